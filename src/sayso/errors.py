@@ -1,0 +1,109 @@
+"""The coded error and warning catalogue.
+
+Every code has a message template and a hint that says what to do. Errors (``E…``) are
+raised as :class:`SaysoError`; warnings (``W…``) are attached to an ``Analysis`` and never
+interrupt the analysis. Codes are stable: never reuse or renumber one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    message: str
+    hint: str
+
+    def format(self, **kwargs: Any) -> str:
+        return self.message.format(**kwargs)
+
+
+# --- errors: the input or the request cannot be processed ------------------------------
+E001 = Code("E001", "Input is not text: {detail}.", "Pass a str, or bytes in UTF-8/cp1252/latin-1.")
+E002 = Code(
+    "E002",
+    "Unsupported language {lang!r}.",
+    "Pass lang='de' or lang='en', or lang=None to detect it.",
+)
+E003 = Code(
+    "E003",
+    "Input of {size} characters exceeds the limit of {limit}.",
+    "Split the document, or raise Settings.max_chars.",
+)
+E004 = Code("E004", "Cannot read {path}: {detail}.", "Check the path and its permissions.")
+E005 = Code(
+    "E005",
+    "Corpus folder {path} not found or empty.",
+    "Point the command at the folder holding the corpus files (e.g. ../shared/data/...).",
+)
+E006 = Code(
+    "E006",
+    "Model file {path} is missing or unreadable.",
+    "Reinstall sayso, or run 'sayso train' to rebuild the bundled models.",
+)
+E007 = Code("E007", "Invalid analysis JSON: {detail}.", "Produce it with Analysis.to_json().")
+E008 = Code(
+    "E008",
+    "Score {metric} = {value:.2f} is below its pinned floor {floor:.2f}.",
+    "Fix the regression, or lower the floor on purpose with 'sayso eval floors --allow-lower'.",
+)
+E009 = Code(
+    "E009",
+    "Refusing to lower floor {metric} from {old:.2f} to {new:.2f}.",
+    "Pass --allow-lower if the drop is intended, and say why in the commit message.",
+)
+E010 = Code("E010", "Unknown output format {fmt!r}.", "Use one of: {choices}.")
+
+# --- warnings: the analysis went on ------------------------------------------------------
+W101 = Code(
+    "W101",
+    "Unbalanced quotation mark {mark!r} at offset {offset}.",
+    "The mark was ignored; check the source text for a missing opening or closing mark.",
+)
+W102 = Code(
+    "W102",
+    "Empty or whitespace-only text.",
+    "Nothing to analyse; pass the article text.",
+)
+W103 = Code(
+    "W103",
+    "Language could not be detected reliably (best guess {lang!r}, score {score:.2f}).",
+    "Pass lang='de' or lang='en' explicitly.",
+)
+W104 = Code(
+    "W104",
+    "Text is in an unsupported language ({lang!r}); no statements were extracted.",
+    "sayso supports German and English; pass lang= to force one of them.",
+)
+W105 = Code(
+    "W105",
+    "{count} control or invalid characters were replaced by spaces.",
+    "Offsets still refer to the cleaned text (same length as the input).",
+)
+W106 = Code(
+    "W106",
+    "{count} quotation marks in one document; quote pairing gave up after {limit}.",
+    "The text is probably not prose; check the input.",
+)
+W107 = Code(
+    "W107",
+    "Quotation left open at the end of paragraph {offset}; closed at the paragraph end.",
+    "Check the source text for a missing closing mark.",
+)
+
+CATALOGUE: dict[str, Code] = {
+    c.code: c for c in globals().values() if isinstance(c, Code)
+}
+
+
+class SaysoError(Exception):
+    """A coded, user-facing error. ``str(err)`` gives code, message and hint."""
+
+    def __init__(self, code: Code, **kwargs: Any) -> None:
+        self.code = code.code
+        self.message = code.format(**kwargs)
+        self.hint = code.hint.format(**kwargs)
+        super().__init__(f"{self.code}: {self.message} Hint: {self.hint}")
