@@ -90,7 +90,7 @@ W106 = Code(
 )
 W107 = Code(
     "W107",
-    "Quotation left open at the end of paragraph {offset}; closed at the paragraph end.",
+    "Quotation opened at offset {offset} was left open; closed at the end of its paragraph.",
     "Check the source text for a missing closing mark.",
 )
 
