@@ -1,0 +1,46 @@
+"""Shared fixtures for the evaluation tests.
+
+Corpus-backed tests (marked ``@pytest.mark.corpus``) read ``../shared/data`` next to the
+repository. When that folder is absent they skip with a reason, unless the environment
+sets ``SAYSO_REQUIRE_CORPUS=1`` (CI does): then a missing corpus is a failure, so the
+gold-data checks can never silently stop running.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def corpus_required() -> bool:
+    return os.environ.get("SAYSO_REQUIRE_CORPUS") == "1"
+
+
+def corpus_path(*parts: str) -> Path:
+    """The corpus folder ``DATA_ROOT/parts``; skip (or fail when required) if absent."""
+    path = DATA_ROOT.joinpath(*parts)
+    if not path.is_dir():
+        reason = f"corpus folder {path} is absent"
+        if corpus_required():
+            pytest.fail(f"{reason}, and SAYSO_REQUIRE_CORPUS=1 makes it mandatory")
+        pytest.skip(f"{reason} (set SAYSO_REQUIRE_CORPUS=1 to make this a failure)")
+    return path
+
+
+@pytest.fixture
+def data_root() -> Path:
+    return corpus_path()
+
+
+@pytest.fixture
+def wikinews_dev() -> Path:
+    return corpus_path("wikinews-de", "dev")
+
+
+@pytest.fixture
+def polnear_dev() -> Path:
+    return corpus_path("polnear", "dev")
