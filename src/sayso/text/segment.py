@@ -68,8 +68,8 @@ def segment(
 ) -> Segmented:
     """Split ``text`` into paragraphs, tokens, quotations and sentences.
 
-    ``abbreviations`` are lowercase tokens that a period does not end a sentence after
-    ("dr", "z", "bzw"); ``months`` make "am 3. Mai" an ordinal, not a sentence end.
+    ``abbreviations`` are tokens with their period after which a sentence does not end
+    ("Dr.", "z.", "bzw."); ``months`` make "am 3. Mai" an ordinal, not a sentence end.
     """
     paragraphs = paragraphs_of(text)
     starts: list[int] = []
@@ -172,8 +172,7 @@ def _no_break_after_period(
     if i == 0:
         return False
     prev = words[i - 1]
-    low = prev.lower()
-    if low in abbreviations:
+    if prev + "." in abbreviations:
         return True
     # initials: "J. R. Smith", "U. S."
     if len(prev) == 1 and prev.isalpha() and prev.isupper():

@@ -1,0 +1,41 @@
+# The few commands a newcomer needs. `make demo` and `make test` are the README's two commands.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install lint typecheck unit gate bench train clean
+
+$(BIN)/sayso: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/sayso
+
+demo: install  ## install, then analyse the bundled sample article
+	$(BIN)/sayso analyze src/sayso/examples/sample_de.txt
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	SAYSO_REQUIRE_CORPUS=$${CI:+1} $(BIN)/pytest -q
+
+gate: install  ## dev-split scores must not fall below quality/floors.json
+	$(BIN)/sayso eval gate
+
+test: lint typecheck unit gate  ## everything CI runs
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+train: install  ## rebuild the bundled tagger models from the train splits
+	$(BIN)/sayso train
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

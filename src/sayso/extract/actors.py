@@ -1,0 +1,143 @@
+"""Speakers within one article: mentions -> actors with a canonical name and a kind.
+
+"Regierungssprecher Steffen Hebestreit sagte …  Hebestreit betonte …  Er fügte hinzu …"
+gives one person actor "Steffen Hebestreit" with role "Regierungssprecher": a later short
+name matches the last name of an earlier full name, a pronoun takes the most recent actor,
+a bare role noun ("der Regierungssprecher") takes the most recent actor with that role.
+Kinds come from the language data (outlets, organisation heads, anonymous-group heads,
+document heads, role nouns); a capitalised name without any hint is a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sayso.lang import LangProfile
+from sayso.model import Actor, ActorKind, Span, Statement
+from sayso.text.segment import Segmented
+
+
+@dataclass(slots=True)
+class _Draft:
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+def _words(seg: Segmented, span: Span) -> list[str]:
+    import bisect
+
+    a = bisect.bisect_left(seg.starts, span.start)
+    b = bisect.bisect_left(seg.starts, span.end)
+    return seg.words[a:b]
+
+
+def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
+    """(canonical name, kind, role, rule id) of a speaker mention's words."""
+    content = [w for w in words if w[:1].isupper() and not profile.pronoun(w.lower())]
+    if not content:
+        content = words
+    if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
+        return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
+    kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
+    role_idx = [i for i, w in enumerate(content) if profile.is_role_noun(w)]
+    role = content[role_idx[-1]] if role_idx else None
+    # the name: capitalised words after the last role noun ("Sprecher Steffen Hebestreit")
+    start = role_idx[-1] + 1 if role_idx else 0
+    name_words = [
+        w
+        for w in content[start:]
+        if w[:1].isupper() and profile.actor_kind_hint(w) is None and not profile.is_role_noun(w)
+    ]
+    if ActorKind.OUTLET in kinds:
+        return " ".join(content), ActorKind.OUTLET, role, "actor.kind.outlet.v1"
+    if ActorKind.ANONYMOUS in kinds and not name_words:
+        return " ".join(content), ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
+    if role is not None and name_words and len(name_words) == len(content[start:]):
+        return " ".join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
+    if kinds:
+        return " ".join(content), kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
+    if role is not None:
+        return " ".join(content), ActorKind.PERSON, role, "actor.kind.role.v1"
+    if name_words and len(name_words) == len(content) and len(content) <= 4:
+        return " ".join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
+    return " ".join(content), ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+def resolve(
+    seg: Segmented, profile: LangProfile, statements: list[Statement]
+) -> tuple[list[Statement], tuple[Actor, ...]]:
+    """Attach an actor id and a one-hop chain to every statement with a speaker."""
+    actors: list[_Draft] = []
+    by_mention: dict[Span, _Draft] = {}
+    last: _Draft | None = None
+    out: list[Statement] = []
+    for s in sorted(statements, key=lambda x: x.speaker[0].start if x.speaker else 1 << 60):
+        if not s.speaker:
+            continue
+        key = s.speaker[0]
+        if key in by_mention:
+            continue
+        words = [w for sp in s.speaker for w in _words(seg, sp)]
+        name, kind, role, rule = describe(words, profile)
+        actor: _Draft | None = None
+        if rule == "actor.pronoun.v1":
+            actor = last
+            rule = "actor.coref.pronoun.v1"
+        else:
+            actor = _match(actors, name, kind, role)
+            if actor is not None:
+                rule = "actor.coref.name.v1"
+        if actor is None:
+            actor = _Draft(f"a{len(actors) + 1}", name, kind, role)
+            actors.append(actor)
+        elif kind is ActorKind.PERSON and len(name.split()) > len(actor.name.split()):
+            # a later full name improves an earlier short one
+            actor.aliases.append(actor.name)
+            actor.name = name
+        if role and actor.role is None:
+            actor.role = role
+        if name != actor.name and name not in actor.aliases and rule != "actor.coref.pronoun.v1":
+            actor.aliases.append(name)
+        actor.mentions.extend(s.speaker)
+        actor.rules.append(rule)
+        by_mention[key] = actor
+        last = actor
+    for s in statements:
+        a = by_mention.get(s.speaker[0]) if s.speaker else None
+        out.append(replace(s, actor=a.id, chain=(a.id,)) if a is not None else s)
+    final = tuple(
+        Actor(
+            id=a.id,
+            name=a.name,
+            kind=a.kind,
+            mentions=tuple(sorted(set(a.mentions))),
+            aliases=tuple(dict.fromkeys(a.aliases)),
+            role=a.role,
+            rules=tuple(dict.fromkeys(a.rules)),
+        )
+        for a in actors
+    )
+    return out, final
+
+
+def _match(actors: list[_Draft], name: str, kind: ActorKind, role: str | None) -> _Draft | None:
+    low = name.lower()
+    last_word = low.split()[-1] if low.split() else low
+    for a in reversed(actors):
+        an = a.name.lower()
+        if an == low or low in (x.lower() for x in a.aliases):
+            return a
+        if kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and a.kind is ActorKind.PERSON:
+            # short name "Hebestreit" ~ "Steffen Hebestreit" (and the other way round)
+            if an.split()[-1] == last_word and (len(low.split()) == 1 or len(an.split()) == 1):
+                return a
+            # bare role noun "der Regierungssprecher" ~ the actor holding that role
+            if role is not None and a.role is not None and role.lower() == a.role.lower():
+                if low == role.lower():
+                    return a
+    return None

@@ -1,0 +1,191 @@
+"""Token features for the sequence taggers.
+
+Features are strings (crfsuite treats each as a binary indicator). Everything that depends
+only on the word is computed once per distinct word and cached per language profile, so the
+per-token cost is a handful of list concatenations; only quotation state and sentence-level
+context are computed per occurrence.
+
+Lexicon features come from the language data files (cue verbs, role nouns, according-to
+triggers, markers, Konjunktiv forms): the taggers learn *how* the corpus uses them, the
+data says *which* words they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sayso.lang import LangProfile
+from sayso.text.quotes import MARK_RE
+from sayso.text.segment import Segmented
+
+_CONTEXT = (-3, -2, -1, 1, 2, 3)
+_PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
+
+
+def _shape(word: str) -> str:
+    out = []
+    last = ""
+    for ch in word[:6]:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if c != last:
+            out.append(c)
+        last = c
+    return "".join(out)
+
+
+def _mood_function(profile: LangProfile) -> Callable[[str], str]:
+    """German verb mood as a short label ("K1", "K2", "amb"); other languages have none."""
+    if profile.lang != "de":
+        return lambda _w: ""
+    from sayso.lang.mood import Mood, mood
+
+    labels = {Mood.K1: "K1", Mood.K2: "K2", Mood.INDICATIVE_OR_K1: "amb"}
+    return lambda w: labels.get(mood(w), "")
+
+
+class FeatureCache:
+    """Word-level features for one language profile, memoised per distinct word."""
+
+    def __init__(self, profile: LangProfile) -> None:
+        self.profile = profile
+        self._base: dict[str, list[str]] = {}
+        self._ctx: dict[str, list[str]] = {}
+        self._flags: dict[str, tuple[str, ...]] = {}
+        self.mood = _mood_function(profile)
+
+    def flags(self, word: str) -> tuple[str, ...]:
+        """Lexicon flags of a word (shared by the word's own and its neighbours' features)."""
+        got = self._flags.get(word)
+        if got is not None:
+            return got
+        p = self.profile
+        low = word.lower()
+        out: list[str] = []
+        cue = p.cue(low)
+        if cue is not None:
+            out.append("cue")
+            out.append("cue=" + cue.lemma)
+            out.append("med=" + cue.medium.value)
+            if cue.stance.value != "neutral":
+                out.append("stance=" + cue.stance.value)
+        elif p.particle_cues(low):
+            out.append("cue")
+            out.append("cuestem")
+        if low in p.particles:
+            out.append("ptcl")
+        if p.nominal_cue(word) is not None:
+            out.append("ncue")
+        if p.according_to_at(low):
+            out.append("acc")
+        marker = p.marker(low)
+        if marker is not None:
+            out.append("mk=" + marker.value)
+        if p.is_role_noun(word):
+            out.append("role")
+        if p.is_speaker_pronoun(low):
+            out.append("pron")
+        kind = p.actor_kind_hint(word)
+        if kind is not None:
+            out.append("kind=" + kind.value)
+        mood = self.mood(word)
+        if mood:
+            out.append("mood=" + mood)
+        if MARK_RE.fullmatch(word):
+            out.append("qmark")
+        elif word in _PUNCT_CLASSES:
+            out.append(_PUNCT_CLASSES[word])
+        elif word[:1].isupper():
+            out.append("cap")
+        res = tuple(out)
+        self._flags[word] = res
+        return res
+
+    def base(self, word: str) -> list[str]:
+        got = self._base.get(word)
+        if got is not None:
+            return got
+        low = word.lower()
+        out = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "sh=" + _shape(word)]
+        out.extend(self.flags(word))
+        self._base[word] = out
+        return out
+
+    def context(self, word: str) -> list[str]:
+        """Unprefixed context features of a word; callers prefix them with the offset."""
+        got = self._ctx.get(word)
+        if got is not None:
+            return got
+        low = word.lower()
+        out = ["w=" + low]
+        out.extend(f for f in self.flags(word) if not f.startswith(("med=", "stance=")))
+        self._ctx[word] = out
+        return out
+
+
+def sentence_features(
+    cache: FeatureCache, seg: Segmented, sent_index: int, sent_flags: Sequence[frozenset[str]]
+) -> list[list[str]]:
+    """Features for every token of sentence ``sent_index``."""
+    a, b = seg.sentences[sent_index]
+    words = seg.words
+    depth = seg.quote_depth
+    ctx = [cache.context(w) for w in words[max(0, a - 3) : min(len(words), b + 3)]]
+    off = a - max(0, a - 3)
+    here = sent_flags[sent_index]
+    prev = sent_flags[sent_index - 1] if sent_index > 0 else frozenset()
+    nxt = sent_flags[sent_index + 1] if sent_index + 1 < len(sent_flags) else frozenset()
+    sentence_level = [f"S.{f}" for f in here]
+    sentence_level += [f"P.{f}" for f in prev]
+    sentence_level += [f"N.{f}" for f in nxt]
+    n = b - a
+    # quotation position: before the first quotation, inside, after the last one
+    first_q = next((i for i in range(a, b) if depth[i]), None)
+    last_q = next((i for i in range(b - 1, a - 1, -1) if depth[i]), None)
+    seq: list[list[str]] = []
+    for i in range(a, b):
+        f = list(cache.base(words[i]))
+        f.extend(sentence_level)
+        d = depth[i]
+        if d:
+            f.append("inq" if d == 1 else "inq2")
+        elif first_q is not None and last_q is not None:
+            f.append("bq" if i < first_q else "aq" if i > last_q else "mq")
+        rel = i - a
+        if rel == 0:
+            f.append("BOS")
+        elif rel == n - 1:
+            f.append("EOS")
+        f.append(f"pos={min(rel, 5)}")
+        f.append(f"rpos={min(n - 1 - rel, 5)}")
+        k = i - a + off
+        for o in _CONTEXT:
+            j = k + o
+            if 0 <= j < len(ctx) and a <= i + o < b:
+                p = f"{o}:"
+                f.extend(p + x for x in ctx[j])
+                jd = depth[i + o]
+                if jd != d:
+                    f.append(f"{o}:qd{jd - d:+d}")
+            elif o in (-1, 1):
+                f.append(f"{o}:OUT")
+        seq.append(f)
+    return seq
+
+
+def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
+    """Coarse per-sentence signals used as context by this and the neighbouring sentences."""
+    out = []
+    words = seg.words
+    depth = seg.quote_depth
+    for a, b in seg.sentences:
+        fl: set[str] = set()
+        for i in range(a, b):
+            fs = cache.flags(words[i])
+            if depth[i]:
+                fl.add("q")
+                continue
+            for x in fs:
+                if x in ("cue", "acc", "mk=reportative", "ncue", "colon", "mood=K1", "mood=K2"):
+                    fl.add(x)
+        out.append(frozenset(fl))
+    return out

@@ -1,0 +1,114 @@
+"""Train the bundled taggers from the gold train splits (``sayso train``).
+
+Gold role spans are projected onto sayso's own tokens (a token takes a role when its
+characters overlap the gold span), so the taggers learn in the tokenisation they run on.
+Where quotations nest (a direct fragment inside indirect speech), the outer one labels the
+quote layer; the pipeline derives nested direct statements from the quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from sayso.eval.corpus import GoldDoc, GoldQuote
+from sayso.extract.features import FeatureCache, sentence_features, sentence_flags
+from sayso.extract.tagger import LAYERS, meta_path, model_path
+from sayso.lang import load
+from sayso.model import Span
+from sayso.text.segment import Segmented, segment
+
+ROLE_TAGS = {"speaker": "S", "cue": "C", "addressee": "A"}
+
+
+def _token_range(seg: Segmented, span: Span) -> range:
+    a = bisect.bisect_right(seg.ends, span.start)
+    b = bisect.bisect_left(seg.starts, span.end)
+    return range(a, b)
+
+
+def _bio(labels: list[str], idx: Sequence[int], tag: str, overwrite: bool = False) -> None:
+    prev = -2
+    for i in idx:
+        if labels[i] != "O" and not overwrite:
+            prev = -2
+            continue
+        labels[i] = ("I-" if i == prev + 1 else "B-") + tag
+        prev = i
+
+
+def doc_labels(seg: Segmented, quotes: Sequence[GoldQuote]) -> dict[str, list[str]]:
+    n = len(seg.words)
+    layers = {layer: ["O"] * n for layer in LAYERS}
+    by_size = sorted(quotes, key=lambda q: -sum(len(s) for s in q.content))
+    for q in by_size:
+        tag = q.form.value if q.form is not None else "q"
+        idx = sorted({i for s in q.content for i in _token_range(seg, s)})
+        _bio(layers["quote"], idx, tag)
+        for role, t in ROLE_TAGS.items():
+            ridx = sorted({i for s in q.roles[role] for i in _token_range(seg, s)})
+            _bio(layers["roles"], ridx, t)
+        fidx = sorted({i for s in q.roles["frame"] for i in _token_range(seg, s)})
+        _bio(layers["frame"], fidx, "F")
+    # a sentence-initial continuation keeps I- (the quotation started earlier)
+    return layers
+
+
+def train(
+    docs: Sequence[GoldDoc],
+    lang: str,
+    out_dir: Path | None = None,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    max_iterations: int = 150,
+    verbose: bool = False,
+) -> dict[str, object]:
+    """Train the three layers for ``lang``; returns metadata written beside the models."""
+    profile = load(lang)
+    cache = FeatureCache(profile)
+    trainers = {layer: pycrfsuite.Trainer(verbose=verbose) for layer in LAYERS}
+    medium_by_form: dict[str, Counter[str]] = {}
+    n_seq = 0
+    for doc in docs:
+        seg = segment(doc.text, profile.abbreviations, profile.months)
+        labels = doc_labels(seg, doc.quotes)
+        flags = sentence_flags(cache, seg)
+        for s, (a, b) in enumerate(seg.sentences):
+            xseq = pycrfsuite.ItemSequence(sentence_features(cache, seg, s, flags))
+            for layer in LAYERS:
+                trainers[layer].append(xseq, labels[layer][a:b])
+            n_seq += 1
+        for q in doc.quotes:
+            if q.form is not None and q.medium is not None:
+                medium_by_form.setdefault(q.form.value, Counter())[q.medium.value] += 1
+    params = {
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": max_iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 2,
+    }
+    timings = {}
+    for layer in LAYERS:
+        t0 = time.perf_counter()
+        trainers[layer].set_params(params)
+        path = model_path(lang, layer) if out_dir is None else out_dir / model_path(lang, layer).name
+        trainers[layer].train(str(path))
+        timings[layer] = round(time.perf_counter() - t0, 1)
+    meta: dict[str, object] = {
+        "lang": lang,
+        "documents": len(docs),
+        "sequences": n_seq,
+        "params": params,
+        "train_seconds": timings,
+        "medium_by_form": {f: c.most_common(1)[0][0] for f, c in medium_by_form.items()},
+    }
+    mpath = meta_path(lang) if out_dir is None else out_dir / meta_path(lang).name
+    mpath.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
+    return meta

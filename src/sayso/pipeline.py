@@ -1,0 +1,159 @@
+"""``analyze()``: the components in their declared order.
+
+    clean -> language -> segment -> tag -> group (roles, nested, inherited speakers)
+          -> actors -> relations -> Analysis
+
+Pure and deterministic: the only state is the per-process cache of read-only language
+data and tagger models.
+"""
+
+from __future__ import annotations
+
+from sayso import errors
+from sayso.errors import SaysoError
+from sayso.extract import actors as actor_mod
+from sayso.extract import group
+from sayso.extract.tagger import taggers
+from sayso.lang import SUPPORTED, LangProfile, load
+from sayso.model import Analysis, Relation, RelationKind, Span, Spans, Statement, Warning
+from sayso.settings import DEFAULT, Settings
+from sayso.text.clean import clean, decode
+from sayso.text.langid import detect
+from sayso.text.segment import Segmented, segment
+
+
+def analyze(
+    text: str | bytes,
+    lang: str | None = None,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    settings: Settings = DEFAULT,
+) -> Analysis:
+    if isinstance(text, bytes | bytearray):
+        text = decode(bytes(text))
+    if not isinstance(text, str):
+        raise SaysoError(errors.E001, detail=f"got {type(text).__name__}")
+    if len(text) > settings.max_chars:
+        raise SaysoError(errors.E003, size=len(text), limit=settings.max_chars)
+    if lang is not None and lang not in SUPPORTED:
+        raise SaysoError(errors.E002, lang=lang)
+    text, warnings = clean(text)
+    meta = {"title": title, "url": url, "published": published}
+    if not text.strip():
+        warnings.append(Warning(errors.W102.code, errors.W102.format()))
+        return Analysis(text=text, lang=lang or "und", warnings=tuple(warnings), **meta)
+    if lang is None:
+        guess, score = detect(text, settings.langid_chars)
+        if guess not in SUPPORTED:
+            warnings.append(Warning(errors.W104.code, errors.W104.format(lang=guess)))
+            return Analysis(text=text, lang=guess, warnings=tuple(warnings), **meta)
+        if score < settings.langid_min_confidence:
+            warnings.append(Warning(errors.W103.code, errors.W103.format(lang=guess, score=score)))
+        lang = guess
+    profile = load(lang)
+    seg = segment(text, profile.abbreviations, profile.months)
+    warnings.extend(seg.warnings)
+    tg = taggers(lang)
+    tagged = tg.tag(seg)
+    drafts = group.build_drafts(seg, tagged)
+    group.attach_roles(seg, tagged, drafts)
+    drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
+    group.inherit_speakers(seg, drafts, settings.inherit_window)
+    statements = _finish(seg, profile, drafts, tg.meta.get("medium_by_form", {}))
+    statements, actors = actor_mod.resolve(seg, profile, statements)
+    relations = tuple(
+        Relation(
+            id=f"r{k + 1}",
+            kind=RelationKind.NESTED_IN,
+            source=s.id,
+            target=s.parent,
+            evidence=s.content,
+            rules=("rule.nested_direct.v1",),
+        )
+        for k, s in enumerate(x for x in statements if x.parent)
+    )
+    return Analysis(
+        text=text,
+        lang=lang,
+        statements=tuple(statements),
+        actors=actors,
+        relations=relations,
+        paragraphs=tuple(Span(a, b) for a, b in seg.paragraphs),
+        sentences=tuple(seg.sentence_span(i) for i in range(len(seg.sentences))),
+        warnings=tuple(warnings),
+        **meta,
+    )
+
+
+def _spans(seg: Segmented, runs: list[group.Seg]) -> Spans:
+    return tuple(sorted({seg.token_span(r.a, r.b) for r in runs}))
+
+
+def _subtract(content: Spans, holes: Spans) -> Spans:
+    """Content minus role spans: the roles of a statement never overlap its content (a
+    reported statement's agent sits inside the reported sentence, so it is cut out)."""
+    out = list(content)
+    for h in holes:
+        nxt = []
+        for c in out:
+            if not c.overlaps(h):
+                nxt.append(c)
+                continue
+            if c.start < h.start:
+                nxt.append(Span(c.start, h.start))
+            if h.end < c.end:
+                nxt.append(Span(h.end, c.end))
+        out = nxt
+    return tuple(c for c in out if len(c) > 0)
+
+
+def _trim(text: str, spans: Spans) -> Spans:
+    out = []
+    for s in spans:
+        a, b = s.start, s.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+    return tuple(out)
+
+
+def _finish(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[group.Draft],
+    medium_fallback: dict[str, str],
+) -> list[Statement]:
+    ids = {id(d): f"s{k + 1}" for k, d in enumerate(drafts)}
+    out = []
+    for d in drafts:
+        speaker = d.speaker_spans if d.speaker_spans is not None else _spans(seg, d.speaker)
+        cue = _spans(seg, d.cue)
+        addressee = _spans(seg, d.addressee)
+        frame = _spans(seg, d.frame)
+        content = tuple(seg.token_span(p.a, p.b) for p in d.parts)
+        holes = cue + addressee + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
+        content = _trim(seg.text, _subtract(content, holes))
+        if not content:
+            continue
+        parent = ids[id(drafts[d.parent])] if d.parent is not None else None
+        out.append(
+            Statement(
+                id=ids[id(d)],
+                content=content,
+                form=d.form,
+                cue=cue,
+                speaker=speaker,
+                addressee=addressee,
+                frame=frame,
+                medium=group.medium_of(seg, profile, d, medium_fallback),
+                parent=parent,
+                rules=tuple(dict.fromkeys(d.rules)),
+                evidence=group.cue_evidence(seg, profile, d),
+            )
+        )
+    return out

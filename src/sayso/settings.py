@@ -1,0 +1,23 @@
+"""One options object with the defaults; no function takes twenty arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    #: texts longer than this raise E003 (the analysis is linear, this bounds memory)
+    max_chars: int = 20_000_000
+    #: characters fed to the language identifier
+    langid_chars: int = 5000
+    #: below this langid confidence a W103 warning is attached
+    langid_min_confidence: float = 0.6
+    #: a statement without speaker inherits the previous speaker within this many sentences
+    inherit_window: int = 3
+    #: quoted fragments shorter than this many tokens (marks included) inside indirect
+    #: speech are scare quotes, not nested direct statements
+    nested_min_tokens: int = 3
+
+
+DEFAULT = Settings()

@@ -1,0 +1,63 @@
+"""The vocabulary round-trips through JSON without loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.model import (
+    Actor,
+    ActorKind,
+    Analysis,
+    Evidence,
+    Form,
+    Medium,
+    Relation,
+    RelationKind,
+    Span,
+    Statement,
+    Warning,
+)
+
+
+def sample() -> Analysis:
+    text = "„Ja“, sagte sie."
+    s1 = Statement(
+        id="s1",
+        content=(Span(0, 4),),
+        form=Form.DIRECT,
+        cue=(Span(6, 11),),
+        speaker=(Span(12, 15),),
+        medium=Medium.SPEECH,
+        actor="a1",
+        chain=("a1",),
+        rules=("crf.quote.direct",),
+        evidence=(Evidence("lexicon.cue", "de/cues.json#sagen", Span(6, 11)),),
+    )
+    return Analysis(
+        text=text,
+        lang="de",
+        statements=(s1,),
+        actors=(Actor("a1", "sie", ActorKind.PERSON, (Span(12, 15),)),),
+        relations=(Relation("r1", RelationKind.DISPUTES, "s1", None, (Span(6, 11),), 0.5),),
+        warnings=(Warning("W101", "x", Span(0, 1)),),
+        paragraphs=(Span(0, 16),),
+        sentences=(Span(0, 16),),
+        title="T",
+    )
+
+
+def test_model_analysis_json_round_trip_is_lossless() -> None:
+    a = sample()
+    assert Analysis.from_json(a.to_json()) == a
+
+
+def test_model_span_rejects_negative_or_reversed() -> None:
+    with pytest.raises(ValueError):
+        Span(3, 1)
+    with pytest.raises(ValueError):
+        Span(-1, 2)
+
+
+def test_model_span_text_matches_offsets() -> None:
+    a = sample()
+    assert a.spans_text(a.statements[0].speaker) == "sie"
