@@ -38,7 +38,7 @@ from scipy.optimize import linear_sum_assignment
 
 from sayso.eval.align import TokenIds, TokenIndex
 from sayso.eval.corpus import GoldDoc
-from sayso.eval.metrics import PRF, System, run_system
+from sayso.eval.metrics import PRF, System, length_warning, run_system
 from sayso.model import Analysis, Span
 
 #: Metric role name -> sayso role name.
@@ -125,6 +125,7 @@ class PolnearReport:
     attribution_exact: PRF
     attribution_overlap: PRF
     per_doc: tuple[DocCounts, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def metrics(self) -> dict[str, float]:
         """The flat metric table (percentages, 1 decimal) that floors pin."""
@@ -150,7 +151,7 @@ class PolnearReport:
             "attribution_exact": self.attribution_exact.to_dict(),
             "attribution_overlap": self.attribution_overlap.to_dict(),
             "metrics": self.metrics(),
-            "warnings": [],
+            "warnings": list(self.warnings),
         }
 
 
@@ -162,7 +163,10 @@ def score_analyses(docs: Sequence[GoldDoc], analyses: Sequence[Analysis]) -> Pol
     overlap = {role: Tally() for role in ROLE_NAMES}
     att_exact = att_overlap = Tally()
     per_doc = []
+    warnings = []
     for doc, analysis in zip(docs, analyses, strict=True):
+        if warning := length_warning(doc, analysis):
+            warnings.append(warning)
         index = TokenIndex(doc.tokens)
         gold, system = gold_triples(doc, index), system_triples(analysis, index)
         errors = 0
@@ -185,6 +189,7 @@ def score_analyses(docs: Sequence[GoldDoc], analyses: Sequence[Analysis]) -> Pol
         attribution_exact=att_exact.prf(),
         attribution_overlap=att_overlap.prf(),
         per_doc=tuple(per_doc),
+        warnings=tuple(warnings),
     )
 
 

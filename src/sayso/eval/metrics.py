@@ -25,6 +25,16 @@ def run_system(docs: Sequence[GoldDoc], system: System | None = None) -> list[An
     return [run(doc) for doc in docs]
 
 
+def length_warning(doc: GoldDoc, analysis: Analysis) -> str | None:
+    """A warning when the analysed text is not as long as the gold text (offsets would drift)."""
+    if len(analysis.text) == len(doc.text):
+        return None
+    return (
+        f"{doc.id}: analysed text has {len(analysis.text)} characters, gold "
+        f"{len(doc.text)}; offsets may not line up"
+    )
+
+
 def ratio(num: float, den: float) -> float:
     """``num / den``, and 0.0 where the reference scripts catch a ZeroDivisionError."""
     return num / den if den else 0.0

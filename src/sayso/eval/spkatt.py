@@ -44,7 +44,7 @@ from scipy.optimize import linear_sum_assignment
 
 from sayso.eval.align import TokenIds, TokenIndex
 from sayso.eval.corpus import ROLES, GoldDoc, GoldQuote
-from sayso.eval.metrics import PRF, System, ratio, run_system
+from sayso.eval.metrics import PRF, System, length_warning, ratio, run_system
 from sayso.model import Analysis, Form, Medium, Statement
 
 #: The roles pooled into "Roles" (everything but the content).
@@ -343,11 +343,8 @@ def score_analyses(docs: Sequence[GoldDoc], analyses: Sequence[Analysis]) -> Spk
     pairs: list[PairScore] = []
     warnings: list[str] = []
     for doc, analysis in zip(docs, analyses, strict=True):
-        if len(analysis.text) != len(doc.text):
-            warnings.append(
-                f"{doc.id}: analysed text has {len(analysis.text)} characters, gold "
-                f"{len(doc.text)}; offsets may not line up"
-            )
+        if warning := length_warning(doc, analysis):
+            warnings.append(warning)
         gold, system = doc_groups(doc, analysis)
         pairs.extend(score_document(doc.id, gold, system))
     aggregates: dict[str, PRF] = {}

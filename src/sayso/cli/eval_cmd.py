@@ -1,0 +1,203 @@
+"""``sayso eval …``: score sayso against gold corpora, and guard the scores with floors.
+
+    sayso eval wikinews-de DIR [--errors N] [--json] [--limit N]
+    sayso eval polnear DIR [--errors N] [--json] [--limit N] [--annotators first|all]
+    sayso eval gate [--data DIR] [--floors FILE] [--json]
+    sayso eval floors [--raise [--allow-lower]] [--data DIR] [--floors FILE]
+
+The data root (for ``gate`` and ``floors``) is ``--data``, else ``$SAYSO_DATA``, else
+``../shared/data`` relative to the current directory or to the repository root. Every
+sub-command sets ``func`` returning an exit code, and a ``system`` default (None means
+``sayso.analyze``) that embedding code and tests may replace with another callable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sayso.eval import floors as floors_mod
+from sayso.eval import polnear
+from sayso.eval.corpus import GoldDoc
+from sayso.eval.data import resolve_data_root
+from sayso.eval.metrics import System
+from sayso.eval.render import render_checks, render_errors, render_report, worst_docs
+from sayso.eval.suites import (
+    CORPORA,
+    GATE_SUITES,
+    Reader,
+    run_corpus,
+    run_suite,
+)
+
+CORPUS_HELP = {
+    "wikinews-de": "German news quotations (SpkAtt-2023 metric); DIR holds the *.json files",
+    "polnear": "English PolNeAR attributions; DIR is a split folder with text/ and attributions/",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``eval`` and its sub-commands to the main parser's sub-parsers."""
+    parser = subparsers.add_parser(
+        "eval",
+        help="score sayso against gold corpora; check or raise the quality floors",
+        description="Evaluate sayso on annotated corpora and guard the scores with floors.",
+    )
+    parser.set_defaults(func=lambda args: _usage(parser))
+    sub = parser.add_subparsers(dest="eval_command", metavar="SUB-COMMAND")
+    for corpus in CORPORA:
+        _add_corpus_parser(sub, corpus)
+    gate = sub.add_parser(
+        "gate",
+        help="run the dev evaluations and fail (E008) if a pinned score is below its floor",
+        description="Run wikinews-de/dev and polnear/dev, compare every metric pinned in "
+        "the floors file, print current vs floor, exit 1 if any is below.",
+    )
+    _add_common(gate)
+    gate.add_argument("--json", action="store_true", help="machine-readable output")
+    gate.set_defaults(func=run_gate)
+    floors = sub.add_parser(
+        "floors",
+        help="show the floors, or rewrite them with the current scores (--raise)",
+        description="Without options print the floors file. With --raise run the dev "
+        "evaluations and pin every floor at its current score; lowering a floor needs "
+        "--allow-lower (E009 otherwise).",
+    )
+    _add_common(floors)
+    floors.add_argument("--raise", dest="raise_", action="store_true", help="pin current scores")
+    floors.add_argument("--allow-lower", action="store_true", help="allow floors to go down")
+    floors.set_defaults(func=run_floors)
+
+
+def _add_corpus_parser(sub: Any, corpus: str) -> None:
+    p = sub.add_parser(corpus, help=CORPUS_HELP[corpus], description=CORPUS_HELP[corpus])
+    p.add_argument("dir", type=Path, help="corpus folder")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="show the N worst docs")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents")
+    if corpus == "polnear":
+        p.add_argument(
+            "--annotators",
+            choices=polnear.POLICIES,
+            default="first",
+            help="double-annotated articles: first annotator (default) or every annotation",
+        )
+    p.set_defaults(func=run_corpus_cmd, corpus=corpus, system=None)
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data", default=None, help="data root (default: $SAYSO_DATA or ../shared/data)"
+    )
+    p.add_argument("--floors", type=Path, default=None, help="floors file (quality/floors.json)")
+    p.set_defaults(system=None)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _reader(args: argparse.Namespace) -> Reader | None:
+    if args.corpus == "polnear":
+        policy = args.annotators
+
+        def read(path: Path) -> list[GoldDoc]:
+            return polnear.read_corpus(path, policy=policy)
+
+        return read
+    return None
+
+
+def run_corpus_cmd(args: argparse.Namespace) -> int:
+    """``sayso eval wikinews-de|polnear DIR``: scores, and optionally the worst documents."""
+    started = time.perf_counter()
+    run = run_corpus(args.corpus, args.dir, args.system, args.limit, _reader(args))
+    elapsed = time.perf_counter() - started
+    views = worst_docs(run, args.errors) if args.errors else []
+    if args.json:
+        out = run.report.to_dict()
+        out["corpus"] = args.corpus
+        out["seconds"] = round(elapsed, 2)
+        if args.errors:
+            out["worst_docs"] = [v.to_dict() for v in views]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(render_report(args.corpus, run.report))
+    print(f"({elapsed:.1f} s)")
+    if views:
+        print()
+        print(render_errors(views))
+    return 0
+
+
+def _current_scores(
+    suites: list[str], data_root: Path, system: System | None
+) -> dict[str, dict[str, float]]:
+    scores: dict[str, dict[str, float]] = {}
+    for suite in suites:
+        report = run_suite(suite, data_root, system).report
+        for warning in report.warnings:
+            print(f"{suite}: warning: {warning}", file=sys.stderr)
+        scores[suite] = report.metrics()
+    return scores
+
+
+def _suites(pinned: Mapping[str, object]) -> list[str]:
+    """The gate suites plus any other suite the floors pin, in a stable order."""
+    return list(GATE_SUITES) + [s for s in pinned if s not in GATE_SUITES]
+
+
+def run_gate(args: argparse.Namespace) -> int:
+    """``sayso eval gate``: exit 1 with E008 lines when a pinned score is below its floor."""
+    path = args.floors or floors_mod.default_path()
+    pinned = floors_mod.load(path)
+    scores = _current_scores(_suites(pinned), resolve_data_root(args.data), args.system)
+    checks = floors_mod.check(pinned, scores)
+    failed = [c for c in checks if not c.ok]
+    if args.json:
+        out = {
+            "ok": not failed,
+            "floors": str(path),
+            "scores": scores,
+            "checks": [
+                {
+                    "suite": c.suite,
+                    "metric": c.metric,
+                    "value": c.value,
+                    "floor": c.floor,
+                    "ok": c.ok,
+                }
+                for c in checks
+            ],
+        }
+        print(json.dumps(out, indent=2))
+    else:
+        print(render_checks(checks))
+    for c in failed:
+        print(c.message(), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def run_floors(args: argparse.Namespace) -> int:
+    """``sayso eval floors [--raise [--allow-lower]]``: show or rewrite the floors file."""
+    path = args.floors or floors_mod.default_path()
+    if not args.raise_:
+        print(json.dumps(floors_mod.load(path), indent=2))
+        return 0
+    old = floors_mod.load(path) if path.is_file() else floors_mod.default_floors()
+    scores = _current_scores(_suites(old), resolve_data_root(args.data), args.system)
+    new = floors_mod.raised(old, scores, allow_lower=args.allow_lower)
+    floors_mod.save(path, new)
+    for suite, metrics in new.items():
+        for metric, value in metrics.items():
+            before = old[suite][metric]
+            if value != before:
+                print(f"{suite}:{metric}: {before:.1f} -> {value:.1f}")
+    print(f"wrote {path}")
+    return 0

@@ -1,0 +1,86 @@
+"""Named evaluations: which reader and which scorer belong to a corpus.
+
+A *corpus* (``wikinews-de``, ``polnear``) pairs a reader with a scorer; a *suite* is a corpus
+split under the data root (``wikinews-de/dev``). The quality gate runs the dev suites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from sayso.eval import attribution, polnear, spkatt, wikinews
+from sayso.eval.corpus import GoldDoc
+from sayso.eval.data import REPO_ROOT, data_root
+from sayso.eval.metrics import System, run_system
+from sayso.model import Analysis
+
+
+class Report(Protocol):
+    """What every scorer's report offers: the flat metric table, errors per document."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+    def metrics(self) -> dict[str, float]: ...
+
+    def doc_errors(self) -> dict[str, int]: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+Reader = Callable[[Path], list[GoldDoc]]
+Scorer = Callable[[Sequence[GoldDoc], Sequence[Analysis]], Report]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    name: str
+    read: Reader
+    score: Scorer
+
+
+CORPORA: dict[str, Corpus] = {
+    "wikinews-de": Corpus("wikinews-de", wikinews.read_corpus, spkatt.score_analyses),
+    "polnear": Corpus("polnear", polnear.read_corpus, attribution.score_analyses),
+}
+
+#: The suites the quality gate runs, as ``corpus/split`` under the data root.
+GATE_SUITES: tuple[str, ...] = ("wikinews-de/dev", "polnear/dev")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One evaluation: the gold documents, the system's analyses and the scores."""
+
+    corpus: str
+    docs: tuple[GoldDoc, ...]
+    analyses: tuple[Analysis, ...]
+    report: Report
+
+
+def run_corpus(
+    corpus: str,
+    path: Path,
+    system: System | None = None,
+    limit: int | None = None,
+    reader: Reader | None = None,
+) -> Run:
+    """Read the corpus at ``path`` (first ``limit`` documents), run the system, score it."""
+    spec = CORPORA[corpus]
+    docs = (reader or spec.read)(path)
+    if limit is not None:
+        docs = docs[: max(limit, 0)]
+    analyses = run_system(docs, system)
+    return Run(corpus, tuple(docs), tuple(analyses), spec.score(docs, analyses))
+
+
+def run_suite(suite: str, data_root: Path, system: System | None = None) -> Run:
+    """Run a ``corpus/split`` suite below ``data_root``."""
+    corpus = suite.split("/", 1)[0]
+    return run_corpus(corpus, data_root / suite, system)
+
+
+__all__ = ["CORPORA", "GATE_SUITES", "REPO_ROOT", "Corpus", "Report", "Run", "data_root"]
