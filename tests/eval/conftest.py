@@ -9,6 +9,7 @@ gold-data checks can never silently stop running.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,25 @@ def corpus_required() -> bool:
     return os.environ.get("SAYSO_REQUIRE_CORPUS") == "1"
 
 
-def corpus_path(*parts: str) -> Path:
-    """The corpus folder ``DATA_ROOT/parts``; skip (or fail when required) if absent."""
-    path = DATA_ROOT.joinpath(*parts)
+def locate_corpus(root: Path, *parts: str) -> Path:
+    """The folder ``root/parts``; skip the test if absent, or fail when the corpus is required."""
+    path = root.joinpath(*parts)
     if not path.is_dir():
         reason = f"corpus folder {path} is absent"
         if corpus_required():
             pytest.fail(f"{reason}, and SAYSO_REQUIRE_CORPUS=1 makes it mandatory")
         pytest.skip(f"{reason} (set SAYSO_REQUIRE_CORPUS=1 to make this a failure)")
     return path
+
+
+def corpus_path(*parts: str) -> Path:
+    return locate_corpus(DATA_ROOT, *parts)
+
+
+@pytest.fixture
+def corpus_locator() -> Callable[..., Path]:
+    """:func:`locate_corpus` itself, so the skip/fail policy can be tested."""
+    return locate_corpus
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from eval_builders import analysis, doc, gold, stmt
+from eval_builders import analysis, doc, gold, oracle, stmt
 
 from sayso.eval import attribution, polnear
 from sayso.eval.attribution import triple_match
@@ -124,11 +124,6 @@ def test_evaluate_with_callable() -> None:
 @pytest.mark.corpus
 def test_gold_as_system_scores_100_on_dev(polnear_dev: Path) -> None:
     docs = polnear.read_corpus(polnear_dev)
-
-    def oracle(d: object) -> Analysis:
-        assert isinstance(d, type(docs[0]))
-        statements = [s(q.roles["speaker"], q.roles["cue"], q.roles["content"]) for q in d.quotes]
-        return analysis(*statements, text=d.text, lang="en")
 
     report = attribution.evaluate(docs, oracle)
     assert all(v == 100.0 for v in report.metrics().values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from eval_builders import TEXT, analysis, doc, gold, stmt, toks
+from eval_builders import TEXT, analysis, doc, gold, oracle, stmt, toks
 
 from sayso.eval import spkatt, wikinews
 from sayso.eval.corpus import GoldQuote
@@ -211,23 +211,6 @@ def test_evaluate_runs_the_system_callable() -> None:
 @pytest.mark.corpus
 def test_gold_as_system_scores_100_on_dev(wikinews_dev: Path) -> None:
     docs = wikinews.read_corpus(wikinews_dev)
-
-    def oracle(d: object) -> Analysis:
-        assert isinstance(d, type(docs[0]))
-        statements = [
-            stmt(
-                q.roles["content"],
-                q.roles["speaker"],
-                q.roles["cue"],
-                q.roles["frame"],
-                q.roles["addressee"],
-                form=q.form or Form.DIRECT,
-                medium=q.medium or Medium.UNKNOWN,
-                sid=str(i),
-            )
-            for i, q in enumerate(d.quotes)
-        ]
-        return analysis(*statements, text=d.text)
 
     report = spkatt.evaluate(docs, oracle)
     assert all(v == 100.0 for v in report.metrics().values())
