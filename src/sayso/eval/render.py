@@ -53,11 +53,13 @@ def _spkatt_lines(corpus: str, r: SpkAttReport) -> list[str]:
         lines.append(f"{name.capitalize():<14}{prf_cells(getattr(r, name))}")
     lines.append("per role")
     lines += [f"  {role:<12}{prf_cells(prf)}" for role, prf in r.per_role.items()]
-    lines.append(f"per gold form{'gold':>11}{'found':>7}{'found%':>8}  msgF1 jointF1")
+    lines.append(
+        f"{'per gold form':<24}{'gold':>5}{'found':>7}{'found%':>8}{'msgF1':>7}{'jointF1':>8}"
+    )
     for form, b in r.per_form.items():
         lines.append(
-            f"  {form:<22}{b.gold:>5}{b.found:>7}  {pct(b.found_recall)}  "
-            f"{pct(b.messages.f1)}  {pct(b.joint.f1)}"
+            f"  {form:<22}{b.gold:>5}{b.found:>7}{100 * b.found_recall:>8.1f}"
+            f"{100 * b.messages.f1:>7.1f}{100 * b.joint.f1:>8.1f}"
         )
     return lines
 
