@@ -15,16 +15,23 @@ from sayso.model import Warning
 # C0/C1 controls except tab/newline/carriage return, lone surrogates, non-characters
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BINARY_SAMPLE = 4096
+# C0 control bytes that never occur in text files (tab, newline, form feed, carriage return
+# and escape do); compressed or image data has about 11% of them, NUL bytes only 0.4%
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r\x1b") + b"\x7f"
 
 
 def decode(data: bytes) -> str:
     """Decode bytes as UTF-8, falling back to cp1252 and latin-1 (common in news archives).
 
-    Raises E001 for binary data (NUL bytes in the first kilobytes).
+    Raises E001 for binary data: in the first kilobytes, more than one NUL byte per hundred,
+    or more than one control byte per twenty (a stray NUL in text is only cleaned later).
     """
     head = data[:_BINARY_SAMPLE]
     if head.count(0) > max(1, len(head) // 100):
         raise SaysoError(errors.E001, detail="binary data (NUL bytes)")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > max(8, len(head) // 20):
+        raise SaysoError(errors.E001, detail="binary data (control bytes)")
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)
