@@ -19,6 +19,10 @@ from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 _CONTEXT = (-3, -2, -1, 1, 2, 3)
+_SENTENCE_FLAGS = frozenset(
+    ("cue", "acc", "mk=reportative", "mk=hedge", "ncue", "colon", "comp", "mood=K1", "mood=K2")
+)
+_ANCHORS = frozenset(("cue", "acc", "ncue"))
 _PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
 
 
@@ -90,6 +94,12 @@ class FeatureCache:
         mood = self.mood(word)
         if mood:
             out.append("mood=" + mood)
+        if low in p.complementizers:
+            out.append("comp")
+        if low in p.determiners:
+            out.append("det")
+        if low in p.prepositions:
+            out.append("prep")
         if MARK_RE.fullmatch(word):
             out.append("qmark")
         elif word in _PUNCT_CLASSES:
@@ -122,6 +132,12 @@ class FeatureCache:
         return out
 
 
+def _bucket(d: int) -> str:
+    sign = "L" if d > 0 else "R"  # the anchor lies to the left (L) or right (R)
+    d = abs(d)
+    return sign + ("1" if d == 1 else "2" if d == 2 else "3-5" if d <= 5 else "6+")
+
+
 def sentence_features(
     cache: FeatureCache, seg: Segmented, sent_index: int, sent_flags: Sequence[frozenset[str]]
 ) -> list[list[str]]:
@@ -141,7 +157,23 @@ def sentence_features(
     # quotation position: before the first quotation, inside, after the last one
     first_q = next((i for i in range(a, b) if depth[i]), None)
     last_q = next((i for i in range(b - 1, a - 1, -1) if depth[i]), None)
+    # cue anchors (cue verbs, according-to triggers, nominal cues) outside quotations, and
+    # clause numbers (commas, colons, dashes outside quotations end a clause)
+    breaks = cache.profile.clause_breaks
+    clause = [0] * n
+    anchors: list[int] = []
+    c = 0
+    for i in range(a, b):
+        w = words[i]
+        if not depth[i]:
+            if w in breaks:
+                c += 1
+            elif _ANCHORS.intersection(cache.flags(w)):
+                anchors.append(i)
+        clause[i - a] = c
+    anchor_clauses = {clause[i - a] for i in anchors}
     seq: list[list[str]] = []
+    prev_low = "<S>"
     for i in range(a, b):
         f = list(cache.base(words[i]))
         f.extend(sentence_level)
@@ -155,6 +187,16 @@ def sentence_features(
             f.append("BOS")
         elif rel == n - 1:
             f.append("EOS")
+        low = words[i].lower()
+        f.append("bi=" + prev_low + "|" + low)
+        prev_low = low
+        if anchors:
+            nearest = min(anchors, key=lambda j: abs(j - i))
+            dist = i - nearest
+            f.append("cueD=" + ("0" if dist == 0 else _bucket(dist)))
+            f.append("cuecl" if clause[rel] in anchor_clauses else "nocuecl")
+        else:
+            f.append("noanchor")
         f.append(f"pos={min(rel, 5)}")
         f.append(f"rpos={min(n - 1 - rel, 5)}")
         k = i - a + off
@@ -185,7 +227,7 @@ def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
                 fl.add("q")
                 continue
             for x in fs:
-                if x in ("cue", "acc", "mk=reportative", "ncue", "colon", "mood=K1", "mood=K2"):
+                if x in _SENTENCE_FLAGS:
                     fl.add(x)
         out.append(frozenset(fl))
     return out

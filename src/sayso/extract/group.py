@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.extract.tagger import Tagged
-from sayso.lang import LangProfile
+from sayso.lang import CueEntry, LangProfile
 from sayso.model import Evidence, Form, Medium, Span
 from sayso.text.segment import Segmented
 
@@ -235,3 +235,318 @@ def medium_of(seg: Segmented, profile: LangProfile, d: Draft, fallback: dict[str
                 return entry.medium
     value = fallback.get(d.form.value)
     return Medium(value) if value else Medium.UNKNOWN
+
+
+def complete_from_region(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Fill roles the taggers left empty from the statement's *region*: the tokens of its
+    sentence outside any content, on the side where the cue is (the frame when the frame
+    tagger found one). The lexicon decides which words are cues; the speaker is the noun
+    phrase nearest the cue that is not governed by a preposition.
+
+    "Politische Beobachter wiesen darauf hin, dass …"  cue "wiesen … hin", speaker "Politische Beobachter";
+    "…, so Murtha."                                    cue "so", speaker "Murtha";
+    "nach Angaben der Gewerkschaft …"                  cue "nach", speaker "Angaben der Gewerkschaft".
+    """
+    words = seg.words
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.parts[0].sent, []).append(d)
+    for s, ds in by_sent.items():
+        a, b = seg.sentences[s]
+        covered = {i for d in ds for p in d.parts for i in range(p.a, p.b)}
+        for d in ds:
+            if d.cue and d.speaker and d.frame:
+                continue
+            if d.speaker and not _subject_like(seg, profile, d.speaker[0]):
+                d.speaker = []
+                d.rules.append("group.speaker.reject_object.v1")
+            region = _region(seg, d, covered, a, b)
+            if not region:
+                continue
+            frame_toks = [i for r in d.frame for i in range(r.a, r.b) if not seg.quote_depth[i]]
+            toks = frame_toks or region
+            trig = [i for i in toks if profile.according_to_at(words[i].lower())]
+            verbs = [i for i in toks if _is_cue_token(profile, words, i, toks)]
+            nominal = [i for i in toks if profile.nominal_cue(words[i]) is not None]
+            cue_idx = verbs or trig or nominal
+            if not cue_idx and not d.cue:
+                continue
+            if not d.cue:
+                d.cue = _as_runs(cue_idx, s)
+                d.rules.append("group.cue.from_region.v1")
+            if not d.frame:
+                d.frame = _as_runs(_frame_tokens(seg, profile, region, d), s)
+                d.rules.append("group.frame.from_region.v1")
+            if not d.speaker and d.speaker_spans is None:
+                anchor = trig[0] if trig else d.cue[0].a
+                cue_set = {i for r in d.cue for i in range(r.a, r.b)}
+                cands = _np_runs(seg, profile, [i for i in toks if i not in cue_set])
+                cands = [
+                    r
+                    for r in cands
+                    if not _governed(seg, profile, r, trig)
+                    and seg.words[r[0]].lower() not in profile.object_determiners
+                ]
+                if cands:
+                    best = min(cands, key=lambda r: min(abs(r[0] - anchor), abs(r[-1] - anchor)))
+                    d.speaker = _as_runs(best, s)
+                    d.rules.append("group.speaker.from_region.v1")
+
+
+def _region(seg: Segmented, d: Draft, covered: set[int], a: int, b: int) -> list[int]:
+    """Tokens of the sentence outside every content, on the side of the cue (or, without a
+    cue, the longer side), bounded by other contents."""
+    first, last = d.parts[0].a, d.parts[0].b
+    before: list[int] = []
+    i = first - 1
+    while i >= a and i not in covered:
+        before.append(i)
+        i -= 1
+    before.reverse()
+    after: list[int] = []
+    i = last
+    while i < b and i not in covered:
+        after.append(i)
+        i += 1
+    while after and seg.words[after[-1]] in (".", "!", "?"):
+        after.pop()
+    if d.cue:
+        c = d.cue[0].a
+        return before if c < first else after
+    # the introducing clause usually precedes the content; a colon or comma right before
+    # the content or a cue word after it decides
+    return before if len(before) >= len(after) else after
+
+
+def _frame_tokens(seg: Segmented, profile: LangProfile, region: list[int], d: Draft) -> list[int]:
+    """The frame is the introducing clause: the region, including the comma or colon that
+    joins it to the content, without quotation-mark content."""
+    return [i for i in region if not seg.quote_depth[i]]
+
+
+def _subject_like(seg: Segmented, profile: LangProfile, run: Seg) -> bool:
+    """Can this tagged speaker run be a subject? Not when it starts with an object-case
+    determiner ("den Gesetzentwurf"), follows a plain preposition ("mit den Worten"), or is a
+    single lowercase non-pronoun word ("zu")."""
+    first = seg.words[run.a]
+    low = first.lower()
+    if low in profile.object_determiners:
+        return False
+    if run.b - run.a == 1 and first[:1].islower() and not profile.is_speaker_pronoun(low):
+        return False
+    j = run.a - 1
+    if j >= 0 and seg.words[j].lower() in profile.prepositions:
+        return bool(profile.according_to_at(seg.words[j].lower()))
+    return True
+
+
+def _governed(seg: Segmented, profile: LangProfile, run: list[int], trig: list[int]) -> bool:
+    """A noun phrase right after a preposition is not a subject ("mit den Worten"), except
+    after an according-to trigger ("laut Polizei", "nach Angaben der Polizei")."""
+    j = run[0] - 1
+    if j < 0:
+        return False
+    if j in trig:
+        return False
+    return seg.words[j].lower() in profile.prepositions
+
+
+def _is_cue_token(profile: LangProfile, words: list[str], i: int, toks: list[int]) -> bool:
+    low = words[i].lower()
+    if profile.cue(low) is not None:
+        return True
+    if low in profile.particles:
+        return any(profile.cue_with_particle(words[j].lower(), low) for j in toks if j < i)
+    return any(profile.cue_with_particle(low, words[j].lower()) for j in toks if j > i)
+
+
+def _np_runs(seg: Segmented, profile: LangProfile, toks: list[int]) -> list[list[int]]:
+    """Runs of noun-phrase-like tokens: determiners, capitalised words, pronouns, and the
+    lowercase words between a determiner and its noun."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    words = seg.words
+    for i in toks:
+        w = words[i]
+        low = w.lower()
+        ok = (
+            w[:1].isupper()
+            or low in profile.determiners
+            or profile.is_speaker_pronoun(low)
+            or (cur and w[:1].isalpha() and low not in profile.prepositions and not profile.cue(low))
+        )
+        if ok and (not cur or i == cur[-1] + 1) and w not in profile.clause_breaks:
+            cur.append(i)
+            continue
+        if cur:
+            out.append(cur)
+        cur = [i] if ok and w not in profile.clause_breaks else []
+    if cur:
+        out.append(cur)
+    # trim trailing lowercase words (adverbs, auxiliaries): "Rice hatte" -> "Rice"
+    trimmed = []
+    for r in out:
+        while r and not (seg.words[r[-1]][:1].isupper() or profile.is_speaker_pronoun(seg.words[r[-1]].lower())):
+            r = r[:-1]
+        if r:
+            trimmed.append(r)
+    return trimmed
+
+
+def _as_runs(idx: list[int], sent: int) -> list[Seg]:
+    out: list[Seg] = []
+    for i in sorted(idx):
+        if out and out[-1].b == i:
+            out[-1].b = i + 1
+        else:
+            out.append(Seg(i, i + 1, "", sent))
+    return out
+
+
+_FINAL = frozenset(".!?")
+
+
+def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Indirect, reported and according-to contents are clauses: grow a content that the
+    tagger cut short to the edges of its clause, i.e. up to its own roles, another
+    statement or the sentence end. An according-to phrase inside the sentence splits the
+    content in two: "Diese Firma plant [nach Angaben der Gewerkschaft] den Abbau …"."""
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.parts[0].sent, []).append(d)
+    words = seg.words
+    for s, ds in by_sent.items():
+        a, b = seg.sentences[s]
+        while b > a and words[b - 1] in _FINAL:
+            b -= 1
+        for d in ds:
+            if d.form is Form.DIRECT or len(d.parts) > 1 or not d.cue:
+                continue
+            own = {i for r in d.cue + d.speaker + d.frame + d.addressee for i in range(r.a, r.b)}
+            others = {
+                i for o in ds if o is not d for p in o.parts for i in range(p.a, p.b)
+            } | {i for o in ds if o is not d for r in o.cue + o.speaker + o.frame for i in range(r.a, r.b)}
+            blockers = own | others
+            part = d.parts[0]
+            lo, hi = part.a, part.b
+            while lo > a and (lo - 1) not in blockers:
+                lo -= 1
+            while hi < b and hi not in blockers:
+                hi += 1
+            # skip the separator between frame and content: "sagte, dass" -> "dass"
+            while lo < hi and words[lo] in profile.clause_breaks:
+                lo += 1
+            while hi > lo and words[hi - 1] in profile.clause_breaks:
+                hi -= 1
+            new_parts = [Seg(lo, hi, part.tag, s)]
+            # an according-to frame embedded in the clause: content on both sides
+            if d.frame and d.cue and profile.according_to_at(words[d.cue[0].a].lower()):
+                f_lo = min(r.a for r in d.frame)
+                f_hi = max(r.b for r in d.frame)
+                if lo <= f_lo and f_hi <= b and f_lo > a:
+                    left_lo = f_lo
+                    while left_lo > a and (left_lo - 1) not in others:
+                        left_lo -= 1
+                    right_hi = f_hi
+                    while right_hi < b and right_hi not in others:
+                        right_hi += 1
+                    new_parts = [
+                        x
+                        for x in (Seg(left_lo, f_lo, part.tag, s), Seg(f_hi, right_hi, part.tag, s))
+                        if x.b > x.a
+                    ]
+            if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
+                d.parts = new_parts
+                d.rules.append("group.content.snap_clause.v1")
+
+
+def prune(drafts: list[Draft]) -> list[Draft]:
+    """Drop what is not a statement after all, and merge contents the snapping made overlap.
+
+    - reported speech needs an agent: no speaker and no cue means a plain sentence;
+    - a short quoted name or title („Hvalur 9“) with no cue and no speaker is not a quotation;
+    - indirect speech without any cue or speaker has nothing reporting it.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        bare = not d.cue and not d.speaker and d.speaker_spans is None
+        if bare and d.form is Form.REPORTED:
+            continue
+        if bare and d.form is Form.DIRECT and d.b - d.a <= 5:
+            continue
+        if bare and d.form is Form.INDIRECT:
+            continue
+        if out and _overlap(out[-1], d):
+            keep = out[-1] if _weight(out[-1]) >= _weight(d) else d
+            out[-1] = keep
+            continue
+        out.append(d)
+    return out
+
+
+def _overlap(x: Draft, y: Draft) -> bool:
+    return any(p.a < q.b and q.a < p.b for p in x.parts for q in y.parts) and x.form is not Form.DIRECT and y.form is not Form.DIRECT
+
+
+def _weight(d: Draft) -> int:
+    return sum(p.b - p.a for p in d.parts) + 5 * (len(d.cue) + len(d.speaker))
+
+
+def reported_fallback(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Reported speech the tagger missed: a sentence with no statement, no quotation, whose
+    verb is a speech-act cue taking a noun phrase ("Die Opposition wies die Änderungen
+    zurück", "The ministry announced new sanctions"), and a subject to attribute it to.
+    The whole sentence is the content; the subject is the speaker."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken or b - a < 5 or words[b - 1] not in _FINAL:
+            continue
+        if any(seg.quote_depth[i] for i in range(a, b)):
+            continue
+        toks = list(range(a, b - 1))
+        cues = [
+            i
+            for i in toks
+            if words[i][:1].islower()
+            and _is_cue_token(profile, words, i, toks)
+            and (c := profile.cue(words[i].lower()) or _particle_entry(profile, words, i, toks))
+            is not None
+            and "np" in c.frames
+        ]
+        if not cues:
+            continue
+        cue_set = set(cues)
+        cands = [
+            r
+            for r in _np_runs(seg, profile, [i for i in toks if i not in cue_set])
+            if not _governed(seg, profile, r, [])
+            and words[r[0]].lower() not in profile.object_determiners
+        ]
+        if not cands:
+            continue
+        anchor = cues[0]
+        best = min(cands, key=lambda r: min(abs(r[0] - anchor), abs(r[-1] - anchor)))
+        d = Draft(
+            parts=[Seg(a, b, "reported", s)],
+            form=Form.REPORTED,
+            speaker=_as_runs(best, s),
+            rules=["rule.reported.cue_np.v1"],
+        )
+        new.append(d)
+    if not new:
+        return drafts
+    return sorted(drafts + new, key=lambda d: (d.a, d.b))
+
+
+def _particle_entry(
+    profile: LangProfile, words: list[str], i: int, toks: list[int]
+) -> CueEntry | None:
+    low = words[i].lower()
+    for j in toks:
+        if j > i:
+            e = profile.cue_with_particle(low, words[j].lower())
+            if e is not None:
+                return e
+    return None

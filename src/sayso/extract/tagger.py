@@ -16,6 +16,7 @@ worker processes build their own).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +35,10 @@ MODEL_VERSION = "v1"
 
 
 def model_dir() -> Path:
+    """The bundled models, or the folder named by ``SAYSO_MODELS`` (for experiments)."""
+    override = os.environ.get("SAYSO_MODELS")
+    if override:
+        return Path(override)
     return Path(str(resources.files("sayso") / "models"))
 
 

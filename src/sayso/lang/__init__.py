@@ -200,6 +200,11 @@ class LangProfile:
     abbreviations: frozenset[str]  # case-sensitive, with the final period
     months: Mapping[str, int]
     konjunktiv: Konjunktiv | None = None
+    complementizers: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    object_determiners: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -498,6 +503,7 @@ def load(lang: str) -> LangProfile:
     roles = _read(lang, "roles.json")
     actors = _read(lang, "actors.json")
     abbrev = _read(lang, "abbreviations.json")
+    clause = _read(lang, "clause.json")
 
     outlets: dict[str, str] = {}
     outlet_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -541,6 +547,11 @@ def load(lang: str) -> LangProfile:
         abbreviations=_abbreviations(abbrev["abbreviations"]),
         months=_ro({k.lower(): int(v) for k, v in abbrev["months"].items()}),
         konjunktiv=_konjunktiv(_read(lang, "konjunktiv.json", required=False)),
+        complementizers=_lower_set(clause["complementizers"]),
+        determiners=_lower_set(clause["determiners"]),
+        prepositions=_lower_set(clause["prepositions"]),
+        clause_breaks=frozenset(clause["clause_breaks"]),
+        object_determiners=_lower_set(clause.get("object_determiners", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
