@@ -231,3 +231,73 @@ def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
                     fl.add(x)
         out.append(frozenset(fl))
     return out
+
+
+def _dist_bucket(d: int) -> str:
+    return "1" if d <= 1 else "2" if d == 2 else "3-5" if d <= 5 else "6-10" if d <= 10 else "11+"
+
+
+def statement_features(
+    cache: FeatureCache,
+    seg: Segmented,
+    sent_feats: Sequence[list[list[str]]],
+    window: range,
+    content: frozenset[int],
+    form: str,
+) -> list[list[str]]:
+    """Features for tagging the roles of *one* statement, in the window of sentences around
+    its content (the sentences of the content plus the one before it).
+
+    Every token learns where it stands relative to this content — inside, before or after
+    it, how far, across how many clause breaks, in the same or the previous sentence — so
+    that the tagger answers "who said *this*?" rather than "who speaks in this sentence?".
+    """
+    lo = min(content)
+    hi = max(content)
+    first_sent = window[-1]
+    for s in window:
+        a, b = seg.sentences[s]
+        if a <= lo < b:
+            first_sent = s
+            break
+    breaks = cache.profile.clause_breaks
+    words = seg.words
+    out: list[list[str]] = []
+    for s in window:
+        a, b = seg.sentences[s]
+        where = "same" if s >= first_sent else "prev"
+        # clause breaks between each token and the content edge
+        before_breaks = [0] * (b - a)
+        n = 0
+        for i in range(min(b, lo) - 1, a - 1, -1):
+            before_breaks[i - a] = n
+            if words[i] in breaks and not seg.quote_depth[i]:
+                n += 1
+        n = 0
+        for i in range(max(a, hi + 1), b):
+            if words[i] in breaks and not seg.quote_depth[i]:
+                n += 1
+            before_breaks[i - a] = n
+        for i in range(a, b):
+            f = list(sent_feats[s][i - a])
+            if i in content:
+                rel = "IN"
+                f.append("IN")
+                if i == lo:
+                    f.append("Qfirst")
+                if i == hi:
+                    f.append("Qlast")
+            else:
+                rel = "B" if i < lo else "A"
+                d = lo - i if i < lo else i - hi
+                f.append(f"{rel}{_dist_bucket(d)}")
+                nb = before_breaks[i - a]
+                f.append(f"{rel}br{min(nb, 2)}")
+                for x in cache.flags(words[i]):
+                    f.append(f"{rel}|{x}")
+                f.append(f"{rel}|w={words[i].lower()}")
+            f.append(where)
+            f.append(f"{where}|{rel}")
+            f.append(f"form={form}|{rel}")
+            out.append(f)
+    return out

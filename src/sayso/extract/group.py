@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sayso.extract.tagger import Tagged
+from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import CueEntry, LangProfile
 from sayso.model import Evidence, Form, Medium, Span
 from sayso.text.segment import Segmented
@@ -110,37 +110,25 @@ def build_drafts(seg: Segmented, tagged: Tagged) -> list[Draft]:
     return drafts
 
 
-def attach_roles(seg: Segmented, tagged: Tagged, drafts: list[Draft]) -> None:
-    """Give each role run to the nearest draft in its sentence (roles inside a content run
-    belong to that content only for reported speech, where the agent is part of the report)."""
-    by_sent: dict[int, list[Draft]] = {}
+def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
+    """Tag the roles of each draft in the window around its content (see
+    ``Taggers.tag_statement``): speaker, cue and addressee runs, and the frame."""
     for d in drafts:
-        for s in d.sents:
-            by_sent.setdefault(s, []).append(d)
-    for s, (a, _b) in enumerate(seg.sentences):
-        cands = by_sent.get(s)
-        if not cands:
-            continue
-        for r in runs(tagged.roles[s], a, s) + runs(tagged.frame[s], a, s):
-            best: Draft | None = None
-            best_d = 1 << 30
-            for d in cands:
-                if _inside(r, d) and d.form is not Form.REPORTED:
-                    continue
-                dist = _dist(r, d)
-                if dist < best_d:
-                    best, best_d = d, dist
-            if best is None:
-                continue
+        content = [i for p in d.parts for i in range(p.a, p.b)]
+        span, roles, frame = tagger.tag_statement(seg, tagged, content, d.form.value)
+        sent = d.parts[0].sent
+        for r in runs(roles, span.start, sent):
+            r.sent = seg.sentence_of[r.a]
             if r.tag == "S":
-                best.speaker.append(r)
+                d.speaker.append(r)
             elif r.tag == "C":
-                best.cue.append(r)
+                d.cue.append(r)
             elif r.tag == "A":
-                best.addressee.append(r)
-            else:
-                best.frame.append(r)
-    for d in drafts:
+                d.addressee.append(r)
+        for r in runs(frame, span.start, sent):
+            r.sent = seg.sentence_of[r.a]
+            d.frame.append(r)
+        d.rules.append("crf.roles.statement.v1")
         if len(d.speaker) > 1:
             # several speaker runs: keep the one closest to the cue (or to the content)
             anchor = d.cue[0] if d.cue else None
@@ -150,8 +138,6 @@ def attach_roles(seg: Segmented, tagged: Tagged, drafts: list[Draft]) -> None:
                 d.speaker.sort(key=lambda x: _dist(x, d))
             d.speaker = d.speaker[:1]
             d.rules.append("group.speaker.nearest.v1")
-        if d.cue:
-            d.rules.append("group.cue.nearest.v1")
 
 
 def inherit_speakers(seg: Segmented, drafts: list[Draft], window: int = 3) -> None:
@@ -237,60 +223,57 @@ def medium_of(seg: Segmented, profile: LangProfile, d: Draft, fallback: dict[str
     return Medium(value) if value else Medium.UNKNOWN
 
 
-def complete_from_region(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """Fill roles the taggers left empty from the statement's *region*: the tokens of its
-    sentence outside any content, on the side where the cue is (the frame when the frame
-    tagger found one). The lexicon decides which words are cues; the speaker is the noun
-    phrase nearest the cue that is not governed by a preposition.
-
-    "Politische Beobachter wiesen darauf hin, dass …"  cue "wiesen … hin", speaker "Politische Beobachter";
-    "…, so Murtha."                                    cue "so", speaker "Murtha";
-    "nach Angaben der Gewerkschaft …"                  cue "nach", speaker "Angaben der Gewerkschaft".
+def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """The frame tagger is more reliable than the speaker tagger: where a statement has a
+    frame, its cue and speaker must come from the frame. Missing cues are the frame's
+    lexicon cue words; a missing, out-of-frame or object-like speaker is replaced by the
+    frame's subject: the noun phrase opening the frame ("Osttimors Außenminister José
+    Ramos-Horta erklärte Mitte Mai …"), else the one right after the cue ("Am Montag sagte
+    Rice, …"), never one governed by a plain preposition ("mit den Worten").
     """
     words = seg.words
-    by_sent: dict[int, list[Draft]] = {}
     for d in drafts:
-        by_sent.setdefault(d.parts[0].sent, []).append(d)
-    for s, ds in by_sent.items():
-        a, b = seg.sentences[s]
-        covered = {i for d in ds for p in d.parts for i in range(p.a, p.b)}
-        for d in ds:
-            if d.cue and d.speaker and d.frame:
-                continue
-            if d.speaker and not _subject_like(seg, profile, d.speaker[0]):
-                d.speaker = []
-                d.rules.append("group.speaker.reject_object.v1")
-            region = _region(seg, d, covered, a, b)
-            if not region:
-                continue
-            frame_toks = [i for r in d.frame for i in range(r.a, r.b) if not seg.quote_depth[i]]
-            toks = frame_toks or region
-            trig = [i for i in toks if profile.according_to_at(words[i].lower())]
+        toks = [i for r in d.frame for i in range(r.a, r.b) if not seg.quote_depth[i]]
+        if not toks:
+            continue
+        in_frame = set(toks)
+        trig = [i for i in toks if profile.according_to_at(words[i].lower())]
+        sent = seg.sentence_of[toks[0]]
+        if not d.cue:
             verbs = [i for i in toks if _is_cue_token(profile, words, i, toks)]
             nominal = [i for i in toks if profile.nominal_cue(words[i]) is not None]
             cue_idx = verbs or trig or nominal
-            if not cue_idx and not d.cue:
-                continue
-            if not d.cue:
-                d.cue = _as_runs(cue_idx, s)
-                d.rules.append("group.cue.from_region.v1")
-            if not d.frame:
-                d.frame = _as_runs(_frame_tokens(seg, profile, region, d), s)
-                d.rules.append("group.frame.from_region.v1")
-            if not d.speaker and d.speaker_spans is None:
-                anchor = trig[0] if trig else d.cue[0].a
-                cue_set = {i for r in d.cue for i in range(r.a, r.b)}
-                cands = _np_runs(seg, profile, [i for i in toks if i not in cue_set])
-                cands = [
-                    r
-                    for r in cands
-                    if not _governed(seg, profile, r, trig)
-                    and seg.words[r[0]].lower() not in profile.object_determiners
-                ]
-                if cands:
-                    best = min(cands, key=lambda r: min(abs(r[0] - anchor), abs(r[-1] - anchor)))
-                    d.speaker = _as_runs(best, s)
-                    d.rules.append("group.speaker.from_region.v1")
+            if cue_idx:
+                d.cue = _as_runs(cue_idx, sent)
+                d.rules.append("group.cue.from_frame.v1")
+        ok = bool(d.speaker) and all(
+            i in in_frame for x in d.speaker for i in range(x.a, x.b)
+        ) and _subject_like(seg, profile, d.speaker[0])
+        if ok or d.speaker_spans is not None or not d.cue:
+            continue
+        cue_set = {i for r in d.cue for i in range(r.a, r.b)}
+        cands = [
+            r
+            for r in _np_runs(seg, profile, [i for i in toks if i not in cue_set])
+            if not _governed(seg, profile, r, trig)
+            and words[r[0]].lower() not in profile.object_determiners
+        ]
+        if not cands:
+            continue
+        cue_a = d.cue[0].a
+        if trig:
+            after = [r for r in cands if r[0] > trig[0]]
+            before = [r for r in cands if r[-1] < trig[0]]
+            best = after[0] if after and words[trig[0]].lower() != "zufolge" else (
+                before[-1] if before else cands[0]
+            )
+        elif cands[0][0] == toks[0] and cands[0][-1] < cue_a:
+            best = cands[0]
+        else:
+            right = [r for r in cands if r[0] > cue_a]
+            best = right[0] if right else cands[-1]
+        d.speaker = _as_runs(best, sent)
+        d.rules.append("group.speaker.from_frame.v1")
 
 
 def _region(seg: Segmented, d: Draft, covered: set[int], a: int, b: int) -> list[int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,12 +27,21 @@ from typing import Any
 import pycrfsuite
 
 from sayso.errors import E006, SaysoError
-from sayso.extract.features import FeatureCache, sentence_features, sentence_flags
+from sayso.extract.features import (
+    FeatureCache,
+    sentence_features,
+    sentence_flags,
+    statement_features,
+)
 from sayso.lang import load
 from sayso.text.segment import Segmented
 
-LAYERS = ("quote", "roles", "frame")
-MODEL_VERSION = "v1"
+#: tagged once per sentence
+SENTENCE_LAYERS = ("quote",)
+#: tagged once per statement, in the window around its content
+STATEMENT_LAYERS = ("roles", "frame")
+LAYERS = SENTENCE_LAYERS + STATEMENT_LAYERS
+MODEL_VERSION = "v2"
 
 
 def model_dir() -> Path:
@@ -52,11 +62,20 @@ def meta_path(lang: str) -> Path:
 
 @dataclass(slots=True)
 class Tagged:
-    """Labels per layer, one list per sentence."""
+    """Content labels per sentence, with the features that produced them (reused when the
+    roles of each statement are tagged)."""
 
     quote: list[list[str]]
-    roles: list[list[str]]
-    frame: list[list[str]]
+    feats: list[list[list[str]]]
+
+
+def statement_window(seg: Segmented, content: Sequence[int]) -> range:
+    """The sentences whose tokens may hold a statement's roles: those of its content and
+    the one before (where "Er sagte:" or the speaker of continued speech stands)."""
+    sents = seg.sentence_of
+    first = sents[min(content)]
+    last = sents[max(content)]
+    return range(max(0, first - 1), last + 1)
 
 
 class Taggers:
@@ -79,13 +98,27 @@ class Taggers:
 
     def tag(self, seg: Segmented) -> Tagged:
         flags = sentence_flags(self.cache, seg)
-        out = Tagged([], [], [])
+        out = Tagged([], [])
+        quote = self.taggers["quote"]
         for s in range(len(seg.sentences)):
-            xseq = pycrfsuite.ItemSequence(sentence_features(self.cache, seg, s, flags))
-            out.quote.append(self.taggers["quote"].tag(xseq))
-            out.roles.append(self.taggers["roles"].tag(xseq))
-            out.frame.append(self.taggers["frame"].tag(xseq))
+            feats = sentence_features(self.cache, seg, s, flags)
+            out.feats.append(feats)
+            out.quote.append(quote.tag(pycrfsuite.ItemSequence(feats)))
         return out
+
+    def tag_statement(
+        self, seg: Segmented, tagged: Tagged, content: Sequence[int], form: str
+    ) -> tuple[range, list[str], list[str]]:
+        """Role and frame labels for one statement over its window; returns the window's
+        token range and the two label lists."""
+        window = statement_window(seg, content)
+        feats = statement_features(
+            self.cache, seg, tagged.feats, window, frozenset(content), form
+        )
+        xseq = pycrfsuite.ItemSequence(feats)
+        a = seg.sentences[window[0]][0]
+        b = seg.sentences[window[-1]][1]
+        return range(a, b), self.taggers["roles"].tag(xseq), self.taggers["frame"].tag(xseq)
 
 
 @lru_cache(maxsize=4)

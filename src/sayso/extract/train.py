@@ -18,8 +18,13 @@ from pathlib import Path
 import pycrfsuite
 
 from sayso.eval.corpus import GoldDoc, GoldQuote
-from sayso.extract.features import FeatureCache, sentence_features, sentence_flags
-from sayso.extract.tagger import LAYERS, meta_path, model_path
+from sayso.extract.features import (
+    FeatureCache,
+    sentence_features,
+    sentence_flags,
+    statement_features,
+)
+from sayso.extract.tagger import LAYERS, meta_path, model_path, statement_window
 from sayso.lang import load
 from sayso.model import Span
 from sayso.text.segment import Segmented, segment
@@ -43,21 +48,31 @@ def _bio(labels: list[str], idx: Sequence[int], tag: str, overwrite: bool = Fals
         prev = i
 
 
-def doc_labels(seg: Segmented, quotes: Sequence[GoldQuote]) -> dict[str, list[str]]:
-    n = len(seg.words)
-    layers = {layer: ["O"] * n for layer in LAYERS}
+def doc_labels(seg: Segmented, quotes: Sequence[GoldQuote]) -> list[str]:
+    """Content labels of the sentence-level layer (the outer quotation wins)."""
+    labels = ["O"] * len(seg.words)
     by_size = sorted(quotes, key=lambda q: -sum(len(s) for s in q.content))
     for q in by_size:
         tag = q.form.value if q.form is not None else "q"
         idx = sorted({i for s in q.content for i in _token_range(seg, s)})
-        _bio(layers["quote"], idx, tag)
-        for role, t in ROLE_TAGS.items():
-            ridx = sorted({i for s in q.roles[role] for i in _token_range(seg, s)})
-            _bio(layers["roles"], ridx, t)
-        fidx = sorted({i for s in q.roles["frame"] for i in _token_range(seg, s)})
-        _bio(layers["frame"], fidx, "F")
-    # a sentence-initial continuation keeps I- (the quotation started earlier)
-    return layers
+        _bio(labels, idx, tag)
+    return labels
+
+
+def statement_labels(
+    seg: Segmented, q: GoldQuote, window: range
+) -> tuple[list[str], list[str]] | None:
+    """Role and frame labels of one gold quotation over its window."""
+    n = len(window)
+    a = window.start
+    roles = ["O"] * n
+    frame = ["O"] * n
+    for role, t in ROLE_TAGS.items():
+        idx = sorted({i - a for s in q.roles[role] for i in _token_range(seg, s) if i in window})
+        _bio(roles, idx, t)
+    fidx = sorted({i - a for s in q.roles["frame"] for i in _token_range(seg, s) if i in window})
+    _bio(frame, fidx, "F")
+    return roles, frame
 
 
 def train(
@@ -75,15 +90,33 @@ def train(
     trainers = {layer: pycrfsuite.Trainer(verbose=verbose) for layer in LAYERS}
     medium_by_form: dict[str, Counter[str]] = {}
     n_seq = 0
+    n_stmt = 0
     for doc in docs:
         seg = segment(doc.text, profile.abbreviations, profile.months)
         labels = doc_labels(seg, doc.quotes)
         flags = sentence_flags(cache, seg)
+        feats = []
         for s, (a, b) in enumerate(seg.sentences):
-            xseq = pycrfsuite.ItemSequence(sentence_features(cache, seg, s, flags))
-            for layer in LAYERS:
-                trainers[layer].append(xseq, labels[layer][a:b])
+            f = sentence_features(cache, seg, s, flags)
+            feats.append(f)
+            trainers["quote"].append(pycrfsuite.ItemSequence(f), labels[a:b])
             n_seq += 1
+        for q in doc.quotes:
+            content = sorted({i for s in q.content for i in _token_range(seg, s)})
+            if not content:
+                continue
+            window = statement_window(seg, content)
+            span = range(seg.sentences[window[0]][0], seg.sentences[window[-1]][1])
+            got = statement_labels(seg, q, span)
+            if got is None:
+                continue
+            form = q.form.value if q.form is not None else "q"
+            xseq = pycrfsuite.ItemSequence(
+                statement_features(cache, seg, feats, window, frozenset(content), form)
+            )
+            trainers["roles"].append(xseq, got[0])
+            trainers["frame"].append(xseq, got[1])
+            n_stmt += 1
         for q in doc.quotes:
             if q.form is not None and q.medium is not None:
                 medium_by_form.setdefault(q.form.value, Counter())[q.medium.value] += 1
@@ -104,7 +137,8 @@ def train(
     meta: dict[str, object] = {
         "lang": lang,
         "documents": len(docs),
-        "sequences": n_seq,
+        "sentences": n_seq,
+        "statements": n_stmt,
         "params": params,
         "train_seconds": timings,
         "medium_by_form": {f: c.most_common(1)[0][0] for f, c in medium_by_form.items()},

@@ -37,6 +37,7 @@ class Segmented:
     quotations: list[Quotation]
     quote_depth: list[int]
     warnings: list[Warning] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
 
     def sentence_span(self, i: int) -> Span:
         a, b = self.sentences[i]
@@ -96,6 +97,10 @@ def segment(
                     if q.depth == 0:
                         quote_end[t] = q.end
     sentences = _sentences(text, starts, ends, words, paragraphs, quote_end, abbreviations, months)
+    sentence_of = [0] * n
+    for k, (a, b) in enumerate(sentences):
+        for t in range(a, b):
+            sentence_of[t] = k
     return Segmented(
         text=text,
         starts=starts,
@@ -106,6 +111,7 @@ def segment(
         quotations=quotations,
         quote_depth=quote_depth,
         warnings=warnings,
+        sentence_of=sentence_of,
     )
 
 
