@@ -75,11 +75,15 @@ def main() -> int:
 
     spacy_tps = n_tokens / spacy_s
     sayso_tps = n_tokens / sayso_s
-    print(f"spaCy blank('de') tokenizer: {spacy_tps:,.0f} tokens/s, {len(texts) / spacy_s:,.1f} articles/s")
-    print(f"sayso.analyze():             {sayso_tps:,.0f} tokens/s, {len(texts) / sayso_s:,.1f} articles/s")
+    n = len(texts)
+    print(f"spaCy blank('de') tokenizer: {spacy_tps:,.0f} tokens/s, {n / spacy_s:,.1f} articles/s")
+    print(f"sayso.analyze():             {sayso_tps:,.0f} tokens/s, {n / sayso_s:,.1f} articles/s")
     print(f"ratio analyze/tokenizer:     {sayso_tps / spacy_tps:.3f} (goal >= 0.25)")
     print(f"statements per pass:         {statements // args.repeat}")
-    print(f"RSS after warm-up {base_rss:.0f} MB, after {args.repeat} passes {rss_mb():.0f} MB, peak {peak_mb():.0f} MB")
+    print(
+        f"RSS after warm-up {base_rss:.0f} MB, after {args.repeat} passes {rss_mb():.0f} MB, "
+        f"peak {peak_mb():.0f} MB"
+    )
     return 0
 
 

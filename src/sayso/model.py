@@ -307,7 +307,9 @@ class Warning:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Warning:
         span = d.get("span")
-        return cls(code=d["code"], message=d["message"], span=Span.from_list(span) if span else None)
+        return cls(
+            code=d["code"], message=d["message"], span=Span.from_list(span) if span else None
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ data and tagger models.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.extract import actors as actor_mod
@@ -40,15 +42,15 @@ def analyze(
     if lang is not None and lang not in SUPPORTED:
         raise SaysoError(errors.E002, lang=lang)
     text, warnings = clean(text)
-    meta = {"title": title, "url": url, "published": published}
+    empty = Analysis(text=text, lang=lang or "und", title=title, url=url, published=published)
     if not text.strip():
         warnings.append(Warning(errors.W102.code, errors.W102.format()))
-        return Analysis(text=text, lang=lang or "und", warnings=tuple(warnings), **meta)
+        return replace(empty, warnings=tuple(warnings))
     if lang is None:
         guess, score = detect(text, settings.langid_chars)
         if guess not in SUPPORTED:
             warnings.append(Warning(errors.W104.code, errors.W104.format(lang=guess)))
-            return Analysis(text=text, lang=guess, warnings=tuple(warnings), **meta)
+            return replace(empty, lang=guess, warnings=tuple(warnings))
         if score < settings.langid_min_confidence:
             warnings.append(Warning(errors.W103.code, errors.W103.format(lang=guess, score=score)))
         lang = guess
@@ -59,7 +61,12 @@ def analyze(
     tagged = tg.tag(seg)
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
+    drafts = sorted(
+        drafts + group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold),
+        key=lambda d: (d.a, d.b),
+    )
     group.complete_from_frame(seg, profile, drafts)
+    group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.prune(drafts)
     pass
@@ -78,8 +85,8 @@ def analyze(
         )
         for k, s in enumerate(x for x in statements if x.parent)
     )
-    return Analysis(
-        text=text,
+    return replace(
+        empty,
         lang=lang,
         statements=tuple(statements),
         actors=actors,
@@ -87,7 +94,6 @@ def analyze(
         paragraphs=tuple(Span(a, b) for a, b in seg.paragraphs),
         sentences=tuple(seg.sentence_span(i) for i in range(len(seg.sentences))),
         warnings=tuple(warnings),
-        **meta,
     )
 
 

@@ -18,6 +18,9 @@ class Settings:
     #: quoted fragments shorter than this many tokens (marks included) inside indirect
     #: speech are scare quotes, not nested direct statements
     nested_min_tokens: int = 3
+    #: a sentence without statements is taken as a whole reported/free indirect statement
+    #: when the sentence classifier's probability reaches this
+    whole_sentence_threshold: float = 0.5
 
 
 DEFAULT = Settings()

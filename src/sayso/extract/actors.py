@@ -137,7 +137,11 @@ def _match(actors: list[_Draft], name: str, kind: ActorKind, role: str | None) -
             if an.split()[-1] == last_word and (len(low.split()) == 1 or len(an.split()) == 1):
                 return a
             # bare role noun "der Regierungssprecher" ~ the actor holding that role
-            if role is not None and a.role is not None and role.lower() == a.role.lower():
-                if low == role.lower():
-                    return a
+            if (
+                role is not None
+                and a.role is not None
+                and role.lower() == a.role.lower()
+                and low == role.lower()
+            ):
+                return a
     return None

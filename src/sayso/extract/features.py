@@ -115,7 +115,13 @@ class FeatureCache:
         if got is not None:
             return got
         low = word.lower()
-        out = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "sh=" + _shape(word)]
+        out = [
+            "w=" + low,
+            "s3=" + low[-3:],
+            "s2=" + low[-2:],
+            "p3=" + low[:3],
+            "sh=" + _shape(word),
+        ]
         out.extend(self.flags(word))
         self._base[word] = out
         return out
@@ -301,3 +307,51 @@ def statement_features(
             f.append(f"form={form}|{rel}")
             out.append(f)
     return out
+
+
+def _size(n: int) -> str:
+    return "<6" if n < 6 else "<12" if n < 12 else "<25" if n < 25 else "25+"
+
+
+def whole_sentence_features(
+    cache: FeatureCache,
+    seg: Segmented,
+    s: int,
+    sent_flags: Sequence[frozenset[str]],
+    prev_has_statement: bool,
+) -> list[str]:
+    """One feature list describing sentence ``s`` as a whole, for the classifier of
+    sentences that are statements in their entirety: reported speech ("Die Opposition wies
+    die Änderungen zurück."), free indirect speech in Konjunktiv ("Die Lage sei ernst.")."""
+    a, b = seg.sentences[s]
+    words = seg.words
+    f = [f"S.{x}" for x in sent_flags[s]]
+    f += [f"P.{x}" for x in sent_flags[s - 1]] if s > 0 else ["BOD"]
+    f.append("prevstmt" if prev_has_statement else "noprevstmt")
+    f.append("len" + _size(b - a))
+    f.append("first=" + words[a].lower())
+    f.extend("first|" + x for x in cache.flags(words[a]))
+    if words[b - 1] not in (".", "!", "?"):
+        f.append("noend")
+    n_cue = 0
+    for i in range(a, b):
+        if seg.quote_depth[i]:
+            continue
+        fl = cache.flags(words[i])
+        for x in fl:
+            if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in (
+                "role",
+                "pron",
+                "ncue",
+                "acc",
+            ):
+                f.append("has|" + x)
+        if "cue" in fl:
+            n_cue += 1
+            rel = i - a
+            f.append(
+                "cuepos="
+                + ("1" if rel <= 1 else "2-3" if rel <= 3 else "4-8" if rel <= 8 else "9+")
+            )
+    f.append(f"ncue={min(n_cue, 2)}")
+    return f

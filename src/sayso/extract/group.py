@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.extract.tagger import Tagged, Taggers
-from sayso.lang import CueEntry, LangProfile
+from sayso.lang import LangProfile
 from sayso.model import Evidence, Form, Medium, Span
 from sayso.text.segment import Segmented
 
@@ -104,10 +104,21 @@ def build_drafts(seg: Segmented, tagged: Tagged) -> list[Draft]:
                 drafts[-1].parts.append(r)
                 drafts[-1].rules.append("group.continue_sentence.v1")
                 continue
-            form = _FORMS.get(r.tag, Form.INDIRECT)
-            drafts.append(Draft(parts=[r], form=form, rules=[f"crf.quote.{r.tag}"]))
+            rules = [f"crf.quote.{r.tag}"]
+            form = _FORMS.get(r.tag)
+            if form is None:
+                # corpora without form labels (PolNeAR): quotation marks decide
+                form = _form_from_marks(seg, r)
+                rules.append("rule.form.quote_marks.v1")
+            drafts.append(Draft(parts=[r], form=form, rules=rules))
         last_tag = labels[-1][2:] if labels and labels[-1] != "O" else None
     return drafts
+
+
+def _form_from_marks(seg: Segmented, r: Seg) -> Form:
+    """Direct when quotation marks enclose (nearly) all of the content, else indirect."""
+    inside = sum(1 for i in range(r.a, r.b) if seg.quote_depth[i])
+    return Form.DIRECT if inside >= 0.8 * (r.b - r.a) else Form.INDIRECT
 
 
 def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
@@ -246,9 +257,11 @@ def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft
             if cue_idx:
                 d.cue = _as_runs(cue_idx, sent)
                 d.rules.append("group.cue.from_frame.v1")
-        ok = bool(d.speaker) and all(
-            i in in_frame for x in d.speaker for i in range(x.a, x.b)
-        ) and _subject_like(seg, profile, d.speaker[0])
+        ok = (
+            bool(d.speaker)
+            and all(i in in_frame for x in d.speaker for i in range(x.a, x.b))
+            and _subject_like(seg, profile, d.speaker[0])
+        )
         if ok or d.speaker_spans is not None or not d.cue:
             continue
         cue_set = {i for r in d.cue for i in range(r.a, r.b)}
@@ -264,8 +277,10 @@ def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft
         if trig:
             after = [r for r in cands if r[0] > trig[0]]
             before = [r for r in cands if r[-1] < trig[0]]
-            best = after[0] if after and words[trig[0]].lower() != "zufolge" else (
-                before[-1] if before else cands[0]
+            best = (
+                after[0]
+                if after and words[trig[0]].lower() != "zufolge"
+                else (before[-1] if before else cands[0])
             )
         elif cands[0][0] == toks[0] and cands[0][-1] < cue_a:
             best = cands[0]
@@ -276,35 +291,46 @@ def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft
         d.rules.append("group.speaker.from_frame.v1")
 
 
-def _region(seg: Segmented, d: Draft, covered: set[int], a: int, b: int) -> list[int]:
-    """Tokens of the sentence outside every content, on the side of the cue (or, without a
-    cue, the longer side), bounded by other contents."""
-    first, last = d.parts[0].a, d.parts[0].b
-    before: list[int] = []
-    i = first - 1
-    while i >= a and i not in covered:
-        before.append(i)
-        i -= 1
-    before.reverse()
-    after: list[int] = []
-    i = last
-    while i < b and i not in covered:
-        after.append(i)
-        i += 1
-    while after and seg.words[after[-1]] in (".", "!", "?"):
-        after.pop()
-    if d.cue:
-        c = d.cue[0].a
-        return before if c < first else after
-    # the introducing clause usually precedes the content; a colon or comma right before
-    # the content or a cue word after it decides
-    return before if len(before) >= len(after) else after
-
-
-def _frame_tokens(seg: Segmented, profile: LangProfile, region: list[int], d: Draft) -> list[int]:
-    """The frame is the introducing clause: the region, including the comma or colon that
-    joins it to the content, without quotation-mark content."""
-    return [i for i in region if not seg.quote_depth[i]]
+def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Whom a statement is made to, where the tagger found nobody: the noun phrase after an
+    addressee preposition in the frame clause ("vor Journalisten in Berlin", "gegenüber der
+    Zeitung", "said to reporters"), or the object of a telling verb ("told reporters")."""
+    words = seg.words
+    for d in drafts:
+        if d.addressee or not d.cue:
+            continue
+        sent = seg.sentence_of[d.cue[0].a]
+        a, b = seg.sentences[sent]
+        taken = {i for r in d.cue + d.speaker for i in range(r.a, r.b)}
+        taken |= {i for p in d.parts for i in range(p.a, p.b)}
+        cue_end = d.cue[-1].b
+        lemma = profile.cue(words[d.cue[0].a].lower())
+        start: int | None = None
+        rule = ""
+        if lemma is not None and lemma.lemma in profile.addressee_verbs:
+            start, rule = cue_end, "group.addressee.object.v1"
+        else:
+            for i in range(a, b):
+                if i in taken or seg.quote_depth[i]:
+                    continue
+                if words[i].lower() in profile.addressee_prepositions and abs(i - cue_end) <= 6:
+                    start, rule = i + 1, "group.addressee.preposition.v1"
+                    break
+        if start is None:
+            continue
+        run: list[int] = []
+        for i in range(start, b):
+            w = words[i]
+            if i in taken or seg.quote_depth[i] or w in profile.clause_breaks or w in _FINAL:
+                break
+            if run and (w.lower() in profile.prepositions or profile.cue(w.lower())):
+                break
+            if not run and not (w[:1].isalpha()):
+                break
+            run.append(i)
+        if run and any(words[i][:1].isupper() or words[i].lower() not in profile.determiners for i in run):
+            d.addressee = _as_runs(run, sent)
+            d.rules.append(rule)
 
 
 def _subject_like(seg: Segmented, profile: LangProfile, run: Seg) -> bool:
@@ -356,7 +382,9 @@ def _np_runs(seg: Segmented, profile: LangProfile, toks: list[int]) -> list[list
             w[:1].isupper()
             or low in profile.determiners
             or profile.is_speaker_pronoun(low)
-            or (cur and w[:1].isalpha() and low not in profile.prepositions and not profile.cue(low))
+            or (
+                cur and w[:1].isalpha() and low not in profile.prepositions and not profile.cue(low)
+            )
         )
         if ok and (not cur or i == cur[-1] + 1) and w not in profile.clause_breaks:
             cur.append(i)
@@ -369,7 +397,9 @@ def _np_runs(seg: Segmented, profile: LangProfile, toks: list[int]) -> list[list
     # trim trailing lowercase words (adverbs, auxiliaries): "Rice hatte" -> "Rice"
     trimmed = []
     for r in out:
-        while r and not (seg.words[r[-1]][:1].isupper() or profile.is_speaker_pronoun(seg.words[r[-1]].lower())):
+        while r and not (
+            seg.words[r[-1]][:1].isupper() or profile.is_speaker_pronoun(seg.words[r[-1]].lower())
+        ):
             r = r[:-1]
         if r:
             trimmed.append(r)
@@ -406,9 +436,13 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             if d.form is Form.DIRECT or len(d.parts) > 1 or not d.cue:
                 continue
             own = {i for r in d.cue + d.speaker + d.frame + d.addressee for i in range(r.a, r.b)}
-            others = {
-                i for o in ds if o is not d for p in o.parts for i in range(p.a, p.b)
-            } | {i for o in ds if o is not d for r in o.cue + o.speaker + o.frame for i in range(r.a, r.b)}
+            others = {i for o in ds if o is not d for p in o.parts for i in range(p.a, p.b)} | {
+                i
+                for o in ds
+                if o is not d
+                for r in o.cue + o.speaker + o.frame
+                for i in range(r.a, r.b)
+            }
             blockers = own | others
             part = d.parts[0]
             lo, hi = part.a, part.b
@@ -421,6 +455,8 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                 lo += 1
             while hi > lo and words[hi - 1] in profile.clause_breaks:
                 hi -= 1
+            if hi <= lo:
+                continue
             new_parts = [Seg(lo, hi, part.tag, s)]
             # an according-to frame embedded in the clause: content on both sides
             if d.frame and d.cue and profile.according_to_at(words[d.cue[0].a].lower()):
@@ -468,68 +504,36 @@ def prune(drafts: list[Draft]) -> list[Draft]:
 
 
 def _overlap(x: Draft, y: Draft) -> bool:
-    return any(p.a < q.b and q.a < p.b for p in x.parts for q in y.parts) and x.form is not Form.DIRECT and y.form is not Form.DIRECT
+    return (
+        any(p.a < q.b and q.a < p.b for p in x.parts for q in y.parts)
+        and x.form is not Form.DIRECT
+        and y.form is not Form.DIRECT
+    )
 
 
 def _weight(d: Draft) -> int:
     return sum(p.b - p.a for p in d.parts) + 5 * (len(d.cue) + len(d.speaker))
 
 
-def reported_fallback(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
-    """Reported speech the tagger missed: a sentence with no statement, no quotation, whose
-    verb is a speech-act cue taking a noun phrase ("Die Opposition wies die Änderungen
-    zurück", "The ministry announced new sanctions"), and a subject to attribute it to.
-    The whole sentence is the content; the subject is the speaker."""
+def whole_sentences(
+    seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft], threshold: float
+) -> list[Draft]:
+    """Sentences without any statement that the sentence classifier takes, as a whole, for
+    reported or free indirect speech. Their roles are tagged like any statement's."""
     taken = {p.sent for d in drafts for p in d.parts}
-    words = seg.words
+    has = set(taken)
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
-        if s in taken or b - a < 5 or words[b - 1] not in _FINAL:
+        if s in taken:
             continue
-        if any(seg.quote_depth[i] for i in range(a, b)):
+        label, prob = tagger.classify_sentence(seg, tagged, s, s - 1 in has)
+        if label == "O" or prob < threshold:
             continue
-        toks = list(range(a, b - 1))
-        cues = [
-            i
-            for i in toks
-            if words[i][:1].islower()
-            and _is_cue_token(profile, words, i, toks)
-            and (c := profile.cue(words[i].lower()) or _particle_entry(profile, words, i, toks))
-            is not None
-            and "np" in c.frames
-        ]
-        if not cues:
-            continue
-        cue_set = set(cues)
-        cands = [
-            r
-            for r in _np_runs(seg, profile, [i for i in toks if i not in cue_set])
-            if not _governed(seg, profile, r, [])
-            and words[r[0]].lower() not in profile.object_determiners
-        ]
-        if not cands:
-            continue
-        anchor = cues[0]
-        best = min(cands, key=lambda r: min(abs(r[0] - anchor), abs(r[-1] - anchor)))
-        d = Draft(
-            parts=[Seg(a, b, "reported", s)],
-            form=Form.REPORTED,
-            speaker=_as_runs(best, s),
-            rules=["rule.reported.cue_np.v1"],
-        )
+        form = _FORMS.get(label, Form.REPORTED)
+        d = Draft(parts=[Seg(a, b, label, s)], form=form, rules=[f"crf.sentence.{label}"])
         new.append(d)
+        has.add(s)
     if not new:
-        return drafts
-    return sorted(drafts + new, key=lambda d: (d.a, d.b))
-
-
-def _particle_entry(
-    profile: LangProfile, words: list[str], i: int, toks: list[int]
-) -> CueEntry | None:
-    low = words[i].lower()
-    for j in toks:
-        if j > i:
-            e = profile.cue_with_particle(low, words[j].lower())
-            if e is not None:
-                return e
-    return None
+        return []
+    attach_roles(seg, tagger, tagged, new)
+    return new

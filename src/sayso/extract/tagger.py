@@ -32,12 +32,13 @@ from sayso.extract.features import (
     sentence_features,
     sentence_flags,
     statement_features,
+    whole_sentence_features,
 )
 from sayso.lang import load
 from sayso.text.segment import Segmented
 
-#: tagged once per sentence
-SENTENCE_LAYERS = ("quote",)
+#: tagged once per sentence ("quote": token labels; "whole": one label for the sentence)
+SENTENCE_LAYERS = ("quote", "whole")
 #: tagged once per statement, in the window around its content
 STATEMENT_LAYERS = ("roles", "frame")
 LAYERS = SENTENCE_LAYERS + STATEMENT_LAYERS
@@ -67,6 +68,7 @@ class Tagged:
 
     quote: list[list[str]]
     feats: list[list[list[str]]]
+    flags: list[frozenset[str]]
 
 
 def statement_window(seg: Segmented, content: Sequence[int]) -> range:
@@ -98,7 +100,7 @@ class Taggers:
 
     def tag(self, seg: Segmented) -> Tagged:
         flags = sentence_flags(self.cache, seg)
-        out = Tagged([], [])
+        out = Tagged([], [], flags)
         quote = self.taggers["quote"]
         for s in range(len(seg.sentences)):
             feats = sentence_features(self.cache, seg, s, flags)
@@ -106,15 +108,28 @@ class Taggers:
             out.quote.append(quote.tag(pycrfsuite.ItemSequence(feats)))
         return out
 
+    def classify_sentence(
+        self, seg: Segmented, tagged: Tagged, s: int, prev_has_statement: bool
+    ) -> tuple[str, float]:
+        """Is sentence ``s`` as a whole a reported or free indirect statement? Returns the
+        most probable statement form and the probability that the sentence is a statement
+        at all (1 - P("O"))."""
+        feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
+        t = self.taggers["whole"]
+        t.set(pycrfsuite.ItemSequence([feats]))
+        forms = [y for y in t.labels() if y != "O"]
+        if not forms:
+            return "O", 0.0
+        best = max(forms, key=lambda y: t.marginal(y, 0))
+        return best, 1.0 - t.marginal("O", 0)
+
     def tag_statement(
         self, seg: Segmented, tagged: Tagged, content: Sequence[int], form: str
     ) -> tuple[range, list[str], list[str]]:
         """Role and frame labels for one statement over its window; returns the window's
         token range and the two label lists."""
         window = statement_window(seg, content)
-        feats = statement_features(
-            self.cache, seg, tagged.feats, window, frozenset(content), form
-        )
+        feats = statement_features(self.cache, seg, tagged.feats, window, frozenset(content), form)
         xseq = pycrfsuite.ItemSequence(feats)
         a = seg.sentences[window[0]][0]
         b = seg.sentences[window[-1]][1]

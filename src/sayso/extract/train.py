@@ -23,6 +23,7 @@ from sayso.extract.features import (
     sentence_features,
     sentence_flags,
     statement_features,
+    whole_sentence_features,
 )
 from sayso.extract.tagger import LAYERS, meta_path, model_path, statement_window
 from sayso.lang import load
@@ -57,6 +58,32 @@ def doc_labels(seg: Segmented, quotes: Sequence[GoldQuote]) -> list[str]:
         idx = sorted({i for s in q.content for i in _token_range(seg, s)})
         _bio(labels, idx, tag)
     return labels
+
+
+WHOLE_FORMS = ("reported", "free_indirect", "indirect_free_indirect")
+
+
+def whole_sentence_labels(seg: Segmented, quotes: Sequence[GoldQuote]) -> dict[int, str]:
+    """Training labels of the whole-sentence classifier: a sentence mostly covered by one
+    reported or free indirect quotation takes its form; a sentence without any quotation
+    is "O"; sentences with other quotations are left out (the token tagger handles them)."""
+    cover: dict[int, dict[str, int]] = {}
+    for q in quotes:
+        form = q.form.value if q.form is not None else "q"
+        for sp in q.content:
+            for i in _token_range(seg, sp):
+                counts = cover.setdefault(seg.sentence_of[i], {})
+                counts[form] = counts.get(form, 0) + 1
+    out: dict[int, str] = {}
+    for s, (a, b) in enumerate(seg.sentences):
+        c = cover.get(s)
+        if not c:
+            out[s] = "O"
+            continue
+        form, n = max(c.items(), key=lambda kv: kv[1])
+        if form in WHOLE_FORMS and n >= 0.6 * (b - a):
+            out[s] = form
+    return out
 
 
 def statement_labels(
@@ -101,6 +128,10 @@ def train(
             feats.append(f)
             trainers["quote"].append(pycrfsuite.ItemSequence(f), labels[a:b])
             n_seq += 1
+        for s, label in whole_sentence_labels(seg, doc.quotes).items():
+            prev = s > 0 and any(labels[i] != "O" for i in range(*seg.sentences[s - 1]))
+            xs = whole_sentence_features(cache, seg, s, flags, prev)
+            trainers["whole"].append(pycrfsuite.ItemSequence([xs]), [label])
         for q in doc.quotes:
             content = sorted({i for s in q.content for i in _token_range(seg, s)})
             if not content:
@@ -131,7 +162,9 @@ def train(
     for layer in LAYERS:
         t0 = time.perf_counter()
         trainers[layer].set_params(params)
-        path = model_path(lang, layer) if out_dir is None else out_dir / model_path(lang, layer).name
+        path = (
+            model_path(lang, layer) if out_dir is None else out_dir / model_path(lang, layer).name
+        )
         trainers[layer].train(str(path))
         timings[layer] = round(time.perf_counter() - t0, 1)
     meta: dict[str, object] = {

@@ -205,6 +205,8 @@ class LangProfile:
     prepositions: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     object_determiners: frozenset[str] = frozenset()
+    addressee_prepositions: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -552,6 +554,8 @@ def load(lang: str) -> LangProfile:
         prepositions=_lower_set(clause["prepositions"]),
         clause_breaks=frozenset(clause["clause_breaks"]),
         object_determiners=_lower_set(clause.get("object_determiners", ())),
+        addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
+        addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

@@ -23,7 +23,7 @@ from sayso.model import Span, Warning
 
 # opener -> the closers it accepts
 CLOSERS: dict[str, str] = {
-    "„": "“”\"",
+    "„": '“”"',
     "‚": "‘’'",
     "“": "”",
     "”": "”",
@@ -105,7 +105,7 @@ def pair_quotes(
         # English convention: the next paragraph re-opens with the same mark family.
         if next_first_mark is not None and len(stack) == 1:
             ch = stack[0][0]
-            if next_first_mark == ch or (ch in "“”\"" and next_first_mark in "“\""):
+            if next_first_mark == ch or (ch in '“”"' and next_first_mark in '“"'):
                 return
         for ch, off, _ in reversed(stack):
             end = paragraphs[p][1]

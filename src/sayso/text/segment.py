@@ -145,7 +145,11 @@ def _sentences(
             continue
         if w in _TERMINAL:
             j = i + 1
-            while j < n and (words[j] in _CLOSING or words[j] in _TERMINAL) and starts[j] == ends[j - 1]:
+            while (
+                j < n
+                and (words[j] in _CLOSING or words[j] in _TERMINAL)
+                and starts[j] == ends[j - 1]
+            ):
                 j += 1
             if j >= n:
                 break
