@@ -81,10 +81,15 @@ def test_quotes_unbalanced_warns_and_goes_on() -> None:
 
 
 def test_quotes_stray_closing_mark_warns() -> None:
-    seg = segment("Ein Zoll misst 2.54 cm, also 5\" Bildschirm.")
+    seg = segment('Ein Zoll misst 2.54 cm, also 5" Bildschirm.')
     assert [w.code for w in seg.warnings] == ["W101"]
 
 
 def test_quotes_thousands_of_marks_give_up_with_warning() -> None:
     seg = segment('"' * 6000)
     assert "W106" in [w.code for w in seg.warnings]
+
+
+def test_segment_closing_mark_at_paragraph_end_ends_sentence() -> None:
+    text = "He said it was “over.”\n\nThe next paragraph starts here."
+    assert sentences(text) == ["He said it was “over.”", "The next paragraph starts here."]

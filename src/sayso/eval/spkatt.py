@@ -44,7 +44,7 @@ from scipy.optimize import linear_sum_assignment
 
 from sayso.eval.align import TokenIds, TokenIndex
 from sayso.eval.corpus import ROLES, GoldDoc, GoldQuote
-from sayso.eval.metrics import PRF, System, length_warning, ratio, run_system
+from sayso.eval.metrics import PRF, System, length_warning, pct, ratio, run_system
 from sayso.model import Analysis, Form, Medium, Statement
 
 #: The roles pooled into "Roles" (everything but the content).
@@ -294,6 +294,9 @@ class SpkAttReport:
             table.update(getattr(self, name).flat(name))
         for role, prf in self.per_role.items():
             table.update(prf.flat(role))
+        # quotation-level recall per gold form ("recall of reported quotations")
+        for form, fb in self.per_form.items():
+            table[f"{form}_found_recall"] = pct(fb.found_recall)
         return table
 
     def doc_errors(self) -> dict[str, int]:

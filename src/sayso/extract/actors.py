@@ -38,9 +38,23 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
-    content = [w for w in words if w[:1].isupper() and not profile.pronoun(w.lower())]
+    # drop determiners and punctuation: "die Politologin Anna Berger" -> Politologin Anna Berger
+    content = [
+        w
+        for w in words
+        if w[:1].isalnum()
+        and w.lower() not in profile.determiners
+        and not profile.pronoun(w.lower())
+    ]
     if not content:
         content = words
+    # the readable phrase: the mention without leading determiners or punctuation
+    k = 0
+    while k < len(words) - 1 and (
+        words[k].lower() in profile.determiners or not words[k][:1].isalnum()
+    ):
+        k += 1
+    phrase = " ".join(words[k:])
     if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
         return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
     kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
@@ -54,18 +68,18 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
         if w[:1].isupper() and profile.actor_kind_hint(w) is None and not profile.is_role_noun(w)
     ]
     if ActorKind.OUTLET in kinds:
-        return " ".join(content), ActorKind.OUTLET, role, "actor.kind.outlet.v1"
+        return phrase, ActorKind.OUTLET, role, "actor.kind.outlet.v1"
     if ActorKind.ANONYMOUS in kinds and not name_words:
-        return " ".join(content), ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
+        return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
     if role is not None and name_words and len(name_words) == len(content[start:]):
         return " ".join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
     if kinds:
-        return " ".join(content), kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
+        return phrase, kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
     if role is not None:
-        return " ".join(content), ActorKind.PERSON, role, "actor.kind.role.v1"
+        return phrase, ActorKind.PERSON, role, "actor.kind.role.v1"
     if name_words and len(name_words) == len(content) and len(content) <= 4:
         return " ".join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
-    return " ".join(content), ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+    return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
 
 
 def resolve(

@@ -154,6 +154,9 @@ def _sentences(
             if j >= n:
                 break
             if starts[j] >= para_ends[p]:
+                # closing marks end the paragraph: the sentence ends with them
+                out.append((first, j))
+                first = j
                 i = j
                 continue
             # inside a quotation that goes on after this point: not a sentence end
