@@ -25,16 +25,29 @@ def register(sub: Any) -> None:
     )
     p.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
     p.add_argument("--lang", choices=["de", "en"], default=None, help="default: detect")
-    p.add_argument("--format", dest="fmt", default="text", help="text | json | jsonl")
-    p.add_argument("--title", default=None)
-    p.add_argument("--url", default=None)
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument(
+        "--format", dest="fmt", default="text", help=" | ".join(FORMATS) + " (default: text)"
+    )
+    p.add_argument("--title", default=None, help="the article's headline (kept in the output)")
+    p.add_argument("--url", default=None, help="the article's address (kept in the output)")
+    p.add_argument(
+        "--published", default=None, help="publication date, e.g. 2024-03-05 (kept in the output)"
+    )
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text format (default: auto, when writing to a terminal)",
+    )
     p.set_defaults(func=run)
 
 
 def read_input(name: str) -> str:
     if name == "-":
-        return decode(sys.stdin.buffer.read())
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # sys.stdin replaced by a text stream (StringIO) when embedded
+            return sys.stdin.read()
+        return decode(buffer.read())
     path = Path(name)
     try:
         data = path.read_bytes()
@@ -49,11 +62,14 @@ def run(args: argparse.Namespace) -> int:
     if args.fmt not in FORMATS:
         raise SaysoError(errors.E010, fmt=args.fmt, choices=", ".join(FORMATS))
     text = read_input(args.file)
-    analysis = analyze(text, args.lang, title=args.title, url=args.url)
+    analysis = analyze(text, args.lang, title=args.title, url=args.url, published=args.published)
     if args.fmt == "json":
         print(analysis.to_json(indent=2))
     elif args.fmt == "jsonl":
-        print(analysis.to_json())
+        # U+2028/U+2029 are legal inside JSON strings but split lines for str.splitlines()
+        # and many JSONL readers; escaped they keep one analysis on one line
+        line = analysis.to_json().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        print(line)
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         print(render_text(analysis, color=color))
@@ -75,7 +91,7 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     elif actor is not None:
         who += f" [{actor.kind.value}]"
     cue = a.spans_text(s.cue) if s.cue else "(no cue)"
-    content = a.spans_text(s.content)
+    content = " ".join(a.spans_text(s.content).split())  # one line even across paragraphs
     if len(content) > 300:
         content = content[:297] + "…"
     lines = [
@@ -92,9 +108,13 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     return lines
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_text(a: Analysis, color: bool = False) -> str:
     """A reading view for people: each statement as speaker → cue → content."""
-    out = [_c(f"{len(a.statements)} statements ({a.lang})", "hdr", color)]
+    out = [_c(f"{_count(len(a.statements), 'statement')} ({a.lang})", "hdr", color)]
     if a.title:
         out.insert(0, _c(a.title, "hdr", color))
     for s in a.statements:
@@ -105,7 +125,9 @@ def render_text(a: Analysis, color: bool = False) -> str:
         for actor in a.actors:
             n = sum(1 for s in a.statements if s.actor == actor.id)
             role = f", {actor.role}" if actor.role else ""
-            out.append(f"{actor.id}  {actor.name} ({actor.kind.value}{role}): {n} statements")
+            out.append(
+                f"{actor.id}  {actor.name} ({actor.kind.value}{role}): {_count(n, 'statement')}"
+            )
     for w in a.warnings:
         out.append(_c(f"warning {w.code}: {w.message}", "warn", color))
     return "\n".join(out)
