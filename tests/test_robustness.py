@@ -282,6 +282,14 @@ def test_robustness_unsupported_language_gives_w104_and_no_statements(text: str,
     assert a.actors == ()
 
 
+@pytest.mark.parametrize("text", ["„" * 6000, "!!! ??? ...", "12 345 678", "»« – —"])
+def test_robustness_text_without_letters_has_no_language(text: str) -> None:
+    a = sayso.analyze(text)
+    assert a.lang == "und"
+    assert "W104" in codes(a)
+    assert a.statements == ()
+
+
 @pytest.mark.parametrize("lang", ["fr", "DE", "german", "", "de-DE"])
 def test_robustness_explicit_unsupported_language_raises_e002(lang: str) -> None:
     err = raises_coded("E002", GERMAN, lang)

@@ -14,6 +14,13 @@ def _identifier() -> Any:
 
 
 def detect(text: str, max_chars: int = 5000) -> tuple[str, float]:
-    """The most probable ISO 639-1 code and its probability, from the first ``max_chars``."""
-    lang, score = _identifier().classify(text[:max_chars])
+    """The most probable ISO 639-1 code and its probability, from the first ``max_chars``.
+
+    A sample without a single letter (digits, punctuation, quote marks) has no language:
+    ``("und", 0.0)``, where the model would name an arbitrary one ("sr" for "!!!").
+    """
+    sample = text[:max_chars]
+    if not any(ch.isalpha() for ch in sample):
+        return "und", 0.0
+    lang, score = _identifier().classify(sample)
     return str(lang), float(score)
