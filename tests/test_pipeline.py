@@ -216,11 +216,6 @@ def test_pipeline_german_direct_fragment_nested_in_indirect_speech() -> None:
     check_consistent(a)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a one-word scare quote „Wende“ is 3 tokens with its marks, and "
-    "Settings.nested_min_tokens=3 only drops fragments shorter than that",
-)
 def test_pipeline_german_scare_quote_is_not_a_statement() -> None:
     a = sayso.analyze("Die Ministerin sagte, das sei eine „Wende“ in der Politik gewesen.")
     s = only(a)

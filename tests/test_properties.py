@@ -212,11 +212,6 @@ def test_properties_speaker_cue_addressee_do_not_overlap_content(
     check_roles_outside_content(run(text, lang), ("cue", "addressee", "speaker"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="group.nested_direct copies the parent's frame to the nested quotation, and "
-    "pipeline._finish never cuts the frame around the content",
-)
 @SETTINGS
 @given(text=texts, lang=langs)
 @example(text="sagtesagte laut „sagte“, sagte die Ministerin. betonte", lang="de")
@@ -224,11 +219,6 @@ def test_properties_frame_does_not_overlap_content(text: str, lang: str | None) 
     check_roles_outside_content(run(text, lang), ("frame",))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty quotation („“) or a lone mark becomes a statement whose content has "
-    "no word at all",
-)
 @SETTINGS
 @given(text=texts, lang=langs)
 @example(text="Anna Berger sagte: „“", lang="de")

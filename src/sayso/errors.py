@@ -94,9 +94,7 @@ W107 = Code(
     "Check the source text for a missing closing mark.",
 )
 
-CATALOGUE: dict[str, Code] = {
-    c.code: c for c in globals().values() if isinstance(c, Code)
-}
+CATALOGUE: dict[str, Code] = {c.code: c for c in globals().values() if isinstance(c, Code)}
 
 
 class SaysoError(Exception):

@@ -138,28 +138,38 @@ def _finish(
     drafts: list[group.Draft],
     medium_fallback: dict[str, str],
 ) -> list[Statement]:
-    ids = {id(d): f"s{k + 1}" for k, d in enumerate(drafts)}
-    out = []
+    """Drafts -> statements with stable ids in document order; a draft whose content is
+    empty after cutting out its roles is dropped, and children of dropped parents lose
+    their parent link rather than pointing at nothing."""
+    kept: list[tuple[group.Draft, Spans, Spans]] = []
     for d in drafts:
         speaker = d.speaker_spans if d.speaker_spans is not None else _spans(seg, d.speaker)
-        cue = _spans(seg, d.cue)
-        addressee = _spans(seg, d.addressee)
-        frame = _spans(seg, d.frame)
         content = tuple(seg.token_span(p.a, p.b) for p in d.parts)
-        holes = cue + addressee + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
+        holes = (
+            _spans(seg, d.cue)
+            + _spans(seg, d.addressee)
+            + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
+        )
         content = _trim(seg.text, _subtract(content, holes))
-        if not content:
-            continue
-        parent = ids[id(drafts[d.parent])] if d.parent is not None else None
+        if not any(ch.isalnum() for c in content for ch in seg.text[c.start : c.end]):
+            continue  # nothing but marks or dashes is not a statement
+        kept.append((d, content, speaker))
+    ids = {id(d): f"s{k + 1}" for k, (d, _, _) in enumerate(kept)}
+    out = []
+    for d, content, speaker in kept:
+        parent = None
+        if d.parent is not None:
+            parent = ids.get(id(drafts[d.parent]))
         out.append(
             Statement(
                 id=ids[id(d)],
                 content=content,
                 form=d.form,
-                cue=cue,
+                cue=_spans(seg, d.cue),
                 speaker=speaker,
-                addressee=addressee,
-                frame=frame,
+                addressee=_spans(seg, d.addressee),
+                # a nested quotation shares its parent's frame, which contains the quotation
+                frame=_trim(seg.text, _subtract(_spans(seg, d.frame), content)),
                 medium=group.medium_of(seg, profile, d, medium_fallback),
                 parent=parent,
                 rules=tuple(dict.fromkeys(d.rules)),

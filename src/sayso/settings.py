@@ -16,8 +16,8 @@ class Settings:
     #: a statement without speaker inherits the previous speaker within this many sentences
     inherit_window: int = 3
     #: quoted fragments shorter than this many tokens (marks included) inside indirect
-    #: speech are scare quotes, not nested direct statements
-    nested_min_tokens: int = 3
+    #: speech are scare quotes („Wende“), not nested direct statements
+    nested_min_tokens: int = 4
     #: a sentence without statements is taken as a whole reported/free indirect statement
     #: when the sentence classifier's probability reaches this
     whole_sentence_threshold: float = 0.5

@@ -281,11 +281,6 @@ def test_actors_english_outlet_in_an_analysed_article() -> None:
     assert (actor.name, actor.kind) == ("New York Times", ActorKind.OUTLET)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'U.S.' is tokenised as U . S . and the actor name joins tokens with spaces: "
-    "'U . S . officials'",
-)
 def test_actors_english_anonymous_in_an_analysed_article() -> None:
     a = sayso.analyze("U.S. officials said the talks would continue.")
     actor = a.actor(only_actor(a))

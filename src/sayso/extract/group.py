@@ -328,7 +328,9 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
             if not run and not (w[:1].isalpha()):
                 break
             run.append(i)
-        if run and any(words[i][:1].isupper() or words[i].lower() not in profile.determiners for i in run):
+        if run and any(
+            words[i][:1].isupper() or words[i].lower() not in profile.determiners for i in run
+        ):
             d.addressee = _as_runs(run, sent)
             d.rules.append(rule)
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from sayso.model import Span, Warning
 from sayso.text.quotes import MARK_RE, Quotation, pair_quotes
 
-# numbers with inner separators (3.000, 4,6, 90:9, 24/7) first, then words with inner
+# dotted initialisms (U.S., z.B.) first, then numbers with inner separators (3.000, 4,6,
+# 90:9, 24/7), then words with inner
 # hyphens/apostrophes (34-jährigen, Wieczorek-Zeul, don't, Clinton’s), then any other char
-TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)+|\w+(?:[-‐'’]\w+)*|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:/]\d+)+|\w+(?:[-‐'’]\w+)*|[^\w\s]")
 PARA_RE = re.compile(r"[^\n]+")
 _TERMINAL = frozenset(".!?…")
 _CLOSING = frozenset("“”\"'’‘«»‹›)]")
