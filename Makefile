@@ -32,6 +32,7 @@ gate: install  ## dev-split scores must not fall below quality/floors.json
 test: lint typecheck unit gate  ## everything CI runs
 
 bench: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/throughput.py
 
 train: install  ## rebuild the bundled tagger models from the train splits

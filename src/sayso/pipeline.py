@@ -61,6 +61,14 @@ def analyze(
     tagged = tg.tag(seg)
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
+    extra = group.clause_after_cue(seg, profile, drafts)
+    group.attach_roles(seg, tg, tagged, extra)
+    drafts = sorted(drafts + extra, key=lambda d: (d.a, d.b))
+    drafts = sorted(
+        drafts
+        + group.according_to_statements(seg, profile, drafts, settings.according_min_confidence),
+        key=lambda d: (d.a, d.b),
+    )
     drafts = sorted(
         drafts + group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold),
         key=lambda d: (d.a, d.b),

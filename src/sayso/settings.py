@@ -20,7 +20,9 @@ class Settings:
     nested_min_tokens: int = 4
     #: a sentence without statements is taken as a whole reported/free indirect statement
     #: when the sentence classifier's probability reaches this
-    whole_sentence_threshold: float = 0.5
+    #: according-to patterns below this prior confidence are not used on their own
+    according_min_confidence: float = 0.5
+    whole_sentence_threshold: float = 0.35
 
 
 DEFAULT = Settings()

@@ -346,6 +346,15 @@ def whole_sentence_features(
                 "acc",
             ):
                 f.append("has|" + x)
+        f.append("bow=" + words[i].lower())
+        if "cuestem" in fl:
+            # a separable verb is a cue only with its particle later in the clause
+            low = words[i].lower()
+            for j in range(i + 1, b):
+                entry = cache.profile.cue_with_particle(low, words[j].lower())
+                if entry is not None:
+                    f.append("has|cue=" + entry.lemma)
+                    break
         if "cue" in fl:
             n_cue += 1
             rel = i - a

@@ -497,12 +497,28 @@ def prune(drafts: list[Draft]) -> list[Draft]:
             continue
         if bare and d.form is Form.INDIRECT:
             continue
+        if out and _same_frame(out[-1], d):
+            # one content cut in two by its frame: "Unter den Passagieren befanden sich
+            # [Berichten zufolge] etwa 75 Schulkinder"
+            out[-1].parts = sorted(out[-1].parts + d.parts, key=lambda p: p.a)
+            out[-1].rules.append("group.merge_split_content.v1")
+            continue
         if out and _overlap(out[-1], d):
             keep = out[-1] if _weight(out[-1]) >= _weight(d) else d
             out[-1] = keep
             continue
         out.append(d)
     return out
+
+
+def _same_frame(x: Draft, y: Draft) -> bool:
+    """Two non-direct drafts of one sentence that share a cue token."""
+    if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
+        return False
+    if {p.sent for p in x.parts} != {p.sent for p in y.parts}:
+        return False
+    xs = {i for r in x.cue for i in range(r.a, r.b)}
+    return any(i in xs for r in y.cue for i in range(r.a, r.b))
 
 
 def _overlap(x: Draft, y: Draft) -> bool:
@@ -538,4 +554,119 @@ def whole_sentences(
     if not new:
         return []
     attach_roles(seg, tagger, tagged, new)
+    return new
+
+
+def clause_after_cue(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Indirect speech the tagger missed, in its canonical shape: a cue verb, a comma, and a
+    content clause opened by a complementizer or carrying a Konjunktiv verb —
+    "Der Minister sagte am Montag, die Lage sei ernst." / "She said that the plan failed."
+    The content runs from the clause start to the sentence end; roles are tagged as usual."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken:
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        toks = list(range(a, end))
+        cue = next(
+            (
+                i
+                for i in toks
+                if not seg.quote_depth[i]
+                and words[i][:1].islower()
+                and (c := profile.cue(words[i].lower())) is not None
+                and ({"dass", "v2", "ob"} & c.frames)
+            ),
+            None,
+        )
+        if cue is None:
+            continue
+        start = None
+        for i in range(cue + 1, end - 2):
+            w = words[i].lower()
+            if w in profile.complementizers and (i == cue + 1 or words[i - 1] == ","):
+                start = i
+                break
+            if words[i] == "," and _has_konjunktiv(profile, words, i + 1, end):
+                start = i + 1
+                break
+        if start is None or end - start < 3:
+            continue
+        new.append(
+            Draft(
+                parts=[Seg(start, end, "indirect", s)],
+                form=Form.INDIRECT,
+                rules=["rule.indirect.clause_after_cue.v1"],
+            )
+        )
+    return new
+
+
+def _has_konjunktiv(profile: LangProfile, words: list[str], a: int, b: int) -> bool:
+    """Does the clause ``words[a:b]`` (up to its next comma) carry a Konjunktiv I verb?
+    English has no Konjunktiv: there the complementizer alone opens the clause."""
+    if profile.konjunktiv is None:
+        return False
+    from sayso.lang.mood import Mood, mood
+
+    for i in range(a, b):
+        if words[i] == ",":
+            return False
+        if mood(words[i]) is Mood.K1:
+            return True
+    return False
+
+
+def according_to_statements(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft], min_confidence: float
+) -> list[Draft]:
+    """Sentences without a statement that carry an according-to construction ("Laut
+    Polizei wurden drei Menschen verletzt."): the construction is cue, source and frame,
+    the rest of the clause is the content (split in two when the construction sits inside
+    it), or the part before/after it where the pattern says so ("…, so der Minister")."""
+    from sayso.extract import according
+
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken:
+            continue
+        matches = according.find(seg, profile, s, min_confidence)
+        if not matches:
+            continue
+        m = matches[0]
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        if m.pattern.content == "before":
+            spans = [(a, m.start)]
+        elif m.pattern.content == "after":
+            spans = [(m.end, end)]
+        else:
+            spans = [(a, m.start), (m.end, end)]
+        parts = []
+        for lo, hi in spans:
+            while lo < hi and words[lo] in profile.clause_breaks:
+                lo += 1
+            while hi > lo and words[hi - 1] in profile.clause_breaks:
+                hi -= 1
+            if hi > lo:
+                parts.append(Seg(lo, hi, "indirect", s))
+        if sum(p.b - p.a for p in parts) < 3:
+            continue
+        new.append(
+            Draft(
+                parts=parts,
+                form=Form.INDIRECT,
+                cue=_as_runs(list(m.cue), s),
+                speaker=_as_runs(list(m.source), s),
+                frame=[Seg(m.start, m.end, "F", s)],
+                rules=[f"rule.according_to.{m.pattern.id}"],
+            )
+        )
     return new

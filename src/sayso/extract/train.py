@@ -110,8 +110,10 @@ def train(
     c2: float = 0.01,
     max_iterations: int = 150,
     verbose: bool = False,
+    layers: Sequence[str] = LAYERS,
 ) -> dict[str, object]:
-    """Train the three layers for ``lang``; returns metadata written beside the models."""
+    """Train the tagger ``layers`` for ``lang`` (default: all); returns the metadata written
+    beside the models."""
     profile = load(lang)
     cache = FeatureCache(profile)
     trainers = {layer: pycrfsuite.Trainer(verbose=verbose) for layer in LAYERS}
@@ -159,7 +161,7 @@ def train(
         "feature.minfreq": 2,
     }
     timings = {}
-    for layer in LAYERS:
+    for layer in layers:
         t0 = time.perf_counter()
         trainers[layer].set_params(params)
         path = (

@@ -1,0 +1,166 @@
+"""According-to constructions, matched from the patterns in ``lang/<lang>/according_to.json``.
+
+"Laut Polizei …", "Berichten zufolge …", "nach Angaben der Gewerkschaft …", "…, so der
+Minister.", "wie ein Sprecher mitteilte", "hieß es"; "according to officials", "per
+Reuters". A match gives the cue (the trigger word, and a cue verb where the pattern has
+one), the source phrase and the frame (the whole construction); the content is the host
+clause around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sayso.lang import AccordingPattern, LangProfile, PatternElement
+from sayso.text.segment import Segmented
+
+MAX_SOURCE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: AccordingPattern
+    start: int  # first token of the construction
+    end: int  # one past its last token
+    cue: tuple[int, ...]
+    source: tuple[int, ...]
+
+
+def _source_forward(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:
+    """End of a noun phrase starting at ``i``: determiners, adjectives, nouns and names,
+    with genitive or "von" continuations ("der Gewerkschaft Nahrung-Genuss-Gaststätten",
+    "von Beobachtern", "two officials familiar with the matter" stops at "familiar")."""
+    words = seg.words
+    j = i
+    seen_head = False
+    while j < end and j - i < MAX_SOURCE and not seg.quote_depth[j]:
+        w = words[j]
+        low = w.lower()
+        if w in profile.clause_breaks or not w[:1].isalnum():
+            break
+        if low in profile.determiners:
+            if seen_head and low not in ("der", "des", "the"):
+                break
+        elif low in ("von", "vom", "of"):
+            if not seen_head:
+                break
+        elif w[:1].isupper() or w[:1].isdigit():
+            seen_head = True
+        elif profile.is_role_noun(w) or profile.actor_kind_hint(w) is not None:
+            seen_head = True  # English lowercase heads: officials, sources, spokesman
+        elif (
+            not seen_head
+            and low.endswith(("e", "en", "er", "es", "em"))
+            and profile.cue(low) is None
+        ):
+            pass  # adjective before the head ("jüngsten Untersuchungen")
+        else:
+            break
+        j += 1
+    # do not end on a determiner or preposition
+    while j > i and (
+        words[j - 1].lower() in profile.determiners or words[j - 1].lower() in ("von", "of")
+    ):
+        j -= 1
+    return j if seen_head else i
+
+
+def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -> int:
+    """Start of a noun phrase ending just before ``i`` ("Berichten zufolge", "Angaben der
+    Polizei zufolge")."""
+    words = seg.words
+    j = i
+    while j > start and i - j < MAX_SOURCE and not seg.quote_depth[j - 1]:
+        w = words[j - 1]
+        if w in profile.clause_breaks or not w[:1].isalnum():
+            break
+        if not (w[:1].isupper() or w.lower() in profile.determiners or w.lower() in ("von", "vom")):
+            break
+        j -= 1
+    while j < i and words[j].lower() in ("von", "vom"):
+        j += 1
+    return j
+
+
+def _word(el: PatternElement, seg: Segmented, k: int) -> bool:
+    return 0 <= k < len(seg.words) and el.matches_word(seg.words[k].lower())
+
+
+def match_at(
+    seg: Segmented, profile: LangProfile, pat: AccordingPattern, i: int, a: int, b: int
+) -> Match | None:
+    """Match ``pat`` with its anchor at token ``i`` inside sentence tokens ``[a, b)``."""
+    els = pat.elements
+    cue: list[int] = [i]
+    source: list[int] = []
+    # forward from the anchor
+    k = i + 1
+    for el in els[pat.anchor + 1 :]:
+        if el.kind == "source":
+            e = _source_forward(seg, profile, k, b)
+            if e == k:
+                return None
+            source.extend(range(k, e))
+            k = e
+        elif el.kind == "cue":
+            if k >= b or profile.cue(seg.words[k].lower()) is None:
+                # verb-final cue after the source: "wie ein Sprecher mitteilte"
+                return None
+            cue.append(k)
+            k += 1
+        elif _word(el, seg, k) and k < b:
+            if el.kind == "word":
+                # a noun of the construction belongs to the source ("nach [Angaben der
+                # Polizei]"), function words to the cue ("[according to] officials")
+                noun = pat.source == "slot" and seg.words[k][:1].isupper()
+                (source if noun else cue).append(k)
+            k += 1
+        else:
+            return None
+    end = k
+    # backward from the anchor
+    k = i - 1
+    for el in reversed(els[: pat.anchor]):
+        if el.kind == "source":
+            s = _source_backward(seg, profile, k + 1, a)
+            if s == k + 1:
+                return None
+            source[:0] = range(s, k + 1)
+            k = s - 1
+        elif el.kind == "cue":
+            if k < a or profile.cue(seg.words[k].lower()) is None:
+                return None
+            cue.insert(0, k)
+            k -= 1
+        elif k >= a and _word(el, seg, k):
+            k -= 1
+        else:
+            return None
+    start = k + 1
+    if pat.source_kinds and source:
+        kinds = {profile.actor_kind_hint(seg.words[t]) for t in source}
+        if not kinds & set(pat.source_kinds):
+            return None
+    return Match(pat, start, end, tuple(sorted(cue)), tuple(source))
+
+
+def find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) -> list[Match]:
+    """Non-overlapping according-to matches outside quotations in sentence ``s``."""
+    a, b = seg.sentences[s]
+    words = seg.words
+    out: list[Match] = []
+    last_end = a
+    for i in range(a, b):
+        if i < last_end or seg.quote_depth[i]:
+            continue
+        best: Match | None = None
+        for pat in profile.according_to_at(words[i].lower()):
+            if pat.confidence < min_confidence:
+                continue
+            m = match_at(seg, profile, pat, i, a, b)
+            if m is not None and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        if best is not None:
+            out.append(best)
+            last_end = best.end
+    return out
