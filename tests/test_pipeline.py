@@ -190,7 +190,6 @@ def test_pipeline_german_according_to() -> None:
     assert actor is not None and actor.kind.value == "organization"
 
 
-@pytest.mark.xfail(strict=True, reason="'Laut <outlet>' is not found at all")
 def test_pipeline_german_laut_outlet() -> None:
     a = sayso.analyze("Laut Reuters will die Regierung die Steuern im Herbst senken.")
     s = only(a)
@@ -270,9 +269,6 @@ def test_pipeline_english_curly_quotes_and_said() -> None:
             "Peskov said the talks with the delegation would continue next week.",
             "Peskov",
             "the talks with the delegation would continue next week",
-            marks=pytest.mark.xfail(
-                strict=True, reason="a longer English reported clause is missed entirely"
-            ),
         ),
     ],
 )
@@ -293,7 +289,6 @@ def test_pipeline_english_told_addressee_in_indirect_speech() -> None:
     assert "he would resign" in a.spans_text(s.content)
 
 
-@pytest.mark.xfail(strict=True, reason="English 'According to X,' is not found at all")
 def test_pipeline_english_according_to() -> None:
     a = sayso.analyze("According to Reuters, the talks failed on Monday.")
     s = only(a)

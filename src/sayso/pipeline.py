@@ -61,7 +61,8 @@ def analyze(
     tagged = tg.tag(seg)
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
-    extra = group.clause_after_cue(seg, profile, drafts)
+    extra = group.cued_quotations(seg, profile, drafts)
+    extra += group.clause_after_cue(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
     drafts = sorted(drafts + extra, key=lambda d: (d.a, d.b))
     drafts = sorted(

@@ -140,6 +140,13 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
             r.sent = seg.sentence_of[r.a]
             d.frame.append(r)
         d.rules.append("crf.roles.statement.v1")
+        # the window includes the previous sentence for continued speech; when the
+        # content's own sentence has a cue or speaker, those of the previous one are not it
+        own = d.parts[0].sent
+        for name in ("cue", "speaker"):
+            found: list[Seg] = getattr(d, name)
+            if any(r.sent == own for r in found):
+                setattr(d, name, [r for r in found if r.sent >= own])
         if len(d.speaker) > 1:
             # several speaker runs: keep the one closest to the cue (or to the content)
             anchor = d.cue[0] if d.cue else None
@@ -669,4 +676,44 @@ def according_to_statements(
                 rules=[f"rule.according_to.{m.pattern.id}"],
             )
         )
+    return new
+
+
+def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Direct quotations the tagger missed in their canonical shapes: a closed quotation
+    with a cue verb right after it ("„…“, sagte Anna Berger.") or right before it behind a
+    colon or comma ("Anna Berger sagte: „…“")."""
+    covered = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    words = seg.words
+    new: list[Draft] = []
+    for q in seg.quotations:
+        if not q.closed or q.depth or len(q.parts) > 1:
+            continue
+        a = _tok_at(seg, q.open)
+        b = _tok_at(seg, q.end - 1) + 1
+        if b - a < 3 or any(i in covered for i in range(a, b)):
+            continue
+        s = seg.sentence_of[a]
+        sa, sb = seg.sentences[s]
+        after = [i for i in range(b, min(sb, b + 4)) if not seg.quote_depth[i]]
+        before = [i for i in range(max(sa, a - 6), a) if not seg.quote_depth[i]]
+        cued = (
+            after
+            and words[after[0]] == ","
+            and any(profile.cue(words[i].lower()) for i in after[1:3])
+        ) or (
+            before
+            and words[before[-1]] in (":", ",")
+            and any(_is_cue_token(profile, words, i, before) for i in before)
+        )
+        if not cued:
+            continue
+        new.append(
+            Draft(
+                parts=[Seg(a, b, "direct", s)],
+                form=Form.DIRECT,
+                rules=["rule.direct.cued_quotation.v1"],
+            )
+        )
+        covered.update(range(a, b))
     return new
