@@ -23,6 +23,8 @@ _SENTENCE_FLAGS = frozenset(
     ("cue", "acc", "mk=reportative", "mk=hedge", "ncue", "colon", "comp", "mood=K1", "mood=K2")
 )
 _ANCHORS = frozenset(("cue", "acc", "ncue"))
+_POS = [f"pos={k}" for k in range(6)]
+_RPOS = [f"rpos={k}" for k in range(6)]
 _PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
 
 
@@ -55,6 +57,7 @@ class FeatureCache:
         self._base: dict[str, list[str]] = {}
         self._ctx: dict[str, list[str]] = {}
         self._flags: dict[str, tuple[str, ...]] = {}
+        self._ctx_at: dict[int, dict[str, list[str]]] = {o: {} for o in _CONTEXT}
         self.mood = _mood_function(profile)
 
     def flags(self, word: str) -> tuple[str, ...]:
@@ -126,6 +129,25 @@ class FeatureCache:
         self._base[word] = out
         return out
 
+    def context_at(self, word: str, offset: int) -> list[str]:
+        """Context features of ``word`` seen from ``offset`` tokens away, prefixed once."""
+        table = self._ctx_at[offset]
+        got = table.get(word)
+        if got is None:
+            p = f"{offset}:"
+            got = [p + x for x in self.context(word)]
+            table[word] = got
+        return got
+
+    def trim(self, limit: int = 200_000) -> None:
+        """Keep memory flat over millions of articles: forget the memo past ``limit`` words."""
+        if len(self._flags) > limit:
+            self._flags.clear()
+            self._base.clear()
+            self._ctx.clear()
+            for table in self._ctx_at.values():
+                table.clear()
+
     def context(self, word: str) -> list[str]:
         """Unprefixed context features of a word; callers prefix them with the offset."""
         got = self._ctx.get(word)
@@ -151,8 +173,6 @@ def sentence_features(
     a, b = seg.sentences[sent_index]
     words = seg.words
     depth = seg.quote_depth
-    ctx = [cache.context(w) for w in words[max(0, a - 3) : min(len(words), b + 3)]]
-    off = a - max(0, a - 3)
     here = sent_flags[sent_index]
     prev = sent_flags[sent_index - 1] if sent_index > 0 else frozenset()
     nxt = sent_flags[sent_index + 1] if sent_index + 1 < len(sent_flags) else frozenset()
@@ -178,6 +198,21 @@ def sentence_features(
                 anchors.append(i)
         clause[i - a] = c
     anchor_clauses = {clause[i - a] for i in anchors}
+    anchors_set = set(anchors)
+    # distance to the nearest anchor, by two sweeps
+    near = [0] * n
+    if anchors:
+        last = -(1 << 30)
+        for r in range(n):
+            if r + a in anchors_set:
+                last = r
+            near[r] = r - last
+        last = 1 << 30
+        for r in range(n - 1, -1, -1):
+            if r + a in anchors_set:
+                last = r
+            if last - r < abs(near[r]):
+                near[r] = r - last
     seq: list[list[str]] = []
     prev_low = "<S>"
     for i in range(a, b):
@@ -197,21 +232,18 @@ def sentence_features(
         f.append("bi=" + prev_low + "|" + low)
         prev_low = low
         if anchors:
-            nearest = min(anchors, key=lambda j: abs(j - i))
-            dist = i - nearest
+            dist = near[i - a]
             f.append("cueD=" + ("0" if dist == 0 else _bucket(dist)))
             f.append("cuecl" if clause[rel] in anchor_clauses else "nocuecl")
         else:
             f.append("noanchor")
-        f.append(f"pos={min(rel, 5)}")
-        f.append(f"rpos={min(n - 1 - rel, 5)}")
-        k = i - a + off
+        f.append(_POS[min(rel, 5)])
+        f.append(_RPOS[min(n - 1 - rel, 5)])
         for o in _CONTEXT:
-            j = k + o
-            if 0 <= j < len(ctx) and a <= i + o < b:
-                p = f"{o}:"
-                f.extend(p + x for x in ctx[j])
-                jd = depth[i + o]
+            j = i + o
+            if a <= j < b:
+                f.extend(cache.context_at(words[j], o))
+                jd = depth[j]
                 if jd != d:
                     f.append(f"{o}:qd{jd - d:+d}")
             elif o in (-1, 1):

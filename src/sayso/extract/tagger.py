@@ -99,10 +99,17 @@ class Taggers:
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
     def tag(self, seg: Segmented) -> Tagged:
+        self.cache.trim()
         flags = sentence_flags(self.cache, seg)
         out = Tagged([], [], flags)
         quote = self.taggers["quote"]
-        for s in range(len(seg.sentences)):
+        for s, (a, b) in enumerate(seg.sentences):
+            if not flags[s]:
+                # no cue, marker, Konjunktiv or quotation mark: nothing to attribute here,
+                # so the tagger is not asked (a third of news sentences)
+                out.feats.append([])
+                out.quote.append(["O"] * (b - a))
+                continue
             feats = sentence_features(self.cache, seg, s, flags)
             out.feats.append(feats)
             out.quote.append(quote.tag(pycrfsuite.ItemSequence(feats)))
@@ -114,6 +121,8 @@ class Taggers:
         """Is sentence ``s`` as a whole a reported or free indirect statement? Returns the
         most probable statement form and the probability that the sentence is a statement
         at all (1 - P("O"))."""
+        if not tagged.flags[s]:
+            return "O", 0.0
         feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
         t = self.taggers["whole"]
         t.set(pycrfsuite.ItemSequence([feats]))
@@ -129,6 +138,10 @@ class Taggers:
         """Role and frame labels for one statement over its window; returns the window's
         token range and the two label lists."""
         window = statement_window(seg, content)
+        for w in window:
+            a, b = seg.sentences[w]
+            if len(tagged.feats[w]) != b - a:  # skipped by tag(): compute now
+                tagged.feats[w] = sentence_features(self.cache, seg, w, tagged.flags)
         feats = statement_features(self.cache, seg, tagged.feats, window, frozenset(content), form)
         xseq = pycrfsuite.ItemSequence(feats)
         a = seg.sentences[window[0]][0]
