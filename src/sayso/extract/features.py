@@ -18,7 +18,7 @@ from sayso.lang import LangProfile
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
-_CONTEXT = (-3, -2, -1, 1, 2, 3)
+_CONTEXT = (-2, -1, 1, 2)
 _SENTENCE_FLAGS = frozenset(
     ("cue", "acc", "mk=reportative", "mk=hedge", "ncue", "colon", "comp", "mood=K1", "mood=K2")
 )

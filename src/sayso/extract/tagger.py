@@ -121,8 +121,6 @@ class Taggers:
         """Is sentence ``s`` as a whole a reported or free indirect statement? Returns the
         most probable statement form and the probability that the sentence is a statement
         at all (1 - P("O"))."""
-        if not tagged.flags[s]:
-            return "O", 0.0
         feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
         t = self.taggers["whole"]
         t.set(pycrfsuite.ItemSequence([feats]))
