@@ -62,7 +62,6 @@ def analyze(
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
     extra = group.cued_quotations(seg, profile, drafts)
-    extra += group.clause_after_cue(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
     drafts = sorted(drafts + extra, key=lambda d: (d.a, d.b))
     drafts = sorted(
@@ -75,6 +74,7 @@ def analyze(
         key=lambda d: (d.a, d.b),
     )
     group.complete_from_frame(seg, profile, drafts)
+    group.sentence_initial_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.prune(drafts)

@@ -21,7 +21,7 @@ class Settings:
     #: a sentence without statements is taken as a whole reported/free indirect statement
     #: when the sentence classifier's probability reaches this
     #: according-to patterns below this prior confidence are not used on their own
-    according_min_confidence: float = 0.5
+    according_min_confidence: float = 0.7
     whole_sentence_threshold: float = 0.35
 
 
