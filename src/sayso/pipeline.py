@@ -62,6 +62,7 @@ def analyze(
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
     extra = group.cued_quotations(seg, profile, drafts)
+    extra += group.reported_sentences(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
     drafts = sorted(drafts + extra, key=lambda d: (d.a, d.b))
     drafts = sorted(

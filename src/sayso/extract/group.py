@@ -471,6 +471,52 @@ def _weight(d: Draft) -> int:
     return sum(p.b - p.a for p in d.parts) + 5 * (len(d.cue) + len(d.speaker))
 
 
+def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Whole sentences reporting a speech act with a noun phrase, by a verb that mostly
+    does so (``lang/<lang>/reported.json``): "Die Gewerkschaft fordert höhere Löhne."
+    The sentence needs a subject before the verb; roles are tagged as for any statement."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken or b - a < 4 or words[b - 1] not in _FINAL:
+            continue
+        toks = range(a, b)
+        if any(seg.quote_depth[i] for i in toks) or any(
+            words[i].lower() in profile.complementizers for i in toks
+        ):
+            continue
+        verb = None
+        for i in toks:
+            low = words[i].lower()
+            if not words[i][:1].islower():
+                continue
+            entry = profile.cue(low)
+            if entry is None or entry.lemma not in profile.reported_lemmas:
+                entry = next(
+                    (
+                        e
+                        for j in range(i + 1, b)
+                        if (e := profile.cue_with_particle(low, words[j].lower())) is not None
+                        and e.lemma in profile.reported_lemmas
+                    ),
+                    None,
+                )
+            if entry is not None:
+                verb = i
+                break
+        if verb is None or verb == a or words[a][:1].islower():
+            continue
+        new.append(
+            Draft(
+                parts=[Seg(a, b, "reported", s)],
+                form=Form.REPORTED,
+                rules=["rule.reported.lexicon.v1"],
+            )
+        )
+    return new
+
+
 def whole_sentences(
     seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft], threshold: float
 ) -> list[Draft]:

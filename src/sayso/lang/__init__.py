@@ -207,6 +207,7 @@ class LangProfile:
     object_determiners: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    reported_lemmas: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -556,6 +557,7 @@ def load(lang: str) -> LangProfile:
         object_determiners=_lower_set(clause.get("object_determiners", ())),
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
+        reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
