@@ -54,7 +54,7 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
         words[k].lower() in profile.determiners or not words[k][:1].isalnum()
     ):
         k += 1
-    phrase = " ".join(words[k:])
+    phrase = _join(words[k:])
     if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
         return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
     kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
@@ -72,14 +72,24 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
     if ActorKind.ANONYMOUS in kinds and not name_words:
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
     if role is not None and name_words and len(name_words) == len(content[start:]):
-        return " ".join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
+        return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
     if kinds:
         return phrase, kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
     if role is not None:
         return phrase, ActorKind.PERSON, role, "actor.kind.role.v1"
     if name_words and len(name_words) == len(content) and len(content) <= 4:
-        return " ".join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
+        return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+def _join(words: list[str]) -> str:
+    """Words as text: no space before closing punctuation or after an opening bracket."""
+    out = ""
+    for w in words:
+        if out and not (w in ",.;:!?)]" or out.endswith(("(", "["))):
+            out += " "
+        out += w
+    return out
 
 
 def resolve(

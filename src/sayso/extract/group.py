@@ -145,12 +145,16 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
             if any(r.sent == own for r in found):
                 setattr(d, name, [r for r in found if r.sent >= own])
         if len(d.speaker) > 1:
-            # several speaker runs: keep the one closest to the cue (or to the content)
+            # several speaker runs: keep the one closest to the cue (or to the content),
+            # preferring a subject to a prepositional phrase ("… schrieb auf X")
             anchor = d.cue[0] if d.cue else None
-            if anchor is not None:
-                d.speaker.sort(key=lambda x: abs(x.a - anchor.a))
-            else:
-                d.speaker.sort(key=lambda x: _dist(x, d))
+            preps = tagger.cache.profile.prepositions
+
+            def rank(x: Seg, anchor: Seg | None = anchor) -> tuple[bool, int]:
+                governed = seg.words[x.a].lower() in preps
+                return governed, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
+
+            d.speaker.sort(key=rank)
             d.speaker = d.speaker[:1]
             d.rules.append("group.speaker.nearest.v1")
 
