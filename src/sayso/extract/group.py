@@ -145,18 +145,20 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
             if any(r.sent == own for r in found):
                 setattr(d, name, [r for r in found if r.sent >= own])
         if len(d.speaker) > 1:
-            # several speaker runs: keep the one closest to the cue (or to the content),
-            # preferring a subject to a prepositional phrase ("… schrieb auf X")
-            anchor = d.cue[0] if d.cue else None
-            preps = tagger.cache.profile.prepositions
-
-            def rank(x: Seg, anchor: Seg | None = anchor) -> tuple[bool, int]:
-                governed = seg.words[x.a].lower() in preps
-                return governed, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
-
-            d.speaker.sort(key=rank)
-            d.speaker = d.speaker[:1]
+            d.speaker = [_pick_speaker(seg, tagger.cache.profile, d)]
             d.rules.append("group.speaker.nearest.v1")
+
+
+def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
+    """Of several speaker runs, the one closest to the cue (or to the content), preferring
+    a subject to a prepositional phrase ("Anna Berger schrieb auf X, …")."""
+    anchor = d.cue[0] if d.cue else None
+
+    def rank(x: Seg) -> tuple[bool, int]:
+        governed = seg.words[x.a].lower() in profile.prepositions
+        return governed, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
+
+    return min(d.speaker, key=rank)
 
 
 def inherit_speakers(seg: Segmented, drafts: list[Draft], window: int = 3) -> None:
