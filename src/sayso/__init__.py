@@ -13,25 +13,9 @@ from sayso.model import (
     Span,
     Statement,
 )
+from sayso.pipeline import analyze
 
 __version__ = "0.1.0"
-
-
-def analyze(
-    text: str | bytes,
-    lang: str | None = None,
-    *,
-    title: str | None = None,
-    url: str | None = None,
-    published: str | None = None,
-) -> Analysis:
-    """Find every attributed statement in a news article (German or English).
-
-    Pure and deterministic: no I/O beyond reading the bundled language data once.
-    """
-    from sayso.pipeline import analyze as _analyze
-
-    return _analyze(text, lang, title=title, url=url, published=published)
 
 
 __all__ = [

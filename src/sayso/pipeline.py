@@ -33,6 +33,13 @@ def analyze(
     published: str | None = None,
     settings: Settings = DEFAULT,
 ) -> Analysis:
+    """Find every attributed statement in a news article (German or English).
+
+    ``lang=None`` detects the language; ``text`` may be bytes (UTF-8, cp1252, latin-1).
+    Pure and deterministic: the only state is the per-process cache of read-only language
+    data and tagger models. Bad input gives an Analysis with warnings or a coded
+    ``SaysoError`` (E001 not text, E002 unsupported language, E003 too long).
+    """
     if isinstance(text, bytes | bytearray):
         text = decode(bytes(text))
     if not isinstance(text, str):
