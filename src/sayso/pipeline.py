@@ -15,7 +15,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.extract import actors as actor_mod
 from sayso.extract import group
-from sayso.extract.tagger import taggers
+from sayso.extract.tagger import Taggers, taggers
 from sayso.lang import SUPPORTED, LangProfile, load
 from sayso.model import Analysis, Relation, RelationKind, Span, Spans, Statement, Warning
 from sayso.settings import DEFAULT, Settings
@@ -89,7 +89,7 @@ def analyze(
     pass
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
-    statements = _finish(seg, profile, drafts, tg.meta.get("medium_by_form", {}))
+    statements = _finish(seg, profile, drafts, tg)
     statements, actors = actor_mod.resolve(seg, profile, statements)
     relations = tuple(
         Relation(
@@ -153,7 +153,7 @@ def _finish(
     seg: Segmented,
     profile: LangProfile,
     drafts: list[group.Draft],
-    medium_fallback: dict[str, str],
+    tagger: Taggers,
 ) -> list[Statement]:
     """Drafts -> statements with stable ids in document order; a draft whose content is
     empty after cutting out its roles is dropped, and children of dropped parents lose
@@ -187,7 +187,9 @@ def _finish(
                 addressee=_spans(seg, d.addressee),
                 # a nested quotation shares its parent's frame, which contains the quotation
                 frame=_trim(seg.text, _subtract(_spans(seg, d.frame), content)),
-                medium=group.medium_of(seg, profile, d, medium_fallback),
+                medium=group.medium_of(
+                    seg, profile, tagger, d, tagger.meta.get("medium_by_form", {})
+                ),
                 parent=parent,
                 rules=tuple(dict.fromkeys(d.rules)),
                 evidence=group.cue_evidence(seg, profile, d),

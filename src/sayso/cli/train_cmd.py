@@ -20,15 +20,15 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", choices=["de", "en"], action="append", help="default: both")
     p.add_argument("--data", type=Path, default=None, help="corpus root (default: ../shared/data)")
     p.add_argument("--out", type=Path, default=None, help="write models here instead")
-    p.add_argument("--c1", type=float, default=0.05)
-    p.add_argument("--c2", type=float, default=0.01)
-    p.add_argument("--iterations", type=int, default=150)
+    p.add_argument("--c1", type=float, default=None, help="L1 penalty (default: per language)")
+    p.add_argument("--c2", type=float, default=None, help="L2 penalty (default: per language)")
+    p.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from sayso.eval import polnear, wikinews
-    from sayso.extract.train import train
+    from sayso.extract.train import DEFAULT_PARAMS, train
 
     root = data_root(args.data)
     for lang in args.lang or ["de", "en"]:
@@ -36,8 +36,16 @@ def run(args: argparse.Namespace) -> int:
             docs = wikinews.read_corpus(root / "wikinews-de" / "train")
         else:
             docs = polnear.read_corpus(root / "polnear" / "train")
+        defaults = DEFAULT_PARAMS[lang]
         meta = train(
-            docs, lang, out_dir=args.out, c1=args.c1, c2=args.c2, max_iterations=args.iterations
+            docs,
+            lang,
+            out_dir=args.out,
+            c1=defaults["c1"] if args.c1 is None else args.c1,
+            c2=defaults["c2"] if args.c2 is None else args.c2,
+            max_iterations=int(
+                defaults["max_iterations"] if args.iterations is None else args.iterations
+            ),
         )
         print(json.dumps(meta, indent=2, sort_keys=True))
     return 0

@@ -396,3 +396,32 @@ def whole_sentence_features(
             )
     f.append(f"ncue={min(n_cue, 2)}")
     return f
+
+
+def medium_features(
+    cache: FeatureCache,
+    seg: Segmented,
+    form: str,
+    content: Sequence[int],
+    cue: Sequence[int],
+    frame: Sequence[int],
+) -> list[str]:
+    """One feature list for classifying a statement's medium (speech, writing, thought and
+    the corpus' mixed values): the cue's lemma and lexicon medium, the form, and the words
+    of the frame ("in einer Pressemitteilung", "auf Twitter", "im Interview")."""
+    words = seg.words
+    f = ["form=" + form]
+    for i in cue:
+        f.append("cuew=" + words[i].lower())
+        f.extend("cue|" + x for x in cache.flags(words[i]) if x.startswith(("cue=", "med=")))
+    for i in frame:
+        if i not in cue:
+            f.append("fw=" + words[i].lower())
+            f.extend("f|" + x for x in cache.flags(words[i]) if x.startswith(("kind=", "ncue")))
+    if content:
+        a = content[0]
+        s = seg.sentence_of[a]
+        sa, sb = seg.sentences[s]
+        f.extend("sw=" + words[i].lower() for i in range(sa, sb) if i not in content)
+        f.append("q" if seg.quote_depth[a] else "noq")
+    return f

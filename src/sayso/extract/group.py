@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Form, Medium, Span
@@ -239,12 +240,24 @@ def cue_evidence(seg: Segmented, profile: LangProfile, d: Draft) -> tuple[Eviden
     return tuple(ev)
 
 
-def medium_of(seg: Segmented, profile: LangProfile, d: Draft, fallback: dict[str, str]) -> Medium:
-    for x in d.cue:
-        for i in range(x.a, x.b):
-            entry = profile.cue(seg.words[i].lower())
-            if entry is not None:
-                return entry.medium
+def medium_of(
+    seg: Segmented, profile: LangProfile, tagger: Taggers, d: Draft, fallback: dict[str, str]
+) -> Medium:
+    """The medium classifier where the language has one (trained on the corpus' media),
+    else the cue's lexicon medium, else the most frequent medium of the form."""
+    content = [i for p in d.parts for i in range(p.a, p.b)]
+    cue = [i for r in d.cue for i in range(r.a, r.b)]
+    frame = [i for r in d.frame for i in range(r.a, r.b)]
+    label = tagger.classify_medium(
+        medium_features(tagger.cache, seg, d.form.value, content, cue, frame)
+    )
+    if label is not None:
+        d.rules.append("crf.medium.v1")
+        return Medium(label)
+    for i in cue:
+        entry = profile.cue(seg.words[i].lower())
+        if entry is not None:
+            return entry.medium
     value = fallback.get(d.form.value)
     return Medium(value) if value else Medium.UNKNOWN
 

@@ -41,6 +41,8 @@ from sayso.text.segment import Segmented
 SENTENCE_LAYERS = ("quote", "whole")
 #: tagged once per statement, in the window around its content
 STATEMENT_LAYERS = ("roles", "frame")
+#: optional: one label per statement, trained only where the corpus labels media
+MEDIUM_LAYER = "medium"
 LAYERS = SENTENCE_LAYERS + STATEMENT_LAYERS
 MODEL_VERSION = "v2"
 
@@ -95,6 +97,11 @@ class Taggers:
             except Exception as exc:  # crfsuite raises bare ValueError/IOError
                 raise SaysoError(E006, path=path) from exc
             self.taggers[layer] = t
+        medium = model_path(lang, MEDIUM_LAYER)
+        if medium.exists():
+            t = pycrfsuite.Tagger()
+            t.open(str(medium))
+            self.taggers[MEDIUM_LAYER] = t
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
@@ -129,6 +136,14 @@ class Taggers:
             return "O", 0.0
         best = max(forms, key=lambda y: t.marginal(y, 0))
         return best, 1.0 - t.marginal("O", 0)
+
+    def classify_medium(self, feats: list[str]) -> str | None:
+        """The medium label for one statement, or None without a medium model."""
+        t = self.taggers.get(MEDIUM_LAYER)
+        if t is None:
+            return None
+        (label,) = t.tag(pycrfsuite.ItemSequence([feats]))
+        return str(label)
 
     def tag_statement(
         self, seg: Segmented, tagged: Tagged, content: Sequence[int], form: str

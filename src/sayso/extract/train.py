@@ -20,17 +20,30 @@ import pycrfsuite
 from sayso.eval.corpus import GoldDoc, GoldQuote
 from sayso.extract.features import (
     FeatureCache,
+    medium_features,
     sentence_features,
     sentence_flags,
     statement_features,
     whole_sentence_features,
 )
-from sayso.extract.tagger import LAYERS, meta_path, model_path, statement_window
+from sayso.extract.tagger import (
+    LAYERS,
+    MEDIUM_LAYER,
+    meta_path,
+    model_path,
+    statement_window,
+)
 from sayso.lang import load
 from sayso.model import Span
 from sayso.text.segment import Segmented, segment
 
 ROLE_TAGS = {"speaker": "S", "cue": "C", "addressee": "A"}
+
+#: the parameters of the bundled models (chosen on the dev splits; ``sayso train`` uses them)
+DEFAULT_PARAMS: dict[str, dict[str, float]] = {
+    "de": {"c1": 0.1, "c2": 0.3, "max_iterations": 200},
+    "en": {"c1": 0.1, "c2": 1.0, "max_iterations": 150},
+}
 
 
 def _token_range(seg: Segmented, span: Span) -> range:
@@ -116,7 +129,8 @@ def train(
     beside the models."""
     profile = load(lang)
     cache = FeatureCache(profile)
-    trainers = {layer: pycrfsuite.Trainer(verbose=verbose) for layer in LAYERS}
+    trainers = {layer: pycrfsuite.Trainer(verbose=verbose) for layer in (*LAYERS, MEDIUM_LAYER)}
+    n_medium = 0
     medium_by_form: dict[str, Counter[str]] = {}
     n_seq = 0
     n_stmt = 0
@@ -150,6 +164,12 @@ def train(
             trainers["roles"].append(xseq, got[0])
             trainers["frame"].append(xseq, got[1])
             n_stmt += 1
+            if q.medium is not None:
+                cue = sorted({i for s in q.roles["cue"] for i in _token_range(seg, s)})
+                frame = sorted({i for s in q.roles["frame"] for i in _token_range(seg, s)})
+                mf = medium_features(cache, seg, form, content, cue, frame)
+                trainers[MEDIUM_LAYER].append(pycrfsuite.ItemSequence([mf]), [q.medium.value])
+                n_medium += 1
         for q in doc.quotes:
             if q.form is not None and q.medium is not None:
                 medium_by_form.setdefault(q.form.value, Counter())[q.medium.value] += 1
@@ -161,6 +181,8 @@ def train(
         "feature.minfreq": 2,
     }
     timings = {}
+    if n_medium and MEDIUM_LAYER not in layers and layers == LAYERS:
+        layers = (*layers, MEDIUM_LAYER)
     for layer in layers:
         t0 = time.perf_counter()
         trainers[layer].set_params(params)
