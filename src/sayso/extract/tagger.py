@@ -165,7 +165,3 @@ class Taggers:
 @lru_cache(maxsize=4)
 def taggers(lang: str) -> Taggers:
     return Taggers(lang)
-
-
-def has_models(lang: str) -> bool:
-    return all(model_path(lang, layer).exists() for layer in LAYERS)
