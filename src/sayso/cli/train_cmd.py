@@ -27,6 +27,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from sayso.eval import polnear, wikinews
     from sayso.extract.train import DEFAULT_PARAMS, train
 
@@ -36,16 +38,16 @@ def run(args: argparse.Namespace) -> int:
             docs = wikinews.read_corpus(root / "wikinews-de" / "train")
         else:
             docs = polnear.read_corpus(root / "polnear" / "train")
-        defaults = DEFAULT_PARAMS[lang]
-        meta = train(
-            docs,
-            lang,
-            out_dir=args.out,
-            c1=defaults["c1"] if args.c1 is None else args.c1,
-            c2=defaults["c2"] if args.c2 is None else args.c2,
-            max_iterations=int(
-                defaults["max_iterations"] if args.iterations is None else args.iterations
-            ),
-        )
+        params = DEFAULT_PARAMS[lang]
+        if args.c1 is not None or args.c2 is not None:
+            params = replace(
+                params,
+                c1=params.c1 if args.c1 is None else args.c1,
+                c2=params.c2 if args.c2 is None else args.c2,
+                per_layer={},
+            )
+        if args.iterations is not None:
+            params = replace(params, max_iterations=args.iterations)
+        meta = train(docs, lang, out_dir=args.out, params=params)
         print(json.dumps(meta, indent=2, sort_keys=True))
     return 0

@@ -12,7 +12,8 @@ import bisect
 import json
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycrfsuite
@@ -39,10 +40,31 @@ from sayso.text.segment import Segmented, segment
 
 ROLE_TAGS = {"speaker": "S", "cue": "C", "addressee": "A"}
 
-#: the parameters of the bundled models (chosen on the dev splits; ``sayso train`` uses them)
-DEFAULT_PARAMS: dict[str, dict[str, float]] = {
-    "de": {"c1": 0.1, "c2": 0.3, "max_iterations": 200},
-    "en": {"c1": 0.1, "c2": 1.0, "max_iterations": 150},
+
+@dataclass(frozen=True, slots=True)
+class TrainParams:
+    """L-BFGS settings; ``per_layer`` overrides (c1, c2) for single layers."""
+
+    c1: float = 0.1
+    c2: float = 0.3
+    max_iterations: int = 200
+    per_layer: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    def for_layer(self, layer: str) -> dict[str, object]:
+        c1, c2 = self.per_layer.get(layer, (self.c1, self.c2))
+        return {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": self.max_iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 2,
+        }
+
+
+#: the parameters of the bundled models, chosen on the dev splits; ``sayso train`` uses them
+DEFAULT_PARAMS: dict[str, TrainParams] = {
+    "de": TrainParams(0.1, 0.3, 200, {"roles": (0.02, 3.0), "frame": (0.02, 3.0)}),
+    "en": TrainParams(0.1, 1.0, 150),
 }
 
 
@@ -119,9 +141,7 @@ def train(
     docs: Sequence[GoldDoc],
     lang: str,
     out_dir: Path | None = None,
-    c1: float = 0.05,
-    c2: float = 0.01,
-    max_iterations: int = 150,
+    params: TrainParams | None = None,
     verbose: bool = False,
     layers: Sequence[str] = LAYERS,
 ) -> dict[str, object]:
@@ -173,19 +193,13 @@ def train(
         for q in doc.quotes:
             if q.form is not None and q.medium is not None:
                 medium_by_form.setdefault(q.form.value, Counter())[q.medium.value] += 1
-    params = {
-        "c1": c1,
-        "c2": c2,
-        "max_iterations": max_iterations,
-        "feature.possible_transitions": True,
-        "feature.minfreq": 2,
-    }
+    params = params or DEFAULT_PARAMS[lang]
     timings = {}
     if n_medium and MEDIUM_LAYER not in layers and layers == LAYERS:
         layers = (*layers, MEDIUM_LAYER)
     for layer in layers:
         t0 = time.perf_counter()
-        trainers[layer].set_params(params)
+        trainers[layer].set_params(params.for_layer(layer))
         path = (
             model_path(lang, layer) if out_dir is None else out_dir / model_path(lang, layer).name
         )
@@ -196,7 +210,7 @@ def train(
         "documents": len(docs),
         "sentences": n_seq,
         "statements": n_stmt,
-        "params": params,
+        "params": {layer: params.for_layer(layer) for layer in layers},
         "train_seconds": timings,
         "medium_by_form": {f: c.most_common(1)[0][0] for f, c in medium_by_form.items()},
     }
