@@ -122,17 +122,12 @@ def test_pipeline_german_colon_frame_gives_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "cue", "content"),
     [
-        pytest.param(
+        (
             "Anna Berger sagte, die Brücke sei marode.",
             "Anna Berger",
             "sagte",
             "die Brücke sei marode",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the speaker tagger drops a sentence-initial first name ('Berger'); "
-                "growing the run over capitalised words costs more on dev (adverbs like "
-                "'Auch', 'Zudem') than it gains",
-            ),
+        ),
         ),
         (
             "Jörg Maier erklärte, er habe von dem Plan nichts gewusst.",
