@@ -128,7 +128,6 @@ def test_pipeline_german_colon_frame_gives_speaker() -> None:
             "sagte",
             "die Brücke sei marode",
         ),
-        ),
         (
             "Jörg Maier erklärte, er habe von dem Plan nichts gewusst.",
             "Jörg Maier",
