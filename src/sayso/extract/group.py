@@ -511,7 +511,12 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
             if not words[i][:1].islower():
                 continue
             entry = profile.cue(low)
-            if entry is None or entry.lemma not in profile.reported_lemmas:
+            if entry is not None and entry.lemma not in profile.reported_lemmas:
+                entry = None
+            if entry is None and any(
+                e.lemma in profile.reported_lemmas for e in profile.particle_cues(low)
+            ):
+                # a separable verb counts with its particle later on ("forderte … auf")
                 entry = next(
                     (
                         e
