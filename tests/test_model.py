@@ -61,3 +61,16 @@ def test_model_span_rejects_negative_or_reversed() -> None:
 def test_model_span_text_matches_offsets() -> None:
     a = sample()
     assert a.spans_text(a.statements[0].speaker) == "sie"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["{", "[]", '{"lang": "de"}', '{"text": "x", "lang": "de", "statements": [{"id": "s1"}]}'],
+)
+def test_model_from_json_rejects_garbage_with_e007(bad: str) -> None:
+    from sayso.errors import SaysoError
+
+    with pytest.raises(SaysoError) as err:
+        Analysis.from_json(bad)
+    assert err.value.code == "E007"
+    assert err.value.hint

@@ -381,4 +381,10 @@ class Analysis:
 
     @classmethod
     def from_json(cls, s: str) -> Analysis:
-        return cls.from_dict(json.loads(s))
+        """Parse ``Analysis.to_json()`` output; anything else raises ``SaysoError(E007)``."""
+        from sayso.errors import E007, SaysoError
+
+        try:
+            return cls.from_dict(json.loads(s))
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            raise SaysoError(E007, detail=f"{type(exc).__name__}: {exc}") from exc
