@@ -51,10 +51,6 @@ class Draft:
     def b(self) -> int:
         return self.parts[-1].b
 
-    @property
-    def sents(self) -> set[int]:
-        return {p.sent for p in self.parts}
-
 
 def runs(labels: Sequence[str], offset: int, sent: int) -> list[Seg]:
     """BIO runs of one sentence; an I- after O or another tag starts a run too."""
