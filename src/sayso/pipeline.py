@@ -68,25 +68,20 @@ def analyze(
     tagged = tg.tag(seg)
     drafts = group.build_drafts(seg, tagged)
     group.attach_roles(seg, tg, tagged, drafts)
+    # what the content tagger missed, from rules and the whole-sentence classifier; each
+    # only looks at sentences no earlier draft has taken, so one sort at the end suffices
     extra = group.cued_quotations(seg, profile, drafts)
     extra += group.reported_sentences(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
-    drafts = sorted(drafts + extra, key=lambda d: (d.a, d.b))
-    drafts = sorted(
-        drafts
-        + group.according_to_statements(seg, profile, drafts, settings.according_min_confidence),
-        key=lambda d: (d.a, d.b),
-    )
-    drafts = sorted(
-        drafts + group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold),
-        key=lambda d: (d.a, d.b),
-    )
+    drafts += extra
+    drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
+    drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
+    drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.prune(drafts)
-    pass
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     statements = _finish(seg, profile, drafts, tg)
