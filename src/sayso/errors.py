@@ -94,6 +94,12 @@ W107 = Code(
     "Check the source text for a missing closing mark.",
 )
 
+W108 = Code(
+    "W108",
+    "The source chain of statement {statement} repeats a source ({actor}); it was cut there.",
+    "A report citing itself or a circular citation; check the statement's evidence.",
+)
+
 CATALOGUE: dict[str, Code] = {c.code: c for c in globals().values() if isinstance(c, Code)}
 
 

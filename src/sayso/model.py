@@ -47,6 +47,23 @@ class ActorKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Stance(StrEnum):
+    """How the reporter's cue positions the reported content."""
+
+    NEUTRAL = "neutral"  # sagte, erklärte, said
+    DISTANCING = "distancing"  # behauptete, will … haben, claimed, insisted
+    ENDORSING = "endorsing"  # räumte ein, bestätigte, enthüllte, admitted, revealed
+
+
+class Confirmation(StrEnum):
+    """What the article says about the truth of a statement's content."""
+
+    CONFIRMED = "confirmed"
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+    UNKNOWN = "unknown"
+
+
 class RelationKind(StrEnum):
     NESTED_IN = "nested_in"
     DISPUTES = "disputes"
@@ -135,6 +152,59 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Framing:
+    """How the article frames a statement's truth, each value with the words behind it.
+
+    ``evidence`` holds one :class:`Evidence` per justification; its ``rule`` starts with
+    the facet it justifies (``framing.hearsay.``, ``framing.hedge.``, ``framing.stance.``,
+    ``framing.confirmation.``), so :meth:`why` answers "why is this hearsay?".
+    """
+
+    hearsay: bool = False
+    hedged: bool = False
+    stance: Stance = Stance.NEUTRAL
+    confirmation: Confirmation = Confirmation.UNKNOWN
+    evidence: tuple[Evidence, ...] = ()
+
+    def why(self, facet: str) -> tuple[Evidence, ...]:
+        """The evidence for one facet ("hearsay", "hedge", "stance", "confirmation")."""
+        prefix = f"framing.{facet}."
+        return tuple(e for e in self.evidence if e.rule.startswith(prefix))
+
+    def labels(self) -> tuple[str, ...]:
+        """The non-default values, for display and filtering: ("hearsay", "denied")."""
+        out = []
+        if self.hearsay:
+            out.append("hearsay")
+        if self.hedged:
+            out.append("hedged")
+        if self.stance is not Stance.NEUTRAL:
+            out.append(self.stance.value)
+        if self.confirmation is not Confirmation.UNKNOWN:
+            out.append(self.confirmation.value)
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "hearsay": self.hearsay,
+            "hedged": self.hedged,
+            "stance": self.stance.value,
+            "confirmation": self.confirmation.value,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Framing:
+        return cls(
+            hearsay=bool(d.get("hearsay", False)),
+            hedged=bool(d.get("hedged", False)),
+            stance=Stance(d.get("stance", "neutral")),
+            confirmation=Confirmation(d.get("confirmation", "unknown")),
+            evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One attributed statement.
 
@@ -160,6 +230,7 @@ class Statement:
     confidence: float = 1.0
     rules: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    framing: Framing = field(default_factory=Framing)
 
     def roles(self) -> dict[str, Spans]:
         return {
@@ -192,6 +263,7 @@ class Statement:
             "confidence": self.confidence,
             "rules": list(self.rules),
             "evidence": [e.to_dict() for e in self.evidence],
+            "framing": self.framing.to_dict(),
         }
 
     @classmethod
@@ -211,6 +283,7 @@ class Statement:
             confidence=float(d.get("confidence", 1.0)),
             rules=tuple(d.get("rules", ())),
             evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", ())),
+            framing=Framing.from_dict(d.get("framing", {})),
         )
 
 
@@ -252,7 +325,14 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A relation between two statements; ``target`` is None when the target is absent."""
+    """A relation between two statements.
+
+    ``target`` is None when the disputed (or confirmed) statement is not in the article:
+    the relation then dangles, with its evidence ("wies die Vorwürfe zurück") and, where
+    the article names whose account it is ("die Darstellung des Ministeriums"), that
+    actor as ``target_actor``. ``confidence`` and ``reason`` say how sure an inferred
+    relation (``contradicts``) is and why.
+    """
 
     id: str
     kind: RelationKind
@@ -262,6 +342,7 @@ class Relation:
     confidence: float = 1.0
     reason: str | None = None
     rules: tuple[str, ...] = ()
+    target_actor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,6 +350,7 @@ class Relation:
             "kind": self.kind.value,
             "source": self.source,
             "target": self.target,
+            "target_actor": self.target_actor,
             "evidence": spans_to_json(self.evidence),
             "confidence": self.confidence,
             "reason": self.reason,
@@ -286,6 +368,7 @@ class Relation:
             confidence=float(d.get("confidence", 1.0)),
             reason=d.get("reason"),
             rules=tuple(d.get("rules", ())),
+            target_actor=d.get("target_actor"),
         )
 
 

@@ -14,10 +14,20 @@ from dataclasses import replace
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.extract import actors as actor_mod
-from sayso.extract import group
+from sayso.extract import chains, disputes, framing, group
 from sayso.extract.tagger import Taggers, taggers
 from sayso.lang import SUPPORTED, LangProfile, load
-from sayso.model import Analysis, Relation, RelationKind, Span, Spans, Statement, Warning
+from sayso.model import (
+    Actor,
+    ActorKind,
+    Analysis,
+    Relation,
+    RelationKind,
+    Span,
+    Spans,
+    Statement,
+    Warning,
+)
 from sayso.settings import DEFAULT, Settings
 from sayso.text.clean import clean, decode
 from sayso.text.langid import detect
@@ -72,6 +82,7 @@ def analyze(
     # only looks at sentences no earlier draft has taken, so one sort at the end suffices
     extra = group.cued_quotations(seg, profile, drafts)
     extra += group.reported_sentences(seg, profile, drafts + extra)
+    extra += disputes.dispute_sentences(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
     drafts += extra
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
@@ -84,19 +95,9 @@ def analyze(
     drafts = group.prune(drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
-    statements = _finish(seg, profile, drafts, tg)
-    statements, actors = actor_mod.resolve(seg, profile, statements)
-    relations = tuple(
-        Relation(
-            id=f"r{k + 1}",
-            kind=RelationKind.NESTED_IN,
-            source=s.id,
-            target=s.parent,
-            evidence=s.content,
-            rules=("rule.nested_direct.v1",),
-        )
-        for k, s in enumerate(x for x in statements if x.parent)
-    )
+    found = _finish(seg, profile, drafts, tg)
+    statements, actors, relations, chain_warnings = _evidence(seg, profile, found, settings)
+    warnings.extend(chain_warnings)
     return replace(
         empty,
         lang=lang,
@@ -107,6 +108,56 @@ def analyze(
         sentences=tuple(seg.sentence_span(i) for i in range(len(seg.sentences))),
         warnings=tuple(warnings),
     )
+
+
+def _evidence(
+    seg: Segmented, profile: LangProfile, statements: list[Statement], settings: Settings
+) -> tuple[tuple[Statement, ...], tuple[Actor, ...], tuple[Relation, ...], list[Warning]]:
+    """The evidence layer: source chains, actors, framing and relations between statements.
+
+    Order matters: chains need the hop mentions resolved to actors; disputes need the
+    hearsay and stance facets (a disputed report is often hearsay); the confirmation facet
+    needs the disputes.
+    """
+    hops = chains.find_hops(seg, profile, statements, settings.according_min_confidence)
+    scopes = chains.find_scopes(seg, profile, statements)
+    forward = chains.forward_openers(seg, profile, statements)
+    mentions = [h.mention for hs in hops.values() for h in hs]
+    mentions += [sc.mention for sc in scopes] + [sc.cited for sc in scopes if sc.cited]
+    mentions += disputes.owner_mentions(seg, profile, statements)
+    statements, actors, actor_of = actor_mod.resolve(seg, profile, statements, mentions)
+    unknown = Actor(
+        id=f"a{len(actors) + 1}",
+        name="(unknown source)",
+        kind=ActorKind.UNKNOWN,
+        rules=("actor.unknown_source.v1",),
+    )
+    statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
+    if any(s.actor == unknown.id for s in statements):
+        actors = (*actors, unknown)
+    warnings = [
+        Warning(errors.W108.code, errors.W108.format(statement=sid, actor=aid)) for sid, aid in cut
+    ]
+    statements = framing.frame(seg, profile, statements)
+    stated, not_confirmed = disputes.link(seg, profile, statements, actors, actor_of)
+    inferred = disputes.contradictions(seg, profile, statements, stated)
+    statements = framing.confirm(seg, profile, statements, stated, not_confirmed, actors)
+    nested = [
+        Relation(
+            id="",
+            kind=RelationKind.NESTED_IN,
+            source=s.id,
+            target=s.parent,
+            evidence=s.content,
+            rules=("rule.nested_direct.v1",),
+        )
+        for s in statements
+        if s.parent
+    ]
+    relations = tuple(
+        replace(r, id=f"r{k + 1}") for k, r in enumerate([*nested, *stated, *inferred])
+    )
+    return tuple(statements), actors, relations, warnings
 
 
 def _spans(seg: Segmented, runs: list[group.Seg]) -> Spans:

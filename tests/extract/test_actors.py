@@ -157,7 +157,7 @@ def test_actors_resolve_name_short_name_and_pronoun(de: LangProfile) -> None:
         statement("s3", ARTICLE, "Er", "man sei geduldig"),
         statement("s4", ARTICLE, "Anna Berger", "das reiche nicht"),
     ]
-    out, actors = resolve(seg, de, statements)
+    out, actors, _ = resolve(seg, de, statements)
     assert [s.id for s in out] == ["s1", "s2", "s3", "s4"]
     assert out[0].actor == out[1].actor == out[2].actor
     assert out[3].actor is not None and out[3].actor != out[0].actor
@@ -182,7 +182,7 @@ def test_actors_resolve_statement_without_speaker_keeps_no_actor(de: LangProfile
     s = Statement(
         id="s1", content=(mention(text, "die Gespräche gingen weiter"),), form=Form.REPORTED
     )
-    out, actors = resolve(seg, de, [s])
+    out, actors, _ = resolve(seg, de, [s])
     assert out == [s]
     assert actors == ()
 
@@ -190,7 +190,7 @@ def test_actors_resolve_statement_without_speaker_keeps_no_actor(de: LangProfile
 def test_actors_resolve_same_last_name_different_first_names(de: LangProfile) -> None:
     text = "Anna Berger sagte, es sei gut. Thomas Berger sagte, es sei schlecht."
     seg = segment(text, de.abbreviations, de.months)
-    out, actors = resolve(
+    out, actors, _ = resolve(
         seg,
         de,
         [
@@ -205,7 +205,7 @@ def test_actors_resolve_same_last_name_different_first_names(de: LangProfile) ->
 def test_actors_resolve_short_name_before_full_name_is_improved(de: LangProfile) -> None:
     text = "Hebestreit sagte, es gehe weiter. Steffen Hebestreit sagte, es gebe Zeit."
     seg = segment(text, de.abbreviations, de.months)
-    out, actors = resolve(
+    out, actors, _ = resolve(
         seg,
         de,
         [

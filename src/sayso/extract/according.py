@@ -26,7 +26,7 @@ class Match:
     source: tuple[int, ...]
 
 
-def _source_forward(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:
+def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:
     """End of a noun phrase starting at ``i``: determiners, adjectives, nouns and names,
     with genitive or "von" continuations ("der Gewerkschaft Nahrung-Genuss-Gaststätten",
     "von Beobachtern", "two officials familiar with the matter" stops at "familiar")."""
@@ -97,7 +97,7 @@ def match_at(
     k = i + 1
     for el in els[pat.anchor + 1 :]:
         if el.kind == "source":
-            e = _source_forward(seg, profile, k, b)
+            e = noun_phrase_end(seg, profile, k, b)
             if e == k:
                 return None
             source.extend(range(k, e))

@@ -10,6 +10,7 @@ document heads, role nouns); a capitalised name without any hint is a person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sayso.lang import LangProfile
@@ -58,6 +59,8 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
     if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
         return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
     kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
+    if any(profile.match_outlet(words, i) for i in range(len(words))):
+        kinds.insert(0, ActorKind.OUTLET)  # "die Washington Post": no single word says so
     role_idx = [i for i, w in enumerate(content) if profile.is_role_noun(w)]
     role = content[role_idx[-1]] if role_idx else None
     # the name: capitalised words after the last role noun ("Sprecher Steffen Hebestreit")
@@ -93,20 +96,31 @@ def _join(words: list[str]) -> str:
 
 
 def resolve(
-    seg: Segmented, profile: LangProfile, statements: list[Statement]
-) -> tuple[list[Statement], tuple[Actor, ...]]:
-    """Attach an actor id and a one-hop chain to every statement with a speaker."""
+    seg: Segmented,
+    profile: LangProfile,
+    statements: list[Statement],
+    extra: Sequence[Span] = (),
+) -> tuple[list[Statement], tuple[Actor, ...], dict[Span, str]]:
+    """Attach an actor id and a one-hop chain to every statement with a speaker.
+
+    ``extra`` are further source mentions (the outer and inner hops of source chains);
+    they are resolved in document order together with the speakers. Returns the
+    statements, the actors and the actor id of every resolved mention (keyed by the
+    mention's first span).
+    """
     actors: list[_Draft] = []
     by_mention: dict[Span, _Draft] = {}
     last: _Draft | None = None
     out: list[Statement] = []
-    for s in sorted(statements, key=lambda x: x.speaker[0].start if x.speaker else 1 << 60):
-        if not s.speaker:
-            continue
-        key = s.speaker[0]
+    mentions: list[tuple[Span, ...]] = [s.speaker for s in statements if s.speaker]
+    mentions += [(sp,) for sp in extra]
+    for spans in sorted(mentions, key=lambda m: (m[0].start, m[0].end)):
+        key = spans[0]
         if key in by_mention:
             continue
-        words = [w for sp in s.speaker for w in _words(seg, sp)]
+        words = [w for sp in spans for w in _words(seg, sp)]
+        if not words:
+            continue
         name, kind, role, rule = describe(words, profile)
         actor: _Draft | None = None
         if rule == "actor.pronoun.v1":
@@ -127,7 +141,7 @@ def resolve(
             actor.role = role
         if name != actor.name and name not in actor.aliases and rule != "actor.coref.pronoun.v1":
             actor.aliases.append(name)
-        actor.mentions.extend(s.speaker)
+        actor.mentions.extend(spans)
         actor.rules.append(rule)
         by_mention[key] = actor
         last = actor
@@ -146,7 +160,7 @@ def resolve(
         )
         for a in actors
     )
-    return out, final
+    return out, final, {span: a.id for span, a in by_mention.items()}
 
 
 def _match(actors: list[_Draft], name: str, kind: ActorKind, role: str | None) -> _Draft | None:

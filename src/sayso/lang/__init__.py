@@ -27,12 +27,13 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from sayso.errors import E002, SaysoError
-from sayso.model import ActorKind, Medium
+from sayso.model import ActorKind, Medium, Stance
 
 __all__ = [
     "SUPPORTED",
     "AccordingPattern",
     "CueEntry",
+    "EvidenceLexicon",
     "Konjunktiv",
     "LangProfile",
     "Marker",
@@ -47,14 +48,6 @@ __all__ = [
 SUPPORTED: Final = ("de", "en")
 
 FRAMES: Final = frozenset({"dass", "direct", "np", "v2", "zu", "ob"})
-
-
-class Stance(StrEnum):
-    """How the reporter's verb positions the reported content."""
-
-    NEUTRAL = "neutral"
-    DISTANCING = "distancing"
-    ENDORSING = "endorsing"
 
 
 class MarkerKind(StrEnum):
@@ -163,6 +156,89 @@ class Konjunktiv:
     k2_stems_exceptions: frozenset[str]
 
 
+Phrase = tuple[str, ...]
+
+
+def _phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
+    """Lowercase phrases as token tuples, longest first (so matching prefers them)."""
+    return tuple(sorted({tuple(x.lower().split()) for x in items}, key=lambda t: (-len(t), t)))
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLexicon:
+    """What the evidence layer reads from ``evidence.json`` (see its ``_doc``)."""
+
+    citing: tuple[Phrase, ...] = ()
+    backward_scope: tuple[Phrase, ...] = ()
+    forward_scope: tuple[Phrase, ...] = ()
+    hearsay_modals: frozenset[str] = frozenset()
+    claim_modals: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    copula_infinitives: frozenset[str] = frozenset()
+    stance: Mapping[str, Stance] = field(default_factory=dict)  # cue lemma -> stance
+    account_nouns: Mapping[str, str] = field(default_factory=dict)  # noun -> what it names
+    negations: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    causes: tuple[Phrase, ...] = ()
+    precedence: tuple[Phrase, ...] = ()
+    antonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    dispute_cues: frozenset[str] = frozenset()  # cue lemmas
+    confirm_cues: frozenset[str] = frozenset()
+    dispute_words: frozenset[str] = frozenset()  # literal forms
+    accusation_cues: frozenset[str] = frozenset()
+    report_cues: frozenset[str] = frozenset()
+    scope_cues: frozenset[str] = frozenset()
+    scope_auxiliaries: frozenset[str] = frozenset()
+
+    @staticmethod
+    def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:
+        """The longest of ``phrases`` starting at ``tokens[i]`` (tokens in any case)."""
+        for ph in phrases:
+            n = len(ph)
+            if i + n <= len(tokens) and all(tokens[i + k].lower() == ph[k] for k in range(n)):
+                return ph
+        return None
+
+
+def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
+    stance: dict[str, Stance] = {}
+    for value, lemmas in raw.get("stance", {}).items():
+        for lemma in lemmas:
+            stance[lemma.lower()] = Stance(value)
+    accounts: dict[str, str] = {}
+    for what, nouns in raw.get("account_nouns", {}).items():
+        for noun in nouns:
+            accounts.setdefault(noun.lower(), what)
+    antonyms: dict[str, set[str]] = defaultdict(set)
+    for a, b in raw.get("antonyms", ()):
+        antonyms[a.lower()].add(b.lower())
+        antonyms[b.lower()].add(a.lower())
+    expl = raw.get("competing_explanations", {})
+    return EvidenceLexicon(
+        citing=_phrases(raw.get("citing", ())),
+        backward_scope=_phrases(raw.get("backward_scope", ())),
+        forward_scope=_phrases(raw.get("forward_scope", ())),
+        hearsay_modals=_lower_set(raw.get("hearsay_modals", ())),
+        claim_modals=_lower_set(raw.get("claim_modals", ())),
+        perfect_auxiliaries=_lower_set(raw.get("perfect_auxiliaries", ())),
+        copula_infinitives=_lower_set(raw.get("copula_infinitives", ())),
+        stance=_ro(stance),
+        account_nouns=_ro(accounts),
+        negations=_lower_set(raw.get("negations", ())),
+        function_words=_lower_set(raw.get("function_words", ())),
+        causes=_phrases(expl.get("cause", ())),
+        precedence=_phrases(expl.get("precedence", ())),
+        antonyms=_ro({k: frozenset(v) for k, v in antonyms.items()}),
+        dispute_cues=_lower_set(raw.get("dispute_cues", ())),
+        confirm_cues=_lower_set(raw.get("confirm_cues", ())),
+        dispute_words=_lower_set(raw.get("dispute_words", ())),
+        accusation_cues=_lower_set(raw.get("accusation_cues", ())),
+        report_cues=_lower_set(raw.get("report_cues", ())),
+        scope_cues=_lower_set(raw.get("scope_cues", ())),
+        scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
+    )
+
+
 def _ro(d: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(d))
 
@@ -208,6 +284,7 @@ class LangProfile:
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     reported_lemmas: frozenset[str] = frozenset()
+    evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -558,6 +635,7 @@ def load(lang: str) -> LangProfile:
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
+        evidence=_evidence(_read(lang, "evidence.json")),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

@@ -1,0 +1,457 @@
+"""Source chains: through whom a statement reached the reader.
+
+A chain is the ordered list of sources from the article to the original speaker, outermost
+first. The statement's own speaker is one hop; this module finds the others:
+
+- *outer* hops stand between the article and the speaker: an according-to construction
+  next to the statement's own frame ("Laut Verteidigungskreisen soll der General gesagt
+  haben …" when the General is the speaker), a report sentence whose scope covers the
+  statements before it ("Die Armee habe … geräumt. Das berichtet der Spiegel."), or a
+  sentence opener carrying the previous report forward ("Demnach …");
+- *inner* hops stand between the speaker and the original source: a source the speaker
+  cites ("Reuters, citing two officials …", "unter Berufung auf Regierungskreise") and a
+  speaker embedded in the reported content ("Die Washington Post berichtet, der Minister
+  habe gesagt, …").
+
+Every hop is a mention in the text; the actor module resolves mentions to actors, and
+:func:`assemble` turns hops into actor-id chains with the evidence for each hop. Words
+come from ``evidence.json`` (citing phrases, scope pronouns and openers).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from sayso.extract import according
+from sayso.lang import LangProfile
+from sayso.model import Evidence, Span, Spans, Statement
+from sayso.text.segment import Segmented
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """A source mention that becomes a hop of a statement's chain."""
+
+    mention: Span  # the source's words ("Verteidigungskreisen", "der Spiegel")
+    outer: bool  # before the speaker (True) or after it (False)
+    rule: str
+    evidence: Span  # the words that make it a hop ("Laut", "unter Berufung auf", "berichtet")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A report sentence that attributes other sentences ("Das berichtet der Spiegel.")."""
+
+    mention: Span
+    cited: Span | None
+    evidence: Span
+    statements: tuple[str, ...]  # ids of the statements it covers
+    rule: str
+
+
+def token_range(seg: Segmented, span: Span) -> range:
+    """The tokens whose characters lie inside ``span``."""
+    a = bisect.bisect_left(seg.starts, span.start)
+    b = bisect.bisect_left(seg.starts, span.end)
+    return range(a, b)
+
+
+def tokens_of(seg: Segmented, spans: Spans) -> set[int]:
+    return {i for sp in spans for i in token_range(seg, sp)}
+
+
+def sentences_of(seg: Segmented, s: Statement) -> list[int]:
+    """The sentences holding a statement's content, cue and speaker (in this sentence)."""
+    toks = tokens_of(seg, s.content) | tokens_of(seg, s.cue)
+    if not toks:
+        return []
+    lo, hi = seg.sentence_of[min(toks)], seg.sentence_of[max(toks)]
+    return list(range(lo, hi + 1))
+
+
+def _span(seg: Segmented, a: int, b: int) -> Span:
+    return seg.token_span(a, b)
+
+
+def _phrase_at(
+    seg: Segmented, phrases: Sequence[tuple[str, ...]], a: int, b: int, covered: set[int]
+) -> list[tuple[int, int]]:
+    """Occurrences ``(start, end)`` of ``phrases`` in tokens ``[a, b)`` outside quotations
+    and outside ``covered`` tokens."""
+    out = []
+    words = seg.words
+    i = a
+    while i < b:
+        if seg.quote_depth[i] or i in covered:
+            i += 1
+            continue
+        ph = None
+        for cand in phrases:
+            n = len(cand)
+            if i + n <= b and all(words[i + k].lower() == cand[k] for k in range(n)):
+                ph = cand
+                break
+        if ph is None:
+            i += 1
+            continue
+        out.append((i, i + len(ph)))
+        i += len(ph)
+    return out
+
+
+def noun_phrase(seg: Segmented, profile: LangProfile, i: int, end: int) -> tuple[int, int] | None:
+    """The source noun phrase starting at token ``i`` (skipping nothing), or None."""
+    j = according.noun_phrase_end(seg, profile, i, end)
+    return (i, j) if j > i else None
+
+
+def _cited(
+    seg: Segmented, profile: LangProfile, a: int, b: int, covered: set[int]
+) -> list[tuple[Span, Span]]:
+    """(cited source, citing words) in tokens ``[a, b)``: "unter Berufung auf Kreise"."""
+    out = []
+    for i, j in _phrase_at(seg, profile.evidence.citing, a, b, covered):
+        np_ = noun_phrase(seg, profile, j, b)
+        if np_ is not None:
+            out.append((_span(seg, *np_), _span(seg, i, j)))
+    return out
+
+
+def _lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
+    """The cue lemma of token ``i`` (a split stem with its particle before ``b``)."""
+    low = words[i].lower()
+    if not words[i][:1].islower():
+        return None
+    entry = profile.cue(low)
+    if entry is not None and not entry.needs_particle(low):
+        return entry.lemma
+    for j in range(i + 1, b):
+        e = profile.cue_with_particle(low, words[j].lower())
+        if e is not None:
+            return e.lemma
+    return None
+
+
+def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple[int, int] | None:
+    """The first noun phrase in ``[i, b)``, a quoted title included ("die „Automobilwoche“")."""
+    words = seg.words
+    for j in range(i, b):
+        low = words[j].lower()
+        if low in profile.determiners and j + 1 < b and seg.quote_depth[j + 1]:
+            k = j + 1
+            while k < b and seg.quote_depth[k]:
+                k += 1
+            if k < b and not words[k][:1].isalnum():
+                k += 1  # the closing mark
+            return j, k
+        if low in profile.determiners or words[j][:1].isupper():
+            np_ = noun_phrase(seg, profile, j, b)
+            if np_ is not None:
+                return np_
+    return None
+
+
+def _cue_at(profile: LangProfile, words: Sequence[str], i: int, b: int) -> bool:
+    """Is token ``i`` a speech-act verb (a standalone cue form, or a split stem whose
+    particle stands later before ``b``)?"""
+    low = words[i].lower()
+    if not words[i][:1].islower():
+        return False
+    entry = profile.cue(low)
+    if entry is not None and not entry.needs_particle(low):
+        return True
+    return any(profile.cue_with_particle(low, words[j].lower()) for j in range(i + 1, b))
+
+
+def _embedded_speaker(
+    seg: Segmented, profile: LangProfile, content: list[int]
+) -> tuple[Span, Span] | None:
+    """A speaker inside a statement's content with its own speech verb and complement
+    ("der Minister habe seinem Kollegen gesagt, die Rakete sei …", "soll der General
+    gesagt haben, …"): (speaker mention, cue word). Precision first: the verb needs a
+    clause break or complementizer right after it (up to an auxiliary), and the speaker
+    must be a determiner phrase, a name or a pronoun in the verb's own clause."""
+    words = seg.words
+    toks = [i for i in content if not seg.quote_depth[i]]
+    if len(toks) < 5:
+        return None
+    tokset = set(toks)
+    breaks = profile.clause_breaks
+    for i in toks:
+        if not _cue_at(profile, words, i, toks[-1] + 1):
+            continue
+        # complement right after: ", dass", ",", ":" or "that", allowing "gesagt haben ,"
+        after = [j for j in range(i + 1, min(i + 4, toks[-1] + 1)) if j in tokset]
+        if not any(
+            words[j] in breaks or words[j].lower() in profile.complementizers for j in after
+        ):
+            continue
+        # the verb's clause: back to the previous clause break or complementizer
+        cs = toks[0]
+        for j in range(i - 1, toks[0] - 1, -1):
+            if words[j] in breaks or words[j].lower() in profile.complementizers:
+                cs = j + 1
+                break
+        for j in range(cs, i):
+            low = words[j].lower()
+            if low in profile.determiners or (words[j][:1].isupper() and j > toks[0]):
+                np_ = noun_phrase(seg, profile, j, i)
+                if np_ is not None and any(words[t][:1].isupper() for t in range(j + 1, np_[1])):
+                    return _span(seg, *np_), _span(seg, i, i + 1)
+                if np_ is not None and words[j][:1].isupper() and low not in profile.determiners:
+                    return _span(seg, *np_), _span(seg, i, i + 1)
+            if profile.is_speaker_pronoun(low) and low not in profile.determiners:
+                return _span(seg, j, j + 1), _span(seg, i, i + 1)
+        return None
+    return None
+
+
+def find_hops(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    min_confidence: float,
+) -> dict[str, list[Hop]]:
+    """Outer and inner hops of every statement found within its own sentences."""
+    out: dict[str, list[Hop]] = {}
+    content_of_any: set[int] = set()
+    for s in statements:
+        content_of_any |= tokens_of(seg, s.content)
+    for s in statements:
+        hops: list[Hop] = []
+        content = sorted(tokens_of(seg, s.content))
+        own = set(content) | tokens_of(seg, s.speaker) | tokens_of(seg, s.cue)
+        speaker = tokens_of(seg, s.speaker)
+        for sent in sentences_of(seg, s):
+            a, b = seg.sentences[sent]
+            for m in according.find(seg, profile, sent, min_confidence):
+                src = set(m.source)
+                if not src or src & speaker or src & own or m.pattern.source != "slot":
+                    continue
+                if m.pattern.id.endswith(".citing"):
+                    continue  # handled as an inner hop below
+                hops.append(
+                    Hop(
+                        _span(seg, min(src), max(src) + 1),
+                        True,
+                        "chain.according_to.v1",
+                        _span(seg, m.start, m.end),
+                    )
+                )
+            if s.speaker:
+                for cited, words in _cited(seg, profile, a, b, content_of_any):
+                    hops.append(Hop(cited, False, "chain.citing.v1", words))
+        embedded = _embedded_speaker(seg, profile, content)
+        if embedded is not None:
+            hops.append(Hop(embedded[0], False, "chain.embedded_speaker.v1", embedded[1]))
+        if hops:
+            out[s.id] = hops
+    return out
+
+
+def find_scopes(
+    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
+) -> list[Scope]:
+    """Report sentences whose source covers other sentences.
+
+    Backward: a short sentence opening with a scope pronoun and a cue verb ("Das berichtet
+    der Spiegel (unter Berufung auf Regierungskreise).", "This was reported by …" is not
+    covered) covers the statements of the preceding sentences in its paragraph, or of the
+    previous paragraph when it opens its own. Forward: a sentence opening with "Demnach",
+    "Dem Bericht zufolge" belongs to the most recent report, so its statements share that
+    report's source (handled by :func:`assemble` through the ``forward`` rule).
+    """
+    ev = profile.evidence
+    words = seg.words
+    by_sentence: dict[int, list[Statement]] = {}
+    for s in statements:
+        for sent in sentences_of(seg, s):
+            by_sentence.setdefault(sent, []).append(s)
+    para_of = paragraph_index(seg)
+    out: list[Scope] = []
+    for k, (a, b) in enumerate(seg.sentences):
+        if b - a > 25:
+            continue
+        ph = next((p for p in ev.backward_scope if _starts(words, a, b, p)), None)
+        if ph is None:
+            continue
+        i = a + len(ph)
+        # the report verb right after the pronoun ("Das berichtet der Spiegel", "Dies gab
+        # … bekannt"), or an auxiliary there and the verb later ("Das hat X berichtet");
+        # "Das Ministerium bestätigte …" is a noun phrase, not a scope pronoun
+        if i >= b:
+            continue
+        later = any(_lemma(profile, words, j, b) in ev.scope_cues for j in range(i + 1, b))
+        if not (
+            _lemma(profile, words, i, b) in ev.scope_cues
+            or (words[i].lower() in ev.scope_auxiliaries and later)
+        ):
+            continue
+        cue = i
+        src = _source_after(seg, profile, cue + 1, b)
+        if src is None:
+            continue
+        cited = _cited(seg, profile, src[1], b, set())
+        # the sentences covered: back through the paragraph (or the previous one)
+        p = para_of[k]
+        first = k
+        while first > 0 and para_of[first - 1] == p:
+            first -= 1
+        if first == k and k > 0:
+            p = para_of[k - 1]
+            first = k - 1
+            while first > 0 and para_of[first - 1] == p:
+                first -= 1
+        covered = [
+            s.id
+            for sent in range(first, k)
+            for s in by_sentence.get(sent, [])
+            if sentences_of(seg, s)[0] == sent
+        ]
+        if not covered:
+            continue
+        out.append(
+            Scope(
+                mention=_span(seg, *src),
+                cited=cited[0][0] if cited else None,
+                evidence=_span(seg, a, cue + 1),
+                statements=tuple(covered),
+                rule="chain.scope.backward.v1",
+            )
+        )
+    return out
+
+
+def forward_openers(
+    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
+) -> dict[str, Span]:
+    """Statements in sentences opening with "Demnach", "Dem Bericht zufolge", "The report
+    said": statement id -> the opener's words."""
+    words = seg.words
+    out: dict[str, Span] = {}
+    for s in statements:
+        sents = sentences_of(seg, s)
+        if not sents:
+            continue
+        a, b = seg.sentences[sents[0]]
+        ph = next((p for p in profile.evidence.forward_scope if _starts(words, a, b, p)), None)
+        if ph is not None:
+            out[s.id] = _span(seg, a, a + len(ph))
+    return out
+
+
+def _starts(words: Sequence[str], a: int, b: int, phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return a + n <= b and all(words[a + k].lower() == phrase[k] for k in range(n))
+
+
+def paragraph_index(seg: Segmented) -> list[int]:
+    """Paragraph number of every sentence."""
+    ends = [e for _, e in seg.paragraphs]
+    return [min(bisect.bisect_right(ends, seg.starts[a]), len(ends) - 1) for a, _ in seg.sentences]
+
+
+def assemble(
+    statements: Sequence[Statement],
+    hops: Mapping[str, list[Hop]],
+    scopes: Sequence[Scope],
+    forward: Mapping[str, Span],
+    actor_of: Mapping[Span, str],
+    unknown: str,
+) -> tuple[list[Statement], list[tuple[str, str]]]:
+    """Chains as actor ids, outermost first, with one evidence record per hop.
+
+    A statement without any source gets the document's ``unknown`` actor as its only hop
+    (and as its actor), so a speakerless statement is explicit, never silently dropped. A
+    source that appears twice is kept once; a chain that would loop (A → B → A) is cut at
+    the repetition, and the cut is recorded. Returns the statements and, for each chain
+    that had to be cut, (statement id, the repeated actor id).
+    """
+    scope_of: dict[str, Scope] = {}
+    for scope in scopes:
+        for sid in scope.statements:
+            scope_of.setdefault(sid, scope)
+    out: list[Statement] = []
+    cut: list[tuple[str, str]] = []
+    chains: dict[str, tuple[str, ...]] = {}
+    for s in statements:
+        outer: list[tuple[str, Evidence]] = []
+        inner: list[tuple[str, Evidence]] = []
+        actor = s.actor
+        speaker = s.speaker
+        ev: list[Evidence] = []
+        sc = scope_of.get(s.id)
+        inherited = any(r.startswith("group.speaker.inherit") for r in s.rules)
+        if sc is not None and sc.mention in actor_of:
+            src = actor_of[sc.mention]
+            note = "report sentence covering this statement"
+            if actor is None or inherited:
+                # the report sentence names the source of a speakerless or inherited statement
+                actor = src
+                speaker = (sc.mention,)
+                ev.append(Evidence(sc.rule, None, sc.evidence, note + "; it is the speaker"))
+                if sc.cited is not None and sc.cited in actor_of:
+                    inner.append(
+                        (actor_of[sc.cited], Evidence("chain.citing.v1", None, sc.cited, None))
+                    )
+            else:
+                outer.append((src, Evidence(sc.rule, None, sc.evidence, note)))
+        for h in hops.get(s.id, []):
+            aid = actor_of.get(h.mention)
+            if aid is None:
+                continue
+            (outer if h.outer else inner).append((aid, Evidence(h.rule, None, h.evidence, None)))
+        if s.id in forward and not outer:
+            prev = _previous_report(statements, chains, s)
+            if prev is not None:
+                ev.append(
+                    Evidence("chain.scope.forward.v1", None, forward[s.id], f"continues {prev[0]}")
+                )
+                outer = [
+                    (a, Evidence("chain.scope.forward.v1", None, forward[s.id], None))
+                    for a in prev[1]
+                    if a != actor
+                ]
+        if actor is None:
+            actor = unknown
+            ev.append(Evidence("chain.unknown_source.v1", None, None, "no source named"))
+        seq = [a for a, _ in outer] + [actor] + [a for a, _ in inner]
+        evid = [e for _, e in outer] + [e for _, e in inner]
+        chain: list[str] = []
+        looped = False
+        for a in seq:
+            if chain and chain[-1] == a:
+                continue
+            if a in chain:
+                looped = True
+                break
+            chain.append(a)
+        if looped:
+            cut.append((s.id, a))
+            ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
+        chains[s.id] = tuple(chain)
+        out.append(
+            replace(
+                s,
+                actor=actor,
+                speaker=speaker,
+                chain=tuple(chain),
+                evidence=s.evidence + tuple(evid + ev),
+            )
+        )
+    return out, cut
+
+
+def _previous_report(
+    statements: Sequence[Statement], chains: Mapping[str, tuple[str, ...]], s: Statement
+) -> tuple[str, tuple[str, ...]] | None:
+    """The most recent statement before ``s`` with a chain: (its id, its chain)."""
+    best = None
+    for t in statements:
+        if t.id == s.id:
+            break
+        if t.id in chains and t.content[0].start < s.content[0].start:
+            best = (t.id, chains[t.id])
+    return best

@@ -1,0 +1,413 @@
+"""Relations between the statements of one article: who disputes, confirms or contradicts whom.
+
+- ``disputes`` / ``confirms`` are *stated*: a statement whose cue denies or confirms
+  ("dementierte", "wies … zurück", "widersprach", "bestätigte", "denied", "rejected",
+  "confirmed") and that names what it is about — an account noun ("den Bericht", "die
+  Vorwürfe", "the allegations"), maybe with its owner ("die Darstellung des Ministeriums",
+  "Moscow's account") — or whose content repeats an earlier statement's content. The
+  target is the earlier statement that account points at; when the article names the
+  account but does not report it, the relation dangles (``target=None``) with its evidence
+  and, where named, the owner as ``target_actor``. A negated confirmation ("bestätigte den
+  Bericht nicht") marks the target unconfirmed instead.
+- ``contradicts`` is *inferred*: two statements of different sources on the same subject
+  (shared content words) whose contents are incompatible — opposite polarity, antonyms, or
+  competing explanations ("a response to the sanctions" vs "planned long before the
+  sanctions") — with a confidence and the reason.
+
+This module also adds the statements such relations start from when the taggers missed
+them: a sentence in which someone disputes or confirms a named account ("Der Kreml wies
+den Bericht zurück.") is a reported statement (``rule.reported.dispute.v1``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sayso.extract.chains import noun_phrase, tokens_of
+from sayso.extract.framing import REPORTERS
+from sayso.extract.group import Draft, Seg
+from sayso.lang import LangProfile
+from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
+from sayso.text.segment import Segmented
+
+_FINAL = (".", "!", "?")
+
+
+def _cue_lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
+    """The cue lemma of token ``i`` (a split stem counts with its particle before ``b``)."""
+    low = words[i].lower()
+    entry = profile.cue(low)
+    if entry is not None and not entry.needs_particle(low):
+        return entry.lemma
+    for j in range(i + 1, b):
+        e = profile.cue_with_particle(low, words[j].lower())
+        if e is not None:
+            return e.lemma
+    return None
+
+
+def _relation_kind(
+    profile: LangProfile, words: Sequence[str], i: int, b: int
+) -> RelationKind | None:
+    ev = profile.evidence
+    if not words[i][:1].islower():
+        return None
+    if words[i].lower() in ev.dispute_words:
+        return RelationKind.DISPUTES
+    lemma = _cue_lemma(profile, words, i, b)
+    if lemma in ev.dispute_cues:
+        return RelationKind.DISPUTES
+    if lemma in ev.confirm_cues:
+        return RelationKind.CONFIRMS
+    return None
+
+
+def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Whole sentences, not yet a statement, in which a subject disputes or confirms a named
+    account: "Der Kreml wies den Bericht zurück.", "The ministry denied the allegations."."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    accounts = profile.evidence.account_nouns
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken or b - a < 4 or words[b - 1] not in _FINAL or not words[a][:1].isupper():
+            continue
+        if any(seg.quote_depth[i] for i in range(a, b)):
+            continue
+        verb = next(
+            (i for i in range(a + 1, b) if _relation_kind(profile, words, i, b) is not None), None
+        )
+        if verb is None:
+            continue
+        if not any(words[i].lower() in accounts for i in range(a + 1, b) if i != verb):
+            continue
+        cue = [Seg(verb, verb + 1, "C", s)]
+        low = words[verb].lower()
+        particle = next(
+            (j for j in range(verb + 1, b) if profile.cue_with_particle(low, words[j].lower())),
+            None,
+        )
+        entry = profile.cue(low)
+        if particle is not None and (entry is None or entry.needs_particle(low)):
+            cue.append(Seg(particle, particle + 1, "C", s))  # "wies … zurück"
+        new.append(
+            Draft(
+                parts=[Seg(a, b, "reported", s)],
+                form=Form.REPORTED,
+                cue=cue,
+                rules=["rule.reported.dispute.v1"],
+            )
+        )
+    return new
+
+
+def _own_tokens(seg: Segmented, s: Statement) -> list[int]:
+    """A statement's sentence tokens that belong to it: content, cue, frame, speaker."""
+    toks = (
+        tokens_of(seg, s.content)
+        | tokens_of(seg, s.cue)
+        | tokens_of(seg, s.frame)
+        | tokens_of(seg, s.speaker)
+    )
+    return sorted(toks)
+
+
+def _account(
+    seg: Segmented, profile: LangProfile, toks: Sequence[int]
+) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    """The account noun a dispute is about: (kind, first token, end token, owner tokens)."""
+    words = seg.words
+    accounts = profile.evidence.account_nouns
+    tokset = set(toks)
+    for i in toks:
+        kind = accounts.get(words[i].lower())
+        if kind is None or seg.quote_depth[i]:
+            continue
+        start = i
+        # a determiner or adjectives before it belong to the phrase ("den jüngsten Bericht")
+        while (
+            start - 1 in tokset
+            and (words[start - 1].lower() in profile.determiners or words[start - 1][:1].islower())
+            and words[start - 1] not in profile.clause_breaks
+            and start > i - 3
+        ):
+            start -= 1
+        owner = None
+        end = i + 1
+        # genitive or "von/of/by" owner after the noun: "die Darstellung des Ministeriums"
+        if end < len(words) and words[end].lower() in ("des", "der", "von", "vom", "of", "by"):
+            np_ = noun_phrase(
+                seg, profile, end + (words[end].lower() in ("von", "vom", "of", "by")), len(words)
+            )
+            if np_ is not None:
+                owner = np_
+                end = np_[1]
+        # a possessive before it: "Moscow's account", "Peskows Darstellung"
+        if owner is None and i - 1 >= 0 and words[i - 1][:1].isupper():
+            prev = words[i - 1]
+            if prev.endswith(("'s", "’s")) or (profile.lang == "de" and prev.endswith("s")):
+                owner = (i - 1, i)
+                start = min(start, i - 1)
+        return kind, start, end, owner
+    return None
+
+
+def owner_mentions(
+    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
+) -> list[Span]:
+    """The owners of disputed or confirmed accounts ("die Darstellung *des Pentagons*"),
+    so that the actor module resolves them like any source: a dispute of an account the
+    article does not report still points at whose account it is."""
+    out = []
+    for d in statements:
+        own = _own_tokens(seg, d)
+        if not own or not any(
+            _relation_kind(profile, seg.words, i, own[-1] + 1)
+            for i in own
+            if not seg.quote_depth[i]
+        ):
+            continue
+        acc = _account(seg, profile, own)
+        if acc is not None and acc[3] is not None:
+            out.append(seg.token_span(*acc[3]))
+    return out
+
+
+def _owner_actor(
+    seg: Segmented, actors: Sequence[Actor], owner: tuple[int, int], actor_of: Mapping[Span, str]
+) -> Actor | None:
+    """The actor an owner phrase names: the one it was resolved to, else by its
+    capitalised words against actor names."""
+    got = actor_of.get(seg.token_span(*owner))
+    if got is not None:
+        return next((a for a in actors if a.id == got), None)
+    words = [w.removesuffix("'s").removesuffix("’s") for w in seg.words[owner[0] : owner[1]]]
+    heads = {w.lower() for w in words if w[:1].isupper()}
+    heads |= {h[:-1] for h in heads if h.endswith("s") and len(h) > 4}  # German genitive
+    best = None
+    for a in actors:
+        names = [a.name, *a.aliases, *(a.role or "").split()]
+        toks = {t.lower().strip(".,") for n in names for t in n.split()}
+        if heads & toks:
+            best = a
+    return best
+
+
+def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> set[str]:
+    ev = profile.evidence
+    out = set()
+    for i in tokens_of(seg, s.content):
+        w = seg.words[i].lower()
+        if not w[:1].isalnum() or w in ev.function_words or w in ev.negations:
+            continue
+        out.add(w[:6])  # crude stemming: enough for "Sanktionen"/"Sanktion"
+    return out
+
+
+def link(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    actors: Sequence[Actor],
+    actor_of: Mapping[Span, str] | None = None,
+) -> tuple[list[Relation], dict[str, tuple[Span, str]]]:
+    """Stated disputes and confirmations. Returns the relations (ids empty, numbered by
+    the pipeline) and the statements a negated confirmation leaves unconfirmed."""
+    ev = profile.evidence
+    words = seg.words
+    actor_of = actor_of or {}
+    kind_of = {a.id: a.kind for a in actors}
+    relations: list[Relation] = []
+    not_confirmed: dict[str, tuple[Span, str]] = {}
+    for d in statements:
+        own = _own_tokens(seg, d)
+        if not own:
+            continue
+        b = own[-1] + 1
+        cue = sorted(tokens_of(seg, d.cue)) or own
+        rk = next(
+            (
+                (k, i)
+                for i in cue
+                if not seg.quote_depth[i] and (k := _relation_kind(profile, words, i, b))
+            ),
+            None,
+        )
+        if rk is None:
+            continue
+        kind, cue_tok = rk
+        content = tokens_of(seg, d.content)
+        # "bestätigte den Bericht nicht": the cue's clause is negated; a negation inside a
+        # cued that-clause is the content's own polarity ("bestritt, dass er nicht …")
+        negated = any(
+            words[i].lower() in ev.negations and not seg.quote_depth[i]
+            for i in own
+            if i not in content or not d.cue or d.form is Form.REPORTED
+        )
+        before = [
+            t
+            for t in statements
+            if t.id != d.id
+            and t.content[0].start < d.content[0].start
+            and t.parent != d.id
+            and d.parent != t.id
+            and (t.actor is None or t.actor != d.actor)
+        ]
+        acc = _account(seg, profile, own)
+        cue_span = seg.token_span(cue_tok, cue_tok + 1)
+        target: Statement | None = None
+        target_actor: str | None = None
+        confidence = 0.0
+        reason = ""
+        evidence: tuple[Span, ...] = (cue_span,)
+        if acc is not None:
+            what, a0, a1, owner = acc
+            evidence = (cue_span, seg.token_span(a0, a1))
+            if owner is not None:
+                actor = _owner_actor(seg, actors, owner, actor_of)
+                if actor is not None:
+                    target_actor = actor.id
+                    target = next((t for t in reversed(before) if actor.id in t.chain), None)
+                    confidence, reason = 0.9, f"names the account of {actor.name}"
+            if target is None and target_actor is None:
+                if what == "report":
+                    # an outlet's report first, then any report, hearsay or anonymous account
+                    target = next(
+                        (
+                            t
+                            for t in reversed(before)
+                            if t.chain and kind_of.get(t.chain[0]) is ActorKind.OUTLET
+                        ),
+                        None,
+                    ) or next(
+                        (
+                            t
+                            for t in reversed(before)
+                            if (t.chain and kind_of.get(t.chain[0]) in REPORTERS)
+                            or t.framing.hearsay
+                            or _lemma_of(seg, profile, t) in ev.report_cues
+                        ),
+                        None,
+                    )
+                else:
+                    target = next(
+                        (
+                            t
+                            for t in reversed(before)
+                            if _lemma_of(seg, profile, t) in ev.accusation_cues
+                            or t.framing.stance is Stance.DISTANCING
+                        ),
+                        None,
+                    )
+                confidence, reason = 0.7, f"the {what} it names"
+        else:
+            mine = _content_words(seg, profile, d)
+            best, best_score = None, 0.0
+            for t in before:
+                theirs = _content_words(seg, profile, t)
+                if not mine or not theirs:
+                    continue
+                score = len(mine & theirs) / len(mine | theirs)
+                if score > best_score:
+                    best, best_score = t, score
+            if best is None or best_score < 0.3:
+                continue
+            target, confidence = best, round(0.4 + best_score / 2, 2)
+            reason = f"repeats its content ({best_score:.0%} shared words)"
+        if kind is RelationKind.CONFIRMS and negated:
+            if target is not None:
+                not_confirmed.setdefault(target.id, (evidence[-1], words[cue_tok].lower()))
+            continue
+        if negated:
+            continue  # "wies den Bericht nicht zurück" disputes nothing
+        relations.append(
+            Relation(
+                id="",
+                kind=kind,
+                source=d.id,
+                target=target.id if target is not None else None,
+                evidence=evidence,
+                confidence=confidence if target is not None else 0.5,
+                reason=reason
+                if target is not None
+                else "the account it names is not reported in the article",
+                rules=(f"relation.{kind.value}.stated.v1",),
+                target_actor=target_actor,
+            )
+        )
+    return relations, not_confirmed
+
+
+def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
+    cue = sorted(tokens_of(seg, s.cue))
+    for i in cue:
+        lemma = _cue_lemma(profile, seg.words, i, cue[-1] + 1)
+        if lemma is not None:
+            return lemma
+    return None
+
+
+def contradictions(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    existing: Sequence[Relation],
+) -> list[Relation]:
+    """Inferred contradictions between statements of different sources on one subject."""
+    ev = profile.evidence
+    related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
+    info = []
+    for s in statements:
+        toks = sorted(tokens_of(seg, s.content))
+        words = [seg.words[i].lower() for i in toks]
+        neg = sum(1 for w in words if w in ev.negations) % 2
+        cause = next((p for i in range(len(words)) if (p := ev.match(ev.causes, words, i))), None)
+        prec = next(
+            (p for i in range(len(words)) if (p := ev.match(ev.precedence, words, i))), None
+        )
+        info.append((s, _content_words(seg, profile, s), set(words), neg, cause, prec))
+    out: list[Relation] = []
+    for x in range(len(info)):
+        s, bag, low, neg, cause, prec = info[x]
+        for y in range(x + 1, len(info)):
+            t, bag2, low2, neg2, cause2, prec2 = info[y]
+            if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
+                continue
+            if t.parent == s.id or frozenset((s.id, t.id)) in related:
+                continue
+            shared = bag & bag2
+            if not shared:
+                continue
+            jacc = len(shared) / len(bag | bag2)
+            reason = None
+            confidence = 0.0
+            if len(shared) >= 3 and jacc >= 0.3 and neg != neg2:
+                reason = "opposite polarity on the same subject"
+                confidence = min(0.9, 0.4 + jacc)
+            if reason is None and jacc >= 0.15:
+                pair = next(
+                    ((w, v) for w in low for v in ev.antonyms.get(w, ()) if v in low2), None
+                )
+                if pair is not None:
+                    reason = f"incompatible words: {pair[0]} / {pair[1]}"
+                    confidence = min(0.8, 0.4 + jacc)
+            if reason is None and ((cause and prec2) or (prec and cause2)):
+                c, p = (cause, prec2) if cause else (cause2, prec)
+                assert c is not None and p is not None
+                reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
+                confidence = min(0.7, 0.4 + jacc)
+            if reason is None:
+                continue
+            out.append(
+                Relation(
+                    id="",
+                    kind=RelationKind.CONTRADICTS,
+                    source=t.id,
+                    target=s.id,
+                    evidence=(*t.content[:1], *s.content[:1]),
+                    confidence=round(confidence, 2),
+                    reason=reason + f"; shared: {', '.join(sorted(shared)[:5])}",
+                    rules=("relation.contradicts.inferred.v1",),
+                )
+            )
+    return out

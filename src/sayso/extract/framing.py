@@ -1,0 +1,298 @@
+"""Evidential framing: how the article presents a statement's truth.
+
+Four facets, each value with the words that justify it (``Framing.evidence``):
+
+- ``hearsay``: a reportative marker ("angeblich", "Berichten zufolge", "heißt es",
+  "reportedly", "is said to") or a reportative modal with a perfect or copula infinitive
+  ("soll … gesagt haben", "sollen … getötet worden sein", "soll der Drahtzieher sein" —
+  not the plan "soll im März stattfinden");
+- ``hedged``: the author's inferential hedges ("offenbar", "vermutlich", "apparently") in
+  the statement's frame, or anywhere in a statement without a cue (free indirect and
+  whole-sentence reports); hedges inside a cued content are the speaker's, not the author's;
+- ``stance`` of the cue: from the cue lexicon, corrected by ``evidence.json`` for framing
+  (a denial is the speaker's act, not the reporter's doubt), plus the claim modal
+  "will … gesehen haben" (distancing);
+- ``confirmation``: ``denied`` or ``confirmed`` when another statement disputes or
+  confirms this one (see :mod:`sayso.extract.disputes`), ``unconfirmed`` from explicit
+  non-confirmation ("eine Bestätigung gab es nicht", "could not be independently
+  verified") in the statement's sentence or the sentence after it.
+
+Markers inside direct quotations are the quoted speaker's words and never count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from sayso.extract.chains import paragraph_index, sentences_of, tokens_of
+from sayso.lang import LangProfile, MarkerKind
+from sayso.model import (
+    Actor,
+    ActorKind,
+    Confirmation,
+    Evidence,
+    Framing,
+    Relation,
+    RelationKind,
+    Span,
+    Stance,
+    Statement,
+)
+from sayso.text.segment import Segmented
+
+#: actor kinds whose statements are reports of something heard or found elsewhere
+REPORTERS = frozenset(
+    (ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.UNKNOWN, ActorKind.DOCUMENT)
+)
+
+
+def _markers(
+    seg: Segmented, profile: LangProfile, toks: Sequence[int]
+) -> list[tuple[MarkerKind, int, int, str]]:
+    """Markers ``(kind, first token, end token, entry)`` starting at ``toks`` (in order,
+    outside quotations, all tokens of a multi-word marker in ``toks``)."""
+    words = seg.words
+    tokset = set(toks)
+    out = []
+    for i in toks:
+        if seg.quote_depth[i]:
+            continue
+        m = profile.match_marker(words, i)
+        if m is None:
+            continue
+        end = i + len(m.tokens)
+        if all(j in tokset for j in range(i, end)):
+            out.append((m.kind, i, end, " ".join(m.tokens)))
+    return out
+
+
+def _clause_end(seg: Segmented, profile: LangProfile, i: int, b: int) -> int:
+    """One past the last token of the clause that token ``i`` is in (before ``b``)."""
+    words = seg.words
+    j = i + 1
+    while j < b and words[j] not in profile.clause_breaks and not seg.quote_depth[j]:
+        if words[j].lower() in profile.complementizers:
+            break
+        j += 1
+    while j > i + 1 and not words[j - 1][:1].isalnum():
+        j -= 1
+    return j
+
+
+def modal_reading(
+    seg: Segmented, profile: LangProfile, i: int, b: int, modals: frozenset[str]
+) -> tuple[int, str] | None:
+    """Does modal token ``i`` have the reportative reading? Returns (the infinitive's
+    token, "perfect" | "copula") when its clause ends in a perfect infinitive ("gesagt
+    haben", "getötet worden sein", "gewesen sein") or, for hearsay modals, in the copula
+    "sein" ("soll der Drahtzieher sein")."""
+    ev = profile.evidence
+    if seg.words[i].lower() not in modals:
+        return None
+    end = _clause_end(seg, profile, i, b)
+    last = end - 1
+    if last <= i + 1:
+        return None
+    w = seg.words[last].lower()
+    before = seg.words[last - 1]
+    # a participle (or "worden"/"gewesen") before the auxiliary: "gesagt haben"
+    participle = before.lower() in ev.perfect_auxiliaries or before.lower().startswith("ge")
+    participle = participle or before.lower().endswith(("t", "en"))
+    if w in ev.perfect_auxiliaries and before[:1].islower() and last - 1 > i and participle:
+        return last, "perfect"
+    if modals is ev.hearsay_modals and w in ev.copula_infinitives:
+        return last, "copula"
+    return None
+
+
+def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance, Evidence] | None:
+    words = seg.words
+    cue = sorted(tokens_of(seg, s.cue))
+    for i in cue:
+        low = words[i].lower()
+        entry = profile.cue(low)
+        if entry is None or entry.needs_particle(low):
+            entry = next(
+                (e for j in cue if (e := profile.cue_with_particle(low, words[j].lower()))),
+                None,
+            )
+        if entry is None:
+            continue
+        stance = profile.evidence.stance.get(entry.lemma, entry.stance)
+        span = seg.token_span(i, i + 1)
+        return stance, Evidence(f"framing.stance.cue.{stance.value}.v1", entry.lemma, span)
+    return None
+
+
+def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement]) -> list[Statement]:
+    """Every statement with the hearsay, hedge and stance facets of its :class:`Framing`
+    (confirmation needs the relations: :func:`confirm`)."""
+    ev = profile.evidence
+    owner = _owners(seg, statements)
+    out = []
+    for s in statements:
+        content = tokens_of(seg, s.content)
+        sents = sentences_of(seg, s)
+        # the statement's own words: its sentences minus other statements' contents
+        toks = [
+            i
+            for k in sents
+            for i in range(*seg.sentences[k])
+            if i in content or owner.get(i) in (None, s.id)
+        ]
+        cued = bool(s.cue)
+        hearsay = False
+        hedged = False
+        stance = Stance.NEUTRAL
+        evidence: list[Evidence] = []
+        b = seg.sentences[sents[-1]][1] if sents else 0
+        for kind, i, j, entry in _markers(seg, profile, toks):
+            span = seg.token_span(i, j)
+            if kind is MarkerKind.REPORTATIVE:
+                hearsay = True
+                evidence.append(Evidence("framing.hearsay.marker.v1", entry, span))
+            elif kind is MarkerKind.HEDGE and (i not in content or not cued):
+                hedged = True
+                evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
+        for i in toks:
+            if seg.quote_depth[i]:
+                continue
+            got = modal_reading(seg, profile, i, b, ev.hearsay_modals)
+            if got is not None:
+                hearsay = True
+                span = Span(seg.starts[i], seg.ends[got[0]])
+                evidence.append(Evidence(f"framing.hearsay.modal_{got[1]}.v1", seg.words[i], span))
+                continue
+            got = modal_reading(seg, profile, i, b, ev.claim_modals)
+            if got is not None and i not in content:
+                stance = Stance.DISTANCING
+                span = Span(seg.starts[i], seg.ends[got[0]])
+                evidence.append(Evidence("framing.stance.claim_modal.v1", seg.words[i], span))
+        if stance is Stance.NEUTRAL:
+            got_stance = _stance(seg, profile, s)
+            if got_stance is not None and got_stance[0] is not Stance.NEUTRAL:
+                stance = got_stance[0]
+                evidence.append(got_stance[1])
+        framing = Framing(hearsay=hearsay, hedged=hedged, stance=stance, evidence=tuple(evidence))
+        out.append(replace(s, framing=framing))
+    return out
+
+
+def confirm(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    relations: Sequence[Relation],
+    not_confirmed: Mapping[str, tuple[Span, str]] | None = None,
+    actors: Sequence[Actor] = (),
+) -> list[Statement]:
+    """The confirmation facet: ``denied``/``confirmed`` from the disputes and confirmations
+    aimed at a statement, ``unconfirmed`` from explicit non-confirmation, either a marker
+    near it or a statement declining to confirm it (``not_confirmed``)."""
+    aimed: dict[str, list[Relation]] = {}
+    for r in relations:
+        if r.target is not None and r.kind in (RelationKind.DISPUTES, RelationKind.CONFIRMS):
+            aimed.setdefault(r.target, []).append(r)
+    unconfirmed = dict(not_confirmed or {})
+    reporters = {a.id for a in actors if a.kind in REPORTERS}
+    reports = frozenset(
+        s.id for s in statements if s.framing.hearsay or (s.chain and s.chain[0] in reporters)
+    )
+    owners = _owners(seg, statements)
+    for sid, got in _unconfirmed(seg, statements, owners, profile, reports).items():
+        unconfirmed.setdefault(sid, got)
+    out = []
+    for s in statements:
+        confirmation = Confirmation.UNKNOWN
+        evidence: list[Evidence] = []
+        for r in aimed.get(s.id, []):
+            value = (
+                Confirmation.DENIED if r.kind is RelationKind.DISPUTES else Confirmation.CONFIRMED
+            )
+            if confirmation is Confirmation.UNKNOWN or value is Confirmation.DENIED:
+                confirmation = value
+            for span in r.evidence[:1]:
+                evidence.append(
+                    Evidence(f"framing.confirmation.{value.value}.v1", r.source, span, r.id)
+                )
+        if confirmation is Confirmation.UNKNOWN and s.id in unconfirmed:
+            confirmation = Confirmation.UNCONFIRMED
+            span, entry = unconfirmed[s.id]
+            evidence.append(Evidence("framing.confirmation.unconfirmed.v1", entry, span))
+        if evidence:
+            f = s.framing
+            s = replace(
+                s,
+                framing=replace(
+                    f, confirmation=confirmation, evidence=f.evidence + tuple(evidence)
+                ),
+            )
+        out.append(s)
+    return out
+
+
+def _owners(seg: Segmented, statements: Sequence[Statement]) -> dict[int, str]:
+    """token -> id of the (first) statement whose content holds it."""
+    owner: dict[int, str] = {}
+    for s in statements:
+        for i in tokens_of(seg, s.content):
+            owner.setdefault(i, s.id)
+    return owner
+
+
+def _unconfirmed(
+    seg: Segmented,
+    statements: Sequence[Statement],
+    owner: dict[int, str],
+    profile: LangProfile,
+    reports: frozenset[str],
+) -> dict[str, tuple[Span, str]]:
+    """Statements an explicit non-confirmation is about: statement id -> (marker, entry).
+
+    A marker outside every content applies to the other statements of its own sentence
+    ("…, was sich nicht unabhängig überprüfen ließ"); in a sentence of its own ("Eine
+    offizielle Bestätigung gab es nicht.") to the nearest earlier reports within two
+    sentences — statements from outlets, anonymous sources or hearsay (``reports``) — or,
+    when there are none, to the statements of the sentence before.
+    """
+    in_sentence: dict[int, list[str]] = {}
+    for s in statements:
+        for k in sentences_of(seg, s):
+            in_sentence.setdefault(k, []).append(s.id)
+    out: dict[str, tuple[Span, str]] = {}
+    para = paragraph_index(seg)
+    for k, (a, b) in enumerate(seg.sentences):
+        for kind, i, j, entry in _markers(seg, profile, list(range(a, b))):
+            if kind is not MarkerKind.UNCONFIRMED or i in owner:
+                continue
+            span = seg.token_span(i, j)
+            targets = [
+                sid
+                for sid in in_sentence.get(k, [])
+                if not any(owner.get(t) == sid for t in range(i, j))
+                and not _frames(seg, statements, sid, i)
+            ]
+            if not targets:
+                # the nearest reports earlier in the paragraph, else the sentence before
+                first = k
+                while first > 0 and para[first - 1] == para[k]:
+                    first -= 1
+                earlier = [
+                    sid for p in range(k - 1, first - 1, -1) for sid in in_sentence.get(p, [])
+                ]
+                targets = [sid for sid in earlier if sid in reports][:2] or in_sentence.get(
+                    k - 1, []
+                )
+            for sid in targets:
+                out.setdefault(sid, (span, entry))
+    return out
+
+
+def _frames(seg: Segmented, statements: Sequence[Statement], sid: str, i: int) -> bool:
+    """Is token ``i`` part of the cue or frame of statement ``sid`` (the marker is then the
+    non-confirming party's own statement, "Das Ministerium bestätigte den Bericht nicht")?"""
+    for s in statements:
+        if s.id == sid:
+            return i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame)
+    return False
