@@ -391,9 +391,8 @@ def contradictions(
                 if pair is not None:
                     reason = f"incompatible words: {pair[0]} / {pair[1]}"
                     confidence = min(0.8, 0.4 + jacc)
-            if reason is None and ((cause and prec2) or (prec and cause2)):
-                c, p = (cause, prec2) if cause else (cause2, prec)
-                assert c is not None and p is not None
+            c, p = (cause, prec2) if cause and prec2 else (cause2, prec)
+            if reason is None and c is not None and p is not None:
                 reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
                 confidence = min(0.7, 0.4 + jacc)
             if reason is None:
