@@ -87,6 +87,11 @@ def analyze(
     drafts += extra
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
+    # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
+    drafts = framing.plan_not_hearsay(seg, profile, drafts)
+    hearsay = framing.hearsay_sentences(seg, profile, drafts)
+    group.attach_roles(seg, tg, tagged, hearsay)
+    drafts += hearsay
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)

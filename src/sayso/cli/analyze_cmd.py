@@ -10,7 +10,7 @@ from typing import Any
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.model import Analysis, Statement
+from sayso.model import Analysis, Relation, RelationKind, Statement
 from sayso.text.clean import decode
 
 FORMATS = ("text", "json", "jsonl")
@@ -76,11 +76,47 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-_STYLES = {"speaker": "1;36", "cue": "1;33", "form": "35", "rule": "2", "warn": "31", "hdr": "1"}
+_STYLES = {
+    "speaker": "1;36",
+    "cue": "1;33",
+    "form": "35",
+    "frame": "32",
+    "rule": "2",
+    "warn": "31",
+    "hdr": "1",
+}
 
 
 def _c(s: str, style: str, color: bool) -> str:
     return f"\x1b[{_STYLES[style]}m{s}\x1b[0m" if color else s
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())  # one line even across paragraphs
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _actor_label(a: Analysis, actor_id: str | None) -> str:
+    actor = a.actor(actor_id)
+    if actor is None:
+        return "(unknown)"
+    return f"{actor.name} ({actor.kind.value})"
+
+
+def _framing_line(a: Analysis, s: Statement) -> str | None:
+    f = s.framing
+    parts = []
+    for label, facet in (
+        ("hearsay", "hearsay"),
+        ("hedged", "hedge"),
+        (f.stance.value, "stance"),
+        (f.confirmation.value, "confirmation"),
+    ):
+        if label not in f.labels():
+            continue
+        words = [f'"{a.span_text(e.span)}"' for e in f.why(facet) if e.span is not None]
+        parts.append(label + (f" ({', '.join(dict.fromkeys(words))})" if words else ""))
+    return "framing: " + "; ".join(parts) if parts else None
 
 
 def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
@@ -91,17 +127,20 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     elif actor is not None:
         who += f" [{actor.kind.value}]"
     cue = a.spans_text(s.cue) if s.cue else "(no cue)"
-    content = " ".join(a.spans_text(s.content).split())  # one line even across paragraphs
-    if len(content) > 300:
-        content = content[:297] + "…"
+    content = _short(a.spans_text(s.content), 300)
     lines = [
         f"{s.id}  {_c(who, 'speaker', color)} → {_c(cue, 'cue', color)} → {content}",
         "      "
         + _c(f"{s.form.value}, {s.medium.value}", "form", color)
         + (f", to {a.spans_text(s.addressee)}" if s.addressee else "")
         + (f", nested in {s.parent}" if s.parent else ""),
-        "      " + _c("rules: " + ", ".join(s.rules), "rule", color),
     ]
+    if len(s.chain) > 1 or (s.chain and s.chain[0] != s.actor):
+        lines.append("      chain: " + " → ".join(_actor_label(a, c) for c in s.chain))
+    framing = _framing_line(a, s)
+    if framing:
+        lines.append("      " + _c(framing, "frame", color))
+    lines.append("      " + _c("rules: " + ", ".join(s.rules), "rule", color))
     entries = [e.entry for e in s.evidence if e.entry]
     if entries:
         lines.append("      " + _c("lexicon: " + ", ".join(entries), "rule", color))
@@ -112,9 +151,27 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _relation_line(a: Analysis, r: Relation) -> str:
+    if r.target is not None:
+        target = r.target
+    elif r.target_actor is not None:
+        target = f"an account of {_actor_label(a, r.target_actor)} not reported here"
+    else:
+        target = "an account not reported here"
+    evidence = ", ".join(f'"{_short(a.span_text(e), 80)}"' for e in r.evidence[:2])
+    reason = f": {r.reason}" if r.reason and r.kind is not RelationKind.NESTED_IN else ""
+    conf = f" ({r.confidence:.2f})" if r.confidence < 1 else ""
+    return f"{r.id}  {r.source} {r.kind.value} {target}{conf}{reason} — {evidence}"
+
+
 def render_text(a: Analysis, color: bool = False) -> str:
-    """A reading view for people: each statement as speaker → cue → content."""
-    out = [_c(f"{_count(len(a.statements), 'statement')} ({a.lang})", "hdr", color)]
+    """A reading view for people, the article's claim map: each statement as speaker →
+    cue → content with its chain and framing; then each actor with what it says and what
+    it is the source of; then the relations between statements."""
+    head = f"{_count(len(a.statements), 'statement')} ({a.lang})"
+    if a.relations:
+        head += f", {_count(len(a.relations), 'relation')}"
+    out = [_c(head, "hdr", color)]
     if a.title:
         out.insert(0, _c(a.title, "hdr", color))
     for s in a.statements:
@@ -123,11 +180,23 @@ def render_text(a: Analysis, color: bool = False) -> str:
         out.append("")
         out.append(_c("actors", "hdr", color))
         for actor in a.actors:
-            n = sum(1 for s in a.statements if s.actor == actor.id)
+            says = [s for s in a.statements if s.actor == actor.id]
+            via = [s for s in a.statements if actor.id in s.chain and s.actor != actor.id]
             role = f", {actor.role}" if actor.role else ""
             out.append(
-                f"{actor.id}  {actor.name} ({actor.kind.value}{role}): {_count(n, 'statement')}"
+                f"{actor.id}  {_c(actor.name, 'speaker', color)} ({actor.kind.value}{role}): "
+                f"{_count(len(says), 'statement')}"
+                + (f", source in the chain of {len(via)} more" if via else "")
             )
+            for s in says + via:
+                labels = s.framing.labels()
+                tag = f" [{', '.join(labels)}]" if labels else ""
+                how = "says" if s in says else "via "
+                out.append(f"      {how} {s.id}{tag}: {_short(a.spans_text(s.content), 100)}")
+    if a.relations:
+        out.append("")
+        out.append(_c("relations", "hdr", color))
+        out.extend(_relation_line(a, r) for r in a.relations)
     for w in a.warnings:
         out.append(_c(f"warning {w.code}: {w.message}", "warn", color))
     return "\n".join(out)

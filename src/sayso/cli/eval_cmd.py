@@ -2,6 +2,7 @@
 
     sayso eval wikinews-de DIR [--errors N] [--json] [--limit N]
     sayso eval polnear DIR [--errors N] [--json] [--limit N] [--annotators first|all]
+    sayso eval evidence [--data DIR] [--gold FILE] [--json] [--mistakes]
     sayso eval gate [--data DIR] [--floors FILE] [--json]
     sayso eval floors [--raise [--allow-lower]] [--data DIR] [--floors FILE]
 
@@ -52,6 +53,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sub = parser.add_subparsers(dest="eval_command", metavar="SUB-COMMAND")
     for corpus in CORPORA:
         _add_corpus_parser(sub, corpus)
+    ev = sub.add_parser(
+        "evidence",
+        help="score chains, framing and relations on sayso's own annotation set",
+        description="Score the evidence layer (source chains, hearsay, hedges, stance, "
+        "confirmation, disputes) against quality/evidence/gold.jsonl, whose documents are "
+        "read from the data root (gnad, PolNeAR).",
+    )
+    _add_common(ev)
+    ev.add_argument("--gold", type=Path, default=None, help="gold file (quality/evidence/…)")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.add_argument("--mistakes", action="store_true", help="list every FP and FN")
+    ev.set_defaults(func=run_evidence)
     gate = sub.add_parser(
         "gate",
         help="run the dev evaluations and fail (E008) if a pinned score is below its floor",
@@ -133,6 +146,22 @@ def run_corpus_cmd(args: argparse.Namespace) -> int:
     if views:
         print()
         print(render_errors(views))
+    return 0
+
+
+def run_evidence(args: argparse.Namespace) -> int:
+    """``sayso eval evidence``: per-label scores of the evidence layer."""
+    from sayso.eval import evidence
+
+    started = time.perf_counter()
+    _, _, report = evidence.run(resolve_data_root(args.data), args.gold, args.system)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(render_report("evidence", report))
+    print(f"({time.perf_counter() - started:.1f} s)")
+    if args.mistakes:
+        print("\n".join(report.mistakes))
     return 0
 
 

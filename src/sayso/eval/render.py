@@ -14,6 +14,7 @@ from typing import Any
 
 from sayso.eval.attribution import PolnearReport
 from sayso.eval.corpus import ROLES, GoldDoc, GoldQuote
+from sayso.eval.evidence import EvidenceReport
 from sayso.eval.floors import Check
 from sayso.eval.metrics import PRF
 from sayso.eval.spkatt import PairScore, SpkAttReport, doc_groups, score_document
@@ -37,10 +38,22 @@ def render_report(corpus: str, report: Report) -> str:
         lines = _spkatt_lines(corpus, report)
     elif isinstance(report, PolnearReport):
         lines = _polnear_lines(corpus, report)
+    elif isinstance(report, EvidenceReport):
+        lines = _evidence_lines(corpus, report)
     else:
         lines = [corpus] + [f"  {k:<32}{v:6.1f}" for k, v in report.metrics().items()]
     lines += [f"warning: {w}" for w in report.warnings]
     return "\n".join(lines)
+
+
+def _evidence_lines(corpus: str, r: EvidenceReport) -> list[str]:
+    lines = [
+        f"{corpus}: per-label precision / recall on sayso's own annotation set",
+        f"{'':26}{'P':>5}  {'R':>5}  {'F1':>5}   tp  fp  fn",
+    ]
+    for name, t in r.tallies.items():
+        lines.append(f"  {name:<24}{prf_cells(t.prf())}  {t.tp:>3} {t.fp:>3} {t.fn:>3}")
+    return lines
 
 
 def _spkatt_lines(corpus: str, r: SpkAttReport) -> list[str]:

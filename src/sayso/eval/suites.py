@@ -47,7 +47,11 @@ CORPORA: dict[str, Corpus] = {
     "polnear": Corpus("polnear", polnear.read_corpus, attribution.score_analyses),
 }
 
-#: The suites the quality gate runs, as ``corpus/split`` under the data root.
+#: The suites the quality gate always runs, as ``corpus/split`` under the data root; it
+#: also runs every other suite pinned in the floors file, such as ``evidence/gold``, the
+#: project's own evidence annotation set (``quality/evidence``) over documents under the
+#: data root.
+EVIDENCE_SUITE = "evidence/gold"
 GATE_SUITES: tuple[str, ...] = ("wikinews-de/dev", "polnear/dev")
 
 
@@ -79,6 +83,11 @@ def run_corpus(
 
 def run_suite(suite: str, data_root: Path, system: System | None = None) -> Run:
     """Run a ``corpus/split`` suite below ``data_root``."""
+    if suite == EVIDENCE_SUITE:
+        from sayso.eval import evidence
+
+        docs, analyses, report = evidence.run(data_root, system=system)
+        return Run("evidence", tuple(docs), tuple(analyses), report)
     corpus = suite.split("/", 1)[0]
     return run_corpus(corpus, data_root / suite, system)
 

@@ -90,11 +90,15 @@ def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
         entry = profile.cue(low)
         if particle is not None and (entry is None or entry.needs_particle(low)):
             cue.append(Seg(particle, particle + 1, "C", s))  # "wies … zurück"
+        # the subject before a verb in second position is the speaker ("Peskow widersprach")
+        np_ = noun_phrase(seg, profile, a, verb)
+        speaker = [Seg(a, verb, "S", s)] if np_ is not None and np_[1] == verb else []
         new.append(
             Draft(
                 parts=[Seg(a, b, "reported", s)],
                 form=Form.REPORTED,
                 cue=cue,
+                speaker=speaker,
                 rules=["rule.reported.dispute.v1"],
             )
         )

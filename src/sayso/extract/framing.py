@@ -26,12 +26,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sayso.extract.chains import paragraph_index, sentences_of, tokens_of
+from sayso.extract.group import Draft, Seg
 from sayso.lang import LangProfile, MarkerKind
 from sayso.model import (
     Actor,
     ActorKind,
     Confirmation,
     Evidence,
+    Form,
     Framing,
     Relation,
     RelationKind,
@@ -120,6 +122,8 @@ def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance,
         if entry is None:
             continue
         stance = profile.evidence.stance.get(entry.lemma, entry.stance)
+        if stance is Stance.NEUTRAL:
+            continue  # "agreed … also contended": a later cue may still distance
         span = seg.token_span(i, i + 1)
         return stance, Evidence(f"framing.stance.cue.{stance.value}.v1", entry.lemma, span)
     return None
@@ -169,7 +173,8 @@ def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement])
                 stance = Stance.DISTANCING
                 span = Span(seg.starts[i], seg.ends[got[0]])
                 evidence.append(Evidence("framing.stance.claim_modal.v1", seg.words[i], span))
-        if stance is Stance.NEUTRAL:
+        if stance is Stance.NEUTRAL and s.parent is None:
+            # a nested quotation shares its parent's cue; the parent carries the stance
             got_stance = _stance(seg, profile, s)
             if got_stance is not None and got_stance[0] is not Stance.NEUTRAL:
                 stance = got_stance[0]
@@ -212,7 +217,7 @@ def confirm(
             )
             if confirmation is Confirmation.UNKNOWN or value is Confirmation.DENIED:
                 confirmation = value
-            for span in r.evidence[:1]:
+            for span in r.evidence[-1:]:  # the disputing words with their object
                 evidence.append(
                     Evidence(f"framing.confirmation.{value.value}.v1", r.source, span, r.id)
                 )
@@ -296,3 +301,45 @@ def _frames(seg: Segmented, statements: Sequence[Statement], sid: str, i: int) -
         if s.id == sid:
             return i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame)
     return False
+
+
+def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Sentences no statement covers that present their content as hearsay with a
+    reportative modal ("Der Täter soll geflohen sein.", "Drei Menschen sollen getötet
+    worden sein.") or marker ("Angeblich …"): free indirect statements without a speaker
+    (their chain is the unknown source unless a report sentence names one)."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    ev = profile.evidence
+    new: list[Draft] = []
+    for k, (a, b) in enumerate(seg.sentences):
+        if k in taken or b - a < 4 or any(seg.quote_depth[i] for i in range(a, b)):
+            continue
+        hit = any(
+            modal_reading(seg, profile, i, b, ev.hearsay_modals) is not None for i in range(a, b)
+        ) or any(kind is MarkerKind.REPORTATIVE for kind, *_ in _markers(seg, profile, range(a, b)))
+        if hit:
+            new.append(
+                Draft(
+                    parts=[Seg(a, b, "free_indirect", k)],
+                    form=Form.FREE_INDIRECT,
+                    rules=["rule.free_indirect.hearsay.v1"],
+                )
+            )
+    return new
+
+
+def plan_not_hearsay(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Drop whole-sentence free indirect statements whose only hearsay signal is a modal
+    in its plan reading ("Die Konferenz soll im März stattfinden.")."""
+    ev = profile.evidence
+    out = []
+    for d in drafts:
+        if d.rules and d.rules[0] == "crf.sentence.free_indirect" and not d.cue:
+            a, b = d.a, d.b
+            modals = [i for i in range(a, b) if seg.words[i].lower() in ev.hearsay_modals]
+            if modals and not any(
+                modal_reading(seg, profile, i, b, ev.hearsay_modals) for i in modals
+            ):
+                continue
+        out.append(d)
+    return out
