@@ -100,6 +100,7 @@ def analyze(
     drafts = group.prune(drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
+    framing.unknown_hearsay_source(drafts)
     found = _finish(seg, profile, drafts, tg)
     statements, actors, relations, chain_warnings = _evidence(seg, profile, found, settings)
     warnings.extend(chain_warnings)

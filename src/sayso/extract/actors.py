@@ -59,8 +59,20 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
     if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
         return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
     kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
-    if any(profile.match_outlet(words, i) for i in range(len(words))):
-        kinds.insert(0, ActorKind.OUTLET)  # "die Washington Post": no single word says so
+    # an outlet heads the phrase ("die Washington Post", "die französische Zeitung Le
+    # Monde"); "Coeure der Zeitung Le Monde" names a person and the outlet he spoke to
+    head = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w[:1].isupper() and w.lower() not in profile.determiners
+        ),
+        None,
+    )
+    if head is not None and (
+        profile.match_outlet(words, head) or words[head].lower() in profile.evidence.outlet_heads
+    ):
+        kinds.insert(0, ActorKind.OUTLET)  # no single word of "Washington Post" says so
     role_idx = [i for i, w in enumerate(content) if profile.is_role_noun(w)]
     role = content[role_idx[-1]] if role_idx else None
     # the name: capitalised words after the last role noun ("Sprecher Steffen Hebestreit")
@@ -111,6 +123,7 @@ def resolve(
     actors: list[_Draft] = []
     by_mention: dict[Span, _Draft] = {}
     last: _Draft | None = None
+    order: list[_Draft] = []  # actors in the order their mentions were resolved
     out: list[Statement] = []
     mentions: list[tuple[Span, ...]] = [s.speaker for s in statements if s.speaker]
     mentions += [(sp,) for sp in extra]
@@ -124,7 +137,14 @@ def resolve(
         name, kind, role, rule = describe(words, profile)
         actor: _Draft | None = None
         if rule == "actor.pronoun.v1":
+            # "er", "sie", "he", "she" refer to people: the most recent person, if any
+            person = any(
+                p.number == "sg" and p.gender in ("m", "f")
+                for p in profile.pronoun(words[0].lower())
+            )
             actor = last
+            if person and last is not None and last.kind is not ActorKind.PERSON:
+                actor = next((x for x in reversed(order) if x.kind is ActorKind.PERSON), last)
             rule = "actor.coref.pronoun.v1"
         else:
             actor = _match(actors, name, kind, role)
@@ -145,6 +165,7 @@ def resolve(
         actor.rules.append(rule)
         by_mention[key] = actor
         last = actor
+        order.append(actor)
     for s in statements:
         a = by_mention.get(s.speaker[0]) if s.speaker else None
         out.append(replace(s, actor=a.id, chain=(a.id,)) if a is not None else s)

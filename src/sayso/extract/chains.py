@@ -165,6 +165,12 @@ def _cue_at(profile: LangProfile, words: Sequence[str], i: int, b: int) -> bool:
     return any(profile.cue_with_particle(low, words[j].lower()) for j in range(i + 1, b))
 
 
+_CLAUSE_FRAMES = frozenset(("dass", "v2", "direct", "ob"))
+_PASSIVE = frozenset(
+    ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
+)
+
+
 def _embedded_speaker(
     seg: Segmented, profile: LangProfile, content: list[int]
 ) -> tuple[Span, Span] | None:
@@ -182,12 +188,20 @@ def _embedded_speaker(
     for i in toks:
         if not _cue_at(profile, words, i, toks[-1] + 1):
             continue
+        # a verb that takes a clause or a quotation ("sagte, …"), not "beschuldigt", "geschätzt"
+        entry = profile.cue(words[i].lower())
+        if entry is not None and not entry.frames & _CLAUSE_FRAMES:
+            continue
         # complement right after: ", dass", ",", ":" or "that", allowing "gesagt haben ,"
         after = [j for j in range(i + 1, min(i + 4, toks[-1] + 1)) if j in tokset]
-        if not any(
-            words[j] in breaks or words[j].lower() in profile.complementizers for j in after
-        ):
-            continue
+        brk = next(
+            (j for j in after if words[j] in breaks or words[j].lower() in profile.complementizers),
+            None,
+        )
+        if brk is None or brk + 1 not in tokset:
+            continue  # the complement must be part of the content
+        if any(words[j].lower() in _PASSIVE for j in range(toks[0], i)):
+            continue  # "Er werde … beschuldigt": a passive names no speaker
         # the verb's clause: back to the previous clause break or complementizer
         cs = toks[0]
         for j in range(i - 1, toks[0] - 1, -1):
@@ -205,6 +219,47 @@ def _embedded_speaker(
             if profile.is_speaker_pronoun(low) and low not in profile.determiners:
                 return _span(seg, j, j + 1), _span(seg, i, i + 1)
         return None
+    return None
+
+
+def _outlet_in_frame(
+    seg: Segmented,
+    profile: LangProfile,
+    a: int,
+    b: int,
+    contents: set[int],
+    speaker: set[int],
+) -> Span | None:
+    """An outlet the statement was given to or published in, outside every content and
+    not the speaker itself ("sagte Coeure der Zeitung Le Monde", "im griechischen
+    Rundfunk", "told Yahoo News"): the outlet's name, or its head noun with the name after
+    it. An outlet at the start of the speaker phrase is the speaker, not a further hop."""
+    words = seg.words
+    heads = profile.evidence.outlet_heads
+    # inside the speaker phrase only after a person's name: "Coeure der Zeitung Le Monde",
+    # not "der Bericht der Zeitung", "das Nachrichtenportal Bivol", "a report by Politico"
+    first = next((i for i in sorted(speaker) if words[i][:1].isupper()), None)
+    person_first = first is not None and not (
+        profile.is_document_head(words[first])
+        or words[first].lower() in heads
+        or profile.match_outlet(words, first)
+        or words[first].lower() in profile.evidence.account_nouns
+    )
+    for i in range(a, b):
+        if i in contents or seg.quote_depth[i]:
+            continue
+        if i in speaker and (
+            not person_first or i == first or words[i - 1].lower() not in profile.determiners
+        ):
+            continue
+        named = profile.match_outlet(words, i)
+        if named is not None and words[i][:1].isupper():
+            return _span(seg, i, i + named[1])
+        if words[i].lower() in heads and words[i][:1].isupper():
+            j = i + 1
+            while j < b and words[j][:1].isupper() and j not in contents and not seg.quote_depth[j]:
+                j += 1
+            return _span(seg, i, j)
     return None
 
 
@@ -243,6 +298,9 @@ def find_hops(
             if s.speaker:
                 for cited, words in _cited(seg, profile, a, b, content_of_any):
                     hops.append(Hop(cited, False, "chain.citing.v1", words))
+            outlet = _outlet_in_frame(seg, profile, a, b, content_of_any, speaker)
+            if outlet is not None:
+                hops.append(Hop(outlet, True, "chain.outlet_in_frame.v1", outlet))
         embedded = _embedded_speaker(seg, profile, content)
         if embedded is not None:
             hops.append(Hop(embedded[0], False, "chain.embedded_speaker.v1", embedded[1]))
@@ -403,6 +461,15 @@ def assemble(
             if aid is None:
                 continue
             (outer if h.outer else inner).append((aid, Evidence(h.rule, None, h.evidence, None)))
+        if inherited and not outer and actor is not None:
+            # continued speech keeps the outer sources of the statement it continues
+            prev_chain = next((c for sid, c in reversed(list(chains.items())) if actor in c), None)
+            if prev_chain is not None:
+                k = prev_chain.index(actor)
+                outer = [
+                    (x, Evidence("chain.continued.v1", None, None, "continues the same speaker"))
+                    for x in prev_chain[:k]
+                ]
         if s.id in forward and not outer:
             prev = _previous_report(statements, chains, s)
             if prev is not None:

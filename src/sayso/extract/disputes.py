@@ -197,6 +197,19 @@ def _owner_actor(
     return best
 
 
+def _claims(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
+    """Is the content a claim (a that-clause, a quotation, a Konjunktiv clause) rather than
+    a noun phrase ("rejects a request to unseal the file")?"""
+    from sayso.lang.mood import Mood, mood
+
+    toks = sorted(tokens_of(seg, s.content))
+    if not toks:
+        return False
+    if s.form is Form.DIRECT or seg.words[toks[0]].lower() in profile.complementizers:
+        return True
+    return profile.lang == "de" and any(mood(seg.words[i]) is Mood.K1 for i in toks)
+
+
 def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> set[str]:
     ev = profile.evidence
     out = set()
@@ -264,6 +277,7 @@ def link(
         confidence = 0.0
         reason = ""
         evidence: tuple[Span, ...] = (cue_span,)
+        dangling = "the account it names is not reported in the article"
         if acc is not None:
             what, a0, a1, owner = acc
             evidence = (cue_span, seg.token_span(a0, a1))
@@ -314,10 +328,14 @@ def link(
                 score = len(mine & theirs) / len(mine | theirs)
                 if score > best_score:
                     best, best_score = t, score
-            if best is None or best_score < 0.3:
+            if best is not None and best_score >= 0.3:
+                target, confidence = best, round(0.4 + best_score / 2, 2)
+                reason = f"repeats its content ({best_score:.0%} shared words)"
+            elif kind is not RelationKind.DISPUTES or not d.cue or not _claims(seg, profile, d):
                 continue
-            target, confidence = best, round(0.4 + best_score / 2, 2)
-            reason = f"repeats its content ({best_score:.0%} shared words)"
+            # "X bestritt, dass …", "X denied that …": a denial always disputes a claim,
+            # here one the article does not attribute; the relation dangles
+            dangling = "denies a claim the article does not attribute to anyone"
         if kind is RelationKind.CONFIRMS and negated:
             if target is not None:
                 not_confirmed.setdefault(target.id, (evidence[-1], words[cue_tok].lower()))
@@ -332,9 +350,7 @@ def link(
                 target=target.id if target is not None else None,
                 evidence=evidence,
                 confidence=confidence if target is not None else 0.5,
-                reason=reason
-                if target is not None
-                else "the account it names is not reported in the article",
+                reason=reason if target is not None else dangling,
                 rules=(f"relation.{kind.value}.stated.v1",),
                 target_actor=target_actor,
             )

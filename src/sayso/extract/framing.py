@@ -303,6 +303,9 @@ def _frames(seg: Segmented, statements: Sequence[Statement], sid: str, i: int) -
     return False
 
 
+HEARSAY_RULE = "rule.free_indirect.hearsay.v1"
+
+
 def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
     """Sentences no statement covers that present their content as hearsay with a
     reportative modal ("Der Täter soll geflohen sein.", "Drei Menschen sollen getötet
@@ -322,7 +325,7 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
                 Draft(
                     parts=[Seg(a, b, "free_indirect", k)],
                     form=Form.FREE_INDIRECT,
-                    rules=["rule.free_indirect.hearsay.v1"],
+                    rules=[HEARSAY_RULE],
                 )
             )
     return new
@@ -343,3 +346,13 @@ def plan_not_hearsay(seg: Segmented, profile: LangProfile, drafts: list[Draft]) 
                 continue
         out.append(d)
     return out
+
+
+def unknown_hearsay_source(drafts: list[Draft]) -> None:
+    """A hearsay sentence ("Angeblich soll X zugestimmt haben.") names no source; it does
+    not inherit the previous statement's speaker (that is what the hearsay marker avoids
+    saying). Undoes ``group.speaker.inherit`` for the drafts of :func:`hearsay_sentences`."""
+    for d in drafts:
+        if d.rules and d.rules[0] == HEARSAY_RULE and "group.speaker.inherit.v1" in d.rules:
+            d.speaker_spans = None
+            d.rules.remove("group.speaker.inherit.v1")

@@ -189,6 +189,7 @@ class EvidenceLexicon:
     report_cues: frozenset[str] = frozenset()
     scope_cues: frozenset[str] = frozenset()
     scope_auxiliaries: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:
@@ -236,6 +237,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         report_cues=_lower_set(raw.get("report_cues", ())),
         scope_cues=_lower_set(raw.get("scope_cues", ())),
         scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
+        outlet_heads=_lower_set(raw.get("outlet_heads", ())),
     )
 
 
