@@ -171,3 +171,55 @@ def test_evidence_english_denial_and_unverified_claim() -> None:
 def test_evidence_json_round_trip_keeps_framing_and_dangling_relations(de: Analysis) -> None:
     back = Analysis.from_json(de.to_json())
     assert back == de
+
+
+def test_evidence_claim_modal_is_hearsay_and_distancing() -> None:
+    a = sayso.analyze(
+        "Die Lage blieb ruhig. Prüfer wollen im vergangenen Jahr Lücken in der Bilanz "
+        "entdeckt haben.",
+        "de",
+    )
+    s = by_content(a, "Lücken in der Bilanz")
+    assert s.framing.hearsay and s.framing.stance is Stance.DISTANCING
+    assert s.rules[0] == "rule.free_indirect.hearsay.v1"
+
+
+def test_evidence_parenthesis_does_not_end_the_reportative_clause() -> None:
+    a = sayso.analyze(
+        "Die Firma baute das Haus. Das Unternehmen soll Arbeiten im Wert von 700.000 Euro "
+        "(rund 3,5 Millionen Real) vorgenommen haben.",
+        "de",
+    )
+    assert by_content(a, "Arbeiten im Wert").framing.hearsay
+
+
+def test_evidence_rejecting_all_accusations_disputes_those_about_the_speaker() -> None:
+    text = (
+        "Der Bankier Petrow soll Kredite an Strohmänner vergeben haben. Die Gelder sollen "
+        "über Briefkastenfirmen an Petrow zurückgeflossen sein. Die Bahn soll dagegen "
+        "pünktlich gewesen sein. Petrow weist alle Vorwürfe der Untreue entschieden zurück."
+    )
+    a = sayso.analyze(text, "de")
+    denial = by_content(a, "Vorwürfe der Untreue")
+    targets = {r.target for r in a.relations if r.source == denial.id}
+    assert by_content(a, "Kredite an Strohmänner").id in targets
+    assert by_content(a, "Briefkastenfirmen").id in targets
+    assert by_content(a, "pünktlich").id not in targets  # not about Petrow
+    # "der Untreue" names what is alleged, not whose account it is
+    assert all(r.target_actor is None for r in a.relations if r.source == denial.id)
+
+
+def test_evidence_rejecting_a_request_is_no_dispute() -> None:
+    a = sayso.analyze("A judge rejected a request to unseal the divorce file on Monday.", "en")
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+
+
+def test_evidence_outlet_given_an_interview_is_the_outer_hop() -> None:
+    a = sayso.analyze(
+        "„Die Frage ist nicht, ob wir helfen“, sagte Notenbankchef Paul Weber der Zeitung "
+        "Le Monde.",
+        "de",
+    )
+    s = by_content(a, "Die Frage ist nicht")
+    kinds = [k for _, k in chain(a, s)]
+    assert kinds[0] == "outlet" and kinds[-1] == "person"

@@ -31,6 +31,11 @@ from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, St
 from sayso.text.segment import Segmented
 
 _FINAL = (".", "!", "?")
+#: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
+MAX_TARGETS = 5
+_OWNER_KINDS = frozenset(
+    (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
+)
 
 
 def _cue_lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
@@ -197,6 +202,25 @@ def _owner_actor(
     return best
 
 
+def _stems(seg: Segmented, toks: set[int]) -> set[str]:
+    """Capitalised words of these tokens, cut to 6 letters (German genitive -s and case
+    endings: "Wassilews" ~ "Wassilew")."""
+    return {
+        seg.words[i][:6].lower()
+        for i in toks
+        if seg.words[i][:1].isupper() and len(seg.words[i]) > 3
+    }
+
+
+def _subject_words(seg: Segmented, d: Statement, cue_tok: int) -> set[str]:
+    """Who disputes: the speaker's words, else the capitalised words before the cue."""
+    toks = tokens_of(seg, d.speaker)
+    if not toks:
+        a = seg.sentences[seg.sentence_of[cue_tok]][0]
+        toks = set(range(a, cue_tok))
+    return _stems(seg, toks)
+
+
 def _claims(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
     """Is the content a claim (a that-clause, a quotation, a Konjunktiv clause) rather than
     a noun phrase ("rejects a request to unseal the file")?"""
@@ -268,7 +292,9 @@ def link(
             and t.content[0].start < d.content[0].start
             and t.parent != d.id
             and d.parent != t.id
-            and (t.actor is None or t.actor != d.actor)
+            # one does not dispute oneself, but a hearsay sentence's "speaker" is often its
+            # subject: "Wassilew soll … haben" may well be disputed by Wassilew
+            and (t.actor is None or t.actor != d.actor or t.framing.hearsay)
         ]
         acc = _account(seg, profile, own)
         cue_span = seg.token_span(cue_tok, cue_tok + 1)
@@ -278,11 +304,18 @@ def link(
         reason = ""
         evidence: tuple[Span, ...] = (cue_span,)
         dangling = "the account it names is not reported in the article"
+        also: list[Statement] = []
         if acc is not None:
             what, a0, a1, owner = acc
             evidence = (cue_span, seg.token_span(a0, a1))
             if owner is not None:
                 actor = _owner_actor(seg, actors, owner, actor_of)
+                # an owner is someone: a known kind of source, or an actor who speaks here
+                # ("die Vorwürfe der Untreue" names what is alleged, not who alleges it)
+                if actor is not None and not (
+                    actor.kind in _OWNER_KINDS or any(actor.id in t.chain for t in statements)
+                ):
+                    actor = None
                 if actor is not None:
                     target_actor = actor.id
                     target = next((t for t in reversed(before) if actor.id in t.chain), None)
@@ -308,15 +341,26 @@ def link(
                         None,
                     )
                 else:
-                    target = next(
-                        (
-                            t
-                            for t in reversed(before)
-                            if _lemma_of(seg, profile, t) in ev.accusation_cues
+                    # accusations: accusing cues, distancing claims, hearsay allegations
+                    # ... about the one who rejects them ("Wassilew soll …" / "Wassilew
+                    # wies alle Anschuldigungen zurück"); without such a link it dangles
+                    who = _subject_words(seg, d, cue_tok)
+                    accusations = [
+                        t
+                        for t in reversed(before)
+                        if (
+                            _lemma_of(seg, profile, t) in ev.accusation_cues
                             or t.framing.stance is Stance.DISTANCING
-                        ),
-                        None,
-                    )
+                            or t.framing.hearsay
+                        )
+                        and who & _stems(seg, tokens_of(seg, t.content))
+                    ]
+                    if accusations and any(
+                        seg.words[j].lower() in ev.universal for j in range(a0, a1)
+                    ):
+                        # "wies alle Anschuldigungen zurück": every accusation before it
+                        also = accusations[1:MAX_TARGETS]
+                    target = accusations[0] if accusations else None
                 confidence, reason = 0.7, f"the {what} it names"
         else:
             mine = _content_words(seg, profile, d)
@@ -342,19 +386,23 @@ def link(
             continue
         if negated:
             continue  # "wies den Bericht nicht zurück" disputes nothing
-        relations.append(
-            Relation(
-                id="",
-                kind=kind,
-                source=d.id,
-                target=target.id if target is not None else None,
-                evidence=evidence,
-                confidence=confidence if target is not None else 0.5,
-                reason=reason if target is not None else dangling,
-                rules=(f"relation.{kind.value}.stated.v1",),
-                target_actor=target_actor,
+        aims: list[Statement | None] = [target, *also]
+        for n, aim in enumerate(aims):
+            relations.append(
+                Relation(
+                    id="",
+                    kind=kind,
+                    source=d.id,
+                    target=aim.id if aim is not None else None,
+                    evidence=evidence,
+                    confidence=(confidence if n == 0 else 0.6) if aim is not None else 0.5,
+                    reason=(reason if n == 0 else "one of all the accusations it rejects")
+                    if aim is not None
+                    else dangling,
+                    rules=(f"relation.{kind.value}.stated.v1",),
+                    target_actor=target_actor,
+                )
             )
-        )
     return relations, not_confirmed
 
 

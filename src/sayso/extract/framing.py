@@ -73,8 +73,13 @@ def _clause_end(seg: Segmented, profile: LangProfile, i: int, b: int) -> int:
     """One past the last token of the clause that token ``i`` is in (before ``b``)."""
     words = seg.words
     j = i + 1
-    while j < b and words[j] not in profile.clause_breaks and not seg.quote_depth[j]:
-        if words[j].lower() in profile.complementizers:
+    while j < b and not seg.quote_depth[j]:
+        if words[j] == "(":  # a parenthesis does not end the clause: "(rund 190.000 Euro)"
+            while j < b and words[j] != ")":
+                j += 1
+            j += 1
+            continue
+        if words[j] in profile.clause_breaks or words[j].lower() in profile.complementizers:
             break
         j += 1
     while j > i + 1 and not words[j - 1][:1].isalnum():
@@ -169,9 +174,12 @@ def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement])
                 evidence.append(Evidence(f"framing.hearsay.modal_{got[1]}.v1", seg.words[i], span))
                 continue
             got = modal_reading(seg, profile, i, b, ev.claim_modals)
-            if got is not None and i not in content:
+            if got is not None and (i not in content or not cued):
+                # "will nichts gesehen haben": the subject's own claim, reported at a distance
+                hearsay = True
                 stance = Stance.DISTANCING
                 span = Span(seg.starts[i], seg.ends[got[0]])
+                evidence.append(Evidence("framing.hearsay.claim_modal.v1", seg.words[i], span))
                 evidence.append(Evidence("framing.stance.claim_modal.v1", seg.words[i], span))
         if stance is Stance.NEUTRAL and s.parent is None:
             # a nested quotation shares its parent's cue; the parent carries the stance
@@ -308,8 +316,8 @@ HEARSAY_RULE = "rule.free_indirect.hearsay.v1"
 
 def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
     """Sentences no statement covers that present their content as hearsay with a
-    reportative modal ("Der Täter soll geflohen sein.", "Drei Menschen sollen getötet
-    worden sein.") or marker ("Angeblich …"): free indirect statements without a speaker
+    reportative or claim modal ("Der Täter soll geflohen sein.", "Drei Menschen sollen
+    getötet worden sein.", "Prüfer wollen Lücken entdeckt haben."): free indirect statements
     (their chain is the unknown source unless a report sentence names one)."""
     taken = {p.sent for d in drafts for p in d.parts}
     ev = profile.evidence
@@ -317,9 +325,13 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     for k, (a, b) in enumerate(seg.sentences):
         if k in taken or b - a < 4 or any(seg.quote_depth[i] for i in range(a, b)):
             continue
+        # the modal makes the whole sentence second-hand; a marker may qualify a noun only
+        # ("die angeblichen Geheimflüge"), so markers alone do not make a statement
         hit = any(
-            modal_reading(seg, profile, i, b, ev.hearsay_modals) is not None for i in range(a, b)
-        ) or any(kind is MarkerKind.REPORTATIVE for kind, *_ in _markers(seg, profile, range(a, b)))
+            modal_reading(seg, profile, i, b, ev.hearsay_modals) is not None
+            or modal_reading(seg, profile, i, b, ev.claim_modals) is not None
+            for i in range(a, b)
+        )
         if hit:
             new.append(
                 Draft(

@@ -190,6 +190,7 @@ class EvidenceLexicon:
     scope_cues: frozenset[str] = frozenset()
     scope_auxiliaries: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
+    universal: frozenset[str] = frozenset()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:
@@ -238,6 +239,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         scope_cues=_lower_set(raw.get("scope_cues", ())),
         scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
         outlet_heads=_lower_set(raw.get("outlet_heads", ())),
+        universal=_lower_set(raw.get("universal", ())),
     )
 
 
