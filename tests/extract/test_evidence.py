@@ -223,3 +223,15 @@ def test_evidence_outlet_given_an_interview_is_the_outer_hop() -> None:
     s = by_content(a, "Die Frage ist nicht")
     kinds = [k for _, k in chain(a, s)]
     assert kinds[0] == "outlet" and kinds[-1] == "person"
+
+
+def test_evidence_agreeing_with_a_speaker_confirms_their_statement() -> None:
+    a = sayso.analyze(
+        "Ivana Trump argued that she should not have to give up her privacy. The judge "
+        "agreed with Ivana Trump that there was no reason to intrude on her privacy.",
+        "en",
+    )
+    claim = by_content(a, "give up her privacy")
+    (rel,) = [r for r in a.relations if r.kind is RelationKind.CONFIRMS]
+    assert rel.target == claim.id and rel.rules == ("relation.confirms.agreement.v1",)
+    assert claim.framing.confirmation is Confirmation.CONFIRMED

@@ -161,6 +161,25 @@ def _account(
     return None
 
 
+def _agreement(
+    seg: Segmented, profile: LangProfile, own: Sequence[int]
+) -> tuple[RelationKind, tuple[int, int], Span] | None:
+    """ "agreed with Ivana Trump", "disagrees with her former boss": (confirms or disputes,
+    the agreed-with phrase, the words)."""
+    ev = profile.evidence
+    words = seg.words
+    for i in own:
+        kind = ev.agreement.get(words[i].lower())
+        if kind is None or seg.quote_depth[i]:
+            continue
+        for j in range(i + 1, min(i + 3, len(words))):
+            if words[j].lower() in ev.agreement_prepositions:
+                np_ = noun_phrase(seg, profile, j + 1, len(words))
+                if np_ is not None:
+                    return RelationKind(kind), np_, seg.token_span(i, np_[1])
+    return None
+
+
 def owner_mentions(
     seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
 ) -> list[Span]:
@@ -179,6 +198,10 @@ def owner_mentions(
         acc = _account(seg, profile, own)
         if acc is not None and acc[3] is not None:
             out.append(seg.token_span(*acc[3]))
+    for d in statements:
+        agreed = _agreement(seg, profile, _own_tokens(seg, d))
+        if agreed is not None:
+            out.append(seg.token_span(*agreed[1]))
     return out
 
 
@@ -275,6 +298,9 @@ def link(
             None,
         )
         if rk is None:
+            agreed = _agreement(seg, profile, own)
+            if agreed is not None:
+                relations.extend(_agreement_relation(seg, d, agreed, statements, actor_of))
             continue
         kind, cue_tok = rk
         content = tokens_of(seg, d.content)
@@ -404,6 +430,44 @@ def link(
                 )
             )
     return relations, not_confirmed
+
+
+def _agreement_relation(
+    seg: Segmented,
+    d: Statement,
+    agreed: tuple[RelationKind, tuple[int, int], Span],
+    statements: Sequence[Statement],
+    actor_of: Mapping[Span, str],
+) -> list[Relation]:
+    """The relation of "agreed with X" to X's latest statement before it (none when X
+    says nothing in the article: agreeing with a person is not agreeing with a claim)."""
+    kind, owner, words = agreed
+    aid = actor_of.get(seg.token_span(*owner))
+    target = next(
+        (
+            t
+            for t in reversed(statements)
+            if aid is not None
+            and aid in t.chain
+            and t.id != d.id
+            and t.content[0].start < d.content[0].start
+        ),
+        None,
+    )
+    if target is None:
+        return []
+    return [
+        Relation(
+            id="",
+            kind=kind,
+            source=d.id,
+            target=target.id,
+            evidence=(words,),
+            confidence=0.7,
+            reason=f"{'agrees' if kind is RelationKind.CONFIRMS else 'disagrees'} with its speaker",
+            rules=(f"relation.{kind.value}.agreement.v1",),
+        )
+    ]
 
 
 def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:

@@ -191,6 +191,8 @@ class EvidenceLexicon:
     scope_auxiliaries: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
     universal: frozenset[str] = frozenset()
+    agreement: Mapping[str, str] = field(default_factory=dict)  # word -> confirms|disputes
+    agreement_prepositions: frozenset[str] = frozenset()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:
@@ -240,6 +242,14 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
         outlet_heads=_lower_set(raw.get("outlet_heads", ())),
         universal=_lower_set(raw.get("universal", ())),
+        agreement=_ro(
+            {
+                w.lower(): kind
+                for kind, words in raw.get("agreement_words", {}).items()
+                for w in words
+            }
+        ),
+        agreement_prepositions=_lower_set(raw.get("agreement_prepositions", ())),
     )
 
 
