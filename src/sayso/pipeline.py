@@ -9,6 +9,7 @@ data and tagger models.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sayso import errors
@@ -102,8 +103,12 @@ def analyze(
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     framing.unknown_hearsay_source(drafts)
     found = _finish(seg, profile, drafts, tg)
-    statements, actors, relations, chain_warnings = _evidence(seg, profile, found, settings)
-    warnings.extend(chain_warnings)
+    if settings.evidence:
+        statements, actors, relations, chain_warnings = _evidence(seg, profile, found, settings)
+        warnings.extend(chain_warnings)
+    else:
+        resolved, actors, _ = actor_mod.resolve(seg, profile, found)
+        statements, relations = tuple(resolved), tuple(_nested(resolved))
     return replace(
         empty,
         lang=lang,
@@ -148,22 +153,25 @@ def _evidence(
     stated, not_confirmed = disputes.link(seg, profile, statements, actors, actor_of)
     inferred = disputes.contradictions(seg, profile, statements, stated)
     statements = framing.confirm(seg, profile, statements, stated, not_confirmed, actors)
-    nested = [
+    relations = tuple(
+        replace(r, id=f"r{k + 1}") for k, r in enumerate([*_nested(statements), *stated, *inferred])
+    )
+    return tuple(statements), actors, relations, warnings
+
+
+def _nested(statements: Sequence[Statement]) -> list[Relation]:
+    """``nested_in`` relations (ids r1… in order) for statements inside another one."""
+    return [
         Relation(
-            id="",
+            id=f"r{k + 1}",
             kind=RelationKind.NESTED_IN,
             source=s.id,
             target=s.parent,
             evidence=s.content,
             rules=("rule.nested_direct.v1",),
         )
-        for s in statements
-        if s.parent
+        for k, s in enumerate(x for x in statements if x.parent)
     ]
-    relations = tuple(
-        replace(r, id=f"r{k + 1}") for k, r in enumerate([*nested, *stated, *inferred])
-    )
-    return tuple(statements), actors, relations, warnings
 
 
 def _spans(seg: Segmented, runs: list[group.Seg]) -> Spans:

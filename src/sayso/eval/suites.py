@@ -48,10 +48,10 @@ CORPORA: dict[str, Corpus] = {
 }
 
 #: The suites the quality gate always runs, as ``corpus/split`` under the data root; it
-#: also runs every other suite pinned in the floors file, such as ``evidence/gold``, the
-#: project's own evidence annotation set (``quality/evidence``) over documents under the
-#: data root.
-EVIDENCE_SUITE = "evidence/gold"
+#: also runs every other suite pinned in the floors file, such as ``evidence/gold`` and
+#: ``evidence/heldout``: the project's own evidence annotation sets
+#: (``quality/evidence/<set>.jsonl``) over documents under the data root.
+EVIDENCE_SUITES = ("evidence/gold", "evidence/heldout")
 GATE_SUITES: tuple[str, ...] = ("wikinews-de/dev", "polnear/dev")
 
 
@@ -83,10 +83,12 @@ def run_corpus(
 
 def run_suite(suite: str, data_root: Path, system: System | None = None) -> Run:
     """Run a ``corpus/split`` suite below ``data_root``."""
-    if suite == EVIDENCE_SUITE:
+    if suite.startswith("evidence/"):
+        # evidence/<set>: quality/evidence/<set>.jsonl, our own annotations
         from sayso.eval import evidence
 
-        docs, analyses, report = evidence.run(data_root, system=system)
+        gold = evidence.default_gold().with_name(suite.split("/", 1)[1] + ".jsonl")
+        docs, analyses, report = evidence.run(data_root, gold, system=system)
         return Run("evidence", tuple(docs), tuple(analyses), report)
     corpus = suite.split("/", 1)[0]
     return run_corpus(corpus, data_root / suite, system)

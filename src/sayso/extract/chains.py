@@ -80,8 +80,11 @@ def _phrase_at(
 ) -> list[tuple[int, int]]:
     """Occurrences ``(start, end)`` of ``phrases`` in tokens ``[a, b)`` outside quotations
     and outside ``covered`` tokens."""
-    out = []
+    out: list[tuple[int, int]] = []
     words = seg.words
+    first = {p[0] for p in phrases}
+    if not any(words[k].lower() in first for k in range(a, b)):
+        return out
     i = a
     while i < b:
         if seg.quote_depth[i] or i in covered:
@@ -271,6 +274,7 @@ def find_hops(
 ) -> dict[str, list[Hop]]:
     """Outer and inner hops of every statement found within its own sentences."""
     out: dict[str, list[Hop]] = {}
+    matches: dict[int, list[according.Match]] = {}  # per sentence, shared by its statements
     content_of_any: set[int] = set()
     for s in statements:
         content_of_any |= tokens_of(seg, s.content)
@@ -281,7 +285,9 @@ def find_hops(
         speaker = tokens_of(seg, s.speaker)
         for sent in sentences_of(seg, s):
             a, b = seg.sentences[sent]
-            for m in according.find(seg, profile, sent, min_confidence):
+            if sent not in matches:
+                matches[sent] = according.find(seg, profile, sent, min_confidence)
+            for m in matches[sent]:
                 src = set(m.source)
                 if not src or src & speaker or src & own or m.pattern.source != "slot":
                     continue

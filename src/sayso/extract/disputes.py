@@ -51,13 +51,31 @@ def _cue_lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> st
     return None
 
 
+_TRIGGERS: dict[str, frozenset[str]] = {}
+
+
+def _triggers(profile: LangProfile) -> frozenset[str]:
+    """Every word form that can make a statement dispute or confirm (a cheap first test)."""
+    got = _TRIGGERS.get(profile.lang)
+    if got is None:
+        ev = profile.evidence
+        forms = set(ev.dispute_words)
+        for lemma in ev.dispute_cues | ev.confirm_cues:
+            entry = profile.cues.get(lemma)
+            if entry is not None:
+                forms |= entry.forms | entry.split_forms
+        got = _TRIGGERS[profile.lang] = frozenset(forms)
+    return got
+
+
 def _relation_kind(
     profile: LangProfile, words: Sequence[str], i: int, b: int
 ) -> RelationKind | None:
     ev = profile.evidence
-    if not words[i][:1].islower():
+    low = words[i].lower()
+    if not words[i][:1].islower() or low not in _triggers(profile):
         return None
-    if words[i].lower() in ev.dispute_words:
+    if low in ev.dispute_words:
         return RelationKind.DISPUTES
     lemma = _cue_lemma(profile, words, i, b)
     if lemma in ev.dispute_cues:
@@ -79,13 +97,15 @@ def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
             continue
         if any(seg.quote_depth[i] for i in range(a, b)):
             continue
+        if not any(words[i].lower() in accounts for i in range(a + 1, b)):
+            continue
         verb = next(
             (i for i in range(a + 1, b) if _relation_kind(profile, words, i, b) is not None), None
         )
         if verb is None:
             continue
         if not any(words[i].lower() in accounts for i in range(a + 1, b) if i != verb):
-            continue
+            continue  # the verb itself was the only "account" word
         cue = [Seg(verb, verb + 1, "C", s)]
         low = words[verb].lower()
         particle = next(
@@ -488,21 +508,34 @@ def contradictions(
     """Inferred contradictions between statements of different sources on one subject."""
     ev = profile.evidence
     related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
+    cause_first = {p[0] for p in ev.causes}
+    prec_first = {p[0] for p in ev.precedence}
     info = []
     for s in statements:
         toks = sorted(tokens_of(seg, s.content))
         words = [seg.words[i].lower() for i in toks]
         neg = sum(1 for w in words if w in ev.negations) % 2
-        cause = next((p for i in range(len(words)) if (p := ev.match(ev.causes, words, i))), None)
-        prec = next(
-            (p for i in range(len(words)) if (p := ev.match(ev.precedence, words, i))), None
-        )
-        info.append((s, _content_words(seg, profile, s), set(words), neg, cause, prec))
+        low = set(words)
+        cause = prec = None
+        if low & cause_first:
+            cause = next(
+                (p for i in range(len(words)) if (p := ev.match(ev.causes, words, i))), None
+            )
+        if low & prec_first:
+            prec = next(
+                (p for i in range(len(words)) if (p := ev.match(ev.precedence, words, i))), None
+            )
+        info.append((s, _content_words(seg, profile, s), low, neg, cause, prec))
+    antonymous = frozenset(ev.antonyms)
     out: list[Relation] = []
     for x in range(len(info)):
         s, bag, low, neg, cause, prec = info[x]
         for y in range(x + 1, len(info)):
             t, bag2, low2, neg2, cause2, prec2 = info[y]
+            explanations = (cause and prec2) or (prec and cause2)
+            antonyms = low & antonymous and low2 & antonymous
+            if neg == neg2 and not explanations and not antonyms:
+                continue  # no reason could apply: skip the overlap computation
             if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:

@@ -164,8 +164,9 @@ def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement])
             elif kind is MarkerKind.HEDGE and (i not in content or not cued):
                 hedged = True
                 evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
+        modals = ev.hearsay_modals | ev.claim_modals
         for i in toks:
-            if seg.quote_depth[i]:
+            if seg.quote_depth[i] or seg.words[i].lower() not in modals:
                 continue
             got = modal_reading(seg, profile, i, b, ev.hearsay_modals)
             if got is not None:
@@ -321,6 +322,7 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     (their chain is the unknown source unless a report sentence names one)."""
     taken = {p.sent for d in drafts for p in d.parts}
     ev = profile.evidence
+    modals = ev.hearsay_modals | ev.claim_modals
     new: list[Draft] = []
     for k, (a, b) in enumerate(seg.sentences):
         if k in taken or b - a < 4 or any(seg.quote_depth[i] for i in range(a, b)):
@@ -331,6 +333,7 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
             modal_reading(seg, profile, i, b, ev.hearsay_modals) is not None
             or modal_reading(seg, profile, i, b, ev.claim_modals) is not None
             for i in range(a, b)
+            if seg.words[i].lower() in modals
         )
         if hit:
             new.append(
