@@ -168,7 +168,6 @@ def _cue_at(profile: LangProfile, words: Sequence[str], i: int, b: int) -> bool:
     return any(profile.cue_with_particle(low, words[j].lower()) for j in range(i + 1, b))
 
 
-_CLAUSE_FRAMES = frozenset(("dass", "v2", "direct", "ob"))
 _PASSIVE = frozenset(
     ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
 )
@@ -177,51 +176,58 @@ _PASSIVE = frozenset(
 def _embedded_speaker(
     seg: Segmented, profile: LangProfile, content: list[int]
 ) -> tuple[Span, Span] | None:
-    """A speaker inside a statement's content with its own speech verb and complement
+    """A speaker heading a statement's content with its own speech verb and complement
     ("der Minister habe seinem Kollegen gesagt, die Rakete sei …", "soll der General
-    gesagt haben, …"): (speaker mention, cue word). Precision first: the verb needs a
-    clause break or complementizer right after it (up to an auxiliary), and the speaker
-    must be a determiner phrase, a name or a pronoun in the verb's own clause."""
+    gesagt haben, …", "dass er gesagt habe, …"): (speaker mention, cue word).
+
+    Precision first: the content must open with the speaker (after at most a
+    complementizer and a finite auxiliary or modal), the verb must be a standalone cue form
+    that takes a clause, a clause break or complementizer must follow it (up to an
+    auxiliary) inside the content, and no passive auxiliary may stand between them."""
     words = seg.words
     toks = [i for i in content if not seg.quote_depth[i]]
     if len(toks) < 5:
         return None
     tokset = set(toks)
     breaks = profile.clause_breaks
+    # where the speaker must stand: the content's first word, after "dass" and after a
+    # finite auxiliary or modal ("soll der General", "habe der Minister")
+    j = toks[0]
+    if words[j].lower() in profile.complementizers:
+        j += 1
+    if j < len(words) and words[j][:1].islower() and words[j].lower() not in profile.determiners:
+        j += 1
+    low = words[j].lower() if j < len(words) else ""
+    if profile.is_speaker_pronoun(low) and low not in profile.determiners:
+        subject: tuple[int, int] | None = (j, j + 1)
+    elif low in profile.determiners or words[j][:1].isupper():
+        subject = noun_phrase(seg, profile, j, toks[-1] + 1)
+        if subject is not None and not any(words[t][:1].isupper() for t in range(*subject)):
+            subject = None
+    else:
+        subject = None
+    if subject is None:
+        return None
     for i in toks:
-        if not _cue_at(profile, words, i, toks[-1] + 1):
+        if i < subject[1] or i > subject[1] + 8:
             continue
-        # a verb that takes a clause or a quotation ("sagte, …"), not "beschuldigt", "geschätzt"
         entry = profile.cue(words[i].lower())
-        if entry is not None and not entry.frames & _CLAUSE_FRAMES:
+        if entry is None or entry.needs_particle(words[i].lower()) or not words[i][:1].islower():
             continue
-        # complement right after: ", dass", ",", ":" or "that", allowing "gesagt haben ,"
-        after = [j for j in range(i + 1, min(i + 4, toks[-1] + 1)) if j in tokset]
+        if entry.lemma not in profile.evidence.embedding_cues:
+            continue  # "beschuldigt", "entscheiden", "hoffe": not a report of what was said
+        after = [k for k in range(i + 1, min(i + 4, toks[-1] + 1)) if k in tokset]
         brk = next(
-            (j for j in after if words[j] in breaks or words[j].lower() in profile.complementizers),
+            (k for k in after if words[k] in breaks or words[k].lower() in profile.complementizers),
             None,
         )
         if brk is None or brk + 1 not in tokset:
-            continue  # the complement must be part of the content
-        if any(words[j].lower() in _PASSIVE for j in range(toks[0], i)):
-            continue  # "Er werde … beschuldigt": a passive names no speaker
-        # the verb's clause: back to the previous clause break or complementizer
-        cs = toks[0]
-        for j in range(i - 1, toks[0] - 1, -1):
-            if words[j] in breaks or words[j].lower() in profile.complementizers:
-                cs = j + 1
-                break
-        for j in range(cs, i):
-            low = words[j].lower()
-            if low in profile.determiners or (words[j][:1].isupper() and j > toks[0]):
-                np_ = noun_phrase(seg, profile, j, i)
-                if np_ is not None and any(words[t][:1].isupper() for t in range(j + 1, np_[1])):
-                    return _span(seg, *np_), _span(seg, i, i + 1)
-                if np_ is not None and words[j][:1].isupper() and low not in profile.determiners:
-                    return _span(seg, *np_), _span(seg, i, i + 1)
-            if profile.is_speaker_pronoun(low) and low not in profile.determiners:
-                return _span(seg, j, j + 1), _span(seg, i, i + 1)
-        return None
+            return None  # the complement must be part of the content
+        if any(words[k].lower() in _PASSIVE for k in range(toks[0], i)):
+            return None  # "Er werde … beschuldigt": a passive names no speaker
+        if any(words[k] in breaks for k in range(subject[1], i)):
+            return None  # the verb belongs to another clause
+        return _span(seg, *subject), _span(seg, i, i + 1)
     return None
 
 
@@ -232,11 +238,13 @@ def _outlet_in_frame(
     b: int,
     contents: set[int],
     speaker: set[int],
+    after: int,
 ) -> Span | None:
     """An outlet the statement was given to or published in, outside every content and
     not the speaker itself ("sagte Coeure der Zeitung Le Monde", "im griechischen
     Rundfunk", "told Yahoo News"): the outlet's name, or its head noun with the name after
-    it. An outlet at the start of the speaker phrase is the speaker, not a further hop."""
+    it. An outlet at the start of the speaker phrase is the speaker, not a further hop;
+    only outlets after the cue (``after``) count: "Widerstände im ORF, sagt X" is a topic."""
     words = seg.words
     heads = profile.evidence.outlet_heads
     # inside the speaker phrase only after a person's name: "Coeure der Zeitung Le Monde",
@@ -248,7 +256,7 @@ def _outlet_in_frame(
         or profile.match_outlet(words, first)
         or words[first].lower() in profile.evidence.account_nouns
     )
-    for i in range(a, b):
+    for i in range(max(a, after), b):
         if i in contents or seg.quote_depth[i]:
             continue
         if i in speaker and (
@@ -304,7 +312,12 @@ def find_hops(
             if s.speaker:
                 for cited, words in _cited(seg, profile, a, b, content_of_any):
                     hops.append(Hop(cited, False, "chain.citing.v1", words))
-            outlet = _outlet_in_frame(seg, profile, a, b, content_of_any, speaker)
+            cue_toks = tokens_of(seg, s.cue)
+            outlet = (
+                _outlet_in_frame(seg, profile, a, b, content_of_any, speaker, min(cue_toks))
+                if cue_toks
+                else None
+            )
             if outlet is not None:
                 hops.append(Hop(outlet, True, "chain.outlet_in_frame.v1", outlet))
         embedded = _embedded_speaker(seg, profile, content)
@@ -347,10 +360,14 @@ def find_scopes(
         # "Das Ministerium bestätigte …" is a noun phrase, not a scope pronoun
         if i >= b:
             continue
-        later = any(_lemma(profile, words, j, b) in ev.scope_cues for j in range(i + 1, b))
+        # a short report sentence of one clause: "Das wird … führen, sagt Ecker." is not one
+        if any(words[j] in profile.clause_breaks and not seg.quote_depth[j] for j in range(a, b)):
+            continue
+        end = b - 1 if b - 1 > i and not words[b - 1][:1].isalnum() else b
+        final_participle = _lemma(profile, words, end - 1, b) in ev.scope_cues
         if not (
             _lemma(profile, words, i, b) in ev.scope_cues
-            or (words[i].lower() in ev.scope_auxiliaries and later)
+            or (words[i].lower() in ev.scope_auxiliaries and final_participle)
         ):
             continue
         cue = i
@@ -368,12 +385,15 @@ def find_scopes(
             first = k - 1
             while first > 0 and para_of[first - 1] == p:
                 first -= 1
-        covered = [
-            s.id
-            for sent in range(first, k)
-            for s in by_sentence.get(sent, [])
-            if sentences_of(seg, s)[0] == sent
-        ]
+        # back from the report sentence: the sentence right before it, and further ones
+        # as long as their statements have no speaker of their own (continued speech)
+        covered: list[str] = []
+        for sent in range(k - 1, first - 1, -1):
+            here = [s for s in by_sentence.get(sent, []) if sentences_of(seg, s)[0] == sent]
+            own = [s for s in here if s.speaker and not _inherited(s)]
+            if sent < k - 1 and own:
+                break
+            covered = [s.id for s in here] + covered
         if not covered:
             continue
         out.append(
@@ -386,6 +406,10 @@ def find_scopes(
             )
         )
     return out
+
+
+def _inherited(s: Statement) -> bool:
+    return any(r.startswith("group.speaker.inherit") for r in s.rules)
 
 
 def forward_openers(
@@ -447,7 +471,7 @@ def assemble(
         speaker = s.speaker
         ev: list[Evidence] = []
         sc = scope_of.get(s.id)
-        inherited = any(r.startswith("group.speaker.inherit") for r in s.rules)
+        inherited = _inherited(s)
         if sc is not None and sc.mention in actor_of:
             src = actor_of[sc.mention]
             note = "report sentence covering this statement"
@@ -487,6 +511,10 @@ def assemble(
                     for a in prev[1]
                     if a != actor
                 ]
+        if actor is None and outer and outer[-1][1].rule == "chain.according_to.v1":
+            # "…, nach Aussagen der Staatsanwaltschaft, …" without any other speaker: the
+            # according-to source is the statement's source, not a hop before an unknown
+            actor = outer.pop()[0]
         if actor is None:
             actor = unknown
             ev.append(Evidence("chain.unknown_source.v1", None, None, "no source named"))

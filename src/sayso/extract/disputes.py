@@ -366,7 +366,15 @@ def link(
                     target_actor = actor.id
                     target = next((t for t in reversed(before) if actor.id in t.chain), None)
                     confidence, reason = 0.9, f"names the account of {actor.name}"
-            if target is None and target_actor is None:
+            if (
+                target is None
+                and target_actor is None
+                and any(seg.words[k].lower() in ev.demonstratives for k in range(a0, a1))
+            ):
+                # "that argument", "diese Darstellung": the statement just before
+                target = before[-1] if before else None
+                confidence, reason = 0.8, f"the {what} just before, named with a demonstrative"
+            elif target is None and target_actor is None:
                 if what == "report":
                     # an outlet's report first, then any report, hearsay or anonymous account
                     target = next(

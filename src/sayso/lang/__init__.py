@@ -193,6 +193,8 @@ class EvidenceLexicon:
     universal: frozenset[str] = frozenset()
     agreement: Mapping[str, str] = field(default_factory=dict)  # word -> confirms|disputes
     agreement_prepositions: frozenset[str] = frozenset()
+    embedding_cues: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:
@@ -250,6 +252,8 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
             }
         ),
         agreement_prepositions=_lower_set(raw.get("agreement_prepositions", ())),
+        embedding_cues=_lower_set(raw.get("embedding_cues", ())),
+        demonstratives=_lower_set(raw.get("demonstratives", ())),
     )
 
 
