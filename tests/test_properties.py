@@ -28,11 +28,17 @@ WORDS_DE = vocabulary(
     "sagte sagten erklärte betonte teilte mit kündigte an berichtete sei seien habe werde "
     "würden Anna Berger Steffen Hebestreit Regierungssprecher Ministerin Polizei Reuters "
     "Militärkreise er sie es die der das den dem ein eine und aber dass nicht laut nach "
-    "Angaben zufolge Brücke Stadt Plan Lage ernst marode heute Dienstag Berlin Köln Er Sie"
+    "Angaben zufolge Brücke Stadt Plan Lage ernst marode heute Dienstag Berlin Köln Er Sie "
+    # the evidence layer's words: hearsay, hedges, disputes, scope, citing, explanations
+    "soll sollen gesagt haben worden gewesen sein angeblich offenbar dementierte wies zurück "
+    "Bericht Vorwürfe alle Darstellung des Ministeriums Das Dies berichtet Spiegel unter "
+    "Berufung auf Demnach bestätigte Bestätigung gab es Reaktion lange vor wollen"
 )
 WORDS_EN = vocabulary(
     "said says told according to reporters officials he she they it the a and but that not "
-    "Peskov Kremlin spokesman Linda Hart Mayor bridge city plan would will is was on Monday"
+    "Peskov Kremlin spokesman Linda Hart Mayor bridge city plan would will is was on Monday "
+    "reportedly allegedly apparently denied rejected report claims could be independently "
+    "verified citing agreed with disagrees response to long before"
 )
 MARKS = list("„“”\"»«‚‘’'›‹")
 PUNCT = [".", ",", ":", ";", "!", "?", "…", "-", "–", "—", "(", ")", "...", "5'", "2.54"]
@@ -128,6 +134,9 @@ def all_spans(a: Analysis) -> Iterator[tuple[str, Span]]:
         for ev in st_.evidence:
             if ev.span is not None:
                 yield f"{st_.id}.evidence", ev.span
+        for ev in st_.framing.evidence:
+            if ev.span is not None:
+                yield f"{st_.id}.framing", ev.span
     for actor in a.actors:
         for sp in actor.mentions:
             yield f"{actor.id}.mention", sp
@@ -161,9 +170,14 @@ def check(a: Analysis, text: str) -> None:
         assert any(not a.span_text(c).isspace() for c in s.content), s.id
         assert s.actor is None or s.actor in actor_ids
         assert set(s.chain) <= actor_ids
+        # every statement has a source, if only the explicit unknown one
+        assert s.chain and len(set(s.chain)) == len(s.chain), (s.id, s.chain)
         assert s.parent is None or (s.parent in ids and s.parent != s.id)
     for r in a.relations:
         assert r.source in ids and (r.target is None or r.target in ids)
+        assert r.target_actor is None or r.target_actor in actor_ids
+        assert r.source != r.target and 0 <= r.confidence <= 1
+        assert r.evidence, r  # a relation always shows the words behind it
 
 
 def check_roles_outside_content(a: Analysis, roles: tuple[str, ...]) -> None:
