@@ -260,9 +260,11 @@ def _outlet_in_frame(
         if i in contents or seg.quote_depth[i]:
             continue
         if i in speaker and (
-            not person_first or i == first or words[i - 1].lower() not in profile.determiners
+            not person_first
+            or i == first
+            or not any(words[k].lower() in profile.determiners for k in range(first, i))
         ):
-            continue
+            continue  # "Coeure der französischen Zeitung Le Monde" passes
         named = profile.match_outlet(words, i)
         if named is not None and words[i][:1].isupper():
             return _span(seg, i, i + named[1])
