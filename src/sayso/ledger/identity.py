@@ -1,0 +1,118 @@
+"""Who is who across articles: one actor for the spellings of one name.
+
+News archives spell the same person many ways: "Selenskyj", "Zelensky", "Zelenskyy",
+"Selenskij", "Wolodymyr Selenskyj", "Präsident Selenskyj"; "Schoigu" and "Shoigu";
+"Peskow" and "Peskov"; and a typo now and then. Titles and roles ("Präsident",
+"Kremlsprecher") are attributes of a person, not part of the name.
+
+:func:`name_key` folds a name to a phonetic key that the transliteration variants share
+(German and English renderings of Cyrillic and Ukrainian names, diacritics, doubled
+letters); :func:`same_actor` decides whether two names denote one actor — equal keys,
+a surname matching a full name, or a one-letter slip in a long name (rapidfuzz) — and says
+why, so every merge is explainable. The transliteration rules are data
+(``lang/transliteration.json``), not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from sayso.model import ActorKind
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    path = resources.files("sayso") / "lang" / "transliteration.json"
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII without diacritics: "Wolodymyr Selenskyj" -> "wolodymyr selenskyj"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ß", "ss").lower()
+    return re.sub(r"[^a-z0-9 ]+", " ", text).strip()
+
+
+def _word_key(word: str) -> str:
+    rules = _rules()
+    w = word
+    for a, b in rules["replace"]:
+        w = w.replace(a, b)
+    for pattern, repl in rules["endings"]:
+        w = re.sub(pattern + "$", repl, w)
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: "zelenskyy", "pollack"
+    return w
+
+
+def name_key(name: str, titles: frozenset[str] = frozenset()) -> str:
+    """The phonetic key of a name, without titles and roles ("Präsident", "Dr.")."""
+    words = [w for w in fold(name).split() if w not in titles and fold(w) not in titles]
+    return " ".join(_word_key(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why two names are one actor (or None when they are not)."""
+
+    rule: str
+    score: float
+
+
+def compatible(a: ActorKind, b: ActorKind) -> bool:
+    """Kinds that may denote one actor (an unknown kind matches anything but anonymous)."""
+    if a is b:
+        return True
+    if ActorKind.ANONYMOUS in (a, b):
+        return False
+    return ActorKind.UNKNOWN in (a, b)
+
+
+def same_actor(
+    a: str,
+    b: str,
+    kind_a: ActorKind = ActorKind.PERSON,
+    kind_b: ActorKind = ActorKind.PERSON,
+    titles: frozenset[str] = frozenset(),
+) -> Match | None:
+    """Do names ``a`` and ``b`` denote the same actor? The rule that says so, or None.
+
+    - ``identity.key``: equal phonetic keys ("Zelensky" / "Selenskyj");
+    - ``identity.surname``: persons, one name is the other's surname ("Selenskyj" /
+      "Wolodymyr Selenskyj"), or both have the same surname and first names that agree
+      on their initial;
+    - ``identity.typo``: persons or organisations with keys of 6+ letters one edit apart
+      ("Selenskij" / "Selenskji").
+    Anonymous groups ("officials") are never merged by name: two articles' "officials"
+    are not the same people.
+    """
+    if not compatible(kind_a, kind_b) or ActorKind.ANONYMOUS in (kind_a, kind_b):
+        return None
+    ka, kb = name_key(a, titles), name_key(b, titles)
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return Match("identity.key", 1.0)
+    person = ActorKind.PERSON in (kind_a, kind_b)
+    wa, wb = ka.split(), kb.split()
+    if person and wa[-1] == wb[-1] and len(wa[-1]) >= 3:
+        if len(wa) == 1 or len(wb) == 1:
+            return Match("identity.surname", 0.8)
+        if wa[0][:1] == wb[0][:1]:
+            return Match("identity.surname", 0.9)
+        return None
+    if len(ka) >= 6 and len(kb) >= 6 and Levenshtein.distance(ka, kb) <= 1:
+        return Match("identity.typo", 0.85)
+    if person and len(wa[-1]) >= 6 and Levenshtein.distance(wa[-1], wb[-1]) <= 1:
+        if len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]:
+            return Match("identity.typo", 0.75)
+    return None
