@@ -260,7 +260,8 @@ def _outlet_in_frame(
         if i in contents or seg.quote_depth[i]:
             continue
         if i in speaker and (
-            not person_first
+            first is None
+            or not person_first
             or i == first
             or not any(words[k].lower() in profile.determiners for k in range(first, i))
         ):

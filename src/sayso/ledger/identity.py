@@ -112,7 +112,7 @@ def same_actor(
         return None
     if len(ka) >= 6 and len(kb) >= 6 and Levenshtein.distance(ka, kb) <= 1:
         return Match("identity.typo", 0.85)
-    if person and len(wa[-1]) >= 6 and Levenshtein.distance(wa[-1], wb[-1]) <= 1:
-        if len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]:
-            return Match("identity.typo", 0.75)
+    surname_typo = len(wa[-1]) >= 6 and Levenshtein.distance(wa[-1], wb[-1]) <= 1
+    if person and surname_typo and (len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]):
+        return Match("identity.typo", 0.75)
     return None
