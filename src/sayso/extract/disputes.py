@@ -22,6 +22,7 @@ den Bericht zurück.") is a reported statement (``rule.reported.dispute.v1``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sayso.extract.chains import noun_phrase, tokens_of
 from sayso.extract.framing import REPORTERS
@@ -507,6 +508,66 @@ def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Gist:
+    """What the contradiction test needs of one content: its words, its content-word
+    stems, its polarity and an explanation phrase it gives, if any."""
+
+    words: frozenset[str]  # lowercase words
+    stems: frozenset[str]  # content words cut to 6 letters
+    negated: bool  # an odd number of negations
+    cause: tuple[str, ...] | None  # "als Reaktion auf", "in response to"
+    precedence: tuple[str, ...] | None  # "lange vor", "long before"
+
+
+def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
+    """The :class:`Gist` of a content given as its words (any case)."""
+    ev = profile.evidence
+    low = [w.lower() for w in words]
+    found = set(low)
+    cause = prec = None
+    if found & {p[0] for p in ev.causes}:
+        cause = next((p for i in range(len(low)) if (p := ev.match(ev.causes, low, i))), None)
+    if found & {p[0] for p in ev.precedence}:
+        prec = next((p for i in range(len(low)) if (p := ev.match(ev.precedence, low, i))), None)
+    stems = frozenset(
+        w[:6]
+        for w in low
+        if w[:1].isalnum() and w not in ev.function_words and w not in ev.negations
+    )
+    negated = sum(1 for w in low if w in ev.negations) % 2 == 1
+    return Gist(frozenset(found), stems, negated, cause, prec)
+
+
+def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | None:
+    """Why two contents on one subject cannot both be true, with a confidence: opposite
+    polarity (with enough shared words), antonyms (``evidence.json``), or competing
+    explanations ("eine Reaktion auf X" vs "lange vor X geplant"). None when compatible
+    or not about the same thing."""
+    ev = profile.evidence
+    explanations = (a.cause and b.precedence) or (a.precedence and b.cause)
+    antonymous = ev.antonyms.keys()
+    antonyms = a.words & antonymous and b.words & antonymous
+    if a.negated == b.negated and not explanations and not antonyms:
+        return None
+    shared = a.stems & b.stems
+    if not shared:
+        return None
+    jacc = len(shared) / len(a.stems | b.stems)
+    tail = f"; shared: {', '.join(sorted(shared)[:5])}"
+    if len(shared) >= 3 and jacc >= 0.3 and a.negated != b.negated:
+        return "opposite polarity on the same subject" + tail, min(0.9, 0.4 + jacc)
+    if jacc >= 0.15:
+        pair = next(((w, v) for w in a.words for v in ev.antonyms.get(w, ()) if v in b.words), None)
+        if pair is not None:
+            return f"incompatible words: {pair[0]} / {pair[1]}" + tail, min(0.8, 0.4 + jacc)
+    c, p = (a.cause, b.precedence) if a.cause and b.precedence else (b.cause, a.precedence)
+    if c is not None and p is not None:
+        reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
+        return reason + tail, min(0.7, 0.4 + jacc)
+    return None
+
+
 def contradictions(
     seg: Segmented,
     profile: LangProfile,
@@ -514,62 +575,22 @@ def contradictions(
     existing: Sequence[Relation],
 ) -> list[Relation]:
     """Inferred contradictions between statements of different sources on one subject."""
-    ev = profile.evidence
     related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
-    cause_first = {p[0] for p in ev.causes}
-    prec_first = {p[0] for p in ev.precedence}
-    info = []
-    for s in statements:
-        toks = sorted(tokens_of(seg, s.content))
-        words = [seg.words[i].lower() for i in toks]
-        neg = sum(1 for w in words if w in ev.negations) % 2
-        low = set(words)
-        cause = prec = None
-        if low & cause_first:
-            cause = next(
-                (p for i in range(len(words)) if (p := ev.match(ev.causes, words, i))), None
-            )
-        if low & prec_first:
-            prec = next(
-                (p for i in range(len(words)) if (p := ev.match(ev.precedence, words, i))), None
-            )
-        info.append((s, _content_words(seg, profile, s), low, neg, cause, prec))
-    antonymous = frozenset(ev.antonyms)
+    gists = [
+        gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
+    ]
     out: list[Relation] = []
-    for x in range(len(info)):
-        s, bag, low, neg, cause, prec = info[x]
-        for y in range(x + 1, len(info)):
-            t, bag2, low2, neg2, cause2, prec2 = info[y]
-            explanations = (cause and prec2) or (prec and cause2)
-            antonyms = low & antonymous and low2 & antonymous
-            if neg == neg2 and not explanations and not antonyms:
-                continue  # no reason could apply: skip the overlap computation
+    for x, s in enumerate(statements):
+        for y in range(x + 1, len(statements)):
+            t = statements[y]
             if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
                 continue
-            shared = bag & bag2
-            if not shared:
+            got = incompatible(profile, gists[x], gists[y])
+            if got is None:
                 continue
-            jacc = len(shared) / len(bag | bag2)
-            reason = None
-            confidence = 0.0
-            if len(shared) >= 3 and jacc >= 0.3 and neg != neg2:
-                reason = "opposite polarity on the same subject"
-                confidence = min(0.9, 0.4 + jacc)
-            if reason is None and jacc >= 0.15:
-                pair = next(
-                    ((w, v) for w in low for v in ev.antonyms.get(w, ()) if v in low2), None
-                )
-                if pair is not None:
-                    reason = f"incompatible words: {pair[0]} / {pair[1]}"
-                    confidence = min(0.8, 0.4 + jacc)
-            c, p = (cause, prec2) if cause and prec2 else (cause2, prec)
-            if reason is None and c is not None and p is not None:
-                reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
-                confidence = min(0.7, 0.4 + jacc)
-            if reason is None:
-                continue
+            reason, confidence = got
             out.append(
                 Relation(
                     id="",
@@ -578,7 +599,7 @@ def contradictions(
                     target=s.id,
                     evidence=(*t.content[:1], *s.content[:1]),
                     confidence=round(confidence, 2),
-                    reason=reason + f"; shared: {', '.join(sorted(shared)[:5])}",
+                    reason=reason,
                     rules=("relation.contradicts.inferred.v1",),
                 )
             )
