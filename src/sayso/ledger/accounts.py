@@ -1,0 +1,177 @@
+"""Accounts of one event across articles: who says what about it, and how they relate.
+
+Statements about the same event are grouped by what they talk about — salient terms
+(TF-IDF over the candidate statements, with the article title), the names in them, and
+their dates — then each source's account is set beside the others', and every pair of
+accounts from different sources gets the relation the evidence supports:
+
+- ``same_claim``: one claim in both (see :mod:`sayso.ledger.claims`);
+- ``disputes``: a stated dispute found by the evidence layer inside one article;
+- ``contradicts``: incompatible contents on the same subject (opposite polarity,
+  antonyms, competing explanations — :func:`sayso.extract.disputes.incompatible`);
+- ``supports``: similar contents of the same polarity from different sources.
+
+Everything here is pure: the ledger feeds it records and stores or prints the result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sayso.extract.disputes import Gist, gist, incompatible
+from sayso.lang import load
+from sayso.ledger.claims import fingerprint, same_claim, similarity
+from sayso.ledger.identity import fold
+from sayso.model import RelationKind
+
+#: two statements belong to one event when their term vectors' cosine reaches this ...
+EVENT_SIMILARITY = 0.2
+#: ... and their articles lie at most this many days apart (unknown dates always fit)
+EVENT_DAYS = 7
+#: similar contents (token-set ratio) of the same polarity support each other
+SUPPORTS = 70.0
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One statement as the accounts view needs it."""
+
+    id: str  # ledger statement id
+    content: str
+    lang: str
+    actor: str  # ledger actor id or name: whose account it is
+    title: str = ""  # the article's title: adds the event's terms
+    published: str | None = None  # ISO date of the article
+    outlet: str | None = None
+    framing: tuple[str, ...] = ()
+    claim: str | None = None  # ledger claim id, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two accounts' statements, with its evidence."""
+
+    kind: RelationKind | str
+    source: str
+    target: str
+    confidence: float
+    reason: str
+
+
+@dataclass(slots=True)
+class Event:
+    """Statements about one event, by source."""
+
+    items: list[Item]
+    terms: list[str]  # the event's most salient terms
+    accounts: dict[str, list[Item]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+
+
+def _terms(item: Item) -> list[str]:
+    ev = load(item.lang).evidence if item.lang in ("de", "en") else None
+    words = fold(item.content + " " + item.title).split()
+    return [w[:6] for w in words if len(w) > 3 and (ev is None or w not in ev.function_words)]
+
+
+def _vectors(items: Sequence[Item]) -> list[dict[str, float]]:
+    bags = [Counter(_terms(it)) for it in items]
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(b.keys())
+    n = len(items)
+    out = []
+    for b in bags:
+        # smoothed idf (as scikit-learn): terms shared by the event still count
+        v = {t: c * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in b.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def _days(a: str | None, b: str | None) -> int:
+    try:
+        if a and b:
+            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        pass
+    return 0
+
+
+def group_events(items: Sequence[Item]) -> list[Event]:
+    """Single-link grouping of statements into events (largest event first)."""
+    vecs = _vectors(items)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if _days(items[i].published, items[j].published) > EVENT_DAYS:
+                continue
+            if _cosine(vecs[i], vecs[j]) >= EVENT_SIMILARITY:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    events = []
+    for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
+        weight: Counter[str] = Counter()
+        for i in members:
+            for t, x in vecs[i].items():
+                weight[t] += x
+        event = Event([items[i] for i in members], [t for t, _ in weight.most_common(6)])
+        for it in event.items:
+            event.accounts.setdefault(it.actor, []).append(it)
+        event.links = relate(event.items)
+        events.append(event)
+    return events
+
+
+def relate(items: Sequence[Item]) -> list[Link]:
+    """Relations between statements of different sources (one link per pair at most)."""
+    gists: dict[str, Gist] = {}
+    prints = {it.id: fingerprint(it.content) for it in items}
+    links: list[Link] = []
+    for x, a in enumerate(items):
+        for b in items[x + 1 :]:
+            if a.actor == b.actor:
+                continue
+            if a.claim is not None and a.claim == b.claim:
+                links.append(Link("same_claim", b.id, a.id, 1.0, "the same claim"))
+                continue
+            score = same_claim(prints[a.id], prints[b.id])
+            if score is not None:
+                links.append(Link("same_claim", b.id, a.id, score / 100, f"{score:.0f}% alike"))
+                continue
+            if a.lang != b.lang or a.lang not in ("de", "en"):
+                continue
+            profile = load(a.lang)
+            ga = gists.setdefault(a.id, gist(profile, a.content.split()))
+            gb = gists.setdefault(b.id, gist(profile, b.content.split()))
+            got = incompatible(profile, ga, gb)
+            if got is not None:
+                links.append(Link(RelationKind.CONTRADICTS, b.id, a.id, round(got[1], 2), got[0]))
+                continue
+            sim = similarity(prints[a.id].text, prints[b.id].text)
+            if sim >= SUPPORTS and ga.negated == gb.negated:
+                links.append(
+                    Link(
+                        RelationKind.SUPPORTS, b.id, a.id, round(sim / 100, 2), f"{sim:.0f}% alike"
+                    )
+                )
+    return links
