@@ -130,11 +130,12 @@ def group_events(items: Sequence[Item]) -> list[Event]:
         groups.setdefault(find(i), []).append(i)
     events = []
     for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
-        weight: Counter[str] = Counter()
+        weight: dict[str, float] = {}
         for i in members:
             for t, x in vecs[i].items():
-                weight[t] += x
-        event = Event([items[i] for i in members], [t for t, _ in weight.most_common(6)])
+                weight[t] = weight.get(t, 0.0) + x
+        top = sorted(weight, key=lambda t: -weight[t])[:6]
+        event = Event([items[i] for i in members], top)
         for it in event.items:
             event.accounts.setdefault(it.actor, []).append(it)
         event.links = relate(event.items)
