@@ -8,20 +8,15 @@ fail, so CI can never silently stop testing PostgreSQL.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg_server import PgServer, PgUnavailable
+from pg_server import PgServer, PgUnavailable, postgres_unavailable
 from sqlalchemy import create_engine, text
 
 from sayso.ledger import Ledger
-
-
-def postgres_required() -> bool:
-    return os.environ.get("SAYSO_REQUIRE_POSTGRES") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -42,9 +37,7 @@ def pg_server() -> Iterator[PgServer | str]:
 def pg_url(pg_server: PgServer | str) -> Iterator[str]:
     """A URL to a fresh, empty PostgreSQL database (dropped afterwards)."""
     if isinstance(pg_server, str):
-        if postgres_required():
-            pytest.fail(f"{pg_server}, and SAYSO_REQUIRE_POSTGRES=1 makes PostgreSQL mandatory")
-        pytest.skip(f"PostgreSQL unavailable: {pg_server}")
+        postgres_unavailable(pg_server)
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -23,6 +23,20 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+
+def postgres_required() -> bool:
+    return os.environ.get("SAYSO_REQUIRE_POSTGRES") == "1"
+
+
+def postgres_unavailable(reason: str) -> NoReturn:
+    """Skip the test, or fail it when PostgreSQL is mandatory (CI)."""
+    if postgres_required():
+        pytest.fail(f"{reason}, and SAYSO_REQUIRE_POSTGRES=1 makes PostgreSQL mandatory")
+    pytest.skip(f"PostgreSQL unavailable: {reason} (SAYSO_REQUIRE_POSTGRES=1 would fail)")
 
 
 class PgUnavailable(RuntimeError):

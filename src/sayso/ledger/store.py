@@ -55,6 +55,8 @@ from sayso.model import Actor, Analysis
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
+#: execution option marking connections that write (SQLite: BEGIN IMMEDIATE)
+WRITE_OPTION = "sayso_write"
 
 #: the fields of an ingest ``Document``; anything else given is kept in ``documents.meta``
 DOCUMENT_FIELDS = (
@@ -196,11 +198,23 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # the driver's own transaction handling off: SQLAlchemy's "begin" event below starts them
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 30000")
+    # readers (Datasette, a second process) do not block the writer (no-op in memory)
+    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # a writing transaction takes the write lock up front: one that reads (is this text
+    # stored? which version is next?) and then writes cannot be overtaken by another writer
+    # in between, and waits (busy_timeout) instead of failing with "database is locked"
+    write = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_ledger_engine(url: str) -> Engine:
@@ -214,11 +228,8 @@ def create_ledger_engine(url: str) -> Engine:
             )
         else:
             engine = create_engine(sa_url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        if not memory:
-            # readers (Datasette, a second process) do not block the writer
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(sa_url, pool_pre_ping=True)
 
@@ -230,6 +241,8 @@ class Ledger:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._write_sessions = sessionmaker(writer, expire_on_commit=False)
 
     # --- opening -----------------------------------------------------------------------
 
@@ -245,7 +258,7 @@ class Ledger:
         try:
             engine = create_ledger_engine(url)
             if upgrade:
-                migrate.upgrade(engine)
+                migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise SaysoError(errors.E201, url=_safe(url), detail=detail) from exc
@@ -262,8 +275,9 @@ class Ledger:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on exception."""
-        with self._sessions() as session, session.begin():
+        """A writing session in one transaction: committed on success, rolled back on
+        exception. (Reading needs no transaction of its own: ``Session(ledger.engine)``.)"""
+        with self._write_sessions() as session, session.begin():
             yield session
 
     # --- writing -----------------------------------------------------------------------
@@ -610,6 +624,7 @@ class Ledger:
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, URLs, statements, actors, relations, errors, runs; by language."""
+        revision = migrate.current(self.engine)
         with self._sessions() as session:
 
             def count(what: Any) -> int:
@@ -627,7 +642,7 @@ class Ledger:
             )
             return {
                 "backend": self.dialect,
-                "schema": migrate.current(self.engine),
+                "schema": revision,
                 "documents": count(func.count(t.Document.id)),
                 "urls": count(func.count(func.distinct(t.Document.url))),
                 "statements": count(func.count(t.Statement.id)),
