@@ -121,7 +121,10 @@ class PgServer:
     def start(cls) -> PgServer:
         bindir = find_bindir()
         user = ensure_os_user() if os.geteuid() == 0 else None
-        root = Path(tempfile.mkdtemp(prefix="sayso-pg-"))
+        # /tmp when there is one: traversable by the postgres user (a root-only $TMPDIR is
+        # not) and short enough for the Unix socket path limit (107 bytes)
+        base = "/tmp" if os.access("/tmp", os.W_OK | os.X_OK) else None
+        root = Path(tempfile.mkdtemp(prefix="sayso-pg-", dir=base))
         if user is not None:
             os.chown(root, user.pw_uid, user.pw_gid)
         server = cls(bindir=bindir, root=root, port=0, user=user)
@@ -134,20 +137,16 @@ class PgServer:
         return server
 
     def _initdb(self) -> None:
-        proc = self._run(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        if proc.returncode != 0:
-            raise PgUnavailable(f"initdb failed: {proc.stderr.strip() or proc.stdout.strip()}")
+        # C.UTF-8 so the full-text parser treats umlauts as letters; plain C where missing
+        for locale in ("--locale=C.UTF-8", "--no-locale"):
+            shutil.rmtree(self.data, ignore_errors=True)
+            proc = self._run(
+                "initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust",
+                "-E", "UTF8", locale,
+            )  # fmt: skip
+            if proc.returncode == 0:
+                return
+        raise PgUnavailable(f"initdb failed: {proc.stderr.strip() or proc.stdout.strip()}")
 
     def _start(self) -> None:
         last = ""
