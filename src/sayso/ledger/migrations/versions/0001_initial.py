@@ -457,10 +457,10 @@ def upgrade() -> None:
 def _sqlite_fulltext() -> None:
     """An FTS5 index over statements.content and .speaker, kept in sync by triggers.
 
-    External content (``content=[statements]``, the form Datasette detects): the index stores no second copy of the
-    text, and Datasette recognises it and offers a search box on ``statements``. The porter
-    stemmer is English; German words are only case- and diacritic-folded (the query side
-    adds prefix matching for German, see ``sayso.ledger.fulltext``).
+    External content (``content=[statements]``, the form Datasette detects): the index
+    stores no second copy of the text, and Datasette offers a search box on ``statements``.
+    The porter stemmer is English; German words are only case- and diacritic-folded (the
+    query side adds prefix matching for German, see ``sayso.ledger.fulltext``).
     """
     op.execute(
         "CREATE VIRTUAL TABLE statements_fts USING fts5("
