@@ -57,6 +57,29 @@ E009 = Code(
 )
 E010 = Code("E010", "Unknown output format {fmt!r}.", "Use one of: {choices}.")
 
+# --- ledger errors (E2xx): storing and reading analyses ----------------------------------
+E201 = Code(
+    "E201",
+    "Cannot open the ledger {url}: {detail}.",
+    "Check --db or SAYSO_DB (e.g. sqlite:///sayso.db or postgresql://user@host/dbname) and, "
+    "for PostgreSQL, that the server is running and the database exists.",
+)
+E202 = Code(
+    "E202",
+    "Document {id} is not in the ledger.",
+    "Use an id from Ledger.documents() or 'sayso ledger documents'.",
+)
+E203 = Code(
+    "E203",
+    "Unexpected {kind} while analysing {source}: {detail}.",
+    "The document was skipped and the run went on; please report it with the source.",
+)
+E204 = Code(
+    "E204",
+    "Cannot store {source}: {detail}.",
+    "The document was skipped and the run went on; check the database connection and space.",
+)
+
 # --- warnings: the analysis went on ------------------------------------------------------
 W101 = Code(
     "W101",

@@ -1,0 +1,129 @@
+"""Full-text search over statement content and speaker, on either backend.
+
+Both backends take the query as plain words that must all occur (AND), ignoring case,
+diacritics and common stop words; ranking puts the best matches first.
+
+* **PostgreSQL**: ``statements.search`` is a generated ``tsvector`` built with the
+  ``german`` configuration for German documents and ``english`` otherwise (Snowball
+  stemmers), with a GIN index. The query is parsed by ``plainto_tsquery`` in the same
+  configuration as the statements it is matched against: "Sanktionen" finds "Sanktion",
+  "sanctions" finds "sanction". Ranked by ``ts_rank`` (content weighs more than speaker).
+* **SQLite**: ``statements_fts`` is an FTS5 index with the ``porter unicode61
+  remove_diacritics 2`` tokenizer: English words are Porter-stemmed ("sanctions" finds
+  "sanction"), every word is case- and diacritic-folded ("Zölle" finds "zolle"). Porter does
+  not know German, so for German the query side strips common inflection endings and matches
+  the rest as a prefix: "Sanktionen" becomes ``sanktion*`` and finds "Sanktion" and
+  "Sanktionen" (and, being a prefix, "Sanktionsliste"). Ranked by FTS5's bm25.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, Float, Integer, and_, case, column, func, literal_column, or_
+from sqlalchemy import table as sql_table
+from sqlalchemy.sql.elements import ColumnElement as _Col
+
+from sayso.ledger.schema import Statement
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: a few very common words per language; the PostgreSQL configurations drop theirs
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "de": _word_set(
+        """der die das den dem des ein eine einen einem einer eines und oder aber nicht
+        ist sind war waren wird werden wurde wurden hat haben hatte sei seien zu zum zur
+        im in am an auf aus bei mit von vom für über unter nach vor es er sie wir ich ihr
+        man sich so auch noch nur wie als dass daß wenn ob"""
+    ),
+    "en": _word_set(
+        """the a an and or but not is are was were be been being has have had will would
+        to of in on at by for with from as that this these those it its he she they we
+        i you his her their our if so than then there do does did"""
+    ),
+}
+
+#: German inflection endings stripped on the SQLite query side (longest first)
+_DE_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: the SQLite FTS5 table (created by the migration; not part of the declared schema)
+FTS5_TABLE = sql_table("statements_fts", column("rowid", Integer), column("rank", Float))
+
+_GERMAN: ColumnElement[Any] = literal_column("'german'::regconfig")
+_ENGLISH: ColumnElement[Any] = literal_column("'english'::regconfig")
+
+
+def words(query: str, lang: str | None) -> list[str]:
+    """The query's words, lower-cased, without stop words (of ``lang``, or of both)."""
+    stop: frozenset[str] = (
+        STOP_WORDS.get(lang, frozenset()) if lang else STOP_WORDS["de"] | STOP_WORDS["en"]
+    )
+    found = [w.lower() for w in _WORD.findall(query)]
+    kept = [w for w in found if w not in stop]
+    return kept or found  # a query of stop words only still searches for them
+
+
+def german_stem(word: str) -> str:
+    """A light German stemmer for prefix queries: "sanktionen" -> "sanktion"."""
+    for ending in _DE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts5_query(query: str, lang: str | None) -> str | None:
+    """The FTS5 MATCH expression for ``query`` (None when it has no words)."""
+    terms = []
+    for w in words(query, lang):
+        exact = _quote(w)
+        prefix = _quote(german_stem(w)) + "*"
+        if lang == "de":
+            terms.append(prefix)
+        elif lang is None:
+            terms.append(f"({exact} OR {prefix})")
+        else:
+            terms.append(exact)
+    return " AND ".join(terms) if terms else None
+
+
+def sqlite_match(query: str, lang: str | None) -> tuple[ColumnElement[bool], _Col[float]]:
+    """Condition and rank (lower is better, FTS5 bm25) for the SQLite backend.
+
+    The caller joins :data:`FTS5_TABLE` on ``statements_fts.rowid = statements.id``.
+    """
+    expr = fts5_query(query, lang)
+    if expr is None:
+        return literal_column("0") == literal_column("1"), literal_column("0.0")
+    fts: ColumnElement[Any] = literal_column("statements_fts")
+    cond: ColumnElement[bool] = fts.op("MATCH")(expr)
+    if lang is not None:
+        cond = and_(cond, Statement.lang == lang)
+    return cond, FTS5_TABLE.c.rank
+
+
+def postgresql_match(query: str, lang: str | None) -> tuple[ColumnElement[bool], _Col[float]]:
+    """Condition and rank (negated ts_rank, so lower is better) for PostgreSQL."""
+    text = " ".join(words(query, lang))
+    search: ColumnElement[Any] = literal_column("statements.search")
+    q_de = func.plainto_tsquery(_GERMAN, text)
+    q_en = func.plainto_tsquery(_ENGLISH, text)
+    is_de = Statement.lang == "de"
+    if lang == "de":
+        return and_(is_de, search.op("@@")(q_de)), -func.ts_rank(search, q_de)
+    if lang is not None:
+        return and_(Statement.lang == lang, search.op("@@")(q_en)), -func.ts_rank(search, q_en)
+    cond = or_(
+        and_(is_de, search.op("@@")(q_de)),
+        and_(~is_de, search.op("@@")(q_en)),
+    )
+    rank = case((is_de, func.ts_rank(search, q_de)), else_=func.ts_rank(search, q_en))
+    return cond, -rank

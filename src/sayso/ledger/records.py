@@ -1,0 +1,164 @@
+"""Plain, immutable records the ledger's queries return (no database session attached)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+AddStatus = Literal["added", "version", "duplicate"]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _to_dict(obj: Any) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in asdict(obj).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Ledger.add` did with one document.
+
+    ``status`` is ``"added"`` (new text, first at its URL), ``"version"`` (new text at a URL
+    already in the ledger: ``version`` > 1) or ``"duplicate"`` (this text is already stored:
+    nothing was written; ``document_id``/``version`` are those of the stored row).
+    """
+
+    status: AddStatus
+    document_id: str
+    url: str | None
+    version: int
+    statements: int = 0
+    relations: int = 0
+    actors: int = 0  # actors of the document
+    new_actors: int = 0  # of those, actors the ledger did not know yet
+
+    @property
+    def stored(self) -> bool:
+        return self.status != "duplicate"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    id: str
+    url: str | None
+    version: int
+    title: str | None
+    author: str | None
+    published: str | None
+    published_date: dt.date | None
+    site: str | None
+    lang: str
+    source: str | None
+    ingested_at: dt.datetime
+    statement_count: int
+    run_id: int | None
+    meta: dict[str, Any] | None = None
+    text: str | None = None  # only filled by Ledger.get_document
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """A statement with what people filter by: its document, outlet, date and speaker."""
+
+    id: int
+    document_id: str
+    local_id: str
+    url: str | None
+    title: str | None
+    site: str | None
+    published: str | None
+    published_date: dt.date | None
+    lang: str
+    form: str
+    medium: str
+    content: str
+    speaker: str | None
+    cue: str | None
+    actor_id: int | None
+    actor: str | None
+    actor_kind: str | None
+    chain: tuple[int, ...]
+    confidence: float
+    hearsay: bool
+    hedged: bool
+    stance: str
+    confirmation: str
+    claim_id: int | None
+    rank: float | None = None  # full-text rank, lower is better (None without a text query)
+
+    @property
+    def framing(self) -> tuple[str, ...]:
+        """The non-default framing labels, as in ``sayso.model.Framing.labels()``."""
+        out = []
+        if self.hearsay:
+            out.append("hearsay")
+        if self.hedged:
+            out.append("hedged")
+        if self.stance != "neutral":
+            out.append(self.stance)
+        if self.confirmation != "unknown":
+            out.append(self.confirmation)
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _to_dict(self)
+        d["chain"] = list(self.chain)
+        d["framing"] = list(self.framing)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    id: int
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    statements: int
+    documents: int
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _to_dict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    id: int
+    source: str | None
+    url: str | None
+    code: str
+    message: str
+    at: dt.datetime
+    run_id: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """The counts of one :meth:`Ledger.ingest` run (also stored in the ``runs`` table)."""
+
+    run_id: int
+    added: int = 0
+    new_versions: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    statements: int = 0
+    errors: list[str] = field(default_factory=list)  # the codes, in order
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)

@@ -1,0 +1,934 @@
+"""The ledger store: many analyses in one SQL database, searchable across documents.
+
+Nothing lost, nothing doubled:
+
+* a document is keyed by the SHA-256 of its text (:func:`content_hash`): adding the same text
+  again writes nothing (``"duplicate"``); a different text at a URL already stored becomes
+  the next version of that URL;
+* each document is written in one transaction (document, actors, statements, relations,
+  full-text rows, run counts): an exception part-way leaves nothing of it;
+* in :meth:`Ledger.ingest`, a document that cannot be analysed or stored becomes a row in
+  ``errors`` with a code, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import email.utils
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    create_engine,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from sayso import errors
+from sayso.errors import SaysoError
+from sayso.ledger import fulltext, migrate
+from sayso.ledger import schema as t
+from sayso.ledger.records import (
+    ActorRecord,
+    AddResult,
+    AddStatus,
+    DocumentRecord,
+    ErrorRecord,
+    RunSummary,
+    StatementRecord,
+)
+from sayso.model import Actor, Analysis
+
+DEFAULT_URL = "sqlite:///sayso.db"
+ENV_VAR = "SAYSO_DB"
+#: execution option marking connections that write (SQLite: BEGIN IMMEDIATE)
+WRITE_OPTION = "sayso_write"
+
+#: the fields of an ingest ``Document``; anything else given is kept in ``documents.meta``
+DOCUMENT_FIELDS = (
+    "id",
+    "text",
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "site",
+    "lang",
+    "meta",
+)
+
+#: framing labels accepted by :meth:`Ledger.statements` (``framing=``)
+FRAMING_LABELS = (
+    "hearsay",
+    "hedged",
+    "neutral",
+    "distancing",
+    "endorsing",
+    "confirmed",
+    "unconfirmed",
+    "denied",
+)
+
+DocumentLike = Mapping[str, Any] | Any
+
+
+def content_hash(text: str) -> str:
+    """The document key: SHA-256 (hex) of the text as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def actor_key(name: str) -> str:
+    """The normalised name actors are matched by: NFKC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def resolve_actor(session: Session, actor: Actor, doc_lang: str) -> int:
+    """The ledger actor for a document's ``actor``, created when new; returns its id.
+
+    This first version matches by (normalised name, kind): "Olaf Scholz" (person) in two
+    articles is one ledger actor, "Scholz" is another. ``document_actors`` keeps every
+    document's name as written, so a better matcher can re-link without losing anything.
+    New spellings of a known actor are added to its aliases, a newly seen role replaces the
+    stored one. (``doc_lang`` is unused here; a language-aware matcher will need it.)
+    """
+    key = actor_key(actor.name) or "(empty)"
+    kind = actor.kind.value
+    query = select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind)
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        try:
+            with session.begin_nested():  # a concurrent writer may insert the same actor
+                row = t.Actor(
+                    name=actor.name,
+                    key=key,
+                    kind=kind,
+                    role=actor.role,
+                    aliases=sorted({a for a in actor.aliases if a != actor.name}),
+                    first_seen=_now(),
+                )
+                session.add(row)
+                session.flush()
+            return row.id
+        except IntegrityError:
+            row = session.scalars(query).one()
+    spellings = {actor.name, *actor.aliases} - {row.name}
+    if not spellings <= set(row.aliases):
+        row.aliases = sorted(set(row.aliases) | spellings)
+    if actor.role and actor.role != row.role:
+        row.role = actor.role
+    return row.id
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; everything the ledger writes is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def published_day(value: object) -> dt.date | None:
+    """The publication day from an ISO 8601 or RFC 2822 date (None when unparseable)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    m = _ISO_DAY.match(text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _day(value: dt.date | dt.datetime | str) -> dt.date:
+    day = published_day(value)
+    if day is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return day
+
+
+def _fields(document: DocumentLike | None, extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's fields from a Mapping, a dataclass (ingest's Document) or attributes."""
+    if document is None:
+        base: dict[str, Any] = {}
+    elif isinstance(document, Mapping):
+        base = dict(document)
+    elif dataclasses.is_dataclass(document) and not isinstance(document, type):
+        base = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
+    else:
+        base = {k: getattr(document, k) for k in DOCUMENT_FIELDS if hasattr(document, k)}
+    base.update(extra)
+    return base
+
+
+def normalise_url(url: str) -> str:
+    """SQLAlchemy URL for ``url``: a bare path means SQLite, ``postgresql://`` means psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # the driver's own transaction handling off: SQLAlchemy's "begin" event below starts them
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    # readers (Datasette, a second process) do not block the writer (no-op in memory)
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # a writing transaction takes the write lock up front: one that reads (is this text
+    # stored? which version is next?) and then writes cannot be overtaken by another writer
+    # in between, and waits (busy_timeout) instead of failing with "database is locked"
+    write = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def create_ledger_engine(url: str) -> Engine:
+    """An engine for ``url`` with the ledger's per-backend settings."""
+    sa_url = make_url(normalise_url(url))
+    if sa_url.get_backend_name() == "sqlite":
+        memory = sa_url.database in (None, "", ":memory:")
+        if memory:
+            engine = create_engine(
+                sa_url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            engine = create_engine(sa_url)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(sa_url, pool_pre_ping=True)
+
+
+class Ledger:
+    """Many analyses in one database. Open with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._write_sessions = sessionmaker(writer, expire_on_commit=False)
+
+    # --- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None, *, upgrade: bool = True) -> Ledger:
+        """Open (and create or migrate to the current schema) the ledger at ``url``.
+
+        ``url`` None means ``$SAYSO_DB``, else ``sqlite:///sayso.db`` in the working
+        directory. A bare path is a SQLite file; ``postgresql://user@host/db`` uses
+        psycopg 3. Raises ``SaysoError(E201)`` when the database cannot be reached.
+        """
+        url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
+        try:
+            engine = create_ledger_engine(url)
+            if upgrade:
+                migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
+        except (SQLAlchemyError, ArgumentError, OSError) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise SaysoError(errors.E201, url=_safe(url), detail=detail) from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A writing session in one transaction: committed on success, rolled back on
+        exception. (Reading needs no transaction of its own: ``Session(ledger.engine)``.)"""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    # --- writing -----------------------------------------------------------------------
+
+    def contains(self, document_id: str) -> bool:
+        """Whether a document with this content hash is stored (cheap; before analysing)."""
+        with self._sessions() as session:
+            return session.get(t.Document, document_id) is not None
+
+    def add(
+        self,
+        document: DocumentLike | None = None,
+        analysis: Analysis | None = None,
+        *,
+        run_id: int | None = None,
+        **fields: Any,
+    ) -> AddResult:
+        """Store one document and its analysis in one transaction.
+
+        ``document`` is ingest's ``Document``, a Mapping, or nothing; keyword ``fields``
+        (``url=``, ``title=``, ``site=`` ...) add to or override it. Missing text, title,
+        url and published come from the analysis. The key is :func:`content_hash` of the
+        document's text; the stored text is the analysis's (the one its offsets refer to).
+        """
+        if analysis is None:
+            raise TypeError("Ledger.add needs the document's analysis")
+        doc = _fields(document, fields)
+        text = doc.get("text")
+        if text is None:
+            text = analysis.text
+        if len(text) != len(analysis.text):
+            raise ValueError(
+                f"the analysis is not of this text ({len(analysis.text)} characters "
+                f"analysed, {len(text)} given)"
+            )
+        doc_id = content_hash(text)
+        for _attempt in range(5):
+            try:
+                with self.session() as session:
+                    return _insert(session, doc_id, doc, analysis, run_id)
+            except IntegrityError:
+                # another writer stored the same text, or took the next version number
+                if self.contains(doc_id):
+                    return self._duplicate(doc_id, run_id)
+        raise RuntimeError(f"could not store document {doc_id}: concurrent writers")
+
+    def _duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
+        with self.session() as session:
+            row = session.get_one(t.Document, doc_id)
+            if run_id is not None:
+                _count(session, run_id, duplicates=1)
+            return AddResult("duplicate", row.id, row.url, row.version)
+
+    def add_error(
+        self,
+        source: str | None,
+        code: str,
+        message: str,
+        *,
+        url: str | None = None,
+        run_id: int | None = None,
+    ) -> int:
+        """Record a document that failed; returns the row id of ``errors``."""
+        with self.session() as session:
+            row = t.Error(source=source, url=url, code=code, message=message, at=_now())
+            row.run_id = run_id
+            session.add(row)
+            if run_id is not None:
+                _count(session, run_id, failed=1)
+            session.flush()
+            return row.id
+
+    def add_exception(
+        self,
+        source: str | None,
+        exc: BaseException,
+        *,
+        url: str | None = None,
+        run_id: int | None = None,
+    ) -> str:
+        """Record an exception as an error row with its code; returns the code.
+
+        A ``SaysoError`` keeps its own code; a database error is ``E204``; anything else
+        ``E203``.
+        """
+        if isinstance(exc, SaysoError):
+            code, message = exc.code, str(exc)
+        elif isinstance(exc, SQLAlchemyError):
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            code = errors.E204.code
+            message = f"{code}: {errors.E204.format(source=source, detail=detail)}"
+        else:
+            code = errors.E203.code
+            detail = errors.E203.format(kind=type(exc).__name__, source=source, detail=exc)
+            message = f"{code}: {detail}"
+        self.add_error(source, code, message, url=url, run_id=run_id)
+        return code
+
+    def start_run(self, note: str | None = None) -> int:
+        with self.session() as session:
+            run = t.Run(
+                started_at=_now(),
+                note=note,
+                added=0,
+                new_versions=0,
+                duplicates=0,
+                failed=0,
+                statements=0,
+            )
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int) -> None:
+        with self.session() as session:
+            session.execute(update(t.Run).where(t.Run.id == run_id).values(finished_at=_now()))
+
+    def ingest(
+        self,
+        documents: Iterable[DocumentLike],
+        analyze: Callable[[Mapping[str, Any]], Analysis] | None = None,
+        *,
+        note: str | None = None,
+    ) -> RunSummary:
+        """Analyse and store many documents as one run; failures become error rows.
+
+        A document whose text is already stored is not analysed again. ``analyze`` maps a
+        document's fields to its Analysis (default: :func:`sayso.analyze` with its text,
+        language, title, url and published date).
+        """
+        analyze = analyze or _default_analyze
+        summary = RunSummary(run_id=self.start_run(note))
+        try:
+            for document in documents:
+                doc = _fields(document, {})
+                source = doc.get("source") or doc.get("url") or doc.get("id")
+                source = None if source is None else str(source)
+                url = doc.get("url")
+                try:
+                    text = doc.get("text")
+                    if isinstance(text, str) and self.contains(content_hash(text)):
+                        self._duplicate(content_hash(text), summary.run_id)
+                        summary.duplicates += 1
+                        continue
+                    result = self.add(doc, analyze(doc), run_id=summary.run_id)
+                except Exception as exc:
+                    code = self.add_exception(source, exc, url=url, run_id=summary.run_id)
+                    summary.failed += 1
+                    summary.errors.append(code)
+                    continue
+                if result.status == "duplicate":
+                    summary.duplicates += 1
+                else:
+                    summary.added += 1
+                    summary.new_versions += result.status == "version"
+                    summary.statements += result.statements
+        finally:
+            self.finish_run(summary.run_id)
+        return summary
+
+    # --- reading -----------------------------------------------------------------------
+
+    def get_document(self, document_id: str) -> DocumentRecord | None:
+        """The stored document (with its text), or None."""
+        with self._sessions() as session:
+            row = session.get(t.Document, document_id)
+            return None if row is None else _document_record(row, with_text=True)
+
+    def analysis(self, document_id: str) -> Analysis:
+        """The document's Analysis, exactly as it was added. ``SaysoError(E202)`` if absent."""
+        with self._sessions() as session:
+            data = session.scalar(select(t.Document.analysis).where(t.Document.id == document_id))
+        if data is None:
+            raise SaysoError(errors.E202, id=document_id)
+        return Analysis.from_dict(data)
+
+    def documents(
+        self,
+        *,
+        url: str | None = None,
+        site: str | None = None,
+        lang: str | None = None,
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+        latest: bool = False,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[DocumentRecord]:
+        """Documents, newest publication first (versions of one URL in order).
+
+        ``since``/``until`` bound the publication day (inclusive); ``latest`` keeps only
+        the newest version of each URL.
+        """
+        d = t.Document
+        query = select(d)
+        if url is not None:
+            query = query.where(d.url == url)
+        if site is not None:
+            query = query.where(func.lower(d.site) == site.lower())
+        if lang is not None:
+            query = query.where(d.lang == lang)
+        query = query.where(*_date_range(since, until))
+        if latest:
+            newest = (
+                select(func.max(t.Document.version))
+                .where(t.Document.url == d.url)
+                .scalar_subquery()
+            )
+            query = query.where((d.url.is_(None)) | (d.version == newest))
+        query = query.order_by(
+            d.published_date.desc().nulls_last(), d.url, d.version, d.ingested_at
+        )
+        query = query.offset(offset).limit(limit)
+        with self._sessions() as session:
+            return [_document_record(row) for row in session.scalars(query)]
+
+    def statements(
+        self,
+        *,
+        speaker: str | int | None = None,
+        about: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+        framing: str | Sequence[str] | None = None,
+        lang: str | None = None,
+        form: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[StatementRecord]:
+        """Statements matching every given filter.
+
+        * ``speaker``: a ledger actor id, or a name: case-insensitive part of the ledger
+          actor's name ("scholz" finds "Olaf Scholz");
+        * ``about``: full-text query over content and speaker (see :meth:`search`); the
+          results are then ranked best first, otherwise newest publication first;
+        * ``outlet``: the document's site (case-insensitive, exact);
+        * ``since``/``until``: publication day, inclusive (date or "YYYY-MM-DD");
+        * ``framing``: one label or several (all must hold): hearsay, hedged, neutral,
+          distancing, endorsing, confirmed, unconfirmed, denied;
+        * ``lang``, ``form``, ``document_id``: exact.
+        """
+        s, d, a = t.Statement, t.Document, t.Actor
+        columns: list[Any] = [s, d.url, d.title, d.site, d.published, d.published_date]
+        columns += [a.name, a.kind]
+        rank: ColumnElement[Any] | None = None
+        match: ColumnElement[bool] | None = None
+        if about is not None:
+            if self.dialect == "sqlite":
+                match, rank = fulltext.sqlite_match(about, lang)
+            else:
+                match, rank = fulltext.postgresql_match(about, lang)
+            columns.append(rank.label("rank"))
+        query = select(*columns).join(d, d.id == s.document_id).outerjoin(a, a.id == s.actor_id)
+        if match is not None:
+            if self.dialect == "sqlite":
+                fts = fulltext.FTS5_TABLE
+                query = query.join(fts, fts.c.rowid == s.id)
+            query = query.where(match)
+        if speaker is not None:
+            if isinstance(speaker, int):
+                query = query.where(s.actor_id == speaker)
+            else:
+                query = query.where(a.key.contains(actor_key(speaker), autoescape=True))
+        if outlet is not None:
+            query = query.where(func.lower(d.site) == outlet.lower())
+        query = query.where(*_date_range(since, until))
+        for cond in _framing_conditions(framing):
+            query = query.where(cond)
+        if lang is not None:
+            query = query.where(s.lang == lang)
+        if form is not None:
+            query = query.where(s.form == form)
+        if document_id is not None:
+            query = query.where(s.document_id == document_id)
+        if rank is not None:
+            query = query.order_by(rank, s.id)
+        else:
+            query = query.order_by(d.published_date.desc().nulls_last(), s.document_id, s.id)
+        query = query.offset(offset).limit(limit)
+        with self._sessions() as session:
+            return [_statement_record(row) for row in session.execute(query)]
+
+    def search(
+        self, text: str, lang: str | None = None, *, limit: int | None = 20
+    ) -> list[StatementRecord]:
+        """Full-text search over statement content and speaker, best match first.
+
+        ``lang`` ("de"/"en") searches statements of that language with its stemming;
+        None searches all, each in its own language. See ``sayso.ledger.fulltext``.
+        """
+        return self.statements(about=text, lang=lang, limit=limit)
+
+    def actors(
+        self,
+        *,
+        name: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 100,
+    ) -> list[ActorRecord]:
+        """Ledger actors, those with the most statements first."""
+        a, s = t.Actor, t.Statement
+        n_statements = func.count(s.id)
+        query = (
+            select(a, n_statements, func.count(func.distinct(s.document_id)))
+            .outerjoin(s, s.actor_id == a.id)
+            .group_by(a.id)
+            .order_by(n_statements.desc(), a.name)
+            .limit(limit)
+        )
+        if name is not None:
+            query = query.where(a.key.contains(actor_key(name), autoescape=True))
+        if kind is not None:
+            query = query.where(a.kind == kind)
+        with self._sessions() as session:
+            return [
+                ActorRecord(
+                    id=row.id,
+                    name=row.name,
+                    kind=row.kind,
+                    role=row.role,
+                    aliases=tuple(row.aliases),
+                    statements=n,
+                    documents=docs,
+                )
+                for row, n, docs in session.execute(query)
+            ]
+
+    def errors(
+        self, *, code: str | None = None, run_id: int | None = None, limit: int | None = 100
+    ) -> list[ErrorRecord]:
+        e = t.Error
+        query = select(e).order_by(e.id).limit(limit)
+        if code is not None:
+            query = query.where(e.code == code)
+        if run_id is not None:
+            query = query.where(e.run_id == run_id)
+        with self._sessions() as session:
+            return [
+                ErrorRecord(r.id, r.source, r.url, r.code, r.message, _utc(r.at), r.run_id)
+                for r in session.scalars(query)
+            ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, URLs, statements, actors, relations, errors, runs; by language."""
+        revision = migrate.current(self.engine)
+        with self._sessions() as session:
+
+            def count(what: Any) -> int:
+                return int(session.scalar(select(what)) or 0)
+
+            by_lang = dict(
+                session.execute(
+                    select(t.Document.lang, func.count()).group_by(t.Document.lang)
+                ).all()
+            )
+            by_form = dict(
+                session.execute(
+                    select(t.Statement.form, func.count()).group_by(t.Statement.form)
+                ).all()
+            )
+            return {
+                "backend": self.dialect,
+                "schema": revision,
+                "documents": count(func.count(t.Document.id)),
+                "urls": count(func.count(func.distinct(t.Document.url))),
+                "statements": count(func.count(t.Statement.id)),
+                "actors": count(func.count(t.Actor.id)),
+                "relations": count(func.count(t.Relation.id)),
+                "errors": count(func.count(t.Error.id)),
+                "runs": count(func.count(t.Run.id)),
+                "documents_by_lang": {str(k): int(v) for k, v in by_lang.items()},
+                "statements_by_form": {str(k): int(v) for k, v in by_form.items()},
+            }
+
+
+# --- writing one document ---------------------------------------------------------------
+
+
+def _insert(
+    session: Session,
+    doc_id: str,
+    doc: Mapping[str, Any],
+    analysis: Analysis,
+    run_id: int | None,
+) -> AddResult:
+    existing = session.get(t.Document, doc_id)
+    if existing is not None:
+        if run_id is not None:
+            _count(session, run_id, duplicates=1)
+        return AddResult("duplicate", existing.id, existing.url, existing.version)
+    url = doc.get("url") or analysis.url
+    version = 1
+    if url is not None:
+        last = session.scalar(select(func.max(t.Document.version)).where(t.Document.url == url))
+        version = (last or 0) + 1
+    lang = analysis.lang if analysis.lang not in ("", "und") else (doc.get("lang") or "und")
+    published = doc.get("published") or analysis.published
+    meta = dict(doc.get("meta") or {})
+    meta.update({k: v for k, v in doc.items() if k not in DOCUMENT_FIELDS})
+    if doc.get("id") and doc["id"] != doc_id:
+        meta["source_id"] = doc["id"]  # ingest's own id, when it is not our content hash
+    session.add(
+        t.Document(
+            id=doc_id,
+            url=url,
+            version=version,
+            title=doc.get("title") or analysis.title,
+            author=doc.get("author"),
+            published=None if published is None else str(published),
+            published_date=published_day(published),
+            site=doc.get("site"),
+            lang=lang,
+            text=analysis.text,
+            source=None if doc.get("source") is None else str(doc["source"]),
+            meta=_jsonable(meta) or None,
+            ingested_at=_now(),
+            run_id=run_id,
+            statement_count=len(analysis.statements),
+            analysis=analysis.to_dict(),
+        )
+    )
+    session.flush()
+    actor_ids, new_actors = _insert_actors(session, doc_id, analysis, lang)
+    statement_ids = _insert_statements(session, doc_id, analysis, lang, actor_ids)
+    _insert_relations(session, doc_id, analysis, statement_ids, actor_ids)
+    status: AddStatus = "version" if version > 1 else "added"
+    if run_id is not None:
+        _count(
+            session,
+            run_id,
+            added=1,
+            new_versions=int(version > 1),
+            statements=len(analysis.statements),
+        )
+    return AddResult(
+        status,
+        doc_id,
+        url,
+        version,
+        statements=len(analysis.statements),
+        relations=len(analysis.relations),
+        actors=len(analysis.actors),
+        new_actors=new_actors,
+    )
+
+
+def _insert_actors(
+    session: Session, doc_id: str, analysis: Analysis, lang: str
+) -> tuple[dict[str, int], int]:
+    before = session.scalar(select(func.max(t.Actor.id))) or 0
+    ids: dict[str, int] = {}
+    for actor in analysis.actors:
+        ids[actor.id] = resolve_actor(session, actor, lang)
+        session.add(
+            t.DocumentActor(
+                document_id=doc_id,
+                local_id=actor.id,
+                actor_id=ids[actor.id],
+                name=actor.name,
+                kind=actor.kind.value,
+                role=actor.role,
+                mentions=[m.to_list() for m in actor.mentions],
+            )
+        )
+    new = len({i for i in ids.values() if i > before})
+    return ids, new
+
+
+def _insert_statements(
+    session: Session, doc_id: str, analysis: Analysis, lang: str, actor_ids: Mapping[str, int]
+) -> dict[str, int]:
+    rows = []
+    for s in analysis.statements:
+        rows.append(
+            t.Statement(
+                document_id=doc_id,
+                local_id=s.id,
+                lang=lang,
+                form=s.form.value,
+                medium=s.medium.value,
+                content=analysis.spans_text(s.content),
+                content_spans=[c.to_list() for c in s.content],
+                speaker=analysis.spans_text(s.speaker) or None,
+                cue=analysis.spans_text(s.cue) or None,
+                actor_id=actor_ids.get(s.actor) if s.actor else None,
+                chain=[actor_ids[a] for a in s.chain if a in actor_ids],
+                parent=s.parent,
+                confidence=s.confidence,
+                hearsay=s.framing.hearsay,
+                hedged=s.framing.hedged,
+                stance=s.framing.stance.value,
+                confirmation=s.framing.confirmation.value,
+                framing=s.framing.to_dict(),
+                rules=list(s.rules),
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return {row.local_id: row.id for row in rows}
+
+
+def _insert_relations(
+    session: Session,
+    doc_id: str,
+    analysis: Analysis,
+    statement_ids: Mapping[str, int],
+    actor_ids: Mapping[str, int],
+) -> None:
+    for r in analysis.relations:
+        session.add(
+            t.Relation(
+                document_id=doc_id,
+                local_id=r.id,
+                kind=r.kind.value,
+                source_id=statement_ids[r.source],
+                target_id=statement_ids[r.target] if r.target else None,
+                target_actor_id=actor_ids.get(r.target_actor) if r.target_actor else None,
+                confidence=r.confidence,
+                reason=r.reason,
+                evidence=[e.to_list() for e in r.evidence],
+                rules=list(r.rules),
+            )
+        )
+    session.flush()
+
+
+def _count(session: Session, run_id: int, **increments: int) -> None:
+    run = t.Run.__table__.c
+    values = {name: run[name] + n for name, n in increments.items()}
+    session.execute(update(t.Run).where(t.Run.id == run_id).values(values))
+
+
+def _jsonable(value: Any) -> Any:
+    """Metadata as JSON: dates become ISO strings, unknown objects their str()."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _default_analyze(doc: Mapping[str, Any]) -> Analysis:
+    from sayso.lang import SUPPORTED
+    from sayso.pipeline import analyze
+
+    lang = doc.get("lang")
+    published = doc.get("published")
+    return analyze(
+        doc["text"],
+        lang=lang if lang in SUPPORTED else None,
+        title=doc.get("title"),
+        url=doc.get("url"),
+        published=None if published is None else str(published),
+    )
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def _date_range(
+    since: dt.date | dt.datetime | str | None,
+    until: dt.date | dt.datetime | str | None,
+) -> list[ColumnElement[bool]]:
+    out = []
+    if since is not None:
+        out.append(t.Document.published_date >= _day(since))
+    if until is not None:
+        out.append(t.Document.published_date <= _day(until))
+    return out
+
+
+def _framing_conditions(framing: str | Sequence[str] | None) -> list[ColumnElement[bool]]:
+    if framing is None:
+        return []
+    labels = [framing] if isinstance(framing, str) else list(framing)
+    s = t.Statement
+    out: list[ColumnElement[bool]] = []
+    for label in labels:
+        if label == "hearsay":
+            out.append(s.hearsay.is_(True))
+        elif label == "hedged":
+            out.append(s.hedged.is_(True))
+        elif label in ("neutral", "distancing", "endorsing"):
+            out.append(s.stance == label)
+        elif label in ("confirmed", "unconfirmed", "denied"):
+            out.append(s.confirmation == label)
+        else:
+            raise ValueError(f"unknown framing {label!r}; use one of {', '.join(FRAMING_LABELS)}")
+    return out
+
+
+def _document_record(row: t.Document, with_text: bool = False) -> DocumentRecord:
+    return DocumentRecord(
+        id=row.id,
+        url=row.url,
+        version=row.version,
+        title=row.title,
+        author=row.author,
+        published=row.published,
+        published_date=row.published_date,
+        site=row.site,
+        lang=row.lang,
+        source=row.source,
+        ingested_at=_utc(row.ingested_at),
+        statement_count=row.statement_count,
+        run_id=row.run_id,
+        meta=row.meta,
+        text=row.text if with_text else None,
+    )
+
+
+def _statement_record(row: Any) -> StatementRecord:
+    s: t.Statement = row[0]
+    return StatementRecord(
+        id=s.id,
+        document_id=s.document_id,
+        local_id=s.local_id,
+        url=row.url,
+        title=row.title,
+        site=row.site,
+        published=row.published,
+        published_date=row.published_date,
+        lang=s.lang,
+        form=s.form,
+        medium=s.medium,
+        content=s.content,
+        speaker=s.speaker,
+        cue=s.cue,
+        actor_id=s.actor_id,
+        actor=row.name,
+        actor_kind=row.kind,
+        chain=tuple(s.chain),
+        confidence=s.confidence,
+        hearsay=bool(s.hearsay),
+        hedged=bool(s.hedged),
+        stance=s.stance,
+        confirmation=s.confirmation,
+        claim_id=s.claim_id,
+        rank=float(row.rank) if "rank" in row._fields else None,
+    )
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
