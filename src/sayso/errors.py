@@ -88,7 +88,7 @@ E024 = Code(
 )
 E025 = Code(
     "E025",
-    "{source} has no text column {column!r} (found: {found}).",
+    "{source} has no column {column!r} (found: {found}).",
     "Name the column or key holding the article text with IngestOptions(text_column=...), "
     "and the metadata columns with IngestOptions(columns=...).",
 )
