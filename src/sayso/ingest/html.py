@@ -120,7 +120,12 @@ def extract_html(
 
     try:
         result = trafilatura.bare_extraction(
-            text, url=url, with_metadata=True, include_comments=False
+            text,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            # the date from the page's markup, not any date mentioned in the article
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception:  # trafilatura/lxml fail on pathological markup: no article then
         result = None

@@ -33,7 +33,7 @@ class _Counting(io.RawIOBase):
         buffer[:n] = data
         self.count += n
         if n:
-            self.tail = (self.tail + data)[-16:]
+            self.tail = (self.tail + data)[-64:]
         return n
 
 
@@ -64,9 +64,12 @@ def read_warc(
             if record is None:
                 break
             records += 1
-            offset = iterator.get_record_offset()
+            offset = iterator.offset  # (get_record_offset() would read the record away)
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             where = f"{source}#{record_id or offset}"
+            problem = _header_problem(record)
+            if problem:
+                raise ValueError(problem)
             picked = _pick(record)
             if picked is None:
                 while record.raw_stream.read(_CHUNK):  # drain, to notice a truncated record
@@ -94,12 +97,25 @@ def read_warc(
         end = iterator.get_record_offset() + iterator.get_record_length() if records else 0
     except Exception:
         end = counting.count
-    if counting.count > end and (records or counting.tail.strip()):
+    extra = counting.count - end
+    if extra > 0 and (extra > len(counting.tail) or counting.tail[-extra:].strip()):
         yield IngestError.of(
             errors.E023,
             f"{source}#{end}",
             detail=f"{counting.count - end} bytes after the last complete record",
         )
+
+
+def _header_problem(record: Any) -> str | None:
+    """What is wrong with a record's header (warcio reads any line as an ARC header)."""
+    if record.format in ("arc", "arc2warc"):
+        if not str(record.rec_headers.get_header("length") or "").isdigit():
+            return "not a WARC or ARC record"
+    elif not record.rec_headers.get_header("WARC-Type"):
+        return "record header without WARC-Type"
+    if not hasattr(record.raw_stream, "limit"):
+        return "record header cut off (no Content-Length)"
+    return None
 
 
 def _pick(record: Any) -> tuple[str | None, str | None, dict[str, str]] | None:
