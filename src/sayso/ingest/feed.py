@@ -63,16 +63,17 @@ def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Docu
     exc = parsed.get("bozo_exception")
     broken = bool(parsed.get("bozo")) and type(exc).__name__ not in _BENIGN
     entries = parsed.get("entries") or []
-    if broken:
-        detail = f"{type(exc).__name__}: {exc}" if exc else "unreadable XML"
-        if entries:
-            detail += f"; read {len(entries)} entries before the error"
+    problem = (f"{type(exc).__name__}: {exc}" if exc else "unreadable XML") if broken else ""
+    if not entries:
+        if not parsed.get("version"):
+            detail = "not an RSS or Atom feed" + (f" ({problem})" if problem else "")
+            yield IngestError.of(errors.E024, source, detail=detail)
+        elif problem:
+            yield IngestError.of(errors.E024, source, detail=problem)
+        return  # else an empty feed: nothing to read
+    if problem:
+        detail = f"{problem}; read {len(entries)} entries before the error"
         yield IngestError.of(errors.E024, source, detail=detail)
-        if not entries:
-            return
-    elif not entries and not parsed.get("version"):
-        yield IngestError.of(errors.E024, source, detail="not an RSS or Atom feed")
-        return
     feed = parsed.get("feed") or {}
     site = feed.get("title")
     feed_lang = feed.get("language")
