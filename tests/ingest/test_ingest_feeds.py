@@ -143,7 +143,8 @@ def test_fetch_links_reads_the_linked_pages(tmp_path: Path, server: Server) -> N
     assert page.meta["text_from"] == "linked page"
     assert error.source == f"{path}#id-2" and "404" in error.message
     assert server.url("/missing") in error.message
-    assert inline.text == EN_1 and server.hits.get("/story") == 1
+    assert isinstance(inline, Document) and inline.text == EN_1
+    assert server.hits.get("/story") == 1
     # without fetch_links the summaries are the text, and nothing is fetched
     assert [d.text for d in docs(read([path]))] == ["Nur ein Anreißer.", "Noch einer.", EN_1]
     assert server.hits.get("/story") == 1

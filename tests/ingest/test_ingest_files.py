@@ -66,6 +66,14 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     assert items == read([tmp_path]), "stable order and content"
 
 
+def test_one_source_or_paths_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DE_1, "utf-8")
+    assert codes(read_sources(str(path))) == ["doc"]
+    assert codes(read_sources(path)) == ["doc"]
+    assert codes(read_sources([path, str(path)])) == ["doc", "doc"]
+
+
 def test_batch_goes_on_after_unreadable_sources(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(DE_1, "utf-8")

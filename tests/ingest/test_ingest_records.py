@@ -68,7 +68,7 @@ def test_jsonl_custom_columns_and_bad_lines(tmp_path: Path) -> None:
     first = items[0]
     assert isinstance(first, Document)
     assert first.title == "Budget" and first.url == "https://t.example/b" and first.meta == {}
-    assert "'headline'" in items[3].message  # the keys that were found  # type: ignore[union-attr]
+    assert "'headline'" in items[3].message  # type: ignore[union-attr]
 
 
 def test_jsonl_lines_in_mixed_encodings_and_an_oversized_line(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def test_truncated_record_is_e023_and_earlier_records_are_kept(tmp_path: Path) -
     assert codes(items) == ["doc", "doc", "E023", "doc"]
     error = items[2]
     assert error.source.startswith(f"{tmp_path / 'cut.warc.gz'}#")
-    assert "truncated" in error.message
+    assert isinstance(error, IngestError) and "truncated" in error.message
     assert isinstance(items[3], Document) and items[3].source == str(tmp_path / "next.txt")
 
 

@@ -58,7 +58,8 @@ class _Prefixed(io.RawIOBase):
 
 
 def read_sources(
-    sources: Iterable[str], options: IngestOptions | None = None
+    sources: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    options: IngestOptions | None = None,
 ) -> Iterator[Document | IngestError]:
     """Every source (path, directory, URL, ``-``) -> documents and errors, lazily, in a
     stable order (sources as given, directories in sorted order, records in file order).
@@ -68,7 +69,10 @@ def read_sources(
     dropping repeats is the caller's choice (:func:`unique`).
     """
     options = options or IngestOptions()
-    for source in sources:
+    if isinstance(sources, str | os.PathLike):  # one source, not its characters
+        sources = [sources]
+    for item in sources:
+        source = os.fspath(item)
         if source == "-":
             yield from _read_stdin(options)
         elif is_url(source):
