@@ -155,6 +155,16 @@ def test_tsv_long_fields_and_explicit_delimiter(tmp_path: Path) -> None:
     assert c == b
 
 
+def test_semicolon_csv_whose_texts_are_full_of_commas(tmp_path: Path) -> None:
+    rows = "".join(
+        f"{n};Titel {n};Er sagte, sie sagte, man sagte, {n}, {n}, {n}.\n" for n in range(5)
+    )
+    (tmp_path / "a.csv").write_text("nr;title;text\n" + rows, "utf-8")
+    items = docs(read([tmp_path]))
+    assert [d.title for d in items] == [f"Titel {n}" for n in range(5)]
+    assert items[0].text == "Er sagte, sie sagte, man sagte, 0, 0, 0."
+
+
 def test_csv_with_bom_and_utf16(tmp_path: Path) -> None:
     text = f'title,text\nEins,"{DE_1}"\n'
     (tmp_path / "a.csv").write_bytes(text.encode("utf-8-sig"))

@@ -100,7 +100,7 @@ def _read_entry(
     link = entry.get("link")
     fields: dict[str, str | None] = {
         "title": entry.get("title"),
-        "author": entry.get("author"),
+        "author": (entry.get("author_detail") or {}).get("name") or entry.get("author"),
         "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
         "site": site,
         "lang": lang_tag(content_lang or feed_lang),

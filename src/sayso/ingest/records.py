@@ -137,18 +137,26 @@ def read_json(data: bytes, source: str, options: IngestOptions) -> Iterator[Item
 # --- CSV -----------------------------------------------------------------------------------
 
 
+_DELIMITERS = ",;\t|"
+
+
 def _delimiter(sample: str, tsv: bool, options: IngestOptions) -> str:
     if options.csv_delimiter is not None:
         return options.csv_delimiter
     if tsv:
         return "\t"
     lines = sample.splitlines()[:20]
+    # the header row decides when it holds one candidate: article text is full of commas
+    header = lines[0] if lines else ""
+    counts = {d: header.count(d) for d in _DELIMITERS if header.count(d)}
+    if len(counts) == 1:
+        return next(iter(counts))
     if len(lines) > 1:
         lines = lines[:-1]  # the last line of a sample may be cut
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        return ","
+        return max(counts, key=lambda d: counts[d]) if counts else ","
 
 
 class _LineFeed:
