@@ -80,6 +80,63 @@ E204 = Code(
     "The document was skipped and the run went on; check the database connection and space.",
 )
 
+# --- ingest: a source could not be turned into a document (the batch goes on) ---------
+E020 = Code(
+    "E020",
+    "Cannot read {source}: {detail}.",
+    "Check that the path or address exists and is readable; the other sources were read.",
+)
+E021 = Code(
+    "E021",
+    "Cannot tell what kind of source {source} is: {detail}.",
+    "Give it a known extension (.txt, .html, .warc.gz, .rss/.atom/.xml, .jsonl, .csv/.tsv), "
+    "or convert it to UTF-8 text.",
+)
+E022 = Code(
+    "E022",
+    "No article text found in the HTML of {source}.",
+    "The page is probably an index, a paywall or rendered by JavaScript: save the article "
+    "page itself, or pass its text as a .txt file.",
+)
+E023 = Code(
+    "E023",
+    "Broken WARC record in {source}: {detail}.",
+    "The archive is truncated or corrupt; the records before it were read. Re-download it, "
+    "or check it with 'warcio check'.",
+)
+E024 = Code(
+    "E024",
+    "Broken feed {source}: {detail}.",
+    "Check that the file is RSS or Atom XML (an HTML page is not a feed); fix or re-download it.",
+)
+E025 = Code(
+    "E025",
+    "{source} has no column {column!r} (found: {found}).",
+    "Name the column or key holding the article text with IngestOptions(text_column=...), "
+    "and the metadata columns with IngestOptions(columns=...).",
+)
+E026 = Code(
+    "E026",
+    "Fetching {source} failed: {detail}.",
+    "Check the address and your network; save the page and ingest the file instead if it "
+    "needs a login or JavaScript.",
+)
+E027 = Code(
+    "E027",
+    "Fetching {source} timed out after {timeout:g} s.",
+    "Retry later, or raise IngestOptions(timeout=...).",
+)
+E028 = Code(
+    "E028",
+    "{source} is larger than the limit of {limit} bytes.",
+    "Split it, or raise IngestOptions(max_bytes=...) if it really is one article.",
+)
+E029 = Code(
+    "E029",
+    "{source} holds no text{detail}.",
+    "Nothing to ingest; check that the source is the article and not an empty placeholder.",
+)
+
 # --- warnings: the analysis went on ------------------------------------------------------
 W101 = Code(
     "W101",
