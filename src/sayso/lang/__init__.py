@@ -98,7 +98,8 @@ class PatternElement:
     """One position of an according-to pattern.
 
     ``kind`` is ``"word"`` (one of ``words``, lowercase), ``"source"`` (the source noun
-    phrase), ``"cue"`` (any cue-verb form) or ``"punct"`` (one of ``words``).
+    phrase), ``"cue"`` (any cue-verb form), ``"punct"`` (one of ``words``) or ``"mods"``
+    (up to three lowercase modifiers: determiners, adjectives, adverbs).
     """
 
     kind: str
@@ -389,6 +390,8 @@ def _element(raw: str) -> PatternElement:
         return PatternElement("source")
     if raw == "CUE":
         return PatternElement("cue")
+    if raw == "MODS":
+        return PatternElement("mods")
     if raw.startswith("PUNCT:"):
         return PatternElement("punct", frozenset(raw[6:].split("|")))
     return PatternElement("word", _lower_set(raw.split("|")))
