@@ -79,6 +79,7 @@ def analyze(
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)
+    group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.prune(drafts)

@@ -6,8 +6,9 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
@@ -17,6 +18,7 @@ from sayso.text.segment import Segmented
 
 _FORMS = {f.value: f for f in Form}
 _FINAL = frozenset(".!?")
+_HARD_BREAKS = frozenset(",:;–—")
 
 
 @dataclass(slots=True)
@@ -650,3 +652,133 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         )
         covered.update(range(a, b))
     return new
+
+
+def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Speakers the tagger left out, from the shape of the cue's clause (German, English
+    word order alike), for statements with a cue verb but no speaker:
+
+    - a sentence-initial name with an apposition or relative clause before the verb:
+      "Anna Berger, die Sprecherin des Vereins, sagte, …" (the apposition belongs to the
+      speaker, a relative clause — ending in its verb — does not);
+    - a "wie" clause: "Wie das Ministerium am Montag mitteilte, …" (the cue gains "wie");
+    - the subject right after a verb in second position: "Am Dienstag teilte die Polizei
+      mit, …", "Dazu sagte er, …"."""
+    words = seg.words
+    for d in drafts:
+        if d.speaker or d.speaker_spans is not None or not d.cue:
+            continue
+        c = d.cue[0].a
+        toks = [i for r in d.cue for i in range(r.a, r.b)]
+        s = seg.sentence_of[c]
+        a, b = seg.sentences[s]
+        v = _finite_cue_verb(profile, words, a, toks)
+        low = words[c].lower()
+        # a verbal cue: not a nominal one ("die Ansicht") nor an according-to trigger
+        if not words[c][:1].islower() or low in profile.determiners or profile.according_to_at(low):
+            continue
+        blocked = _content(d) | {i for r in d.cue for i in range(r.a, r.b)}
+        blocked |= {i for i in range(a, b) if seg.quote_depth[i]}
+        free = partial(_free, blocked)
+        got = _apposed_subject(seg, profile, a, c, free)
+        if got is None:
+            got = _wie_subject(seg, profile, d, a, c, free)
+        if got is None and v is not None:
+            got = _inverted_subject(seg, profile, a, b, v, free)
+        if got is None:
+            continue
+        lo, hi, rule = got
+        d.speaker = [Seg(lo, hi, "S", s)]
+        d.rules.append(rule)
+
+
+def _free(blocked: set[int], lo: int, hi: int) -> bool:
+    return not any(i in blocked for i in range(lo, hi))
+
+
+def _finite_cue_verb(profile: LangProfile, words: list[str], a: int, toks: list[int]) -> int | None:
+    """The cue's finite verb: the first cue token when it is a verb form, else the stem
+    of a separable verb earlier in the sentence ("ging … davon aus")."""
+    for t in toks:
+        if profile.cue(words[t].lower()) is not None and words[t][:1].islower():
+            return t
+    for v in range(toks[0] - 1, a - 1, -1):
+        if any(profile.cue_with_particle(words[v].lower(), words[t].lower()) for t in toks):
+            return v
+    return None
+
+
+def _np_start(profile: LangProfile, w: str) -> bool:
+    return w[:1].isupper() or w.lower() in profile.determiners
+
+
+def _apposed_subject(
+    seg: Segmented, profile: LangProfile, a: int, c: int, free: Callable[[int, int], bool]
+) -> tuple[int, int, str] | None:
+    words = seg.words
+    if c - a < 4 or c - a > 25 or words[c - 1] != "," or not free(a, c):
+        return None
+    f = next((i for i in range(a, c) if words[i] == ","), c)
+    if f == a or f - a > 6 or f == c - 1:
+        return None
+    if not all(_np_start(profile, words[i]) or words[i] == "-" for i in range(a, f)):
+        return None
+    if profile.is_speaker_pronoun(words[a].lower()):
+        return None
+    last = words[c - 2]
+    # an apposition ends in a noun or name, a relative clause in its verb
+    if last[:1].isupper() or last == ")":
+        return a, c - 1, "group.speaker.apposition.v1"
+    return a, f, "group.speaker.apposition.v1"
+
+
+def _wie_subject(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Draft,
+    a: int,
+    c: int,
+    free: Callable[[int, int], bool],
+) -> tuple[int, int, str] | None:
+    words = seg.words
+    w = c - 1
+    while w > a and words[w] not in _HARD_BREAKS and words[w].lower() != "wie":
+        w -= 1
+    if words[w].lower() != "wie" or c - w < 2 or not free(w + 1, c):
+        return None
+    hi = c
+    while (
+        hi > w + 1
+        and words[hi - 1][:1].islower()
+        and words[hi - 1].lower() not in (profile.determiners)
+    ):
+        hi -= 1
+    if hi <= w + 1 or not _np_start(profile, words[w + 1]):
+        return None
+    d.cue.insert(0, Seg(w, w + 1, "C", seg.sentence_of[w]))
+    return w + 1, hi, "group.speaker.wie_clause.v1"
+
+
+def _inverted_subject(
+    seg: Segmented,
+    profile: LangProfile,
+    a: int,
+    b: int,
+    c: int,
+    free: Callable[[int, int], bool],
+) -> tuple[int, int, str] | None:
+    from sayso.extract.according import _source_forward
+
+    words = seg.words
+    if c == a or c + 1 >= b or any(words[i] in profile.clause_breaks for i in range(a, c)):
+        return None
+    k = c + 1
+    low = words[k].lower()
+    if low in profile.object_determiners:
+        return None
+    e = _source_forward(seg, profile, k, b)
+    if e == k and profile.is_speaker_pronoun(low) and words[k][:1].islower():
+        e = k + 1  # "Dazu sagte er, …"
+    if e == k or not free(k, e):
+        return None
+    return k, e, "group.speaker.inverted.v1"
