@@ -75,6 +75,7 @@ def analyze(
     group.attach_roles(seg, tg, tagged, extra)
     drafts += extra
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
+    drafts += group.postposed_attributions(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)

@@ -14,6 +14,7 @@ from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Form, Medium, Span
+from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 _FORMS = {f.value: f for f in Form}
@@ -782,3 +783,148 @@ def _inverted_subject(
     if e == k or not free(k, e):
         return None
     return k, e, "group.speaker.inverted.v1"
+
+
+def postposed_attributions(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """A sentence that ends in its attribution: "…, officials said.", "…, the source added
+    on Tuesday.", "„…“, sagte Anna Berger.", "'…,' said Rep. Miller, head of the caucus."
+    Everything before the comma is the content, the noun phrase before or after the cue
+    verb the speaker. A draft whose content lies before the comma takes that speaker and
+    cue (the tagger often picks a subject inside the content instead); a sentence without
+    any draft becomes one. Returns the new drafts."""
+    if not profile.postposed_attribution:
+        return []
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.parts[-1].sent, []).append(d)
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        got = _postposed_tail(seg, profile, a, b)
+        if got is None:
+            continue
+        comma, (sp_lo, sp_hi), v = got
+        ds = [
+            d
+            for d in by_sent.get(s, [])
+            if all(p.b <= comma + 1 for p in d.parts if p.sent == s)
+            and any(p.sent == s for p in d.parts)
+        ]
+        speaker = [Seg(sp_lo, sp_hi, "S", s)]
+        cue = [Seg(v, v + 1, "C", s)]
+        frame = [Seg(comma, max(sp_hi, v + 1), "F", s)]
+        lo = a
+        while lo < comma and words[lo] in profile.clause_breaks:
+            lo += 1
+        if comma - lo < 3:
+            continue
+        if ds:
+            d = max(ds, key=lambda x: sum(p.b - p.a for p in x.parts))
+            d.speaker, d.cue, d.frame, d.speaker_spans = speaker, cue, frame, None
+            if d.parts[0].sent == s and d.form is not Form.DIRECT:
+                d.parts = [Seg(lo, comma, d.parts[0].tag, s)]
+            d.rules.append("group.postposed_attribution.v1")
+            continue
+        inside = sum(1 for i in range(lo, comma) if seg.quote_depth[i])
+        direct = inside >= 0.8 * (comma - lo)
+        tag = "direct" if direct else "indirect"
+        new.append(
+            Draft(
+                parts=[Seg(lo, comma, tag, s)],
+                form=Form.DIRECT if direct else Form.INDIRECT,
+                cue=cue,
+                speaker=speaker,
+                frame=frame,
+                rules=["rule.postposed_attribution.v1"],
+            )
+        )
+    return new
+
+
+_MAX_TAIL_NP = 8
+_SPEAKER_KINDS = frozenset(("person", "organization", "outlet", "anonymous"))
+
+
+def _speaker_head(profile: LangProfile, w: str) -> bool:
+    """Can ``w`` end (head) or start a postposed speaker phrase?"""
+    kind = profile.actor_kind_hint(w)
+    return (
+        w[:1].isupper()
+        or profile.is_speaker_pronoun(w.lower())
+        or profile.is_role_noun(w)
+        or (kind is not None and kind.value in _SPEAKER_KINDS)
+    )
+
+
+def _finite_cue(profile: LangProfile, w: str) -> bool:
+    return w[:1].islower() and not w.endswith("ing") and profile.cue(w) is not None
+
+
+def _postposed_tail(
+    seg: Segmented, profile: LangProfile, a: int, b: int
+) -> tuple[int, tuple[int, int], int] | None:
+    """(boundary, speaker range, cue verb) of a sentence-final ", NP said" / ", said NP";
+    the boundary is the comma, or the closing quotation mark after a quoted comma."""
+    words = seg.words
+    depth = seg.quote_depth
+    end = b
+    while end > a and words[end - 1] in _FINAL:
+        end -= 1
+    if end - a < 5 or depth[end - 1]:
+        return None
+    bounds = [
+        k
+        for k in range(end - 2, max(a, end - 18), -1)
+        if not depth[k + 1]
+        and (
+            (words[k] == "," and not depth[k])
+            or (depth[k] and MARK_RE.fullmatch(words[k]) and words[k - 1] == ",")
+        )
+    ][:2]
+    for k in bounds:
+        first = k + 1
+        if any(depth[i] for i in range(first, end)):
+            continue
+        # ", said Rep. Miller, head of …" / "„…“, sagte Anna Berger am Dienstag"
+        if _finite_cue(profile, words[first]):
+            lo = first + 1
+            if lo >= end or not (
+                words[lo][:1].isupper() or words[lo].lower() in profile.determiners
+            ):
+                continue
+            hi = lo
+            while (
+                hi < end
+                and words[hi] not in profile.clause_breaks
+                and (hi == lo or words[hi].lower() not in profile.prepositions)
+            ):
+                hi += 1
+            if not _speaker_head(profile, words[hi - 1]):
+                continue
+            if hi < end and words[hi] == ",":
+                hi = end  # an apposition runs to the end: ", said X, head of Y."
+            if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
+                continue
+            return k, (lo, hi), first
+        # ", officials said" / ", the source added on Tuesday"
+        if not _speaker_head(profile, words[first]) and words[first].lower() not in (
+            profile.determiners
+        ):
+            continue
+        for v in range(first + 1, min(end, first + 1 + _MAX_TAIL_NP)):
+            w = words[v]
+            if w in profile.clause_breaks or w.lower() in profile.complementizers:
+                break
+            if not _finite_cue(profile, w):
+                continue
+            if not _speaker_head(profile, words[v - 1]) or end - v - 1 > 6:
+                break
+            after = words[v + 1] if v + 1 < end else None
+            if after is not None and not (
+                after.lower() in profile.prepositions or after[:1].isupper()
+            ):
+                break
+            return k, (first, v), v
+    return None
