@@ -83,6 +83,7 @@ def analyze(
     group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
+    drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.inherit_speakers(seg, drafts, settings.inherit_window)

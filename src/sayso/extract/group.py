@@ -928,3 +928,37 @@ def _postposed_tail(
                 break
             return k, (first, v), v
     return None
+
+
+def drop_bare_trigger_cues(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """Drop non-direct statements without speaker whose only cue is a preposition or
+    complementizer ("nach", "laut", "wie") that no according-to pattern matches there:
+    temporal "nach zwei Treffen", comparative "wie schon 1999", adjectival "Kritik wurde
+    laut". Verb particles ("schloss … aus") are not prepositions here."""
+    from sayso.extract import according
+
+    words = seg.words
+    out: list[Draft] = []
+    for d in drafts:
+        toks = [i for r in d.cue for i in range(r.a, r.b)]
+        lows = [words[i].lower() for i in toks]
+        bare = (
+            toks
+            and d.form is not Form.DIRECT
+            and not d.speaker
+            and d.speaker_spans is None
+            and all(
+                (w in profile.prepositions or w in profile.complementizers)
+                and w not in profile.particles  # "schloss … aus"
+                for w in lows
+            )
+        )
+        if bare:
+            s = seg.sentence_of[toks[0]]
+            matches = according.find(seg, profile, s, 0.0)
+            if not any(m.start <= i < m.end for m in matches for i in toks):
+                continue
+        out.append(d)
+    return out
