@@ -447,3 +447,22 @@ def test_pipeline_english_json_validates_against_schema() -> None:
 
 def test_pipeline_schema_is_a_valid_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_pipeline_german_postposed_separable_verb() -> None:
+    a = sayso.analyze(
+        "Das Beben erreichte eine Stärke von 6,1, teilte die Erdbebenwarte in Zürich mit."
+    )
+    s = only(a)
+    assert a.spans_text(s.content) == "Das Beben erreichte eine Stärke von 6,1"
+    assert a.spans_text(s.speaker) == "die Erdbebenwarte in Zürich"
+    assert a.spans_text(s.cue) == "teilte … mit" or [a.text[c.start : c.end] for c in s.cue] == [
+        "teilte",
+        "mit",
+    ]
+
+
+def test_pipeline_german_postposed_needs_a_verb_of_saying() -> None:
+    # "kritisieren" takes an object, not a clause: no attribution after the comma
+    a = sayso.analyze("Die Stadt baut eine neue Schule, kritisierte die Pläne aber als zu teuer.")
+    assert not any("postposed" in r for s in a.statements for r in s.rules)

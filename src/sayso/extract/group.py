@@ -791,9 +791,11 @@ def postposed_attributions(
     """A sentence that ends in its attribution: "…, officials said.", "…, the source added
     on Tuesday.", "„…“, sagte Anna Berger.", "'…,' said Rep. Miller, head of the caucus."
     Everything before the comma is the content, the noun phrase before or after the cue
-    verb the speaker. A draft whose content lies before the comma takes that speaker and
-    cue (the tagger often picks a subject inside the content instead); a sentence without
-    any draft becomes one. Returns the new drafts."""
+    verb the speaker. Which shapes a language has is ``clause.json``'s
+    ``postposed_attribution``; with "override_tagger" a draft whose content lies before the
+    comma takes that speaker and cue (in English the tagger often picks a subject inside
+    the content instead). A sentence without any draft becomes one. Returns the new
+    drafts."""
     if not profile.postposed_attribution:
         return []
     by_sent: dict[int, list[Draft]] = {}
@@ -805,7 +807,7 @@ def postposed_attributions(
         got = _postposed_tail(seg, profile, a, b)
         if got is None:
             continue
-        comma, (sp_lo, sp_hi), v = got
+        comma, (sp_lo, sp_hi), cue_toks = got
         ds = [
             d
             for d in by_sent.get(s, [])
@@ -813,12 +815,14 @@ def postposed_attributions(
             and any(p.sent == s for p in d.parts)
         ]
         speaker = [Seg(sp_lo, sp_hi, "S", s)]
-        cue = [Seg(v, v + 1, "C", s)]
-        frame = [Seg(comma, max(sp_hi, v + 1), "F", s)]
+        cue = _as_runs(cue_toks, s)
+        frame = [Seg(comma, max(sp_hi, cue_toks[-1] + 1), "F", s)]
         lo = a
         while lo < comma and words[lo] in profile.clause_breaks:
             lo += 1
         if comma - lo < 3:
+            continue
+        if ds and "override_tagger" not in profile.postposed_attribution:
             continue
         if ds:
             d = max(ds, key=lambda x: sum(p.b - p.a for p in x.parts))
@@ -864,7 +868,7 @@ def _finite_cue(profile: LangProfile, w: str) -> bool:
 
 def _postposed_tail(
     seg: Segmented, profile: LangProfile, a: int, b: int
-) -> tuple[int, tuple[int, int], int] | None:
+) -> tuple[int, tuple[int, int], list[int]] | None:
     """(boundary, speaker range, cue verb) of a sentence-final ", NP said" / ", said NP";
     the boundary is the comma, or the closing quotation mark after a quoted comma."""
     words = seg.words
@@ -887,27 +891,13 @@ def _postposed_tail(
         first = k + 1
         if any(depth[i] for i in range(first, end)):
             continue
-        # ", said Rep. Miller, head of …" / "„…“, sagte Anna Berger am Dienstag"
-        if _finite_cue(profile, words[first]):
-            lo = first + 1
-            if lo >= end or not (
-                words[lo][:1].isupper() or words[lo].lower() in profile.determiners
-            ):
-                continue
-            hi = lo
-            while (
-                hi < end
-                and words[hi] not in profile.clause_breaks
-                and (hi == lo or words[hi].lower() not in profile.prepositions)
-            ):
-                hi += 1
-            if not _speaker_head(profile, words[hi - 1]):
-                continue
-            if hi < end and words[hi] == ",":
-                hi = end  # an apposition runs to the end: ", said X, head of Y."
-            if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
-                continue
-            return k, (lo, hi), first
+        # ", said Rep. Miller, head of …" / "„…“, sagte Anna Berger", ", teilte X mit"
+        if "verb_first" in profile.postposed_attribution:
+            got = _verb_first_tail(seg, profile, first, end)
+            if got is not None:
+                return k, got[0], got[1]
+        if "subject_first" not in profile.postposed_attribution:
+            continue
         # ", officials said" / ", the source added on Tuesday"
         if not _speaker_head(profile, words[first]) and words[first].lower() not in (
             profile.determiners
@@ -926,8 +916,50 @@ def _postposed_tail(
                 after.lower() in profile.prepositions or after[:1].isupper()
             ):
                 break
-            return k, (first, v), v
+            return k, (first, v), [v]
     return None
+
+
+def _verb_first_tail(
+    seg: Segmented, profile: LangProfile, first: int, end: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    """Speaker range and cue tokens of ", said X" / ", sagte X" / ", teilte X mit"."""
+    words = seg.words
+    w = words[first]
+    lo = first + 1
+    if lo >= end or not (words[lo][:1].isupper() or words[lo].lower() in profile.determiners):
+        return None
+    if any(words[i].lower() in profile.complementizers for i in range(lo, end)):
+        return None  # ", sagte er Reportern, dass …": the content follows
+    entry = profile.cue(w.lower()) if _finite_cue(profile, w) else None
+    if entry is None and w[:1].islower():
+        entry = profile.cue_with_particle(w.lower(), words[end - 1].lower())
+    # only verbs that take a bare clause ("sagte", "teilte … mit"), not an object
+    # ("…, kritisierte die Pläne")
+    if entry is None or "v2" not in entry.frames:
+        return None
+    if not _finite_cue(profile, w):
+        # a separable verb whose particle closes the sentence: the speaker runs up to it
+        hi = end - 1
+        if hi <= lo or not any(_speaker_head(profile, words[i]) for i in range(lo, hi)):
+            return None
+        if any(profile.cue(words[i].lower()) is not None for i in range(lo, hi)):
+            return None
+        return (lo, hi), [first, end - 1]
+    hi = lo
+    while (
+        hi < end
+        and words[hi] not in profile.clause_breaks
+        and (hi == lo or words[hi].lower() not in profile.prepositions)
+    ):
+        hi += 1
+    if not _speaker_head(profile, words[hi - 1]):
+        return None
+    if hi < end and words[hi] == ",":
+        hi = end  # an apposition runs to the end: ", said X, head of Y."
+    if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
+        return None
+    return (lo, hi), [first]
 
 
 def drop_bare_trigger_cues(

@@ -209,7 +209,7 @@ class LangProfile:
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     reported_lemmas: frozenset[str] = frozenset()
-    postposed_attribution: bool = False
+    postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -562,7 +562,7 @@ def load(lang: str) -> LangProfile:
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
-        postposed_attribution=bool(clause.get("postposed_attribution", False)),
+        postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
