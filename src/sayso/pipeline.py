@@ -86,6 +86,7 @@ def analyze(
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
+    group.previous_sentence_speaker(seg, profile, drafts)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     statements = _finish(seg, profile, drafts, tg)
     statements, actors = actor_mod.resolve(seg, profile, statements)

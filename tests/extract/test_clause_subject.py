@@ -82,3 +82,35 @@ def test_object_after_the_verb_is_not_a_speaker() -> None:
         "Am Freitag erklärte dem Rat niemand, dass die Brücke saniert werde.", ["erklärte"], "dass"
     )
     assert sp == "" and rules == []
+
+
+def _free_indirect_after(text: str) -> tuple[str, list[str]]:
+    profile = load("de")
+    seg = segment(text, profile.abbreviations, profile.months)
+    a, b = seg.sentences[1]
+    d = group.Draft(parts=[group.Seg(a, b, "free_indirect", 1)], form=Form.FREE_INDIRECT)
+    group.previous_sentence_speaker(seg, profile, [d])
+    sp = " ".join(seg.text[x.start : x.end] for x in d.speaker_spans or ())
+    return sp, d.rules
+
+
+def test_previous_sentence_subject_speaks_on() -> None:
+    sp, rules = _free_indirect_after(
+        "Der Elternbeirat äußerte Bedenken gegen den Umbau. Die Kosten seien viel zu hoch."
+    )
+    assert sp == "Der Elternbeirat"
+    assert rules == ["group.speaker.previous_sentence.v1"]
+
+
+def test_previous_sentence_demonstrative_then_subject() -> None:
+    sp, _rules = _free_indirect_after(
+        "Das teilte die Stadtverwaltung mit. Die Brücke bleibe bis Juni gesperrt."
+    )
+    assert sp == "die Stadtverwaltung"
+
+
+def test_previous_sentence_adverb_is_not_a_speaker() -> None:
+    sp, rules = _free_indirect_after(
+        "Nach dem Treffen erklärte man nichts weiter. Die Kosten seien viel zu hoch."
+    )
+    assert sp == "" and rules == []

@@ -994,3 +994,84 @@ def drop_bare_trigger_cues(
                 continue
         out.append(d)
     return out
+
+
+_CONTINUED_FORMS = frozenset((Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT, Form.DIRECT))
+
+
+def previous_sentence_speaker(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    forms: frozenset[Form] = _CONTINUED_FORMS,
+) -> None:
+    """Free indirect speech right after a sentence that reports a speech act without being
+    a statement itself takes that sentence's subject as speaker ("Die Stadtreinigung
+    äußerte Zweifel an der Darstellung. Für eine Frist sei es rechtens, …"), before a more
+    distant statement's speaker is inherited. The subject is the sentence-initial noun
+    phrase before the cue verb, or the one after it when a demonstrative opens the sentence
+    ("Das teilte die Polizei mit.")."""
+    from sayso.extract.according import _source_forward
+
+    words = seg.words
+    taken = {p.sent for d in drafts for p in d.parts}
+    lower_words: set[str] | None = None
+    for d in drafts:
+        if d.speaker or d.speaker_spans is not None or d.form not in forms:
+            continue
+        p = d.parts[0].sent - 1
+        if p < 0 or p in taken:
+            continue
+        a, b = seg.sentences[p]
+        toks = list(range(a, b))
+        v = next(
+            (
+                i
+                for i in toks
+                if words[i][:1].islower()
+                and not seg.quote_depth[i]
+                and profile.cue(words[i].lower()) is not None
+            ),
+            None,
+        )
+        if v is None:
+            v = next(
+                (
+                    i
+                    for i in toks
+                    if words[i][:1].islower()
+                    and any(
+                        profile.cue_with_particle(words[i].lower(), words[j].lower())
+                        for j in range(i + 1, b)
+                    )
+                ),
+                None,
+            )
+        if v is None or v == a:
+            continue
+        span: tuple[int, int] | None = None
+        if lower_words is None:
+            lower_words = {w for w in words if w[:1].islower()}
+        first = words[a].lower()
+        # a capitalised word that the text also writes in lower case is sentence-initial
+        # function word or adverb ("Jetzt", "Nach", "Als"), not a name
+        name_like = (
+            first not in lower_words
+            and first not in profile.determiners
+            and first not in profile.prepositions
+            and first not in profile.complementizers
+        )
+        if v - a <= 8 and all(_np_start(profile, words[i]) or words[i] == "-" for i in range(a, v)):
+            if first in profile.determiners:
+                if v - a > 1:
+                    span = (a, v)
+                else:
+                    # "Das teilte Feuerwehrsprecher X mit": the subject follows the verb
+                    e = _source_forward(seg, profile, v + 1, b)
+                    span = (v + 1, e) if e > v + 1 else None
+            elif (profile.is_speaker_pronoun(first) and v - a == 1) or name_like:
+                span = (a, v)
+        if span is None:
+            continue
+        d.speaker_spans = (seg.token_span(span[0], span[1]),)
+        d.rules.append("group.speaker.previous_sentence.v1")
