@@ -114,3 +114,22 @@ def test_previous_sentence_adverb_is_not_a_speaker() -> None:
         "Nach dem Treffen erklärte man nichts weiter. Die Kosten seien viel zu hoch."
     )
     assert sp == "" and rules == []
+
+
+def test_dative_object_is_cut_from_the_speaker() -> None:
+    profile = load("de")
+    text = "Gestern berichtete die Ärztin Eva Roth dem Stadtrat, die Station sei überlastet."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("berichtete")
+    comma = words.index(",")
+    d = group.Draft(
+        parts=[group.Seg(comma + 1, len(words) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(v, v + 1, "C", 0)],
+        speaker=[group.Seg(v + 1, comma, "S", 0)],  # the tagger ran on into the object
+    )
+    group.find_addressees(seg, profile, [d])
+    assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "die Ärztin Eva Roth"
+    assert " ".join(words[i] for r in d.addressee for i in range(r.a, r.b)) == "dem Stadtrat"
+    assert "group.addressee.split_speaker.v1" in d.rules

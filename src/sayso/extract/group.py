@@ -322,6 +322,25 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
     for d in drafts:
         if d.addressee or not d.cue:
             continue
+        if profile.addressee_object_starts and len(d.speaker) == 1:
+            # the tagger's speaker ran on into the dative object: "[Dirk Lorenzen dem
+            # Deutschlandfunk] berichtete" -> speaker "Dirk Lorenzen", addressee the rest
+            r = d.speaker[0]
+            cut = next(
+                (
+                    i
+                    for i in range(r.a + 1, r.b)
+                    if words[i].lower() in profile.addressee_object_starts
+                    and words[i - 1].lower() not in profile.prepositions
+                    and words[i - 1] not in profile.clause_breaks
+                ),
+                None,
+            )
+            if cut is not None:
+                d.speaker = [Seg(r.a, cut, r.tag, r.sent)]
+                d.addressee = [Seg(cut, r.b, "A", r.sent)]
+                d.rules.append("group.addressee.split_speaker.v1")
+                continue
         sent = seg.sentence_of[d.cue[0].a]
         a, b = seg.sentences[sent]
         taken = {i for r in d.cue + d.speaker for i in range(r.a, r.b)}
@@ -330,7 +349,24 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         lemma = profile.cue(words[d.cue[0].a].lower())
         start: int | None = None
         rule = ""
-        if lemma is not None and lemma.lemma in profile.addressee_verbs:
+        if (
+            lemma is not None
+            and lemma.lemma in profile.addressee_verbs
+            and profile.addressee_object_starts
+        ):
+            # German: a dative object anywhere near the verb ("sagte … dem Sender",
+            # "dem Richter mitgeteilt hatte"), not governed by a preposition
+            c0 = d.cue[0].a
+            for i in range(max(a + 1, c0 - 6), min(b, cue_end + 6)):
+                if (
+                    i not in taken
+                    and not seg.quote_depth[i]
+                    and words[i].lower() in profile.addressee_object_starts
+                    and words[i - 1].lower() not in profile.prepositions
+                ):
+                    start, rule = i, "group.addressee.object.v1"
+                    break
+        elif lemma is not None and lemma.lemma in profile.addressee_verbs:
             start, rule = cue_end, "group.addressee.object.v1"
         else:
             for i in range(a, b):
@@ -351,6 +387,13 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
             if not run and not (w[:1].isalpha()):
                 break
             run.append(i)
+        if (
+            run
+            and rule == "group.addressee.object.v1"
+            and profile.addressee_object_starts
+            and words[run[0]].lower() not in profile.addressee_object_starts
+        ):
+            continue
         if run and any(
             words[i][:1].isupper() or words[i].lower() not in profile.determiners for i in run
         ):

@@ -208,6 +208,7 @@ class LangProfile:
     object_determiners: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    addressee_object_starts: frozenset[str] = frozenset()
     reported_lemmas: frozenset[str] = frozenset()
     postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -561,6 +562,7 @@ def load(lang: str) -> LangProfile:
         object_determiners=_lower_set(clause.get("object_determiners", ())),
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
+        addressee_object_starts=_lower_set(clause.get("addressee_object_starts", ())),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         _suffix_lengths=_ro(
