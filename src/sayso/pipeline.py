@@ -79,6 +79,7 @@ def analyze(
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)
+    group.according_sources(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)
     group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)

@@ -122,8 +122,10 @@ def match_at(
                 low = seg.words[k].lower()
                 if low in _VON:
                     k += 1
-                elif not (seg.words[k][:1].isupper() or low in profile.determiners):
-                    return None
+                elif low in profile.object_determiners or not (
+                    seg.words[k][:1].isupper() or low in profile.determiners
+                ):
+                    return None  # "nach ersten Untersuchungen [dem Hochwasser]" is an object
             e = _source_forward(seg, profile, k, b)
             if e == k:
                 return None

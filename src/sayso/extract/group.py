@@ -1118,3 +1118,31 @@ def previous_sentence_speaker(
             continue
         d.speaker_spans = (seg.token_span(span[0], span[1]),)
         d.rules.append("group.speaker.previous_sentence.v1")
+
+
+def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A tagged statement without speaker whose cue is an according-to trigger ("Laut
+    Polizei …", "Nach Angaben der Verteidigung habe …") takes the construction's source
+    phrase as speaker. (Also widening a speaker the tagger marked only in part, "Angaben",
+    to the whole phrase measured slightly worse on wikinews-de dev.)"""
+    from sayso.extract import according
+
+    words = seg.words
+    cache: dict[int, list[according.Match]] = {}
+    for d in drafts:
+        if not d.cue or d.speaker or d.speaker_spans is not None:
+            continue
+        c = d.cue[0].a
+        if not profile.according_to_at(words[c]):
+            continue
+        s = seg.sentence_of[c]
+        if s not in cache:
+            cache[s] = according.find(seg, profile, s, 0.0)
+        m = next((m for m in cache[s] if m.start <= c < m.end and m.source), None)
+        if m is None:
+            continue
+        lo, hi = min(m.source), max(m.source) + 1
+        if any(i in _content(d) for i in range(lo, hi)):
+            continue
+        d.speaker = [Seg(lo, hi, "S", s)]
+        d.rules.append("group.speaker.according_source.v1")
