@@ -466,3 +466,23 @@ def test_pipeline_german_postposed_needs_a_verb_of_saying() -> None:
     # "kritisieren" takes an object, not a clause: no attribution after the comma
     a = sayso.analyze("Die Stadt baut eine neue Schule, kritisierte die Pläne aber als zu teuer.")
     assert not any("postposed" in r for s in a.statements for r in s.rules)
+
+
+def test_pipeline_english_nonfinite_cue_takes_the_main_subject() -> None:
+    from sayso.extract import group
+    from sayso.lang import load
+    from sayso.text.segment import segment
+
+    profile = load("en")
+    text = "The union filed a complaint on Monday, claiming that the vote was rigged."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    c = words.index("claiming")
+    d = group.Draft(
+        parts=[group.Seg(words.index("the", c), len(words) - 1, "q", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(c, c + 1, "C", 0)],
+    )
+    group.clause_subject(seg, profile, [d])
+    assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "The union"
+    assert d.rules == ["group.speaker.main_clause.v1"]

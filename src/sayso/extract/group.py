@@ -709,6 +709,7 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     - the subject right after a verb in second position: "Am Dienstag teilte die Polizei
       mit, …", "Dazu sagte er, …"."""
     words = seg.words
+    lower_words: set[str] | None = None
     for d in drafts:
         if d.speaker or d.speaker_spans is not None or not d.cue:
             continue
@@ -729,6 +730,10 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
             got = _wie_subject(seg, profile, d, a, c, free)
         if got is None and v is not None:
             got = _inverted_subject(seg, profile, a, b, v, free)
+        if got is None and profile.nonfinite_cue:
+            if lower_words is None:
+                lower_words = {w for w in words if w[:1].islower()}
+            got = _main_clause_subject(seg, profile, a, c, free, lower_words)
         if got is None:
             continue
         lo, hi, rule = got
@@ -801,6 +806,40 @@ def _wie_subject(
         return None
     d.cue.insert(0, Seg(w, w + 1, "C", seg.sentence_of[w]))
     return w + 1, hi, "group.speaker.wie_clause.v1"
+
+
+def _main_clause_subject(
+    seg: Segmented,
+    profile: LangProfile,
+    a: int,
+    c: int,
+    free: Callable[[int, int], bool],
+    lower_words: set[str],
+) -> tuple[int, int, str] | None:
+    """The sentence subject for a non-finite cue, whose subject is the main clause's:
+    "The committee filed a complaint, claiming that …", "Stumpf tried to make the case …"."""
+    from sayso.extract.according import _source_forward
+
+    words = seg.words
+    w = words[c].lower()
+    nonfinite = any(w.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ())) or (
+        c > a and words[c - 1].lower() in profile.nonfinite_cue.get("preceding", ())
+    )
+    if not nonfinite or c - a < 2:
+        return None
+    first = words[a].lower()
+    if first in profile.prepositions or first in profile.complementizers:
+        return None
+    if first in lower_words and not (
+        first in profile.determiners or profile.is_speaker_pronoun(first)
+    ):
+        return None  # a function word or adverb the text also writes in lower case: "But"
+    e = _source_forward(seg, profile, a, c)
+    if e == a and profile.is_speaker_pronoun(first):
+        e = a + 1
+    if e == a or not free(a, e) or not _speaker_head(profile, words[e - 1]):
+        return None
+    return a, e, "group.speaker.main_clause.v1"
 
 
 def _inverted_subject(

@@ -209,6 +209,7 @@ class LangProfile:
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     addressee_object_starts: frozenset[str] = frozenset()
+    nonfinite_cue: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reported_lemmas: frozenset[str] = frozenset()
     postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -563,6 +564,9 @@ def load(lang: str) -> LangProfile:
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
         addressee_object_starts=_lower_set(clause.get("addressee_object_starts", ())),
+        nonfinite_cue=_ro(
+            {k: tuple(v) for k, v in clause.get("nonfinite_cue", {}).items() if k != "_doc"}
+        ),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         _suffix_lengths=_ro(
