@@ -87,6 +87,7 @@ def analyze(
     group.attach_roles(seg, tg, tagged, extra)
     drafts += extra
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
+    drafts += group.postposed_attributions(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
@@ -95,11 +96,15 @@ def analyze(
     drafts += hearsay
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)
+    group.according_sources(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)
+    group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
+    drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
+    group.previous_sentence_speaker(seg, profile, drafts)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     framing.unknown_hearsay_source(drafts)
     found = _finish(seg, profile, drafts, tg)

@@ -44,6 +44,32 @@ def matches(text: str, lang: str = "de") -> list[tuple[str, str, str, str]]:
             ),
         ),
         (
+            "Der Damm hielt nach ersten Untersuchungen dem Hochwasser nicht stand.",
+            ("de.nach_report", "nach", "ersten Untersuchungen", "nach ersten Untersuchungen"),
+        ),
+        (
+            "Nach bisher unbestätigten Berichten brannte die Lagerhalle ab.",
+            (
+                "de.nach_report",
+                "Nach",
+                "bisher unbestätigten Berichten",
+                "Nach bisher unbestätigten Berichten",
+            ),
+        ),
+        (
+            "Die Ernte fiel nach Angaben von Landwirten schlecht aus.",
+            (
+                "de.nach_angaben",
+                "nach",
+                "Angaben von Landwirten",
+                "nach Angaben von Landwirten",
+            ),
+        ),
+        (
+            "Nach dem Spiel fuhren alle nach Hause.",
+            None,
+        ),
+        (
             "An Bord waren Berichten zufolge 75 Kinder.",
             ("de.zufolge", "zufolge", "Berichten", "Berichten zufolge"),
         ),
@@ -53,8 +79,8 @@ def matches(text: str, lang: str = "de") -> list[tuple[str, str, str, str]]:
         ),
     ],
 )
-def test_according_german_patterns(text: str, expected: tuple[str, str, str, str]) -> None:
-    assert matches(text) == [expected]
+def test_according_german_patterns(text: str, expected: tuple[str, str, str, str] | None) -> None:
+    assert matches(text) == ([expected] if expected else [])
 
 
 def test_according_english_according_to() -> None:
@@ -70,3 +96,34 @@ def test_according_temporal_nach_is_not_a_source() -> None:
 
 def test_according_inside_quotation_is_ignored() -> None:
     assert matches("Er sagte: „Laut Reuters ist alles gut.“") == []
+
+
+def test_according_source_fills_a_tagged_statement_without_speaker() -> None:
+    from sayso.extract import group
+    from sayso.model import Form
+
+    profile = load("de")
+    text = "Nach Angaben der Feuerwehr brannte die Scheune vollständig ab."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    d = group.Draft(
+        parts=[group.Seg(words.index("brannte"), len(words) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(0, 1, "C", 0)],
+    )
+    group.according_sources(seg, profile, [d])
+    assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == (
+        "Angaben der Feuerwehr"
+    )
+    assert d.rules == ["group.speaker.according_source.v1"]
+
+
+def test_nach_report_noun_with_source() -> None:
+    assert matches("Nach einer Studie der Universität fehlen Lehrkräfte.") == [
+        (
+            "de.nach_angaben",
+            "Nach",
+            "einer Studie der Universität",
+            "Nach einer Studie der Universität",
+        )
+    ]

@@ -15,6 +15,8 @@ from sayso.lang import AccordingPattern, LangProfile, PatternElement
 from sayso.text.segment import Segmented
 
 MAX_SOURCE = 10
+MAX_MODS = 3
+_VON = frozenset(("von", "vom"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +97,39 @@ def match_at(
     source: list[int] = []
     # forward from the anchor
     k = i + 1
-    for el in els[pat.anchor + 1 :]:
-        if el.kind == "source":
+    rest = els[pat.anchor + 1 :]
+    for n, el in enumerate(rest):
+        if el.kind == "mods":
+            # lowercase modifiers up to the next element's word ("nach [ersten] Angaben",
+            # "nach [bisher unbestätigten] Berichten"); they belong to the source phrase
+            nxt = rest[n + 1] if n + 1 < len(rest) else None
+            m = 0
+            while k < b and m < MAX_MODS and not seg.quote_depth[k]:
+                w = seg.words[k]
+                low = w.lower()
+                if nxt is not None and nxt.matches_word(low):
+                    break
+                if not (w[:1].islower() and w.isalpha()) or profile.cue(low) is not None:
+                    break
+                (source if pat.source == "slot" else cue).append(k)
+                k += 1
+                m += 1
+        elif el.kind == "source":
+            s0 = k
+            if n > 0 and rest[n - 1].kind == "word" and k < b:
+                # after a noun the source is an attribute: "nach Angaben [von Beobachtern]",
+                # "[der Polizei]", "[Merkels]", never a verb ("nach Angaben brannte …")
+                low = seg.words[k].lower()
+                if low in _VON:
+                    k += 1
+                elif low in profile.object_determiners or not (
+                    seg.words[k][:1].isupper() or low in profile.determiners
+                ):
+                    return None  # "nach ersten Untersuchungen [dem Hochwasser]" is an object
             e = noun_phrase_end(seg, profile, k, b)
             if e == k:
                 return None
-            source.extend(range(k, e))
+            source.extend(range(s0, e))
             k = e
         elif el.kind == "cue":
             if k >= b or profile.cue(seg.words[k].lower()) is None:

@@ -91,7 +91,8 @@ class PatternElement:
     """One position of an according-to pattern.
 
     ``kind`` is ``"word"`` (one of ``words``, lowercase), ``"source"`` (the source noun
-    phrase), ``"cue"`` (any cue-verb form) or ``"punct"`` (one of ``words``).
+    phrase), ``"cue"`` (any cue-verb form), ``"punct"`` (one of ``words``) or ``"mods"``
+    (up to three lowercase modifiers: determiners, adjectives, adverbs).
     """
 
     kind: str
@@ -301,8 +302,11 @@ class LangProfile:
     object_determiners: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    addressee_object_starts: frozenset[str] = frozenset()
+    nonfinite_cue: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reported_lemmas: frozenset[str] = frozenset()
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
+    postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # --- cues ---------------------------------------------------------------------------
@@ -484,6 +488,8 @@ def _element(raw: str) -> PatternElement:
         return PatternElement("source")
     if raw == "CUE":
         return PatternElement("cue")
+    if raw == "MODS":
+        return PatternElement("mods")
     if raw.startswith("PUNCT:"):
         return PatternElement("punct", frozenset(raw[6:].split("|")))
     return PatternElement("word", _lower_set(raw.split("|")))
@@ -652,8 +658,13 @@ def load(lang: str) -> LangProfile:
         object_determiners=_lower_set(clause.get("object_determiners", ())),
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
+        addressee_object_starts=_lower_set(clause.get("addressee_object_starts", ())),
+        nonfinite_cue=_ro(
+            {k: tuple(v) for k, v in clause.get("nonfinite_cue", {}).items() if k != "_doc"}
+        ),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         evidence=_evidence(_read(lang, "evidence.json")),
+        postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

@@ -1,0 +1,135 @@
+"""Speakers read off the shape of the cue's clause (``group.clause_subject``), on drafts
+built by hand so that the taggers play no part."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract import group
+from sayso.lang import load
+from sayso.model import Form
+from sayso.text.segment import segment
+
+
+def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, str, list[str]]:
+    profile = load("de")
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    b = seg.sentences[0][1]
+    idx = [words.index(w) for w in cue]
+    lo = words.index(content_from)
+    d = group.Draft(
+        parts=[group.Seg(lo, b - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(i, i + 1, "C", 0) for i in idx],
+    )
+    group.clause_subject(seg, profile, [d])
+    sp = " ".join(words[i] for r in d.speaker for i in range(r.a, r.b))
+    cue_words = " ".join(words[i] for r in d.cue for i in range(r.a, r.b))
+    return sp, cue_words, d.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content_from", "speaker", "rule"),
+    [
+        (
+            "Anna Berger, die Sprecherin des Vereins, sagte, dass der Termin verschoben werde.",
+            ["sagte"],
+            "dass",
+            "Anna Berger , die Sprecherin des Vereins",
+            "group.speaker.apposition.v1",
+        ),
+        (
+            "Otto Brandl, der seit Jahren im Vorstand sitzt, erklärte, dass er zurücktrete.",
+            ["erklärte"],
+            "dass",
+            "Otto Brandl",
+            "group.speaker.apposition.v1",
+        ),
+        (
+            "Wie das Umweltamt gestern mitteilte, bleibt der See gesperrt.",
+            ["mitteilte"],
+            "bleibt",
+            "das Umweltamt",
+            "group.speaker.wie_clause.v1",
+        ),
+        (
+            "Am Freitag erklärte die Stadtverwaltung, dass die Brücke saniert werde.",
+            ["erklärte"],
+            "dass",
+            "die Stadtverwaltung",
+            "group.speaker.inverted.v1",
+        ),
+    ],
+)
+def test_clause_subject(
+    text: str, cue: list[str], content_from: str, speaker: str, rule: str
+) -> None:
+    sp, _cue, rules = speaker_of(text, cue, content_from)
+    assert sp == speaker
+    assert rules == [rule]
+
+
+def test_wie_clause_adds_wie_to_the_cue() -> None:
+    _sp, cue, _rules = speaker_of(
+        "Wie das Umweltamt gestern mitteilte, bleibt der See gesperrt.", ["mitteilte"], "bleibt"
+    )
+    assert cue == "Wie mitteilte"
+
+
+def test_object_after_the_verb_is_not_a_speaker() -> None:
+    sp, _cue, rules = speaker_of(
+        "Am Freitag erklärte dem Rat niemand, dass die Brücke saniert werde.", ["erklärte"], "dass"
+    )
+    assert sp == "" and rules == []
+
+
+def _free_indirect_after(text: str) -> tuple[str, list[str]]:
+    profile = load("de")
+    seg = segment(text, profile.abbreviations, profile.months)
+    a, b = seg.sentences[1]
+    d = group.Draft(parts=[group.Seg(a, b, "free_indirect", 1)], form=Form.FREE_INDIRECT)
+    group.previous_sentence_speaker(seg, profile, [d])
+    sp = " ".join(seg.text[x.start : x.end] for x in d.speaker_spans or ())
+    return sp, d.rules
+
+
+def test_previous_sentence_subject_speaks_on() -> None:
+    sp, rules = _free_indirect_after(
+        "Der Elternbeirat äußerte Bedenken gegen den Umbau. Die Kosten seien viel zu hoch."
+    )
+    assert sp == "Der Elternbeirat"
+    assert rules == ["group.speaker.previous_sentence.v1"]
+
+
+def test_previous_sentence_demonstrative_then_subject() -> None:
+    sp, _rules = _free_indirect_after(
+        "Das teilte die Stadtverwaltung mit. Die Brücke bleibe bis Juni gesperrt."
+    )
+    assert sp == "die Stadtverwaltung"
+
+
+def test_previous_sentence_adverb_is_not_a_speaker() -> None:
+    sp, rules = _free_indirect_after(
+        "Nach dem Treffen erklärte man nichts weiter. Die Kosten seien viel zu hoch."
+    )
+    assert sp == "" and rules == []
+
+
+def test_dative_object_is_cut_from_the_speaker() -> None:
+    profile = load("de")
+    text = "Gestern berichtete die Ärztin Eva Roth dem Stadtrat, die Station sei überlastet."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("berichtete")
+    comma = words.index(",")
+    d = group.Draft(
+        parts=[group.Seg(comma + 1, len(words) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(v, v + 1, "C", 0)],
+        speaker=[group.Seg(v + 1, comma, "S", 0)],  # the tagger ran on into the object
+    )
+    group.find_addressees(seg, profile, [d])
+    assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "die Ärztin Eva Roth"
+    assert " ".join(words[i] for r in d.addressee for i in range(r.a, r.b)) == "dem Stadtrat"
+    assert "group.addressee.split_speaker.v1" in d.rules
