@@ -127,3 +127,10 @@ def test_nach_report_noun_with_source() -> None:
             "Nach einer Studie der Universität",
         )
     ]
+
+
+def test_according_english_lowercase_source_after_to() -> None:
+    import sayso
+
+    a = sayso.analyze("According to officials, the talks have collapsed.", "en")
+    assert [a.spans_text(s.speaker) for s in a.statements] == ["officials"]

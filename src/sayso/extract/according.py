@@ -116,9 +116,10 @@ def match_at(
                 m += 1
         elif el.kind == "source":
             s0 = k
-            if n > 0 and rest[n - 1].kind == "word" and k < b:
-                # after a noun the source is an attribute: "nach Angaben [von Beobachtern]",
-                # "[der Polizei]", "[Merkels]", never a verb ("nach Angaben brannte …")
+            if n > 0 and rest[n - 1].kind == "word" and k < b and seg.words[k - 1][:1].isupper():
+                # after a noun (capitalised: German) the source is an attribute: "nach
+                # Angaben [von Beobachtern]", "[der Polizei]", "[Merkels]", never a verb
+                # ("nach Angaben brannte …"); "according to [officials]" is no such case
                 low = seg.words[k].lower()
                 if low in _VON:
                     k += 1
