@@ -692,3 +692,14 @@ def test_ledger_in_memory_sqlite() -> None:
         add(ledger, DE_1)
         assert ledger.search("Sanktionen", lang="de")
         assert ledger.stats()["documents"] == 1
+
+
+def test_ledger_module_prints_datasette_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from sayso.ledger.__main__ import main
+
+    assert main(["metadata", "news"]) == 0
+    meta = json.loads(capsys.readouterr().out)
+    assert "statements" in meta["databases"]["news"]["tables"]
+    assert main(["nonsense"]) == 2
