@@ -297,7 +297,8 @@ class Ledger:
     def contains(self, document_id: str) -> bool:
         """Whether a document with this content hash is stored (cheap; before analysing)."""
         with self._sessions() as session:
-            return session.get(t.Document, document_id) is not None
+            found = session.scalar(select(t.Document.id).where(t.Document.id == document_id))
+            return found is not None
 
     def add(
         self,
@@ -345,10 +346,11 @@ class Ledger:
 
     def _duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
         with self.session() as session:
-            row = session.get_one(t.Document, doc_id)
+            result = _stored(session, doc_id)
+            assert result is not None
             if run_id is not None:
                 _count(session, run_id, duplicates=1)
-            return AddResult("duplicate", row.id, row.url, row.version)
+            return result
 
     def add_error(
         self,
@@ -680,11 +682,11 @@ def _insert(
     analysis: Analysis,
     run_id: int | None,
 ) -> AddResult:
-    existing = session.get(t.Document, doc_id)
+    existing = _stored(session, doc_id)
     if existing is not None:
         if run_id is not None:
             _count(session, run_id, duplicates=1)
-        return AddResult("duplicate", existing.id, existing.url, existing.version)
+        return existing
     url = doc.get("url") or analysis.url
     version = 1
     if url is not None:
@@ -739,6 +741,13 @@ def _insert(
         actors=len(analysis.actors),
         new_actors=new_actors,
     )
+
+
+def _stored(session: Session, doc_id: str) -> AddResult | None:
+    """The "duplicate" result for a stored document (None when not stored)."""
+    d = t.Document
+    row = session.execute(select(d.url, d.version).where(d.id == doc_id)).one_or_none()
+    return None if row is None else AddResult("duplicate", doc_id, row.url, row.version)
 
 
 def _insert_actors(
