@@ -155,7 +155,7 @@ class PgServer:
             options = (
                 f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=50"
+                "-c max_connections=50 -c max_parallel_workers_per_gather=0"
             )
             proc = self._run(
                 "pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",

@@ -5,6 +5,7 @@ All article texts are written for these tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from functools import cache
@@ -638,3 +639,67 @@ def test_ledger_postgres_columns_carry_comments(pg_url: str) -> None:
         assert all(comments.values()), comments
     finally:
         engine.dispose()
+
+
+# --- ingest's Document, in-memory ledgers --------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class IngestDocument:
+    """The shape of ingest's Document (the ledger does not import the ingest module)."""
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: Any = None
+    site: str | None = None
+    lang: str | None = None
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def test_ledger_accepts_ingest_documents(ledger: Ledger) -> None:
+    doc = IngestDocument(
+        id="ingest-42",
+        text=EN_1,
+        source="feed.xml#3",
+        url="https://en.example/1",
+        title="Talks collapse",
+        published=dt.datetime(2024, 3, 5, 7, 30, tzinfo=dt.UTC),
+        site="Daily Ledger",
+        lang="en",
+        meta={"feed": "world"},
+    )
+    result = ledger.add(doc, analysed(EN_1), site="Override Post")
+    stored = ledger.get_document(result.document_id)
+    assert stored is not None
+    assert result.document_id == content_hash(EN_1)
+    assert (stored.title, stored.source, stored.site) == (
+        "Talks collapse",
+        "feed.xml#3",
+        "Override Post",
+    )
+    assert stored.published_date == dt.date(2024, 3, 5)
+    assert stored.meta == {"feed": "world", "source_id": "ingest-42"}
+    summary = ledger.ingest([doc, dataclasses.replace(doc, text=EN_2, id="ingest-43")])
+    assert (summary.duplicates, summary.added, summary.new_versions) == (1, 1, 1)
+
+
+def test_ledger_in_memory_sqlite() -> None:
+    with Ledger.open("sqlite://") as ledger:
+        add(ledger, DE_1)
+        assert ledger.search("Sanktionen", lang="de")
+        assert ledger.stats()["documents"] == 1
+
+
+def test_ledger_module_prints_datasette_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from sayso.ledger.__main__ import main
+
+    assert main(["metadata", "news"]) == 0
+    meta = json.loads(capsys.readouterr().out)
+    assert "statements" in meta["databases"]["news"]["tables"]
+    assert main(["nonsense"]) == 2

@@ -1,7 +1,11 @@
-"""``python -m sayso.ledger metadata > metadata.json``: Datasette metadata for a ledger.
+"""Developer and integration helpers for the ledger.
 
-Then ``datasette sayso.db --metadata metadata.json`` shows every table and column with its
-description.
+``python -m sayso.ledger metadata [NAME] > metadata.json``
+    Datasette metadata (every table and column described); then
+    ``datasette sayso.db --metadata metadata.json``.
+``python -m sayso.ledger revision "message"``
+    Draft a new migration under ``migrations/versions`` from the difference between
+    ``schema.py`` and the current head (check and complete it by hand).
 """
 
 from __future__ import annotations
@@ -9,7 +13,10 @@ from __future__ import annotations
 import json
 import sys
 
+from sayso.ledger import migrate
 from sayso.ledger.schema import datasette_metadata
+
+USAGE = 'usage: python -m sayso.ledger metadata [DATABASE_NAME] | revision "message"'
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         name = args[1] if len(args) == 2 else "sayso"
         print(json.dumps(datasette_metadata(name), ensure_ascii=False, indent=2))
         return 0
-    print("usage: python -m sayso.ledger metadata [DATABASE_NAME]", file=sys.stderr)
+    if args[:1] == ["revision"] and len(args) == 2:
+        migrate.revision(args[1])
+        return 0
+    print(USAGE, file=sys.stderr)
     return 2
 
 

@@ -3,7 +3,7 @@
 The Alembic scripts ship inside the package (``sayso/ledger/migrations``); users need no
 ``alembic.ini``. For developers adding a revision::
 
-    python -m sayso.ledger.migrate revision "add claims"
+    python -m sayso.ledger revision "add claims"
 
 writes a new file under ``migrations/versions`` from the difference between ``schema.py``
 and a scratch SQLite ledger at head (check and complete it by hand: PostgreSQL specifics,
@@ -12,7 +12,6 @@ full-text objects).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -62,23 +61,11 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config(conn), revision)
 
 
-def _revision(message: str) -> None:
+def revision(message: str) -> None:
+    """Draft a new revision file from schema.py against a scratch ledger at head."""
     with tempfile.TemporaryDirectory() as tmp:
         engine = create_engine(f"sqlite:///{tmp}/scratch.db")
         upgrade(engine)
         with engine.begin() as conn:
             command.revision(config(conn), message=message, autogenerate=True)
         engine.dispose()
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) == 2 and args[0] == "revision":
-        _revision(args[1])
-        return 0
-    print('usage: python -m sayso.ledger.migrate revision "message"', file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -19,6 +19,7 @@ import email.utils
 import hashlib
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,13 +30,14 @@ from sqlalchemy import (
     Engine,
     create_engine,
     event,
+    exists,
     func,
     select,
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, aliased, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from sayso import errors
@@ -85,6 +87,16 @@ FRAMING_LABELS = (
 )
 
 DocumentLike = Mapping[str, Any] | Any
+
+#: attempts to store one document when concurrent writers get in the way
+_ATTEMPTS = 5
+#: PostgreSQL deadlock_detected and serialization_failure
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def _sqlstate(exc: SQLAlchemyError) -> str | None:
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return state if isinstance(state, str) else None
 
 
 def content_hash(text: str) -> str:
@@ -285,7 +297,8 @@ class Ledger:
     def contains(self, document_id: str) -> bool:
         """Whether a document with this content hash is stored (cheap; before analysing)."""
         with self._sessions() as session:
-            return session.get(t.Document, document_id) is not None
+            found = session.scalar(select(t.Document.id).where(t.Document.id == document_id))
+            return found is not None
 
     def add(
         self,
@@ -314,7 +327,7 @@ class Ledger:
                 f"analysed, {len(text)} given)"
             )
         doc_id = content_hash(text)
-        for _attempt in range(5):
+        for attempt in range(_ATTEMPTS):
             try:
                 with self.session() as session:
                     return _insert(session, doc_id, doc, analysis, run_id)
@@ -322,14 +335,22 @@ class Ledger:
                 # another writer stored the same text, or took the next version number
                 if self.contains(doc_id):
                     return self._duplicate(doc_id, run_id)
-        raise RuntimeError(f"could not store document {doc_id}: concurrent writers")
+                if attempt == _ATTEMPTS - 1:
+                    raise
+            except OperationalError as exc:
+                # PostgreSQL broke a deadlock between two writers: try again
+                if _sqlstate(exc) not in _RETRY_SQLSTATES or attempt == _ATTEMPTS - 1:
+                    raise
+            time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
         with self.session() as session:
-            row = session.get_one(t.Document, doc_id)
+            result = _stored(session, doc_id)
+            assert result is not None
             if run_id is not None:
                 _count(session, run_id, duplicates=1)
-            return AddResult("duplicate", row.id, row.url, row.version)
+            return result
 
     def add_error(
         self,
@@ -481,12 +502,8 @@ class Ledger:
             query = query.where(d.lang == lang)
         query = query.where(*_date_range(since, until))
         if latest:
-            newest = (
-                select(func.max(t.Document.version))
-                .where(t.Document.url == d.url)
-                .scalar_subquery()
-            )
-            query = query.where((d.url.is_(None)) | (d.version == newest))
+            newer = aliased(t.Document)
+            query = query.where(~exists().where(newer.url == d.url, newer.version > d.version))
         query = query.order_by(
             d.published_date.desc().nulls_last(), d.url, d.version, d.ingested_at
         )
@@ -665,11 +682,11 @@ def _insert(
     analysis: Analysis,
     run_id: int | None,
 ) -> AddResult:
-    existing = session.get(t.Document, doc_id)
+    existing = _stored(session, doc_id)
     if existing is not None:
         if run_id is not None:
             _count(session, run_id, duplicates=1)
-        return AddResult("duplicate", existing.id, existing.url, existing.version)
+        return existing
     url = doc.get("url") or analysis.url
     version = 1
     if url is not None:
@@ -726,12 +743,20 @@ def _insert(
     )
 
 
+def _stored(session: Session, doc_id: str) -> AddResult | None:
+    """The "duplicate" result for a stored document (None when not stored)."""
+    d = t.Document
+    row = session.execute(select(d.url, d.version).where(d.id == doc_id)).one_or_none()
+    return None if row is None else AddResult("duplicate", doc_id, row.url, row.version)
+
+
 def _insert_actors(
     session: Session, doc_id: str, analysis: Analysis, lang: str
 ) -> tuple[dict[str, int], int]:
     before = session.scalar(select(func.max(t.Actor.id))) or 0
     ids: dict[str, int] = {}
-    for actor in analysis.actors:
+    # in a fixed order, so two writers touching the same actors cannot deadlock
+    for actor in sorted(analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value)):
         ids[actor.id] = resolve_actor(session, actor, lang)
         session.add(
             t.DocumentActor(

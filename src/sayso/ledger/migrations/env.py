@@ -41,9 +41,7 @@ def run_migrations(connection: Connection) -> None:
 
 _connection = context.config.attributes.get("connection")
 if _connection is None:
-    raise RuntimeError(
-        "sayso's migrations run from code: use sayso.ledger.migrate.upgrade(engine_or_url)"
-    )
+    raise RuntimeError("sayso's migrations run from code: use sayso.ledger.migrate.upgrade(engine)")
 if context.is_offline_mode():
     raise RuntimeError("offline (SQL script) migrations are not supported")
 run_migrations(_connection)
