@@ -30,7 +30,7 @@ def content_id(text: str) -> str:
     """The document id: sha256 hex of the NFC text with whitespace runs collapsed, so the
     same article re-wrapped, re-indented or with other line endings keeps its id."""
     canonical = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _opt_str(d: Mapping[str, Any], key: str) -> str | None:

@@ -2,7 +2,8 @@
 
 Nothing lost, nothing doubled:
 
-* a document is keyed by the SHA-256 of its text (:func:`content_hash`): adding the same text
+* a document is keyed by the hash of its text (:func:`content_hash`, the id ingest gives it:
+  whitespace and Unicode normalisation do not count): adding the same text
   again writes nothing (``"duplicate"``); a different text at a URL already stored becomes
   the next version of that URL;
 * each document is written in one transaction (document, actors, statements, relations,
@@ -16,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email.utils
-import hashlib
 import os
 import re
 import time
@@ -100,8 +100,12 @@ def _sqlstate(exc: SQLAlchemyError) -> str | None:
 
 
 def content_hash(text: str) -> str:
-    """The document key: SHA-256 (hex) of the text as UTF-8."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The document key: ingest's :func:`sayso.ingest.content_id` — SHA-256 of the NFC text
+    with whitespace runs collapsed — so a document read by ingest is recognised before it
+    is analysed, and the same article re-wrapped or re-encoded is one document."""
+    from sayso.ingest.document import content_id
+
+    return content_id(text)
 
 
 def actor_key(name: str) -> str:
