@@ -338,7 +338,7 @@ class Ledger:
             except IntegrityError:
                 # another writer stored the same text, or took the next version number
                 if self.contains(doc_id):
-                    return self._duplicate(doc_id, run_id)
+                    return self.mark_duplicate(doc_id, run_id)
                 if attempt == _ATTEMPTS - 1:
                     raise
             except OperationalError as exc:
@@ -348,7 +348,8 @@ class Ledger:
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
+    def mark_duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
+        """Count a document already stored as a duplicate of run ``run_id``."""
         with self.session() as session:
             result = _stored(session, doc_id)
             assert result is not None
@@ -444,7 +445,7 @@ class Ledger:
                 try:
                     text = doc.get("text")
                     if isinstance(text, str) and self.contains(content_hash(text)):
-                        self._duplicate(content_hash(text), summary.run_id)
+                        self.mark_duplicate(content_hash(text), summary.run_id)
                         summary.duplicates += 1
                         continue
                     result = self.add(doc, analyze(doc), run_id=summary.run_id)

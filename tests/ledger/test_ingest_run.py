@@ -1,0 +1,86 @@
+"""``sayso ingest``: parallel analysis into the ledger, nothing lost and nothing doubled,
+even when the run is killed with SIGKILL and started again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sayso.ingest import IngestOptions
+from sayso.ledger import Ledger, runner
+
+TEMPLATE = (
+    "Die Stadt {n} plant eine neue Brücke. „Wir bauen ab dem Frühjahr {n}“, sagte "
+    "Bürgermeisterin Anna Berger am Montag. Die Opposition bezweifelte, dass die Kosten "
+    "von {n} Millionen Euro reichen würden.\n"
+)
+
+
+def corpus(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n):
+        p = folder / f"article-{k:03d}.txt"
+        p.write_text(TEMPLATE.format(n=k + 1), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def count(db: Path) -> tuple[int, int, int]:
+    with sqlite3.connect(db) as con:
+        docs = con.execute("select count(*), count(distinct id) from documents").fetchone()
+        orphans = con.execute(
+            "select count(*) from statements where document_id not in (select id from documents)"
+        ).fetchone()[0]
+    return int(docs[0]), int(docs[1]), int(orphans)
+
+
+def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path) -> None:
+    paths = corpus(tmp_path / "in", 5)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    with Ledger.open(f"sqlite:///{tmp_path / 'l.db'}") as ledger:
+        sources = [str(tmp_path / "in"), str(paths[0]), str(tmp_path / "missing.txt")]
+        first = runner.run(ledger, sources, IngestOptions(), jobs=1)
+        again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=1)
+        errors = ledger.errors()
+    assert (first.added, first.duplicates) == (5, 1)  # the file given twice is one document
+    assert first.failed == 2 and sorted(first.errors) == ["E020", "E029"]
+    assert first.statements >= 5
+    assert (again.added, again.duplicates, again.failed) == (0, 5, 1)
+    assert {e.code for e in errors} == {"E020", "E029"}
+
+
+def test_ingest_run_killed_and_restarted_stores_every_document_once(tmp_path: Path) -> None:
+    corpus(tmp_path / "in", 60)
+    db = tmp_path / "l.db"
+    cmd = [
+        sys.executable, "-m", "sayso", "ingest", str(tmp_path / "in"),
+        "--db", f"sqlite:///{db}", "--jobs", "2", "--progress", "never",
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                stored = count(db)[0]
+            except sqlite3.Error:
+                continue
+            if stored >= 5:
+                break
+    assert proc.poll() is None, "the run finished before it could be killed; use more files"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    partial = count(db)
+    assert 0 < partial[0] < 60 and partial[0] == partial[1] and partial[2] == 0
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert count(db) == (60, 60, 0)
+    assert "skipped as already stored" in done.stderr
