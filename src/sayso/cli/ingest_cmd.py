@@ -1,4 +1,4 @@
-"""``sayso ingest PATH…|URL…|-``: read sources, analyse them in parallel, store them in the ledger."""
+"""``sayso ingest PATH…|URL…|-``: read sources, analyse them in parallel, store them."""
 
 from __future__ import annotations
 
