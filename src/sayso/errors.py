@@ -79,6 +79,11 @@ E204 = Code(
     "Cannot store {source}: {detail}.",
     "The document was skipped and the run went on; check the database connection and space.",
 )
+E205 = Code(
+    "E205",
+    "Cannot merge or split actors: {detail}.",
+    "List the actors with 'sayso actors' and the merges with 'sayso actors merges'.",
+)
 
 # --- ingest: a source could not be turned into a document (the batch goes on) ---------
 E020 = Code(

@@ -557,12 +557,17 @@ def test_ledger_actors_one_per_name_and_kind(ledger: Ledger) -> None:
 
 def test_ledger_resolve_actor_merges_spellings(ledger: Ledger) -> None:
     with ledger.session() as session:
-        a = store_mod.resolve_actor(session, Actor("a1", "Petra  LINDNER", ActorKind.PERSON), "de")
-        b = store_mod.resolve_actor(
+        a, rule_a, _ = store_mod.resolve_actor(
+            session, Actor("a1", "Petra  LINDNER", ActorKind.PERSON), "de"
+        )
+        b, rule_b, _ = store_mod.resolve_actor(
             session, Actor("a1", "Petra Lindner", ActorKind.PERSON, role="Ministerin"), "de"
         )
-        c = store_mod.resolve_actor(session, Actor("a1", "Petra Lindner", ActorKind.OUTLET), "de")
+        c, _, _ = store_mod.resolve_actor(
+            session, Actor("a1", "Petra Lindner", ActorKind.OUTLET), "de"
+        )
         assert a == b != c
+        assert (rule_a, rule_b) == ("identity.new", "identity.key")
         row = session.get_one(t.Actor, a)
         assert row.name == "Petra  LINDNER"
         assert row.aliases == ["Petra Lindner"]

@@ -139,6 +139,73 @@ class Actor(Base):
     first_seen: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), comment="When the ledger first met this actor (UTC)."
     )
+    surname: Mapped[str | None] = mapped_column(
+        Text,
+        index=True,
+        comment="Phonetic key of the last name word: finds 'Wolodymyr Selenskyj' for 'Zelensky'.",
+    )
+    merged_into: Mapped[int | None] = mapped_column(
+        Integer,
+        comment="Set when this actor was merged into another (see actor_merges); NULL otherwise.",
+    )
+
+
+class ActorMerge(Base):
+    __tablename__ = "actor_merges"
+    __table_args__ = (
+        {"comment": "Every merge or split of actors, with what it moved (undoable)."},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Merge id.")
+    into_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), comment="The actor kept.")
+    from_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), comment="The actor merged.")
+    rule: Mapped[str] = mapped_column(
+        String(32), comment="manual.merge, manual.split or the identity rule that matched."
+    )
+    note: Mapped[str | None] = mapped_column(Text, comment="Why (free text).")
+    moved: Mapped[dict[str, Any]] = mapped_column(
+        Json, default=dict, comment="Rows moved: document_actors, statements (JSON)."
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="When (UTC).")
+    undone_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="When the merge was split again; NULL if in force."
+    )
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("key"),
+        {"comment": "One claim (a quotation or report) appearing in one or more articles."},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Claim id.")
+    key: Mapped[str] = mapped_column(
+        String(64), comment="Hash of the normalised content of its first appearance."
+    )
+    text: Mapped[str] = mapped_column(Text, comment="Normalised content (lowercase, no marks).")
+    lang: Mapped[str] = mapped_column(String(8), comment="Language of the first appearance.")
+    appearances: Mapped[int] = mapped_column(
+        Integer, default=1, comment="How many statements are appearances of it."
+    )
+    first_seen: Mapped[dt.date | None] = mapped_column(
+        Date, comment="Earliest publication date among its appearances."
+    )
+    last_seen: Mapped[dt.date | None] = mapped_column(
+        Date, comment="Latest publication date among its appearances."
+    )
+
+
+class ClaimBand(Base):
+    __tablename__ = "claim_bands"
+    __table_args__ = (
+        {"comment": "MinHash LSH band keys of claims: candidates for near-identical reports."},
+    )
+
+    band: Mapped[str] = mapped_column(String(24), primary_key=True, comment="Band key.")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, comment="The claim."
+    )
 
 
 class DocumentActor(Base):
@@ -168,6 +235,12 @@ class DocumentActor(Base):
     mentions: Mapped[list[list[int]]] = mapped_column(
         Json, default=list, comment="Character spans [start, end] of its mentions (JSON)."
     )
+    match_rule: Mapped[str | None] = mapped_column(
+        String(32),
+        comment="Why it was linked to that ledger actor: identity.key, identity.surname, "
+        "identity.typo, identity.new, manual.merge, manual.split.",
+    )
+    match_score: Mapped[float | None] = mapped_column(Float, comment="How sure that link is.")
 
 
 class Statement(Base):
@@ -241,7 +314,7 @@ class Statement(Base):
     )
     claim_id: Mapped[int | None] = mapped_column(
         Integer,
-        comment="The cross-outlet claim this statement is an appearance of (reserved; NULL).",
+        comment="The claim this statement is an appearance of (claims.id).",
     )
 
 

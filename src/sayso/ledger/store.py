@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email.utils
+import functools
 import os
 import re
 import time
@@ -32,6 +33,7 @@ from sqlalchemy import (
     event,
     exists,
     func,
+    or_,
     select,
     update,
 )
@@ -42,7 +44,8 @@ from sqlalchemy.pool import StaticPool
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.ledger import fulltext, migrate
+from sayso.ledger import claims as claim_mod
+from sayso.ledger import fulltext, identity, migrate
 from sayso.ledger import schema as t
 from sayso.ledger.records import (
     ActorRecord,
@@ -53,7 +56,7 @@ from sayso.ledger.records import (
     RunSummary,
     StatementRecord,
 )
-from sayso.model import Actor, Analysis
+from sayso.model import Actor, ActorKind, Analysis
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
@@ -113,19 +116,49 @@ def actor_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def resolve_actor(session: Session, actor: Actor, doc_lang: str) -> int:
-    """The ledger actor for a document's ``actor``, created when new; returns its id.
+#: kinds that are never the same actor in two documents: "officials" here are not
+#: "officials" there, and every document's unknown source is its own
+PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
 
-    This first version matches by (normalised name, kind): "Olaf Scholz" (person) in two
-    articles is one ledger actor, "Scholz" is another. ``document_actors`` keeps every
-    document's name as written, so a better matcher can re-link without losing anything.
-    New spellings of a known actor are added to its aliases, a newly seen role replaces the
-    stored one. (``doc_lang`` is unused here; a language-aware matcher will need it.)
+
+@functools.cache
+def _titles(lang: str) -> frozenset[str]:
+    """Role nouns and titles of a language, folded: not part of a person's name."""
+    from sayso.lang import SUPPORTED, load
+
+    if lang not in SUPPORTED:
+        return frozenset()
+    return frozenset(identity.fold(n) for n in load(lang).role_nouns)
+
+
+def resolve_actor(
+    session: Session, actor: Actor, doc_lang: str, doc_id: str = ""
+) -> tuple[int, str, float]:
+    """The ledger actor for a document's ``actor``: (id, the rule that linked it, score).
+
+    Names are matched by :mod:`sayso.ledger.identity`: the phonetic key shared by
+    transliteration variants ("Selenskyj" / "Zelensky" — ``identity.key``), a surname
+    against a full name of the same kind ("Selenskyj" / "Wolodymyr Selenskyj" —
+    ``identity.surname``) and a one-letter slip in a long name (``identity.typo``); titles
+    and roles ("Präsident") are stripped and kept as the actor's role. Anonymous groups and
+    unknown sources are one actor per document. A new actor is ``identity.new``. The
+    document's own spelling stays in ``document_actors`` with the rule and score, so every
+    link is explainable, and ``Ledger.merge_actors`` / ``split_actor`` can redo it.
     """
-    key = actor_key(actor.name) or "(empty)"
     kind = actor.kind.value
-    query = select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind)
-    row = session.scalars(query).one_or_none()
+    titles = _titles(doc_lang)
+    key = identity.name_key(actor.name, titles) or actor_key(actor.name) or "(empty)"
+    if kind in PER_DOCUMENT_KINDS:
+        key = f"{key}#{doc_id[:16]}"
+    words = key.split()
+    surname = words[-1] if kind == "person" and words else None
+    live = t.Actor.merged_into.is_(None)
+    row = session.scalars(
+        select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind, live)
+    ).one_or_none()
+    rule, score = "identity.key", 1.0
+    if row is None and kind not in PER_DOCUMENT_KINDS:
+        row, rule, score = _similar_actor(session, actor, kind, key, surname, titles)
     if row is None:
         try:
             with session.begin_nested():  # a concurrent writer may insert the same actor
@@ -136,18 +169,56 @@ def resolve_actor(session: Session, actor: Actor, doc_lang: str) -> int:
                     role=actor.role,
                     aliases=sorted({a for a in actor.aliases if a != actor.name}),
                     first_seen=_now(),
+                    surname=surname,
                 )
                 session.add(row)
                 session.flush()
-            return row.id
+            return row.id, "identity.new", 1.0
         except IntegrityError:
-            row = session.scalars(query).one()
+            row = session.scalars(
+                select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind)
+            ).one()
     spellings = {actor.name, *actor.aliases} - {row.name}
     if not spellings <= set(row.aliases):
         row.aliases = sorted(set(row.aliases) | spellings)
+    if len(actor.name.split()) > len(row.name.split()) and rule != "identity.typo":
+        row.aliases = sorted((set(row.aliases) | {row.name}) - {actor.name})
+        row.name = actor.name  # the fuller name becomes canonical ("Wolodymyr Selenskyj")
     if actor.role and actor.role != row.role:
         row.role = actor.role
-    return row.id
+    return row.id, rule, score
+
+
+def _similar_actor(
+    session: Session,
+    actor: Actor,
+    kind: str,
+    key: str,
+    surname: str | None,
+    titles: frozenset[str],
+) -> tuple[t.Actor | None, str, float]:
+    """A known actor under another spelling: same surname, or a typo (see identity)."""
+    a = t.Actor
+    live = a.merged_into.is_(None)
+    if surname is not None:
+        query = select(a).where(a.kind == kind, live, a.surname == surname).limit(50)
+        typo = select(a).where(
+            a.kind == kind, live, a.surname.like(surname[:3] + "%"), a.surname != surname
+        )
+    else:
+        query = select(a).where(a.kind == kind, live, a.key.like(key[:4] + "%")).limit(50)
+        typo = None
+    candidates = list(session.scalars(query))
+    if typo is not None and len(surname or "") >= 6:
+        candidates += list(session.scalars(typo.limit(50)))
+    best: tuple[t.Actor | None, str, float] = (None, "identity.new", 0.0)
+    for cand in candidates:
+        m = identity.same_actor(
+            actor.name, cand.name, actor.kind, ActorKind(cand.kind), titles=titles
+        )
+        if m is not None and m.score > best[2]:
+            best = (cand, m.rule, m.score)
+    return best
 
 
 def _now() -> dt.datetime:
@@ -564,7 +635,14 @@ class Ledger:
             if isinstance(speaker, int):
                 query = query.where(s.actor_id == speaker)
             else:
-                query = query.where(a.key.contains(actor_key(speaker), autoescape=True))
+                # the phonetic key: "Zelensky" finds the statements of "Selenskyj"; a
+                # name merged into another actor finds that actor
+                wanted = identity.name_key(speaker) or actor_key(speaker)
+                merged = select(t.Actor.merged_into).where(
+                    t.Actor.key.contains(wanted, autoescape=True),
+                    t.Actor.merged_into.is_not(None),
+                )
+                query = query.where(or_(a.key.contains(wanted, autoescape=True), a.id.in_(merged)))
         if outlet is not None:
             query = query.where(func.lower(d.site) == outlet.lower())
         query = query.where(*_date_range(since, until))
@@ -612,9 +690,11 @@ class Ledger:
             .limit(limit)
         )
         if name is not None:
-            query = query.where(a.key.contains(actor_key(name), autoescape=True))
+            wanted = identity.name_key(name) or actor_key(name)
+            query = query.where(a.key.contains(wanted, autoescape=True))
         if kind is not None:
             query = query.where(a.kind == kind)
+        query = query.where(a.merged_into.is_(None))
         with self._sessions() as session:
             return [
                 ActorRecord(
@@ -627,6 +707,97 @@ class Ledger:
                     documents=docs,
                 )
                 for row, n, docs in session.execute(query)
+            ]
+
+    # --- actors across articles: explainable, reversible merges ---------------------------
+
+    def merge_actors(self, into: int, other: int, note: str | None = None) -> int:
+        """Merge ledger actor ``other`` into ``into`` (both stay in ``actors``; ``other``
+        gets ``merged_into``). Every moved row is recorded in ``actor_merges``, so
+        :meth:`split_actor` undoes it exactly. Returns the merge id."""
+        if into == other:
+            raise SaysoError(errors.E205, detail="an actor cannot be merged into itself")
+        with self.session() as session:
+            for aid in (into, other):
+                row = session.get(t.Actor, aid)
+                if row is None or row.merged_into is not None:
+                    raise SaysoError(errors.E205, detail=f"actor {aid} is unknown or merged")
+            moved = _move_actor(session, other, into, "manual.merge")
+            session.get_one(t.Actor, other).merged_into = into
+            merge = t.ActorMerge(
+                into_id=into, from_id=other, rule="manual.merge", note=note, moved=moved, at=_now()
+            )
+            session.add(merge)
+            session.flush()
+            return merge.id
+
+    def split_actor(self, merge_id: int) -> None:
+        """Undo merge ``merge_id``: every row it moved goes back to the merged actor."""
+        with self.session() as session:
+            merge = session.get(t.ActorMerge, merge_id)
+            if merge is None or merge.undone_at is not None:
+                raise SaysoError(errors.E205, detail=f"merge {merge_id} is unknown or undone")
+            _restore(session, merge.moved, merge.into_id, merge.from_id)
+            back = session.get_one(t.Actor, merge.from_id)
+            back.merged_into = None if back.merged_into == merge.into_id else back.merged_into
+            merge.undone_at = _now()
+
+    def split_name(self, actor_id: int, name: str, note: str | None = None) -> int:
+        """Move the documents that wrote ``name`` for actor ``actor_id`` to a new actor
+        ("two people called Berger"); returns the new actor's id. Recorded as a
+        ``manual.split`` in ``actor_merges`` (undo with :meth:`split_actor`)."""
+        with self.session() as session:
+            old = session.get(t.Actor, actor_id)
+            if old is None:
+                raise SaysoError(errors.E205, detail=f"actor {actor_id} is unknown")
+            da = t.DocumentActor
+            rows = session.scalars(select(da).where(da.actor_id == actor_id, da.name == name)).all()
+            if not rows:
+                raise SaysoError(errors.E205, detail=f"actor {actor_id} was never written {name!r}")
+            new = t.Actor(
+                name=name,
+                key=f"{old.key}#split{len(old.aliases)}-{_now().timestamp():.0f}",
+                kind=old.kind,
+                role=rows[-1].role,
+                aliases=[],
+                first_seen=_now(),
+                surname=None,  # out of the automatic matching: it was split on purpose
+            )
+            session.add(new)
+            session.flush()
+            docs = {r.document_id for r in rows}
+            moved = _move_actor(session, actor_id, new.id, "manual.split", docs, name)
+            session.add(
+                t.ActorMerge(
+                    into_id=actor_id,
+                    from_id=new.id,
+                    rule="manual.split",
+                    note=note,
+                    moved=moved,
+                    at=_now(),
+                )
+            )
+            return new.id
+
+    def merges(self, actor_id: int | None = None) -> list[dict[str, Any]]:
+        """The merge and split log, newest first (for one actor when given)."""
+        m = t.ActorMerge
+        query = select(m).order_by(m.id.desc())
+        if actor_id is not None:
+            query = query.where((m.into_id == actor_id) | (m.from_id == actor_id))
+        with self._sessions() as session:
+            return [
+                {
+                    "id": r.id,
+                    "into": r.into_id,
+                    "from": r.from_id,
+                    "rule": r.rule,
+                    "note": r.note,
+                    "at": r.at.isoformat(),
+                    "undone_at": r.undone_at.isoformat() if r.undone_at else None,
+                    "documents": len(r.moved.get("document_actors", [])),
+                }
+                for r in session.scalars(query)
             ]
 
     def errors(
@@ -725,7 +896,9 @@ def _insert(
     )
     session.flush()
     actor_ids, new_actors = _insert_actors(session, doc_id, analysis, lang)
-    statement_ids = _insert_statements(session, doc_id, analysis, lang, actor_ids)
+    statement_ids = _insert_statements(
+        session, doc_id, analysis, lang, actor_ids, published_day(published)
+    )
     _insert_relations(session, doc_id, analysis, statement_ids, actor_ids)
     status: AddStatus = "version" if version > 1 else "added"
     if run_id is not None:
@@ -762,7 +935,7 @@ def _insert_actors(
     ids: dict[str, int] = {}
     # in a fixed order, so two writers touching the same actors cannot deadlock
     for actor in sorted(analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value)):
-        ids[actor.id] = resolve_actor(session, actor, lang)
+        ids[actor.id], rule, score = resolve_actor(session, actor, lang, doc_id)
         session.add(
             t.DocumentActor(
                 document_id=doc_id,
@@ -772,6 +945,8 @@ def _insert_actors(
                 kind=actor.kind.value,
                 role=actor.role,
                 mentions=[m.to_list() for m in actor.mentions],
+                match_rule=rule,
+                match_score=score,
             )
         )
     new = len({i for i in ids.values() if i > before})
@@ -779,7 +954,12 @@ def _insert_actors(
 
 
 def _insert_statements(
-    session: Session, doc_id: str, analysis: Analysis, lang: str, actor_ids: Mapping[str, int]
+    session: Session,
+    doc_id: str,
+    analysis: Analysis,
+    lang: str,
+    actor_ids: Mapping[str, int],
+    day: dt.date | None = None,
 ) -> dict[str, int]:
     rows = []
     for s in analysis.statements:
@@ -808,7 +988,49 @@ def _insert_statements(
         )
     session.add_all(rows)
     session.flush()
+    for row in rows:
+        row.claim_id = link_claim(session, row.content, lang, day)
     return {row.local_id: row.id for row in rows}
+
+
+def link_claim(session: Session, content: str, lang: str, day: dt.date | None) -> int:
+    """The claim a statement's content is an appearance of, created when new.
+
+    Identical normalised contents share the claim key; near-identical ones share an LSH
+    band with it and pass :func:`sayso.ledger.claims.same_claim` (rapidfuzz). The claim
+    keeps its appearance count and first and last date.
+    """
+    fp = claim_mod.fingerprint(content)
+    c = t.Claim
+    row = session.scalars(select(c).where(c.key == fp.key)).one_or_none()
+    if row is None and fp.bands:
+        ids = session.scalars(
+            select(t.ClaimBand.claim_id).where(t.ClaimBand.band.in_(fp.bands)).distinct().limit(50)
+        ).all()
+        best = 0.0
+        for cand in session.scalars(select(c).where(c.id.in_(ids))) if ids else ():
+            got = claim_mod.same_claim(fp, claim_mod.fingerprint(cand.text))
+            if got is not None and got > best:
+                row, best = cand, got
+    if row is None:
+        try:
+            with session.begin_nested():  # a concurrent writer may add the same claim
+                row = c(
+                    key=fp.key, text=fp.text, lang=lang, appearances=1,
+                    first_seen=day, last_seen=day,
+                )  # fmt: skip
+                session.add(row)
+                session.flush()
+                session.add_all(t.ClaimBand(band=b, claim_id=row.id) for b in set(fp.bands))
+                session.flush()
+            return row.id
+        except IntegrityError:
+            row = session.scalars(select(c).where(c.key == fp.key)).one()
+    row.appearances += 1
+    if day is not None:
+        row.first_seen = min(filter(None, (row.first_seen, day)))
+        row.last_seen = max(filter(None, (row.last_seen, day)))
+    return row.id
 
 
 def _insert_relations(
@@ -834,6 +1056,69 @@ def _insert_relations(
             )
         )
     session.flush()
+
+
+def _move_actor(
+    session: Session,
+    src: int,
+    dst: int,
+    rule: str,
+    documents: set[str] | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """Re-link everything of ledger actor ``src`` to ``dst`` (only in ``documents`` and
+    only the document actors written ``name`` when given); returns what moved."""
+    da, s, r = t.DocumentActor, t.Statement, t.Relation
+    query = select(da).where(da.actor_id == src)
+    if name is not None:
+        query = query.where(da.name == name)
+    moved: dict[str, Any] = {"document_actors": [], "statements": [], "chains": [], "relations": []}
+    docs: set[str] = set()
+    for row in session.scalars(query):
+        if documents is not None and row.document_id not in documents:
+            continue
+        moved["document_actors"].append([row.document_id, row.local_id, row.match_rule])
+        row.actor_id, row.match_rule, row.match_score = dst, rule, 1.0
+        docs.add(row.document_id)
+    if not docs:
+        return moved
+    for st in session.scalars(select(s).where(s.document_id.in_(docs))):
+        if st.actor_id == src:
+            st.actor_id = dst
+            moved["statements"].append(st.id)
+        positions = [k for k, x in enumerate(st.chain or []) if x == src]
+        if positions:
+            st.chain = [dst if x == src else x for x in st.chain]
+            moved["chains"].append([st.id, positions])
+    for rel in session.scalars(select(r).where(r.document_id.in_(docs), r.target_actor_id == src)):
+        rel.target_actor_id = dst
+        moved["relations"].append(rel.id)
+    return moved
+
+
+def _restore(session: Session, moved: Mapping[str, Any], dst: int, src: int) -> None:
+    """Undo :func:`_move_actor`: rows moved from ``src`` to ``dst`` go back."""
+    da, s, r = t.DocumentActor, t.Statement, t.Relation
+    for doc_id, local_id, rule in moved.get("document_actors", []):
+        row = session.get(da, (doc_id, local_id))
+        if row is not None and row.actor_id == dst:
+            row.actor_id, row.match_rule, row.match_score = src, rule, None
+    for sid in moved.get("statements", []):
+        st = session.get(s, sid)
+        if st is not None and st.actor_id == dst:
+            st.actor_id = src
+    for sid, positions in moved.get("chains", []):
+        st = session.get(s, sid)
+        if st is not None:
+            chain = list(st.chain)
+            for k in positions:
+                if k < len(chain) and chain[k] == dst:
+                    chain[k] = src
+            st.chain = chain
+    for rid in moved.get("relations", []):
+        rel = session.get(r, rid)
+        if rel is not None and rel.target_actor_id == dst:
+            rel.target_actor_id = src
 
 
 def _count(session: Session, run_id: int, **increments: int) -> None:
