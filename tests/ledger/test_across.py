@@ -86,3 +86,35 @@ def test_across_split_a_name_off_an_actor(ledger: Ledger) -> None:
 def ledger(db_url: str) -> Any:
     with Ledger.open(db_url) as led:
         yield led
+
+
+REPORT = (
+    "die Rakete sei über dem Stadtgebiet abgefangen worden und habe keinen Schaden "
+    "angerichtet, die Lage sei unter Kontrolle"
+)
+
+
+def test_across_claims_linked_per_document_count_every_appearance(ledger: Ledger) -> None:
+    # the claims of a document are linked in one batch: a repeat inside the document, a
+    # near-identical report in a later article and the counts and dates must still hold
+    first = f"„{REPORT}“, sagte der Sprecher. Später wiederholte er: „{REPORT}“."
+    edited = REPORT.replace("keinen Schaden", "keinerlei Schaden")
+    second = f"Der Bürgermeister sagte, {edited}."
+    ledger.add({"url": "https://f.example/1", "published": "2026-04-01"}, sayso.analyze(first))
+    ledger.add({"url": "https://g.example/1", "published": "2026-04-03"}, sayso.analyze(second))
+    rows = [r for r in ledger.statements(limit=None) if "Rakete" in r.content]
+    assert len(rows) == 3
+    assert len({r.claim_id for r in rows}) == 1
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from sayso.ledger import schema
+
+    with Session(ledger.engine) as session:
+        claim = session.get_one(schema.Claim, rows[0].claim_id)
+        bands = session.scalars(
+            select(schema.ClaimBand.band).where(schema.ClaimBand.claim_id == claim.id)
+        ).all()
+    assert claim.appearances == 3
+    assert str(claim.first_seen) == "2026-04-01" and str(claim.last_seen) == "2026-04-03"
+    assert len(bands) == 16

@@ -35,18 +35,19 @@ SAME_CLAIM = 88.0
 #: contents shorter than this many words are compared exactly (short quotes are generic)
 MIN_WORDS = 5
 
-_MASK = (1 << 64) - 1
-_SEEDS = tuple(range(1, BANDS * ROWS + 1))
-
 
 def normalise(text: str) -> str:
     """Comparable form of a content: "„Das ist eine Erfindung“" -> "das ist eine erfindung"."""
     return " ".join(fold(text).split())
 
 
-def _hash(s: str, seed: int) -> int:
-    digest = hashlib.blake2b(s.encode("utf-8"), digest_size=8, key=struct.pack("<Q", seed))
-    return int.from_bytes(digest.digest(), "little") & _MASK
+_HASHES = struct.Struct(f"<{BANDS * ROWS}Q")
+
+
+def _hashes(shingle: str) -> tuple[int, ...]:
+    """``BANDS * ROWS`` independent 64-bit hashes of a shingle from one SHAKE-128 call
+    (an extendable-output function: every 8 bytes of its output are a fresh hash)."""
+    return _HASHES.unpack(hashlib.shake_128(shingle.encode("utf-8")).digest(_HASHES.size))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def fingerprint(content: str) -> Fingerprint:
     if len(words) < MIN_WORDS:
         return Fingerprint(text, key, ())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    mins = [min(_hash(sh, seed) for sh in shingles) for seed in _SEEDS]
+    # MinHash: per hash function, the least value over the shingles
+    mins = list(map(min, zip(*map(_hashes, shingles), strict=True)))
     bands = tuple(
         f"{b}:"
         + hashlib.sha1(struct.pack(f"<{ROWS}Q", *mins[b * ROWS : (b + 1) * ROWS])).hexdigest()[:16]

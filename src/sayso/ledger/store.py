@@ -33,6 +33,7 @@ from sqlalchemy import (
     event,
     exists,
     func,
+    insert,
     or_,
     select,
     update,
@@ -200,13 +201,17 @@ def _similar_actor(
     """A known actor under another spelling: same surname, or a typo (see identity)."""
     a = t.Actor
     live = a.merged_into.is_(None)
+    # prefixes as ranges, not LIKE 'abc%': the indexes on surname and (key, kind) serve them
+    # on both backends, where LIKE scanned every actor of the ledger for each new name
     if surname is not None:
         query = select(a).where(a.kind == kind, live, a.surname == surname).limit(50)
+        lo, hi = _prefix_range(surname[:3])
         typo = select(a).where(
-            a.kind == kind, live, a.surname.like(surname[:3] + "%"), a.surname != surname
+            a.kind == kind, live, a.surname >= lo, a.surname < hi, a.surname != surname
         )
     else:
-        query = select(a).where(a.kind == kind, live, a.key.like(key[:4] + "%")).limit(50)
+        lo, hi = _prefix_range(key[:4])
+        query = select(a).where(a.kind == kind, live, a.key >= lo, a.key < hi).limit(50)
         typo = None
     candidates = list(session.scalars(query))
     if typo is not None and len(surname or "") >= 6:
@@ -219,6 +224,11 @@ def _similar_actor(
         if m is not None and m.score > best[2]:
             best = (cand, m.rule, m.score)
     return best
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """``[lo, hi)`` holding exactly the strings that start with ``prefix`` (non-empty)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _now() -> dt.datetime:
@@ -293,6 +303,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout = 30000")
     # readers (Datasette, a second process) do not block the writer (no-op in memory)
     cursor.execute("PRAGMA journal_mode = WAL")
+    # in WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses
+    # no committed document and the file stays consistent; only a power cut may undo the
+    # last commits. FULL cost more than storing the document itself (an fsync per document)
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
@@ -962,7 +976,9 @@ def _insert_statements(
     day: dt.date | None = None,
 ) -> dict[str, int]:
     rows = []
-    for s in analysis.statements:
+    contents = [analysis.spans_text(s.content) for s in analysis.statements]
+    claim_ids = link_claims(session, contents, lang, day)
+    for s, content, claim_id in zip(analysis.statements, contents, claim_ids, strict=True):
         rows.append(
             t.Statement(
                 document_id=doc_id,
@@ -970,7 +986,7 @@ def _insert_statements(
                 lang=lang,
                 form=s.form.value,
                 medium=s.medium.value,
-                content=analysis.spans_text(s.content),
+                content=content,
                 content_spans=[c.to_list() for c in s.content],
                 speaker=analysis.spans_text(s.speaker) or None,
                 cue=analysis.spans_text(s.cue) or None,
@@ -984,13 +1000,96 @@ def _insert_statements(
                 confirmation=s.framing.confirmation.value,
                 framing=s.framing.to_dict(),
                 rules=list(s.rules),
+                claim_id=claim_id,
             )
         )
     session.add_all(rows)
-    session.flush()
-    for row in rows:
-        row.claim_id = link_claim(session, row.content, lang, day)
+    session.flush()  # one INSERT ... RETURNING for all of them
     return {row.local_id: row.id for row in rows}
+
+
+def link_claims(
+    session: Session, contents: Sequence[str], lang: str, day: dt.date | None
+) -> list[int]:
+    """:func:`link_claim` for all statements of a document at once: the same claims, in a
+    few queries (keys, bands, candidates) and one insert instead of several round trips
+    per statement. A concurrent writer adding one of the same claims in between is handled
+    by falling back to :func:`link_claim` per statement."""
+    c, cb = t.Claim, t.ClaimBand
+    prints = [claim_mod.fingerprint(x) for x in contents]
+    keys = {fp.key for fp in prints}
+    by_key = {row.key: row for row in session.scalars(select(c).where(c.key.in_(keys)))}
+    bands = {b for fp in prints if fp.key not in by_key for b in fp.bands}
+    band_claims: dict[str, list[int]] = {}
+    if bands:
+        for band, claim_id in session.execute(
+            select(cb.band, cb.claim_id).where(cb.band.in_(bands)).order_by(cb.claim_id)
+        ):
+            band_claims.setdefault(band, []).append(claim_id)
+    wanted = {i for ids in band_claims.values() for i in ids[:50]}
+    cands = {row.id: row for row in session.scalars(select(c).where(c.id.in_(wanted)))}
+    cands.update({row.id: row for row in by_key.values()})
+    cand_prints: dict[int, claim_mod.Fingerprint] = {}
+    # new claims of this document: later statements may be appearances of them
+    new: list[tuple[claim_mod.Fingerprint, list[dt.date | None]]] = []
+    new_by_key: dict[str, int] = {}
+    new_by_band: dict[str, list[int]] = {}
+    links: list[t.Claim | int] = []  # an existing claim, or the index of a new one
+    for fp in prints:
+        got: t.Claim | int | None = by_key.get(fp.key)
+        if got is None:
+            got = new_by_key.get(fp.key)
+        if got is None and fp.bands:
+            best = 0.0
+            ids = dict.fromkeys(i for b in fp.bands for i in band_claims.get(b, [])[:50])
+            for cid in ids:
+                cp = cand_prints.get(cid)
+                if cp is None:
+                    cp = cand_prints[cid] = claim_mod.fingerprint(cands[cid].text)
+                score = claim_mod.same_claim(fp, cp)
+                if score is not None and score > best:
+                    got, best = cands[cid], score
+            for k in dict.fromkeys(k for b in fp.bands for k in new_by_band.get(b, [])):
+                score = claim_mod.same_claim(fp, new[k][0])
+                if score is not None and score > best:
+                    got, best = k, score
+        if got is None:
+            got = len(new)
+            new.append((fp, []))
+            new_by_key[fp.key] = got
+            for b in set(fp.bands):
+                new_by_band.setdefault(b, []).append(got)
+        if isinstance(got, int):
+            new[got][1].append(day)
+        links.append(got)
+    new_ids: list[int] = []
+    if new:
+        rows = [
+            {"key": fp.key, "text": fp.text, "lang": lang, "appearances": len(days),
+             "first_seen": day, "last_seen": day}
+            for fp, days in new
+        ]  # fmt: skip
+        try:
+            with session.begin_nested():  # a concurrent writer may add the same claim
+                new_ids = list(
+                    session.scalars(insert(c).returning(c.id, sort_by_parameter_order=True), rows)
+                )
+                band_rows = [
+                    {"band": b, "claim_id": cid}
+                    for (fp, _), cid in zip(new, new_ids, strict=True)
+                    for b in sorted(set(fp.bands))
+                ]
+                if band_rows:
+                    session.execute(insert(cb), band_rows)
+        except IntegrityError:
+            return [link_claim(session, x, lang, day) for x in contents]
+    for x in links:  # appearances of known claims, counted once the new ones are in
+        if not isinstance(x, int):
+            x.appearances += 1
+            if day is not None:
+                x.first_seen = min(filter(None, (x.first_seen, day)))
+                x.last_seen = max(filter(None, (x.last_seen, day)))
+    return [new_ids[x] if isinstance(x, int) else x.id for x in links]
 
 
 def link_claim(session: Session, content: str, lang: str, day: dt.date | None) -> int:
