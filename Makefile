@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint typecheck unit gate bench train clean
+.PHONY: demo test install lint typecheck unit gate bench bench-ledger train clean
 
 $(BIN)/sayso: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: lint typecheck unit gate  ## everything CI runs
 bench: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/throughput.py
+
+bench-ledger: install  ## 1M statements on SQLite and PostgreSQL: query p50/p95, ingest overhead
+	$(BIN)/python benchmarks/ledger_scale.py $(BENCH_LEDGER_ARGS)
 
 train: install  ## rebuild the bundled tagger models from the train splits
 	$(BIN)/sayso train

@@ -867,6 +867,8 @@ def load_sqlite(url: str, data: Data) -> None:
     con: Any = raw.driver_connection
     con.isolation_level = None
     con.execute("PRAGMA synchronous = OFF")
+    # one big transaction: a rollback journal, not a WAL file growing to the whole database
+    con.execute("PRAGMA journal_mode = DELETE")
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("BEGIN")
     for table, attr, cols in TABLES:
@@ -886,6 +888,7 @@ def load_sqlite(url: str, data: Data) -> None:
     t0 = time.perf_counter()
     con.execute("ANALYZE")
     print(f"    ANALYZE {time.perf_counter() - t0:.1f} s", flush=True)
+    con.execute("PRAGMA journal_mode = WAL")  # as the ledger runs it
     raw.close()
     engine.dispose()
 
