@@ -656,7 +656,15 @@ class Ledger:
                     t.Actor.key.contains(wanted, autoescape=True),
                     t.Actor.merged_into.is_not(None),
                 )
-                query = query.where(or_(a.key.contains(wanted, autoescape=True), a.id.in_(merged)))
+                named = select(t.Actor.id).where(
+                    or_(t.Actor.key.contains(wanted, autoescape=True), t.Actor.id.in_(merged))
+                )
+                # the actors first, then their statements by ix_statements_actor_id: as one
+                # join the planners walked every statement by date testing the name on each
+                # (2.5 s on a million statements on SQLite)
+                with self._sessions() as session:
+                    ids = session.scalars(named).all()
+                query = query.where(s.actor_id.in_(ids))
         if outlet is not None:
             query = query.where(func.lower(d.site) == outlet.lower())
         query = query.where(*_date_range(since, until))
