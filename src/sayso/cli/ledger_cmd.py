@@ -43,23 +43,46 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actors, action=None)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    m = actions.add_parser("merge", help="merge actor OTHER into INTO")
+    m = actions.add_parser(
+        "merge",
+        help="merge actor OTHER into INTO",
+        description="Merge ledger actor OTHER into INTO: every document's link, statement and "
+        "chain entry moves; the move is logged and can be undone with 'split'.",
+    )
     m.add_argument("into", type=int)
     m.add_argument("other", type=int)
     m.add_argument("--note", default=None)
-    s = actions.add_parser("split", help="undo merge MERGE")
+    s = actions.add_parser(
+        "split",
+        help="undo merge MERGE",
+        description="Undo a merge (or a split-name): every row it moved goes back.",
+    )
     s.add_argument("merge", type=int)
-    n = actions.add_parser("split-name", help="move the documents that wrote NAME to a new actor")
+    n = actions.add_parser(
+        "split-name",
+        help="move the documents that wrote NAME to a new actor",
+        description="Two people under one actor: the documents that wrote NAME for ACTOR get "
+        "a new actor of their own (logged; undo with 'split').",
+    )
     n.add_argument("actor", type=int)
     n.add_argument("name")
     n.add_argument("--note", default=None)
-    g = actions.add_parser("merges", help="the merge and split log")
+    g = actions.add_parser(
+        "merges",
+        help="the merge and split log",
+        description="Every merge and split, newest first, for one actor when given.",
+    )
     g.add_argument("actor", type=int, nargs="?", default=None)
     for q in (m, s, n, g):
         add_db_argument(q)
         q.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("show", help="one stored document as a claim map")
+    p = sub.add_parser(
+        "show",
+        help="one stored document as a claim map",
+        description="A stored document (by id, id prefix or URL) with its metadata and its "
+        "claim map: statements, chains, framing, actors and relations.",
+    )
     add_db_argument(p)
     p.add_argument("document", help="document id (or a unique prefix of it)")
     p.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
@@ -82,7 +105,12 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_accounts)
 
-    p = sub.add_parser("export", help="statements as JSON lines, CSV or Parquet")
+    p = sub.add_parser(
+        "export",
+        help="statements as JSON lines, CSV or Parquet",
+        description="Every statement matching the filters, one row each with its document, "
+        "outlet, date, speaker, actor, form, framing and claim.",
+    )
     _filters(p)
     p.add_argument("--format", dest="fmt", default="jsonl", help="jsonl | csv | parquet")
     p.add_argument("--out", default=None, help="file (default: stdout; Parquet needs a file)")

@@ -69,6 +69,13 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
         ),
         None,
     )
+    if head is not None and profile.is_document_head(words[head]):
+        # "der Bericht der New York Times", "a report by Politico": the outlet's own report
+        # is the outlet speaking
+        for j in range(head + 1, len(words)):
+            got = profile.match_outlet(words, j)
+            if got is not None:
+                return got[0], ActorKind.OUTLET, None, "actor.kind.outlet_report.v1"
     if head is not None and (
         profile.match_outlet(words, head) or words[head].lower() in profile.evidence.outlet_heads
     ):
