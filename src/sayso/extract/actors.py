@@ -39,6 +39,11 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
+    # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
+    if "," in words[1:]:
+        cut = words.index(",", 1)
+        if any(w[:1].isupper() for w in words[:cut]):
+            words = words[:cut]
     # drop determiners and punctuation: "die Politologin Anna Berger" -> Politologin Anna Berger
     content = [
         w
