@@ -520,16 +520,40 @@ class Gist:
     precedence: tuple[str, ...] | None  # "lange vor", "long before"
 
 
+_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str]]:
+    """First words of the cause and precedence phrases (a cheap test before matching)."""
+    got = _FIRSTS.get(profile.lang)
+    if got is None:
+        ev = profile.evidence
+        got = (frozenset(p[0] for p in ev.causes), frozenset(p[0] for p in ev.precedence))
+        _FIRSTS[profile.lang] = got
+    return got
+
+
 def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
     """The :class:`Gist` of a content given as its words (any case)."""
     ev = profile.evidence
     low = [w.lower() for w in words]
     found = set(low)
     cause = prec = None
-    if found & {p[0] for p in ev.causes}:
-        cause = next((p for i in range(len(low)) if (p := ev.match(ev.causes, low, i))), None)
-    if found & {p[0] for p in ev.precedence}:
-        prec = next((p for i in range(len(low)) if (p := ev.match(ev.precedence, low, i))), None)
+    firsts = _first_words(profile)
+    if found & firsts[0]:
+        cause = next(
+            (p for i, w in enumerate(low) if w in firsts[0] and (p := ev.match(ev.causes, low, i))),
+            None,
+        )
+    if found & firsts[1]:
+        prec = next(
+            (
+                p
+                for i, w in enumerate(low)
+                if w in firsts[1] and (p := ev.match(ev.precedence, low, i))
+            ),
+            None,
+        )
     stems = frozenset(
         w[:6]
         for w in low

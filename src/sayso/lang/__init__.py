@@ -308,6 +308,9 @@ class LangProfile:
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], bool] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     # --- cues ---------------------------------------------------------------------------
     def cue(self, token: str) -> CueEntry | None:
@@ -370,8 +373,19 @@ class LangProfile:
         return False
 
     def _head_in(self, token: str, nouns: frozenset[str], table: str) -> bool:
-        suffixes: frozenset[str] = getattr(self, table)
-        return any(b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token))
+        # memoised per (table, word): the suffix search is the costliest lookup of all, and
+        # speaker phrases, chains and features ask about the same words again and again
+        key = (table, token)
+        got = self._memo.get(key)
+        if got is None:
+            suffixes: frozenset[str] = getattr(self, table)
+            got = any(
+                b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token)
+            )
+            if len(self._memo) > 500_000:  # bounded over millions of articles
+                self._memo.clear()
+            self._memo[key] = got
+        return got
 
     def is_role_noun(self, token: str) -> bool:
         """Role/title nouns ("Sprecher", "Ministerin", "Polizeisprecher", "spokesmen")."""
