@@ -467,6 +467,8 @@ def assemble(
     out: list[Statement] = []
     cut: list[tuple[str, str]] = []
     chains: dict[str, tuple[str, ...]] = {}
+    last_chain_of: dict[str, tuple[str, ...]] = {}  # actor -> the latest chain it is in
+    last_chain: tuple[str, tuple[str, ...]] | None = None  # (statement id, its chain)
     for s in statements:
         outer: list[tuple[str, Evidence]] = []
         inner: list[tuple[str, Evidence]] = []
@@ -496,7 +498,7 @@ def assemble(
             (outer if h.outer else inner).append((aid, Evidence(h.rule, None, h.evidence, None)))
         if inherited and not outer and actor is not None:
             # continued speech keeps the outer sources of the statement it continues
-            prev_chain = next((c for sid, c in reversed(list(chains.items())) if actor in c), None)
+            prev_chain = last_chain_of.get(actor)
             if prev_chain is not None:
                 k = prev_chain.index(actor)
                 outer = [
@@ -504,7 +506,7 @@ def assemble(
                     for x in prev_chain[:k]
                 ]
         if s.id in forward and not outer:
-            prev = _previous_report(statements, chains, s)
+            prev = last_chain
             if prev is not None:
                 ev.append(
                     Evidence("chain.scope.forward.v1", None, forward[s.id], f"continues {prev[0]}")
@@ -536,6 +538,9 @@ def assemble(
             cut.append((s.id, a))
             ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
         chains[s.id] = tuple(chain)
+        for a in chain:
+            last_chain_of[a] = tuple(chain)
+        last_chain = (s.id, tuple(chain))
         out.append(
             replace(
                 s,
@@ -546,16 +551,3 @@ def assemble(
             )
         )
     return out, cut
-
-
-def _previous_report(
-    statements: Sequence[Statement], chains: Mapping[str, tuple[str, ...]], s: Statement
-) -> tuple[str, tuple[str, ...]] | None:
-    """The most recent statement before ``s`` with a chain: (its id, its chain)."""
-    best = None
-    for t in statements:
-        if t.id == s.id:
-            break
-        if t.id in chains and t.content[0].start < s.content[0].start:
-            best = (t.id, chains[t.id])
-    return best

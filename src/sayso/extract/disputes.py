@@ -34,6 +34,10 @@ from sayso.text.segment import Segmented
 _FINAL = (".", "!", "?")
 #: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
 MAX_TARGETS = 5
+#: statements compared with each statement for inferred contradictions (the next ones)
+CONTRADICTION_WINDOW = 60
+#: statements looked back at for the target of a dispute or confirmation
+LOOKBACK = 200
 _OWNER_KINDS = frozenset(
     (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
 )
@@ -304,7 +308,7 @@ def link(
     kind_of = {a.id: a.kind for a in actors}
     relations: list[Relation] = []
     not_confirmed: dict[str, tuple[Span, str]] = {}
-    for d in statements:
+    for n, d in enumerate(statements):
         own = _own_tokens(seg, d)
         if not own:
             continue
@@ -334,7 +338,7 @@ def link(
         )
         before = [
             t
-            for t in statements
+            for t in statements[max(0, n - LOOKBACK) : n]
             if t.id != d.id
             and t.content[0].start < d.content[0].start
             and t.parent != d.id
@@ -605,7 +609,9 @@ def contradictions(
     ]
     out: list[Relation] = []
     for x, s in enumerate(statements):
-        for y in range(x + 1, len(statements)):
+        # within a window: contradicting accounts of one event stand in one article's
+        # stretch, and a 10 MB "article" must stay linear
+        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
             t = statements[y]
             if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
                 continue

@@ -280,6 +280,7 @@ def _unconfirmed(
             in_sentence.setdefault(k, []).append(s.id)
             first_of.setdefault(s.id, k)
     out: dict[str, tuple[Span, str]] = {}
+    by_id = {s.id: s for s in statements}
     para = paragraph_index(seg)
     for k, (a, b) in enumerate(seg.sentences):
         for kind, i, j, entry in _markers(seg, profile, list(range(a, b))):
@@ -290,7 +291,7 @@ def _unconfirmed(
                 sid
                 for sid in in_sentence.get(k, [])
                 if not any(owner.get(t) == sid for t in range(i, j))
-                and not _frames(seg, statements, sid, i)
+                and not _frames(seg, by_id, sid, i)
             ]
             named = any(
                 profile.evidence.account_nouns.get(seg.words[t].lower()) == "report"
@@ -316,13 +317,11 @@ def _unconfirmed(
     return out
 
 
-def _frames(seg: Segmented, statements: Sequence[Statement], sid: str, i: int) -> bool:
+def _frames(seg: Segmented, by_id: Mapping[str, Statement], sid: str, i: int) -> bool:
     """Is token ``i`` part of the cue or frame of statement ``sid`` (the marker is then the
     non-confirming party's own statement, "Das Ministerium bestätigte den Bericht nicht")?"""
-    for s in statements:
-        if s.id == sid:
-            return i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame)
-    return False
+    s = by_id.get(sid)
+    return s is not None and (i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame))
 
 
 HEARSAY_RULE = "rule.free_indirect.hearsay.v1"
