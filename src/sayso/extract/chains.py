@@ -122,21 +122,6 @@ def _cited(
     return out
 
 
-def _lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
-    """The cue lemma of token ``i`` (a split stem with its particle before ``b``)."""
-    low = words[i].lower()
-    if not words[i][:1].islower():
-        return None
-    entry = profile.cue(low)
-    if entry is not None and not entry.needs_particle(low):
-        return entry.lemma
-    for j in range(i + 1, b):
-        e = profile.cue_with_particle(low, words[j].lower())
-        if e is not None:
-            return e.lemma
-    return None
-
-
 def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple[int, int] | None:
     """The first noun phrase in ``[i, b)``, a quoted title included ("die „Automobilwoche“")."""
     words = seg.words
@@ -367,9 +352,9 @@ def find_scopes(
         if any(words[j] in profile.clause_breaks and not seg.quote_depth[j] for j in range(a, b)):
             continue
         end = b - 1 if b - 1 > i and not words[b - 1][:1].isalnum() else b
-        final_participle = _lemma(profile, words, end - 1, b) in ev.scope_cues
+        final_participle = profile.cue_lemma_at(words, end - 1, b) in ev.scope_cues
         if not (
-            _lemma(profile, words, i, b) in ev.scope_cues
+            profile.cue_lemma_at(words, i, b) in ev.scope_cues
             or (words[i].lower() in ev.scope_auxiliaries and final_participle)
         ):
             continue

@@ -43,19 +43,6 @@ _OWNER_KINDS = frozenset(
 )
 
 
-def _cue_lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
-    """The cue lemma of token ``i`` (a split stem counts with its particle before ``b``)."""
-    low = words[i].lower()
-    entry = profile.cue(low)
-    if entry is not None and not entry.needs_particle(low):
-        return entry.lemma
-    for j in range(i + 1, b):
-        e = profile.cue_with_particle(low, words[j].lower())
-        if e is not None:
-            return e.lemma
-    return None
-
-
 _TRIGGERS: dict[str, frozenset[str]] = {}
 
 
@@ -82,7 +69,7 @@ def _relation_kind(
         return None
     if low in ev.dispute_words:
         return RelationKind.DISPUTES
-    lemma = _cue_lemma(profile, words, i, b)
+    lemma = profile.cue_lemma_at(words, i, b)
     if lemma in ev.dispute_cues:
         return RelationKind.DISPUTES
     if lemma in ev.confirm_cues:
@@ -506,7 +493,7 @@ def _agreement_relation(
 def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
     cue = sorted(tokens_of(seg, s.cue))
     for i in cue:
-        lemma = _cue_lemma(profile, seg.words, i, cue[-1] + 1)
+        lemma = profile.cue_lemma_at(seg.words, i, cue[-1] + 1)
         if lemma is not None:
             return lemma
     return None

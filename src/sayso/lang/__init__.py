@@ -325,6 +325,22 @@ class LangProfile:
         """Particle verbs that ``token`` may be the finite stem of ("gab": bekanntgeben...)."""
         return self.split_forms.get(token.lower(), ())
 
+    def cue_lemma_at(self, tokens: Sequence[str], i: int, end: int) -> str | None:
+        """The cue lemma of ``tokens[i]`` when it is a lowercase cue form: a standalone form
+        ("sagte"), or a split stem whose particle stands later before ``end`` ("wies … zurück")."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        low = word.lower()
+        entry = self.cue(low)
+        if entry is not None and not entry.needs_particle(low):
+            return entry.lemma
+        for j in range(i + 1, end):
+            e = self.cue_with_particle(low, tokens[j].lower())
+            if e is not None:
+                return e.lemma
+        return None
+
     def is_cue_form(self, token: str) -> bool:
         t = token.lower()
         return t in self.cue_forms or t in self.split_forms

@@ -519,18 +519,9 @@ class Ledger:
                         self.mark_duplicate(content_hash(text), summary.run_id)
                         summary.duplicates += 1
                         continue
-                    result = self.add(doc, analyze(doc), run_id=summary.run_id)
+                    summary.count(self.add(doc, analyze(doc), run_id=summary.run_id))
                 except Exception as exc:
-                    code = self.add_exception(source, exc, url=url, run_id=summary.run_id)
-                    summary.failed += 1
-                    summary.errors.append(code)
-                    continue
-                if result.status == "duplicate":
-                    summary.duplicates += 1
-                else:
-                    summary.added += 1
-                    summary.new_versions += result.status == "version"
-                    summary.statements += result.statements
+                    summary.fail(self.add_exception(source, exc, url=url, run_id=summary.run_id))
         finally:
             self.finish_run(summary.run_id)
         return summary
