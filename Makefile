@@ -13,8 +13,11 @@ $(BIN)/sayso: pyproject.toml
 
 install: $(BIN)/sayso
 
-demo: install  ## install, then analyse the bundled sample article
+demo: install  ## install, analyse the sample article, store the samples in the SQLite ledger
 	$(BIN)/sayso analyze src/sayso/examples/sample_de.txt
+	$(BIN)/sayso ingest src/sayso/examples --progress never
+	$(BIN)/sayso actors --limit 8
+	$(BIN)/sayso accounts Angriff
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks tools

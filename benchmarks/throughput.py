@@ -76,6 +76,18 @@ def main() -> int:
         passes.append(time.perf_counter() - t0)
         print(f"  pass {len(passes)}: {passes[-1]:.2f} s, RSS {rss_mb():.0f} MB")
     sayso_s = min(passes)
+    # the same without the evidence layer (Settings(evidence=False)), for batch jobs that
+    # only need the statements: what the layer costs
+    from sayso.settings import Settings
+
+    bare = Settings(evidence=False)
+    bare_passes = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            sayso.analyze(t, "de", settings=bare)
+        bare_passes.append(time.perf_counter() - t0)
+    bare_s = min(bare_passes)
 
     spacy_tps = n_tokens / spacy_s
     sayso_tps = n_tokens / sayso_s
@@ -84,6 +96,11 @@ def main() -> int:
     print(f"spaCy blank('de') tokenizer: {spacy_tps:,.0f} tokens/s, {n / spacy_s:,.1f} articles/s")
     print(f"sayso.analyze():             {sayso_tps:,.0f} tokens/s, {n / sayso_s:,.1f} articles/s")
     print(f"ratio analyze/tokenizer:     {sayso_tps / spacy_tps:.3f} (goal >= 0.25), best passes")
+    bare_tps = n_tokens / bare_s
+    print(
+        f"without the evidence layer:  {bare_tps:,.0f} tokens/s, ratio {bare_tps / spacy_tps:.3f}"
+        f" (the layer takes {100 * (1 - bare_s / sayso_s):.0f} % of analyze())"
+    )
     print(f"ratio on the first passes:   {cold:.3f} (both caches cold)")
     print(f"statements per pass:         {statements // args.repeat}")
     print(

@@ -79,6 +79,12 @@ E204 = Code(
     "Cannot store {source}: {detail}.",
     "The document was skipped and the run went on; check the database connection and space.",
 )
+E206 = Code(
+    "E206",
+    "Cannot export: {detail}.",
+    "For Parquet install pyarrow (pip install 'sayso[parquet]') and pass --out FILE; "
+    "jsonl and csv need nothing more.",
+)
 E205 = Code(
     "E205",
     "Cannot merge or split actors: {detail}.",

@@ -212,9 +212,13 @@ def test_load_and_save(tmp_path: Path) -> None:
 
 def test_repository_floors_file_is_valid() -> None:
     pinned = floors.load(data.REPO_ROOT / "quality" / "floors.json")
-    assert set(pinned) == {"wikinews-de/dev", "polnear/dev"}
+    assert set(pinned) == {"wikinews-de/dev", "polnear/dev", "evidence/gold", "evidence/heldout"}
     for suite, metrics in floors.DEFAULT_METRICS.items():
         assert set(metrics) <= set(pinned[suite])
+    # the evidence sets pin precision for every label: a wrong "denied" must not creep in
+    for suite in ("evidence/gold", "evidence/heldout"):
+        for label in ("hearsay", "confirmation_denied", "disputes", "chain_hops"):
+            assert f"{label}_precision" in pinned[suite]
 
 
 # --- data root ----------------------------------------------------------------------------

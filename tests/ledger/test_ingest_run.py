@@ -40,13 +40,13 @@ def count(db: Path) -> tuple[int, int, int]:
     return int(docs[0]), int(docs[1]), int(orphans)
 
 
-def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path) -> None:
+def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path, db_url: str) -> None:
     paths = corpus(tmp_path / "in", 5)
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
-    with Ledger.open(f"sqlite:///{tmp_path / 'l.db'}") as ledger:
+    with Ledger.open(db_url) as ledger:
         sources = [str(tmp_path / "in"), str(paths[0]), str(tmp_path / "missing.txt")]
         first = runner.run(ledger, sources, IngestOptions(), jobs=1)
-        again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=1)
+        again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=2)
         errors = ledger.errors()
     assert (first.added, first.duplicates) == (5, 1)  # the file given twice is one document
     assert first.failed == 2 and sorted(first.errors) == ["E020", "E029"]

@@ -16,7 +16,7 @@ from sayso.errors import SaysoError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sayso.cli import analyze_cmd, eval_cmd, ingest_cmd, train_cmd
+    from sayso.cli import analyze_cmd, eval_cmd, ingest_cmd, ledger_cmd, train_cmd
 
     parser = argparse.ArgumentParser(
         prog="sayso",
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sayso {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze_cmd, ingest_cmd, eval_cmd, train_cmd):
+    for module in (analyze_cmd, ingest_cmd, ledger_cmd, eval_cmd, train_cmd):
         module.register(sub)
     return parser
 

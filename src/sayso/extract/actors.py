@@ -39,6 +39,11 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
+    # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
+    if "," in words[1:]:
+        cut = words.index(",", 1)
+        if any(w[:1].isupper() for w in words[:cut]):
+            words = words[:cut]
     # drop determiners and punctuation: "die Politologin Anna Berger" -> Politologin Anna Berger
     content = [
         w
@@ -69,6 +74,13 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
         ),
         None,
     )
+    if head is not None and profile.is_document_head(words[head]):
+        # "der Bericht der New York Times", "a report by Politico": the outlet's own report
+        # is the outlet speaking
+        for j in range(head + 1, len(words)):
+            got = profile.match_outlet(words, j)
+            if got is not None:
+                return got[0], ActorKind.OUTLET, None, "actor.kind.outlet_report.v1"
     if head is not None and (
         profile.match_outlet(words, head) or words[head].lower() in profile.evidence.outlet_heads
     ):

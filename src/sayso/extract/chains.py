@@ -122,21 +122,6 @@ def _cited(
     return out
 
 
-def _lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
-    """The cue lemma of token ``i`` (a split stem with its particle before ``b``)."""
-    low = words[i].lower()
-    if not words[i][:1].islower():
-        return None
-    entry = profile.cue(low)
-    if entry is not None and not entry.needs_particle(low):
-        return entry.lemma
-    for j in range(i + 1, b):
-        e = profile.cue_with_particle(low, words[j].lower())
-        if e is not None:
-            return e.lemma
-    return None
-
-
 def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple[int, int] | None:
     """The first noun phrase in ``[i, b)``, a quoted title included ("die „Automobilwoche“")."""
     words = seg.words
@@ -367,9 +352,9 @@ def find_scopes(
         if any(words[j] in profile.clause_breaks and not seg.quote_depth[j] for j in range(a, b)):
             continue
         end = b - 1 if b - 1 > i and not words[b - 1][:1].isalnum() else b
-        final_participle = _lemma(profile, words, end - 1, b) in ev.scope_cues
+        final_participle = profile.cue_lemma_at(words, end - 1, b) in ev.scope_cues
         if not (
-            _lemma(profile, words, i, b) in ev.scope_cues
+            profile.cue_lemma_at(words, i, b) in ev.scope_cues
             or (words[i].lower() in ev.scope_auxiliaries and final_participle)
         ):
             continue
@@ -467,6 +452,8 @@ def assemble(
     out: list[Statement] = []
     cut: list[tuple[str, str]] = []
     chains: dict[str, tuple[str, ...]] = {}
+    last_chain_of: dict[str, tuple[str, ...]] = {}  # actor -> the latest chain it is in
+    last_chain: tuple[str, tuple[str, ...]] | None = None  # (statement id, its chain)
     for s in statements:
         outer: list[tuple[str, Evidence]] = []
         inner: list[tuple[str, Evidence]] = []
@@ -496,7 +483,7 @@ def assemble(
             (outer if h.outer else inner).append((aid, Evidence(h.rule, None, h.evidence, None)))
         if inherited and not outer and actor is not None:
             # continued speech keeps the outer sources of the statement it continues
-            prev_chain = next((c for sid, c in reversed(list(chains.items())) if actor in c), None)
+            prev_chain = last_chain_of.get(actor)
             if prev_chain is not None:
                 k = prev_chain.index(actor)
                 outer = [
@@ -504,7 +491,7 @@ def assemble(
                     for x in prev_chain[:k]
                 ]
         if s.id in forward and not outer:
-            prev = _previous_report(statements, chains, s)
+            prev = last_chain
             if prev is not None:
                 ev.append(
                     Evidence("chain.scope.forward.v1", None, forward[s.id], f"continues {prev[0]}")
@@ -536,6 +523,9 @@ def assemble(
             cut.append((s.id, a))
             ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
         chains[s.id] = tuple(chain)
+        for a in chain:
+            last_chain_of[a] = tuple(chain)
+        last_chain = (s.id, tuple(chain))
         out.append(
             replace(
                 s,
@@ -546,16 +536,3 @@ def assemble(
             )
         )
     return out, cut
-
-
-def _previous_report(
-    statements: Sequence[Statement], chains: Mapping[str, tuple[str, ...]], s: Statement
-) -> tuple[str, tuple[str, ...]] | None:
-    """The most recent statement before ``s`` with a chain: (its id, its chain)."""
-    best = None
-    for t in statements:
-        if t.id == s.id:
-            break
-        if t.id in chains and t.content[0].start < s.content[0].start:
-            best = (t.id, chains[t.id])
-    return best

@@ -34,22 +34,13 @@ from sayso.text.segment import Segmented
 _FINAL = (".", "!", "?")
 #: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
 MAX_TARGETS = 5
+#: statements compared with each statement for inferred contradictions (the next ones)
+CONTRADICTION_WINDOW = 60
+#: statements looked back at for the target of a dispute or confirmation
+LOOKBACK = 200
 _OWNER_KINDS = frozenset(
     (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
 )
-
-
-def _cue_lemma(profile: LangProfile, words: Sequence[str], i: int, b: int) -> str | None:
-    """The cue lemma of token ``i`` (a split stem counts with its particle before ``b``)."""
-    low = words[i].lower()
-    entry = profile.cue(low)
-    if entry is not None and not entry.needs_particle(low):
-        return entry.lemma
-    for j in range(i + 1, b):
-        e = profile.cue_with_particle(low, words[j].lower())
-        if e is not None:
-            return e.lemma
-    return None
 
 
 _TRIGGERS: dict[str, frozenset[str]] = {}
@@ -78,7 +69,7 @@ def _relation_kind(
         return None
     if low in ev.dispute_words:
         return RelationKind.DISPUTES
-    lemma = _cue_lemma(profile, words, i, b)
+    lemma = profile.cue_lemma_at(words, i, b)
     if lemma in ev.dispute_cues:
         return RelationKind.DISPUTES
     if lemma in ev.confirm_cues:
@@ -304,7 +295,7 @@ def link(
     kind_of = {a.id: a.kind for a in actors}
     relations: list[Relation] = []
     not_confirmed: dict[str, tuple[Span, str]] = {}
-    for d in statements:
+    for n, d in enumerate(statements):
         own = _own_tokens(seg, d)
         if not own:
             continue
@@ -334,7 +325,7 @@ def link(
         )
         before = [
             t
-            for t in statements
+            for t in statements[max(0, n - LOOKBACK) : n]
             if t.id != d.id
             and t.content[0].start < d.content[0].start
             and t.parent != d.id
@@ -502,7 +493,7 @@ def _agreement_relation(
 def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
     cue = sorted(tokens_of(seg, s.cue))
     for i in cue:
-        lemma = _cue_lemma(profile, seg.words, i, cue[-1] + 1)
+        lemma = profile.cue_lemma_at(seg.words, i, cue[-1] + 1)
         if lemma is not None:
             return lemma
     return None
@@ -520,16 +511,40 @@ class Gist:
     precedence: tuple[str, ...] | None  # "lange vor", "long before"
 
 
+_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str]]:
+    """First words of the cause and precedence phrases (a cheap test before matching)."""
+    got = _FIRSTS.get(profile.lang)
+    if got is None:
+        ev = profile.evidence
+        got = (frozenset(p[0] for p in ev.causes), frozenset(p[0] for p in ev.precedence))
+        _FIRSTS[profile.lang] = got
+    return got
+
+
 def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
     """The :class:`Gist` of a content given as its words (any case)."""
     ev = profile.evidence
     low = [w.lower() for w in words]
     found = set(low)
     cause = prec = None
-    if found & {p[0] for p in ev.causes}:
-        cause = next((p for i in range(len(low)) if (p := ev.match(ev.causes, low, i))), None)
-    if found & {p[0] for p in ev.precedence}:
-        prec = next((p for i in range(len(low)) if (p := ev.match(ev.precedence, low, i))), None)
+    firsts = _first_words(profile)
+    if found & firsts[0]:
+        cause = next(
+            (p for i, w in enumerate(low) if w in firsts[0] and (p := ev.match(ev.causes, low, i))),
+            None,
+        )
+    if found & firsts[1]:
+        prec = next(
+            (
+                p
+                for i, w in enumerate(low)
+                if w in firsts[1] and (p := ev.match(ev.precedence, low, i))
+            ),
+            None,
+        )
     stems = frozenset(
         w[:6]
         for w in low
@@ -581,7 +596,9 @@ def contradictions(
     ]
     out: list[Relation] = []
     for x, s in enumerate(statements):
-        for y in range(x + 1, len(statements)):
+        # within a window: contradicting accounts of one event stand in one article's
+        # stretch, and a 10 MB "article" must stay linear
+        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
             t = statements[y]
             if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
                 continue

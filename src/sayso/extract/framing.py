@@ -214,7 +214,9 @@ def confirm(
         s.id for s in statements if s.framing.hearsay or (s.chain and s.chain[0] in reporters)
     )
     owners = _owners(seg, statements)
-    for sid, got in _unconfirmed(seg, statements, owners, profile, reports).items():
+    outlets = {a.id for a in actors if a.kind is ActorKind.OUTLET}
+    outlet_reports = [s.id for s in statements if s.chain and s.chain[0] in outlets]
+    for sid, got in _unconfirmed(seg, statements, owners, profile, reports, outlet_reports).items():
         unconfirmed.setdefault(sid, got)
     out = []
     for s in statements:
@@ -261,6 +263,7 @@ def _unconfirmed(
     owner: dict[int, str],
     profile: LangProfile,
     reports: frozenset[str],
+    outlet_reports: Sequence[str] = (),
 ) -> dict[str, tuple[Span, str]]:
     """Statements an explicit non-confirmation is about: statement id -> (marker, entry).
 
@@ -271,10 +274,13 @@ def _unconfirmed(
     when there are none, to the statements of the sentence before.
     """
     in_sentence: dict[int, list[str]] = {}
+    first_of: dict[str, int] = {}
     for s in statements:
         for k in sentences_of(seg, s):
             in_sentence.setdefault(k, []).append(s.id)
+            first_of.setdefault(s.id, k)
     out: dict[str, tuple[Span, str]] = {}
+    by_id = {s.id: s for s in statements}
     para = paragraph_index(seg)
     for k, (a, b) in enumerate(seg.sentences):
         for kind, i, j, entry in _markers(seg, profile, list(range(a, b))):
@@ -285,8 +291,16 @@ def _unconfirmed(
                 sid
                 for sid in in_sentence.get(k, [])
                 if not any(owner.get(t) == sid for t in range(i, j))
-                and not _frames(seg, statements, sid, i)
+                and not _frames(seg, by_id, sid, i)
             ]
+            named = any(
+                profile.evidence.account_nouns.get(seg.words[t].lower()) == "report"
+                for t in range(i, j)
+            )
+            if not targets and named and outlet_reports:
+                # "Eine Bestätigung des Berichts gab es nicht": the latest outlet's report
+                before = [sid for sid in outlet_reports if sid in first_of and first_of[sid] < k]
+                targets = before[-1:]
             if not targets:
                 # the nearest reports earlier in the paragraph, else the sentence before
                 first = k
@@ -303,13 +317,11 @@ def _unconfirmed(
     return out
 
 
-def _frames(seg: Segmented, statements: Sequence[Statement], sid: str, i: int) -> bool:
+def _frames(seg: Segmented, by_id: Mapping[str, Statement], sid: str, i: int) -> bool:
     """Is token ``i`` part of the cue or frame of statement ``sid`` (the marker is then the
     non-confirming party's own statement, "Das Ministerium bestätigte den Bericht nicht")?"""
-    for s in statements:
-        if s.id == sid:
-            return i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame)
-    return False
+    s = by_id.get(sid)
+    return s is not None and (i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame))
 
 
 HEARSAY_RULE = "rule.free_indirect.hearsay.v1"

@@ -308,6 +308,9 @@ class LangProfile:
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], bool] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     # --- cues ---------------------------------------------------------------------------
     def cue(self, token: str) -> CueEntry | None:
@@ -321,6 +324,22 @@ class LangProfile:
     def particle_cues(self, token: str) -> tuple[CueEntry, ...]:
         """Particle verbs that ``token`` may be the finite stem of ("gab": bekanntgeben...)."""
         return self.split_forms.get(token.lower(), ())
+
+    def cue_lemma_at(self, tokens: Sequence[str], i: int, end: int) -> str | None:
+        """The cue lemma of ``tokens[i]`` when it is a lowercase cue form: a standalone form
+        ("sagte"), or a split stem whose particle stands later before ``end`` ("wies … zurück")."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        low = word.lower()
+        entry = self.cue(low)
+        if entry is not None and not entry.needs_particle(low):
+            return entry.lemma
+        for j in range(i + 1, end):
+            e = self.cue_with_particle(low, tokens[j].lower())
+            if e is not None:
+                return e.lemma
+        return None
 
     def is_cue_form(self, token: str) -> bool:
         t = token.lower()
@@ -370,8 +389,19 @@ class LangProfile:
         return False
 
     def _head_in(self, token: str, nouns: frozenset[str], table: str) -> bool:
-        suffixes: frozenset[str] = getattr(self, table)
-        return any(b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token))
+        # memoised per (table, word): the suffix search is the costliest lookup of all, and
+        # speaker phrases, chains and features ask about the same words again and again
+        key = (table, token)
+        got = self._memo.get(key)
+        if got is None:
+            suffixes: frozenset[str] = getattr(self, table)
+            got = any(
+                b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token)
+            )
+            if len(self._memo) > 500_000:  # bounded over millions of articles
+                self._memo.clear()
+            self._memo[key] = got
+        return got
 
     def is_role_noun(self, token: str) -> bool:
         """Role/title nouns ("Sprecher", "Ministerin", "Polizeisprecher", "spokesmen")."""

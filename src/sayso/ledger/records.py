@@ -160,5 +160,19 @@ class RunSummary:
     statements: int = 0
     errors: list[str] = field(default_factory=list)  # the codes, in order
 
+    def count(self, result: AddResult) -> None:
+        """Count what :meth:`Ledger.add` did with one document."""
+        if result.status == "duplicate":
+            self.duplicates += 1
+        else:
+            self.added += 1
+            self.new_versions += result.status == "version"
+            self.statements += result.statements
+
+    def fail(self, code: str) -> None:
+        """Count a document or source that became an ``errors`` row."""
+        self.failed += 1
+        self.errors.append(code)
+
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

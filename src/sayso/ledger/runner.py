@@ -84,8 +84,7 @@ def run(
             for item in batch:
                 if isinstance(item, IngestError):
                     ledger.add_error(item.source, item.code, item.message, run_id=summary.run_id)
-                    summary.failed += 1
-                    summary.errors.append(item.code)
+                    summary.fail(item.code)
                 elif item.id in seen:
                     repeats.append(item.id)
                 elif ledger.contains(item.id):
@@ -120,21 +119,12 @@ def _store(ledger: Ledger, doc: Document, result: Analysis | Failure, summary: R
     run_id = summary.run_id
     if isinstance(result, Failure):
         ledger.add_error(doc.source, result.code, result.message, url=doc.url, run_id=run_id)
-        summary.failed += 1
-        summary.errors.append(result.code)
+        summary.fail(result.code)
         return
     try:
-        added = ledger.add(doc, result, run_id=run_id)
+        summary.count(ledger.add(doc, result, run_id=run_id))
     except Exception as exc:
-        summary.errors.append(ledger.add_exception(doc.source, exc, url=doc.url, run_id=run_id))
-        summary.failed += 1
-        return
-    if added.status == "duplicate":
-        summary.duplicates += 1
-    else:
-        summary.added += 1
-        summary.new_versions += added.status == "version"
-        summary.statements += added.statements
+        summary.fail(ledger.add_exception(doc.source, exc, url=doc.url, run_id=run_id))
 
 
 def render_summary(summary: RunSummary, out: TextIO = sys.stderr) -> None:

@@ -533,18 +533,9 @@ class Ledger:
                         self.mark_duplicate(content_hash(text), summary.run_id)
                         summary.duplicates += 1
                         continue
-                    result = self.add(doc, analyze(doc), run_id=summary.run_id)
+                    summary.count(self.add(doc, analyze(doc), run_id=summary.run_id))
                 except Exception as exc:
-                    code = self.add_exception(source, exc, url=url, run_id=summary.run_id)
-                    summary.failed += 1
-                    summary.errors.append(code)
-                    continue
-                if result.status == "duplicate":
-                    summary.duplicates += 1
-                else:
-                    summary.added += 1
-                    summary.new_versions += result.status == "version"
-                    summary.statements += result.statements
+                    summary.fail(self.add_exception(source, exc, url=url, run_id=summary.run_id))
         finally:
             self.finish_run(summary.run_id)
         return summary
@@ -556,6 +547,23 @@ class Ledger:
         with self._sessions() as session:
             row = session.get(t.Document, document_id)
             return None if row is None else _document_record(row, with_text=True)
+
+    def find_document(self, ref: str) -> DocumentRecord:
+        """A stored document by id, unique id prefix (at least 6 characters) or URL (its
+        latest version); ``SaysoError(E202)`` when none or several match."""
+        d = t.Document
+        with self._sessions() as session:
+            row = session.get(d, ref)
+            if row is None and "://" in ref:
+                row = session.scalars(
+                    select(d).where(d.url == ref).order_by(d.version.desc()).limit(1)
+                ).first()
+            if row is None and len(ref) >= 6:
+                found = session.scalars(select(d).where(d.id.startswith(ref)).limit(2)).all()
+                row = found[0] if len(found) == 1 else None
+            if row is None:
+                raise SaysoError(errors.E202, id=ref)
+            return _document_record(row, with_text=True)
 
     def analysis(self, document_id: str) -> Analysis:
         """The document's Analysis, exactly as it was added. ``SaysoError(E202)`` if absent."""
@@ -613,6 +621,8 @@ class Ledger:
         lang: str | None = None,
         form: str | None = None,
         document_id: str | None = None,
+        statement_id: int | None = None,
+        claim_id: int | None = None,
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[StatementRecord]:
@@ -626,7 +636,7 @@ class Ledger:
         * ``since``/``until``: publication day, inclusive (date or "YYYY-MM-DD");
         * ``framing``: one label or several (all must hold): hearsay, hedged, neutral,
           distancing, endorsing, confirmed, unconfirmed, denied;
-        * ``lang``, ``form``, ``document_id``: exact.
+        * ``lang``, ``form``, ``document_id``, ``statement_id``, ``claim_id``: exact.
         """
         s, d, a = t.Statement, t.Document, t.Actor
         columns: list[Any] = [s, d.url, d.title, d.site, d.published, d.published_date]
@@ -676,6 +686,10 @@ class Ledger:
             query = query.where(s.form == form)
         if document_id is not None:
             query = query.where(s.document_id == document_id)
+        if statement_id is not None:
+            query = query.where(s.id == statement_id)
+        if claim_id is not None:
+            query = query.where(s.claim_id == claim_id)
         if rank is not None:
             query = query.order_by(rank, s.id)
         else:
@@ -730,6 +744,94 @@ class Ledger:
                 )
                 for row, n, docs in session.execute(query)
             ]
+
+    # --- claims and accounts across articles -------------------------------------------
+
+    def claims(
+        self, *, min_appearances: int = 1, limit: int | None = 100, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Claims of the statements matching ``filters`` (as :meth:`statements`), each with
+        its appearances — outlet, date, form, speaker and chain — most widespread first."""
+        rows = self.statements(limit=None if limit is None else limit * 20, **filters)
+        ids = {r.claim_id for r in rows if r.claim_id is not None}
+        if not ids:
+            return []
+        c = t.Claim
+        with self._sessions() as session:
+            found = {
+                row.id: row
+                for row in session.scalars(
+                    select(c).where(c.id.in_(ids), c.appearances >= min_appearances)
+                )
+            }
+        ordered = sorted(found.values(), key=lambda x: (-x.appearances, x.id))
+        ordered = ordered if limit is None else ordered[:limit]
+        return [
+            {
+                "id": row.id,
+                "text": row.text,
+                "lang": row.lang,
+                "appearances": row.appearances,
+                "first_seen": row.first_seen.isoformat() if row.first_seen else None,
+                "last_seen": row.last_seen.isoformat() if row.last_seen else None,
+                "statements": [a.to_dict() for a in self.appearances(row.id)],
+            }
+            for row in ordered
+        ]
+
+    def appearances(self, claim_id: int, limit: int | None = 200) -> list[StatementRecord]:
+        """Every statement that is an appearance of claim ``claim_id``, earliest first."""
+        rows = self.statements(claim_id=claim_id, limit=limit)
+        return sorted(rows, key=lambda r: (r.published_date or dt.date.max, r.id))
+
+    def accounts(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+        limit: int = 200,
+    ) -> list[Any]:
+        """The accounts of the events a full-text ``query`` finds: statements matching it
+        (best ``limit``), grouped into events by salient terms and dates; per event each
+        source's statements and the relations between sources (same claim, disputes,
+        contradicts, supports) with evidence and confidence. See
+        :mod:`sayso.ledger.accounts`."""
+        from sayso.ledger import accounts as acc
+
+        rows = self.statements(about=query, lang=lang, since=since, until=until, limit=limit)
+        items = [
+            acc.Item(
+                id=str(r.id),
+                content=r.content,
+                lang=r.lang,
+                actor=r.actor or r.speaker or "(unknown source)",
+                title=r.title or "",
+                published=r.published_date.isoformat() if r.published_date else None,
+                outlet=r.site,
+                framing=r.framing,
+                claim=None if r.claim_id is None else str(r.claim_id),
+            )
+            for r in rows
+        ]
+        events = acc.group_events(items)
+        # stated disputes inside one article join the cross-article relations
+        ids = [int(i.id) for i in items]
+        if ids:
+            rel = t.Relation
+            with self._sessions() as session:
+                stated = session.execute(
+                    select(rel.kind, rel.source_id, rel.target_id, rel.confidence, rel.reason)
+                    .where(rel.source_id.in_(ids), rel.target_id.in_(ids))
+                    .where(rel.kind.in_(("disputes", "confirms")))
+                ).all()
+            where = {it.id: e for e in events for it in e.items}
+            for kind, src, tgt, conf, reason in stated:
+                e = where.get(str(src))
+                if e is not None and where.get(str(tgt)) is e:
+                    e.links.append(acc.Link(kind, str(src), str(tgt), conf, reason or "stated"))
+        return events
 
     # --- actors across articles: explainable, reversible merges ---------------------------
 
