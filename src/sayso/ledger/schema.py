@@ -250,6 +250,7 @@ class Statement(Base):
         UniqueConstraint("document_id", "local_id"),
         Index("ix_statements_actor_id", "actor_id"),
         Index("ix_statements_claim_id", "claim_id"),
+        Index("ix_statements_actor_id_published_date", "actor_id", "published_date"),
         {"comment": "Every attributed statement of every document."},
     )
 
@@ -315,6 +316,11 @@ class Statement(Base):
     claim_id: Mapped[int | None] = mapped_column(
         Integer,
         comment="The claim this statement is an appearance of (claims.id).",
+    )
+    published_date: Mapped[dt.date | None] = mapped_column(
+        Date,
+        comment="Copy of documents.published_date: a speaker's statements newest first "
+        "without sorting them all.",
     )
 
 

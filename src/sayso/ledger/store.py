@@ -598,7 +598,7 @@ class Ledger:
             query = query.where(func.lower(d.site) == site.lower())
         if lang is not None:
             query = query.where(d.lang == lang)
-        query = query.where(*_date_range(since, until))
+        query = query.where(*_date_range(since, until, d.published_date))
         if latest:
             newer = aliased(t.Document)
             query = query.where(~exists().where(newer.url == d.url, newer.version > d.version))
@@ -693,7 +693,9 @@ class Ledger:
         if rank is not None:
             query = query.order_by(rank, s.id)
         else:
-            query = query.order_by(d.published_date.desc().nulls_last(), s.document_id, s.id)
+            # the statement's own copy of the day: with a speaker, ix_statements_actor_id_
+            # published_date gives the newest first without sorting all their statements
+            query = query.order_by(s.published_date.desc().nulls_last(), s.document_id, s.id)
         query = query.offset(offset).limit(limit)
         with self._sessions() as session:
             return [_statement_record(row) for row in session.execute(query)]
@@ -1093,6 +1095,7 @@ def _insert_statements(
             t.Statement(
                 document_id=doc_id,
                 local_id=s.id,
+                published_date=day,
                 lang=lang,
                 form=s.form.value,
                 medium=s.medium.value,
@@ -1370,12 +1373,15 @@ def _default_analyze(doc: Mapping[str, Any]) -> Analysis:
 def _date_range(
     since: dt.date | dt.datetime | str | None,
     until: dt.date | dt.datetime | str | None,
+    column: Any = None,
 ) -> list[ColumnElement[bool]]:
+    """Conditions on a publication day (the statement's copy unless ``column`` is given)."""
+    day = t.Statement.published_date if column is None else column
     out = []
     if since is not None:
-        out.append(t.Document.published_date >= _day(since))
+        out.append(day >= _day(since))
     if until is not None:
-        out.append(t.Document.published_date <= _day(until))
+        out.append(day <= _day(until))
     return out
 
 
