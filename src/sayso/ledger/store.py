@@ -161,20 +161,26 @@ def resolve_actor(
     if row is None and kind not in PER_DOCUMENT_KINDS:
         row, rule, score = _similar_actor(session, actor, kind, key, surname, titles)
     if row is None:
+        new = t.Actor(
+            name=actor.name,
+            key=key,
+            kind=kind,
+            role=actor.role,
+            aliases=sorted({a for a in actor.aliases if a != actor.name}),
+            first_seen=_now(),
+            surname=surname,
+        )
+        if session.get_bind().dialect.name == "sqlite":
+            # the SQLite writer holds the database lock for the whole document: no other
+            # writer can insert this actor meanwhile, so no savepoint is needed
+            session.add(new)
+            session.flush()
+            return new.id, "identity.new", 1.0
         try:
             with session.begin_nested():  # a concurrent writer may insert the same actor
-                row = t.Actor(
-                    name=actor.name,
-                    key=key,
-                    kind=kind,
-                    role=actor.role,
-                    aliases=sorted({a for a in actor.aliases if a != actor.name}),
-                    first_seen=_now(),
-                    surname=surname,
-                )
-                session.add(row)
+                session.add(new)
                 session.flush()
-            return row.id, "identity.new", 1.0
+            return new.id, "identity.new", 1.0
         except IntegrityError:
             row = session.scalars(
                 select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind)
