@@ -486,3 +486,14 @@ def test_pipeline_english_nonfinite_cue_takes_the_main_subject() -> None:
     group.clause_subject(seg, profile, [d])
     assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "The union"
     assert d.rules == ["group.speaker.main_clause.v1"]
+
+
+def test_pipeline_german_speaker_does_not_swallow_the_addressee() -> None:
+    a = sayso.analyze(
+        "„Das ist eine Erfindung“, sagte Kremlsprecher Dmitri Peskow vor Journalisten.", "de"
+    )
+    (s,) = a.statements
+    assert a.spans_text(s.speaker) == "Kremlsprecher Dmitri Peskow"
+    assert a.spans_text(s.addressee) == "Journalisten"
+    actor = a.actor(s.actor)
+    assert actor is not None and actor.name == "Dmitri Peskow"

@@ -330,15 +330,20 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
                 (
                     i
                     for i in range(r.a + 1, r.b)
-                    if words[i].lower() in profile.addressee_object_starts
-                    and words[i - 1].lower() not in profile.prepositions
-                    and words[i - 1] not in profile.clause_breaks
+                    if (
+                        words[i].lower() in profile.addressee_object_starts
+                        and words[i - 1].lower() not in profile.prepositions
+                        and words[i - 1] not in profile.clause_breaks
+                    )
+                    # "[Dmitri Peskow vor Journalisten]": an addressee preposition too
+                    or (words[i].lower() in profile.addressee_prepositions and i + 1 < r.b)
                 ),
                 None,
             )
             if cut is not None:
                 d.speaker = [Seg(r.a, cut, r.tag, r.sent)]
-                d.addressee = [Seg(cut, r.b, "A", r.sent)]
+                prep = words[cut].lower() in profile.addressee_prepositions
+                d.addressee = [Seg(cut + prep, r.b, "A", r.sent)]
                 d.rules.append("group.addressee.split_speaker.v1")
                 continue
         sent = seg.sentence_of[d.cue[0].a]
