@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -57,6 +58,7 @@ class Fingerprint:
     bands: tuple[str, ...]  # LSH band keys; empty for short contents (matched by key only)
 
 
+@lru_cache(maxsize=65536)
 def fingerprint(content: str) -> Fingerprint:
     """The fingerprint of one statement's content."""
     text = normalise(content)
