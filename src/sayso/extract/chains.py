@@ -141,23 +141,6 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
     return None
 
 
-def _cue_at(profile: LangProfile, words: Sequence[str], i: int, b: int) -> bool:
-    """Is token ``i`` a speech-act verb (a standalone cue form, or a split stem whose
-    particle stands later before ``b``)?"""
-    low = words[i].lower()
-    if not words[i][:1].islower():
-        return False
-    entry = profile.cue(low)
-    if entry is not None and not entry.needs_particle(low):
-        return True
-    return any(profile.cue_with_particle(low, words[j].lower()) for j in range(i + 1, b))
-
-
-_PASSIVE = frozenset(
-    ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
-)
-
-
 def _embedded_speaker(
     seg: Segmented, profile: LangProfile, content: list[int]
 ) -> tuple[Span, Span] | None:
