@@ -141,6 +141,11 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
     return None
 
 
+_PASSIVE = frozenset(
+    ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
+)
+
+
 def _embedded_speaker(
     seg: Segmented, profile: LangProfile, content: list[int]
 ) -> tuple[Span, Span] | None:
