@@ -1110,21 +1110,24 @@ def _insert_actors(
     before = session.scalar(select(func.max(t.Actor.id))) or 0
     ids: dict[str, int] = {}
     # in a fixed order, so two writers touching the same actors cannot deadlock
+    rows: list[dict[str, Any]] = []
     for actor in sorted(analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value)):
         ids[actor.id], rule, score = resolve_actor(session, actor, lang, doc_id)
-        session.add(
-            t.DocumentActor(
-                document_id=doc_id,
-                local_id=actor.id,
-                actor_id=ids[actor.id],
-                name=actor.name,
-                kind=actor.kind.value,
-                role=actor.role,
-                mentions=[m.to_list() for m in actor.mentions],
-                match_rule=rule,
-                match_score=score,
-            )
+        rows.append(
+            {
+                "document_id": doc_id,
+                "local_id": actor.id,
+                "actor_id": ids[actor.id],
+                "name": actor.name,
+                "kind": actor.kind.value,
+                "role": actor.role,
+                "mentions": [m.to_list() for m in actor.mentions],
+                "match_rule": rule,
+                "match_score": score,
+            }
         )
+    if rows:  # one executemany (Core): the ORM's unit of work costs more than the rows
+        session.execute(insert(t.DocumentActor), rows)
     new = len({i for i in ids.values() if i > before})
     return ids, new
 
@@ -1137,38 +1140,43 @@ def _insert_statements(
     actor_ids: Mapping[str, int],
     day: dt.date | None = None,
 ) -> dict[str, int]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     contents = [analysis.spans_text(s.content) for s in analysis.statements]
     claim_ids = link_claims(session, contents, lang, day)
     for s, content, claim_id in zip(analysis.statements, contents, claim_ids, strict=True):
         rows.append(
-            t.Statement(
-                document_id=doc_id,
-                local_id=s.id,
-                published_date=day,
-                lang=lang,
-                form=s.form.value,
-                medium=s.medium.value,
-                content=content,
-                content_spans=[c.to_list() for c in s.content],
-                speaker=analysis.spans_text(s.speaker) or None,
-                cue=analysis.spans_text(s.cue) or None,
-                actor_id=actor_ids.get(s.actor) if s.actor else None,
-                chain=[actor_ids[a] for a in s.chain if a in actor_ids],
-                parent=s.parent,
-                confidence=s.confidence,
-                hearsay=s.framing.hearsay,
-                hedged=s.framing.hedged,
-                stance=s.framing.stance.value,
-                confirmation=s.framing.confirmation.value,
-                framing=s.framing.to_dict(),
-                rules=list(s.rules),
-                claim_id=claim_id,
-            )
+            {
+                "document_id": doc_id,
+                "local_id": s.id,
+                "published_date": day,
+                "lang": lang,
+                "form": s.form.value,
+                "medium": s.medium.value,
+                "content": content,
+                "content_spans": [c.to_list() for c in s.content],
+                "speaker": analysis.spans_text(s.speaker) or None,
+                "cue": analysis.spans_text(s.cue) or None,
+                "actor_id": actor_ids.get(s.actor) if s.actor else None,
+                "chain": [actor_ids[a] for a in s.chain if a in actor_ids],
+                "parent": s.parent,
+                "confidence": s.confidence,
+                "hearsay": s.framing.hearsay,
+                "hedged": s.framing.hedged,
+                "stance": s.framing.stance.value,
+                "confirmation": s.framing.confirmation.value,
+                "framing": s.framing.to_dict(),
+                "rules": list(s.rules),
+                "claim_id": claim_id,
+            }
         )
-    session.add_all(rows)
-    session.flush()  # one INSERT ... RETURNING for all of them
-    return {row.local_id: row.id for row in rows}
+    if not rows:
+        return {}
+    st = t.Statement
+    # one INSERT ... RETURNING for all of them (Core, no unit of work)
+    got = session.execute(
+        insert(st).returning(st.local_id, st.id, sort_by_parameter_order=True), rows
+    ).all()
+    return {local: sid for local, sid in got}
 
 
 def link_claims(
@@ -1302,22 +1310,23 @@ def _insert_relations(
     statement_ids: Mapping[str, int],
     actor_ids: Mapping[str, int],
 ) -> None:
-    for r in analysis.relations:
-        session.add(
-            t.Relation(
-                document_id=doc_id,
-                local_id=r.id,
-                kind=r.kind.value,
-                source_id=statement_ids[r.source],
-                target_id=statement_ids[r.target] if r.target else None,
-                target_actor_id=actor_ids.get(r.target_actor) if r.target_actor else None,
-                confidence=r.confidence,
-                reason=r.reason,
-                evidence=[e.to_list() for e in r.evidence],
-                rules=list(r.rules),
-            )
-        )
-    session.flush()
+    rows = [
+        {
+            "document_id": doc_id,
+            "local_id": r.id,
+            "kind": r.kind.value,
+            "source_id": statement_ids[r.source],
+            "target_id": statement_ids[r.target] if r.target else None,
+            "target_actor_id": actor_ids.get(r.target_actor) if r.target_actor else None,
+            "confidence": r.confidence,
+            "reason": r.reason,
+            "evidence": [e.to_list() for e in r.evidence],
+            "rules": list(r.rules),
+        }
+        for r in analysis.relations
+    ]
+    if rows:
+        session.execute(insert(t.Relation), rows)
 
 
 def _move_actor(
