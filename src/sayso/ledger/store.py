@@ -156,9 +156,11 @@ def resolve_actor(
     words = key.split()
     surname = words[-1] if kind == "person" and words else None
     live = t.Actor.merged_into.is_(None)
-    row = session.scalars(
-        select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind, live)
-    ).one_or_none()
+    row = None
+    if kind not in PER_DOCUMENT_KINDS:  # a per-document key is new by construction
+        row = session.scalars(
+            select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind, live)
+        ).one_or_none()
     rule, score = "identity.key", 1.0
     if row is None and kind not in PER_DOCUMENT_KINDS:
         row, rule, score = _similar_actor(session, actor, kind, key, surname, titles)
