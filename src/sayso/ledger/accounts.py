@@ -99,13 +99,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def _days(a: str | None, b: str | None) -> int:
+def _day(value: str | None) -> date | None:
+    """The day of an ISO date string (None when absent or unreadable: fits any window)."""
     try:
-        if a and b:
-            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
-        pass
-    return 0
+        return None
 
 
 def group_events(items: Sequence[Item]) -> list[Event]:
@@ -119,10 +118,14 @@ def group_events(items: Sequence[Item]) -> list[Event]:
             i = parent[i]
         return i
 
+    days = [_day(it.published) for it in items]  # parsed once, not per pair
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if _days(items[i].published, items[j].published) > EVENT_DAYS:
+            di, dj = days[i], days[j]
+            if di is not None and dj is not None and abs((di - dj).days) > EVENT_DAYS:
                 continue
+            if find(i) == find(j):
+                continue  # already one event
             if _cosine(vecs[i], vecs[j]) >= EVENT_SIMILARITY:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
