@@ -284,10 +284,8 @@ def run_accounts(args: argparse.Namespace) -> int:
             print(f"  {who}")
             for it in items:
                 tag = f" [{', '.join(it.framing)}]" if it.framing else ""
-                print(
-                    f"    #{it.id} {it.published or '?'} {it.outlet or '?'}{tag}: "
-                    f"{_short(it.content, 90)}"
-                )
+                where = " ".join(x for x in (it.published, it.outlet) if x)
+                print(f"    #{it.id}{' ' + where if where else ''}{tag}: {_short(it.content, 90)}")
         for link in e.links:
             kind = getattr(link.kind, "value", link.kind)
             print(f"  #{link.source} {kind} #{link.target} ({link.confidence:.2f}): {link.reason}")
