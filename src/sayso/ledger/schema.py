@@ -32,6 +32,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -251,6 +252,13 @@ class Statement(Base):
         Index("ix_statements_actor_id", "actor_id"),
         Index("ix_statements_claim_id", "claim_id"),
         Index("ix_statements_actor_id_published_date", "actor_id", "published_date"),
+        # PostgreSQL cannot read an ascending index backwards as DESC NULLS LAST (the order
+        # of "newest first"); SQLite sorts NULLs first and uses the index above
+        Index(
+            "ix_statements_actor_id_published_date_desc",
+            "actor_id",
+            text("published_date DESC NULLS LAST"),
+        ).ddl_if(dialect="postgresql"),
         {"comment": "Every attributed statement of every document."},
     )
 
