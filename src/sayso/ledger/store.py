@@ -119,6 +119,9 @@ def actor_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+#: a plain full-text query on PostgreSQL ranks at most this many of the newest matches
+PG_TEXT_CANDIDATES = 2000
+
 #: kinds that are never the same actor in two documents: "officials" here are not
 #: "officials" there, and every document's unknown source is its own
 PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
@@ -661,7 +664,6 @@ class Ledger:
             columns.append(rank.label("rank"))
         plain = (
             about is not None
-            and self.dialect == "sqlite"
             and limit is not None
             and not any(
                 x is not None
@@ -669,8 +671,20 @@ class Ledger:
             )
             and claim_id is None
         )
-        expr = fulltext.fts5_query(about, lang) if plain and about is not None else None
-        if plain and expr is not None and limit is not None:
+        sqlite_plain = plain and self.dialect == "sqlite"
+        expr = fulltext.fts5_query(about, lang) if sqlite_plain and about is not None else None
+        if plain and self.dialect == "postgresql" and match is not None and limit is not None:
+            # PostgreSQL ranks with ts_rank, which reads every match's tsvector: a common
+            # word matches 50k+ statements. A plain text query ranks the newest matches
+            # only (the GIN index finds them, the day orders them cheaply)
+            newest = (
+                select(s.id)
+                .where(match)
+                .order_by(s.published_date.desc().nulls_last(), s.id.desc())
+                .limit(max(PG_TEXT_CANDIDATES, (limit + offset) * 20))
+            )
+            match = s.id.in_(newest.scalar_subquery())
+        if sqlite_plain and expr is not None and limit is not None:
             # a plain text query: the best matches inside the FTS index first (bm25, capped),
             # then only those are joined — a common word matches 50k+ statements, and
             # joining and sorting all of them cost 0.3-0.7 s on a million statements
