@@ -402,7 +402,7 @@ ACTOR_COLS = _words("""id name key kind role aliases first_seen surname merged_i
 DA_COLS = _words("""document_id local_id actor_id name kind role mentions match_rule match_score""")
 ST_COLS = _words(
     """id document_id local_id lang form medium content content_spans speaker cue actor_id chain
-    parent confidence hearsay hedged stance confirmation framing rules claim_id"""
+    parent confidence hearsay hedged stance confirmation framing rules claim_id published_date"""
 )
 REL_COLS = _words(
     """id document_id local_id kind source_id target_id target_actor_id confidence reason evidence
@@ -764,7 +764,7 @@ class Generator:
                  st["content"], content_spans, st["speaker_text"], st["cue"],
                  ledger_ids[st["lid"]], chain, None, st["confidence"], st["hearsay"],
                  st["hedged"], st["stance"], st["confirmation"], framing, rules,
-                 self.claim(st["content"], lang, day))
+                 self.claim(st["content"], lang, day), day)
             )  # fmt: skip
             a_statements.append(
                 {"id": st["local"], "form": st["form"], "medium": st["medium"],
