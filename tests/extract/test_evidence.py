@@ -132,10 +132,10 @@ def test_evidence_statement_without_source_has_the_unknown_actor() -> None:
     a = sayso.analyze("Die Lage war unklar. Der Täter soll über die Grenze geflohen sein.", "de")
     assert a.statements
     s = a.statements[0]
+    assert not s.speaker  # the subject of hearsay is not its source
     actor = a.actor(s.chain[-1])
-    assert actor is not None
-    if not s.speaker:
-        assert actor.kind.value == "unknown" and actor.name == "(unknown source)"
+    assert actor is not None and s.actor == actor.id
+    assert actor.kind.value == "unknown" and actor.name == "(unknown source)"
     assert s.framing.hearsay
 
 

@@ -269,15 +269,9 @@ def _claims(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
     return profile.lang == "de" and any(mood(seg.words[i]) is Mood.K1 for i in toks)
 
 
-def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> set[str]:
-    ev = profile.evidence
-    out = set()
-    for i in tokens_of(seg, s.content):
-        w = seg.words[i].lower()
-        if not w[:1].isalnum() or w in ev.function_words or w in ev.negations:
-            continue
-        out.add(w[:6])  # crude stemming: enough for "Sanktionen"/"Sanktion"
-    return out
+def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> frozenset[str]:
+    """Content-word stems of a statement (the same as the contradiction test uses)."""
+    return gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]).stems
 
 
 def link(

@@ -47,6 +47,7 @@ from sqlalchemy.pool import StaticPool
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.ingest.document import Document, content_id
 from sayso.ledger import claims as claim_mod
 from sayso.ledger import fulltext, identity, migrate
 from sayso.ledger import schema as t
@@ -67,18 +68,7 @@ ENV_VAR = "SAYSO_DB"
 WRITE_OPTION = "sayso_write"
 
 #: the fields of an ingest ``Document``; anything else given is kept in ``documents.meta``
-DOCUMENT_FIELDS = (
-    "id",
-    "text",
-    "source",
-    "url",
-    "title",
-    "author",
-    "published",
-    "site",
-    "lang",
-    "meta",
-)
+DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document))
 
 #: framing labels accepted by :meth:`Ledger.statements` (``framing=``)
 FRAMING_LABELS = (
@@ -109,8 +99,6 @@ def content_hash(text: str) -> str:
     """The document key: ingest's :func:`sayso.ingest.content_id` — SHA-256 of the NFC text
     with whitespace runs collapsed — so a document read by ingest is recognised before it
     is analysed, and the same article re-wrapped or re-encoded is one document."""
-    from sayso.ingest.document import content_id
-
     return content_id(text)
 
 
