@@ -1134,7 +1134,18 @@ def load_texts(path: Path) -> list[str]:
         return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]
 
 
+def _analyse(text_: str) -> int:
+    import sayso
+
+    return len(sayso.analyze(text_, "de").statements)
+
+
 def ingest_bench(path: Path, repeat: int) -> None:
+    """Ingest with storage against analysis alone: in one process (the CPU that storing
+    costs), and with two worker processes (the wall clock of ``sayso ingest --jobs 2``,
+    whose main process stores one batch while the workers analyse the next)."""
+    import multiprocessing as mp
+
     import sayso
     from sayso.ledger import runner
 
@@ -1142,12 +1153,19 @@ def ingest_bench(path: Path, repeat: int) -> None:
     n = len(texts)
     print(f"\ningest: {n} articles from {path}")
     sayso.analyze(texts[0], "de")  # load models once
-    alone = []
+    alone: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):
         t0 = time.perf_counter()
         for t in texts:
             sayso.analyze(t, "de")
-        alone.append(time.perf_counter() - t0)
+        alone[1].append(time.perf_counter() - t0)
+    with mp.get_context("spawn").Pool(2) as pool:
+        pool.map(_analyse, texts[:4])  # workers started and warm, as in a long run
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            for _count in pool.imap(_analyse, texts, chunksize=2):
+                pass
+            alone[2].append(time.perf_counter() - t0)
     tmp = Path(tempfile.mkdtemp(prefix="sayso-ingest-"))
     try:
         src = tmp / "articles.jsonl"
@@ -1156,7 +1174,7 @@ def ingest_bench(path: Path, repeat: int) -> None:
                 fh.write(json.dumps({"text": t, "lang": "de"}, ensure_ascii=False) + "\n")
         stored: dict[int, list[float]] = {1: [], 2: []}
         for jobs in (1, 2):
-            for r in range(repeat if jobs == 1 else 1):
+            for r in range(repeat):
                 db = tmp / f"ledger-{jobs}-{r}.db"
                 with Ledger.open(f"sqlite:///{db}") as ledger:
                     t0 = time.perf_counter()
@@ -1165,15 +1183,14 @@ def ingest_bench(path: Path, repeat: int) -> None:
                     assert summary.added == n, summary
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    a, s1, s2 = min(alone), min(stored[1]), min(stored[2])
-    overhead = (s1 / a - 1) * 100
-    print(f"  analyze alone:                {n / a:6.1f} docs/s  (best of {repeat})")
-    print(f"  runner.run -> SQLite, jobs=1: {n / s1:6.1f} docs/s  (best of {repeat})")
-    print(f"  runner.run -> SQLite, jobs=2: {n / s2:6.1f} docs/s  (for information)")
-    flag = "ok" if overhead < GOAL_OVERHEAD else "MISSES the goal"
-    print(
-        f"  storage adds {overhead:.1f} % to analysis alone (goal < {GOAL_OVERHEAD:.0f} %: {flag})"
-    )
+    for jobs in (1, 2):
+        a, s = min(alone[jobs]), min(stored[jobs])
+        overhead = (s / a - 1) * 100
+        flag = "ok" if overhead < GOAL_OVERHEAD else "MISSES the goal"
+        where = "in one process" if jobs == 1 else "2 worker processes"
+        print(f"  {where}: analyze alone {n / a:6.1f} docs/s, ingest into SQLite {n / s:6.1f} "
+              f"docs/s (best of {repeat}); storage adds {overhead:.1f} % "
+              f"(goal < {GOAL_OVERHEAD:.0f} %: {flag})")  # fmt: skip
 
 
 # --- main ----------------------------------------------------------------------------

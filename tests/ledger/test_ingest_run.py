@@ -56,7 +56,7 @@ def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path, db_url
 
 
 def test_ingest_run_killed_and_restarted_stores_every_document_once(tmp_path: Path) -> None:
-    corpus(tmp_path / "in", 60)
+    corpus(tmp_path / "in", 300)
     db = tmp_path / "l.db"
     cmd = [
         sys.executable, "-m", "sayso", "ingest", str(tmp_path / "in"),
@@ -79,8 +79,8 @@ def test_ingest_run_killed_and_restarted_stores_every_document_once(tmp_path: Pa
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     partial = count(db)
-    assert 0 < partial[0] < 60 and partial[0] == partial[1] and partial[2] == 0
+    assert 0 < partial[0] < 300 and partial[0] == partial[1] and partial[2] == 0
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert count(db) == (60, 60, 0)
+    assert count(db) == (300, 300, 0)
     assert "skipped as already stored" in done.stderr

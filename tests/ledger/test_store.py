@@ -19,6 +19,7 @@ from sayso.errors import SaysoError
 from sayso.ledger import Ledger, content_hash
 from sayso.ledger import schema as t
 from sayso.ledger import store as store_mod
+from sayso.ledger import writer as writer_mod
 from sayso.model import (
     Actor,
     ActorKind,
@@ -300,7 +301,7 @@ def test_ledger_failure_mid_insert_leaves_nothing_of_the_document(
         raise RuntimeError("disk on fire")
 
     # actors and statements are written (and flushed) before the relations
-    monkeypatch.setattr(store_mod, "_insert_relations", broken)
+    monkeypatch.setattr(writer_mod, "_relation_rows", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         add(ledger, DE_1, url="https://de.example/1")
     assert table_counts(ledger) == before

@@ -2,9 +2,10 @@
 
 The main process reads the sources lazily (ingest), drops documents the ledger already
 holds *before* analysing them (content hash), hands the rest to a pool of worker
-processes in small batches, and writes every result itself — one transaction per
-document, so a run killed at any moment (even with SIGKILL) leaves whole documents only,
-and running it again adds exactly the missing ones. A source or document that fails
+processes in small batches, and writes the results itself — one transaction per batch
+(:meth:`Ledger.add_many`), while the workers analyse the next batch. A run killed at any
+moment (even with SIGKILL) leaves whole batches only, and running it again adds exactly
+the missing documents. A source or document that fails
 becomes a row in the ``errors`` table with its code; the run goes on.
 
 Only the main process touches the database, so SQLite's single writer is never contended
@@ -70,44 +71,32 @@ def run(
 ) -> RunSummary:
     """Ingest ``sources`` into ``ledger`` with ``jobs`` worker processes (1: in-process).
 
+    With workers, the main process stores one batch while the workers analyse the next.
     ``progress`` is called with the number of documents (or failed sources) just
     finished, for a progress bar. Returns the run's counts, also stored in ``runs``.
     """
     summary = RunSummary(run_id=ledger.start_run(note))
     pool = mp.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    analyse: Callable[[list[Document]], Iterator[Analysis | Failure]] = (
+        (lambda docs: pool.imap(analyse_document, docs, chunksize=2))
+        if pool is not None
+        else (lambda docs: map(analyse_document, docs))
+    )
+    previous: tuple[list[Document], Iterator[Analysis | Failure]] | None = None
+    recent: set[str] = set()  # ids of the batch in flight: not analysed twice
     try:
         items = iter(read_sources(list(sources), options))
         for batch in _batches(items, BATCH):
-            todo: list[Document] = []
-            seen: set[str] = set()
-            repeats: list[str] = []  # repeated within this batch: counted once it is stored
-            for item in batch:
-                if isinstance(item, IngestError):
-                    ledger.add_error(item.source, item.code, item.message, run_id=summary.run_id)
-                    summary.fail(item.code)
-                elif item.id in seen:
-                    repeats.append(item.id)
-                elif ledger.contains(item.id):
-                    ledger.mark_duplicate(item.id, summary.run_id)
-                    summary.duplicates += 1
-                else:
-                    seen.add(item.id)
-                    todo.append(item)
+            todo = _new_documents(ledger, batch, recent, summary)
             if progress is not None and len(todo) < len(batch):
                 progress(len(batch) - len(todo))
-            results = (
-                pool.imap(analyse_document, todo, chunksize=2)
-                if pool is not None
-                else map(analyse_document, todo)
-            )
-            for doc, result in zip(todo, results, strict=True):
-                _store(ledger, doc, result, summary)
-                if progress is not None:
-                    progress(1)
-            for doc_id in repeats:
-                if ledger.contains(doc_id):
-                    ledger.mark_duplicate(doc_id, summary.run_id)
-                summary.duplicates += 1
+            current = (todo, analyse(todo))  # the workers start on it now
+            if previous is not None:
+                _store_batch(ledger, *previous, summary, progress)
+            previous = current
+            recent = {doc.id for doc in todo}
+        if previous is not None:
+            _store_batch(ledger, *previous, summary, progress)
     finally:
         if pool is not None:
             pool.terminate()
@@ -115,16 +104,64 @@ def run(
     return summary
 
 
-def _store(ledger: Ledger, doc: Document, result: Analysis | Failure, summary: RunSummary) -> None:
-    run_id = summary.run_id
-    if isinstance(result, Failure):
-        ledger.add_error(doc.source, result.code, result.message, url=doc.url, run_id=run_id)
-        summary.fail(result.code)
-        return
+def _new_documents(
+    ledger: Ledger,
+    batch: list[Document | IngestError],
+    recent: set[str],
+    summary: RunSummary,
+) -> list[Document]:
+    """The documents of ``batch`` to analyse: not stored, not repeated; failed sources
+    become error rows and the others are counted as duplicates."""
+    docs = [item for item in batch if isinstance(item, Document)]
+    stored = ledger.stored({doc.id for doc in docs})
+    todo: list[Document] = []
+    seen = set(recent)
+    duplicates = 0
+    for item in batch:
+        if isinstance(item, IngestError):
+            ledger.add_error(item.source, item.code, item.message, run_id=summary.run_id)
+            summary.fail(item.code)
+        elif item.id in stored or item.id in seen:
+            duplicates += 1
+        else:
+            seen.add(item.id)
+            todo.append(item)
+    if duplicates:
+        ledger.count_duplicates(summary.run_id, duplicates)
+        summary.duplicates += duplicates
+    return todo
+
+
+def _store_batch(
+    ledger: Ledger,
+    docs: list[Document],
+    results: Iterator[Analysis | Failure],
+    summary: RunSummary,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Store a batch's analyses in one transaction; when that fails, each document on
+    its own, so a document that cannot be stored becomes an error row by itself."""
+    pairs = list(zip(docs, results, strict=True))
+    good = [(doc, r) for doc, r in pairs if isinstance(r, Analysis)]
+    for doc, r in pairs:
+        if isinstance(r, Failure):
+            ledger.add_error(doc.source, r.code, r.message, url=doc.url, run_id=summary.run_id)
+            summary.fail(r.code)
     try:
-        summary.count(ledger.add(doc, result, run_id=run_id))
+        for result in ledger.add_many(good, run_id=summary.run_id):
+            summary.count(result)
+    except Exception:  # tried again one by one below
+        for doc, analysis in good:
+            _store(ledger, doc, analysis, summary)
+    if progress is not None:
+        progress(len(pairs))
+
+
+def _store(ledger: Ledger, doc: Document, result: Analysis, summary: RunSummary) -> None:
+    try:
+        summary.count(ledger.add(doc, result, run_id=summary.run_id))
     except Exception as exc:
-        summary.fail(ledger.add_exception(doc.source, exc, url=doc.url, run_id=run_id))
+        summary.fail(ledger.add_exception(doc.source, exc, url=doc.url, run_id=summary.run_id))
 
 
 def render_summary(summary: RunSummary, out: TextIO = sys.stderr) -> None:

@@ -21,7 +21,6 @@ import functools
 import os
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -33,7 +32,6 @@ from sqlalchemy import (
     event,
     exists,
     func,
-    insert,
     literal_column,
     or_,
     select,
@@ -48,19 +46,17 @@ from sqlalchemy.pool import StaticPool
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.document import Document, content_id
-from sayso.ledger import claims as claim_mod
-from sayso.ledger import fulltext, identity, migrate
+from sayso.ledger import fulltext, identity, migrate, writer
 from sayso.ledger import schema as t
 from sayso.ledger.records import (
     ActorRecord,
     AddResult,
-    AddStatus,
     DocumentRecord,
     ErrorRecord,
     RunSummary,
     StatementRecord,
 )
-from sayso.model import Actor, ActorKind, Analysis
+from sayso.model import Actor, Analysis
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
@@ -102,17 +98,11 @@ def content_hash(text: str) -> str:
     return content_id(text)
 
 
-def actor_key(name: str) -> str:
-    """The normalised name actors are matched by: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 #: a plain full-text query on PostgreSQL ranks at most this many of the newest matches
 PG_TEXT_CANDIDATES = 2000
 
-#: kinds that are never the same actor in two documents: "officials" here are not
-#: "officials" there, and every document's unknown source is its own
-PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
+#: documents stored per transaction by :meth:`Ledger.ingest` (the runner has its own)
+INGEST_BATCH = 32
 
 
 @functools.cache
@@ -138,102 +128,24 @@ def resolve_actor(
     unknown sources are one actor per document. A new actor is ``identity.new``. The
     document's own spelling stays in ``document_actors`` with the rule and score, so every
     link is explainable, and ``Ledger.merge_actors`` / ``split_actor`` can redo it.
+
+    Storing documents resolves all their actors at once (:class:`writer.ActorResolver`);
+    this is the same for one actor, writing the new or changed actor in ``session``.
     """
-    kind = actor.kind.value
-    titles = _titles(doc_lang)
-    key = identity.name_key(actor.name, titles) or actor_key(actor.name) or "(empty)"
-    if kind in PER_DOCUMENT_KINDS:
-        key = f"{key}#{doc_id[:16]}"
-    words = key.split()
-    surname = words[-1] if kind == "person" and words else None
-    live = t.Actor.merged_into.is_(None)
-    row = None
-    if kind not in PER_DOCUMENT_KINDS:  # a per-document key is new by construction
-        row = session.scalars(
-            select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind, live)
-        ).one_or_none()
-    rule, score = "identity.key", 1.0
-    if row is None and kind not in PER_DOCUMENT_KINDS:
-        row, rule, score = _similar_actor(session, actor, kind, key, surname, titles)
-    if row is None:
-        new = t.Actor(
-            name=actor.name,
-            key=key,
-            kind=kind,
-            role=actor.role,
-            aliases=sorted({a for a in actor.aliases if a != actor.name}),
-            first_seen=_now(),
-            surname=surname,
-        )
-        if session.get_bind().dialect.name == "sqlite":
-            # the SQLite writer holds the database lock for the whole document: no other
-            # writer can insert this actor meanwhile, so no savepoint is needed
-            session.add(new)
-            session.flush()
-            return new.id, "identity.new", 1.0
-        try:
-            with session.begin_nested():  # a concurrent writer may insert the same actor
-                session.add(new)
-                session.flush()
-            return new.id, "identity.new", 1.0
-        except IntegrityError:
-            row = session.scalars(
-                select(t.Actor).where(t.Actor.key == key, t.Actor.kind == kind)
-            ).one()
-    spellings = {actor.name, *actor.aliases} - {row.name}
-    if not spellings <= set(row.aliases):
-        row.aliases = sorted(set(row.aliases) | spellings)
-    if len(actor.name.split()) > len(row.name.split()) and rule != "identity.typo":
-        row.aliases = sorted((set(row.aliases) | {row.name}) - {actor.name})
-        row.name = actor.name  # the fuller name becomes canonical ("Wolodymyr Selenskyj")
-    if actor.role and actor.role != row.role:
-        row.role = actor.role
+    pending = writer.Pending(doc_id, {}, Analysis(text="", lang=doc_lang), None, doc_lang,
+                             None, None, None)  # fmt: skip
+    resolver = writer.ActorResolver(session.connection(), _titles)
+    wanted = writer.wanted_actor(resolver, pending, actor)
+    resolver.prefetch([wanted])
+    row, rule, score = resolver.resolve(wanted)
+    resolver.write()
+    assert row.id is not None
     return row.id, rule, score
 
 
-def _similar_actor(
-    session: Session,
-    actor: Actor,
-    kind: str,
-    key: str,
-    surname: str | None,
-    titles: frozenset[str],
-) -> tuple[t.Actor | None, str, float]:
-    """A known actor under another spelling: same surname, or a typo (see identity)."""
-    a = t.Actor
-    live = a.merged_into.is_(None)
-    # prefixes as ranges, not LIKE 'abc%': the indexes on surname and (key, kind) serve them
-    # on both backends, where LIKE scanned every actor of the ledger for each new name
-    if surname is not None:
-        query = select(a).where(a.kind == kind, live, a.surname == surname).limit(50)
-        lo, hi = _prefix_range(surname[:3])
-        typo = select(a).where(
-            a.kind == kind, live, a.surname >= lo, a.surname < hi, a.surname != surname
-        )
-    else:
-        lo, hi = _prefix_range(key[:4])
-        query = select(a).where(a.kind == kind, live, a.key >= lo, a.key < hi).limit(50)
-        typo = None
-    candidates = list(session.scalars(query))
-    if typo is not None and len(surname or "") >= 6:
-        candidates += list(session.scalars(typo.limit(50)))
-    best: tuple[t.Actor | None, str, float] = (None, "identity.new", 0.0)
-    for cand in candidates:
-        m = identity.same_actor(
-            actor.name, cand.name, actor.kind, ActorKind(cand.kind), titles=titles
-        )
-        if m is not None and m.score > best[2]:
-            best = (cand, m.rule, m.score)
-    return best
-
-
-def _prefix_range(prefix: str) -> tuple[str, str]:
-    """``[lo, hi)`` holding exactly the strings that start with ``prefix`` (non-empty)."""
-    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+_now = writer.now
+actor_key = writer.actor_key
+PER_DOCUMENT_KINDS = writer.PER_DOCUMENT_KINDS
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -407,24 +319,35 @@ class Ledger:
         """
         if analysis is None:
             raise TypeError("Ledger.add needs the document's analysis")
-        doc = _fields(document, fields)
-        text = doc.get("text")
-        if text is None:
-            text = analysis.text
-        if len(text) != len(analysis.text):
-            raise ValueError(
-                f"the analysis is not of this text ({len(analysis.text)} characters "
-                f"analysed, {len(text)} given)"
-            )
-        doc_id = content_hash(text)
+        pending = _pending(document, analysis, fields)
+        return self._store([pending], run_id)[0]
+
+    def add_many(
+        self,
+        items: Iterable[tuple[DocumentLike | None, Analysis]],
+        *,
+        run_id: int | None = None,
+    ) -> list[AddResult]:
+        """Store several documents in one transaction: :meth:`add` for each, in order.
+
+        The batch is written with a fixed number of statements (see
+        :mod:`sayso.ledger.writer`), several times faster than a transaction per
+        document, and whole or not at all: when one document is bad (its analysis is of
+        another text) or the database refuses the batch, the exception is raised and
+        nothing of the batch is stored. Callers that must not lose the rest store each
+        document with :meth:`add` then (as :meth:`ingest` and ``sayso ingest`` do).
+        """
+        pending = [_pending(document, analysis, {}) for document, analysis in items]
+        return self._store(pending, run_id) if pending else []
+
+    def _store(self, pending: Sequence[writer.Pending], run_id: int | None) -> list[AddResult]:
         for attempt in range(_ATTEMPTS):
             try:
                 with self.session() as session:
-                    return _insert(session, doc_id, doc, analysis, run_id)
+                    return writer.store(session, pending, run_id, _titles)
             except IntegrityError:
-                # another writer stored the same text, or took the next version number
-                if self.contains(doc_id):
-                    return self.mark_duplicate(doc_id, run_id)
+                # another writer stored the same text, a same new actor or claim, or took
+                # the next version number: the next attempt sees its rows
                 if attempt == _ATTEMPTS - 1:
                     raise
             except OperationalError as exc:
@@ -433,6 +356,21 @@ class Ledger:
                     raise
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    def stored(self, document_ids: Iterable[str]) -> set[str]:
+        """Which of these content hashes are stored (one query per 500)."""
+        ids = sorted(set(document_ids))
+        found: set[str] = set()
+        with self._sessions() as session:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                found.update(session.scalars(select(t.Document.id).where(t.Document.id.in_(chunk))))
+        return found
+
+    def count_duplicates(self, run_id: int, n: int) -> None:
+        """Count ``n`` documents of run ``run_id`` as already stored."""
+        with self.session() as session:
+            _count(session, run_id, duplicates=n)
 
     def mark_duplicate(self, doc_id: str, run_id: int | None) -> AddResult:
         """Count a document already stored as a duplicate of run ``run_id``."""
@@ -522,24 +460,58 @@ class Ledger:
         """
         analyze = analyze or _default_analyze
         summary = RunSummary(run_id=self.start_run(note))
+        batch: list[tuple[dict[str, Any], Analysis]] = []
+        analysed: dict[str, Analysis] = {}  # the batch's texts: a repeat is not analysed again
         try:
             for document in documents:
                 doc = _fields(document, {})
-                source = doc.get("source") or doc.get("url") or doc.get("id")
-                source = None if source is None else str(source)
-                url = doc.get("url")
                 try:
                     text = doc.get("text")
-                    if isinstance(text, str) and self.contains(content_hash(text)):
-                        self.mark_duplicate(content_hash(text), summary.run_id)
+                    key = content_hash(text) if isinstance(text, str) else None
+                    if key in analysed:  # stored with the batch, as a duplicate
+                        batch.append((doc, analysed[key]))
+                        continue
+                    if key is not None and self.contains(key):
+                        self.mark_duplicate(key, summary.run_id)
                         summary.duplicates += 1
                         continue
-                    summary.count(self.add(doc, analyze(doc), run_id=summary.run_id))
+                    analysis = analyze(doc)
+                    batch.append((doc, analysis))
+                    if key is not None:
+                        analysed[key] = analysis
                 except Exception as exc:
-                    summary.fail(self.add_exception(source, exc, url=url, run_id=summary.run_id))
+                    self._fail(doc, exc, summary)
+                if len(batch) >= INGEST_BATCH:
+                    self._ingest_batch(batch, summary)
+                    batch, analysed = [], {}
+            self._ingest_batch(batch, summary)
         finally:
             self.finish_run(summary.run_id)
         return summary
+
+    def _fail(self, doc: Mapping[str, Any], exc: BaseException, summary: RunSummary) -> None:
+        source = doc.get("source") or doc.get("url") or doc.get("id")
+        source = None if source is None else str(source)
+        summary.fail(self.add_exception(source, exc, url=doc.get("url"), run_id=summary.run_id))
+
+    def _ingest_batch(
+        self, batch: Sequence[tuple[Mapping[str, Any], Analysis]], summary: RunSummary
+    ) -> None:
+        """Store analysed documents together; if the batch fails, one by one, so that a
+        document that cannot be stored becomes an error row and costs only itself."""
+        if not batch:
+            return
+        try:
+            for result in self.add_many(batch, run_id=summary.run_id):
+                summary.count(result)
+            return
+        except Exception:  # each document is tried again on its own below
+            pass
+        for doc, analysis in batch:
+            try:
+                summary.count(self.add(doc, analysis, run_id=summary.run_id))
+            except Exception as exc:
+                self._fail(doc, exc, summary)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -1031,73 +1003,37 @@ class Ledger:
 # --- writing one document ---------------------------------------------------------------
 
 
-def _insert(
-    session: Session,
-    doc_id: str,
-    doc: Mapping[str, Any],
-    analysis: Analysis,
-    run_id: int | None,
-) -> AddResult:
-    existing = _stored(session, doc_id)
-    if existing is not None:
-        if run_id is not None:
-            _count(session, run_id, duplicates=1)
-        return existing
-    url = doc.get("url") or analysis.url
-    version = 1
-    if url is not None:
-        last = session.scalar(select(func.max(t.Document.version)).where(t.Document.url == url))
-        version = (last or 0) + 1
+def _pending(
+    document: DocumentLike | None, analysis: Analysis | None, fields: Mapping[str, Any]
+) -> writer.Pending:
+    """A document ready for :func:`writer.store`: its key and fields, checked."""
+    if analysis is None:
+        raise TypeError("Ledger.add needs the document's analysis")
+    doc = _fields(document, fields)
+    text = doc.get("text")
+    if text is None:
+        text = analysis.text
+    if len(text) != len(analysis.text):
+        raise ValueError(
+            f"the analysis is not of this text ({len(analysis.text)} characters "
+            f"analysed, {len(text)} given)"
+        )
+    doc_id = content_hash(text)
     lang = analysis.lang if analysis.lang not in ("", "und") else (doc.get("lang") or "und")
     published = doc.get("published") or analysis.published
     meta = dict(doc.get("meta") or {})
     meta.update({k: v for k, v in doc.items() if k not in DOCUMENT_FIELDS})
     if doc.get("id") and doc["id"] != doc_id:
         meta["source_id"] = doc["id"]  # ingest's own id, when it is not our content hash
-    session.add(
-        t.Document(
-            id=doc_id,
-            url=url,
-            version=version,
-            title=doc.get("title") or analysis.title,
-            author=doc.get("author"),
-            published=None if published is None else str(published),
-            published_date=published_day(published),
-            site=doc.get("site"),
-            lang=lang,
-            text=analysis.text,
-            source=None if doc.get("source") is None else str(doc["source"]),
-            meta=_jsonable(meta) or None,
-            ingested_at=_now(),
-            run_id=run_id,
-            statement_count=len(analysis.statements),
-            analysis=analysis.to_dict(),
-        )
-    )
-    session.flush()
-    actor_ids, new_actors = _insert_actors(session, doc_id, analysis, lang)
-    statement_ids = _insert_statements(
-        session, doc_id, analysis, lang, actor_ids, published_day(published)
-    )
-    _insert_relations(session, doc_id, analysis, statement_ids, actor_ids)
-    status: AddStatus = "version" if version > 1 else "added"
-    if run_id is not None:
-        _count(
-            session,
-            run_id,
-            added=1,
-            new_versions=int(version > 1),
-            statements=len(analysis.statements),
-        )
-    return AddResult(
-        status,
-        doc_id,
-        url,
-        version,
-        statements=len(analysis.statements),
-        relations=len(analysis.relations),
-        actors=len(analysis.actors),
-        new_actors=new_actors,
+    return writer.Pending(
+        doc_id=doc_id,
+        doc=doc,
+        analysis=analysis,
+        url=doc.get("url") or analysis.url,
+        lang=lang,
+        published=published,
+        day=published_day(published),
+        meta=_jsonable(meta) or None,
     )
 
 
@@ -1106,231 +1042,6 @@ def _stored(session: Session, doc_id: str) -> AddResult | None:
     d = t.Document
     row = session.execute(select(d.url, d.version).where(d.id == doc_id)).one_or_none()
     return None if row is None else AddResult("duplicate", doc_id, row.url, row.version)
-
-
-def _insert_actors(
-    session: Session, doc_id: str, analysis: Analysis, lang: str
-) -> tuple[dict[str, int], int]:
-    before = session.scalar(select(func.max(t.Actor.id))) or 0
-    ids: dict[str, int] = {}
-    # in a fixed order, so two writers touching the same actors cannot deadlock
-    rows: list[dict[str, Any]] = []
-    for actor in sorted(analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value)):
-        ids[actor.id], rule, score = resolve_actor(session, actor, lang, doc_id)
-        rows.append(
-            {
-                "document_id": doc_id,
-                "local_id": actor.id,
-                "actor_id": ids[actor.id],
-                "name": actor.name,
-                "kind": actor.kind.value,
-                "role": actor.role,
-                "mentions": [m.to_list() for m in actor.mentions],
-                "match_rule": rule,
-                "match_score": score,
-            }
-        )
-    if rows:  # one executemany (Core): the ORM's unit of work costs more than the rows
-        session.execute(insert(t.DocumentActor), rows)
-    new = len({i for i in ids.values() if i > before})
-    return ids, new
-
-
-def _insert_statements(
-    session: Session,
-    doc_id: str,
-    analysis: Analysis,
-    lang: str,
-    actor_ids: Mapping[str, int],
-    day: dt.date | None = None,
-) -> dict[str, int]:
-    rows: list[dict[str, Any]] = []
-    contents = [analysis.spans_text(s.content) for s in analysis.statements]
-    claim_ids = link_claims(session, contents, lang, day)
-    for s, content, claim_id in zip(analysis.statements, contents, claim_ids, strict=True):
-        rows.append(
-            {
-                "document_id": doc_id,
-                "local_id": s.id,
-                "published_date": day,
-                "lang": lang,
-                "form": s.form.value,
-                "medium": s.medium.value,
-                "content": content,
-                "content_spans": [c.to_list() for c in s.content],
-                "speaker": analysis.spans_text(s.speaker) or None,
-                "cue": analysis.spans_text(s.cue) or None,
-                "actor_id": actor_ids.get(s.actor) if s.actor else None,
-                "chain": [actor_ids[a] for a in s.chain if a in actor_ids],
-                "parent": s.parent,
-                "confidence": s.confidence,
-                "hearsay": s.framing.hearsay,
-                "hedged": s.framing.hedged,
-                "stance": s.framing.stance.value,
-                "confirmation": s.framing.confirmation.value,
-                "framing": s.framing.to_dict(),
-                "rules": list(s.rules),
-                "claim_id": claim_id,
-            }
-        )
-    if not rows:
-        return {}
-    st = t.Statement
-    # one INSERT ... RETURNING for all of them (Core, no unit of work)
-    got = session.execute(
-        insert(st).returning(st.local_id, st.id, sort_by_parameter_order=True), rows
-    ).all()
-    return {local: sid for local, sid in got}
-
-
-def link_claims(
-    session: Session, contents: Sequence[str], lang: str, day: dt.date | None
-) -> list[int]:
-    """:func:`link_claim` for all statements of a document at once: the same claims, in a
-    few queries (keys, bands, candidates) and one insert instead of several round trips
-    per statement. A concurrent writer adding one of the same claims in between is handled
-    by falling back to :func:`link_claim` per statement."""
-    c, cb = t.Claim, t.ClaimBand
-    prints = [claim_mod.fingerprint(x) for x in contents]
-    keys = {fp.key for fp in prints}
-    by_key = {row.key: row for row in session.scalars(select(c).where(c.key.in_(keys)))}
-    bands = {b for fp in prints if fp.key not in by_key for b in fp.bands}
-    band_claims: dict[str, list[int]] = {}
-    if bands:
-        for band, claim_id in session.execute(
-            select(cb.band, cb.claim_id).where(cb.band.in_(bands)).order_by(cb.claim_id)
-        ):
-            band_claims.setdefault(band, []).append(claim_id)
-    wanted = {i for ids in band_claims.values() for i in ids[:50]}
-    cands = {row.id: row for row in session.scalars(select(c).where(c.id.in_(wanted)))}
-    cands.update({row.id: row for row in by_key.values()})
-    cand_prints: dict[int, claim_mod.Fingerprint] = {}
-    # new claims of this document: later statements may be appearances of them
-    new: list[tuple[claim_mod.Fingerprint, list[dt.date | None]]] = []
-    new_by_key: dict[str, int] = {}
-    new_by_band: dict[str, list[int]] = {}
-    links: list[t.Claim | int] = []  # an existing claim, or the index of a new one
-    for fp in prints:
-        got: t.Claim | int | None = by_key.get(fp.key)
-        if got is None:
-            got = new_by_key.get(fp.key)
-        if got is None and fp.bands:
-            best = 0.0
-            ids = dict.fromkeys(i for b in fp.bands for i in band_claims.get(b, [])[:50])
-            for cid in ids:
-                cp = cand_prints.get(cid)
-                if cp is None:
-                    cp = cand_prints[cid] = claim_mod.fingerprint(cands[cid].text)
-                score = claim_mod.same_claim(fp, cp)
-                if score is not None and score > best:
-                    got, best = cands[cid], score
-            for k in dict.fromkeys(k for b in fp.bands for k in new_by_band.get(b, [])):
-                score = claim_mod.same_claim(fp, new[k][0])
-                if score is not None and score > best:
-                    got, best = k, score
-        if got is None:
-            got = len(new)
-            new.append((fp, []))
-            new_by_key[fp.key] = got
-            for b in set(fp.bands):
-                new_by_band.setdefault(b, []).append(got)
-        if isinstance(got, int):
-            new[got][1].append(day)
-        links.append(got)
-    new_ids: list[int] = []
-    if new:
-        rows = [
-            {"key": fp.key, "text": fp.text, "lang": lang, "appearances": len(days),
-             "first_seen": day, "last_seen": day}
-            for fp, days in new
-        ]  # fmt: skip
-        try:
-            with session.begin_nested():  # a concurrent writer may add the same claim
-                new_ids = list(
-                    session.scalars(insert(c).returning(c.id, sort_by_parameter_order=True), rows)
-                )
-                band_rows = [
-                    {"band": b, "claim_id": cid}
-                    for (fp, _), cid in zip(new, new_ids, strict=True)
-                    for b in sorted(set(fp.bands))
-                ]
-                if band_rows:
-                    session.execute(insert(cb), band_rows)
-        except IntegrityError:
-            return [link_claim(session, x, lang, day) for x in contents]
-    for x in links:  # appearances of known claims, counted once the new ones are in
-        if not isinstance(x, int):
-            x.appearances += 1
-            if day is not None:
-                x.first_seen = min(filter(None, (x.first_seen, day)))
-                x.last_seen = max(filter(None, (x.last_seen, day)))
-    return [new_ids[x] if isinstance(x, int) else x.id for x in links]
-
-
-def link_claim(session: Session, content: str, lang: str, day: dt.date | None) -> int:
-    """The claim a statement's content is an appearance of, created when new.
-
-    Identical normalised contents share the claim key; near-identical ones share an LSH
-    band with it and pass :func:`sayso.ledger.claims.same_claim` (rapidfuzz). The claim
-    keeps its appearance count and first and last date.
-    """
-    fp = claim_mod.fingerprint(content)
-    c = t.Claim
-    row = session.scalars(select(c).where(c.key == fp.key)).one_or_none()
-    if row is None and fp.bands:
-        ids = session.scalars(
-            select(t.ClaimBand.claim_id).where(t.ClaimBand.band.in_(fp.bands)).distinct().limit(50)
-        ).all()
-        best = 0.0
-        for cand in session.scalars(select(c).where(c.id.in_(ids))) if ids else ():
-            got = claim_mod.same_claim(fp, claim_mod.fingerprint(cand.text))
-            if got is not None and got > best:
-                row, best = cand, got
-    if row is None:
-        try:
-            with session.begin_nested():  # a concurrent writer may add the same claim
-                row = c(
-                    key=fp.key, text=fp.text, lang=lang, appearances=1,
-                    first_seen=day, last_seen=day,
-                )  # fmt: skip
-                session.add(row)
-                session.flush()
-                session.add_all(t.ClaimBand(band=b, claim_id=row.id) for b in set(fp.bands))
-                session.flush()
-            return row.id
-        except IntegrityError:
-            row = session.scalars(select(c).where(c.key == fp.key)).one()
-    row.appearances += 1
-    if day is not None:
-        row.first_seen = min(filter(None, (row.first_seen, day)))
-        row.last_seen = max(filter(None, (row.last_seen, day)))
-    return row.id
-
-
-def _insert_relations(
-    session: Session,
-    doc_id: str,
-    analysis: Analysis,
-    statement_ids: Mapping[str, int],
-    actor_ids: Mapping[str, int],
-) -> None:
-    rows = [
-        {
-            "document_id": doc_id,
-            "local_id": r.id,
-            "kind": r.kind.value,
-            "source_id": statement_ids[r.source],
-            "target_id": statement_ids[r.target] if r.target else None,
-            "target_actor_id": actor_ids.get(r.target_actor) if r.target_actor else None,
-            "confidence": r.confidence,
-            "reason": r.reason,
-            "evidence": [e.to_list() for e in r.evidence],
-            "rules": list(r.rules),
-        }
-        for r in analysis.relations
-    ]
-    if rows:
-        session.execute(insert(t.Relation), rows)
 
 
 def _move_actor(
