@@ -1154,33 +1154,35 @@ def ingest_bench(path: Path, repeat: int) -> None:
     print(f"\ningest: {n} articles from {path}")
     sayso.analyze(texts[0], "de")  # load models once
     alone: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for t in texts:
-            sayso.analyze(t, "de")
-        alone[1].append(time.perf_counter() - t0)
-    with mp.get_context("spawn").Pool(2) as pool:
-        pool.map(_analyse, texts[:4])  # workers started and warm, as in a long run
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            for _count in pool.imap(_analyse, texts, chunksize=2):
-                pass
-            alone[2].append(time.perf_counter() - t0)
+    stored: dict[int, list[float]] = {1: [], 2: []}
     tmp = Path(tempfile.mkdtemp(prefix="sayso-ingest-"))
+    src = tmp / "articles.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for t in texts:
+            fh.write(json.dumps({"text": t, "lang": "de"}, ensure_ascii=False) + "\n")
+
+    def ingest(jobs: int, r: int) -> None:
+        with Ledger.open(f"sqlite:///{tmp / f'ledger-{jobs}-{r}.db'}") as ledger:
+            t0 = time.perf_counter()
+            summary = runner.run(ledger, [str(src)], jobs=jobs)
+            stored[jobs].append(time.perf_counter() - t0)
+            assert summary.added == n, summary
+
+    # the passes alternate, so that other jobs on the machine slow both sides alike
     try:
-        src = tmp / "articles.jsonl"
-        with src.open("w", encoding="utf-8") as fh:
-            for t in texts:
-                fh.write(json.dumps({"text": t, "lang": "de"}, ensure_ascii=False) + "\n")
-        stored: dict[int, list[float]] = {1: [], 2: []}
-        for jobs in (1, 2):
+        with mp.get_context("spawn").Pool(2) as pool:
+            pool.map(_analyse, texts[:4])  # workers started and warm, as in a long run
             for r in range(repeat):
-                db = tmp / f"ledger-{jobs}-{r}.db"
-                with Ledger.open(f"sqlite:///{db}") as ledger:
-                    t0 = time.perf_counter()
-                    summary = runner.run(ledger, [str(src)], jobs=jobs)
-                    stored[jobs].append(time.perf_counter() - t0)
-                    assert summary.added == n, summary
+                t0 = time.perf_counter()
+                for t in texts:
+                    sayso.analyze(t, "de")
+                alone[1].append(time.perf_counter() - t0)
+                ingest(1, r)
+                t0 = time.perf_counter()
+                for _count in pool.imap(_analyse, texts, chunksize=2):
+                    pass
+                alone[2].append(time.perf_counter() - t0)
+                ingest(2, r)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for jobs in (1, 2):

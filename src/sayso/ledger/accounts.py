@@ -22,6 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+
 from sayso.extract.disputes import Gist, gist, incompatible
 from sayso.lang import load
 from sayso.ledger.claims import fingerprint, same_claim, similarity
@@ -93,12 +97,6 @@ def _vectors(items: Sequence[Item]) -> list[dict[str, float]]:
     return out
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
-
-
 def _day(value: str | None) -> date | None:
     """The day of an ISO date string (None when absent or unreadable: fits any window)."""
     try:
@@ -107,30 +105,39 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _linked(vecs: Sequence[dict[str, float]], days: Sequence[date | None]) -> list[int]:
+    """The event of each statement: connected components of the graph whose edges join
+    statements with cosine >= EVENT_SIMILARITY at most EVENT_DAYS apart (single link).
+
+    All pairs at once as a sparse matrix product: the pairwise loop in Python cost
+    40-70 ms for the 200 candidates of a topic query."""
+    n = len(vecs)
+    if n == 0:
+        return []
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, v in enumerate(vecs):
+        for term, x in v.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+            vals.append(x)
+    m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
+    close = (m @ m.T).toarray() >= EVENT_SIMILARITY - 1e-12
+    known = np.array([d is not None for d in days])
+    ordinal = np.array([d.toordinal() if d is not None else 0 for d in days])
+    apart = np.abs(ordinal[:, None] - ordinal[None, :]) > EVENT_DAYS
+    close &= ~(apart & known[:, None] & known[None, :])
+    _, labels = connected_components(csr_matrix(close), directed=False)
+    return [int(x) for x in labels]
+
+
 def group_events(items: Sequence[Item]) -> list[Event]:
     """Single-link grouping of statements into events (largest event first)."""
     vecs = _vectors(items)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    days = [_day(it.published) for it in items]  # parsed once, not per pair
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            di, dj = days[i], days[j]
-            if di is not None and dj is not None and abs((di - dj).days) > EVENT_DAYS:
-                continue
-            if find(i) == find(j):
-                continue  # already one event
-            if _cosine(vecs[i], vecs[j]) >= EVENT_SIMILARITY:
-                parent[find(i)] = find(j)
+    labels = _linked(vecs, [_day(it.published) for it in items])
     groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
     events = []
     for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
         weight: dict[str, float] = {}
