@@ -443,6 +443,24 @@ def test_ledger_search_ranks_the_better_match_first(ledger: Ledger) -> None:
     assert ranks == sorted(ranks)  # type: ignore[type-var]
 
 
+def test_ledger_plain_search_ranks_only_the_newest_matches(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word cannot make a plain text query slow: the best of the newest
+    TEXT_CANDIDATES matches (at least twenty pages) are ranked, not every match."""
+    best = "„Die Brücke, die Brücke und nochmals die Brücke“, sagte Anna Berger."
+    add(ledger, best, url="https://de.example/best", published="2024-01-01")
+    for n in range(25):
+        text = f"„Die Brücke in Ort {n} ist gesperrt“, sagte Anna Berger am Tag {n}."
+        add(ledger, text, url=f"https://de.example/{n}", published=f"2024-02-{n + 1:02d}")
+    assert ledger.search("Brücke", lang="de", limit=1)[0].url == "https://de.example/best"
+    monkeypatch.setattr(store_mod, "TEXT_CANDIDATES", 1)  # 20 candidates for one result
+    (found,) = ledger.search("Brücke", lang="de", limit=1)
+    assert found.url != "https://de.example/best"
+    assert int(found.url.rsplit("/", 1)[1]) >= 5  # one of the newest 20
+    assert len(ledger.statements(about="Brücke", lang="de", since="2024-01-01", limit=None)) == 26
+
+
 # --- queries ----------------------------------------------------------------------------
 
 
@@ -457,6 +475,21 @@ def test_ledger_statements_by_speaker_across_documents(ledger: Ledger) -> None:
     assert {r.url for r in carter} == {"https://en.example/1", "https://en.example/2"}
     assert ledger.statements(speaker="Nobody Known") == []
     assert ledger.statements(speaker="100%") == []  # LIKE wildcards are literal
+
+
+def test_ledger_speaker_shared_by_several_actors_merges_their_newest(ledger: Ledger) -> None:
+    for n, first in enumerate(["Anna", "Thomas", "Anna", "Thomas", "Anna", "Thomas"]):
+        text = f"„Der Plan {n} steht“, sagte {first} Berger am Montag."
+        add(ledger, text, url=f"https://de.example/{n}", published=f"2024-05-{n + 1:02d}")
+    assert len(ledger.actors(name="Berger")) == 2
+    rows = ledger.statements(speaker="Berger", limit=4)
+    assert [r.url for r in rows] == [f"https://de.example/{n}" for n in (5, 4, 3, 2)]
+    assert [r.url for r in ledger.statements(speaker="Berger", limit=2, offset=3)] == [
+        "https://de.example/2",
+        "https://de.example/1",
+    ]
+    anna = ledger.statements(speaker="Berger", since="2024-05-02", until="2024-05-05", limit=10)
+    assert [r.url for r in anna] == [f"https://de.example/{n}" for n in (4, 3, 2, 1)]
 
 
 def test_ledger_statements_by_outlet_and_date(ledger: Ledger) -> None:
