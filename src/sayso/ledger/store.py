@@ -101,7 +101,7 @@ def content_hash(text: str) -> str:
 
 #: a plain full-text query ranks at most this many of the newest matches (newest stored
 #: on SQLite, newest published on PostgreSQL)
-TEXT_CANDIDATES = 2000
+TEXT_CANDIDATES = 500
 
 #: a speaker query naming up to this many actors merges each one's newest statements
 SPEAKER_UNION = 50
@@ -646,7 +646,7 @@ class Ledger:
                 select(s.id)
                 .where(match)
                 .order_by(s.published_date.desc().nulls_last(), s.id.desc())
-                .limit(max(TEXT_CANDIDATES, (limit + offset) * 20))
+                .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
             )
             match = s.id.in_(newest.scalar_subquery())
         if sqlite_plain and expr is not None and limit is not None:
@@ -659,7 +659,7 @@ class Ledger:
                 .select_from(text("statements_fts"))
                 .where(literal_column("statements_fts").op("MATCH")(expr))
                 .order_by(literal_column("rowid").desc())
-                .limit(max(TEXT_CANDIDATES, (limit + offset) * 20))
+                .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
                 .subquery()
             )
             columns[-1] = best.c.score.label("rank")
