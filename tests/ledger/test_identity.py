@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sayso.ledger import identity
 from sayso.ledger.identity import name_key, same_actor
 from sayso.model import ActorKind
 
@@ -56,3 +62,12 @@ def test_identity_anonymous_groups_are_never_merged_by_name() -> None:
 def test_identity_kinds_must_be_compatible() -> None:
     assert same_actor("Reuters", "Reuters", ActorKind.OUTLET, ActorKind.PERSON) is None
     assert same_actor("Reuters", "Reuters", ActorKind.OUTLET, ActorKind.UNKNOWN) is not None
+
+
+@given(st.text(max_size=60))
+def test_identity_fold_drops_exactly_the_combining_marks(text: str) -> None:
+    reference = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    reference = re.sub(r"[^a-z0-9 ]+", " ", reference.replace("ß", "ss").lower()).strip()
+    assert identity.fold(text) == reference
