@@ -151,6 +151,34 @@ class Evidence:
         )
 
 
+def framing_labels(
+    hearsay: bool,
+    hedged: bool,
+    stance: Stance | str,
+    confirmation: Confirmation | str,
+    *,
+    qualified: bool = False,
+) -> tuple[str, ...]:
+    """The non-default framing values as labels: ("hearsay", "distancing", "denied").
+
+    The one definition of the labels that ``Framing.labels``, the ledger's
+    ``StatementRecord.framing`` (from its columns) and the evidence evaluation share;
+    ``qualified`` names the facet of a stance or confirmation ("stance_distancing",
+    "confirmation_denied"), as the evaluation's label set does.
+    """
+    stance, confirmation = Stance(stance), Confirmation(confirmation)
+    out = []
+    if hearsay:
+        out.append("hearsay")
+    if hedged:
+        out.append("hedged")
+    if stance is not Stance.NEUTRAL:
+        out.append(f"stance_{stance.value}" if qualified else stance.value)
+    if confirmation is not Confirmation.UNKNOWN:
+        out.append(f"confirmation_{confirmation.value}" if qualified else confirmation.value)
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Framing:
     """How the article frames a statement's truth, each value with the words behind it.
@@ -171,18 +199,12 @@ class Framing:
         prefix = f"framing.{facet}."
         return tuple(e for e in self.evidence if e.rule.startswith(prefix))
 
-    def labels(self) -> tuple[str, ...]:
-        """The non-default values, for display and filtering: ("hearsay", "denied")."""
-        out = []
-        if self.hearsay:
-            out.append("hearsay")
-        if self.hedged:
-            out.append("hedged")
-        if self.stance is not Stance.NEUTRAL:
-            out.append(self.stance.value)
-        if self.confirmation is not Confirmation.UNKNOWN:
-            out.append(self.confirmation.value)
-        return tuple(out)
+    def labels(self, *, qualified: bool = False) -> tuple[str, ...]:
+        """The non-default values, for display and filtering: ("hearsay", "denied").
+        See :func:`framing_labels`."""
+        return framing_labels(
+            self.hearsay, self.hedged, self.stance, self.confirmation, qualified=qualified
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -42,7 +42,7 @@ from sayso.errors import E004, E005, SaysoError
 from sayso.eval.corpus import GoldDoc
 from sayso.eval.data import REPO_ROOT
 from sayso.eval.metrics import PRF
-from sayso.model import Analysis, Confirmation, Span, Spans, Stance, Statement
+from sayso.model import Analysis, Span, Spans, Statement, framing_labels
 
 GOLD_RELATIVE = Path("quality") / "evidence" / "gold.jsonl"
 MIN_OVERLAP = 0.3
@@ -89,17 +89,15 @@ def _spans(value: Iterable[Sequence[int]]) -> Spans:
 
 def parse_line(data: Mapping[str, Any]) -> GoldStatement:
     """One gold line -> :class:`GoldStatement` (KeyError/ValueError on a bad line)."""
-    labels = set()
-    if data["hearsay"]:
-        labels.add("hearsay")
-    if data["hedged"]:
-        labels.add("hedged")
-    stance = Stance(data["stance"])
-    if stance is not Stance.NEUTRAL:
-        labels.add(f"stance_{stance.value}")
-    confirmation = Confirmation(data["confirmation"])
-    if confirmation is not Confirmation.UNKNOWN:
-        labels.add(f"confirmation_{confirmation.value}")
+    labels = set(
+        framing_labels(
+            bool(data["hearsay"]),
+            bool(data["hedged"]),
+            data["stance"],
+            data["confirmation"],
+            qualified=True,
+        )
+    )
     chain = tuple(
         GoldHop(h["kind"], Span.from_list(h["span"]) if h.get("span") else None)
         for h in data["chain"]
@@ -191,17 +189,7 @@ def pair(gold: Sequence[GoldStatement], system: Sequence[Statement]) -> dict[str
 
 
 def system_labels(s: Statement) -> frozenset[str]:
-    f = s.framing
-    out = set()
-    if f.hearsay:
-        out.add("hearsay")
-    if f.hedged:
-        out.add("hedged")
-    if f.stance is not Stance.NEUTRAL:
-        out.add(f"stance_{f.stance.value}")
-    if f.confirmation is not Confirmation.UNKNOWN:
-        out.add(f"confirmation_{f.confirmation.value}")
-    return frozenset(out)
+    return frozenset(s.framing.labels(qualified=True))
 
 
 @dataclass(slots=True)

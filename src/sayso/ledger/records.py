@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from sayso.model import framing_labels
+
 AddStatus = Literal["added", "version", "duplicate"]
 
 
@@ -99,17 +101,8 @@ class StatementRecord:
 
     @property
     def framing(self) -> tuple[str, ...]:
-        """The non-default framing labels, as in ``sayso.model.Framing.labels()``."""
-        out = []
-        if self.hearsay:
-            out.append("hearsay")
-        if self.hedged:
-            out.append("hedged")
-        if self.stance != "neutral":
-            out.append(self.stance)
-        if self.confirmation != "unknown":
-            out.append(self.confirmation)
-        return tuple(out)
+        """The non-default framing labels (``sayso.model.framing_labels``)."""
+        return framing_labels(self.hearsay, self.hedged, self.stance, self.confirmation)
 
     def to_dict(self) -> dict[str, Any]:
         d = _to_dict(self)
