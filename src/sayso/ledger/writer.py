@@ -23,6 +23,7 @@ the caller stores the documents again (then the other writer's rows are visible)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,17 +31,13 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Integer,
     Table,
-    TextualSelect,
     bindparam,
     case,
-    column,
     func,
     insert,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -155,8 +152,11 @@ class ActorResolver:
     def _row(self, r: Any) -> _ActorRow:
         got = self.rows.get(r.id)
         if got is None:
+            aliases = r.aliases
+            if isinstance(aliases, str):  # driver SQL on SQLite: the JSON text
+                aliases = json.loads(aliases)
             got = self.rows[r.id] = _ActorRow(
-                r.id, r.name, r.key, r.kind, r.role, list(r.aliases or []), r.surname
+                r.id, r.name, r.key, r.kind, r.role, list(aliases or []), r.surname
             )
         return got
 
@@ -185,7 +185,8 @@ class ActorResolver:
         )
         found: dict[tuple[str, str, str], list[_ActorRow]] = {s: [] for s in specs}
         for group in _chunks(specs, _UNION_CHUNK):
-            for r in self.conn.execute(_similar_union(group)):
+            sql, params = _similar_union(group, self.conn.dialect.paramstyle)
+            for r in self.conn.exec_driver_sql(sql, params):
                 found[group[r.q]].append(self._row(r))
         for w in wanted:
             if w.kind in PER_DOCUMENT_KINDS or (w.key, w.kind) in self.by_key:
@@ -293,43 +294,41 @@ def _similar_queries(w: _Wanted) -> list[tuple[str, str, str]]:
 
 
 _SIMILAR_SQL = {
-    "surname": "surname = :v{j}",
-    "surname_prefix": "surname >= :lo{j} AND surname < :hi{j} AND surname <> :v{j}",
-    "key_prefix": "key >= :lo{j} AND key < :hi{j}",
+    "surname": "surname = {p}",
+    "surname_prefix": "surname >= {p} AND surname < {p} AND surname <> {p}",
+    "key_prefix": "key >= {p} AND key < {p}",
 }
 
 
-def _similar_union(specs: Sequence[tuple[str, str, str]]) -> TextualSelect:
+def _similar_union(
+    specs: Sequence[tuple[str, str, str]], paramstyle: str
+) -> tuple[str, tuple[Any, ...]]:
     """One query for the candidates of many names: a UNION ALL of one limited subquery
     per (what, kind, value), each row tagged with its subquery's index ``q``.
 
-    Written as SQL text because it changes shape with every batch: compiling it as a
-    SQLAlchemy construct cost more than running it. Prefixes are ranges, not LIKE 'abc%',
-    so the indexes on surname and (key, kind) serve them on both backends (LIKE scanned
-    every actor of the ledger). Each part is limited on its own, in a subquery, as
-    SQLite wants a LIMIT inside a UNION.
+    Plain driver SQL with positional parameters, because it changes shape with every
+    batch: compiling it with SQLAlchemy (even as ``text()``) cost more than running it.
+    Prefixes are ranges, not LIKE 'abc%', so the indexes on surname and (key, kind) serve
+    them on both backends (LIKE scanned every actor of the ledger). Each part is limited
+    on its own, in a subquery, as SQLite wants a LIMIT inside a UNION.
     """
+    p = "?" if paramstyle == "qmark" else "%s"
     cols = ", ".join(_ACTOR_COLUMNS)
     parts = []
-    params: dict[str, Any] = {}
+    params: list[Any] = []
     for j, (what, kind, value) in enumerate(specs):
-        cond = _SIMILAR_SQL[what].format(j=j)
+        cond = _SIMILAR_SQL[what].format(p=p)
         parts.append(
-            f"SELECT * FROM (SELECT {cols}, {j} AS q FROM actors WHERE kind = :k{j} "
+            f"SELECT * FROM (SELECT {cols}, {j} AS q FROM actors WHERE kind = {p} "
             f"AND merged_into IS NULL AND {cond} LIMIT {CANDIDATES}) AS s{j}"
         )
-        params[f"k{j}"] = kind
-        if what != "key_prefix":
-            params[f"v{j}"] = value
-        if what != "surname":
-            params[f"lo{j}"], params[f"hi{j}"] = _prefix_range(
-                value[:3] if what == "surname_prefix" else value
-            )
-    return (
-        text(" UNION ALL ".join(parts))
-        .bindparams(**params)
-        .columns(*(ACTORS.c[name] for name in _ACTOR_COLUMNS), column("q", Integer))
-    )
+        params.append(kind)
+        if what == "surname":
+            params.append(value)
+        else:
+            lo, hi = _prefix_range(value[:3] if what == "surname_prefix" else value)
+            params += [lo, hi, value] if what == "surname_prefix" else [lo, hi]
+    return " UNION ALL ".join(parts), tuple(params)
 
 
 def _would_find(w: _Wanted, row: _ActorRow) -> bool:
@@ -442,12 +441,15 @@ def link_claims(
         returning = insert(CLAIMS).returning(c.id, sort_by_parameter_order=True)
         new_ids = list(conn.execute(returning, rows).scalars())
         band_rows = [
-            {"band": b, "claim_id": cid}
+            (b, cid)
             for (fp, _, _), cid in zip(new, new_ids, strict=True)
             for b in sorted(set(fp.bands))
         ]
-        if band_rows:
-            conn.execute(insert(CLAIM_BANDS), band_rows)
+        if band_rows:  # 16 plain rows per claim: straight to the driver's executemany
+            p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+            conn.exec_driver_sql(
+                f"INSERT INTO claim_bands (band, claim_id) VALUES ({p}, {p})", band_rows
+            )
     if seen:  # known claims: more appearances, maybe a wider span of days (in id order)
         tc = c
         first = bindparam("b_first", type_=tc.first_seen.type)
