@@ -179,13 +179,17 @@ def test_frequent_cues_have_counts(de: LangProfile, en: LangProfile) -> None:
         "Bürgermeister",
         "Staatsanwalt",
         "Experten",
+        "Stadträtin",  # the feminine with umlaut: a title, not part of "Anna Berger"
+        "Gemeinderätin",
     ],
 )
 def test_german_role_nouns(de: LangProfile, token: str) -> None:
     assert de.is_role_noun(token)
 
 
-@pytest.mark.parametrize("token", ["Haus", "Chefkoch", "Regierung", "sprach", "er", "Tisch"])
+@pytest.mark.parametrize(
+    "token", ["Haus", "Chefkoch", "Regierung", "sprach", "er", "Tisch", "Bundesrat"]
+)
 def test_german_non_role_nouns(de: LangProfile, token: str) -> None:
     assert not de.is_role_noun(token)
 
