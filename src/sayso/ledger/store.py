@@ -645,6 +645,7 @@ class Ledger:
         )
         sqlite_plain = plain and self.dialect == "sqlite"
         expr = fulltext.fts5_query(about, lang) if sqlite_plain and about is not None else None
+        pg_top: Any = None
         if plain and self.dialect == "postgresql" and match is not None and limit is not None:
             # PostgreSQL ranks with ts_rank, which reads every match's tsvector: a common
             # word matches 50k+ statements. A plain text query ranks the newest stored
@@ -658,7 +659,18 @@ class Ledger:
                 .order_by(s.id.desc())
                 .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
             )
-            match = s.id.in_(newest.scalar_subquery())
+            # ranked among themselves (statements only), and only the page joined
+            assert rank is not None
+            top = (
+                select(s.id.label("sid"), rank.label("score"))
+                .where(s.id.in_(newest.scalar_subquery()))
+                .order_by(rank)
+                .limit(limit + offset)
+                .subquery()
+            )
+            columns[-1] = top.c.score.label("rank")
+            rank, match = top.c.score, None
+            pg_top = top
         if sqlite_plain and expr is not None and limit is not None:
             # a plain text query: the newest matches inside the FTS index (its doclists are
             # in rowid order, so it stops after the cap), ranked by bm25, and only those
@@ -672,6 +684,13 @@ class Ledger:
                 .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
                 .subquery()
             )
+            if lang is None:  # nothing filters them after the join: only the page is joined
+                best = (
+                    select(best.c.sid, best.c.score)
+                    .order_by(best.c.score)
+                    .limit(limit + offset)
+                    .subquery()
+                )
             columns[-1] = best.c.score.label("rank")
             rank = best.c.score
             match = _lang_condition(lang)
@@ -683,6 +702,8 @@ class Ledger:
             )
         else:
             query = select(*columns).join(d, d.id == s.document_id).outerjoin(a, a.id == s.actor_id)
+            if pg_top is not None:
+                query = query.join(pg_top, pg_top.c.sid == s.id)
             if match is not None and self.dialect == "sqlite":
                 fts = fulltext.FTS5_TABLE
                 query = query.join(fts, fts.c.rowid == s.id)
