@@ -3,6 +3,7 @@ claims, versions and counts as one document at a time — on SQLite and PostgreS
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from typing import Any
 
@@ -122,3 +123,15 @@ def test_writer_a_bad_document_fails_its_batch_and_ingest_stores_the_rest(
     )
     assert (summary.added, summary.failed) == (2, 1)
     assert [e.source for e in ledger.errors()] == ["bad.txt"]
+
+
+def test_writer_two_anonymous_actors_of_one_name_in_one_document(ledger: Ledger) -> None:
+    text = "„Es gab Verluste“, hieß es aus Militärkreisen."
+    a = analysed(text)
+    (actor,) = [x for x in a.actors if x.kind.value == "anonymous"]
+    twin = dataclasses.replace(actor, id=actor.id + "-twin")
+    results = ledger.add_many([({"text": text}, dataclasses.replace(a, actors=(*a.actors, twin)))])
+    assert results[0].status == "added"
+    with ledger.session() as session:
+        ids = session.scalars(select(t.DocumentActor.actor_id)).all()
+    assert len(ids) == len(a.actors) + 1 and len(set(ids)) == len(a.actors)

@@ -200,12 +200,11 @@ class ActorResolver:
 
     def resolve(self, w: _Wanted) -> tuple[_ActorRow, str, float]:
         """The ledger actor for one document actor, in document order (see module doc)."""
-        row: _ActorRow | None = None
         rule, score = "identity.key", 1.0
-        if w.kind not in PER_DOCUMENT_KINDS:
-            row = self.by_key.get((w.key, w.kind))
-            if row is None:
-                row, rule, score = self._similar(w)
+        # a per-document key carries the document's id: only the same document finds it
+        row = self.by_key.get((w.key, w.kind))
+        if row is None and w.kind not in PER_DOCUMENT_KINDS:
+            row, rule, score = self._similar(w)
         if row is None:
             row = _ActorRow(
                 None,
