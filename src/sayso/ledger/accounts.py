@@ -19,8 +19,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -105,15 +107,16 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _linked(vecs: Sequence[dict[str, float]], days: Sequence[date | None]) -> list[int]:
+def _linked(vecs: Sequence[dict[str, float]], days: Sequence[date | None]) -> tuple[list[int], Any]:
     """The event of each statement: connected components of the graph whose edges join
-    statements with cosine >= EVENT_SIMILARITY at most EVENT_DAYS apart (single link).
+    statements with cosine >= EVENT_SIMILARITY at most EVENT_DAYS apart (single link);
+    and that graph as a boolean matrix.
 
     All pairs at once as a sparse matrix product: the pairwise loop in Python cost
     40-70 ms for the 200 candidates of a topic query."""
     n = len(vecs)
     if n == 0:
-        return []
+        return [], np.zeros((0, 0), dtype=bool)
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, v in enumerate(vecs):
@@ -128,13 +131,13 @@ def _linked(vecs: Sequence[dict[str, float]], days: Sequence[date | None]) -> li
     apart = np.abs(ordinal[:, None] - ordinal[None, :]) > EVENT_DAYS
     close &= ~(apart & known[:, None] & known[None, :])
     _, labels = connected_components(csr_matrix(close), directed=False)
-    return [int(x) for x in labels]
+    return [int(x) for x in labels], close
 
 
 def group_events(items: Sequence[Item]) -> list[Event]:
     """Single-link grouping of statements into events (largest event first)."""
     vecs = _vectors(items)
-    labels = _linked(vecs, [_day(it.published) for it in items])
+    labels, close = _linked(vecs, [_day(it.published) for it in items])
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
@@ -148,19 +151,27 @@ def group_events(items: Sequence[Item]) -> list[Event]:
         event = Event([items[i] for i in members], top)
         for it in event.items:
             event.accounts.setdefault(it.actor, []).append(it)
-        event.links = relate(event.items)
+        # accounts are compared where they talk about the same thing (an edge of the
+        # graph), not with every statement the event reached through others
+        ii, jj = np.nonzero(close[np.ix_(members, members)])
+        pairs = {
+            (items[members[i]].id, items[members[j]].id)
+            for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
+        }
+        event.links = relate(event.items, pairs)
         events.append(event)
     return events
 
 
-def relate(items: Sequence[Item]) -> list[Link]:
-    """Relations between statements of different sources (one link per pair at most)."""
+def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = None) -> list[Link]:
+    """Relations between statements of different sources (one link per pair at most);
+    only between the ``pairs`` of statement ids given (both orders), when given."""
     gists: dict[str, Gist] = {}
     prints = {it.id: fingerprint(it.content) for it in items}
     links: list[Link] = []
     for x, a in enumerate(items):
         for b in items[x + 1 :]:
-            if a.actor == b.actor:
+            if a.actor == b.actor or (pairs is not None and (a.id, b.id) not in pairs):
                 continue
             if a.claim is not None and a.claim == b.claim:
                 links.append(Link("same_claim", b.id, a.id, 1.0, "the same claim"))
