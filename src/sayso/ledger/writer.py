@@ -56,8 +56,9 @@ PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
 CANDIDATES = 50
 #: subqueries per candidate query (SQLite allows 500 terms in a compound SELECT)
 _UNION_CHUNK = 200
-#: statement rows per executemany chunk of bound parameters in IN lists
-_IN_CHUNK = 500
+#: values per IN list (SQLite allows 32,766 bound parameters, PostgreSQL 65,535): the
+#: LSH bands of a batch are 20k+, and a query per 500 cost more than the lookups
+_IN_CHUNK = 5000
 
 
 def actor_key(name: str) -> str:
