@@ -616,7 +616,8 @@ class Ledger:
         * ``speaker``: a ledger actor id, or a name: case-insensitive part of the ledger
           actor's name ("scholz" finds "Olaf Scholz");
         * ``about``: full-text query over content and speaker (see :meth:`search`); the
-          results are then ranked best first, otherwise newest publication first;
+          results are then ranked best first, otherwise newest publication first (then
+          newest stored; with ``document_id``, in reading order);
         * ``outlet``: the document's site (case-insensitive, exact);
         * ``since``/``until``: publication day, inclusive (date or "YYYY-MM-DD");
         * ``framing``: one label or several (all must hold): hearsay, hedged, neutral,
