@@ -222,6 +222,15 @@ def test_pipeline_german_scare_quote_is_not_a_statement() -> None:
     assert a.relations == ()
 
 
+def test_pipeline_german_quoted_name_is_not_nested_speech() -> None:
+    # rule.nested_direct.v1 skips quoted names and titles (every word capitalised)
+    text = "Der Sprecher sagte, das Schiff „Nordstern Zwei“ werde am Montag auslaufen."
+    a = sayso.analyze(text)
+    s = only(a)
+    assert s.form is Form.INDIRECT
+    assert a.relations == ()
+
+
 # --- English ----------------------------------------------------------------------------
 
 

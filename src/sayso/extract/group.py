@@ -200,7 +200,7 @@ def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> l
                 continue
             a = _tok_at(seg, q.open)
             b = _tok_at(seg, q.end - 1) + 1
-            if b - a < min_tokens:
+            if b - a < min_tokens or _quoted_name(seg, a, b):
                 continue
             child = Draft(
                 parts=[Seg(a, b, "direct", d.parts[0].sent)],
@@ -215,6 +215,22 @@ def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> l
             )
             out.append(child)
     return out
+
+
+_MAX_NAME_WORDS = 4
+
+
+def _quoted_name(seg: Segmented, a: int, b: int) -> bool:
+    """A quoted name or title rather than a quoted fragment of speech: every word is
+    capitalised or a number („Financial Times“, „Hvalur 9“, „Ein Land - Zwei Systeme“),
+    or the quotation is a parenthetical remark ('(sic!)')."""
+    inner = [w for w in seg.words[a:b] if not MARK_RE.fullmatch(w)]
+    if inner and inner[0] == "(":
+        return True
+    words = [w for w in inner if w[:1].isalnum()]
+    if not words or len(words) > _MAX_NAME_WORDS or inner[-1] in _FINAL:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _tok_at(seg: Segmented, offset: int) -> int:
