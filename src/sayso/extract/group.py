@@ -950,6 +950,72 @@ def postposed_attributions(
     return new
 
 
+def anaphoric_attributions(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """A sentence that attributes the sentence before it as a whole: "Der Airbus startet
+    am Mittwoch zu seinem ersten Testflug. Dies gab Airbus in Toulouse bekannt." The
+    opener ("Dies", "Das", ``clause.json``'s ``anaphoric_openers``) is followed by a cue
+    verb and its subject; the content is the previous sentence of the same paragraph plus
+    the opener, the subject after the verb the speaker. Both sentences must be free of
+    other statements and quotations. Returns the new drafts."""
+    from sayso.extract.according import noun_phrase_end
+
+    if not profile.anaphoric_openers:
+        return []
+    taken = {p.sent for d in drafts for p in d.parts}
+    opener_only = {d.parts[0].a: d for d in drafts if len(d.parts) == 1 and d.b - d.a == 1}
+    words = seg.words
+    new: list[Draft] = []
+    for s in range(1, len(seg.sentences)):
+        a, b = seg.sentences[s]
+        pa, pb = seg.sentences[s - 1]
+        if s - 1 in taken or b - a < 4 or pb - pa < 4:
+            continue
+        if words[a].lower() not in profile.anaphoric_openers or words[b - 1] not in _FINAL:
+            continue
+        if "\n" in seg.text[seg.ends[pb - 1] : seg.starts[a]]:
+            continue  # another paragraph
+        if any(seg.quote_depth[i] for i in range(pa, b)):
+            continue
+        if s in taken:
+            # the tagger took the opener alone for the content: it stands for the sentence
+            # before, which joins the content
+            d = opener_only.get(a)
+            if d is not None and d.form is not Form.DIRECT:
+                d.parts.insert(0, Seg(pa, pb, d.parts[0].tag, s - 1))
+                d.rules.append("group.anaphoric_content.v1")
+                taken.add(s - 1)
+            continue
+        v = a + 1
+        end = b - 1
+        cue = [v] if _finite_cue(profile, words[v]) else []
+        particle = profile.cue_with_particle(words[v].lower(), words[end - 1].lower())
+        if not cue and words[v][:1].islower() and particle is not None:
+            cue = [v, end - 1]
+        if not cue:
+            continue
+        e = noun_phrase_end(seg, profile, v + 1, end)
+        if e == v + 1 or not _speaker_head(profile, words[e - 1]):
+            continue
+        if any(
+            w in profile.clause_breaks or w.lower() in profile.complementizers for w in words[e:end]
+        ):
+            continue  # "Das sagte X, nachdem …": more than an attribution
+        new.append(
+            Draft(
+                parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
+                form=Form.INDIRECT,
+                cue=_as_runs(cue, s),
+                speaker=[Seg(v + 1, e, "S", s)],
+                frame=[Seg(v, end, "F", s)],
+                rules=["rule.anaphoric_attribution.v1"],
+            )
+        )
+        taken.update((s - 1, s))
+    return new
+
+
 _MAX_TAIL_NP = 8
 _SPEAKER_KINDS = frozenset(("person", "organization", "outlet", "anonymous"))
 

@@ -307,6 +307,7 @@ class LangProfile:
     reported_lemmas: frozenset[str] = frozenset()
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
+    anaphoric_openers: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -695,6 +696,7 @@ def load(lang: str) -> LangProfile:
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
+        anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
