@@ -104,7 +104,9 @@ def analyze(
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
-    drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
+    drafts = group.nested_direct(
+        seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
+    )
     group.previous_sentence_speaker(seg, profile, drafts)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     framing.unknown_hearsay_source(drafts)

@@ -186,9 +186,13 @@ def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> list[Draft]:
+def nested_direct(
+    seg: Segmented, drafts: list[Draft], min_tokens: int = 4, single_lowercase: bool = False
+) -> list[Draft]:
     """Mixed quotation: a quoted fragment inside indirect or reported speech is a direct
-    statement of the same speaker ("Er nannte das eine „Klarstellung“ der Politik")."""
+    statement of the same speaker ("Er nannte das eine „historische Wende“ der Politik").
+    Fragments shorter than ``min_tokens`` (marks included) are scare quotes, except, with
+    ``single_lowercase``, one lowercase word ("Er nannte die Lage „kritisch“")."""
     out: list[Draft] = []
     for idx, d in enumerate(drafts):
         out.append(d)
@@ -200,7 +204,8 @@ def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> l
                 continue
             a = _tok_at(seg, q.open)
             b = _tok_at(seg, q.end - 1) + 1
-            if b - a < min_tokens or _quoted_name(seg, a, b):
+            single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
+            if (b - a < min_tokens and not single) or _quoted_name(seg, a, b):
                 continue
             child = Draft(
                 parts=[Seg(a, b, "direct", d.parts[0].sent)],

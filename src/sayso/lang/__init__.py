@@ -308,6 +308,7 @@ class LangProfile:
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
+    nested_single_lowercase: bool = False
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -697,6 +698,7 @@ def load(lang: str) -> LangProfile:
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
+        nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
