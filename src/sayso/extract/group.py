@@ -6,7 +6,7 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -607,6 +607,106 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
             )
         )
     return new
+
+
+def cue_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Indirect speech the tagger missed in its plainest shape: a cue verb, a comma and a
+    content clause, either a "dass" clause running to the sentence end ("Der Minister
+    gestand ein, dass die Regierung überfordert war.") or a zu-infinitive ("Die Bundeswehr
+    hat entschieden, das Tanklager aufzugeben."). The words are ``clause.json``'s
+    ``content_clause``; purpose and temporal clauses ("um … zu", "nachdem") are not
+    content, nor is a cue inside a sentence-initial subordinate clause ("Als sie bemerkte,
+    dass …, floh sie"). Only sentences without any statement; speakers come later from
+    the clause shape. Returns the new drafts."""
+    cc = profile.content_clause
+    if not cc:
+        return []
+    that = frozenset(cc.get("that", ()))
+    inf = cc.get("infinitive", {})
+    not_after = frozenset(cc.get("not_after", ()))
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken or words[a].lower() in not_after:
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after)
+        if got is None:
+            continue
+        cue, lo, hi, kind = got
+        new.append(
+            Draft(
+                parts=[Seg(lo, hi, "indirect", s)],
+                form=Form.INDIRECT,
+                cue=_as_runs(cue, s),
+                frame=[Seg(a, lo - 1, "F", s)],
+                rules=[f"rule.indirect.cue_clause_{kind}.v1"],
+            )
+        )
+    return new
+
+
+def _cue_clause(
+    seg: Segmented,
+    profile: LangProfile,
+    a: int,
+    end: int,
+    that: frozenset[str],
+    inf: Mapping[str, str],
+    not_after: frozenset[str],
+) -> tuple[list[int], int, int, str] | None:
+    """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
+    a comma and a content clause."""
+    words = seg.words
+    for i in range(a, end):
+        if seg.quote_depth[i] or not words[i][:1].islower():
+            continue
+        cue = [i]
+        entry = profile.cue(words[i])
+        if entry is None:
+            entry = next(
+                (
+                    e
+                    for j in range(i + 1, end)
+                    if (e := profile.cue_with_particle(words[i], words[j])) is not None
+                    and (cue := [i, j])
+                ),
+                None,
+            )
+        if entry is None:
+            continue
+        k = next((j for j in range(cue[-1] + 1, min(end, cue[-1] + 4)) if words[j] == ","), None)
+        if k is None or k + 3 >= end:
+            return None  # only the first cue verb is tried
+        first = words[k + 1].lower()
+        if first in not_after:
+            return None
+        kind = "that" if first in that else "infinitive"
+        hi = end if first in that else _infinitive_end(words, k + 2, end, inf)
+        if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
+            return None
+        return cue, k + 1, hi, kind
+    return None
+
+
+def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str]) -> int | None:
+    """End of a zu-infinitive clause starting before ``lo``: after its first verb that
+    follows the marker ("zu entziehen") or carries it inside ("aufzugeben"), when a comma,
+    "und" or the sentence end follows."""
+    marker, infix, ending = inf.get("marker"), inf.get("infix"), inf.get("ending", "")
+    if not marker:
+        return None
+    for j in range(lo, end):
+        w = words[j]
+        nxt = words[j + 1] if j + 1 < end else ","
+        if not (w.isalpha() and w.islower() and nxt in (",", "und")):
+            continue
+        if words[j - 1].lower() == marker or (infix and infix in w[2:-3] and w.endswith(ending)):
+            return j + 1 if nxt == "," else end
+    return None
 
 
 def whole_sentences(

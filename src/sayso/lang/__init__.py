@@ -309,6 +309,7 @@ class LangProfile:
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
     nested_single_lowercase: bool = False
+    content_clause: Mapping[str, Any] = field(default_factory=dict)
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -699,6 +700,7 @@ def load(lang: str) -> LangProfile:
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
         nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
+        content_clause=_ro(clause.get("content_clause", {})),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
