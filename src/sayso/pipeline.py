@@ -89,7 +89,9 @@ def analyze(
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
     drafts += group.postposed_attributions(seg, profile, drafts)
     drafts += group.anaphoric_attributions(seg, profile, drafts)
-    drafts += group.cue_clauses(seg, profile, drafts)
+    clauses = group.cue_clauses(seg, profile, drafts)
+    group.tag_speakers(seg, tg, tagged, clauses)
+    drafts += clauses
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sayso.extract import group
 from sayso.lang import load
+from sayso.model import Form
 from sayso.text.segment import segment
 
 
@@ -39,3 +40,14 @@ def test_dass_clause_after_a_separable_cue_verb() -> None:
 def test_purpose_and_temporal_clauses_are_no_content() -> None:
     assert clauses("Die Firma veröffentlichte den Bericht, um die Kritiker zu beruhigen.") == []
     assert clauses("Als sie bemerkte, dass das Fenster offen war, rief sie die Polizei.") == []
+
+
+def test_a_tagged_content_without_cue_gets_the_rules_cue() -> None:
+    profile = load("de")
+    text = "Am Montag fordern sie, das alte Hallenbad sofort abzureißen."
+    seg = segment(text, profile.abbreviations, profile.months)
+    lo = seg.words.index("das")
+    bare = group.Draft(parts=[group.Seg(lo, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    assert group.cue_clauses(seg, profile, [bare]) == []
+    assert [seg.words[r.a] for r in bare.cue] == ["fordern"]
+    assert "group.cue_clause_infinitive.v1" in bare.rules

@@ -149,6 +149,16 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
             d.rules.append("group.speaker.nearest.v1")
 
 
+def tag_speakers(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
+    """Speaker and addressee from the role tagger for drafts whose cue and frame a rule
+    already set (the rule's cue and frame stay)."""
+    for d in drafts:
+        cue, frame = d.cue, d.frame
+        d.cue, d.frame = [], []
+        attach_roles(seg, tagger, tagged, [d])
+        d.cue, d.frame = cue, frame
+
+
 def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     """Of several speaker runs, the one closest to the cue (or to the content), preferring
     a subject to a prepositional phrase ("Anna Berger schrieb auf X, …")."""
@@ -624,7 +634,14 @@ def cue_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> li
     that = frozenset(cc.get("that", ()))
     inf = cc.get("infinitive", {})
     not_after = frozenset(cc.get("not_after", ()))
-    taken = {p.sent for d in drafts for p in d.parts}
+    # a tagged content without cue or speaker would be pruned: the rule completes it
+    bare: dict[int, list[Draft]] = {}
+    taken: set[int] = set()
+    for d in drafts:
+        if not d.cue and not d.speaker and d.form in (Form.INDIRECT, Form.REPORTED):
+            bare.setdefault(d.parts[0].sent, []).append(d)
+        else:
+            taken.update(p.sent for p in d.parts)
     words = seg.words
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
@@ -637,6 +654,15 @@ def cue_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> li
         if got is None:
             continue
         cue, lo, hi, kind = got
+        hit = [d for d in bare.get(s, []) if d.a < hi and lo < d.b]
+        if hit:
+            for d in hit:
+                d.cue = _as_runs(cue, s)
+                d.frame = d.frame or [Seg(a, lo - 1, "F", s)]
+                d.rules.append(f"group.cue_clause_{kind}.v1")
+            continue
+        if s in bare:
+            continue
         new.append(
             Draft(
                 parts=[Seg(lo, hi, "indirect", s)],
