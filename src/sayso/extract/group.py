@@ -164,9 +164,11 @@ def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     a subject to a prepositional phrase ("Anna Berger schrieb auf X, …")."""
     anchor = d.cue[0] if d.cue else None
 
-    def rank(x: Seg) -> tuple[bool, int]:
+    def rank(x: Seg) -> tuple[bool, bool, int]:
         governed = seg.words[x.a].lower() in profile.prepositions
-        return governed, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
+        # a noun phrase ends in a noun, name or pronoun: not "den Standpunkt vertreten"
+        headless = not _speaker_head(profile, seg.words[x.b - 1])
+        return governed, headless, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
 
     return min(d.speaker, key=rank)
 
