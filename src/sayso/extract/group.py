@@ -45,6 +45,7 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     parent: int | None = None
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
+    fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
 
     @property
     def a(self) -> int:
@@ -147,6 +148,9 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
         if len(d.speaker) > 1:
             d.speaker = [_pick_speaker(seg, tagger.cache.profile, d)]
             d.rules.append("group.speaker.nearest.v1")
+        if not d.speaker and not d.cue and d.fallback_speaker:
+            d.speaker = list(d.fallback_speaker)
+            d.rules.append("group.speaker.reported_subject.v1")
 
 
 def tag_speakers(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
@@ -611,11 +615,15 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
                 break
         if verb is None or verb == a or words[a][:1].islower():
             continue
+        lemma = _reported_lemma(profile, words, verb, b)
+        if any(words[i].lower() in profile.reported_not_with.get(lemma, ()) for i in toks):
+            continue  # another sense: "sprach mit seiner Frau", "forderte zwölf Todesopfer"
         new.append(
             Draft(
                 parts=[Seg(a, b, "reported", s)],
                 form=Form.REPORTED,
                 rules=["rule.reported.lexicon.v1"],
+                fallback_speaker=_reported_subject(seg, profile, a, b, verb),
             )
         )
     return new
@@ -735,6 +743,59 @@ def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str])
         if words[j - 1].lower() == marker or (infix and infix in w[2:-3] and w.endswith(ending)):
             return j + 1 if nxt == "," else end
     return None
+
+
+def _reported_lemma(profile: LangProfile, words: list[str], verb: int, b: int) -> str:
+    entry = profile.cue(words[verb].lower())
+    if entry is None:
+        entry = next(
+            (
+                e
+                for j in range(verb + 1, b)
+                if (e := profile.cue_with_particle(words[verb], words[j])) is not None
+            ),
+            None,
+        )
+    return entry.lemma if entry is not None else ""
+
+
+def _reported_subject(seg: Segmented, profile: LangProfile, a: int, b: int, verb: int) -> list[Seg]:
+    """The subject of a reported-speech verb in finite form, as the statement's speaker
+    when the tagger finds none: the noun phrase right before the verb ("Ronny Tong von der
+    Partei nannte es …") or, after a first constituent, right after it ("Dabei bezeichnete
+    er …"). Not for participles and infinitives ("wurde an den Ausschuss verwiesen",
+    "gefordert hatten") nor in parentheses ("(Wikinews berichtete)")."""
+    from sayso.extract.according import noun_phrase_end
+
+    words = seg.words
+    w = words[verb].lower()
+    entry = profile.cue(w)
+    particle = entry.particle if entry is not None and entry.particle else ""
+    if entry is None or w == entry.lemma or w.startswith("ge") or w.startswith(particle + "ge"):
+        return []
+    if "(" in words[a:verb]:
+        return []
+    s = seg.sentence_of[verb]
+    k = verb + 1
+    low = words[k].lower() if k < b else ""
+    if (
+        words[k][:1].islower()
+        and profile.is_speaker_pronoun(low)
+        and low not in profile.determiners
+    ):
+        return [Seg(k, k + 1, "S", s)]  # "Dabei bezeichnete er …"
+    first_comma = next((i for i in range(a, verb) if words[i] == ","), verb)
+    if words[verb - 1] == "," and first_comma < verb - 1:
+        # "Celebi, die viele Frauen vertritt, nennt …": the name before the apposition
+        if noun_phrase_end(seg, profile, a, first_comma) == first_comma:
+            return [Seg(a, first_comma, "S", s)]
+        return []
+    if noun_phrase_end(seg, profile, a, verb) == verb and _speaker_head(profile, words[verb - 1]):
+        return [Seg(a, verb, "S", s)]
+    e = noun_phrase_end(seg, profile, k, b)
+    if e > k and words[k].lower() not in profile.object_determiners:
+        return [Seg(k, e, "S", s)]
+    return []
 
 
 def whole_sentences(

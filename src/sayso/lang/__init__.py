@@ -305,6 +305,7 @@ class LangProfile:
     addressee_object_starts: frozenset[str] = frozenset()
     nonfinite_cue: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reported_lemmas: frozenset[str] = frozenset()
+    reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
@@ -696,6 +697,9 @@ def load(lang: str) -> LangProfile:
             {k: tuple(v) for k, v in clause.get("nonfinite_cue", {}).items() if k != "_doc"}
         ),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
+        reported_not_with=_ro(
+            {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("not_with", {}).items()}
+        ),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
