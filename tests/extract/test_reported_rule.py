@@ -43,3 +43,9 @@ def test_a_verb_in_another_sense_is_no_reported_speech() -> None:
     assert drafts("Der Minister sprach am Abend mit seiner Frau.") == []
     assert drafts("Der Sturm forderte in der Region zwölf Todesopfer.") == []
     assert drafts("Der Minister sprach am Abend von einem Fehler.") != []
+
+
+def test_a_quoted_phrase_inside_is_allowed_a_quotation_is_not() -> None:
+    got = drafts("Die Gewerkschaft warnte vor einem „schleichenden Abbau“ der Arbeitsplätze.")
+    assert got == [("rule.reported.lexicon.v1", "Die Gewerkschaft")]
+    assert drafts("Die Gewerkschaft warnte: „Wir werden jeden Abbau bekämpfen.“") == []

@@ -585,8 +585,11 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL:
             continue
         toks = range(a, b)
-        if any(seg.quote_depth[i] for i in toks) or any(
-            words[i].lower() in profile.complementizers for i in toks
+        # a quoted phrase inside may be a nested fragment ("warnten vor einem „Abfluss“"),
+        # a quotation of half the sentence is direct speech
+        quoted = sum(1 for i in toks if seg.quote_depth[i])
+        if 2 * quoted >= b - a or any(
+            words[i].lower() in profile.complementizers for i in toks if not seg.quote_depth[i]
         ):
             continue
         verb = None
