@@ -514,12 +514,25 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                         right_hi += 1
                     new_parts = [
                         x
-                        for x in (Seg(left_lo, f_lo, part.tag, s), Seg(f_hi, right_hi, part.tag, s))
+                        for x in (
+                            _trim_breaks(words, profile, Seg(left_lo, f_lo, part.tag, s)),
+                            _trim_breaks(words, profile, Seg(f_hi, right_hi, part.tag, s)),
+                        )
                         if x.b > x.a
                     ]
             if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
                 d.parts = new_parts
                 d.rules.append("group.content.snap_clause.v1")
+
+
+def _trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
+    """``x`` without clause breaks at its edges ("…, so der Minister, …")."""
+    lo, hi = x.a, x.b
+    while lo < hi and words[lo] in profile.clause_breaks:
+        lo += 1
+    while hi > lo and words[hi - 1] in profile.clause_breaks:
+        hi -= 1
+    return Seg(lo, hi, x.tag, x.sent)
 
 
 def prune(drafts: list[Draft]) -> list[Draft]:
