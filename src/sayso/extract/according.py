@@ -156,7 +156,7 @@ def match_at(
             source.extend(range(s0, e))
             k = e
         elif el.kind == "cue":
-            if k < b and profile.cue(seg.words[k].lower()) is None and n == len(rest) - 1:
+            if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
                 # a verb-final cue closes its clause after adverbials: "wie ein Sprecher
                 # [am Montag in Berlin] mitteilte"
                 k = _clause_final_cue(seg, profile, k, b)

@@ -123,6 +123,9 @@ class AccordingPattern:
     confidence: float
     source_kinds: frozenset[ActorKind] = frozenset()
     note: str = ""
+    #: the final CUE element may close its clause after adverbials ("wie X am Montag
+    #: mitteilte")
+    verb_final: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +548,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 confidence=float(d.get("confidence", 0.8)),
                 source_kinds=frozenset(ActorKind(k) for k in d.get("source_kinds", ())),
                 note=d.get("note", ""),
+                verb_final=bool(d.get("verb_final", False)),
             )
         )
     return tuple(out)
