@@ -467,8 +467,6 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
     tagger cut short to the edges of its clause, i.e. up to its own roles, another
     statement or the sentence end. An according-to phrase inside the sentence splits the
     content in two: "Diese Firma plant [nach Angaben der Gewerkschaft] den Abbau …"."""
-    from sayso.extract import according
-
     by_sent: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sent.setdefault(d.parts[0].sent, []).append(d)
@@ -507,14 +505,6 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             if d.frame and d.cue and profile.according_to_at(words[d.cue[0].a].lower()):
                 f_lo = min(r.a for r in d.frame)
                 f_hi = max(r.b for r in d.frame)
-                # the construction itself bounds the frame where the tagger ran it on
-                # into the content ("nach Angaben der Gewerkschaft [den Abbau …]")
-                c0 = d.cue[0].a
-                m = next(
-                    (m for m in according.find(seg, profile, s, 0.0) if m.start <= c0 < m.end), None
-                )
-                if m is not None and f_lo <= m.start and m.end < f_hi:
-                    f_lo, f_hi = m.start, m.end
                 if lo <= f_lo and f_hi <= b and f_lo > a:
                     left_lo = f_lo
                     while left_lo > a and (left_lo - 1) not in others:
