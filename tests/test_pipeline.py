@@ -222,6 +222,30 @@ def test_pipeline_german_scare_quote_is_not_a_statement() -> None:
     assert a.relations == ()
 
 
+def test_pipeline_german_single_lowercase_word_is_nested_speech() -> None:
+    # clause.json nested_single_lowercase: German nouns are capitalised, so one quoted
+    # lowercase word inside speech is a quoted fragment, not a scare quote
+    a = sayso.analyze("Der Minister sagte, die Lage im Hafen sei „kritisch“, aber beherrschbar.")
+    outer = only(a, Form.INDIRECT)
+    inner = only(a, Form.DIRECT)
+    assert inner.parent == outer.id
+    assert a.spans_text(inner.content) == "„kritisch“"
+
+
+def test_pipeline_english_single_quoted_word_is_a_scare_quote() -> None:
+    a = sayso.analyze('The minister said the situation was "critical" but under control.')
+    assert only(a).form is Form.INDIRECT
+
+
+def test_pipeline_german_quoted_name_is_not_nested_speech() -> None:
+    # rule.nested_direct.v1 skips quoted names and titles (every word capitalised)
+    text = "Der Sprecher sagte, das Schiff „Nordstern Zwei“ werde am Montag auslaufen."
+    a = sayso.analyze(text)
+    s = only(a)
+    assert s.form is Form.INDIRECT
+    assert a.relations == ()
+
+
 # --- English ----------------------------------------------------------------------------
 
 

@@ -88,6 +88,10 @@ def analyze(
     drafts += extra
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
     drafts += group.postposed_attributions(seg, profile, drafts)
+    drafts += group.anaphoric_attributions(seg, profile, drafts)
+    clauses = group.cue_clauses(seg, profile, drafts)
+    group.tag_speakers(seg, tg, tagged, clauses)
+    drafts += clauses
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
@@ -103,7 +107,9 @@ def analyze(
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
-    drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
+    drafts = group.nested_direct(
+        seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
+    )
     group.previous_sentence_speaker(seg, profile, drafts)
     group.inherit_speakers(seg, drafts, settings.inherit_window)
     framing.unknown_hearsay_source(drafts)

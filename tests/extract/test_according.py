@@ -35,6 +35,15 @@ def matches(text: str, lang: str = "de") -> list[tuple[str, str, str, str]]:
             ("de.laut", "Laut", "Reuters", "Laut Reuters"),
         ),
         (
+            "Das Werk bleibt geöffnet, wie die Firma am Montag in Berlin mitteilte.",
+            (
+                "de.wie_cue",
+                "wie mitteilte",
+                "die Firma",
+                "wie die Firma am Montag in Berlin mitteilte",
+            ),
+        ),
+        (
             "Die Firma plant nach Angaben der Gewerkschaft einen Abbau.",
             (
                 "de.nach_angaben",
@@ -134,3 +143,8 @@ def test_according_english_lowercase_source_after_to() -> None:
 
     a = sayso.analyze("According to officials, the talks have collapsed.", "en")
     assert [a.spans_text(s.speaker) for s in a.statements] == ["officials"]
+
+
+def test_a_verb_final_cue_must_close_the_clause() -> None:
+    # "wie" + source + adverbials + a cue verb that ends the clause; not a comparison
+    assert matches("Das Werk wächst, wie die Firma am Montag ihre Bilanz vorlegte.") == []

@@ -84,6 +84,29 @@ def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -
     return j
 
 
+MAX_ADVERBIALS = 6
+
+
+def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> int:
+    """The token of a cue verb that ends the clause starting at ``k`` within a few tokens
+    ("am Montag mitteilte,"), or ``b`` when there is none."""
+    words = seg.words
+    j = k
+    while j < b and j - k <= MAX_ADVERBIALS:
+        w = words[j]
+        if seg.quote_depth[j] or w in profile.clause_breaks or not w[:1].isalnum():
+            break
+        if w.lower() in profile.complementizers:
+            return b
+        j += 1
+    closed = j == b or seg.quote_depth[j] or words[j] in profile.clause_breaks
+    closed = closed or not words[j][:1].isalnum()
+    last = words[j - 1]
+    if closed and j - 1 > k and last[:1].islower() and profile.cue(last.lower()) is not None:
+        return j - 1
+    return b
+
+
 def _word(el: PatternElement, seg: Segmented, k: int) -> bool:
     return 0 <= k < len(seg.words) and el.matches_word(seg.words[k].lower())
 
@@ -133,6 +156,10 @@ def match_at(
             source.extend(range(s0, e))
             k = e
         elif el.kind == "cue":
+            if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
+                # a verb-final cue closes its clause after adverbials: "wie ein Sprecher
+                # [am Montag in Berlin] mitteilte"
+                k = _clause_final_cue(seg, profile, k, b)
             if k >= b or profile.cue(seg.words[k].lower()) is None:
                 # verb-final cue after the source: "wie ein Sprecher mitteilte"
                 return None

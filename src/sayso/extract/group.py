@@ -6,7 +6,7 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -45,6 +45,7 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     parent: int | None = None
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
+    fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
 
     @property
     def a(self) -> int:
@@ -147,6 +148,19 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
         if len(d.speaker) > 1:
             d.speaker = [_pick_speaker(seg, tagger.cache.profile, d)]
             d.rules.append("group.speaker.nearest.v1")
+        if not d.speaker and not d.cue and d.fallback_speaker:
+            d.speaker = list(d.fallback_speaker)
+            d.rules.append("group.speaker.reported_subject.v1")
+
+
+def tag_speakers(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
+    """Speaker and addressee from the role tagger for drafts whose cue and frame a rule
+    already set (the rule's cue and frame stay)."""
+    for d in drafts:
+        cue, frame = d.cue, d.frame
+        d.cue, d.frame = [], []
+        attach_roles(seg, tagger, tagged, [d])
+        d.cue, d.frame = cue, frame
 
 
 def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
@@ -154,9 +168,11 @@ def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     a subject to a prepositional phrase ("Anna Berger schrieb auf X, …")."""
     anchor = d.cue[0] if d.cue else None
 
-    def rank(x: Seg) -> tuple[bool, int]:
+    def rank(x: Seg) -> tuple[bool, bool, int]:
         governed = seg.words[x.a].lower() in profile.prepositions
-        return governed, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
+        # a noun phrase ends in a noun, name or pronoun: not "den Standpunkt vertreten"
+        headless = not _speaker_head(profile, seg.words[x.b - 1])
+        return governed, headless, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
 
     return min(d.speaker, key=rank)
 
@@ -186,9 +202,13 @@ def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> list[Draft]:
+def nested_direct(
+    seg: Segmented, drafts: list[Draft], min_tokens: int = 4, single_lowercase: bool = False
+) -> list[Draft]:
     """Mixed quotation: a quoted fragment inside indirect or reported speech is a direct
-    statement of the same speaker ("Er nannte das eine „Klarstellung“ der Politik")."""
+    statement of the same speaker ("Er nannte das eine „historische Wende“ der Politik").
+    Fragments shorter than ``min_tokens`` (marks included) are scare quotes, except, with
+    ``single_lowercase``, one lowercase word ("Er nannte die Lage „kritisch“")."""
     out: list[Draft] = []
     for idx, d in enumerate(drafts):
         out.append(d)
@@ -200,7 +220,8 @@ def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> l
                 continue
             a = _tok_at(seg, q.open)
             b = _tok_at(seg, q.end - 1) + 1
-            if b - a < min_tokens:
+            single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
+            if (b - a < min_tokens and not single) or _quoted_name(seg, a, b):
                 continue
             child = Draft(
                 parts=[Seg(a, b, "direct", d.parts[0].sent)],
@@ -215,6 +236,22 @@ def nested_direct(seg: Segmented, drafts: list[Draft], min_tokens: int = 3) -> l
             )
             out.append(child)
     return out
+
+
+_MAX_NAME_WORDS = 4
+
+
+def _quoted_name(seg: Segmented, a: int, b: int) -> bool:
+    """A quoted name or title rather than a quoted fragment of speech: every word is
+    capitalised or a number („Financial Times“, „Hvalur 9“, „Ein Land - Zwei Systeme“),
+    or the quotation is a parenthetical remark ('(sic!)')."""
+    inner = [w for w in seg.words[a:b] if not MARK_RE.fullmatch(w)]
+    if inner and inner[0] == "(":
+        return True
+    words = [w for w in inner if w[:1].isalnum()]
+    if not words or len(words) > _MAX_NAME_WORDS or inner[-1] in _FINAL:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _tok_at(seg: Segmented, offset: int) -> int:
@@ -477,12 +514,25 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                         right_hi += 1
                     new_parts = [
                         x
-                        for x in (Seg(left_lo, f_lo, part.tag, s), Seg(f_hi, right_hi, part.tag, s))
+                        for x in (
+                            _trim_breaks(words, profile, Seg(left_lo, f_lo, part.tag, s)),
+                            _trim_breaks(words, profile, Seg(f_hi, right_hi, part.tag, s)),
+                        )
                         if x.b > x.a
                     ]
             if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
                 d.parts = new_parts
                 d.rules.append("group.content.snap_clause.v1")
+
+
+def _trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
+    """``x`` without clause breaks at its edges ("…, so der Minister, …")."""
+    lo, hi = x.a, x.b
+    while lo < hi and words[lo] in profile.clause_breaks:
+        lo += 1
+    while hi > lo and words[hi - 1] in profile.clause_breaks:
+        hi -= 1
+    return Seg(lo, hi, x.tag, x.sent)
 
 
 def prune(drafts: list[Draft]) -> list[Draft]:
@@ -548,8 +598,11 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL:
             continue
         toks = range(a, b)
-        if any(seg.quote_depth[i] for i in toks) or any(
-            words[i].lower() in profile.complementizers for i in toks
+        # a quoted phrase inside may be a nested fragment ("warnten vor einem „Abfluss“"),
+        # a quotation of half the sentence is direct speech
+        quoted = sum(1 for i in toks if seg.quote_depth[i])
+        if 2 * quoted >= b - a or any(
+            words[i].lower() in profile.complementizers for i in toks if not seg.quote_depth[i]
         ):
             continue
         verb = None
@@ -578,14 +631,187 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
                 break
         if verb is None or verb == a or words[a][:1].islower():
             continue
+        lemma = _reported_lemma(profile, words, verb, b)
+        if any(words[i].lower() in profile.reported_not_with.get(lemma, ()) for i in toks):
+            continue  # another sense: "sprach mit seiner Frau", "forderte zwölf Todesopfer"
         new.append(
             Draft(
                 parts=[Seg(a, b, "reported", s)],
                 form=Form.REPORTED,
                 rules=["rule.reported.lexicon.v1"],
+                fallback_speaker=_reported_subject(seg, profile, a, b, verb),
             )
         )
     return new
+
+
+def cue_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Indirect speech the tagger missed in its plainest shape: a cue verb, a comma and a
+    content clause, either a "dass" clause running to the sentence end ("Der Minister
+    gestand ein, dass die Regierung überfordert war.") or a zu-infinitive ("Die Bundeswehr
+    hat entschieden, das Tanklager aufzugeben."). The words are ``clause.json``'s
+    ``content_clause``; purpose and temporal clauses ("um … zu", "nachdem") are not
+    content, nor is a cue inside a sentence-initial subordinate clause ("Als sie bemerkte,
+    dass …, floh sie"). Only sentences without any statement; speakers come later from
+    the clause shape. Returns the new drafts."""
+    cc = profile.content_clause
+    if not cc:
+        return []
+    that = frozenset(cc.get("that", ()))
+    inf = cc.get("infinitive", {})
+    not_after = frozenset(cc.get("not_after", ()))
+    # a tagged content without cue or speaker would be pruned: the rule completes it
+    bare: dict[int, list[Draft]] = {}
+    taken: set[int] = set()
+    for d in drafts:
+        if not d.cue and not d.speaker and d.form in (Form.INDIRECT, Form.REPORTED):
+            bare.setdefault(d.parts[0].sent, []).append(d)
+        else:
+            taken.update(p.sent for p in d.parts)
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken or words[a].lower() in not_after:
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after)
+        if got is None:
+            continue
+        cue, lo, hi, kind = got
+        hit = [d for d in bare.get(s, []) if d.a < hi and lo < d.b]
+        if hit:
+            for d in hit:
+                d.cue = _as_runs(cue, s)
+                d.frame = d.frame or [Seg(a, lo - 1, "F", s)]
+                d.rules.append(f"group.cue_clause_{kind}.v1")
+            continue
+        if s in bare:
+            continue
+        new.append(
+            Draft(
+                parts=[Seg(lo, hi, "indirect", s)],
+                form=Form.INDIRECT,
+                cue=_as_runs(cue, s),
+                frame=[Seg(a, lo - 1, "F", s)],
+                rules=[f"rule.indirect.cue_clause_{kind}.v1"],
+            )
+        )
+    return new
+
+
+def _cue_clause(
+    seg: Segmented,
+    profile: LangProfile,
+    a: int,
+    end: int,
+    that: frozenset[str],
+    inf: Mapping[str, str],
+    not_after: frozenset[str],
+) -> tuple[list[int], int, int, str] | None:
+    """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
+    a comma and a content clause."""
+    words = seg.words
+    for i in range(a, end):
+        if seg.quote_depth[i] or not words[i][:1].islower():
+            continue
+        cue = [i]
+        entry = profile.cue(words[i])
+        if entry is None:
+            entry = next(
+                (
+                    e
+                    for j in range(i + 1, end)
+                    if (e := profile.cue_with_particle(words[i], words[j])) is not None
+                    and (cue := [i, j])
+                ),
+                None,
+            )
+        if entry is None:
+            continue
+        k = next((j for j in range(cue[-1] + 1, min(end, cue[-1] + 4)) if words[j] == ","), None)
+        if k is None or k + 3 >= end:
+            return None  # only the first cue verb is tried
+        first = words[k + 1].lower()
+        if first in not_after:
+            return None
+        kind = "that" if first in that else "infinitive"
+        hi = end if first in that else _infinitive_end(words, k + 2, end, inf)
+        if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
+            return None
+        return cue, k + 1, hi, kind
+    return None
+
+
+def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str]) -> int | None:
+    """End of a zu-infinitive clause starting before ``lo``: after its first verb that
+    follows the marker ("zu entziehen") or carries it inside ("aufzugeben"), when a comma,
+    "und" or the sentence end follows."""
+    marker, infix, ending = inf.get("marker"), inf.get("infix"), inf.get("ending", "")
+    if not marker:
+        return None
+    for j in range(lo, end):
+        w = words[j]
+        nxt = words[j + 1] if j + 1 < end else ","
+        if not (w.isalpha() and w.islower() and nxt in (",", "und")):
+            continue
+        if words[j - 1].lower() == marker or (infix and infix in w[2:-3] and w.endswith(ending)):
+            return j + 1 if nxt == "," else end
+    return None
+
+
+def _reported_lemma(profile: LangProfile, words: list[str], verb: int, b: int) -> str:
+    entry = profile.cue(words[verb].lower())
+    if entry is None:
+        entry = next(
+            (
+                e
+                for j in range(verb + 1, b)
+                if (e := profile.cue_with_particle(words[verb], words[j])) is not None
+            ),
+            None,
+        )
+    return entry.lemma if entry is not None else ""
+
+
+def _reported_subject(seg: Segmented, profile: LangProfile, a: int, b: int, verb: int) -> list[Seg]:
+    """The subject of a reported-speech verb in finite form, as the statement's speaker
+    when the tagger finds none: the noun phrase right before the verb ("Ronny Tong von der
+    Partei nannte es …") or, after a first constituent, right after it ("Dabei bezeichnete
+    er …"). Not for participles and infinitives ("wurde an den Ausschuss verwiesen",
+    "gefordert hatten") nor in parentheses ("(Wikinews berichtete)")."""
+    from sayso.extract.according import noun_phrase_end
+
+    words = seg.words
+    w = words[verb].lower()
+    entry = profile.cue(w)
+    particle = entry.particle if entry is not None and entry.particle else ""
+    if entry is None or w == entry.lemma or w.startswith("ge") or w.startswith(particle + "ge"):
+        return []
+    if "(" in words[a:verb]:
+        return []
+    s = seg.sentence_of[verb]
+    k = verb + 1
+    low = words[k].lower() if k < b else ""
+    if (
+        words[k][:1].islower()
+        and profile.is_speaker_pronoun(low)
+        and low not in profile.determiners
+    ):
+        return [Seg(k, k + 1, "S", s)]  # "Dabei bezeichnete er …"
+    first_comma = next((i for i in range(a, verb) if words[i] == ","), verb)
+    if words[verb - 1] == "," and first_comma < verb - 1:
+        # "Celebi, die viele Frauen vertritt, nennt …": the name before the apposition
+        if noun_phrase_end(seg, profile, a, first_comma) == first_comma:
+            return [Seg(a, first_comma, "S", s)]
+        return []
+    if noun_phrase_end(seg, profile, a, verb) == verb and _speaker_head(profile, words[verb - 1]):
+        return [Seg(a, verb, "S", s)]
+    e = noun_phrase_end(seg, profile, k, b)
+    if e > k and words[k].lower() not in profile.object_determiners:
+        return [Seg(k, e, "S", s)]
+    return []
 
 
 def whole_sentences(
@@ -931,6 +1157,72 @@ def postposed_attributions(
                 rules=["rule.postposed_attribution.v1"],
             )
         )
+    return new
+
+
+def anaphoric_attributions(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """A sentence that attributes the sentence before it as a whole: "Der Airbus startet
+    am Mittwoch zu seinem ersten Testflug. Dies gab Airbus in Toulouse bekannt." The
+    opener ("Dies", "Das", ``clause.json``'s ``anaphoric_openers``) is followed by a cue
+    verb and its subject; the content is the previous sentence of the same paragraph plus
+    the opener, the subject after the verb the speaker. Both sentences must be free of
+    other statements and quotations. Returns the new drafts."""
+    from sayso.extract.according import noun_phrase_end
+
+    if not profile.anaphoric_openers:
+        return []
+    taken = {p.sent for d in drafts for p in d.parts}
+    opener_only = {d.parts[0].a: d for d in drafts if len(d.parts) == 1 and d.b - d.a == 1}
+    words = seg.words
+    new: list[Draft] = []
+    for s in range(1, len(seg.sentences)):
+        a, b = seg.sentences[s]
+        pa, pb = seg.sentences[s - 1]
+        if s - 1 in taken or b - a < 4 or pb - pa < 4:
+            continue
+        if words[a].lower() not in profile.anaphoric_openers or words[b - 1] not in _FINAL:
+            continue
+        if "\n" in seg.text[seg.ends[pb - 1] : seg.starts[a]]:
+            continue  # another paragraph
+        if any(seg.quote_depth[i] for i in range(pa, b)):
+            continue
+        if s in taken:
+            # the tagger took the opener alone for the content: it stands for the sentence
+            # before, which joins the content
+            d = opener_only.get(a)
+            if d is not None and d.form is not Form.DIRECT:
+                d.parts.insert(0, Seg(pa, pb, d.parts[0].tag, s - 1))
+                d.rules.append("group.anaphoric_content.v1")
+                taken.add(s - 1)
+            continue
+        v = a + 1
+        end = b - 1
+        cue = [v] if _finite_cue(profile, words[v]) else []
+        particle = profile.cue_with_particle(words[v].lower(), words[end - 1].lower())
+        if not cue and words[v][:1].islower() and particle is not None:
+            cue = [v, end - 1]
+        if not cue:
+            continue
+        e = noun_phrase_end(seg, profile, v + 1, end)
+        if e == v + 1 or not _speaker_head(profile, words[e - 1]):
+            continue
+        if any(
+            w in profile.clause_breaks or w.lower() in profile.complementizers for w in words[e:end]
+        ):
+            continue  # "Das sagte X, nachdem …": more than an attribution
+        new.append(
+            Draft(
+                parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
+                form=Form.INDIRECT,
+                cue=_as_runs(cue, s),
+                speaker=[Seg(v + 1, e, "S", s)],
+                frame=[Seg(v, end, "F", s)],
+                rules=["rule.anaphoric_attribution.v1"],
+            )
+        )
+        taken.update((s - 1, s))
     return new
 
 

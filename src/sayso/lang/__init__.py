@@ -123,6 +123,9 @@ class AccordingPattern:
     confidence: float
     source_kinds: frozenset[ActorKind] = frozenset()
     note: str = ""
+    #: the final CUE element may close its clause after adverbials ("wie X am Montag
+    #: mitteilte")
+    verb_final: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +308,12 @@ class LangProfile:
     addressee_object_starts: frozenset[str] = frozenset()
     nonfinite_cue: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reported_lemmas: frozenset[str] = frozenset()
+    reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
+    anaphoric_openers: frozenset[str] = frozenset()
+    nested_single_lowercase: bool = False
+    content_clause: Mapping[str, Any] = field(default_factory=dict)
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -541,6 +548,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 confidence=float(d.get("confidence", 0.8)),
                 source_kinds=frozenset(ActorKind(k) for k in d.get("source_kinds", ())),
                 note=d.get("note", ""),
+                verb_final=bool(d.get("verb_final", False)),
             )
         )
     return tuple(out)
@@ -693,8 +701,14 @@ def load(lang: str) -> LangProfile:
             {k: tuple(v) for k, v in clause.get("nonfinite_cue", {}).items() if k != "_doc"}
         ),
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
+        reported_not_with=_ro(
+            {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("not_with", {}).items()}
+        ),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
+        anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
+        nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
+        content_clause=_ro(clause.get("content_clause", {})),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

@@ -1,0 +1,46 @@
+"""A sentence opened by "Dies"/"Das" that attributes the sentence before it (written for
+these tests)."""
+
+from __future__ import annotations
+
+import sayso
+from sayso.extract import group
+from sayso.lang import load
+from sayso.model import Form
+from sayso.text.segment import segment
+
+
+def test_dies_gab_bekannt_attributes_the_previous_sentence() -> None:
+    text = (
+        "Die Brücke bleibt bis Freitag für den Verkehr gesperrt. "
+        "Das teilte die Stadtverwaltung mit."
+    )
+    a = sayso.analyze(text, lang="de")
+    (s,) = a.statements
+    assert s.form is Form.INDIRECT
+    assert "rule.anaphoric_attribution.v1" in s.rules
+    assert (
+        a.spans_text(s.content) == "Die Brücke bleibt bis Freitag für den Verkehr gesperrt. … Das"
+    )
+    assert a.spans_text(s.speaker) == "die Stadtverwaltung"
+    assert a.spans_text(s.cue) == "teilte … mit"
+
+
+def test_opener_tagged_alone_gains_the_previous_sentence() -> None:
+    profile = load("de")
+    text = "Die Firma wird ein neues Werk in Bremen eröffnen. Dies gab der Vorstand bekannt."
+    seg = segment(text, profile.abbreviations, profile.months)
+    dies = seg.words.index("Dies")
+    draft = group.Draft(parts=[group.Seg(dies, dies + 1, "indirect", 1)], form=Form.INDIRECT)
+    assert group.anaphoric_attributions(seg, profile, [draft]) == []
+    assert [(p.a, p.b) for p in draft.parts] == [(0, seg.sentences[0][1]), (dies, dies + 1)]
+    assert "group.anaphoric_content.v1" in draft.rules
+
+
+def test_no_attribution_across_paragraphs_or_without_cue() -> None:
+    for text in (
+        "Die Brücke bleibt bis Freitag gesperrt.\nDas teilte die Stadtverwaltung mit.",
+        "Die Brücke bleibt bis Freitag gesperrt. Das ärgerte die Pendler sehr.",
+    ):
+        a = sayso.analyze(text, lang="de")
+        assert not any("rule.anaphoric_attribution.v1" in s.rules for s in a.statements)
