@@ -147,7 +147,8 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     return lines
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """ "1 statement", "2 statements"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
@@ -168,9 +169,9 @@ def render_text(a: Analysis, color: bool = False) -> str:
     """A reading view for people, the article's claim map: each statement as speaker →
     cue → content with its chain and framing; then each actor with what it says and what
     it is the source of; then the relations between statements."""
-    head = f"{_count(len(a.statements), 'statement')} ({a.lang})"
+    head = f"{count(len(a.statements), 'statement')} ({a.lang})"
     if a.relations:
-        head += f", {_count(len(a.relations), 'relation')}"
+        head += f", {count(len(a.relations), 'relation')}"
     out = [_c(head, "hdr", color)]
     if a.title:
         out.insert(0, _c(a.title, "hdr", color))
@@ -185,7 +186,7 @@ def render_text(a: Analysis, color: bool = False) -> str:
             role = f", {actor.role}" if actor.role else ""
             out.append(
                 f"{actor.id}  {_c(actor.name, 'speaker', color)} ({actor.kind.value}{role}): "
-                f"{_count(len(says), 'statement')}"
+                f"{count(len(says), 'statement')}"
                 + (f", source in the chain of {len(via)} more" if via else "")
             )
             for s in says + via:

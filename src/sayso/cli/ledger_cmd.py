@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from sayso.cli.analyze_cmd import count
 from sayso.cli.ledger_common import add_db_argument, open_ledger
 
 FRAMINGS = "hearsay, hedged, distancing, endorsing, confirmed, unconfirmed, denied"
@@ -205,8 +206,8 @@ def run_actors(args: argparse.Namespace) -> int:
         role = f", {a.role}" if a.role else ""
         aka = f"  aka {', '.join(a.aliases[:4])}" if a.aliases else ""
         print(
-            f"{a.id:>6}  {a.name} ({a.kind}{role}): {a.statements} statements in "
-            f"{a.documents} documents{aka}"
+            f"{a.id:>6}  {a.name} ({a.kind}{role}): {count(a.statements, 'statement')} in "
+            f"{count(a.documents, 'document')}{aka}"
         )
     return 0
 
