@@ -153,12 +153,13 @@ def group_events(items: Sequence[Item]) -> list[Event]:
             event.accounts.setdefault(it.actor, []).append(it)
         # accounts are compared where they talk about the same thing (an edge of the
         # graph), not with every statement the event reached through others
-        ii, jj = np.nonzero(close[np.ix_(members, members)])
-        pairs = {
-            (items[members[i]].id, items[members[j]].id)
-            for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
-        }
-        event.links = relate(event.items, pairs)
+        if len(members) > 1:  # most events of a topic query are single statements
+            ii, jj = np.nonzero(close[np.ix_(members, members)])
+            pairs = {
+                (items[members[i]].id, items[members[j]].id)
+                for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
+            }
+            event.links = relate(event.items, pairs)
         events.append(event)
     return events
 

@@ -60,7 +60,7 @@ from sayso.ledger.records import (
     RunSummary,
     StatementRecord,
 )
-from sayso.model import Actor, Analysis
+from sayso.model import Actor, Analysis, framing_labels
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
@@ -624,9 +624,53 @@ class Ledger:
           distancing, endorsing, confirmed, unconfirmed, denied;
         * ``lang``, ``form``, ``document_id``, ``statement_id``, ``claim_id``: exact.
         """
+        rows = self._statement_rows(
+            False,
+            speaker=speaker,
+            about=about,
+            outlet=outlet,
+            since=since,
+            until=until,
+            framing=framing,
+            lang=lang,
+            form=form,
+            document_id=document_id,
+            statement_id=statement_id,
+            claim_id=claim_id,
+            limit=limit,
+            offset=offset,
+        )
+        return [_statement_record(row) for row in rows]
+
+    def _statement_rows(
+        self,
+        light: bool,
+        *,
+        speaker: str | int | None = None,
+        about: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+        framing: str | Sequence[str] | None = None,
+        lang: str | None = None,
+        form: str | None = None,
+        document_id: str | None = None,
+        statement_id: int | None = None,
+        claim_id: int | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[Any]:
+        """The rows of :meth:`statements`; ``light``: only what an accounts view needs
+        (no JSON columns to decode, no ORM entity to fill)."""
         s, d, a = t.Statement, t.Document, t.Actor
-        columns: list[Any] = [s, d.url, d.title, d.site, d.published, d.published_date]
-        columns += [a.name, a.kind]
+        columns: list[Any] = (
+            [
+                s.id, s.content, s.lang, s.speaker, s.hearsay, s.hedged, s.stance,
+                s.confirmation, s.claim_id, s.published_date, d.title, d.site, a.name,
+            ]
+            if light
+            else [s, d.url, d.title, d.site, d.published, d.published_date, a.name, a.kind]
+        )  # fmt: skip
         rank: ColumnElement[Any] | None = None
         match: ColumnElement[bool] | None = None
         if about is not None:
@@ -767,7 +811,7 @@ class Ledger:
             query = query.order_by(*NEWEST_FIRST)
         query = query.offset(offset).limit(limit)
         with self._sessions() as session:
-            return [_statement_record(row) for row in session.execute(query)]
+            return list(session.execute(query))
 
     def _newest_of(
         self,
@@ -924,17 +968,19 @@ class Ledger:
         :mod:`sayso.ledger.accounts`."""
         from sayso.ledger import accounts as acc
 
-        rows = self.statements(about=query, lang=lang, since=since, until=until, limit=limit)
+        rows = self._statement_rows(
+            True, about=query, lang=lang, since=since, until=until, limit=limit
+        )
         items = [
             acc.Item(
                 id=str(r.id),
                 content=r.content,
                 lang=r.lang,
-                actor=r.actor or r.speaker or "(unknown source)",
+                actor=r.name or r.speaker or "(unknown source)",
                 title=r.title or "",
                 published=r.published_date.isoformat() if r.published_date else None,
                 outlet=r.site,
-                framing=r.framing,
+                framing=framing_labels(r.hearsay, r.hedged, r.stance, r.confirmation),
                 claim=None if r.claim_id is None else str(r.claim_id),
             )
             for r in rows
