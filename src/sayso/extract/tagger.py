@@ -119,7 +119,8 @@ class Taggers:
                 continue
             feats = sentence_features(self.cache, seg, s, flags)
             out.feats.append(feats)
-            out.quote.append(quote.tag(pycrfsuite.ItemSequence(feats)))
+            # a plain list: an ItemSequence would be copied once more inside tag()
+            out.quote.append(quote.tag(feats))
         return out
 
     def classify_sentence(
