@@ -63,6 +63,24 @@ class FeatureCache:
         self._rel_b: dict[str, list[str]] = {}
         self._rel_a: dict[str, list[str]] = {}
         self.mood = _mood_function(profile)
+        #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
+        #: features no model knows: crfsuite ignores them anyway, after converting and
+        #: looking up each one
+        self.known: frozenset[str] | None = None
+        self.known_relative: frozenset[str] | None = None
+
+    def restrict(self, known: frozenset[str], known_relative: frozenset[str]) -> None:
+        """Leave out features unknown to the models that read them: ``known`` for the
+        sentence features (read by the content, roles and frame taggers), ``known_relative``
+        for the statement-relative ones (roles and frame). Exact: crfsuite skips attributes
+        its model does not have, and the order of the others is kept (the order in which
+        their weights are summed)."""
+        self.known = known
+        self.known_relative = known_relative
+        self.trim(-1)  # forget what was memoised unfiltered
+
+    def _keep(self, feats: list[str], known: frozenset[str] | None) -> list[str]:
+        return feats if known is None else [f for f in feats if f in known]
 
     def flags(self, word: str) -> tuple[str, ...]:
         """Lexicon flags of a word (shared by the word's own and its neighbours' features)."""
@@ -130,6 +148,7 @@ class FeatureCache:
             "sh=" + _shape(word),
         ]
         out.extend(self.flags(word))
+        out = self._keep(out, self.known)
         self._base[word] = out
         return out
 
@@ -139,7 +158,7 @@ class FeatureCache:
         got = table.get(word)
         if got is None:
             p = f"{offset}:"
-            got = [p + x for x in self.context(word)]
+            got = self._keep([p + x for x in self.context(word)], self.known)
             table[word] = got
         return got
 
@@ -164,6 +183,7 @@ class FeatureCache:
         if got is None:
             got = [f"{rel}|{x}" for x in self.flags(word)]
             got.append(f"{rel}|w={word.lower()}")
+            got = self._keep(got, self.known_relative)
             table[word] = got
         return got
 
@@ -280,7 +300,9 @@ def sentence_features(
     ctx = [contexts(w) for w in words]
     base = cache.base
     lows = [w.lower() for w in words]
-    prev_lows = ["<S>", *lows]
+    pairs = [f"bi={x}|{y}" for x, y in zip(["<S>", *lows], lows, strict=False)]
+    known = cache.known
+    bigrams = [[x] for x in pairs] if known is None else [[x] if x in known else [] for x in pairs]
     seq: list[list[str]] = []
     for r in range(n):
         d = depth[r]
@@ -290,7 +312,7 @@ def sentence_features(
             f.append("BOS")
         elif r == n - 1:
             f.append("EOS")
-        f.append("bi=" + prev_lows[r] + "|" + lows[r])
+        f += bigrams[r]
         f += anchor_feats[r]
         f.append(_POS[r if r < 5 else 5])
         f.append(_RPOS[n - 1 - r if n - 1 - r < 5 else 5])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,25 @@ def statement_window(seg: Segmented, content: Sequence[int]) -> range:
     return range(max(0, first - 1), last + 1)
 
 
+def model_attributes(path: Path) -> list[str]:
+    """The attribute (feature) names a crfsuite model knows, in id order, read from the
+    model file's attribute dictionary (a CQDB chunk; ``Tagger.info()`` would take a second
+    to dump and parse the whole model)."""
+    data = path.read_bytes()
+    magic, *_, off_attrs, _, _ = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+    if magic != b"lCRF":
+        raise SaysoError(E006, path=path)
+    chunk, _, _, _, n, bwd = struct.unpack_from("<4sIIIII", data, off_attrs)
+    if chunk != b"CQDB":
+        raise SaysoError(E006, path=path)
+    out = []
+    for off in struct.unpack_from(f"<{n}I", data, off_attrs + bwd):
+        _, size = struct.unpack_from("<II", data, off_attrs + off)
+        start = off_attrs + off + 8
+        out.append(data[start : start + size - 1].decode("utf-8"))  # without the NUL
+    return out
+
+
 class Taggers:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -102,6 +122,12 @@ class Taggers:
             t = pycrfsuite.Tagger()
             t.open(str(medium))
             self.taggers[MEDIUM_LAYER] = t
+        # the sentence features are read by the content tagger and, inside statement
+        # windows, by the roles and frame taggers; the statement-relative ones by the latter
+        relative = frozenset(
+            a for layer in STATEMENT_LAYERS for a in model_attributes(model_path(lang, layer))
+        )
+        self.cache.restrict(relative.union(model_attributes(model_path(lang, "quote"))), relative)
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
