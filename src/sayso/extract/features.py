@@ -23,6 +23,7 @@ _SENTENCE_FLAGS = frozenset(
     ("cue", "acc", "mk=reportative", "mk=hedge", "ncue", "colon", "comp", "mood=K1", "mood=K2")
 )
 _ANCHORS = frozenset(("cue", "acc", "ncue"))
+_HAS = frozenset(("role", "pron", "ncue", "acc"))
 _POS = [f"pos={k}" for k in range(6)]
 _RPOS = [f"rpos={k}" for k in range(6)]
 _PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
@@ -62,21 +63,27 @@ class FeatureCache:
         self._anchor: dict[str, bool] = {}
         self._rel_b: dict[str, list[str]] = {}
         self._rel_a: dict[str, list[str]] = {}
+        self._bag: dict[str, list[str]] = {}
         self.mood = _mood_function(profile)
         #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
         #: features no model knows: crfsuite ignores them anyway, after converting and
         #: looking up each one
         self.known: frozenset[str] | None = None
         self.known_relative: frozenset[str] | None = None
+        self.known_whole: frozenset[str] | None = None
 
-    def restrict(self, known: frozenset[str], known_relative: frozenset[str]) -> None:
+    def restrict(
+        self, known: frozenset[str], known_relative: frozenset[str], known_whole: frozenset[str]
+    ) -> None:
         """Leave out features unknown to the models that read them: ``known`` for the
         sentence features (read by the content, roles and frame taggers), ``known_relative``
-        for the statement-relative ones (roles and frame). Exact: crfsuite skips attributes
+        for the statement-relative ones (roles and frame), ``known_whole`` for the words of
+        the whole-sentence classifier. Exact: crfsuite skips attributes
         its model does not have, and the order of the others is kept (the order in which
         their weights are summed)."""
         self.known = known
         self.known_relative = known_relative
+        self.known_whole = known_whole
         self.trim(-1)  # forget what was memoised unfiltered
 
     def _keep(self, feats: list[str], known: frozenset[str] | None) -> list[str]:
@@ -187,6 +194,21 @@ class FeatureCache:
             table[word] = got
         return got
 
+    def bag_of_words(self, word: str) -> list[str]:
+        """A word's part of the whole-sentence features: its lexicon flags that matter for
+        a whole sentence (``has|…``) and the word itself (``bow=…``)."""
+        got = self._bag.get(word)
+        if got is None:
+            got = [
+                "has|" + x
+                for x in self.flags(word)
+                if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in _HAS
+            ]
+            got.append("bow=" + word.lower())
+            got = self._keep(got, self.known_whole)
+            self._bag[word] = got
+        return got
+
     def is_anchor(self, word: str) -> bool:
         """A cue verb, according-to trigger or nominal cue (an anchor of the cue distance)."""
         got = self._anchor.get(word)
@@ -205,6 +227,7 @@ class FeatureCache:
             self._anchor.clear()
             self._rel_b.clear()
             self._rel_a.clear()
+            self._bag.clear()
             for table in self._ctx_at.values():
                 table.clear()
 
@@ -495,19 +518,14 @@ def whole_sentence_features(
     if words[b - 1] not in (".", "!", "?"):
         f.append("noend")
     n_cue = 0
+    depth = seg.quote_depth
+    flags = cache.flags
+    bag = cache.bag_of_words
     for i in range(a, b):
-        if seg.quote_depth[i]:
+        if depth[i]:
             continue
-        fl = cache.flags(words[i])
-        for x in fl:
-            if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in (
-                "role",
-                "pron",
-                "ncue",
-                "acc",
-            ):
-                f.append("has|" + x)
-        f.append("bow=" + words[i].lower())
+        fl = flags(words[i])
+        f += bag(words[i])
         if "cuestem" in fl:
             # a separable verb is a cue only with its particle later in the clause
             low = words[i].lower()
