@@ -327,7 +327,7 @@ def find_scopes(
     for k, (a, b) in enumerate(seg.sentences):
         if b - a > 25:
             continue
-        ph = next((p for p in ev.backward_scope if _starts(words, a, b, p)), None)
+        ph = _phrase_opening(words, a, b, ev.backward_scope)
         if ph is None:
             continue
         i = a + len(ph)
@@ -400,10 +400,28 @@ def forward_openers(
         if not sents:
             continue
         a, b = seg.sentences[sents[0]]
-        ph = next((p for p in profile.evidence.forward_scope if _starts(words, a, b, p)), None)
+        ph = _phrase_opening(words, a, b, profile.evidence.forward_scope)
         if ph is not None:
             out[s.id] = _span(seg, a, a + len(ph))
     return out
+
+
+#: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
+_OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
+
+
+def _phrase_opening(
+    words: Sequence[str], a: int, b: int, phrases: Sequence[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The first of ``phrases`` that tokens ``[a, b)`` open with, or None; most sentences
+    open with none of their first words, which one set lookup tells."""
+    got = _OPENERS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        got = (phrases, frozenset(p[0] for p in phrases if p), not all(phrases))
+        _OPENERS[id(phrases)] = got
+    if a < b and not got[2] and words[a].lower() not in got[1]:
+        return None
+    return next((p for p in phrases if _starts(words, a, b, p)), None)
 
 
 def _starts(words: Sequence[str], a: int, b: int, phrase: tuple[str, ...]) -> bool:

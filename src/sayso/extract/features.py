@@ -64,6 +64,7 @@ class FeatureCache:
         self._rel_b: dict[str, list[str]] = {}
         self._rel_a: dict[str, list[str]] = {}
         self._bag: dict[str, list[str]] = {}
+        self._signals: dict[str, tuple[str, ...]] = {}
         self.mood = _mood_function(profile)
         #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
         #: features no model knows: crfsuite ignores them anyway, after converting and
@@ -209,6 +210,14 @@ class FeatureCache:
             self._bag[word] = got
         return got
 
+    def sentence_signals(self, word: str) -> tuple[str, ...]:
+        """The word's flags that count as signals of its whole sentence."""
+        got = self._signals.get(word)
+        if got is None:
+            got = tuple(x for x in self.flags(word) if x in _SENTENCE_FLAGS)
+            self._signals[word] = got
+        return got
+
     def is_anchor(self, word: str) -> bool:
         """A cue verb, according-to trigger or nominal cue (an anchor of the cue distance)."""
         got = self._anchor.get(word)
@@ -228,6 +237,7 @@ class FeatureCache:
             self._rel_b.clear()
             self._rel_a.clear()
             self._bag.clear()
+            self._signals.clear()
             for table in self._ctx_at.values():
                 table.clear()
 
@@ -380,16 +390,14 @@ def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
     out = []
     words = seg.words
     depth = seg.quote_depth
+    signals = cache.sentence_signals
     for a, b in seg.sentences:
         fl: set[str] = set()
         for i in range(a, b):
-            fs = cache.flags(words[i])
             if depth[i]:
                 fl.add("q")
-                continue
-            for x in fs:
-                if x in _SENTENCE_FLAGS:
-                    fl.add(x)
+            else:
+                fl.update(signals(words[i]))
         out.append(frozenset(fl))
     return out
 
