@@ -75,6 +75,10 @@ def _span(seg: Segmented, a: int, b: int) -> Span:
     return seg.token_span(a, b)
 
 
+#: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
+_OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
+
+
 def _phrase_at(
     seg: Segmented, phrases: Sequence[tuple[str, ...]], a: int, b: int, covered: set[int]
 ) -> list[tuple[int, int]]:
@@ -82,8 +86,8 @@ def _phrase_at(
     and outside ``covered`` tokens."""
     out: list[tuple[int, int]] = []
     words = seg.words
-    first = {p[0] for p in phrases}
-    if not any(words[k].lower() in first for k in range(a, b)):
+    first = _first_words(phrases)
+    if first.isdisjoint([w.lower() for w in words[a:b]]):
         return out
     i = a
     while i < b:
@@ -406,8 +410,13 @@ def forward_openers(
     return out
 
 
-#: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
-_OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
+def _first_words(phrases: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """The first words of ``phrases`` (memoised per phrase list)."""
+    got = _OPENERS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        got = (phrases, frozenset(p[0] for p in phrases if p), not all(phrases))
+        _OPENERS[id(phrases)] = got
+    return got[1]
 
 
 def _phrase_opening(
@@ -415,11 +424,8 @@ def _phrase_opening(
 ) -> tuple[str, ...] | None:
     """The first of ``phrases`` that tokens ``[a, b)`` open with, or None; most sentences
     open with none of their first words, which one set lookup tells."""
-    got = _OPENERS.get(id(phrases))
-    if got is None or got[0] is not phrases:
-        got = (phrases, frozenset(p[0] for p in phrases if p), not all(phrases))
-        _OPENERS[id(phrases)] = got
-    if a < b and not got[2] and words[a].lower() not in got[1]:
+    first = _first_words(phrases)
+    if a < b and all(phrases) and words[a].lower() not in first:
         return None
     return next((p for p in phrases if _starts(words, a, b, p)), None)
 

@@ -63,7 +63,7 @@ class FeatureCache:
         self._anchor: dict[str, bool] = {}
         self._rel_b: dict[str, list[str]] = {}
         self._rel_a: dict[str, list[str]] = {}
-        self._bag: dict[str, list[str]] = {}
+        self._bag: dict[str, tuple[list[str], bool, bool]] = {}
         self._signals: dict[str, tuple[str, ...]] = {}
         self.mood = _mood_function(profile)
         #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
@@ -195,18 +195,20 @@ class FeatureCache:
             table[word] = got
         return got
 
-    def bag_of_words(self, word: str) -> list[str]:
+    def bag_of_words(self, word: str) -> tuple[list[str], bool, bool]:
         """A word's part of the whole-sentence features: its lexicon flags that matter for
-        a whole sentence (``has|…``) and the word itself (``bow=…``)."""
+        a whole sentence (``has|…``) and the word itself (``bow=…``); and whether it is the
+        stem of a separable cue verb ("cuestem") and a cue ("cue")."""
         got = self._bag.get(word)
         if got is None:
-            got = [
+            fl = self.flags(word)
+            feats = [
                 "has|" + x
-                for x in self.flags(word)
+                for x in fl
                 if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in _HAS
             ]
-            got.append("bow=" + word.lower())
-            got = self._keep(got, self.known_whole)
+            feats.append("bow=" + word.lower())
+            got = (self._keep(feats, self.known_whole), "cuestem" in fl, "cue" in fl)
             self._bag[word] = got
         return got
 
@@ -278,8 +280,10 @@ def sentence_features(
     sentence_level += [f"N.{f}" for f in nxt]
     n = b - a
     # quotation position: before the first quotation, inside, after the last one
-    first_q = next((r for r in range(n) if depth[r]), None)
-    last_q = next((r for r in range(n - 1, -1, -1) if depth[r]), None)
+    first_q = last_q = None
+    if any(depth):
+        first_q = next(r for r in range(n) if depth[r])
+        last_q = next(r for r in range(n - 1, -1, -1) if depth[r])
     # cue anchors (cue verbs, according-to triggers, nominal cues) outside quotations, and
     # clause numbers (commas, colons, dashes outside quotations end a clause)
     breaks = cache.profile.clause_breaks
@@ -287,9 +291,8 @@ def sentence_features(
     clause = [0] * n
     anchors: list[int] = []
     c = 0
-    for r in range(n):
+    for r, w in enumerate(words):
         if not depth[r]:
-            w = words[r]
             if w in breaks:
                 c += 1
             elif anchor_of(w):
@@ -527,14 +530,13 @@ def whole_sentence_features(
         f.append("noend")
     n_cue = 0
     depth = seg.quote_depth
-    flags = cache.flags
     bag = cache.bag_of_words
     for i in range(a, b):
         if depth[i]:
             continue
-        fl = flags(words[i])
-        f += bag(words[i])
-        if "cuestem" in fl:
+        feats, stem, cue = bag(words[i])
+        f += feats
+        if stem:
             # a separable verb is a cue only with its particle later in the clause
             low = words[i].lower()
             for j in range(i + 1, b):
@@ -542,7 +544,7 @@ def whole_sentence_features(
                 if entry is not None:
                     f.append("has|cue=" + entry.lemma)
                     break
-        if "cue" in fl:
+        if cue:
             n_cue += 1
             rel = i - a
             f.append(
