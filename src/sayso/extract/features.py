@@ -70,6 +70,7 @@ class FeatureCache:
         #: features no model knows: crfsuite ignores them anyway, after converting and
         #: looking up each one
         self.known: frozenset[str] | None = None
+        self.bigram_ends: frozenset[str] = frozenset()
         self.known_relative: frozenset[str] | None = None
         self.known_whole: frozenset[str] | None = None
 
@@ -83,6 +84,15 @@ class FeatureCache:
         its model does not have, and the order of the others is kept (the order in which
         their weights are summed)."""
         self.known = known
+        # every text after a "|" of a known bigram (a superset of their second words: a
+        # word may itself be "|")
+        self.bigram_ends = frozenset(
+            f[k + 1 :]
+            for f in known
+            if f.startswith("bi=")
+            for k in range(3, len(f))
+            if f[k] == "|"
+        )
         self.known_relative = known_relative
         self.known_whole = known_whole
         self.trim(-1)  # forget what was memoised unfiltered
@@ -336,9 +346,17 @@ def sentence_features(
     ctx = [contexts(w) for w in words]
     base = cache.base
     lows = [w.lower() for w in words]
-    pairs = [f"bi={x}|{y}" for x, y in zip(["<S>", *lows], lows, strict=False)]
     known = cache.known
-    bigrams = [[x] for x in pairs] if known is None else [[x] if x in known else [] for x in pairs]
+    if known is None:
+        bigrams = [[f"bi={x}|{y}"] for x, y in zip(["<S>", *lows], lows, strict=False)]
+    else:
+        # most bigrams are unknown to the models: build only those whose second word ends
+        # a known bigram
+        seconds = cache.bigram_ends
+        bigrams = [
+            [x] if y in seconds and (x := f"bi={w}|{y}") in known else []
+            for w, y in zip(["<S>", *lows], lows, strict=False)
+        ]
     seq: list[list[str]] = []
     for r in range(n):
         d = depth[r]
