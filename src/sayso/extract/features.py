@@ -56,9 +56,7 @@ class FeatureCache:
     def __init__(self, profile: LangProfile) -> None:
         self.profile = profile
         self._base: dict[str, list[str]] = {}
-        self._ctx: dict[str, list[str]] = {}
         self._flags: dict[str, tuple[str, ...]] = {}
-        self._ctx_at: dict[int, dict[str, list[str]]] = {o: {} for o in _CONTEXT}
         self._ctx4: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
         self._anchor: dict[str, bool] = {}
         self._rel_b: dict[str, list[str]] = {}
@@ -172,24 +170,15 @@ class FeatureCache:
 
     def context_at(self, word: str, offset: int) -> list[str]:
         """Context features of ``word`` seen from ``offset`` tokens away, prefixed once."""
-        table = self._ctx_at[offset]
-        got = table.get(word)
-        if got is None:
-            p = f"{offset}:"
-            got = self._keep([p + x for x in self.context(word)], self.known)
-            table[word] = got
-        return got
+        return self.contexts(word)[_CONTEXT.index(offset)]
 
     def contexts(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
         """The context features of ``word`` seen from offsets -2, -1, 1 and 2 at once."""
         got = self._ctx4.get(word)
         if got is None:
-            got = (
-                self.context_at(word, -2),
-                self.context_at(word, -1),
-                self.context_at(word, 1),
-                self.context_at(word, 2),
-            )
+            ctx = self.context(word)
+            m2, m1, p1, p2 = (self._keep([f"{o}:{x}" for x in ctx], self.known) for o in _CONTEXT)
+            got = (m2, m1, p1, p2)
             self._ctx4[word] = got
         return got
 
@@ -243,25 +232,18 @@ class FeatureCache:
         if len(self._flags) > limit:
             self._flags.clear()
             self._base.clear()
-            self._ctx.clear()
             self._ctx4.clear()
             self._anchor.clear()
             self._rel_b.clear()
             self._rel_a.clear()
             self._bag.clear()
             self._signals.clear()
-            for table in self._ctx_at.values():
-                table.clear()
 
     def context(self, word: str) -> list[str]:
-        """Unprefixed context features of a word; callers prefix them with the offset."""
-        got = self._ctx.get(word)
-        if got is not None:
-            return got
-        low = word.lower()
-        out = ["w=" + low]
+        """Unprefixed context features of a word; callers prefix them with the offset (and
+        memoise the prefixed lists: :meth:`contexts`)."""
+        out = ["w=" + word.lower()]
         out.extend(f for f in self.flags(word) if not f.startswith(("med=", "stance=")))
-        self._ctx[word] = out
         return out
 
 
