@@ -263,6 +263,7 @@ def find_hops(
     """Outer and inner hops of every statement found within its own sentences."""
     out: dict[str, list[Hop]] = {}
     matches: dict[int, list[according.Match]] = {}  # per sentence, shared by its statements
+    cited_in: dict[int, list[tuple[Span, Span]]] = {}  # the same
     content_of_any: set[int] = set()
     for s in statements:
         content_of_any |= tokens_of(seg, s.content)
@@ -290,7 +291,9 @@ def find_hops(
                     )
                 )
             if s.speaker:
-                for cited, words in _cited(seg, profile, a, b, content_of_any):
+                if sent not in cited_in:  # the same for every statement of the sentence
+                    cited_in[sent] = _cited(seg, profile, a, b, content_of_any)
+                for cited, words in cited_in[sent]:
                     hops.append(Hop(cited, False, "chain.citing.v1", words))
             cue_toks = tokens_of(seg, s.cue)
             outlet = (

@@ -179,7 +179,7 @@ class Taggers:
         t = self.taggers.get(MEDIUM_LAYER)
         if t is None:
             return None
-        (label,) = t.tag(pycrfsuite.ItemSequence([feats]))
+        (label,) = t.tag([feats])
         return str(label)
 
     def tag_statement(
