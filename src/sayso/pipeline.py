@@ -141,6 +141,10 @@ def _evidence(
     hearsay and stance facets (a disputed report is often hearsay); the confirmation facet
     needs the disputes.
     """
+    if not statements:
+        # nothing to chain, frame or relate (a tenth of news articles): every step below
+        # would scan the text for its words and find nothing to attach them to
+        return (), (), (), []
     hops = chains.find_hops(seg, profile, statements, settings.according_min_confidence)
     scopes = chains.find_scopes(seg, profile, statements)
     forward = chains.forward_openers(seg, profile, statements)

@@ -207,8 +207,10 @@ def find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) ->
     words = seg.words
     out: list[Match] = []
     last_end = a
+    depth = seg.quote_depth
+    triggers = profile.according_to_triggers  # a cheap first test: few words are triggers
     for i in range(a, b):
-        if i < last_end or seg.quote_depth[i]:
+        if i < last_end or depth[i] or words[i].lower() not in triggers:
             continue
         best: Match | None = None
         for pat in profile.according_to_at(words[i].lower()):

@@ -75,6 +75,10 @@ def _span(seg: Segmented, a: int, b: int) -> Span:
     return seg.token_span(a, b)
 
 
+#: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
+_OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
+
+
 def _phrase_at(
     seg: Segmented, phrases: Sequence[tuple[str, ...]], a: int, b: int, covered: set[int]
 ) -> list[tuple[int, int]]:
@@ -82,8 +86,8 @@ def _phrase_at(
     and outside ``covered`` tokens."""
     out: list[tuple[int, int]] = []
     words = seg.words
-    first = {p[0] for p in phrases}
-    if not any(words[k].lower() in first for k in range(a, b)):
+    first = _first_words(phrases)
+    if first.isdisjoint([w.lower() for w in words[a:b]]):
         return out
     i = a
     while i < b:
@@ -259,6 +263,7 @@ def find_hops(
     """Outer and inner hops of every statement found within its own sentences."""
     out: dict[str, list[Hop]] = {}
     matches: dict[int, list[according.Match]] = {}  # per sentence, shared by its statements
+    cited_in: dict[int, list[tuple[Span, Span]]] = {}  # the same
     content_of_any: set[int] = set()
     for s in statements:
         content_of_any |= tokens_of(seg, s.content)
@@ -286,7 +291,9 @@ def find_hops(
                     )
                 )
             if s.speaker:
-                for cited, words in _cited(seg, profile, a, b, content_of_any):
+                if sent not in cited_in:  # the same for every statement of the sentence
+                    cited_in[sent] = _cited(seg, profile, a, b, content_of_any)
+                for cited, words in cited_in[sent]:
                     hops.append(Hop(cited, False, "chain.citing.v1", words))
             cue_toks = tokens_of(seg, s.cue)
             outlet = (
@@ -327,7 +334,7 @@ def find_scopes(
     for k, (a, b) in enumerate(seg.sentences):
         if b - a > 25:
             continue
-        ph = next((p for p in ev.backward_scope if _starts(words, a, b, p)), None)
+        ph = _phrase_opening(words, a, b, ev.backward_scope)
         if ph is None:
             continue
         i = a + len(ph)
@@ -400,10 +407,30 @@ def forward_openers(
         if not sents:
             continue
         a, b = seg.sentences[sents[0]]
-        ph = next((p for p in profile.evidence.forward_scope if _starts(words, a, b, p)), None)
+        ph = _phrase_opening(words, a, b, profile.evidence.forward_scope)
         if ph is not None:
             out[s.id] = _span(seg, a, a + len(ph))
     return out
+
+
+def _first_words(phrases: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """The first words of ``phrases`` (memoised per phrase list)."""
+    got = _OPENERS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        got = (phrases, frozenset(p[0] for p in phrases if p), not all(phrases))
+        _OPENERS[id(phrases)] = got
+    return got[1]
+
+
+def _phrase_opening(
+    words: Sequence[str], a: int, b: int, phrases: Sequence[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The first of ``phrases`` that tokens ``[a, b)`` open with, or None; most sentences
+    open with none of their first words, which one set lookup tells."""
+    first = _first_words(phrases)
+    if a < b and all(phrases) and words[a].lower() not in first:
+        return None
+    return next((p for p in phrases if _starts(words, a, b, p)), None)
 
 
 def _starts(words: Sequence[str], a: int, b: int, phrase: tuple[str, ...]) -> bool:

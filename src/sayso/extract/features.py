@@ -23,6 +23,7 @@ _SENTENCE_FLAGS = frozenset(
     ("cue", "acc", "mk=reportative", "mk=hedge", "ncue", "colon", "comp", "mood=K1", "mood=K2")
 )
 _ANCHORS = frozenset(("cue", "acc", "ncue"))
+_HAS = frozenset(("role", "pron", "ncue", "acc"))
 _POS = [f"pos={k}" for k in range(6)]
 _RPOS = [f"rpos={k}" for k in range(6)]
 _PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
@@ -55,10 +56,47 @@ class FeatureCache:
     def __init__(self, profile: LangProfile) -> None:
         self.profile = profile
         self._base: dict[str, list[str]] = {}
-        self._ctx: dict[str, list[str]] = {}
         self._flags: dict[str, tuple[str, ...]] = {}
-        self._ctx_at: dict[int, dict[str, list[str]]] = {o: {} for o in _CONTEXT}
+        self._ctx4: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+        self._anchor: dict[str, bool] = {}
+        self._rel_b: dict[str, list[str]] = {}
+        self._rel_a: dict[str, list[str]] = {}
+        self._bag: dict[str, tuple[list[str], bool, bool]] = {}
+        self._signals: dict[str, tuple[str, ...]] = {}
         self.mood = _mood_function(profile)
+        #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
+        #: features no model knows: crfsuite ignores them anyway, after converting and
+        #: looking up each one
+        self.known: frozenset[str] | None = None
+        self.bigram_ends: frozenset[str] = frozenset()
+        self.known_relative: frozenset[str] | None = None
+        self.known_whole: frozenset[str] | None = None
+
+    def restrict(
+        self, known: frozenset[str], known_relative: frozenset[str], known_whole: frozenset[str]
+    ) -> None:
+        """Leave out features unknown to the models that read them: ``known`` for the
+        sentence features (read by the content, roles and frame taggers), ``known_relative``
+        for the statement-relative ones (roles and frame), ``known_whole`` for the words of
+        the whole-sentence classifier. Exact: crfsuite skips attributes
+        its model does not have, and the order of the others is kept (the order in which
+        their weights are summed)."""
+        self.known = known
+        # every text after a "|" of a known bigram (a superset of their second words: a
+        # word may itself be "|")
+        self.bigram_ends = frozenset(
+            f[k + 1 :]
+            for f in known
+            if f.startswith("bi=")
+            for k in range(3, len(f))
+            if f[k] == "|"
+        )
+        self.known_relative = known_relative
+        self.known_whole = known_whole
+        self.trim(-1)  # forget what was memoised unfiltered
+
+    def _keep(self, feats: list[str], known: frozenset[str] | None) -> list[str]:
+        return feats if known is None else [f for f in feats if f in known]
 
     def flags(self, word: str) -> tuple[str, ...]:
         """Lexicon flags of a word (shared by the word's own and its neighbours' features)."""
@@ -126,17 +164,67 @@ class FeatureCache:
             "sh=" + _shape(word),
         ]
         out.extend(self.flags(word))
+        out = self._keep(out, self.known)
         self._base[word] = out
         return out
 
     def context_at(self, word: str, offset: int) -> list[str]:
         """Context features of ``word`` seen from ``offset`` tokens away, prefixed once."""
-        table = self._ctx_at[offset]
+        return self.contexts(word)[_CONTEXT.index(offset)]
+
+    def contexts(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
+        """The context features of ``word`` seen from offsets -2, -1, 1 and 2 at once."""
+        got = self._ctx4.get(word)
+        if got is None:
+            ctx = self.context(word)
+            m2, m1, p1, p2 = (self._keep([f"{o}:{x}" for x in ctx], self.known) for o in _CONTEXT)
+            got = (m2, m1, p1, p2)
+            self._ctx4[word] = got
+        return got
+
+    def relative(self, word: str, rel: str) -> list[str]:
+        """The flags and the word of a token outside a statement's content, prefixed with
+        where it stands (``B`` before, ``A`` after the content)."""
+        table = self._rel_b if rel == "B" else self._rel_a
         got = table.get(word)
         if got is None:
-            p = f"{offset}:"
-            got = [p + x for x in self.context(word)]
+            got = [f"{rel}|{x}" for x in self.flags(word)]
+            got.append(f"{rel}|w={word.lower()}")
+            got = self._keep(got, self.known_relative)
             table[word] = got
+        return got
+
+    def bag_of_words(self, word: str) -> tuple[list[str], bool, bool]:
+        """A word's part of the whole-sentence features: its lexicon flags that matter for
+        a whole sentence (``has|…``) and the word itself (``bow=…``); and whether it is the
+        stem of a separable cue verb ("cuestem") and a cue ("cue")."""
+        got = self._bag.get(word)
+        if got is None:
+            fl = self.flags(word)
+            feats = [
+                "has|" + x
+                for x in fl
+                if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in _HAS
+            ]
+            feats.append("bow=" + word.lower())
+            got = (self._keep(feats, self.known_whole), "cuestem" in fl, "cue" in fl)
+            self._bag[word] = got
+        return got
+
+    def sentence_signals(self, word: str) -> tuple[str, ...]:
+        """The word's flags that count as signals of its whole sentence."""
+        got = self._signals.get(word)
+        if got is None:
+            got = tuple(x for x in self.flags(word) if x in _SENTENCE_FLAGS)
+            self._signals[word] = got
+        return got
+
+    def is_anchor(self, word: str) -> bool:
+        """A cue verb, according-to trigger or nominal cue (an anchor of the cue distance)."""
+        got = self._anchor.get(word)
+        if got is None:
+            got = not _ANCHORS.isdisjoint(self.flags(word))
+            self._anchor[word] = got
         return got
 
     def trim(self, limit: int = 200_000) -> None:
@@ -144,19 +232,18 @@ class FeatureCache:
         if len(self._flags) > limit:
             self._flags.clear()
             self._base.clear()
-            self._ctx.clear()
-            for table in self._ctx_at.values():
-                table.clear()
+            self._ctx4.clear()
+            self._anchor.clear()
+            self._rel_b.clear()
+            self._rel_a.clear()
+            self._bag.clear()
+            self._signals.clear()
 
     def context(self, word: str) -> list[str]:
-        """Unprefixed context features of a word; callers prefix them with the offset."""
-        got = self._ctx.get(word)
-        if got is not None:
-            return got
-        low = word.lower()
-        out = ["w=" + low]
+        """Unprefixed context features of a word; callers prefix them with the offset (and
+        memoise the prefixed lists: :meth:`contexts`)."""
+        out = ["w=" + word.lower()]
         out.extend(f for f in self.flags(word) if not f.startswith(("med=", "stance=")))
-        self._ctx[word] = out
         return out
 
 
@@ -169,10 +256,14 @@ def _bucket(d: int) -> str:
 def sentence_features(
     cache: FeatureCache, seg: Segmented, sent_index: int, sent_flags: Sequence[frozenset[str]]
 ) -> list[list[str]]:
-    """Features for every token of sentence ``sent_index``."""
+    """Features for every token of sentence ``sent_index``.
+
+    The innermost loop of the taggers: per-word parts come from the cache (the word's own
+    features and how it looks from each neighbour's position), and the order of the
+    features is fixed (crfsuite sums their weights in that order)."""
     a, b = seg.sentences[sent_index]
-    words = seg.words
-    depth = seg.quote_depth
+    words = seg.words[a:b]
+    depth = seg.quote_depth[a:b]
     here = sent_flags[sent_index]
     prev = sent_flags[sent_index - 1] if sent_index > 0 else frozenset()
     nxt = sent_flags[sent_index + 1] if sent_index + 1 < len(sent_flags) else frozenset()
@@ -181,75 +272,120 @@ def sentence_features(
     sentence_level += [f"N.{f}" for f in nxt]
     n = b - a
     # quotation position: before the first quotation, inside, after the last one
-    first_q = next((i for i in range(a, b) if depth[i]), None)
-    last_q = next((i for i in range(b - 1, a - 1, -1) if depth[i]), None)
+    first_q = last_q = None
+    if any(depth):
+        first_q = next(r for r in range(n) if depth[r])
+        last_q = next(r for r in range(n - 1, -1, -1) if depth[r])
     # cue anchors (cue verbs, according-to triggers, nominal cues) outside quotations, and
     # clause numbers (commas, colons, dashes outside quotations end a clause)
     breaks = cache.profile.clause_breaks
+    anchor_of = cache.is_anchor
     clause = [0] * n
     anchors: list[int] = []
     c = 0
-    for i in range(a, b):
-        w = words[i]
-        if not depth[i]:
+    for r, w in enumerate(words):
+        if not depth[r]:
             if w in breaks:
                 c += 1
-            elif _ANCHORS.intersection(cache.flags(w)):
-                anchors.append(i)
-        clause[i - a] = c
-    anchor_clauses = {clause[i - a] for i in anchors}
-    anchors_set = set(anchors)
-    # distance to the nearest anchor, by two sweeps
-    near = [0] * n
+            elif anchor_of(w):
+                anchors.append(r)
+        clause[r] = c
+    # per position: the anchor features (distance to the nearest anchor, by two sweeps,
+    # and whether the token's clause holds one) or "noanchor"
     if anchors:
+        anchor_clauses = {clause[r] for r in anchors}
+        anchors_set = set(anchors)
+        near = [0] * n
         last = -(1 << 30)
         for r in range(n):
-            if r + a in anchors_set:
+            if r in anchors_set:
                 last = r
             near[r] = r - last
         last = 1 << 30
         for r in range(n - 1, -1, -1):
-            if r + a in anchors_set:
+            if r in anchors_set:
                 last = r
             if last - r < abs(near[r]):
                 near[r] = r - last
+        anchor_feats = [
+            [
+                _CUE_D[near[r]] if -6 < near[r] < 6 else _cue_d(near[r]),
+                "cuecl" if clause[r] in anchor_clauses else "nocuecl",
+            ]
+            for r in range(n)
+        ]
+    else:
+        anchor_feats = [_NO_ANCHOR] * n
+    # the quotation feature of each position
+    if first_q is None or last_q is None:
+        qpos: list[list[str]] = [[] if not depth[r] else _INQ[depth[r] == 1] for r in range(n)]
+    else:
+        qpos = [
+            _INQ[depth[r] == 1] if depth[r] else _BQ if r < first_q else _AQ if r > last_q else _MQ
+            for r in range(n)
+        ]
+    contexts = cache.contexts
+    ctx = [contexts(w) for w in words]
+    base = cache.base
+    lows = [w.lower() for w in words]
+    known = cache.known
+    if known is None:
+        bigrams = [[f"bi={x}|{y}"] for x, y in zip(["<S>", *lows], lows, strict=False)]
+    else:
+        # most bigrams are unknown to the models: build only those whose second word ends
+        # a known bigram
+        seconds = cache.bigram_ends
+        bigrams = [
+            [x] if y in seconds and (x := f"bi={w}|{y}") in known else []
+            for w, y in zip(["<S>", *lows], lows, strict=False)
+        ]
     seq: list[list[str]] = []
-    prev_low = "<S>"
-    for i in range(a, b):
-        f = list(cache.base(words[i]))
-        f.extend(sentence_level)
-        d = depth[i]
-        if d:
-            f.append("inq" if d == 1 else "inq2")
-        elif first_q is not None and last_q is not None:
-            f.append("bq" if i < first_q else "aq" if i > last_q else "mq")
-        rel = i - a
-        if rel == 0:
+    for r in range(n):
+        d = depth[r]
+        f = base(words[r]) + sentence_level
+        f += qpos[r]
+        if r == 0:
             f.append("BOS")
-        elif rel == n - 1:
+        elif r == n - 1:
             f.append("EOS")
-        low = words[i].lower()
-        f.append("bi=" + prev_low + "|" + low)
-        prev_low = low
-        if anchors:
-            dist = near[i - a]
-            f.append("cueD=" + ("0" if dist == 0 else _bucket(dist)))
-            f.append("cuecl" if clause[rel] in anchor_clauses else "nocuecl")
+        f += bigrams[r]
+        f += anchor_feats[r]
+        f.append(_POS[r if r < 5 else 5])
+        f.append(_RPOS[n - 1 - r if n - 1 - r < 5 else 5])
+        if r >= 2:
+            f += ctx[r - 2][0]
+            if depth[r - 2] != d:
+                f.append(f"-2:qd{depth[r - 2] - d:+d}")
+        if r >= 1:
+            f += ctx[r - 1][1]
+            if depth[r - 1] != d:
+                f.append(f"-1:qd{depth[r - 1] - d:+d}")
         else:
-            f.append("noanchor")
-        f.append(_POS[min(rel, 5)])
-        f.append(_RPOS[min(n - 1 - rel, 5)])
-        for o in _CONTEXT:
-            j = i + o
-            if a <= j < b:
-                f.extend(cache.context_at(words[j], o))
-                jd = depth[j]
-                if jd != d:
-                    f.append(f"{o}:qd{jd - d:+d}")
-            elif o in (-1, 1):
-                f.append(f"{o}:OUT")
+            f.append("-1:OUT")
+        if r + 1 < n:
+            f += ctx[r + 1][2]
+            if depth[r + 1] != d:
+                f.append(f"1:qd{depth[r + 1] - d:+d}")
+        else:
+            f.append("1:OUT")
+        if r + 2 < n:
+            f += ctx[r + 2][3]
+            if depth[r + 2] != d:
+                f.append(f"2:qd{depth[r + 2] - d:+d}")
         seq.append(f)
     return seq
+
+
+def _cue_d(dist: int) -> str:
+    return "cueD=" + ("0" if dist == 0 else _bucket(dist))
+
+
+_CUE_D = {d: _cue_d(d) for d in range(-5, 6)}
+_NO_ANCHOR = ["noanchor"]
+_INQ = {True: ["inq"], False: ["inq2"]}
+_BQ = ["bq"]
+_AQ = ["aq"]
+_MQ = ["mq"]
 
 
 def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
@@ -257,16 +393,14 @@ def sentence_flags(cache: FeatureCache, seg: Segmented) -> list[frozenset[str]]:
     out = []
     words = seg.words
     depth = seg.quote_depth
+    signals = cache.sentence_signals
     for a, b in seg.sentences:
         fl: set[str] = set()
         for i in range(a, b):
-            fs = cache.flags(words[i])
             if depth[i]:
                 fl.add("q")
-                continue
-            for x in fs:
-                if x in _SENTENCE_FLAGS:
-                    fl.add(x)
+            else:
+                fl.update(signals(words[i]))
         out.append(frozenset(fl))
     return out
 
@@ -300,45 +434,74 @@ def statement_features(
             break
     breaks = cache.profile.clause_breaks
     words = seg.words
+    depth = seg.quote_depth
+    relative = cache.relative
+    tails = {
+        (where, rel): [where, f"{where}|{rel}", f"form={form}|{rel}"]
+        for where in ("same", "prev")
+        for rel in ("IN", "B", "A")
+    }
     out: list[list[str]] = []
     for s in window:
         a, b = seg.sentences[s]
         where = "same" if s >= first_sent else "prev"
+        feats = sent_feats[s]
         # clause breaks between each token and the content edge
         before_breaks = [0] * (b - a)
         n = 0
         for i in range(min(b, lo) - 1, a - 1, -1):
             before_breaks[i - a] = n
-            if words[i] in breaks and not seg.quote_depth[i]:
+            if words[i] in breaks and not depth[i]:
                 n += 1
         n = 0
         for i in range(max(a, hi + 1), b):
-            if words[i] in breaks and not seg.quote_depth[i]:
+            if words[i] in breaks and not depth[i]:
                 n += 1
             before_breaks[i - a] = n
+        tail_in = tails[where, "IN"]
+        tail_b = tails[where, "B"]
+        tail_a = tails[where, "A"]
         for i in range(a, b):
-            f = list(sent_feats[s][i - a])
             if i in content:
-                rel = "IN"
-                f.append("IN")
-                if i == lo:
-                    f.append("Qfirst")
-                if i == hi:
-                    f.append("Qlast")
+                f = feats[i - a] + _IN_MARKS[i == lo, i == hi]
+                f += tail_in
+            elif i < lo:
+                f = feats[i - a] + _B_DIST[min(lo - i, 11)]
+                f.append(_B_BR[before_breaks[i - a]])
+                f += relative(words[i], "B")
+                f += tail_b
             else:
-                rel = "B" if i < lo else "A"
-                d = lo - i if i < lo else i - hi
-                f.append(f"{rel}{_dist_bucket(d)}")
-                nb = before_breaks[i - a]
-                f.append(f"{rel}br{min(nb, 2)}")
-                for x in cache.flags(words[i]):
-                    f.append(f"{rel}|{x}")
-                f.append(f"{rel}|w={words[i].lower()}")
-            f.append(where)
-            f.append(f"{where}|{rel}")
-            f.append(f"form={form}|{rel}")
+                # i - hi < 1 in a gap of a content cut in two: the bucket of 1
+                f = feats[i - a] + _A_DIST[min(max(i - hi, 1), 11)]
+                f.append(_A_BR[before_breaks[i - a]])
+                f += relative(words[i], "A")
+                f += tail_a
             out.append(f)
     return out
+
+
+_IN_MARKS = {
+    (first, last): ["IN"] + (["Qfirst"] if first else []) + (["Qlast"] if last else [])
+    for first in (False, True)
+    for last in (False, True)
+}
+_B_DIST = [[f"B{_dist_bucket(d)}"] for d in range(12)]
+_A_DIST = [[f"A{_dist_bucket(d)}"] for d in range(12)]
+
+
+class _Clamped(dict[int, str]):
+    """Clause-break counts as features, 2 meaning "2 or more"."""
+
+    def __init__(self, rel: str) -> None:
+        super().__init__((k, f"{rel}br{k}") for k in range(3))
+        self.rel = rel
+
+    def __missing__(self, key: int) -> str:
+        return self[2]
+
+
+_B_BR = _Clamped("B")
+_A_BR = _Clamped("A")
 
 
 def _size(n: int) -> str:
@@ -366,20 +529,14 @@ def whole_sentence_features(
     if words[b - 1] not in (".", "!", "?"):
         f.append("noend")
     n_cue = 0
+    depth = seg.quote_depth
+    bag = cache.bag_of_words
     for i in range(a, b):
-        if seg.quote_depth[i]:
+        if depth[i]:
             continue
-        fl = cache.flags(words[i])
-        for x in fl:
-            if x.startswith(("cue=", "mood=", "mk=", "kind=")) or x in (
-                "role",
-                "pron",
-                "ncue",
-                "acc",
-            ):
-                f.append("has|" + x)
-        f.append("bow=" + words[i].lower())
-        if "cuestem" in fl:
+        feats, stem, cue = bag(words[i])
+        f += feats
+        if stem:
             # a separable verb is a cue only with its particle later in the clause
             low = words[i].lower()
             for j in range(i + 1, b):
@@ -387,7 +544,7 @@ def whole_sentence_features(
                 if entry is not None:
                     f.append("has|cue=" + entry.lemma)
                     break
-        if "cue" in fl:
+        if cue:
             n_cue += 1
             rel = i - a
             f.append(

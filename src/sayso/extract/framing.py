@@ -55,15 +55,19 @@ def _markers(
     """Markers ``(kind, first token, end token, entry)`` starting at ``toks`` (in order,
     outside quotations, all tokens of a multi-word marker in ``toks``)."""
     words = seg.words
-    tokset = set(toks)
+    depth = seg.quote_depth
+    firsts = profile.markers  # a cheap first test: most words start no marker
+    tokset: set[int] | None = None
     out = []
     for i in toks:
-        if seg.quote_depth[i]:
+        if depth[i] or words[i].lower() not in firsts:
             continue
         m = profile.match_marker(words, i)
         if m is None:
             continue
         end = i + len(m.tokens)
+        if tokset is None:
+            tokset = set(toks)
         if all(j in tokset for j in range(i, end)):
             out.append((m.kind, i, end, " ".join(m.tokens)))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,25 @@ def statement_window(seg: Segmented, content: Sequence[int]) -> range:
     return range(max(0, first - 1), last + 1)
 
 
+def model_attributes(path: Path) -> list[str]:
+    """The attribute (feature) names a crfsuite model knows, in id order, read from the
+    model file's attribute dictionary (a CQDB chunk; ``Tagger.info()`` would take a second
+    to dump and parse the whole model)."""
+    data = path.read_bytes()
+    magic, *_, off_attrs, _, _ = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+    if magic != b"lCRF":
+        raise SaysoError(E006, path=path)
+    chunk, _, _, _, n, bwd = struct.unpack_from("<4sIIIII", data, off_attrs)
+    if chunk != b"CQDB":
+        raise SaysoError(E006, path=path)
+    out = []
+    for off in struct.unpack_from(f"<{n}I", data, off_attrs + bwd):
+        _, size = struct.unpack_from("<II", data, off_attrs + off)
+        start = off_attrs + off + 8
+        out.append(data[start : start + size - 1].decode("utf-8"))  # without the NUL
+    return out
+
+
 class Taggers:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -97,11 +117,27 @@ class Taggers:
             except Exception as exc:  # crfsuite raises bare ValueError/IOError
                 raise SaysoError(E006, path=path) from exc
             self.taggers[layer] = t
+        #: the label of a model that has only one (it needs no tagging), per layer
+        self.only_label: dict[str, str | None] = {}
+        for layer, t in self.taggers.items():
+            labels = t.labels()
+            self.only_label[layer] = labels[0] if len(labels) == 1 else None
+        self.whole_forms = [y for y in self.taggers["whole"].labels() if y != "O"]
         medium = model_path(lang, MEDIUM_LAYER)
         if medium.exists():
             t = pycrfsuite.Tagger()
             t.open(str(medium))
             self.taggers[MEDIUM_LAYER] = t
+        # the sentence features are read by the content tagger and, inside statement
+        # windows, by the roles and frame taggers; the statement-relative ones by the latter
+        relative = frozenset(
+            a for layer in STATEMENT_LAYERS for a in model_attributes(model_path(lang, layer))
+        )
+        self.cache.restrict(
+            relative.union(model_attributes(model_path(lang, "quote"))),
+            relative,
+            frozenset(model_attributes(model_path(lang, "whole"))),
+        )
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
@@ -119,7 +155,8 @@ class Taggers:
                 continue
             feats = sentence_features(self.cache, seg, s, flags)
             out.feats.append(feats)
-            out.quote.append(quote.tag(pycrfsuite.ItemSequence(feats)))
+            # a plain list: an ItemSequence would be copied once more inside tag()
+            out.quote.append(quote.tag(feats))
         return out
 
     def classify_sentence(
@@ -128,12 +165,12 @@ class Taggers:
         """Is sentence ``s`` as a whole a reported or free indirect statement? Returns the
         most probable statement form and the probability that the sentence is a statement
         at all (1 - P("O"))."""
-        feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
-        t = self.taggers["whole"]
-        t.set(pycrfsuite.ItemSequence([feats]))
-        forms = [y for y in t.labels() if y != "O"]
+        forms = self.whole_forms
         if not forms:
             return "O", 0.0
+        feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
+        t = self.taggers["whole"]
+        t.set([feats])
         best = max(forms, key=lambda y: t.marginal(y, 0))
         return best, 1.0 - t.marginal("O", 0)
 
@@ -142,7 +179,7 @@ class Taggers:
         t = self.taggers.get(MEDIUM_LAYER)
         if t is None:
             return None
-        (label,) = t.tag(pycrfsuite.ItemSequence([feats]))
+        (label,) = t.tag([feats])
         return str(label)
 
     def tag_statement(
@@ -156,10 +193,18 @@ class Taggers:
             if len(tagged.feats[w]) != b - a:  # skipped by tag(): compute now
                 tagged.feats[w] = sentence_features(self.cache, seg, w, tagged.flags)
         feats = statement_features(self.cache, seg, tagged.feats, window, frozenset(content), form)
-        xseq = pycrfsuite.ItemSequence(feats)
         a = seg.sentences[window[0]][0]
         b = seg.sentences[window[-1]][1]
-        return range(a, b), self.taggers["roles"].tag(xseq), self.taggers["frame"].tag(xseq)
+        return range(a, b), *self._tag_both(feats)
+
+    def _tag_both(self, feats: list[list[str]]) -> tuple[list[str], list[str]]:
+        """Roles and frame labels of one statement window. A model with a single label (the
+        English frame model: PolNeAR has no frames) gives that label without tagging."""
+        roles, frame = self.taggers["roles"], self.taggers["frame"]
+        if self.only_label["frame"] is not None:
+            return roles.tag(feats), [self.only_label["frame"]] * len(feats)
+        xseq = pycrfsuite.ItemSequence(feats)  # converted once, read by both taggers
+        return roles.tag(xseq), frame.tag(xseq)
 
 
 @lru_cache(maxsize=4)

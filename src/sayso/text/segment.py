@@ -100,8 +100,7 @@ def segment(
     sentences = _sentences(text, starts, ends, words, paragraphs, quote_end, abbreviations, months)
     sentence_of = [0] * n
     for k, (a, b) in enumerate(sentences):
-        for t in range(a, b):
-            sentence_of[t] = k
+        sentence_of[a:b] = [k] * (b - a)
     return Segmented(
         text=text,
         starts=starts,
