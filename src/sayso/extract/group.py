@@ -1190,3 +1190,161 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
             continue
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append("group.speaker.according_source.v1")
+
+
+_MAX_CLAUSE_SUBJECT = 6
+
+
+def _looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
+    """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
+    memoir")? It opens with a complementizer, or a short subject (at most
+    ``_MAX_CLAUSE_SUBJECT`` words, no clause break) is followed by an auxiliary or modal
+    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form ("-ed")."""
+    if words[lo].lower() in profile.complementizers:
+        return True
+    for k in range(lo + 1, min(hi, lo + _MAX_CLAUSE_SUBJECT + 1)):
+        w = words[k]
+        if w in profile.clause_breaks:
+            return False
+        if w.lower() in profile.finite_auxiliaries or (w[:1].islower() and w.endswith("ed")):
+            return True
+    return False
+
+
+def cue_clauses(
+    seg: Segmented, profile: LangProfile, tagger: Taggers, tagged: Tagged, drafts: list[Draft]
+) -> list[Draft]:
+    """Sentences without any statement in which a cue verb that takes a bare or "that"
+    clause ("dass"/"v2" frames) reports everything after it: "The spokesman said the
+    bridge will reopen in May." (English: the content tagger misses many such clauses when
+    other cue-like words stand in them). The roles are tagged as for any statement; the
+    draft is kept only when the tagger's cue is that verb and its speaker is the subject
+    right before it (up to three lower-case words between: "has also said"), not a
+    passive ("was announced"). Noun readings are kept out: no determiner or possessive
+    before the verb, and forms that are also nouns (``clause.json``
+    ``ambiguous_cue_forms``: "states", "report") need a name, a pronoun or a verb companion
+    (``verb_companions``: "has", "will", "also") before them."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[tuple[Draft, int]] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken:
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        for i in range(a + 1, end - 2):
+            w = words[i]
+            if seg.quote_depth[i] or not w[:1].islower():
+                continue
+            entry = profile.cue(w)
+            if entry is None or not ({"dass", "v2"} & entry.frames):
+                continue
+            prev = words[i - 1].lower()
+            if w.endswith("ing") or prev in profile.determiners or prev.endswith(("'s", "’s")):
+                continue
+            if w in profile.ambiguous_cue_forms and not (
+                words[i - 1][:1].isupper()
+                or profile.is_speaker_pronoun(prev)
+                or prev in profile.verb_companions
+            ):
+                continue  # "member states trump …", "the report notes …" read as nouns
+            lo = i + 1
+            hi = lo
+            while hi < end and words[hi] not in (";",):
+                hi += 1
+            if hi - lo < 3 or not _looks_like_clause(profile, words, lo, hi):
+                continue
+            d = Draft(
+                parts=[Seg(lo, hi, "indirect", s)],
+                form=Form.INDIRECT,
+                rules=["rule.cue_clause.v1"],
+            )
+            new.append((d, i))
+            break
+    attach_roles(seg, tagger, tagged, [d for d, _ in new])
+    out = []
+    for d, i in new:
+        if len(d.speaker) != 1 or not any(r.a <= i < r.b for r in d.cue):
+            continue
+        sp = d.speaker[0]
+        c = d.cue[0].a
+        if sp.sent != d.parts[0].sent or sp.b > c or c - sp.b > 3 or not words[sp.a][:1].isalnum():
+            continue
+        if any(
+            not words[j][:1].islower() or words[j].lower() in profile.passive_auxiliaries
+            for j in range(sp.b, i + 1)
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+_MAX_LABEL = 4
+
+
+def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Transcripts and headlines that name the speaker in a label before a colon at the
+    start of a paragraph ("MILLER: We will …", "Miller: Plan Is Dead"): the label is the
+    speaker, the colon the cue, the rest of the paragraph the content. Labels of one to
+    four capitalised words; ``clause.json`` ``speaker_label_exclude`` lists section labels
+    that name no speaker ("The Latest", "Update"). Drafts inside the content give way.
+    Returns the drafts, with the new ones in place of those they cover."""
+    if not profile.speaker_label_exclude:
+        return drafts
+    import bisect
+
+    words = seg.words
+    new: list[Draft] = []
+    covered: set[int] = set()
+    for pa, pb in seg.paragraphs:
+        i = bisect.bisect_left(seg.starts, pa)
+        if i >= len(words) or seg.starts[i] >= pb:
+            continue
+        if MARK_RE.fullmatch(words[i]):
+            i += 1
+        colon = next(
+            (j for j in range(i, min(len(words), i + _MAX_LABEL + 1)) if words[j] == ":"), None
+        )
+        if colon is None or colon == i:
+            continue
+        label = words[i:colon]
+        if not all(w[:1].isupper() or w in (".", "-") for w in label):
+            continue
+        closed = profile.determiners | profile.prepositions | profile.complementizers
+        if sum(w[:1].isalpha() for w in label) > 3 or any(w.lower() in closed for w in label):
+            continue
+        if " ".join(label).lower() in profile.speaker_label_exclude:
+            continue
+        end = bisect.bisect_left(seg.starts, pb)
+        while end > colon + 1 and (words[end - 1] in _FINAL or MARK_RE.fullmatch(words[end - 1])):
+            end -= 1
+        if end - (colon + 1) < 3:
+            continue
+        s0 = seg.sentence_of[i]
+        parts = []
+        for s in range(seg.sentence_of[colon + 1], seg.sentence_of[end - 1] + 1):
+            a, b = seg.sentences[s]
+            lo, hi = max(a, colon + 1), min(b, end)
+            if hi > lo:
+                parts.append(Seg(lo, hi, "indirect", s))
+        inside = sum(1 for p in parts for k in range(p.a, p.b) if seg.quote_depth[k])
+        size = sum(p.b - p.a for p in parts)
+        direct = inside >= 0.8 * size
+        for p in parts:
+            p.tag = "direct" if direct else "indirect"
+        new.append(
+            Draft(
+                parts=parts,
+                form=Form.DIRECT if direct else Form.INDIRECT,
+                cue=[Seg(colon, colon + 1, "C", s0)],
+                speaker=[Seg(i, colon, "S", s0)],
+                frame=[Seg(i, colon + 1, "F", s0)],
+                rules=["rule.speaker_label.v1"],
+            )
+        )
+        covered.update(range(i, end))
+    if not new:
+        return drafts
+    kept = [d for d in drafts if not any(k in covered for p in d.parts for k in range(p.a, p.b))]
+    return kept + new

@@ -307,6 +307,11 @@ class LangProfile:
     reported_lemmas: frozenset[str] = frozenset()
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    speaker_label_exclude: frozenset[str] = frozenset()
+    ambiguous_cue_forms: frozenset[str] = frozenset()
+    verb_companions: frozenset[str] = frozenset()
+    finite_auxiliaries: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -695,6 +700,11 @@ def load(lang: str) -> LangProfile:
         reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
+        passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
+        speaker_label_exclude=_lower_set(clause.get("speaker_label_exclude", ())),
+        ambiguous_cue_forms=_lower_set(clause.get("ambiguous_cue_forms", ())),
+        verb_companions=_lower_set(clause.get("verb_companions", ())),
+        finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

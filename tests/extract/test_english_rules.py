@@ -1,0 +1,72 @@
+"""English rules for statements the content tagger misses: a cue verb with a bare content
+clause in an otherwise empty sentence, and speaker labels of transcripts and headlines.
+All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import sayso
+from sayso.extract import group
+from sayso.extract.tagger import taggers
+from sayso.lang import load
+from sayso.text.segment import segment
+
+
+def _cue_clauses(text: str) -> list[tuple[str, str, str]]:
+    profile = load("en")
+    tg = taggers("en")
+    seg = segment(text, profile.abbreviations, profile.months)
+    tagged = tg.tag(seg)
+    out = []
+    for d in group.cue_clauses(seg, profile, tg, tagged, []):
+        assert d.rules[0] == "rule.cue_clause.v1"
+        out.append(
+            (
+                " ".join(seg.words[d.a : d.b]),
+                " ".join(w for r in d.speaker for w in seg.words[r.a : r.b]),
+                " ".join(w for r in d.cue for w in seg.words[r.a : r.b]),
+            )
+        )
+    return out
+
+
+def test_cue_clause_takes_the_clause_after_a_reporting_verb() -> None:
+    got = _cue_clauses(
+        "The spokesman said Clinton will address the comments at an event in Florida "
+        "later on Friday."
+    )
+    assert got == [
+        (
+            "Clinton will address the comments at an event in Florida later on Friday",
+            "The spokesman",
+            "said",
+        )
+    ]
+
+
+def test_cue_clause_skips_noun_readings_of_cue_forms() -> None:
+    # "states" and "report" are nouns here, not verbs
+    assert _cue_clauses("The interests of member states trump everything else in the plan.") == []
+    assert _cue_clauses("The annual report shows the budget grew by a tenth last year.") == []
+
+
+def test_cue_clause_skips_passives_and_sentences_without_speaker() -> None:
+    assert _cue_clauses("The new curfew was announced on Monday for the whole district.") == []
+
+
+def test_speaker_label_of_a_transcript_and_a_headline() -> None:
+    text = (
+        "Miller: Bridge Plan Is Dead\n\n"
+        "Partial transcript:\n\n"
+        "MILLER: We will open the new bridge in spring, and not a day later.\n\n"
+        "The Latest: The council met again on Monday."
+    )
+    a = sayso.analyze(text, lang="en")
+    labelled = [s for s in a.statements if "rule.speaker_label.v1" in s.rules]
+    assert [(a.spans_text(s.speaker), a.spans_text(s.cue)) for s in labelled] == [
+        ("Miller", ":"),
+        ("MILLER", ":"),
+    ]
+    assert a.spans_text(labelled[0].content) == "Bridge Plan Is Dead"
+    assert a.spans_text(labelled[1].content) == (
+        "We will open the new bridge in spring, and not a day later"
+    )
