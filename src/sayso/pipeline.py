@@ -90,6 +90,7 @@ def analyze(
         drafts += group.cue_clauses(seg, profile, tg, tagged, drafts)
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
     drafts += group.postposed_attributions(seg, profile, drafts)
+    drafts += group.medial_attributions(seg, profile, drafts)
     drafts = group.speaker_labels(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans

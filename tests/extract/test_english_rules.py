@@ -70,3 +70,47 @@ def test_speaker_label_of_a_transcript_and_a_headline() -> None:
     assert a.spans_text(labelled[1].content) == (
         "We will open the new bridge in spring, and not a day later"
     )
+
+
+def _statements(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    a = sayso.analyze(text, lang="en")
+    return [
+        (a.spans_text(s.speaker), a.spans_text(s.cue), a.spans_text(s.content), s.rules)
+        for s in a.statements
+    ]
+
+
+def test_according_to_source_runs_to_the_clause_break() -> None:
+    (got,) = _statements(
+        "According to early exit polls, the mayor kept a small lead in the northern suburbs."
+    )
+    assert got[:3] == (
+        "early exit polls",
+        "According to",
+        "the mayor kept a small lead in the northern suburbs",
+    )
+    (got,) = _statements(
+        "Nearly 4,000 nurses joined the strike across the state, according to the union "
+        "organizer Nurses for Fair Pay (NFP)."
+    )
+    assert got[0] == "the union organizer Nurses for Fair Pay (NFP)"
+
+
+def test_medial_attribution_takes_the_content_on_both_sides() -> None:
+    (got,) = _statements(
+        "The old ferry was safe for decades, the harbor spokesman said, until the storm "
+        "damaged its hull."
+    )
+    assert got[0] == "the harbor spokesman"
+    assert got[1] == "said"
+    assert "The old ferry was safe for decades" in got[2]
+    assert "until the storm damaged its hull" in got[2]
+    assert any("medial_attribution" in r for r in got[3])
+
+
+def test_according_to_source_replaces_a_speaker_found_elsewhere() -> None:
+    got = _statements(
+        "The new parking rules appear to be hurting small shops in the old town, according "
+        "to a recent city survey of store owners."
+    )
+    assert [g[:2] for g in got] == [("a recent city survey of store owners", "according to")]

@@ -123,6 +123,7 @@ class AccordingPattern:
     confidence: float
     source_kinds: frozenset[ActorKind] = frozenset()
     note: str = ""
+    source_to_break: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,6 +547,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 confidence=float(d.get("confidence", 0.8)),
                 source_kinds=frozenset(ActorKind(k) for k in d.get("source_kinds", ())),
                 note=d.get("note", ""),
+                source_to_break=bool(d.get("source_to_break", False)),
             )
         )
     return tuple(out)
