@@ -107,6 +107,7 @@ def analyze(
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
+    group.trim_speakers(seg, profile, drafts)
     drafts = group.nested_direct(seg, drafts, settings.nested_min_tokens)
     group.previous_sentence_speaker(seg, profile, drafts)
     group.inherit_speakers(seg, drafts, settings.inherit_window)

@@ -114,3 +114,29 @@ def test_according_to_source_replaces_a_speaker_found_elsewhere() -> None:
         "to a recent city survey of store owners."
     )
     assert [g[:2] for g in got] == [("a recent city survey of store owners", "according to")]
+
+
+def test_postposed_speaker_keeps_a_party_label_and_its_apposition() -> None:
+    got = _statements(
+        '"We will not back down on this," said Rep. Anna Berg (D-Ore.), head of the caucus.'
+    )
+    assert [g[0] for g in got] == ["Rep. Anna Berg (D-Ore.), head of the caucus"]
+
+
+def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> None:
+    from sayso.extract.group import Draft, Seg, trim_speakers
+    from sayso.model import Form
+
+    profile = load("en")
+    text = "A short council report in 2019 said so, which the mayor said too."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    d1 = Draft(parts=[Seg(7, 8, "indirect", 0)], form=Form.INDIRECT)
+    d1.speaker = [Seg(0, 6, "S", 0)]  # "A short council report in 2019"
+    k = words.index("which")
+    d2 = Draft(parts=[Seg(k + 4, k + 5, "indirect", 0)], form=Form.INDIRECT)
+    d2.speaker = [Seg(k, k + 3, "S", 0)]  # "which the mayor"
+    trim_speakers(seg, profile, [d1, d2])
+    assert words[d1.speaker[0].a : d1.speaker[0].b] == ["A", "short", "council", "report"]
+    assert "group.speaker.trim.v1" in d1.rules
+    assert words[d2.speaker[0].a : d2.speaker[0].b] == ["which", "the", "mayor"]

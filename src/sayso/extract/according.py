@@ -38,6 +38,9 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     while j < end and j - i < MAX_SOURCE and not seg.quote_depth[j]:
         w = words[j]
         low = w.lower()
+        if w == "." and j > i and words[j - 1] + "." in profile.abbreviations:
+            j += 1  # "Mrs. Clinton", "Dr. Berger": the abbreviation's period
+            continue
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
         if low in profile.determiners:

@@ -1042,6 +1042,11 @@ def _verb_first_tail(
         hi += 1
     if not _speaker_head(profile, words[hi - 1]):
         return None
+    if hi < end and words[hi] == "(":
+        # a short label after the name: ", said Rep. Anna Berg (D-Ore.), head of …"
+        close = next((k for k in range(hi + 1, min(end, hi + 6)) if words[k] == ")"), None)
+        if close is not None:
+            hi = close + 1
     if hi < end and words[hi] == ",":
         hi = end  # an apposition runs to the end: ", said X, head of Y."
     if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
@@ -1428,3 +1433,54 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
                 )
             break
     return new
+
+
+def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Cut from a speaker phrase what the corpus does not count as the source
+    (``clause.json`` ``speaker_trim``): a dangling relative pronoun ("the study --
+    [which]"), a leading relative pronoun before a name ("[which] the agency"), and a
+    tail of auxiliaries and adverbs or a time phrase ("the committee [haven't]", "the
+    panel [in 2001]", "the ministry [on Saturday]"). A phrase that is only a relative
+    pronoun ("who") stays. (Cutting relative clauses after a comma, "Anna Berg, [who
+    chairs the board,]", measured worse: PolNeAR annotators differ on them.)"""
+    if not profile.speaker_trim:
+        return
+    words = seg.words
+    rel = profile.relative_pronouns
+    time_words = profile.time_words
+    for d in drafts:
+        if len(d.speaker) != 1:
+            continue
+        r = d.speaker[0]
+        a, b = r.a, r.b
+        # a dangling relative pronoun after a comma or dash: "the study -- [which]"
+        if b - a > 2 and words[b - 1].lower() in rel and words[b - 2] in (",", "-", "–", "—"):
+            b -= 1
+        # a leading relative pronoun before the phrase it stands for
+        if b - a > 1 and words[a].lower() in rel and words[a + 1][:1].isupper():
+            a += 1
+        while b - a > 1:
+            w = words[b - 1]
+            low = w.lower()
+            if (
+                w[:1].islower()
+                and low not in rel
+                and (low in profile.finite_auxiliaries or low in profile.verb_companions)
+            ):
+                b -= 1
+                continue
+            # "in 2001", "on Saturday", "last week"
+            if (
+                b - a > 2
+                and (w[:1].isdigit() or low in time_words or low in profile.months)
+                and words[b - 2].lower() in profile.time_prepositions
+            ):
+                b -= 2
+                continue
+            break
+        if b < r.b:
+            while b > a and words[b - 1] in (",", "--", "–", "—"):
+                b -= 1
+        if (a, b) != (r.a, r.b) and b > a:
+            d.speaker = [Seg(a, b, r.tag, r.sent)]
+            d.rules.append("group.speaker.trim.v1")

@@ -313,6 +313,10 @@ class LangProfile:
     ambiguous_cue_forms: frozenset[str] = frozenset()
     verb_companions: frozenset[str] = frozenset()
     finite_auxiliaries: frozenset[str] = frozenset()
+    speaker_trim: bool = False
+    relative_pronouns: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    time_prepositions: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -707,6 +711,10 @@ def load(lang: str) -> LangProfile:
         ambiguous_cue_forms=_lower_set(clause.get("ambiguous_cue_forms", ())),
         verb_companions=_lower_set(clause.get("verb_companions", ())),
         finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
+        speaker_trim=bool(clause.get("speaker_trim", False)),
+        relative_pronouns=_lower_set(clause.get("relative_pronouns", ())),
+        time_words=_lower_set(clause.get("time_words", ())),
+        time_prepositions=_lower_set(clause.get("time_prepositions", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,
