@@ -43,6 +43,13 @@ def test_cue_clause_takes_the_clause_after_a_reporting_verb() -> None:
     ]
 
 
+def test_cue_clause_takes_the_object_of_a_speech_verb() -> None:
+    got = _cue_clauses("The senator criticized the new tax plan for its cost to small farms.")
+    assert got == [("the new tax plan for its cost to small farms", "The senator", "criticized")]
+    # a writing verb with an object is no statement
+    assert _cue_clauses("Her doctor wrote a memoir of her years at the clinic.") == []
+
+
 def test_cue_clause_skips_noun_readings_of_cue_forms() -> None:
     # "states" and "report" are nouns here, not verbs
     assert _cue_clauses("The interests of member states trump everything else in the plan.") == []

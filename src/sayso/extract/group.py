@@ -1232,14 +1232,17 @@ def cue_clauses(
 ) -> list[Draft]:
     """Sentences without any statement in which a cue verb that takes a bare or "that"
     clause ("dass"/"v2" frames) reports everything after it: "The spokesman said the
-    bridge will reopen in May." (English: the content tagger misses many such clauses when
-    other cue-like words stand in them). The roles are tagged as for any statement; the
-    draft is kept only when the tagger's cue is that verb and its speaker is the subject
-    right before it (up to three lower-case words between: "has also said"), not a
-    passive ("was announced"). Noun readings are kept out: no determiner or possessive
-    before the verb, and forms that are also nouns (``clause.json``
-    ``ambiguous_cue_forms``: "states", "report") need a name, a pronoun or a verb companion
-    (``verb_companions``: "has", "will", "also") before them."""
+    bridge will reopen in May."; a speech verb that takes an object ("np" frame, medium
+    speech) reports its object too: "The senator criticized the plan for its cost."
+    (English: the content tagger misses many such clauses when other cue-like words stand
+    in them.) The roles are tagged as for any statement; the draft is kept only when the
+    tagger's cue is that verb and its speaker is the subject right before it (up to three
+    lower-case words between: "has also said"), not a passive ("was announced"). A clause
+    must look like one (see ``_looks_like_clause``; "wrote a memoir" is no statement).
+    Noun readings are kept out: no determiner or possessive before the verb, and forms
+    that are also nouns (``clause.json`` ``ambiguous_cue_forms``: "states", "report")
+    need a name, a pronoun or a verb companion (``verb_companions``: "has", "will",
+    "also") before them."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
     new: list[tuple[Draft, int]] = []
@@ -1254,7 +1257,7 @@ def cue_clauses(
             if seg.quote_depth[i] or not w[:1].islower():
                 continue
             entry = profile.cue(w)
-            if entry is None or not ({"dass", "v2"} & entry.frames):
+            if entry is None or not ({"dass", "v2", "np"} & entry.frames):
                 continue
             prev = words[i - 1].lower()
             if w.endswith("ing") or prev in profile.determiners or prev.endswith(("'s", "’s")):
@@ -1271,7 +1274,9 @@ def cue_clauses(
                 hi += 1
             if words[lo] in profile.clause_breaks:
                 continue  # ", the mayor said, until …": the content is around it
-            if hi - lo < 3 or not _looks_like_clause(profile, words, lo, hi):
+            clause = {"dass", "v2"} & entry.frames and _looks_like_clause(profile, words, lo, hi)
+            np = "np" in entry.frames and entry.medium is Medium.SPEECH
+            if hi - lo < 3 or not (clause or np):
                 continue
             d = Draft(
                 parts=[Seg(lo, hi, "indirect", s)],
