@@ -104,6 +104,7 @@ def analyze(
     group.sentence_initial_subject(seg, profile, drafts)
     group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
+    group.extend_speaker_to_cue(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)

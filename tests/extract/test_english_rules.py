@@ -147,3 +147,33 @@ def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> No
     assert words[d1.speaker[0].a : d1.speaker[0].b] == ["A", "short", "council", "report"]
     assert "group.speaker.trim.v1" in d1.rules
     assert words[d2.speaker[0].a : d2.speaker[0].b] == ["which", "the", "mayor"]
+
+
+def test_speaker_runs_on_over_an_apposition_and_relative_clause() -> None:
+    from sayso.extract.group import Draft, Seg, extend_speaker_to_cue
+    from sayso.model import Form
+
+    profile = load("en")
+
+    def run(text: str, speaker: tuple[int, int]) -> str:
+        seg = segment(text, profile.abbreviations, profile.months)
+        words = seg.words
+        c = words.index("said")
+        d = Draft(parts=[Seg(0, 1, "indirect", 0)], form=Form.INDIRECT)
+        d.speaker = [Seg(speaker[0], speaker[1], "S", 0)]
+        d.cue = [Seg(c, c + 1, "C", 0)]
+        extend_speaker_to_cue(seg, profile, [d])
+        return " ".join(words[d.speaker[0].a : d.speaker[0].b])
+
+    # before the cue: an apposition, not a participle phrase
+    assert run("Peter Berg, a lawyer for the club, said so.", (0, 2)) == (
+        "Peter Berg , a lawyer for the club"
+    )
+    assert run("Anna Berg, speaking to reporters, said so.", (0, 2)) == "Anna Berg"
+    # after a sentence-final cue: apposition and relative clause up to the end
+    text = '"It is unsafe," said Peter Berg, a lawyer for the club, who has fought the plant.'
+    seg = segment(text, profile.abbreviations, profile.months)
+    k = seg.words.index("Peter")
+    assert run(text, (k, k + 2)) == (
+        "Peter Berg , a lawyer for the club , who has fought the plant"
+    )

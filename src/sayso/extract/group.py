@@ -1489,3 +1489,91 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
         if (a, b) != (r.a, r.b) and b > a:
             d.speaker = [Seg(a, b, r.tag, r.sent)]
             d.rules.append("group.speaker.trim.v1")
+
+
+_MAX_APPOSITION = 30
+
+
+def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A speaker that the tagger ended before an apposition or relative clause set off by
+    commas runs on over it: up to the cue verb ("[Peter Morgan], a lawyer for the club,
+    said …", "[Rep. Anna Berg] (D-Ore.) said"), or, after a sentence-final cue, up to the
+    sentence end ("…," said [Peter Morgan], a lawyer for the club, who has fought it."),
+    where the corpus counts those as part of the source (``clause.json``
+    ``speaker_extension``: ``to_cue``). The stretch lies outside quotations and every
+    statement's content; an apposition (a noun phrase) has no comma inside; a relative
+    clause (``relative_pronouns``, may hold commas) only at the sentence end (before the
+    cue, PolNeAR train leaves it out, dev takes it in); a participle or prepositional
+    phrase ("Trump, speaking to veterans, said") is not taken."""
+    if "to_cue" not in profile.speaker_extension:
+        return
+    words = seg.words
+    taken = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    for d in drafts:
+        if len(d.speaker) != 1 or not d.cue or d.speaker_spans is not None:
+            continue
+        sp = d.speaker[0]
+        c = d.cue[0].a
+        b = seg.sentences[sp.sent][1]
+        if sp.b < c <= sp.b + _MAX_APPOSITION:
+            stop, closed = c, True
+        elif sp.a == d.cue[-1].b:
+            stop, closed = b, False
+            while stop > sp.b and words[stop - 1] in _FINAL:
+                stop -= 1
+            if stop - sp.b > _MAX_APPOSITION:
+                continue
+        else:
+            continue
+        if stop <= sp.b or any(
+            i in taken or seg.quote_depth[i] or words[i] in _FINAL for i in range(sp.b, stop)
+        ):
+            continue
+        if _apposition_end(profile, words, sp.b, stop, closed) != stop:
+            continue
+        hi = stop
+        while hi > sp.b and words[hi - 1] == ",":
+            hi -= 1
+        d.speaker = [Seg(sp.a, hi, sp.tag, sp.sent)]
+        d.rules.append("group.speaker.to_cue.v1")
+
+
+def _apposition_end(
+    profile: LangProfile, words: list[str], k: int, c: int, closed: bool
+) -> int | None:
+    """Where parentheticals and comma-set appositions or relative clauses starting at
+    ``k`` end, when they run exactly up to ``c`` (``closed``: the last one is closed by a
+    comma right before ``c``, as before a cue verb); else None."""
+    while k < c:
+        if words[k] == "(":
+            # a short label: "(D-Ore.)"
+            close = next((j for j in range(k + 1, min(c, k + 6)) if words[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if words[k] != "," or k + 1 >= c:
+            return None
+        first = words[k + 1]
+        low = first.lower()
+        relative = low in profile.relative_pronouns and not closed
+        if not relative and (
+            low in profile.prepositions
+            or not (
+                first[:1].isupper() or low in profile.determiners or profile.is_role_noun(first)
+            )
+            or any(low.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ()))
+        ):
+            return None
+        close = k + 1
+        while close < c and words[close] != ",":
+            close += 1
+        if relative:
+            # a relative clause may hold commas; it ends at the last one before ``c``
+            close = max((j for j in range(k + 1, c) if words[j] == ","), default=c)
+        if close == c:
+            return c if not closed else None
+        if close == c - 1:
+            return c
+        k = close
+    return k

@@ -314,6 +314,7 @@ class LangProfile:
     verb_companions: frozenset[str] = frozenset()
     finite_auxiliaries: frozenset[str] = frozenset()
     speaker_trim: bool = False
+    speaker_extension: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
@@ -712,6 +713,7 @@ def load(lang: str) -> LangProfile:
         verb_companions=_lower_set(clause.get("verb_companions", ())),
         finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
         speaker_trim=bool(clause.get("speaker_trim", False)),
+        speaker_extension=frozenset(clause.get("speaker_extension", ())),
         relative_pronouns=_lower_set(clause.get("relative_pronouns", ())),
         time_words=_lower_set(clause.get("time_words", ())),
         time_prepositions=_lower_set(clause.get("time_prepositions", ())),
