@@ -298,6 +298,7 @@ class LangProfile:
     konjunktiv: Konjunktiv | None = None
     complementizers: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    tagger_determiners: frozenset[str] = frozenset()  # the taggers' "det" feature
     prepositions: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     object_determiners: frozenset[str] = frozenset()
@@ -694,7 +695,8 @@ def load(lang: str) -> LangProfile:
         months=_ro({k.lower(): int(v) for k, v in abbrev["months"].items()}),
         konjunktiv=_konjunktiv(_read(lang, "konjunktiv.json", required=False)),
         complementizers=_lower_set(clause["complementizers"]),
-        determiners=_lower_set(clause["determiners"]),
+        determiners=_lower_set([*clause["determiners"], *clause.get("more_determiners", ())]),
+        tagger_determiners=_lower_set(clause["determiners"]),
         prepositions=_lower_set(clause["prepositions"]),
         clause_breaks=frozenset(clause["clause_breaks"]),
         object_determiners=_lower_set(clause.get("object_determiners", ())),
