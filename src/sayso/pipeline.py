@@ -86,12 +86,16 @@ def analyze(
     extra += disputes.dispute_sentences(seg, profile, drafts + extra)
     group.attach_roles(seg, tg, tagged, extra)
     drafts += extra
+    if lang == "en":
+        drafts += group.cue_clauses(seg, profile, tg, tagged, drafts)
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
     drafts += group.postposed_attributions(seg, profile, drafts)
     drafts += group.anaphoric_attributions(seg, profile, drafts)
-    clauses = group.cue_clauses(seg, profile, drafts)
+    clauses = group.comma_content_clauses(seg, profile, drafts)
     group.tag_speakers(seg, tg, tagged, clauses)
     drafts += clauses
+    drafts += group.medial_attributions(seg, profile, drafts)
+    drafts = group.speaker_labels(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
@@ -104,9 +108,11 @@ def analyze(
     group.sentence_initial_subject(seg, profile, drafts)
     group.clause_subject(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
+    group.extend_speaker_to_cue(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
+    group.trim_speakers(seg, profile, drafts)
     drafts = group.nested_direct(
         seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
     )

@@ -13,7 +13,7 @@ def clauses(text: str) -> list[tuple[str, str, str]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     out = []
-    for d in group.cue_clauses(seg, profile, []):
+    for d in group.comma_content_clauses(seg, profile, []):
         content = " ".join(seg.words[d.a : d.b])
         cue = " ".join(seg.words[i] for r in d.cue for i in range(r.a, r.b))
         out.append((content, cue, d.rules[0]))
@@ -48,6 +48,6 @@ def test_a_tagged_content_without_cue_gets_the_rules_cue() -> None:
     seg = segment(text, profile.abbreviations, profile.months)
     lo = seg.words.index("das")
     bare = group.Draft(parts=[group.Seg(lo, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
-    assert group.cue_clauses(seg, profile, [bare]) == []
+    assert group.comma_content_clauses(seg, profile, [bare]) == []
     assert [seg.words[r.a] for r in bare.cue] == ["fordern"]
     assert "group.cue_clause_infinitive.v1" in bare.rules

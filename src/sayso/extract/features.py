@@ -137,7 +137,7 @@ class FeatureCache:
             out.append("mood=" + mood)
         if low in p.complementizers:
             out.append("comp")
-        if low in p.determiners:
+        if low in p.tagger_determiners:
             out.append("det")
         if low in p.prepositions:
             out.append("prep")

@@ -645,7 +645,7 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
     return new
 
 
-def cue_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
     """Indirect speech the tagger missed in its plainest shape: a cue verb, a comma and a
     content clause, either a "dass" clause running to the sentence end ("Der Minister
     gestand ein, dass die Regierung überfordert war.") or a zu-infinitive ("Die Bundeswehr
@@ -1334,6 +1334,11 @@ def _verb_first_tail(
         hi += 1
     if not _speaker_head(profile, words[hi - 1]):
         return None
+    if hi < end and words[hi] == "(":
+        # a short label after the name: ", said Rep. Anna Berg (D-Ore.), head of …"
+        close = next((k for k in range(hi + 1, min(end, hi + 6)) if words[k] == ")"), None)
+        if close is not None:
+            hi = close + 1
     if hi < end and words[hi] == ",":
         hi = end  # an apposition runs to the end: ", said X, head of Y."
     if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
@@ -1460,25 +1465,413 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     """A tagged statement without speaker whose cue is an according-to trigger ("Laut
     Polizei …", "Nach Angaben der Verteidigung habe …") takes the construction's source
     phrase as speaker. (Also widening a speaker the tagger marked only in part, "Angaben",
-    to the whole phrase measured slightly worse on wikinews-de dev.)"""
+    to the whole phrase measured slightly worse on wikinews-de dev.) Patterns marked
+    ``source_to_break`` ("according to X") leave no doubt: their source replaces a speaker
+    the tagger found elsewhere, and their words the cue."""
     from sayso.extract import according
 
     words = seg.words
     cache: dict[int, list[according.Match]] = {}
     for d in drafts:
-        if not d.cue or d.speaker or d.speaker_spans is not None:
+        if not d.cue:
             continue
-        c = d.cue[0].a
-        if not profile.according_to_at(words[c]):
+        bare = not d.speaker and d.speaker_spans is None
+        trig = [
+            i for r in d.cue for i in range(r.a, r.b) if profile.according_to_at(words[i].lower())
+        ]
+        if not trig or (bare and trig[0] != d.cue[0].a):
             continue
+        c = trig[0]
         s = seg.sentence_of[c]
         if s not in cache:
             cache[s] = according.find(seg, profile, s, 0.0)
         m = next((m for m in cache[s] if m.start <= c < m.end and m.source), None)
-        if m is None:
+        if m is None or not (bare or m.pattern.source_to_break):
             continue
         lo, hi = min(m.source), max(m.source) + 1
         if any(i in _content(d) for i in range(lo, hi)):
             continue
+        if not bare:
+            if all(r.b <= m.start or m.start <= r.a < m.end for r in d.cue):
+                # a trailing "according to X" attributes the clause before it: its words
+                # are the cue, not a verb the tagger marked in that clause ("appear");
+                # a leading one keeps the clause's own cue ("According to Yahoo News,
+                # the spokesman said …": a hop, not the speaker)
+                d.cue = _as_runs(list(m.cue), s)
+            if d.speaker and all(lo <= r.a and r.b <= hi for r in d.speaker):
+                continue  # the speaker is (part of) the source already
+            d.cue = _as_runs(list(m.cue), s)
+            d.speaker_spans = None
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append("group.speaker.according_source.v1")
+
+
+_MAX_CLAUSE_SUBJECT = 6
+
+
+def _looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
+    """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
+    memoir")? It opens with a complementizer, or a short subject (at most
+    ``_MAX_CLAUSE_SUBJECT`` words, no clause break) is followed by an auxiliary or modal
+    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form ("-ed")."""
+    if words[lo].lower() in profile.complementizers:
+        return True
+    for k in range(lo + 1, min(hi, lo + _MAX_CLAUSE_SUBJECT + 1)):
+        w = words[k]
+        if w in profile.clause_breaks:
+            return False
+        if w.lower() in profile.finite_auxiliaries or (w[:1].islower() and w.endswith("ed")):
+            return True
+    return False
+
+
+def cue_clauses(
+    seg: Segmented, profile: LangProfile, tagger: Taggers, tagged: Tagged, drafts: list[Draft]
+) -> list[Draft]:
+    """Sentences without any statement in which a cue verb that takes a bare or "that"
+    clause ("dass"/"v2" frames) reports everything after it: "The spokesman said the
+    bridge will reopen in May."; a speech verb that takes an object ("np" frame, medium
+    speech) reports its object too: "The senator criticized the plan for its cost."
+    (English: the content tagger misses many such clauses when other cue-like words stand
+    in them.) The roles are tagged as for any statement; the draft is kept only when the
+    tagger's cue is that verb and its speaker is the subject right before it (up to three
+    lower-case words between: "has also said"), not a passive ("was announced"). A clause
+    must look like one (see ``_looks_like_clause``; "wrote a memoir" is no statement).
+    Noun readings are kept out: no determiner or possessive before the verb, and forms
+    that are also nouns (``clause.json`` ``ambiguous_cue_forms``: "states", "report")
+    need a name, a pronoun or a verb companion (``verb_companions``: "has", "will",
+    "also") before them."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[tuple[Draft, int]] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        if s in taken:
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        for i in range(a + 1, end - 2):
+            w = words[i]
+            if seg.quote_depth[i] or not w[:1].islower():
+                continue
+            entry = profile.cue(w)
+            if entry is None or not ({"dass", "v2", "np"} & entry.frames):
+                continue
+            prev = words[i - 1].lower()
+            if w.endswith("ing") or prev in profile.determiners or prev.endswith(("'s", "’s")):
+                continue
+            if w in profile.ambiguous_cue_forms and not (
+                words[i - 1][:1].isupper()
+                or profile.is_speaker_pronoun(prev)
+                or prev in profile.verb_companions
+            ):
+                continue  # "member states trump …", "the report notes …" read as nouns
+            lo = i + 1
+            hi = lo
+            while hi < end and words[hi] not in (";",):
+                hi += 1
+            if words[lo] in profile.clause_breaks:
+                continue  # ", the mayor said, until …": the content is around it
+            clause = {"dass", "v2"} & entry.frames and _looks_like_clause(profile, words, lo, hi)
+            np = "np" in entry.frames and entry.medium is Medium.SPEECH
+            if hi - lo < 3 or not (clause or np):
+                continue
+            d = Draft(
+                parts=[Seg(lo, hi, "indirect", s)],
+                form=Form.INDIRECT,
+                rules=["rule.cue_clause.v1"],
+            )
+            new.append((d, i))
+            break
+    attach_roles(seg, tagger, tagged, [d for d, _ in new])
+    out = []
+    for d, i in new:
+        if len(d.speaker) != 1 or not any(r.a <= i < r.b for r in d.cue):
+            continue
+        sp = d.speaker[0]
+        c = d.cue[0].a
+        if sp.sent != d.parts[0].sent or sp.b > c or c - sp.b > 3 or not words[sp.a][:1].isalnum():
+            continue
+        if any(
+            not words[j][:1].islower() or words[j].lower() in profile.passive_auxiliaries
+            for j in range(sp.b, i + 1)
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+_MAX_LABEL = 4
+
+
+def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """Transcripts and headlines that name the speaker in a label before a colon at the
+    start of a paragraph ("MILLER: We will …", "Miller: Plan Is Dead"): the label is the
+    speaker, the colon the cue, the rest of the paragraph the content. Labels of one to
+    four capitalised words; ``clause.json`` ``speaker_label_exclude`` lists section labels
+    that name no speaker ("The Latest", "Update"). Drafts inside the content give way.
+    Returns the drafts, with the new ones in place of those they cover."""
+    if not profile.speaker_label_exclude:
+        return drafts
+    import bisect
+
+    words = seg.words
+    new: list[Draft] = []
+    covered: set[int] = set()
+    for pa, pb in seg.paragraphs:
+        i = bisect.bisect_left(seg.starts, pa)
+        if i >= len(words) or seg.starts[i] >= pb:
+            continue
+        if MARK_RE.fullmatch(words[i]):
+            i += 1
+        colon = next(
+            (j for j in range(i, min(len(words), i + _MAX_LABEL + 1)) if words[j] == ":"), None
+        )
+        if colon is None or colon == i:
+            continue
+        label = words[i:colon]
+        if not all(w[:1].isupper() or w in (".", "-") for w in label):
+            continue
+        closed = profile.determiners | profile.prepositions | profile.complementizers
+        if sum(w[:1].isalpha() for w in label) > 3 or any(w.lower() in closed for w in label):
+            continue
+        if " ".join(label).lower() in profile.speaker_label_exclude:
+            continue
+        end = bisect.bisect_left(seg.starts, pb)
+        while end > colon + 1 and (words[end - 1] in _FINAL or MARK_RE.fullmatch(words[end - 1])):
+            end -= 1
+        if end - (colon + 1) < 3:
+            continue
+        s0 = seg.sentence_of[i]
+        parts = []
+        for s in range(seg.sentence_of[colon + 1], seg.sentence_of[end - 1] + 1):
+            a, b = seg.sentences[s]
+            lo, hi = max(a, colon + 1), min(b, end)
+            if hi > lo:
+                parts.append(Seg(lo, hi, "indirect", s))
+        inside = sum(1 for p in parts for k in range(p.a, p.b) if seg.quote_depth[k])
+        size = sum(p.b - p.a for p in parts)
+        direct = inside >= 0.8 * size
+        for p in parts:
+            p.tag = "direct" if direct else "indirect"
+        new.append(
+            Draft(
+                parts=parts,
+                form=Form.DIRECT if direct else Form.INDIRECT,
+                cue=[Seg(colon, colon + 1, "C", s0)],
+                speaker=[Seg(i, colon, "S", s0)],
+                frame=[Seg(i, colon + 1, "F", s0)],
+                rules=["rule.speaker_label.v1"],
+            )
+        )
+        covered.update(range(i, end))
+    if not new:
+        return drafts
+    kept = [d for d in drafts if not any(k in covered for p in d.parts for k in range(p.a, p.b))]
+    return kept + new
+
+
+def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """An attribution set off by commas inside its content: "The plant was safe, the
+    mayor said, until the flood came." — the shapes of :func:`postposed_attributions`
+    (``clause.json`` ``postposed_attribution``: ``medial``), followed by a comma and more
+    of the content, which is both sides. Where the sentence has drafts, none direct,
+    none with a speaker outside the attribution and none reaching into another sentence,
+    the largest takes that speaker, cue and content (with ``override_tagger``); a
+    sentence without any draft becomes a new statement. Returns the new drafts."""
+    if "medial" not in profile.postposed_attribution:
+        return []
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        for p in d.parts:
+            by_sent.setdefault(p.sent, []).append(d)
+    words = seg.words
+    new: list[Draft] = []
+    for s, (a, b) in enumerate(seg.sentences):
+        ds = by_sent.get(s, [])
+        if ds and (
+            "override_tagger" not in profile.postposed_attribution
+            or any(d.form is Form.DIRECT or len({p.sent for p in d.parts}) > 1 for d in ds)
+        ):
+            continue
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        for c2 in range(a + 5, end - 2):
+            if words[c2] != "," or seg.quote_depth[c2]:
+                continue
+            got = _postposed_tail(seg, profile, a, c2)
+            if got is None:
+                continue
+            comma, (sp_lo, sp_hi), cue_toks = got
+            lo = a
+            while lo < comma and words[lo] in profile.clause_breaks:
+                lo += 1
+            if comma - lo < 3 or any(seg.quote_depth[i] for i in range(c2, end)):
+                break
+            if any(r.a < comma or r.b > c2 for d in ds for r in d.speaker):
+                break  # the tagger found another speaker: not this one's statement
+            parts = [Seg(lo, comma, "indirect", s), Seg(c2 + 1, end, "indirect", s)]
+            speaker = [Seg(sp_lo, sp_hi, "S", s)]
+            cue = _as_runs(cue_toks, s)
+            frame = [Seg(comma, c2, "F", s)]
+            if ds:
+                d = max(ds, key=lambda x: sum(p.b - p.a for p in x.parts))
+                d.parts, d.speaker, d.cue, d.frame = parts, speaker, cue, frame
+                d.speaker_spans = None
+                d.rules.append("group.medial_attribution.v1")
+                for o in ds:
+                    if o is not d:
+                        o.parts = [p for p in o.parts if p.sent != s] or o.parts
+            else:
+                new.append(
+                    Draft(
+                        parts=parts,
+                        form=Form.INDIRECT,
+                        cue=cue,
+                        speaker=speaker,
+                        frame=frame,
+                        rules=["rule.medial_attribution.v1"],
+                    )
+                )
+            break
+    return new
+
+
+def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """Cut from a speaker phrase what the corpus does not count as the source
+    (``clause.json`` ``speaker_trim``): a dangling relative pronoun ("the study --
+    [which]"), a leading relative pronoun before a name ("[which] the agency"), and a
+    tail of auxiliaries and adverbs or a time phrase ("the committee [haven't]", "the
+    panel [in 2001]", "the ministry [on Saturday]"). A phrase that is only a relative
+    pronoun ("who") stays. (Cutting relative clauses after a comma, "Anna Berg, [who
+    chairs the board,]", measured worse: PolNeAR annotators differ on them.)"""
+    if not profile.speaker_trim:
+        return
+    words = seg.words
+    rel = profile.relative_pronouns
+    time_words = profile.time_words
+    for d in drafts:
+        if len(d.speaker) != 1:
+            continue
+        r = d.speaker[0]
+        a, b = r.a, r.b
+        # a dangling relative pronoun after a comma or dash: "the study -- [which]"
+        if b - a > 2 and words[b - 1].lower() in rel and words[b - 2] in (",", "-", "–", "—"):
+            b -= 1
+        # a leading relative pronoun before the phrase it stands for
+        if b - a > 1 and words[a].lower() in rel and words[a + 1][:1].isupper():
+            a += 1
+        while b - a > 1:
+            w = words[b - 1]
+            low = w.lower()
+            if (
+                w[:1].islower()
+                and low not in rel
+                and (low in profile.finite_auxiliaries or low in profile.verb_companions)
+            ):
+                b -= 1
+                continue
+            # "in 2001", "on Saturday", "last week"
+            if (
+                b - a > 2
+                and (w[:1].isdigit() or low in time_words or low in profile.months)
+                and words[b - 2].lower() in profile.time_prepositions
+            ):
+                b -= 2
+                continue
+            break
+        if b < r.b:
+            while b > a and words[b - 1] in (",", "--", "–", "—"):
+                b -= 1
+        if (a, b) != (r.a, r.b) and b > a:
+            d.speaker = [Seg(a, b, r.tag, r.sent)]
+            d.rules.append("group.speaker.trim.v1")
+
+
+_MAX_APPOSITION = 30
+
+
+def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A speaker that the tagger ended before an apposition or relative clause set off by
+    commas runs on over it: up to the cue verb ("[Peter Morgan], a lawyer for the club,
+    said …", "[Rep. Anna Berg] (D-Ore.) said"), or, after a sentence-final cue, up to the
+    sentence end ("…," said [Peter Morgan], a lawyer for the club, who has fought it."),
+    where the corpus counts those as part of the source (``clause.json``
+    ``speaker_extension``: ``to_cue``). The stretch lies outside quotations and every
+    statement's content; an apposition (a noun phrase) has no comma inside; a relative
+    clause (``relative_pronouns``, may hold commas) only at the sentence end (before the
+    cue, PolNeAR train leaves it out, dev takes it in); a participle or prepositional
+    phrase ("Trump, speaking to veterans, said") is not taken."""
+    if "to_cue" not in profile.speaker_extension:
+        return
+    words = seg.words
+    taken = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    for d in drafts:
+        if len(d.speaker) != 1 or not d.cue or d.speaker_spans is not None:
+            continue
+        sp = d.speaker[0]
+        c = d.cue[0].a
+        b = seg.sentences[sp.sent][1]
+        if sp.b < c <= sp.b + _MAX_APPOSITION:
+            stop, closed = c, True
+        elif sp.a == d.cue[-1].b:
+            stop, closed = b, False
+            while stop > sp.b and words[stop - 1] in _FINAL:
+                stop -= 1
+            if stop - sp.b > _MAX_APPOSITION:
+                continue
+        else:
+            continue
+        if stop <= sp.b or any(
+            i in taken or seg.quote_depth[i] or words[i] in _FINAL for i in range(sp.b, stop)
+        ):
+            continue
+        if _apposition_end(profile, words, sp.b, stop, closed) != stop:
+            continue
+        hi = stop
+        while hi > sp.b and words[hi - 1] == ",":
+            hi -= 1
+        d.speaker = [Seg(sp.a, hi, sp.tag, sp.sent)]
+        d.rules.append("group.speaker.to_cue.v1")
+
+
+def _apposition_end(
+    profile: LangProfile, words: list[str], k: int, c: int, closed: bool
+) -> int | None:
+    """Where parentheticals and comma-set appositions or relative clauses starting at
+    ``k`` end, when they run exactly up to ``c`` (``closed``: the last one is closed by a
+    comma right before ``c``, as before a cue verb); else None."""
+    while k < c:
+        if words[k] == "(":
+            # a short label: "(D-Ore.)"
+            close = next((j for j in range(k + 1, min(c, k + 6)) if words[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if words[k] != "," or k + 1 >= c:
+            return None
+        first = words[k + 1]
+        low = first.lower()
+        relative = low in profile.relative_pronouns and not closed
+        if not relative and (
+            low in profile.prepositions
+            or not (
+                first[:1].isupper() or low in profile.determiners or profile.is_role_noun(first)
+            )
+            or any(low.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ()))
+        ):
+            return None
+        close = k + 1
+        while close < c and words[close] != ",":
+            close += 1
+        if relative:
+            # a relative clause may hold commas; it ends at the last one before ``c``
+            close = max((j for j in range(k + 1, c) if words[j] == ","), default=c)
+        if close == c:
+            return c if not closed else None
+        if close == c - 1:
+            return c
+        k = close
+    return k

@@ -126,6 +126,7 @@ class AccordingPattern:
     #: the final CUE element may close its clause after adverbials ("wie X am Montag
     #: mitteilte")
     verb_final: bool = False
+    source_to_break: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +301,7 @@ class LangProfile:
     konjunktiv: Konjunktiv | None = None
     complementizers: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    tagger_determiners: frozenset[str] = frozenset()  # the taggers' "det" feature
     prepositions: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     object_determiners: frozenset[str] = frozenset()
@@ -314,6 +316,16 @@ class LangProfile:
     anaphoric_openers: frozenset[str] = frozenset()
     nested_single_lowercase: bool = False
     content_clause: Mapping[str, Any] = field(default_factory=dict)
+    passive_auxiliaries: frozenset[str] = frozenset()
+    speaker_label_exclude: frozenset[str] = frozenset()
+    ambiguous_cue_forms: frozenset[str] = frozenset()
+    verb_companions: frozenset[str] = frozenset()
+    finite_auxiliaries: frozenset[str] = frozenset()
+    speaker_trim: bool = False
+    speaker_extension: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    time_prepositions: frozenset[str] = frozenset()
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
@@ -549,6 +561,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 source_kinds=frozenset(ActorKind(k) for k in d.get("source_kinds", ())),
                 note=d.get("note", ""),
                 verb_final=bool(d.get("verb_final", False)),
+                source_to_break=bool(d.get("source_to_break", False)),
             )
         )
     return tuple(out)
@@ -690,7 +703,8 @@ def load(lang: str) -> LangProfile:
         months=_ro({k.lower(): int(v) for k, v in abbrev["months"].items()}),
         konjunktiv=_konjunktiv(_read(lang, "konjunktiv.json", required=False)),
         complementizers=_lower_set(clause["complementizers"]),
-        determiners=_lower_set(clause["determiners"]),
+        determiners=_lower_set([*clause["determiners"], *clause.get("more_determiners", ())]),
+        tagger_determiners=_lower_set(clause["determiners"]),
         prepositions=_lower_set(clause["prepositions"]),
         clause_breaks=frozenset(clause["clause_breaks"]),
         object_determiners=_lower_set(clause.get("object_determiners", ())),
@@ -709,6 +723,16 @@ def load(lang: str) -> LangProfile:
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
         nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
         content_clause=_ro(clause.get("content_clause", {})),
+        passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
+        speaker_label_exclude=_lower_set(clause.get("speaker_label_exclude", ())),
+        ambiguous_cue_forms=_lower_set(clause.get("ambiguous_cue_forms", ())),
+        verb_companions=_lower_set(clause.get("verb_companions", ())),
+        finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
+        speaker_trim=bool(clause.get("speaker_trim", False)),
+        speaker_extension=frozenset(clause.get("speaker_extension", ())),
+        relative_pronouns=_lower_set(clause.get("relative_pronouns", ())),
+        time_words=_lower_set(clause.get("time_words", ())),
+        time_prepositions=_lower_set(clause.get("time_prepositions", ())),
         _suffix_lengths=_ro(
             _suffix_lengths(
                 role_suffixes=role_suffixes,

@@ -1,0 +1,179 @@
+"""English rules for statements the content tagger misses: a cue verb with a bare content
+clause in an otherwise empty sentence, and speaker labels of transcripts and headlines.
+All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import sayso
+from sayso.extract import group
+from sayso.extract.tagger import taggers
+from sayso.lang import load
+from sayso.text.segment import segment
+
+
+def _cue_clauses(text: str) -> list[tuple[str, str, str]]:
+    profile = load("en")
+    tg = taggers("en")
+    seg = segment(text, profile.abbreviations, profile.months)
+    tagged = tg.tag(seg)
+    out = []
+    for d in group.cue_clauses(seg, profile, tg, tagged, []):
+        assert d.rules[0] == "rule.cue_clause.v1"
+        out.append(
+            (
+                " ".join(seg.words[d.a : d.b]),
+                " ".join(w for r in d.speaker for w in seg.words[r.a : r.b]),
+                " ".join(w for r in d.cue for w in seg.words[r.a : r.b]),
+            )
+        )
+    return out
+
+
+def test_cue_clause_takes_the_clause_after_a_reporting_verb() -> None:
+    got = _cue_clauses(
+        "The spokesman said Clinton will address the comments at an event in Florida "
+        "later on Friday."
+    )
+    assert got == [
+        (
+            "Clinton will address the comments at an event in Florida later on Friday",
+            "The spokesman",
+            "said",
+        )
+    ]
+
+
+def test_cue_clause_takes_the_object_of_a_speech_verb() -> None:
+    got = _cue_clauses("The senator criticized the new tax plan for its cost to small farms.")
+    assert got == [("the new tax plan for its cost to small farms", "The senator", "criticized")]
+    # a writing verb with an object is no statement
+    assert _cue_clauses("Her doctor wrote a memoir of her years at the clinic.") == []
+
+
+def test_cue_clause_skips_noun_readings_of_cue_forms() -> None:
+    # "states" and "report" are nouns here, not verbs
+    assert _cue_clauses("The interests of member states trump everything else in the plan.") == []
+    assert _cue_clauses("The annual report shows the budget grew by a tenth last year.") == []
+
+
+def test_cue_clause_skips_passives_and_sentences_without_speaker() -> None:
+    assert _cue_clauses("The new curfew was announced on Monday for the whole district.") == []
+
+
+def test_speaker_label_of_a_transcript_and_a_headline() -> None:
+    text = (
+        "Miller: Bridge Plan Is Dead\n\n"
+        "Partial transcript:\n\n"
+        "MILLER: We will open the new bridge in spring, and not a day later.\n\n"
+        "The Latest: The council met again on Monday."
+    )
+    a = sayso.analyze(text, lang="en")
+    labelled = [s for s in a.statements if "rule.speaker_label.v1" in s.rules]
+    assert [(a.spans_text(s.speaker), a.spans_text(s.cue)) for s in labelled] == [
+        ("Miller", ":"),
+        ("MILLER", ":"),
+    ]
+    assert a.spans_text(labelled[0].content) == "Bridge Plan Is Dead"
+    assert a.spans_text(labelled[1].content) == (
+        "We will open the new bridge in spring, and not a day later"
+    )
+
+
+def _statements(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    a = sayso.analyze(text, lang="en")
+    return [
+        (a.spans_text(s.speaker), a.spans_text(s.cue), a.spans_text(s.content), s.rules)
+        for s in a.statements
+    ]
+
+
+def test_according_to_source_runs_to_the_clause_break() -> None:
+    (got,) = _statements(
+        "According to early exit polls, the mayor kept a small lead in the northern suburbs."
+    )
+    assert got[:3] == (
+        "early exit polls",
+        "According to",
+        "the mayor kept a small lead in the northern suburbs",
+    )
+    (got,) = _statements(
+        "Nearly 4,000 nurses joined the strike across the state, according to the union "
+        "organizer Nurses for Fair Pay (NFP)."
+    )
+    assert got[0] == "the union organizer Nurses for Fair Pay (NFP)"
+
+
+def test_medial_attribution_takes_the_content_on_both_sides() -> None:
+    (got,) = _statements(
+        "The old ferry was safe for decades, the harbor spokesman said, until the storm "
+        "damaged its hull."
+    )
+    assert got[0] == "the harbor spokesman"
+    assert got[1] == "said"
+    assert "The old ferry was safe for decades" in got[2]
+    assert "until the storm damaged its hull" in got[2]
+    assert any("medial_attribution" in r for r in got[3])
+
+
+def test_according_to_source_replaces_a_speaker_found_elsewhere() -> None:
+    got = _statements(
+        "The new parking rules appear to be hurting small shops in the old town, according "
+        "to a recent city survey of store owners."
+    )
+    assert [g[:2] for g in got] == [("a recent city survey of store owners", "according to")]
+
+
+def test_postposed_speaker_keeps_a_party_label_and_its_apposition() -> None:
+    got = _statements(
+        '"We will not back down on this," said Rep. Anna Berg (D-Ore.), head of the caucus.'
+    )
+    assert [g[0] for g in got] == ["Rep. Anna Berg (D-Ore.), head of the caucus"]
+
+
+def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> None:
+    from sayso.extract.group import Draft, Seg, trim_speakers
+    from sayso.model import Form
+
+    profile = load("en")
+    text = "A short council report in 2019 said so, which the mayor said too."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    d1 = Draft(parts=[Seg(7, 8, "indirect", 0)], form=Form.INDIRECT)
+    d1.speaker = [Seg(0, 6, "S", 0)]  # "A short council report in 2019"
+    k = words.index("which")
+    d2 = Draft(parts=[Seg(k + 4, k + 5, "indirect", 0)], form=Form.INDIRECT)
+    d2.speaker = [Seg(k, k + 3, "S", 0)]  # "which the mayor"
+    trim_speakers(seg, profile, [d1, d2])
+    assert words[d1.speaker[0].a : d1.speaker[0].b] == ["A", "short", "council", "report"]
+    assert "group.speaker.trim.v1" in d1.rules
+    assert words[d2.speaker[0].a : d2.speaker[0].b] == ["which", "the", "mayor"]
+
+
+def test_speaker_runs_on_over_an_apposition_and_relative_clause() -> None:
+    from sayso.extract.group import Draft, Seg, extend_speaker_to_cue
+    from sayso.model import Form
+
+    profile = load("en")
+
+    def run(text: str, speaker: tuple[int, int]) -> str:
+        seg = segment(text, profile.abbreviations, profile.months)
+        words = seg.words
+        c = words.index("said")
+        d = Draft(parts=[Seg(0, 1, "indirect", 0)], form=Form.INDIRECT)
+        d.speaker = [Seg(speaker[0], speaker[1], "S", 0)]
+        d.cue = [Seg(c, c + 1, "C", 0)]
+        extend_speaker_to_cue(seg, profile, [d])
+        return " ".join(words[d.speaker[0].a : d.speaker[0].b])
+
+    # before the cue: an apposition, not a participle phrase
+    assert run("Peter Berg, a lawyer for the club, said so.", (0, 2)) == (
+        "Peter Berg , a lawyer for the club"
+    )
+    assert run("Anna Berg, speaking to reporters, said so.", (0, 2)) == "Anna Berg"
+    # after a sentence-final cue: apposition and relative clause up to the end
+    text = '"It is unsafe," said Peter Berg, a lawyer for the club, who has fought the plant.'
+    seg = segment(text, profile.abbreviations, profile.months)
+    k = seg.words.index("Peter")
+    assert run(text, (k, k + 2)) == (
+        "Peter Berg , a lawyer for the club , who has fought the plant"
+    )
