@@ -718,7 +718,7 @@ def _cue_clause(
             continue
         cue = [i]
         entry = profile.cue(words[i])
-        if entry is None:
+        if entry is None and profile.particle_cues(words[i]):  # a particle verb's stem
             entry = next(
                 (
                     e

@@ -354,6 +354,8 @@ class LangProfile:
         entry = self.cue(low)
         if entry is not None and not entry.needs_particle(low):
             return entry.lemma
+        if low not in self.split_forms:  # the stem of no particle verb: nothing to find
+            return None
         for j in range(i + 1, end):
             e = self.cue_with_particle(low, tokens[j].lower())
             if e is not None:
