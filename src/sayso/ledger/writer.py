@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,7 +142,7 @@ _ACTOR_COLUMNS = ("id", "name", "key", "kind", "role", "aliases", "surname")
 class ActorResolver:
     """Links the actors of a batch of documents to ledger actors (see :func:`resolve_batch`)."""
 
-    def __init__(self, conn: Connection, titles_for: Any) -> None:
+    def __init__(self, conn: Connection, titles_for: Callable[[str], frozenset[str]]) -> None:
         self.conn = conn
         self.titles_for = titles_for  # lang -> frozenset of folded role nouns
         self.rows: dict[int, _ActorRow] = {}  # fetched, by id
@@ -496,7 +496,7 @@ def store(
     session: Session,
     pending: Sequence[Pending],
     run_id: int | None,
-    titles_for: Any,
+    titles_for: Callable[[str], frozenset[str]],
 ) -> list[AddResult]:
     """Write a batch of documents (see the module doc); one :class:`AddResult` each, in
     order. A text already stored, or repeated in the batch, is a ``"duplicate"``."""
