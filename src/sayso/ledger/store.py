@@ -717,10 +717,10 @@ class Ledger:
             rank, match = top.c.score, None
             pg_top = top
         if sqlite_plain and expr is not None and limit is not None:
-            # a plain text query: the newest matches inside the FTS index (its doclists are
-            # in rowid order, so it stops after the cap), ranked by bm25, and only those
-            # joined — a common stem ("sanktion*") matches 50k+ statements, and ranking,
-            # joining and sorting all of them cost 0.25-0.7 s on a million statements
+            # a plain text query: the newest matches inside the FTS index, ranked by bm25,
+            # and only those joined — a common stem ("sanktion*") matches 50k+ statements,
+            # and bm25 for every one of them (tens of µs each), joining and sorting them
+            # cost 0.25-0.7 s on a million statements
             best = (
                 select(literal_column("rowid").label("sid"), literal_column("rank").label("score"))
                 .select_from(text("statements_fts"))
