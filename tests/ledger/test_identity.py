@@ -71,3 +71,11 @@ def test_identity_fold_drops_exactly_the_combining_marks(text: str) -> None:
     )
     reference = re.sub(r"[^a-z0-9 ]+", " ", reference.replace("ß", "ss").lower()).strip()
     assert identity.fold(text) == reference
+
+
+def test_identity_given_names_must_agree_beyond_the_first_word() -> None:
+    assert same_actor("John F. Kennedy", "John Kennedy") is not None
+    assert same_actor("Hillary Rodham Clinton", "Hillary Clinton") is not None
+    assert same_actor("Bill Clinton", "Hillary Clinton") is None
+    # an unknown title in front is no shared first name
+    assert same_actor("Oberamtsrätin Anna Berger", "Oberamtsrätin Thomas Berger") is None

@@ -91,6 +91,15 @@ def compatible(a: ActorKind, b: ActorKind) -> bool:
     return ActorKind.UNKNOWN in (a, b)
 
 
+def _given_names_agree(a: list[str], b: list[str]) -> bool:
+    """The initials of the shorter list of given names all occur among the longer's:
+    "John Kennedy" / "John F. Kennedy", "Hillary Clinton" / "Hillary Rodham Clinton" —
+    but not "Stadträtin Anna Berger" / "Stadträtin Thomas Berger", where comparing the
+    first words alone took a title the lexicon lacks for a shared first name."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return {w[:1] for w in short} <= {w[:1] for w in long}
+
+
 def same_actor(
     a: str,
     b: str,
@@ -102,8 +111,9 @@ def same_actor(
 
     - ``identity.key``: equal phonetic keys ("Zelensky" / "Selenskyj");
     - ``identity.surname``: persons, one name is the other's surname ("Selenskyj" /
-      "Wolodymyr Selenskyj"), or both have the same surname and first names that agree
-      on their initial;
+      "Wolodymyr Selenskyj"), or both have the same surname and given names whose
+      initials agree (the shorter name's all among the longer's: "John Kennedy" /
+      "John F. Kennedy");
     - ``identity.typo``: persons or organisations with keys of 6+ letters one edit apart
       ("Selenskij" / "Selenskji").
     Anonymous groups ("officials") are never merged by name: two articles' "officials"
@@ -121,7 +131,7 @@ def same_actor(
     if person and wa[-1] == wb[-1] and len(wa[-1]) >= 3:
         if len(wa) == 1 or len(wb) == 1:
             return Match("identity.surname", 0.8)
-        if wa[0][:1] == wb[0][:1]:
+        if _given_names_agree(wa[:-1], wb[:-1]):
             return Match("identity.surname", 0.9)
         return None
     if len(ka) >= 6 and len(kb) >= 6 and Levenshtein.distance(ka, kb) <= 1:
