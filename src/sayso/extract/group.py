@@ -1492,14 +1492,14 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
         if any(i in _content(d) for i in range(lo, hi)):
             continue
         if not bare:
-            if all(r.b <= m.start or m.start <= r.a < m.end for r in d.cue):
-                # a trailing "according to X" attributes the clause before it: its words
-                # are the cue, not a verb the tagger marked in that clause ("appear");
-                # a leading one keeps the clause's own cue ("According to Yahoo News,
-                # the spokesman said …": a hop, not the speaker)
-                d.cue = _as_runs(list(m.cue), s)
             if d.speaker and all(lo <= r.a and r.b <= hi for r in d.speaker):
-                continue  # the speaker is (part of) the source already
+                # the speaker is (part of) the source already. A trailing "according to
+                # X" still makes its words the cue instead of a verb the tagger marked in
+                # the clause before it ("appear"); a leading one keeps the clause's own
+                # cue ("According to Yahoo News, the spokesman said …": a hop)
+                if all(r.b <= m.start or m.start <= r.a < m.end for r in d.cue):
+                    d.cue = _as_runs(list(m.cue), s)
+                continue
             d.cue = _as_runs(list(m.cue), s)
             d.speaker_spans = None
         d.speaker = [Seg(lo, hi, "S", s)]

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
@@ -107,7 +107,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _linked(vecs: Sequence[dict[str, float]], days: Sequence[date | None]) -> tuple[list[int], Any]:
+def _linked(
+    vecs: Sequence[dict[str, float]], days: Sequence[date | None]
+) -> tuple[list[int], npt.NDArray[np.bool_]]:
     """The event of each statement: connected components of the graph whose edges join
     statements with cosine >= EVENT_SIMILARITY at most EVENT_DAYS apart (single link);
     and that graph as a boolean matrix.

@@ -162,29 +162,17 @@ def _store_batch(
     summary: RunSummary,
     progress: Callable[[int], None] | None,
 ) -> None:
-    """Store a batch's analyses in one transaction; when that fails, each document on
-    its own, so a document that cannot be stored becomes an error row by itself."""
+    """Store a batch's analyses (:meth:`Ledger.add_batch`); failed analyses become error
+    rows."""
     pairs = list(zip(docs, results, strict=True))
     good = [(doc, r) for doc, r in pairs if isinstance(r, Analysis)]
     for doc, r in pairs:
         if isinstance(r, Failure):
             ledger.add_error(doc.source, r.code, r.message, url=doc.url, run_id=summary.run_id)
             summary.fail(r.code)
-    try:
-        for result in ledger.add_many(good, run_id=summary.run_id):
-            summary.count(result)
-    except Exception:  # tried again one by one below
-        for doc, analysis in good:
-            _store(ledger, doc, analysis, summary)
+    ledger.add_batch(good, summary)
     if progress is not None:
         progress(len(pairs))
-
-
-def _store(ledger: Ledger, doc: Document, result: Analysis, summary: RunSummary) -> None:
-    try:
-        summary.count(ledger.add(doc, result, run_id=summary.run_id))
-    except Exception as exc:
-        summary.fail(ledger.add_exception(doc.source, exc, url=doc.url, run_id=summary.run_id))
 
 
 def render_summary(summary: RunSummary, out: TextIO = sys.stderr) -> None:

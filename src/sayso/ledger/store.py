@@ -494,23 +494,25 @@ class Ledger:
                 except Exception as exc:
                     self._fail(doc, exc, summary)
                 if len(batch) >= INGEST_BATCH:
-                    self._ingest_batch(batch, summary)
+                    self.add_batch(batch, summary)
                     batch, analysed = [], {}
-            self._ingest_batch(batch, summary)
+            self.add_batch(batch, summary)
         finally:
             self.finish_run(summary.run_id)
         return summary
 
-    def _fail(self, doc: Mapping[str, Any], exc: BaseException, summary: RunSummary) -> None:
+    def _fail(self, document: DocumentLike, exc: BaseException, summary: RunSummary) -> None:
+        doc = _fields(document, {})
         source = doc.get("source") or doc.get("url") or doc.get("id")
         source = None if source is None else str(source)
         summary.fail(self.add_exception(source, exc, url=doc.get("url"), run_id=summary.run_id))
 
-    def _ingest_batch(
-        self, batch: Sequence[tuple[Mapping[str, Any], Analysis]], summary: RunSummary
+    def add_batch(
+        self, batch: Sequence[tuple[DocumentLike, Analysis]], summary: RunSummary
     ) -> None:
-        """Store analysed documents together; if the batch fails, one by one, so that a
-        document that cannot be stored becomes an error row and costs only itself."""
+        """Store analysed documents of run ``summary`` together (:meth:`add_many`); if the
+        batch fails, one by one, so that a document that cannot be stored becomes an error
+        row and costs only itself. Counts land in ``summary`` (and ``runs``)."""
         if not batch:
             return
         try:
@@ -754,6 +756,16 @@ class Ledger:
                 query = query.join(fts, fts.c.rowid == s.id)
         if match is not None:
             query = query.where(match)
+        # the filters on statement columns: for the query, and for a speaker's candidates
+        conds = [*_date_range(since, until), *_framing_conditions(framing)]
+        conds += [
+            col == value
+            for col, value in (
+                (s.lang, lang), (s.form, form), (s.document_id, document_id),
+                (s.id, statement_id), (s.claim_id, claim_id),
+            )
+            if value is not None
+        ]  # fmt: skip
         if speaker is not None:
             if isinstance(speaker, int):
                 ids = [speaker]
@@ -777,32 +789,12 @@ class Ledger:
                 and limit
                 and len(ids) <= SPEAKER_UNION
             ):
-                query = query.where(
-                    s.id.in_(
-                        self._newest_of(
-                            ids, limit + offset, since, until, framing, lang=lang, form=form,
-                            document_id=document_id, statement_id=statement_id,
-                            claim_id=claim_id,
-                        )
-                    )
-                )  # fmt: skip
+                query = query.where(s.id.in_(self._newest_of(ids, limit + offset, conds)))
             else:
                 query = query.where(s.actor_id.in_(ids))
         if outlet is not None:
             query = query.where(func.lower(d.site) == outlet.lower())
-        query = query.where(*_date_range(since, until))
-        for cond in _framing_conditions(framing):
-            query = query.where(cond)
-        if lang is not None:
-            query = query.where(s.lang == lang)
-        if form is not None:
-            query = query.where(s.form == form)
-        if document_id is not None:
-            query = query.where(s.document_id == document_id)
-        if statement_id is not None:
-            query = query.where(s.id == statement_id)
-        if claim_id is not None:
-            query = query.where(s.claim_id == claim_id)
+        query = query.where(*conds)
         if rank is not None:
             query = query.order_by(rank, s.id)
         elif document_id is not None:
@@ -813,17 +805,9 @@ class Ledger:
         with self._sessions() as session:
             return list(session.execute(query))
 
-    def _newest_of(
-        self,
-        ids: Sequence[int],
-        k: int,
-        since: dt.date | dt.datetime | str | None,
-        until: dt.date | dt.datetime | str | None,
-        framing: str | Sequence[str] | None,
-        **equal: Any,
-    ) -> Any:
+    def _newest_of(self, ids: Sequence[int], k: int, conds: Sequence[ColumnElement[bool]]) -> Any:
         """The ids of the ``k`` newest statements of the actors ``ids`` that pass the
-        statement-level filters, as a subquery: only those are joined and loaded.
+        statement-level filters ``conds``, as a subquery: only those are joined and loaded.
 
         The (actor, day) index gives each actor's statements newest first; on SQLite it
         holds the rowid too, so the candidates are read from the index alone. On
@@ -833,8 +817,6 @@ class Ledger:
         100-180 ms on a million statements (heap pages of 1,200 rows and their documents).
         """
         s = t.Statement
-        conds = [*_date_range(since, until), *_framing_conditions(framing)]
-        conds += [getattr(s, name) == value for name, value in equal.items() if value is not None]
         if self.dialect == "postgresql" and len(ids) > 1:
             who = func.unnest(bindparam("speaker_ids", list(ids), type_=ARRAY(Integer)))
             who_t = who.table_valued("aid").render_derived()
