@@ -78,14 +78,13 @@ def analyze(
     tg = taggers(lang)
     tagged = tg.tag(seg)
     drafts = group.build_drafts(seg, tagged)
+    # what the content tagger missed, from rules; each only looks at the sentences and
+    # tokens no earlier draft has taken (not at roles), so one sort at the end suffices
+    # and all are given their roles together
+    drafts += group.cued_quotations(seg, profile, drafts)
+    drafts += group.reported_sentences(seg, profile, drafts)
+    drafts += disputes.dispute_sentences(seg, profile, drafts)
     group.attach_roles(seg, tg, tagged, drafts)
-    # what the content tagger missed, from rules and the whole-sentence classifier; each
-    # only looks at sentences no earlier draft has taken, so one sort at the end suffices
-    extra = group.cued_quotations(seg, profile, drafts)
-    extra += group.reported_sentences(seg, profile, drafts + extra)
-    extra += disputes.dispute_sentences(seg, profile, drafts + extra)
-    group.attach_roles(seg, tg, tagged, extra)
-    drafts += extra
     if lang == "en":
         drafts += group.cue_clauses(seg, profile, tg, tagged, drafts)
     drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)

@@ -122,9 +122,10 @@ def _form_from_marks(seg: Segmented, r: Seg) -> Form:
 def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
     """Tag the roles of each draft in the window around its content (see
     ``Taggers.tag_statement``): speaker, cue and addressee runs, and the frame."""
-    for d in drafts:
-        content = [i for p in d.parts for i in range(p.a, p.b)]
-        span, roles, frame = tagger.tag_statement(seg, tagged, content, d.form.value)
+    tagged_roles = tagger.tag_statements(
+        seg, tagged, [([i for p in d.parts for i in range(p.a, p.b)], d.form.value) for d in drafts]
+    )
+    for d, (span, roles, frame) in zip(drafts, tagged_roles, strict=True):
         sent = d.parts[0].sent
         for r in runs(roles, span.start, sent):
             r.sent = seg.sentence_of[r.a]
@@ -156,10 +157,11 @@ def attach_roles(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
 def tag_speakers(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[Draft]) -> None:
     """Speaker and addressee from the role tagger for drafts whose cue and frame a rule
     already set (the rule's cue and frame stay)."""
+    kept = [(d.cue, d.frame) for d in drafts]
     for d in drafts:
-        cue, frame = d.cue, d.frame
         d.cue, d.frame = [], []
-        attach_roles(seg, tagger, tagged, [d])
+    attach_roles(seg, tagger, tagged, drafts)
+    for d, (cue, frame) in zip(drafts, kept, strict=True):
         d.cue, d.frame = cue, frame
 
 

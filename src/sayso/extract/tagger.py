@@ -8,16 +8,16 @@ contains its speaker and cue):
 - ``frame``: BIO over the frame (the introducing clause or phrase, "Rice sagte,").
 
 The models are small files inside the package (``sayso/models``), produced by
-``sayso train`` from the train splits; nothing is downloaded. A ``Taggers`` object is
-created lazily once per process and per language (crfsuite taggers are not picklable, so
-worker processes build their own).
+``sayso train`` (crfsuite) from the train splits; nothing is downloaded. At run time they
+are read into arrays and decoded without crfsuite (:mod:`sayso.extract.crf`), from state
+scores summed per word and position (:mod:`sayso.extract.scoring`). A ``Taggers`` object
+is created lazily once per process and per language; worker processes build their own.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,16 +25,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
-
 from sayso.errors import E006, SaysoError
-from sayso.extract.features import (
-    FeatureCache,
-    sentence_features,
-    sentence_flags,
-    statement_features,
-    whole_sentence_features,
-)
+from sayso.extract.crf import Floats, LinearChain, viterbi_many
+from sayso.extract.features import FeatureCache, whole_sentence_features
+from sayso.extract.scoring import Document, Scorer
 from sayso.lang import load
 from sayso.text.segment import Segmented
 
@@ -66,11 +60,12 @@ def meta_path(lang: str) -> Path:
 
 @dataclass(slots=True)
 class Tagged:
-    """Content labels per sentence, with the features that produced them (reused when the
-    roles of each statement are tagged)."""
+    """Content labels per sentence, with the state scores of every token under the
+    sentence-feature part of all three sequence models (reused when the roles of each
+    statement are tagged) and the sentences' coarse signals."""
 
     quote: list[list[str]]
-    feats: list[list[list[str]]]
+    doc: Document
     flags: list[frozenset[str]]
 
 
@@ -83,80 +78,60 @@ def statement_window(seg: Segmented, content: Sequence[int]) -> range:
     return range(max(0, first - 1), last + 1)
 
 
-def model_attributes(path: Path) -> list[str]:
-    """The attribute (feature) names a crfsuite model knows, in id order, read from the
-    model file's attribute dictionary (a CQDB chunk; ``Tagger.info()`` would take a second
-    to dump and parse the whole model)."""
-    data = path.read_bytes()
-    magic, *_, off_attrs, _, _ = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
-    if magic != b"lCRF":
-        raise SaysoError(E006, path=path)
-    chunk, _, _, _, n, bwd = struct.unpack_from("<4sIIIII", data, off_attrs)
-    if chunk != b"CQDB":
-        raise SaysoError(E006, path=path)
-    out = []
-    for off in struct.unpack_from(f"<{n}I", data, off_attrs + bwd):
-        _, size = struct.unpack_from("<II", data, off_attrs + off)
-        start = off_attrs + off + 8
-        out.append(data[start : start + size - 1].decode("utf-8"))  # without the NUL
-    return out
-
-
 class Taggers:
+    """The models of one language: the content tagger (``quote``), the statement taggers
+    (``roles``, ``frame``), the whole-sentence classifier (``whole``) and, where the corpus
+    labels media, the medium classifier; read from the model files into arrays and
+    decoded here (:mod:`sayso.extract.crf`), not by crfsuite."""
+
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.cache = FeatureCache(load(lang))
-        self.taggers: dict[str, Any] = {}
+        self.models: dict[str, LinearChain] = {}
         for layer in LAYERS:
             path = model_path(lang, layer)
             if not path.exists():
                 raise SaysoError(E006, path=path)
-            t = pycrfsuite.Tagger()
-            try:
-                t.open(str(path))
-            except Exception as exc:  # crfsuite raises bare ValueError/IOError
-                raise SaysoError(E006, path=path) from exc
-            self.taggers[layer] = t
-        #: the label of a model that has only one (it needs no tagging), per layer
-        self.only_label: dict[str, str | None] = {}
-        for layer, t in self.taggers.items():
-            labels = t.labels()
-            self.only_label[layer] = labels[0] if len(labels) == 1 else None
-        self.whole_forms = [y for y in self.taggers["whole"].labels() if y != "O"]
+            self.models[layer] = LinearChain.read(path)
         medium = model_path(lang, MEDIUM_LAYER)
         if medium.exists():
-            t = pycrfsuite.Tagger()
-            t.open(str(medium))
-            self.taggers[MEDIUM_LAYER] = t
-        # the sentence features are read by the content tagger and, inside statement
-        # windows, by the roles and frame taggers; the statement-relative ones by the latter
-        relative = frozenset(
-            a for layer in STATEMENT_LAYERS for a in model_attributes(model_path(lang, layer))
-        )
+            self.models[MEDIUM_LAYER] = LinearChain.read(medium)
+        #: the label of a model that has only one (it needs no tagging), per layer
+        self.only_label: dict[str, str | None] = {
+            layer: m.labels[0] if len(m.labels) == 1 else None for layer, m in self.models.items()
+        }
+        self.whole_forms = [y for y in self.models["whole"].labels if y != "O"]
+        # the per-word feature lists leave out what no model reading them knows (fewer
+        # weights to look up when a new word's rows are summed)
+        relative = frozenset(a for layer in STATEMENT_LAYERS for a in self.models[layer].attributes)
         self.cache.restrict(
-            relative.union(model_attributes(model_path(lang, "quote"))),
+            relative.union(self.models["quote"].attributes),
             relative,
-            frozenset(model_attributes(model_path(lang, "whole"))),
+            frozenset(self.models["whole"].attributes),
+        )
+        self.scorer = Scorer(
+            self.cache, self.models["quote"], self.models["roles"], self.models["frame"]
         )
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
     def tag(self, seg: Segmented) -> Tagged:
         self.cache.trim()
-        flags = sentence_flags(self.cache, seg)
-        out = Tagged([], [], flags)
-        quote = self.taggers["quote"]
-        for s, (a, b) in enumerate(seg.sentences):
-            if not flags[s]:
-                # no cue, marker, Konjunktiv or quotation mark: nothing to attribute here,
-                # so the tagger is not asked (a third of news sentences)
-                out.feats.append([])
-                out.quote.append(["O"] * (b - a))
-                continue
-            feats = sentence_features(self.cache, seg, s, flags)
-            out.feats.append(feats)
-            # a plain list: an ItemSequence would be copied once more inside tag()
-            out.quote.append(quote.tag(feats))
+        scorer = self.scorer
+        doc = scorer.document(seg)
+        flags = doc.flags
+        # a sentence without a cue, marker, Konjunktiv or quotation mark has nothing to
+        # attribute, so it is not decoded (a third of news sentences)
+        quote = self.models["quote"]
+        cols = scorer.quote_cols
+        todo = [s for s in range(len(seg.sentences)) if flags[s]]
+        paths = viterbi_many(
+            [doc.scores[slice(*seg.sentences[s]), cols] for s in todo], [quote.trans] * len(todo)
+        )
+        out = Tagged([["O"] * (b - a) for a, b in seg.sentences], doc, flags)
+        labels = quote.labels
+        for s, path in zip(todo, paths, strict=True):
+            out.quote[s] = [labels[k] for k in path]
         return out
 
     def classify_sentence(
@@ -169,42 +144,55 @@ class Taggers:
         if not forms:
             return "O", 0.0
         feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
-        t = self.taggers["whole"]
-        t.set([feats])
-        best = max(forms, key=lambda y: t.marginal(y, 0))
-        return best, 1.0 - t.marginal("O", 0)
+        model = self.models["whole"]
+        prob = dict(zip(model.labels, model.probabilities(feats).tolist(), strict=True))
+        best = max(forms, key=prob.__getitem__)
+        return best, 1.0 - prob["O"]
 
     def classify_medium(self, feats: list[str]) -> str | None:
         """The medium label for one statement, or None without a medium model."""
-        t = self.taggers.get(MEDIUM_LAYER)
-        if t is None:
-            return None
-        (label,) = t.tag([feats])
-        return str(label)
+        model = self.models.get(MEDIUM_LAYER)
+        return None if model is None else model.best(feats)
+
+    def tag_statements(
+        self, seg: Segmented, tagged: Tagged, statements: Sequence[tuple[Sequence[int], str]]
+    ) -> list[tuple[range, list[str], list[str]]]:
+        """Role and frame labels for statements (each given by its content tokens and its
+        form) over their windows; returns each window's token range and the two label
+        lists. All are decoded together (:func:`~sayso.extract.crf.viterbi_many`)."""
+        scorer = self.scorer
+        roles, frame = self.models["roles"], self.models["frame"]
+        n_roles = len(roles.labels)
+        only = self.only_label["frame"]
+        windows = []
+        emits: list[Floats] = []
+        trans: list[Floats] = []
+        for content, form in statements:
+            window = statement_window(seg, content)
+            scores = scorer.statement(seg, tagged.doc, window, frozenset(content), form)
+            windows.append(range(seg.sentences[window[0]][0], seg.sentences[window[-1]][1]))
+            emits.append(scores[:, :n_roles])
+            trans.append(roles.trans)
+            if only is None:
+                emits.append(scores[:, n_roles:])
+                trans.append(frame.trans)
+        paths = viterbi_many(emits, trans)
+        out = []
+        step = 1 if only is not None else 2
+        for k, span in enumerate(windows):
+            role_labels = [roles.labels[j] for j in paths[step * k]]
+            if only is not None:
+                frame_labels = [only] * len(span)
+            else:
+                frame_labels = [frame.labels[j] for j in paths[step * k + 1]]
+            out.append((span, role_labels, frame_labels))
+        return out
 
     def tag_statement(
         self, seg: Segmented, tagged: Tagged, content: Sequence[int], form: str
     ) -> tuple[range, list[str], list[str]]:
-        """Role and frame labels for one statement over its window; returns the window's
-        token range and the two label lists."""
-        window = statement_window(seg, content)
-        for w in window:
-            a, b = seg.sentences[w]
-            if len(tagged.feats[w]) != b - a:  # skipped by tag(): compute now
-                tagged.feats[w] = sentence_features(self.cache, seg, w, tagged.flags)
-        feats = statement_features(self.cache, seg, tagged.feats, window, frozenset(content), form)
-        a = seg.sentences[window[0]][0]
-        b = seg.sentences[window[-1]][1]
-        return range(a, b), *self._tag_both(feats)
-
-    def _tag_both(self, feats: list[list[str]]) -> tuple[list[str], list[str]]:
-        """Roles and frame labels of one statement window. A model with a single label (the
-        English frame model: PolNeAR has no frames) gives that label without tagging."""
-        roles, frame = self.taggers["roles"], self.taggers["frame"]
-        if self.only_label["frame"] is not None:
-            return roles.tag(feats), [self.only_label["frame"]] * len(feats)
-        xseq = pycrfsuite.ItemSequence(feats)  # converted once, read by both taggers
-        return roles.tag(xseq), frame.tag(xseq)
+        """:meth:`tag_statements` for one statement."""
+        return self.tag_statements(seg, tagged, [(content, form)])[0]
 
 
 @lru_cache(maxsize=4)

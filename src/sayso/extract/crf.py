@@ -1,0 +1,214 @@
+"""crfsuite models read into arrays, and their decoding without crfsuite.
+
+``sayso train`` trains linear-chain CRFs with crfsuite (python-crfsuite) and ships the
+model files. At run time, handing crfsuite the features costs more than everything else
+in the pipeline together: each feature is a string, converted and looked up in the
+model's dictionary once per token and layer. A trained CRF is only two tables, though —
+the weight of each (attribute, label) pair and of each (label, label) transition — so the
+model file is read once into NumPy arrays, the features of a token are summed as rows of
+those tables (per word, memoised, see :mod:`sayso.extract.scoring`), and the best label
+sequence is found here by the same Viterbi recursion crfsuite runs: same model, same
+labels (up to floating-point summation order, measured identical on the dev corpora).
+
+The file format is crfsuite's ``crf1dm`` (``lib/crf/src/crf1d_model.c``): a header with
+chunk offsets; a ``FEAT`` chunk of 20-byte features (type, source, destination, weight —
+type 0 is attribute→label, type 1 label→label); label and attribute dictionaries as
+``CQDB`` chunks, whose backward array gives each string by id.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sayso.errors import E006, SaysoError
+
+_HEADER = "<4sI4sIIIIIIIII"
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+
+Floats = NDArray[np.float64]
+#: the score of a padding label: never the best, and finite (no inf - inf)
+_NEVER = -1e30
+
+
+def _cqdb_strings(data: bytes, off: int, path: Path) -> list[str]:
+    """The strings of a CQDB chunk in id order (from its backward array)."""
+    chunk, _, _, _, n, bwd = struct.unpack_from("<4sIIIII", data, off)
+    if chunk != b"CQDB":
+        raise SaysoError(E006, path=path)
+    out = []
+    for rel in struct.unpack_from(f"<{n}I", data, off + bwd):
+        _, size = struct.unpack_from("<II", data, off + rel)
+        start = off + rel + 8
+        out.append(data[start : start + size - 1].decode("utf-8"))  # without the NUL
+    return out
+
+
+def _header(data: bytes, path: Path) -> tuple[int, ...]:
+    if len(data) < struct.calcsize(_HEADER):
+        raise SaysoError(E006, path=path)
+    magic, *rest = struct.unpack_from(_HEADER, data, 0)
+    if magic != b"lCRF":
+        raise SaysoError(E006, path=path)
+    return tuple(rest)
+
+
+def model_attributes(path: Path) -> list[str]:
+    """The attribute (feature) names a crfsuite model knows, in id order."""
+    data = path.read_bytes()
+    off_attrs = _header(data, path)[8]
+    return _cqdb_strings(data, off_attrs, path)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class LinearChain:
+    """One linear-chain CRF: ``state[a, y]`` is the weight of attribute ``a`` for label
+    ``y`` (the last row, for attributes the model does not know, is zero), ``trans[y, z]``
+    the weight of label ``z`` following ``y``."""
+
+    labels: tuple[str, ...]
+    attributes: dict[str, int]
+    state: Floats
+    trans: Floats
+
+    @classmethod
+    def read(cls, path: Path) -> LinearChain:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SaysoError(E006, path=path) from exc
+        _, _, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs, _, _ = _header(data, path)
+        chunk, _, n_feat = struct.unpack_from("<4sII", data, off_feat)
+        if chunk != b"FEAT":
+            raise SaysoError(E006, path=path)
+        feats = np.frombuffer(data, dtype=_FEATURE, count=n_feat, offset=off_feat + 12)
+        labels = tuple(_cqdb_strings(data, off_labels, path))
+        attrs = _cqdb_strings(data, off_attrs, path)
+        if len(labels) != n_labels or len(attrs) != n_attrs:
+            raise SaysoError(E006, path=path)
+        state = np.zeros((n_attrs + 1, n_labels))
+        trans = np.zeros((n_labels, n_labels))
+        st = feats[feats["type"] == 0]
+        tr = feats[feats["type"] == 1]
+        state[st["src"], st["dst"]] = st["weight"]
+        trans[tr["src"], tr["dst"]] = tr["weight"]
+        return cls(labels, {a: k for k, a in enumerate(attrs)}, state, trans)
+
+    @property
+    def unknown(self) -> int:
+        """The row index of an attribute the model does not know (a zero row)."""
+        return len(self.attributes)
+
+    def score(self, feats: list[str]) -> Floats:
+        """The state scores of one item: the sum of its attributes' rows."""
+        get = self.attributes.get
+        unknown = len(self.attributes)
+        ids = [get(f, unknown) for f in feats]
+        return self.state[ids].sum(axis=0)  # type: ignore[no-any-return]
+
+    def probabilities(self, feats: list[str]) -> Floats:
+        """Label probabilities of a sequence of one item (no transitions: a softmax)."""
+        s = self.score(feats)
+        e = np.exp(s - s.max())
+        return e / e.sum()  # type: ignore[no-any-return]
+
+    def best(self, feats: list[str]) -> str:
+        """The best label of a sequence of one item (crfsuite keeps the first of ties)."""
+        return self.labels[int(self.score(feats).argmax())]
+
+
+def viterbi(emit: Floats, trans: Floats) -> list[int]:
+    """The best label sequence for state scores ``emit`` (tokens × labels) under
+    transition weights ``trans``, computed as crfsuite does (``crf1dc_viterbi``): the
+    score of label ``j`` at ``t`` is ``max_i(prev[i] + trans[i, j]) + emit[t, j]``, the
+    first of equal maxima kept."""
+    n, n_labels = emit.shape
+    if n == 0:
+        return []
+    cols = np.arange(n_labels)
+    back = np.empty((n, n_labels), dtype=np.intp)
+    score = emit[0]
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        best = cand.argmax(axis=0)
+        back[t] = best
+        score = cand[best, cols] + emit[t]
+    k = int(score.argmax())
+    path = [k]
+    for t in range(n - 1, 0, -1):
+        k = int(back[t, k])
+        path.append(k)
+    path.reverse()
+    return path
+
+
+def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[int]]:
+    """:func:`viterbi` for several sequences at once, ``emits[k]`` decoded under the
+    transitions ``trans[k]``: the sequences are stepped through together (a few NumPy
+    operations per position for all of them), so the Python overhead is paid per position
+    of the longest sequence rather than per token. Models with fewer labels than the
+    widest are padded with labels that can never win."""
+    if not emits:
+        return []
+    lens = [len(e) for e in emits]
+    n = max(lens)
+    if n == 0:
+        return [[] for _ in emits]
+    n_seq = len(emits)
+    n_labels = max(t.shape[0] for t in trans)
+    width = n_seq * n_labels
+    # time first, so that each step reads one contiguous block
+    emit = np.full((n, n_seq, n_labels), _NEVER)
+    # tr[k, j, i]: the weight of label i followed by label j (the maximum over the last,
+    # contiguous axis)
+    tr = np.full((n_seq, n_labels, n_labels), _NEVER)
+    for k, (e, weights) in enumerate(zip(emits, trans, strict=True)):
+        m = weights.shape[0]
+        emit[: len(e), k, :m] = e
+        emit[len(e) :, k, :] = 0.0  # past its end a sequence only marks time
+        tr[k, :m, :m] = weights.T
+        if m < n_labels:
+            tr[k, :, m:] = 0.0
+            tr[k, m:, :] = 0.0
+    steps = [e.reshape(width) for e in emit]
+    back = np.empty((n, width), dtype=np.intp)
+    cand = np.empty((n_seq, n_labels, n_labels))
+    flat = cand.reshape(width * n_labels)
+    rows = cand.reshape(width, n_labels)
+    offsets = np.arange(width) * n_labels
+    at = np.empty(width, dtype=np.intp)
+    score3 = np.empty((n_seq, 1, n_labels))  # broadcast over the "to" axis
+    score = score3.reshape(width)
+    score[:] = steps[0]
+    final: dict[int, list[int]] = {}
+    for k, m in enumerate(lens):
+        final.setdefault(m - 1, []).append(k)
+    last = np.zeros(n_seq, dtype=np.intp)  # each sequence's best final label
+    add = np.add
+    for t in range(n):
+        if t:
+            add(score3, tr, out=cand)
+            rows.argmax(axis=1, out=back[t])
+            add(offsets, back[t], out=at)
+            np.take(flat, at, out=score)
+            add(score, steps[t], out=score)
+        ending = final.get(t)
+        if ending is not None:
+            last[ending] = score.reshape(n_seq, n_labels)[ending].argmax(axis=1)
+    # follow the back pointers of all sequences together, each from its own end
+    paths = np.empty((n, n_seq), dtype=np.intp)
+    ends = np.asarray(lens) - 1
+    base = np.arange(n_seq) * n_labels
+    cur = last
+    for t in range(n - 1, -1, -1):
+        paths[t] = cur
+        if t:
+            # a sequence that ends before t keeps its final label until it is reached
+            cur = np.where(ends >= t, back[t][base + cur], last)
+    cols = paths.T.tolist()
+    return [cols[k][: lens[k]] for k in range(n_seq)]

@@ -1,0 +1,469 @@
+"""State scores of the sentence and statement taggers, without building feature strings.
+
+The taggers' features (:mod:`sayso.extract.features`) are strings, which is what crfsuite
+trains on. A linear-chain CRF scores a token by summing, per label, the weights of its
+features, and every feature of a token belongs to one of a few groups: the word's own
+features, the features of the words up to two tokens away (as seen from the token),
+the sentence's signals, and a handful of position features (first/last token, position,
+quotation position, distance to the nearest cue, quotation-depth changes, the bigram).
+So the sums are taken per group instead — once per distinct word for the word groups
+(memoised rows), once per model for the position groups (small tables) — and a token's
+scores are a dozen row lookups, done for a whole document at once with NumPy.
+
+Every group here mirrors a part of :func:`~sayso.extract.features.sentence_features` and
+:func:`~sayso.extract.features.statement_features`; the tests check that both give the
+same scores, token by token, and the same labels as crfsuite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sayso.extract.crf import Floats, LinearChain
+from sayso.extract.features import (
+    _A_BR,
+    _A_DIST,
+    _AQ,
+    _B_BR,
+    _B_DIST,
+    _BQ,
+    _INQ,
+    _MQ,
+    _POS,
+    _RPOS,
+    _SENTENCE_FLAGS,
+    FeatureCache,
+    _cue_d,
+)
+from sayso.text.segment import Segmented
+
+Ints = NDArray[np.intp]
+
+#: word ids with a fixed meaning: no word (a neighbour two tokens beyond the sentence),
+#: the sentence edge (a neighbour one token beyond it: the "-1:OUT"/"1:OUT" features)
+NONE, EDGE = 0, 1
+#: a pseudo word: the left neighbour of a sentence's first token in bigrams
+_BOS_WORD = "<S>"
+#: quotation position codes: none, inside (depth 1), inside (deeper), before the first
+#: quotation, after the last one, between quotations
+_QPOS: tuple[list[str], ...] = ([], _INQ[True], _INQ[False], _BQ, _AQ, _MQ)
+#: distances to the nearest cue anchor are features up to 5 tokens; beyond, one bucket
+_NEAR = 6
+_QD = re.compile(r"-?\d:qd([+-]\d+)")
+#: a sentence's signals (see ``sentence_flags``) as bits: the words' lexicon signals
+#: outside quotations, and "q" for a quoted token
+_SIGNALS = (*sorted(_SENTENCE_FLAGS), "q")
+_BIT = {name: 1 << k for k, name in enumerate(_SIGNALS)}
+_QUOTED = _BIT["q"]
+#: distinct words whose rows are kept (about 1 KB each) before all are forgotten
+WORD_LIMIT = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document's token scores and what statement windows read of it."""
+
+    scores: Floats  # tokens × the three models' labels
+    words: Ints  # word ids
+    sentence: Ints  # sentence index of each token
+    sentence_end: Ints  # the end of each token's sentence
+    breaks: Ints  # 1 for a clause break outside quotations
+    flags: list[frozenset[str]]  # each sentence's signals
+
+
+@dataclass(slots=True)
+class _Table:
+    """A growable array of rows with a memo from key to row."""
+
+    rows: Floats
+    size: int
+
+    @classmethod
+    def empty(cls, width: int, capacity: int = 1024) -> _Table:
+        return cls(np.zeros((capacity, width)), 0)
+
+    def extend(self, block: Floats) -> int:
+        """Append rows; returns the index of the first."""
+        need = self.size + len(block)
+        if need > len(self.rows):
+            grown = np.zeros((max(need, 2 * len(self.rows)), self.rows.shape[1]))
+            grown[: self.size] = self.rows[: self.size]
+            self.rows = grown
+        first = self.size
+        self.rows[first:need] = block
+        self.size = need
+        return first
+
+
+class Scorer:
+    """State scores of the quote, roles and frame models for every token of a document,
+    and of the roles and frame models for one statement's window.
+
+    The three models' weights are side by side in one matrix (columns ``quote``, then
+    ``roles``, then ``frame``), so one lookup scores all three."""
+
+    def __init__(
+        self, cache: FeatureCache, quote: LinearChain, roles: LinearChain, frame: LinearChain
+    ):
+        self.cache = cache
+        self.models = (quote, roles, frame)
+        widths = [len(m.labels) for m in self.models]
+        self.quote_cols = slice(0, widths[0])
+        self.roles_cols = slice(widths[0], widths[0] + widths[1])
+        self.frame_cols = slice(widths[0] + widths[1], sum(widths))
+        #: the statement layers' columns (roles, then frame)
+        self.stmt_cols = slice(widths[0], sum(widths))
+        index: dict[str, int] = {}
+        for m in self.models:
+            for name in m.attributes:
+                index.setdefault(name, len(index))
+        weights = np.zeros((len(index) + 1, sum(widths)))  # the last row: unknown, zero
+        col = 0
+        for m, w in zip(self.models, widths, strict=True):
+            rows = np.fromiter((index[a] for a in m.attributes), dtype=np.intp)
+            order = np.fromiter(m.attributes.values(), dtype=np.intp)
+            weights[rows, col : col + w] = m.state[order]
+            col += w
+        self.index = index
+        self.weights = weights
+        self.unknown = len(index)
+        self.width = sum(widths)
+        self.stmt_width = widths[1] + widths[2]
+        # position groups: small tables, one row per code
+        self.pos = self._rows([[f] for f in _POS])
+        self.rpos = self._rows([[f] for f in _RPOS])
+        self.edge = self._rows([[], ["BOS"], ["EOS"]])
+        self.qpos = self._rows([list(x) for x in _QPOS])
+        anchors = [["noanchor"]]
+        for d in range(-_NEAR, _NEAR + 1):
+            for cl in ("nocuecl", "cuecl"):
+                anchors.append([_cue_d(d), cl])
+        self.anchor = self._rows(anchors)
+        # quotation-depth changes towards each neighbour: codes are the change + span
+        # (clipped: a change beyond the known ones is unknown to every model)
+        self.qd_span = 1 + max(
+            (abs(int(x[1])) for name in index if (x := _QD.fullmatch(name))), default=0
+        )
+        self.qd = {
+            off: self._rows(
+                [
+                    [f"{off}:qd{d:+d}"] if d and abs(d) < self.qd_span else []
+                    for d in range(-self.qd_span, self.qd_span + 1)
+                ]
+            )
+            for off in (-2, -1, 1, 2)
+        }
+        # a token's place relative to a statement's content: inside (marked first or
+        # last), or before/after it at a distance and across clause breaks
+        places = [["IN"], ["IN", "Qlast"], ["IN", "Qfirst"], ["IN", "Qfirst", "Qlast"]]
+        for dist, br in ((_B_DIST, _B_BR), (_A_DIST, _A_BR)):
+            places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
+        self.place = self._rows(places, self.stmt_cols)
+        # every text after a "|" of a known bigram: the words that may end one
+        self.bigram_ends = frozenset(
+            f[k + 1 :]
+            for f in index
+            if f.startswith("bi=")
+            for k in range(3, len(f))
+            if f[k] == "|"
+        )
+        self._tail_rows: dict[str, Floats] = {}
+        self._sentence_memo: dict[int, int] = {}
+        self.sentences = _Table.empty(self.width)
+        self._flag_sets: dict[int, frozenset[str]] = {}
+        self._reset_words()
+
+    # -- rows -------------------------------------------------------------------------
+
+    def _ids(self, feats: Sequence[str]) -> list[int]:
+        get = self.index.get
+        unknown = self.unknown
+        return [get(f, unknown) for f in feats]
+
+    def _rows(self, groups: Sequence[Sequence[str]], cols: slice | None = None) -> Floats:
+        """One row per feature group: the sum of its features' weights."""
+        out = np.zeros((len(groups), self.width))
+        for k, feats in enumerate(groups):
+            if feats:
+                out[k] = self.weights[self._ids(feats)].sum(axis=0)
+        return out if cols is None else out[:, cols]
+
+    def _reset_words(self) -> None:
+        """Forget every word (memory stays bounded, see ``FeatureCache.trim``)."""
+        self.vocab: dict[str, int] = {}
+        self.words = _Table.empty(5 * self.width)  # base, then seen from -2, -1, +1, +2
+        # inside (zero), before, after the content
+        self.relative = _Table.empty(3 * self.stmt_width)
+        self.anchor_of = np.zeros(1024, dtype=bool)
+        self.break_of = np.zeros(1024, dtype=bool)
+        self.ends_bigram = np.zeros(1024, dtype=bool)
+        self.signals_of = np.zeros(1024, dtype=np.int64)
+        self._bigram: dict[int, int] = {}
+        self.bigrams = _Table.empty(self.width)
+        self.bigrams.extend(np.zeros((1, self.width)))  # row 0: no known bigram
+        edge = np.zeros((2, 5 * self.width))
+        w = self.width
+        edge[EDGE, 2 * w : 3 * w] = self._rows([["-1:OUT"]])[0]
+        edge[EDGE, 3 * w : 4 * w] = self._rows([["1:OUT"]])[0]
+        self.words.extend(edge)
+        self.relative.extend(np.zeros((2, 3 * self.stmt_width)))
+        self._lows = ["", ""]
+        self._add_words([_BOS_WORD])
+        self.bos = self.vocab[_BOS_WORD]
+        self._lows[self.bos] = _BOS_WORD  # as the features spell it, not lowercased
+
+    def _add_words(self, words: list[str]) -> None:
+        """Rows for words not seen before, all summed in one pass."""
+        cache = self.cache
+        ids: list[int] = []
+        starts: list[int] = []
+        rel_ids: list[int] = []
+        rel_starts: list[int] = []
+        unknown = self.unknown
+        for w in words:
+            for group in (cache.base(w), *cache.contexts(w)):
+                starts.append(len(ids))
+                ids.extend(self._ids(group))
+                ids.append(unknown)  # no empty group (reduceat would not give zero)
+            for where in ("B", "A"):
+                rel_starts.append(len(rel_ids))
+                rel_ids.extend(self._ids(cache.relative(w, where)))
+                rel_ids.append(unknown)
+        sums = np.add.reduceat(self.weights[ids], starts, axis=0)
+        rel = np.add.reduceat(self.weights[rel_ids][:, self.stmt_cols], rel_starts, axis=0)
+        first = self.words.extend(sums.reshape(len(words), 5 * self.width))
+        block = np.zeros((len(words), 3 * self.stmt_width))
+        block[:, self.stmt_width :] = rel.reshape(len(words), 2 * self.stmt_width)
+        self.relative.extend(block)
+        n = first + len(words)
+        if n > len(self.anchor_of):
+            size = max(n, 2 * len(self.anchor_of))
+            self.anchor_of = np.resize(self.anchor_of, size)
+            self.break_of = np.resize(self.break_of, size)
+            self.ends_bigram = np.resize(self.ends_bigram, size)
+            self.signals_of = np.resize(self.signals_of, size)
+        breaks = cache.profile.clause_breaks
+        ends = self.bigram_ends
+        for k, w in enumerate(words):
+            self.vocab[w] = first + k
+            low = w.lower()
+            self._lows.append(low)
+            self.ends_bigram[first + k] = low in ends
+            self.signals_of[first + k] = sum(_BIT[x] for x in cache.sentence_signals(w))
+            self.break_of[first + k] = w in breaks
+            self.anchor_of[first + k] = w not in breaks and cache.is_anchor(w)
+
+    def word_ids(self, words: Sequence[str]) -> Ints:
+        vocab = self.vocab
+        ids = list(map(vocab.get, words))
+        if None in ids:
+            self._add_words([w for w in dict.fromkeys(words) if w not in vocab])
+            ids = list(map(vocab.__getitem__, words))
+        return np.array(ids, dtype=np.intp)
+
+    def _bigram_rows(self, prev: Ints, cur: Ints) -> Ints:
+        """The row of each token's bigram (0 for one no model knows); only tokens whose
+        word ends a known bigram are looked up, by the pair of word ids."""
+        out = np.zeros(len(cur), dtype=np.intp)
+        todo = np.flatnonzero(self.ends_bigram[cur])
+        if not len(todo):
+            return out
+        keys = ((prev[todo].astype(np.int64) << 32) | cur[todo]).tolist()
+        memo = self._bigram
+        rows: list[int | None] = list(map(memo.get, keys))
+        if None in rows:
+            lows = self._lows
+            for k, key in enumerate(keys):
+                if rows[k] is None:
+                    name = f"bi={lows[key >> 32]}|{lows[key & 0xFFFFFFFF]}"
+                    attr = self.index.get(name)
+                    row = 0 if attr is None else self.bigrams.extend(self.weights[attr][None, :])
+                    memo[key] = rows[k] = row
+        out[todo] = np.array(rows, dtype=np.intp)
+        return out
+
+    def _flag_set(self, mask: int) -> frozenset[str]:
+        got = self._flag_sets.get(mask)
+        if got is None:
+            got = frozenset(name for name in _SIGNALS if mask & _BIT[name])
+            self._flag_sets[mask] = got
+        return got
+
+    def _sentence_rows(self, keys: list[int]) -> Ints:
+        """Rows of the sentence-level features ("S.…", "P.…", "N.…": the signals of the
+        sentence and of its neighbours), by the three signal masks packed in one key."""
+        memo = self._sentence_memo
+        rows: list[int | None] = list(map(memo.get, keys))
+        if None in rows:
+            n = len(_SIGNALS)
+            for k, key in enumerate(keys):
+                if rows[k] is None:
+                    feats = [
+                        f"{prefix}.{name}"
+                        for shift, prefix in ((0, "S"), (n, "P"), (2 * n, "N"))
+                        for name in self._flag_set((key >> shift) & ((1 << n) - 1))
+                    ]
+                    memo[key] = rows[k] = self.sentences.extend(self._rows([feats]))
+        return np.array(rows, dtype=np.intp)
+
+    # -- a document --------------------------------------------------------------------
+
+    def document(self, seg: Segmented) -> Document:
+        """The state scores (tokens × the three models' labels) of every token, as
+        :func:`~sayso.extract.features.sentence_features` would give them, and the
+        sentences' signals (as :func:`~sayso.extract.features.sentence_flags`)."""
+        n_tok = len(seg.words)
+        if n_tok == 0:
+            empty = np.zeros(0, dtype=np.intp)
+            return Document(np.zeros((0, self.width)), empty, empty, empty, empty, [])
+        if len(self.vocab) > WORD_LIMIT:
+            self._reset_words()
+        wid = self.word_ids(seg.words)
+        depth = np.asarray(seg.quote_depth, dtype=np.intp)
+        bounds = np.asarray(seg.sentences, dtype=np.intp)
+        sa, sb = bounds[:, 0], bounds[:, 1]
+        sent = np.asarray(seg.sentence_of, dtype=np.intp)
+        idx = np.arange(n_tok)
+        r = idx - sa[sent]
+        left = sb[sent] - 1 - idx  # tokens after this one in the sentence
+        quoted = depth > 0
+        # the sentences' signals, and the sentence-level features they give
+        masks = np.bitwise_or.reduceat(np.where(quoted, _QUOTED, self.signals_of[wid]), sa)
+        n = len(_SIGNALS)
+        prev_masks = np.concatenate(([0], masks[:-1]))
+        next_masks = np.concatenate((masks[1:], [0]))
+        keys = (masks | (prev_masks << n) | (next_masks << (2 * n))).tolist()
+        flags = [self._flag_set(m) for m in masks.tolist()]
+        sentence_rows = self._sentence_rows(keys)  # may grow the table
+        total = self.sentences.rows[sentence_rows][sent]
+        # the word's own features and those of its neighbours as seen from it
+        w = self.width
+        rows = self.words.rows[wid]
+        total += rows[:, :w]
+        for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
+            part = rows[:, k * w : (k + 1) * w]
+            inside = (r >= -off) if off < 0 else (left >= off)
+            if off < 0:
+                np.add(total[-off:], part[:off], out=total[-off:], where=inside[-off:, None])
+            else:
+                np.add(total[:-off], part[off:], out=total[:-off], where=inside[:-off, None])
+        # one token beyond the sentence: the "-1:OUT" / "1:OUT" features
+        edge_rows = self.words.rows[EDGE]
+        total[sa] += edge_rows[2 * w : 3 * w]
+        total[sb - 1] += edge_rows[3 * w : 4 * w]
+        # position in the sentence, first and last token
+        total += self.pos[np.minimum(r, 5)]
+        total += self.rpos[np.minimum(left, 5)]
+        total[sa] += self.edge[1]
+        last = sb - 1
+        total[last[last > sa]] += self.edge[2]  # a one-token sentence is only first
+        # quotation position and depth changes towards the neighbours
+        if quoted.any():
+            big = n_tok + 1
+            first_q = np.minimum.reduceat(np.where(quoted, idx, big), sa)[sent]
+            last_q = np.maximum.reduceat(np.where(quoted, idx, -1), sa)[sent]
+            qpos = np.where(
+                quoted,
+                np.where(depth == 1, 1, 2),
+                np.where(last_q < 0, 0, np.where(idx < first_q, 3, np.where(idx > last_q, 4, 5))),
+            )
+            total += self.qpos[qpos]
+            span = self.qd_span
+            pad_d = np.concatenate(([0, 0], depth, [0, 0]))
+            for off in (-2, -1, 1, 2):
+                inside = (r >= -off) if off < 0 else (left >= off)
+                change = np.where(inside, pad_d[idx + 2 + off] - depth, 0)
+                at = np.flatnonzero(change)
+                if len(at):
+                    total[at] += self.qd[off][np.clip(change[at], -span, span) + span]
+        # the nearest cue anchor outside quotations and whether the clause holds one
+        brk = self.break_of[wid] & ~quoted
+        anchor = self.anchor_of[wid] & ~quoted
+        if anchor.any():
+            starts = np.zeros(n_tok, dtype=bool)
+            starts[sa] = True
+            clause = np.cumsum(brk | starts)
+            has_anchor = np.zeros(int(clause[-1]) + 1, dtype=bool)
+            has_anchor[clause[anchor]] = True
+            cuecl = has_anchor[clause]
+            big = n_tok + 1
+            li = np.maximum.accumulate(np.where(anchor, idx, -1))
+            ri = np.minimum.accumulate(np.where(anchor, idx, big)[::-1])[::-1]
+            far = 1 << 30
+            dl = np.where(li >= sa[sent], idx - li, far)
+            dr = np.where(ri < sb[sent], ri - idx, far)
+            near = np.where(dr < dl, -dr, dl)
+            sentence_has = np.add.reduceat(anchor.astype(np.intp), sa)[sent] > 0
+            code = np.where(sentence_has, 1 + (np.clip(near, -_NEAR, _NEAR) + _NEAR) * 2 + cuecl, 0)
+            total += self.anchor[code]
+        else:
+            total += self.anchor[0]
+        # the bigram ending at each token
+        prev = np.empty(n_tok, dtype=np.intp)
+        prev[1:] = wid[:-1]
+        prev[sa] = self.bos
+        bigram_rows = self._bigram_rows(prev, wid)  # may grow the table
+        total += self.bigrams.rows[bigram_rows]
+        return Document(total, wid, sent, sb[sent], brk.astype(np.intp), flags)
+
+    def _tails(self, form: str) -> Floats:
+        """Rows of the statement's form and the sentence a token is in: same/previous ×
+        inside/before/after the content."""
+        rows = self._tail_rows.get(form)
+        if rows is None:
+            rows = self._rows(
+                [
+                    [where, f"{where}|{rel}", f"form={form}|{rel}"]
+                    for where in ("same", "prev")
+                    for rel in ("IN", "B", "A")
+                ],
+                self.stmt_cols,
+            )
+            self._tail_rows[form] = rows
+        return rows
+
+    def statement(
+        self,
+        seg: Segmented,
+        doc: Document,
+        window: range,
+        content: frozenset[int],
+        form: str,
+    ) -> Floats:
+        """The roles and frame state scores of one statement's window, as
+        :func:`~sayso.extract.features.statement_features` would give them."""
+        a0 = seg.sentences[window[0]][0]
+        b0 = seg.sentences[window[-1]][1]
+        lo, hi = min(content), max(content)
+        n = b0 - a0
+        idx = np.arange(a0, b0)
+        wid = doc.words[a0:b0]
+        sent = doc.sentence[a0:b0]
+        inside = np.zeros(n, dtype=bool)
+        inside[[i - a0 for i in content if a0 <= i < b0]] = True
+        kind = np.where(inside, 0, np.where(idx < lo, 1, 2))
+        # clause breaks between each token and the content's edge, within its sentence
+        cum = np.concatenate(([0], np.cumsum(doc.breaks[a0:b0])))
+        k = idx - a0
+        before = np.minimum(cum[np.minimum(doc.sentence_end[a0:b0], lo) - a0] - cum[k + 1], 2)
+        after = np.where(idx > hi, np.minimum(cum[k + 1] - cum[hi + 1 - a0], 2), 0)
+        place = np.where(
+            inside,
+            (idx == lo) * 2 + (idx == hi),
+            np.where(
+                kind == 1,
+                4 + np.minimum(lo - idx, 11) * 3 + before,
+                40 + np.minimum(np.maximum(idx - hi, 1), 11) * 3 + after,
+            ),
+        )
+        w = self.stmt_width
+        out = doc.scores[a0:b0, self.stmt_cols] + self.place[place]
+        out += self._tails(form)[(sent < seg.sentence_of[lo]) * 3 + kind]
+        rel = self.relative.rows[wid].reshape(n, 3, w)
+        out += rel[np.arange(n), kind]
+        return out

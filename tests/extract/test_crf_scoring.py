@@ -1,0 +1,190 @@
+"""The models are decoded without crfsuite (``sayso.extract.crf``) from state scores summed
+per word and position (``sayso.extract.scoring``): the weights read from the model files
+must be crfsuite's own, the scores those of the string features crfsuite trains on, and
+the labels those crfsuite gives."""
+
+from __future__ import annotations
+
+import itertools
+from importlib import resources
+
+import numpy as np
+import pycrfsuite
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sayso.extract import scoring
+from sayso.extract.crf import LinearChain, model_attributes, viterbi, viterbi_many
+from sayso.extract.features import (
+    FeatureCache,
+    sentence_features,
+    sentence_flags,
+    statement_features,
+    whole_sentence_features,
+)
+from sayso.extract.scoring import Scorer
+from sayso.extract.tagger import model_path, statement_window, taggers
+from sayso.lang import load
+from sayso.text.segment import segment
+
+DE = (
+    "Der Minister sagte am Montag, die Lage sei ernst. „Wir werden handeln“, "
+    "kündigte er an. Laut Polizei wurden drei Menschen verletzt. Die Gewerkschaft "
+    "wies den Bericht zurück. Er sagte | „Das | ist || gut“ |, so der Minister.\n"
+    "„Es gibt ‚keinen‘ Grund zur Sorge“, sagte Anna Berger, die Sprecherin des Amtes, "
+    "vor Journalisten in Berlin. Sie habe das nicht gewusst. Ob das stimmt?"
+)
+
+
+def _text(lang: str) -> str:
+    if lang == "de":
+        return DE
+    return resources.files("sayso").joinpath("examples/sample_en.txt").read_text("utf-8")
+
+
+def _crfsuite(lang: str, layer: str) -> pycrfsuite.Tagger:
+    t = pycrfsuite.Tagger()
+    t.open(str(model_path(lang, layer)))
+    return t
+
+
+@pytest.mark.parametrize(("lang", "layer"), [("de", "quote"), ("de", "whole"), ("en", "roles")])
+def test_model_attributes_are_the_models_own(lang: str, layer: str) -> None:
+    info = _crfsuite(lang, layer).info().attributes
+    assert model_attributes(model_path(lang, layer)) == sorted(info, key=lambda a: int(info[a]))
+
+
+@pytest.mark.parametrize(("lang", "layer"), [("de", "whole"), ("de", "medium"), ("en", "frame")])
+def test_weights_read_from_the_file_are_crfsuites(lang: str, layer: str) -> None:
+    info = _crfsuite(lang, layer).info()
+    model = LinearChain.read(model_path(lang, layer))
+    assert list(model.labels) == sorted(info.labels, key=lambda y: int(info.labels[y]))
+    # the dump that info() parses prints six decimals
+    for (a, y), w in info.state_features.items():
+        assert model.state[model.attributes[a], model.labels.index(y)] == pytest.approx(w, abs=1e-6)
+    for (y, z), w in info.transitions.items():
+        assert model.trans[model.labels.index(y), model.labels.index(z)] == pytest.approx(
+            w, abs=1e-6
+        )
+    names = list(model.attributes)
+    nonzero = {(names[a], model.labels[y]) for a, y in zip(*np.nonzero(model.state), strict=True)}
+    assert nonzero <= set(info.state_features)
+    assert not model.state[model.unknown].any()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_scores_and_labels_are_those_of_the_string_features(lang: str) -> None:
+    """Token by token, the summed rows equal the weights of the string features; the
+    decoded labels equal crfsuite's, for sentences and for statement windows."""
+    tg = taggers(lang)
+    plain = FeatureCache(load(lang))  # unrestricted: every feature, known or not
+    seg = segment(_text(lang), plain.profile.abbreviations, plain.profile.months)
+    flags = sentence_flags(plain, seg)
+    scorer = tg.scorer
+    doc = scorer.document(seg)
+    assert doc.flags == flags
+    feats = [sentence_features(plain, seg, s, flags) for s in range(len(seg.sentences))]
+    quote = tg.models["quote"]
+    reference = _crfsuite(lang, "quote")
+    for s, (a, b) in enumerate(seg.sentences):
+        want = np.stack([scorer.weights[scorer._ids(f)].sum(axis=0) for f in feats[s]])
+        np.testing.assert_allclose(doc.scores[a:b], want, rtol=0, atol=1e-9)
+        mine = [quote.labels[k] for k in viterbi(doc.scores[a:b, scorer.quote_cols], quote.trans)]
+        assert mine == reference.tag(feats[s])
+    roles_ref, frame_ref = _crfsuite(lang, "roles"), _crfsuite(lang, "frame")
+    checked = 0
+    for a, b in seg.sentences:
+        if b - a < 4:
+            continue
+        # a content cut in two (a gap inside it), starting mid-sentence
+        content = frozenset(range(a + 1, b - 1)) - {a + 2}
+        window = statement_window(seg, sorted(content))
+        for form in ("direct", "indirect"):
+            x = statement_features(plain, seg, feats, window, content, form)
+            want = np.stack([scorer.weights[scorer._ids(f)].sum(axis=0) for f in x])
+            got = scorer.statement(seg, doc, window, content, form)
+            np.testing.assert_allclose(got, want[:, scorer.stmt_cols], rtol=0, atol=1e-9)
+            (span, roles, frame) = tg.tag_statement(seg, tg.tag(seg), sorted(content), form)
+            assert span == range(seg.sentences[window[0]][0], seg.sentences[window[-1]][1])
+            assert roles == roles_ref.tag(x)
+            assert frame == frame_ref.tag(x)
+            checked += 1
+    assert checked >= 6
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_whole_sentence_probabilities_are_crfsuites_marginals(lang: str) -> None:
+    tg = taggers(lang)
+    seg = segment(_text(lang), tg.cache.profile.abbreviations, tg.cache.profile.months)
+    flags = sentence_flags(tg.cache, seg)
+    ref = _crfsuite(lang, "whole")
+    model = tg.models["whole"]
+    for s in range(len(seg.sentences)):
+        feats = whole_sentence_features(tg.cache, seg, s, flags, s % 2 == 0)
+        ref.set([feats])
+        want = [ref.marginal(y, 0) for y in model.labels]
+        np.testing.assert_allclose(model.probabilities(feats), want, rtol=1e-9, atol=1e-12)
+
+
+def test_forgetting_words_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``WORD_LIMIT`` the memoised rows are dropped: nothing may change."""
+    tg = taggers("de")
+    seg = segment(DE, tg.cache.profile.abbreviations, tg.cache.profile.months)
+    before = tg.scorer.document(seg).scores
+    small = Scorer(tg.cache, tg.models["quote"], tg.models["roles"], tg.models["frame"])
+    monkeypatch.setattr(scoring, "WORD_LIMIT", 5)
+    small.document(segment("Er sagte, sie habe recht. Sie lachte laut.", set(), set()))
+    assert len(small.vocab) > 5
+    after = small.document(seg).scores
+    assert len(small.vocab) < len(seg.words)  # the vocabulary was started afresh
+    np.testing.assert_allclose(after, before, rtol=0, atol=1e-12)
+
+
+def _brute(emit: np.ndarray, trans: np.ndarray) -> float:
+    n, m = emit.shape
+    return max(
+        sum(emit[t, p[t]] for t in range(n)) + sum(trans[p[t], p[t + 1]] for t in range(n - 1))
+        for p in itertools.product(range(m), repeat=n)
+    )
+
+
+def _path_score(path: list[int], emit: np.ndarray, trans: np.ndarray) -> float:
+    return float(
+        sum(emit[t, k] for t, k in enumerate(path))
+        + sum(trans[a, b] for a, b in itertools.pairwise(path))
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 3), st.integers(0, 5), st.integers(0, 2**31 - 1)),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_viterbi_many_finds_the_best_path_of_each_sequence(
+    specs: list[tuple[int, int, int]],
+) -> None:
+    """Sequences of different lengths (empty ones too) and label counts, decoded together,
+    get the best path each, and the same path as one by one."""
+    emits, trans = [], []
+    for m, n, seed in specs:
+        rng = np.random.default_rng(seed)
+        emits.append(rng.normal(0, 3, (n, m)))
+        trans.append(rng.normal(0, 3, (m, m)))
+    paths = viterbi_many(emits, trans)
+    for path, e, t in zip(paths, emits, trans, strict=True):
+        assert len(path) == len(e)
+        assert path == viterbi(e, t)
+        if len(e):
+            assert all(0 <= k < t.shape[0] for k in path)
+            assert _path_score(path, e, t) == pytest.approx(_brute(e, t), abs=1e-9)
+
+
+def test_viterbi_keeps_the_first_of_equal_paths_as_crfsuite_does() -> None:
+    emit = np.zeros((3, 2))
+    trans = np.zeros((2, 2))
+    assert viterbi(emit, trans) == [0, 0, 0]
+    assert viterbi_many([emit, emit[:1]], [trans, trans]) == [[0, 0, 0], [0]]
