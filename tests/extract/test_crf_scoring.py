@@ -120,11 +120,21 @@ def test_whole_sentence_probabilities_are_crfsuites_marginals(lang: str) -> None
     flags = sentence_flags(tg.cache, seg)
     ref = _crfsuite(lang, "whole")
     model = tg.models["whole"]
+    tagged = tg.tag(seg)
+    checked = 0
     for s in range(len(seg.sentences)):
         feats = whole_sentence_features(tg.cache, seg, s, flags, s % 2 == 0)
         ref.set([feats])
         want = [ref.marginal(y, 0) for y in model.labels]
         np.testing.assert_allclose(model.probabilities(feats), want, rtol=1e-9, atol=1e-12)
+        # the tagger sums the words' part per word: the same answer
+        if tg.whole_forms:
+            label, p_statement = tg.classify_sentence(seg, tagged, s, s % 2 == 0)
+            best = max(tg.whole_forms, key=lambda y: ref.marginal(y, 0))
+            assert label == best
+            assert p_statement == pytest.approx(1 - ref.marginal("O", 0), abs=1e-9)
+            checked += 1
+    assert checked or not tg.whole_forms
 
 
 def test_forgetting_words_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:

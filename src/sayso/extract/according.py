@@ -230,7 +230,17 @@ def match_at(
 
 
 def find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) -> list[Match]:
-    """Non-overlapping according-to matches outside quotations in sentence ``s``."""
+    """Non-overlapping according-to matches outside quotations in sentence ``s``
+    (memoised per document: the rules and the evidence layer ask for the same)."""
+    key = ("according", profile.lang, s, min_confidence)
+    got: list[Match] | None = seg.memo.get(key)
+    if got is None:
+        got = _find(seg, profile, s, min_confidence)
+        seg.memo[key] = got
+    return list(got)
+
+
+def _find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) -> list[Match]:
     a, b = seg.sentences[s]
     words = seg.words
     out: list[Match] = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from sayso.extract import according
@@ -58,8 +59,14 @@ def token_range(seg: Segmented, span: Span) -> range:
     return range(a, b)
 
 
-def tokens_of(seg: Segmented, spans: Spans) -> set[int]:
-    return {i for sp in spans for i in token_range(seg, sp)}
+def tokens_of(seg: Segmented, spans: Spans) -> frozenset[int]:
+    """The tokens of ``spans`` (memoised per document: asked for again and again)."""
+    key = ("tokens", spans)
+    got: frozenset[int] | None = seg.memo.get(key)
+    if got is None:
+        got = frozenset(i for sp in spans for i in token_range(seg, sp))
+        seg.memo[key] = got
+    return got
 
 
 def sentences_of(seg: Segmented, s: Statement) -> list[int]:
@@ -213,8 +220,8 @@ def _outlet_in_frame(
     profile: LangProfile,
     a: int,
     b: int,
-    contents: set[int],
-    speaker: set[int],
+    contents: AbstractSet[int],
+    speaker: AbstractSet[int],
     after: int,
 ) -> Span | None:
     """An outlet the statement was given to or published in, outside every content and

@@ -113,8 +113,11 @@ class LinearChain:
 
     def probabilities(self, feats: list[str]) -> Floats:
         """Label probabilities of a sequence of one item (no transitions: a softmax)."""
-        s = self.score(feats)
-        e = np.exp(s - s.max())
+        return self.softmax(self.score(feats))
+
+    @staticmethod
+    def softmax(scores: Floats) -> Floats:
+        e = np.exp(scores - scores.max())
         return e / e.sum()  # type: ignore[no-any-return]
 
     def best(self, feats: list[str]) -> str:
@@ -195,7 +198,7 @@ def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[
             add(score3, tr, out=cand)
             rows.argmax(axis=1, out=back[t])
             add(offsets, back[t], out=at)
-            np.take(flat, at, out=score)
+            flat.take(at, out=score)
             add(score, steps[t], out=score)
         ending = final.get(t)
         if ending is not None:

@@ -22,6 +22,7 @@ den Bericht zurück.") is a reported statement (``rule.reported.dispute.v1``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sayso.extract.chains import noun_phrase, tokens_of
@@ -237,7 +238,7 @@ def _owner_actor(
     return best
 
 
-def _stems(seg: Segmented, toks: set[int]) -> set[str]:
+def _stems(seg: Segmented, toks: AbstractSet[int]) -> set[str]:
     """Capitalised words of these tokens, cut to 6 letters (German genitive -s and case
     endings: "Wassilews" ~ "Wassilew")."""
     return {
@@ -249,7 +250,7 @@ def _stems(seg: Segmented, toks: set[int]) -> set[str]:
 
 def _subject_words(seg: Segmented, d: Statement, cue_tok: int) -> set[str]:
     """Who disputes: the speaker's words, else the capitalised words before the cue."""
-    toks = tokens_of(seg, d.speaker)
+    toks: AbstractSet[int] = tokens_of(seg, d.speaker)
     if not toks:
         a = seg.sentences[seg.sentence_of[cue_tok]][0]
         toks = set(range(a, cue_tok))

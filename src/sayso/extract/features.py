@@ -514,10 +514,13 @@ def whole_sentence_features(
     s: int,
     sent_flags: Sequence[frozenset[str]],
     prev_has_statement: bool,
+    bag: bool = True,
 ) -> list[str]:
     """One feature list describing sentence ``s`` as a whole, for the classifier of
     sentences that are statements in their entirety: reported speech ("Die Opposition wies
-    die Änderungen zurück."), free indirect speech in Konjunktiv ("Die Lage sei ernst.")."""
+    die Änderungen zurück."), free indirect speech in Konjunktiv ("Die Lage sei ernst.").
+    ``bag=False`` leaves out the words' own features (:meth:`FeatureCache.bag_of_words`
+    of each word outside quotations), which the tagger sums per word instead."""
     a, b = seg.sentences[s]
     words = seg.words
     f = [f"S.{x}" for x in sent_flags[s]]
@@ -530,12 +533,13 @@ def whole_sentence_features(
         f.append("noend")
     n_cue = 0
     depth = seg.quote_depth
-    bag = cache.bag_of_words
+    bag_of = cache.bag_of_words
     for i in range(a, b):
         if depth[i]:
             continue
-        feats, stem, cue = bag(words[i])
-        f += feats
+        feats, stem, cue = bag_of(words[i])
+        if bag:
+            f += feats
         if stem:
             # a separable verb is a cue only with its particle later in the clause
             low = words[i].lower()

@@ -108,9 +108,16 @@ class Scorer:
     ``roles``, then ``frame``), so one lookup scores all three."""
 
     def __init__(
-        self, cache: FeatureCache, quote: LinearChain, roles: LinearChain, frame: LinearChain
-    ):
+        self,
+        cache: FeatureCache,
+        quote: LinearChain,
+        roles: LinearChain,
+        frame: LinearChain,
+        whole: LinearChain | None = None,
+    ) -> None:
         self.cache = cache
+        #: the whole-sentence classifier, whose word features are summed per word too
+        self.whole = whole
         self.models = (quote, roles, frame)
         widths = [len(m.labels) for m in self.models]
         self.quote_cols = slice(0, widths[0])
@@ -199,6 +206,7 @@ class Scorer:
         self.words = _Table.empty(5 * self.width)  # base, then seen from -2, -1, +1, +2
         # inside (zero), before, after the content
         self.relative = _Table.empty(3 * self.stmt_width)
+        self.bag = _Table.empty(len(self.whole.labels) if self.whole is not None else 1)
         self.anchor_of = np.zeros(1024, dtype=bool)
         self.break_of = np.zeros(1024, dtype=bool)
         self.ends_bigram = np.zeros(1024, dtype=bool)
@@ -212,6 +220,7 @@ class Scorer:
         edge[EDGE, 3 * w : 4 * w] = self._rows([["1:OUT"]])[0]
         self.words.extend(edge)
         self.relative.extend(np.zeros((2, 3 * self.stmt_width)))
+        self.bag.extend(np.zeros((2, self.bag.rows.shape[1])))
         self._lows = ["", ""]
         self._add_words([_BOS_WORD])
         self.bos = self.vocab[_BOS_WORD]
@@ -240,6 +249,7 @@ class Scorer:
         block = np.zeros((len(words), 3 * self.stmt_width))
         block[:, self.stmt_width :] = rel.reshape(len(words), 2 * self.stmt_width)
         self.relative.extend(block)
+        self.bag.extend(self._bag_rows(words))
         n = first + len(words)
         if n > len(self.anchor_of):
             size = max(n, 2 * len(self.anchor_of))
@@ -257,6 +267,31 @@ class Scorer:
             self.signals_of[first + k] = sum(_BIT[x] for x in cache.sentence_signals(w))
             self.break_of[first + k] = w in breaks
             self.anchor_of[first + k] = w not in breaks and cache.is_anchor(w)
+
+    def _bag_rows(self, words: list[str]) -> Floats:
+        """Each word's part of the whole-sentence features (``has|…``, ``bow=…``), summed
+        under the whole-sentence model."""
+        model = self.whole
+        if model is None:
+            return np.zeros((len(words), 1))
+        get = model.attributes.get
+        unknown = model.unknown
+        ids: list[int] = []
+        starts: list[int] = []
+        for w in words:
+            starts.append(len(ids))
+            ids.extend(get(f, unknown) for f in self.cache.bag_of_words(w)[0])
+            ids.append(unknown)
+        return np.add.reduceat(model.state[ids], starts, axis=0)
+
+    def bags(self, seg: Segmented, doc: Document) -> Floats:
+        """Per sentence, the sum of its words' whole-sentence rows (outside quotations)."""
+        if not len(doc.words):
+            return np.zeros((0, self.bag.rows.shape[1]))
+        rows = self.bag.rows[doc.words]
+        rows[np.asarray(seg.quote_depth, dtype=bool)] = 0.0
+        starts = np.asarray([a for a, _ in seg.sentences], dtype=np.intp)
+        return np.add.reduceat(rows, starts, axis=0)
 
     def word_ids(self, words: Sequence[str]) -> Ints:
         vocab = self.vocab

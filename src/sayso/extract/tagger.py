@@ -67,6 +67,8 @@ class Tagged:
     quote: list[list[str]]
     doc: Document
     flags: list[frozenset[str]]
+    #: per sentence, its words' part of the whole-sentence scores (when first asked)
+    bags: Floats | None = None
 
 
 def statement_window(seg: Segmented, content: Sequence[int]) -> range:
@@ -110,7 +112,11 @@ class Taggers:
             frozenset(self.models["whole"].attributes),
         )
         self.scorer = Scorer(
-            self.cache, self.models["quote"], self.models["roles"], self.models["frame"]
+            self.cache,
+            self.models["quote"],
+            self.models["roles"],
+            self.models["frame"],
+            self.models["whole"] if self.whole_forms else None,
         )
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
@@ -143,11 +149,15 @@ class Taggers:
         forms = self.whole_forms
         if not forms:
             return "O", 0.0
-        feats = whole_sentence_features(self.cache, seg, s, tagged.flags, prev_has_statement)
+        if tagged.bags is None:
+            tagged.bags = self.scorer.bags(seg, tagged.doc)
+        feats = whole_sentence_features(
+            self.cache, seg, s, tagged.flags, prev_has_statement, bag=False
+        )
         model = self.models["whole"]
-        prob = dict(zip(model.labels, model.probabilities(feats).tolist(), strict=True))
-        best = max(forms, key=prob.__getitem__)
-        return best, 1.0 - prob["O"]
+        prob = model.softmax(model.score(feats) + tagged.bags[s])
+        best = max(forms, key=lambda y: prob[model.labels.index(y)])
+        return best, 1.0 - float(prob[model.labels.index("O")])
 
     def classify_medium(self, feats: list[str]) -> str | None:
         """The medium label for one statement, or None without a medium model."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from sayso.model import Span, Warning
 from sayso.text.quotes import MARK_RE, Quotation, pair_quotes
@@ -39,6 +40,9 @@ class Segmented:
     quote_depth: list[int]
     warnings: list[Warning] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
+    #: per-document results that several components ask for (tokens of spans,
+    #: according-to matches per sentence): the text is read-only, so they never change
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def sentence_span(self, i: int) -> Span:
         a, b = self.sentences[i]
