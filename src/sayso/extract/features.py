@@ -515,12 +515,15 @@ def whole_sentence_features(
     sent_flags: Sequence[frozenset[str]],
     prev_has_statement: bool,
     bag: bool = True,
+    cues: Sequence[int] | None = None,
 ) -> list[str]:
     """One feature list describing sentence ``s`` as a whole, for the classifier of
     sentences that are statements in their entirety: reported speech ("Die Opposition wies
     die Änderungen zurück."), free indirect speech in Konjunktiv ("Die Lage sei ernst.").
     ``bag=False`` leaves out the words' own features (:meth:`FeatureCache.bag_of_words`
-    of each word outside quotations), which the tagger sums per word instead."""
+    of each word outside quotations), which the tagger sums per word instead; then
+    ``cues``, the sentence's tokens outside quotations that have the "cue" flag, spares
+    looking at every word."""
     a, b = seg.sentences[s]
     words = seg.words
     f = [f"S.{x}" for x in sent_flags[s]]
@@ -534,7 +537,7 @@ def whole_sentence_features(
     n_cue = 0
     depth = seg.quote_depth
     bag_of = cache.bag_of_words
-    for i in range(a, b):
+    for i in range(a, b) if bag or cues is None else cues:
         if depth[i]:
             continue
         feats, stem, cue = bag_of(words[i])

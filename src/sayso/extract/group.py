@@ -595,10 +595,13 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
     The sentence needs a subject before the verb; roles are tagged as for any statement."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
+    verbs = profile.reported_forms
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL:
             continue
+        if verbs.isdisjoint(seg.lows[a:b]):
+            continue  # no word that could be the verb
         toks = range(a, b)
         # a quoted phrase inside may be a nested fragment ("warnten vor einem „Abfluss“"),
         # a quotation of half the sentence is direct speech

@@ -211,6 +211,7 @@ class Scorer:
         self.break_of = np.zeros(1024, dtype=bool)
         self.ends_bigram = np.zeros(1024, dtype=bool)
         self.signals_of = np.zeros(1024, dtype=np.int64)
+        self.cue_of = np.zeros(1024, dtype=bool)
         self._bigram: dict[int, int] = {}
         self.bigrams = _Table.empty(self.width)
         self.bigrams.extend(np.zeros((1, self.width)))  # row 0: no known bigram
@@ -257,6 +258,7 @@ class Scorer:
             self.break_of = np.resize(self.break_of, size)
             self.ends_bigram = np.resize(self.ends_bigram, size)
             self.signals_of = np.resize(self.signals_of, size)
+            self.cue_of = np.resize(self.cue_of, size)
         breaks = cache.profile.clause_breaks
         ends = self.bigram_ends
         for k, w in enumerate(words):
@@ -265,6 +267,7 @@ class Scorer:
             self._lows.append(low)
             self.ends_bigram[first + k] = low in ends
             self.signals_of[first + k] = sum(_BIT[x] for x in cache.sentence_signals(w))
+            self.cue_of[first + k] = cache.bag_of_words(w)[2]
             self.break_of[first + k] = w in breaks
             self.anchor_of[first + k] = w not in breaks and cache.is_anchor(w)
 
@@ -284,14 +287,19 @@ class Scorer:
             ids.append(unknown)
         return np.add.reduceat(model.state[ids], starts, axis=0)
 
-    def bags(self, seg: Segmented, doc: Document) -> Floats:
-        """Per sentence, the sum of its words' whole-sentence rows (outside quotations)."""
-        if not len(doc.words):
-            return np.zeros((0, self.bag.rows.shape[1]))
-        rows = self.bag.rows[doc.words]
-        rows[np.asarray(seg.quote_depth, dtype=bool)] = 0.0
+    def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[list[int]]]:
+        """Per sentence, the sum of its words' whole-sentence rows, and its tokens with the
+        "cue" flag (both outside quotations)."""
         starts = np.asarray([a for a, _ in seg.sentences], dtype=np.intp)
-        return np.add.reduceat(rows, starts, axis=0)
+        if not len(doc.words):
+            return np.zeros((0, self.bag.rows.shape[1])), []
+        outside = ~np.asarray(seg.quote_depth, dtype=bool)
+        rows = self.bag.rows[doc.words]
+        rows[~outside] = 0.0
+        cues = np.flatnonzero(self.cue_of[doc.words] & outside)
+        cuts = np.searchsorted(cues, starts[1:]).tolist()
+        per_sentence = [c.tolist() for c in np.split(cues, cuts)]
+        return np.add.reduceat(rows, starts, axis=0), per_sentence
 
     def word_ids(self, words: Sequence[str]) -> Ints:
         vocab = self.vocab

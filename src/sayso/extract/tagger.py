@@ -67,8 +67,9 @@ class Tagged:
     quote: list[list[str]]
     doc: Document
     flags: list[frozenset[str]]
-    #: per sentence, its words' part of the whole-sentence scores (when first asked)
-    bags: Floats | None = None
+    #: per sentence, its words' part of the whole-sentence scores and its cue tokens
+    #: (when first asked)
+    bags: tuple[Floats, list[list[int]]] | None = None
 
 
 def statement_window(seg: Segmented, content: Sequence[int]) -> range:
@@ -151,11 +152,12 @@ class Taggers:
             return "O", 0.0
         if tagged.bags is None:
             tagged.bags = self.scorer.bags(seg, tagged.doc)
+        bags, cues = tagged.bags
         feats = whole_sentence_features(
-            self.cache, seg, s, tagged.flags, prev_has_statement, bag=False
+            self.cache, seg, s, tagged.flags, prev_has_statement, bag=False, cues=cues[s]
         )
         model = self.models["whole"]
-        prob = model.softmax(model.score(feats) + tagged.bags[s])
+        prob = model.softmax(model.score(feats) + bags[s])
         best = max(forms, key=lambda y: prob[model.labels.index(y)])
         return best, 1.0 - float(prob[model.labels.index("O")])
 

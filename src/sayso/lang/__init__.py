@@ -310,6 +310,9 @@ class LangProfile:
     addressee_object_starts: frozenset[str] = frozenset()
     nonfinite_cue: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reported_lemmas: frozenset[str] = frozenset()
+    #: words that may be the verb of a reported sentence: standalone forms of a reported
+    #: lemma and stems of its particle verbs (a cheap first test per sentence)
+    reported_forms: frozenset[str] = frozenset()
     reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
@@ -716,7 +719,9 @@ def load(lang: str) -> LangProfile:
         nonfinite_cue=_ro(
             {k: tuple(v) for k, v in clause.get("nonfinite_cue", {}).items() if k != "_doc"}
         ),
-        reported_lemmas=_lower_set(_read(lang, "reported.json")["lemmas"]),
+        reported_lemmas=(reported := _lower_set(_read(lang, "reported.json")["lemmas"])),
+        reported_forms=frozenset(f for f, e in cue_forms.items() if e.lemma in reported)
+        | frozenset(s for s, es in split_forms.items() if any(e.lemma in reported for e in es)),
         reported_not_with=_ro(
             {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("not_with", {}).items()}
         ),

@@ -40,6 +40,7 @@ class Segmented:
     quote_depth: list[int]
     warnings: list[Warning] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
+    lows: list[str] = field(default_factory=list)  # the words in lowercase
     #: per-document results that several components ask for (tokens of spans,
     #: according-to matches per sentence): the text is read-only, so they never change
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -116,6 +117,7 @@ def segment(
         quote_depth=quote_depth,
         warnings=warnings,
         sentence_of=sentence_of,
+        lows=[w.lower() for w in words],
     )
 
 
