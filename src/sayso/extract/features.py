@@ -71,6 +71,9 @@ class FeatureCache:
         self.bigram_ends: frozenset[str] = frozenset()
         self.known_relative: frozenset[str] | None = None
         self.known_whole: frozenset[str] | None = None
+        #: memoise the per-word feature lists (training reads them again and again; the
+        #: taggers sum each word's lists once into rows and keep only those)
+        self.keep_lists = True
 
     def restrict(
         self, known: frozenset[str], known_relative: frozenset[str], known_whole: frozenset[str]
@@ -165,7 +168,8 @@ class FeatureCache:
         ]
         out.extend(self.flags(word))
         out = self._keep(out, self.known)
-        self._base[word] = out
+        if self.keep_lists:
+            self._base[word] = out
         return out
 
     def context_at(self, word: str, offset: int) -> list[str]:
@@ -179,7 +183,8 @@ class FeatureCache:
             ctx = self.context(word)
             m2, m1, p1, p2 = (self._keep([f"{o}:{x}" for x in ctx], self.known) for o in _CONTEXT)
             got = (m2, m1, p1, p2)
-            self._ctx4[word] = got
+            if self.keep_lists:
+                self._ctx4[word] = got
         return got
 
     def relative(self, word: str, rel: str) -> list[str]:
@@ -191,7 +196,8 @@ class FeatureCache:
             got = [f"{rel}|{x}" for x in self.flags(word)]
             got.append(f"{rel}|w={word.lower()}")
             got = self._keep(got, self.known_relative)
-            table[word] = got
+            if self.keep_lists:
+                table[word] = got
         return got
 
     def bag_of_words(self, word: str) -> tuple[list[str], bool, bool]:

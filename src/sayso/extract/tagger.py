@@ -107,6 +107,7 @@ class Taggers:
         # the per-word feature lists leave out what no model reading them knows (fewer
         # weights to look up when a new word's rows are summed)
         relative = frozenset(a for layer in STATEMENT_LAYERS for a in self.models[layer].attributes)
+        self.cache.keep_lists = False  # the scorer keeps each word's summed rows instead
         self.cache.restrict(
             relative.union(self.models["quote"].attributes),
             relative,
