@@ -106,12 +106,14 @@ def analyze(
     group.according_sources(seg, profile, drafts)
     group.sentence_initial_subject(seg, profile, drafts)
     group.clause_subject(seg, profile, drafts)
+    group.attribution_after_quote(seg, profile, drafts)
     group.find_addressees(seg, profile, drafts)
     group.extend_speaker_to_cue(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     group.trim_speakers(seg, profile, drafts)
+    group.speaker_closing_comma(seg, profile, drafts)
     drafts = group.nested_direct(
         seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
     )
@@ -229,6 +231,25 @@ def _trim(text: str, spans: Spans) -> Spans:
     return tuple(out)
 
 
+def _cut_contraction(text: str, profile: LangProfile, spans: Spans) -> Spans:
+    """A speaker that ends in a pronoun with a contracted auxiliary ("He’s claiming",
+    "who've said") ends before the auxiliary (``clause.json`` ``speaker_contractions``)."""
+    if not spans or not profile.speaker_contractions:
+        return spans
+    last = spans[-1]
+    word = text[last.start : last.end].rsplit(None, 1)[-1]
+    for ending in profile.speaker_contractions:
+        stem = word[: -len(ending)].lower()
+        if (
+            word.lower().endswith(ending)
+            and stem
+            and (profile.is_speaker_pronoun(stem) or stem in profile.relative_pronouns)
+        ):
+            cut = Span(last.start, last.end - len(ending))
+            return (*spans[:-1], cut) if len(cut) > 0 else spans
+    return spans
+
+
 def _finish(
     seg: Segmented,
     profile: LangProfile,
@@ -241,6 +262,10 @@ def _finish(
     kept: list[tuple[group.Draft, Spans, Spans]] = []
     for d in drafts:
         speaker = d.speaker_spans if d.speaker_spans is not None else _spans(seg, d.speaker)
+        cut = _cut_contraction(seg.text, profile, speaker)
+        if cut != speaker:
+            speaker = cut
+            d.rules.append("group.speaker.contraction.v1")
         content = tuple(seg.token_span(p.a, p.b) for p in d.parts)
         holes = (
             _spans(seg, d.cue)

@@ -177,3 +177,118 @@ def test_speaker_runs_on_over_an_apposition_and_relative_clause() -> None:
     assert run(text, (k, k + 2)) == (
         "Peter Berg , a lawyer for the club , who has fought the plant"
     )
+
+
+def test_party_label_with_a_two_part_state_does_not_end_the_sentence() -> None:
+    profile = load("en")
+    text = '"We stay," said Rep. Anna Berg (D-N.Y.), a member of the panel. The vote is due.'
+    seg = segment(text, profile.abbreviations, profile.months)
+    assert len(seg.sentences) == 2
+    got = _statements(text)
+    assert [g[0] for g in got] == ["Rep. Anna Berg (D-N.Y.), a member of the panel"]
+
+
+def test_postposed_speaker_with_a_relative_clause_runs_to_the_sentence_end() -> None:
+    # "who" inside the apposition opens a relative clause, not a content clause
+    got = _statements(
+        "The new ferry could start next month, said Peter Holm, a consultant to the harbor "
+        "board who oversees the tender."
+    )
+    assert [g[:2] for g in got] == [
+        ("Peter Holm, a consultant to the harbor board who oversees the tender", "said")
+    ]
+    assert any("postposed_attribution" in r for r in got[0][3])
+    # a relative clause at the sentence end may hold commas; a content-less draft the
+    # tagger made inside it does not stop the speaker
+    text = (
+        '"The harbor needs a plan," said Peter Holm, who ran the port from 1995 to 1999, '
+        "during the strike, and has advised the city since her first term."
+    )
+    (got,) = _statements(text)
+    assert got[0] == (
+        "Peter Holm, who ran the port from 1995 to 1999, during the strike, and has advised "
+        "the city since her first term"
+    )
+
+
+def test_speaker_ended_inside_its_apposition_runs_on() -> None:
+    from sayso.extract.group import Draft, Seg, extend_speaker_to_cue
+    from sayso.model import Form
+
+    profile = load("en")
+    text = '"It is unsafe," said Peter Berg, a lawyer at Holm & Berg, who represents the club.'
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    c = words.index("said")
+
+    def run(hi: int) -> str:
+        d = Draft(parts=[Seg(0, c - 1, "direct", 0)], form=Form.DIRECT)
+        d.speaker = [Seg(c + 1, hi, "S", 0)]
+        d.cue = [Seg(c, c + 1, "C", 0)]
+        extend_speaker_to_cue(seg, profile, [d])
+        return " ".join(words[d.speaker[0].a : d.speaker[0].b])
+
+    lawyer = words.index("lawyer") + 1
+    assert run(lawyer) == "Peter Berg , a lawyer at Holm & Berg , who represents the club"
+    # without an apposition begun there is nothing to continue
+    assert run(c + 3) == "Peter Berg , a lawyer at Holm & Berg , who represents the club"
+    text2 = '"It is unsafe," said Peter Berg, in a statement.'
+    seg2 = segment(text2, profile.abbreviations, profile.months)
+    c2 = seg2.words.index("said")
+    d = Draft(parts=[Seg(0, c2 - 1, "direct", 0)], form=Form.DIRECT)
+    d.speaker = [Seg(c2 + 1, c2 + 3, "S", 0)]
+    d.cue = [Seg(c2, c2 + 1, "C", 0)]
+    extend_speaker_to_cue(seg2, profile, [d])
+    assert seg2.words[d.speaker[0].a : d.speaker[0].b] == ["Peter", "Berg"]
+
+
+def test_medial_attribution_after_a_two_word_subject() -> None:
+    (got,) = _statements(
+        "The museum, the mayor said, will open its new wing to visitors in the spring."
+    )
+    assert got[:2] == ("the mayor", "said")
+    assert "The museum" in got[2] and "will open its new wing" in got[2]
+
+
+def test_attribution_after_a_question_or_exclamation() -> None:
+    got = _statements(
+        "The hearing ran late. “Why is this bank still allowed to operate?” Holm demanded. "
+        "The chair did not answer."
+    )
+    after = [g for g in got if "group.attribution_after_quote.v1" in g[3]]
+    assert [g[:2] for g in after] == [("Holm", "demanded")]
+    got = _statements(
+        "“We won the vote!” Peter Holm said, looking at the crowd. The count ended at noon."
+    )
+    assert [g[:2] for g in got] == [("Peter Holm", "said")]
+    # the next sentence is a statement of its own, not an attribution
+    got = _statements("“Who pays for this?” The council said the budget is fixed.")
+    assert all("group.attribution_after_quote.v1" not in g[3] for g in got)
+
+
+def test_speaker_takes_the_comma_closing_its_apposition() -> None:
+    from sayso.extract.group import Draft, Seg, speaker_closing_comma
+    from sayso.model import Form
+
+    profile = load("en")
+    text = "Anna Berg, the mayor, said the plan is dead, and Holm, too, agreed."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    d1 = Draft(parts=[Seg(6, 10, "indirect", 0)], form=Form.INDIRECT)
+    d1.speaker = [Seg(0, 5, "S", 0)]  # "Anna Berg , the mayor"
+    h = words.index("Holm")
+    d2 = Draft(parts=[Seg(h + 4, h + 5, "indirect", 0)], form=Form.INDIRECT)
+    d2.speaker = [Seg(h, h + 2, "S", 0)]  # "Holm ,"
+    speaker_closing_comma(seg, profile, [d1, d2])
+    assert words[d1.speaker[0].a : d1.speaker[0].b] == ["Anna", "Berg", ",", "the", "mayor", ","]
+    assert words[d2.speaker[0].a : d2.speaker[0].b] == ["Holm"]
+    assert "group.speaker.closing_comma.v1" in d1.rules
+
+
+def test_pronoun_speaker_leaves_out_a_contracted_auxiliary() -> None:
+    got = _statements("He’s claiming that the count was rigged. She's said the vote was fair.")
+    assert [g[0] for g in got] == ["He", "She"]
+    assert all("group.speaker.contraction.v1" in g[3] for g in got)
+    # a name's possessive stays
+    got = _statements("Clinton's aide said the plan failed.")
+    assert got[0][0] == "Clinton's aide"

@@ -1165,6 +1165,84 @@ def postposed_attributions(
     return new
 
 
+def attribution_after_quote(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A quotation that closes its sentence with "?" or "!" is attributed by the short
+    sentence after it: "“Why not?” Vitter asked.", "“We won!” said Anna Berg, the mayor."
+    (``clause.json`` ``postposed_attribution``: ``after_quote``). The segmenter ends the
+    sentence at the closing mark, so the tagger sees the quotation without its frame. A
+    direct draft that ends its sentence there and has neither cue nor speaker takes the
+    next sentence's subject-first ("Vitter asked") or verb-first ("said Anna Berg") shape
+    as speaker and cue, when that sentence is in the same paragraph, holds no quotation
+    and no other draft, and ends right after the attribution (a trailing participle or
+    prepositional phrase after a comma may follow)."""
+    if "after_quote" not in profile.postposed_attribution:
+        return
+    words = seg.words
+    depth = seg.quote_depth
+    taken = {p.sent for d in drafts for p in d.parts}
+    for d in drafts:
+        if d.form is not Form.DIRECT or d.cue or d.speaker or d.speaker_spans is not None:
+            continue
+        s = d.parts[-1].sent
+        a, b = seg.sentences[s]
+        if d.b != b or b - a < 3 or s + 1 >= len(seg.sentences) or s + 1 in taken:
+            continue
+        if not (MARK_RE.fullmatch(words[b - 1]) and words[b - 2] in ("?", "!")):
+            continue
+        na, nb = seg.sentences[s + 1]
+        if "\n" in seg.text[seg.ends[b - 1] : seg.starts[na]]:
+            continue  # another paragraph
+        end = nb
+        while end > na and words[end - 1] in _FINAL:
+            end -= 1
+        if end - na < 2 or any(depth[i] for i in range(na, nb)):
+            continue
+        # the attribution ends the sentence or is followed by a comma
+        stop = next((i for i in range(na, end) if words[i] == ","), end)
+        got = _verb_first_tail(seg, profile, na, end) if _finite_cue(profile, words[na]) else None
+        if got is not None:
+            (lo, hi), cue_toks = got
+        else:
+            got_s = _subject_first_attribution(seg, profile, na, stop)
+            if got_s is None:
+                continue
+            (lo, hi), cue_toks = got_s
+        d.speaker = [Seg(lo, hi, "S", s + 1)]
+        d.cue = _as_runs(cue_toks, s + 1)
+        d.frame = [Seg(na, max(hi, cue_toks[-1] + 1), "F", s + 1)]
+        d.rules.append("group.attribution_after_quote.v1")
+        taken.add(s + 1)
+
+
+def _subject_first_attribution(
+    seg: Segmented, profile: LangProfile, a: int, stop: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    """Speaker range and cue of "Vitter asked" / "the senator said on Tuesday" running
+    from ``a`` up to ``stop``: a noun phrase of at most ``_MAX_TAIL_NP`` words, a finite
+    cue verb, then nothing or a preposition, a capitalised word or a time word."""
+    words = seg.words
+    first = words[a]
+    if not _speaker_head(profile, first) and first.lower() not in profile.determiners:
+        return None
+    for v in range(a + 1, min(stop, a + 1 + _MAX_TAIL_NP)):
+        w = words[v]
+        if w in profile.clause_breaks or w.lower() in profile.complementizers:
+            return None
+        if not _finite_cue(profile, w):
+            continue
+        if not _speaker_head(profile, words[v - 1]):
+            return None
+        rest = words[v + 1 : stop]
+        if rest and not (
+            rest[0].lower() in profile.prepositions
+            or rest[0][:1].isupper()
+            or rest[0].lower() in profile.time_words
+        ):
+            return None
+        return (a, v), [v]
+    return None
+
+
 def anaphoric_attributions(
     seg: Segmented, profile: LangProfile, drafts: list[Draft]
 ) -> list[Draft]:
@@ -1313,8 +1391,13 @@ def _verb_first_tail(
     lo = first + 1
     if lo >= end or not (words[lo][:1].isupper() or words[lo].lower() in profile.determiners):
         return None
-    if any(words[i].lower() in profile.complementizers for i in range(lo, end)):
-        return None  # ", sagte er Reportern, dass …": the content follows
+    if any(
+        words[i].lower() in profile.complementizers
+        and not (words[i].lower() in profile.relative_pronouns and i > lo)
+        for i in range(lo, end)
+    ):
+        return None  # ", sagte er Reportern, dass …": the content follows; "who" after
+        # the name opens a relative clause of the speaker (", said X, a lawyer who …")
     entry = profile.cue(w.lower()) if _finite_cue(profile, w) else None
     if entry is None and w[:1].islower():
         entry = profile.cue_with_particle(w.lower(), words[end - 1].lower())
@@ -1712,7 +1795,8 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
             lo = a
             while lo < comma and words[lo] in profile.clause_breaks:
                 lo += 1
-            if comma - lo < 3 or any(seg.quote_depth[i] for i in range(c2, end)):
+            short = comma - lo < 3 and not (comma - lo == 2 and end - c2 > 5)
+            if short or any(seg.quote_depth[i] for i in range(c2, end)):
                 break
             if any(r.a < comma or r.b > c2 for d in ds for r in d.speaker):
                 break  # the tagger found another speaker: not this one's statement
@@ -1794,6 +1878,30 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
             d.rules.append("group.speaker.trim.v1")
 
 
+def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A speaker phrase that holds an apposition set off by commas takes the comma that
+    closes it ("[Anna Berg, the mayor,] said"), one without an inner comma does not
+    ("[Trump], speaking in Ohio, said") — the corpus convention (``clause.json``
+    ``speaker_extension``: ``closing_comma``; PolNeAR train and dev alike, 9 to 1)."""
+    if "closing_comma" not in profile.speaker_extension:
+        return
+    words = seg.words
+    for d in drafts:
+        if len(d.speaker) != 1:
+            continue
+        r = d.speaker[0]
+        a, b = r.a, r.b
+        while b - a > 1 and words[b - 1] == ",":
+            b -= 1
+        inner = any(words[i] == "," and not seg.quote_depth[i] for i in range(a + 1, b))
+        _, sent_end = seg.sentences[r.sent]
+        if inner and b < sent_end and words[b] == ",":
+            b += 1
+        if (a, b) != (r.a, r.b):
+            d.speaker = [Seg(a, b, r.tag, r.sent)]
+            d.rules.append("group.speaker.closing_comma.v1")
+
+
 _MAX_APPOSITION = 30
 
 
@@ -1811,7 +1919,15 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
     if "to_cue" not in profile.speaker_extension:
         return
     words = seg.words
-    taken = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    # contents of drafts that :func:`prune` will drop (no cue, no speaker, not direct)
+    # do not block: the tagger often reads a relative clause's object as content
+    taken = {
+        i
+        for d in drafts
+        if d.cue or d.speaker or d.speaker_spans is not None or d.form is Form.DIRECT
+        for p in d.parts
+        for i in range(p.a, p.b)
+    }
     for d in drafts:
         if len(d.speaker) != 1 or not d.cue or d.speaker_spans is not None:
             continue
@@ -1832,13 +1948,38 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
             i in taken or seg.quote_depth[i] or words[i] in _FINAL for i in range(sp.b, stop)
         ):
             continue
-        if _apposition_end(profile, words, sp.b, stop, closed) != stop:
+        if _apposition_end(profile, words, sp.b, stop, closed) != stop and not (
+            not closed and _inside_apposition(profile, words, sp.a, sp.b)
+        ):
             continue
         hi = stop
         while hi > sp.b and words[hi - 1] == ",":
             hi -= 1
         d.speaker = [Seg(sp.a, hi, sp.tag, sp.sent)]
         d.rules.append("group.speaker.to_cue.v1")
+
+
+def _inside_apposition(profile: LangProfile, words: list[str], a: int, b: int) -> bool:
+    """The tagger ended a speaker after the cue inside its apposition: "said [Kevin
+    Barrett, a lawyer] at Bailey & Glasser, who represents …", "said [Tim Hess, who
+    introduced him] to his banks" — the phrase holds a comma followed by an apposition or
+    relative clause start, and what follows it opens a prepositional phrase or a relative
+    clause."""
+    if b >= len(words) or not any(
+        words[i] == ","
+        and (
+            words[i + 1][:1].isupper()
+            or words[i + 1].lower() in profile.determiners
+            or words[i + 1].lower() in profile.relative_pronouns
+        )
+        for i in range(a + 1, b - 1)
+    ):
+        return False
+    nxt = words[b].lower()
+    if nxt == ",":
+        # ", who …" continues the speaker; ", in a statement" does not
+        return b + 1 < len(words) and words[b + 1].lower() in profile.relative_pronouns
+    return nxt in profile.prepositions or nxt in profile.relative_pronouns
 
 
 def _apposition_end(
@@ -1872,8 +2013,8 @@ def _apposition_end(
         while close < c and words[close] != ",":
             close += 1
         if relative:
-            # a relative clause may hold commas; it ends at the last one before ``c``
-            close = max((j for j in range(k + 1, c) if words[j] == ","), default=c)
+            # a relative clause at the sentence end may hold commas: it runs to the end
+            return c
         if close == c:
             return c if not closed else None
         if close == c - 1:

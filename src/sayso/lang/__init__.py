@@ -326,6 +326,7 @@ class LangProfile:
     finite_auxiliaries: frozenset[str] = frozenset()
     speaker_trim: bool = False
     speaker_extension: frozenset[str] = frozenset()
+    speaker_contractions: tuple[str, ...] = ()  # "’s" of "He’s": not the speaker's
     relative_pronouns: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
@@ -737,6 +738,7 @@ def load(lang: str) -> LangProfile:
         finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
         speaker_trim=bool(clause.get("speaker_trim", False)),
         speaker_extension=frozenset(clause.get("speaker_extension", ())),
+        speaker_contractions=tuple(clause.get("speaker_contractions", ())),
         relative_pronouns=_lower_set(clause.get("relative_pronouns", ())),
         time_words=_lower_set(clause.get("time_words", ())),
         time_prepositions=_lower_set(clause.get("time_prepositions", ())),
