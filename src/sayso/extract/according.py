@@ -242,16 +242,18 @@ def find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) ->
 
 def _find(seg: Segmented, profile: LangProfile, s: int, min_confidence: float) -> list[Match]:
     a, b = seg.sentences[s]
-    words = seg.words
     out: list[Match] = []
+    triggers = profile.according_to_triggers  # a cheap first test: few words are triggers
+    lows = seg.lows
+    if triggers.keys().isdisjoint(lows[a:b]):
+        return out
     last_end = a
     depth = seg.quote_depth
-    triggers = profile.according_to_triggers  # a cheap first test: few words are triggers
     for i in range(a, b):
-        if i < last_end or depth[i] or words[i].lower() not in triggers:
+        if i < last_end or depth[i] or lows[i] not in triggers:
             continue
         best: Match | None = None
-        for pat in profile.according_to_at(words[i].lower()):
+        for pat in profile.according_to_at(lows[i]):
             if pat.confidence < min_confidence:
                 continue
             m = match_at(seg, profile, pat, i, a, b)

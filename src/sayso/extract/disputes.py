@@ -88,9 +88,10 @@ def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL or not words[a][:1].isupper():
             continue
+        rest = seg.lows[a + 1 : b]
+        if accounts.keys().isdisjoint(rest) or _triggers(profile).isdisjoint(rest):
+            continue  # no account word, or no verb that could dispute or confirm it
         if any(seg.quote_depth[i] for i in range(a, b)):
-            continue
-        if not any(words[i].lower() in accounts for i in range(a + 1, b)):
             continue
         verb = next(
             (i for i in range(a + 1, b) if _relation_kind(profile, words, i, b) is not None), None

@@ -55,12 +55,13 @@ def _markers(
     """Markers ``(kind, first token, end token, entry)`` starting at ``toks`` (in order,
     outside quotations, all tokens of a multi-word marker in ``toks``)."""
     words = seg.words
+    lows = seg.lows
     depth = seg.quote_depth
     firsts = profile.markers  # a cheap first test: most words start no marker
     tokset: set[int] | None = None
     out = []
     for i in toks:
-        if depth[i] or words[i].lower() not in firsts:
+        if depth[i] or lows[i] not in firsts:
             continue
         m = profile.match_marker(words, i)
         if m is None:

@@ -717,6 +717,8 @@ def _cue_clause(
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
+    if profile.cue_words.isdisjoint(seg.lows[a:end]):
+        return None  # no cue verb at all
     words = seg.words
     for i in range(a, end):
         if seg.quote_depth[i] or not words[i][:1].islower():

@@ -313,6 +313,8 @@ class LangProfile:
     #: words that may be the verb of a reported sentence: standalone forms of a reported
     #: lemma and stems of its particle verbs (a cheap first test per sentence)
     reported_forms: frozenset[str] = frozenset()
+    #: every standalone cue form and split stem (a cheap first test per sentence)
+    cue_words: frozenset[str] = frozenset()
     reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
@@ -683,6 +685,7 @@ def load(lang: str) -> LangProfile:
         lang=lang,
         cues=_ro(cues),
         cue_forms=_ro(cue_forms),
+        cue_words=frozenset(cue_forms) | frozenset(split_forms),
         split_cues=MappingProxyType(split_cues),
         split_forms=_ro(split_forms),
         particles=frozenset(c.particle for c in cues.values() if c.particle),
