@@ -165,19 +165,31 @@ def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[
     n_seq = len(emits)
     n_labels = max(t.shape[0] for t in trans)
     width = n_seq * n_labels
-    # time first, so that each step reads one contiguous block
-    emit = np.full((n, n_seq, n_labels), _NEVER)
-    # tr[k, j, i]: the weight of label i followed by label j (the maximum over the last,
-    # contiguous axis)
-    tr = np.full((n_seq, n_labels, n_labels), _NEVER)
-    for k, (e, weights) in enumerate(zip(emits, trans, strict=True)):
-        m = weights.shape[0]
-        emit[: len(e), k, :m] = e
-        emit[len(e) :, k, :] = 0.0  # past its end a sequence only marks time
-        tr[k, :m, :m] = weights.T
+    # time first, so that each step reads one contiguous block; past its end a sequence
+    # only marks time (zeros)
+    emit = np.zeros((n, n_seq, n_labels))
+    # tr[k, j, i]: the weight of label i followed by label j (the maximum is taken over the
+    # last, contiguous axis)
+    first = trans[0]
+    if all(weights is first for weights in trans):
+        tr = np.broadcast_to(first.T, (n_seq, n_labels, n_labels))
+    else:
+        tr = np.zeros((n_seq, n_labels, n_labels))
+    groups: dict[int, list[int]] = {}
+    for k, weights in enumerate(trans):
+        groups.setdefault(weights.shape[0], []).append(k)
+    for m, ks in groups.items():
+        got = [emits[k] for k in ks]
+        at_t = np.concatenate([np.arange(len(e)) for e in got])
+        at_k = np.repeat(ks, [len(e) for e in got])
+        emit[at_t, at_k, :m] = np.concatenate(got)
         if m < n_labels:
-            tr[k, :, m:] = 0.0
-            tr[k, m:, :] = 0.0
+            # labels a narrower model does not have can never win
+            emit[:, ks, m:] = _NEVER
+            tr[ks, :, m:] = 0.0
+        if tr.flags.writeable:
+            for k in ks:
+                tr[k, :m, :m] = trans[k].T
     steps = [e.reshape(width) for e in emit]
     back = np.empty((n, width), dtype=np.intp)
     cand = np.empty((n_seq, n_labels, n_labels))
