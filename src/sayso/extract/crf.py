@@ -190,7 +190,7 @@ def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[
         if tr.flags.writeable:
             for k in ks:
                 tr[k, :m, :m] = trans[k].T
-    steps = [e.reshape(width) for e in emit]
+    steps = emit.reshape(n, width)
     back = np.empty((n, width), dtype=np.intp)
     cand = np.empty((n_seq, n_labels, n_labels))
     flat = cand.reshape(width * n_labels)

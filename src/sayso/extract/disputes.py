@@ -182,8 +182,11 @@ def _agreement(
     the agreed-with phrase, the words)."""
     ev = profile.evidence
     words = seg.words
+    lows = seg.lows
+    if ev.agreement.keys().isdisjoint([lows[i] for i in own]):
+        return None
     for i in own:
-        kind = ev.agreement.get(words[i].lower())
+        kind = ev.agreement.get(lows[i])
         if kind is None or seg.quote_depth[i]:
             continue
         for j in range(i + 1, min(i + 3, len(words))):
@@ -201,9 +204,13 @@ def owner_mentions(
     so that the actor module resolves them like any source: a dispute of an account the
     article does not report still points at whose account it is."""
     out = []
+    triggers = _triggers(profile)
+    lows = seg.lows
     for d in statements:
         own = _own_tokens(seg, d)
-        if not own or not any(
+        if not own or triggers.isdisjoint([lows[i] for i in own]):
+            continue  # no word that could dispute or confirm
+        if not any(
             _relation_kind(profile, seg.words, i, own[-1] + 1)
             for i in own
             if not seg.quote_depth[i]

@@ -1342,6 +1342,8 @@ def _postposed_tail(
         end -= 1
     if end - a < 5 or depth[end - 1]:
         return None
+    if profile.cue_words.isdisjoint(seg.lows[max(a, end - 18) : end]):
+        return None  # every shape below needs a cue verb after the boundary
     bounds = [
         k
         for k in range(end - 2, max(a, end - 18), -1)
