@@ -171,7 +171,7 @@ def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement])
                 evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
         modals = ev.hearsay_modals | ev.claim_modals
         for i in toks:
-            if seg.quote_depth[i] or seg.words[i].lower() not in modals:
+            if seg.quote_depth[i] or seg.lows[i] not in modals:
                 continue
             got = modal_reading(seg, profile, i, b, ev.hearsay_modals)
             if got is not None:
@@ -342,7 +342,9 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     modals = ev.hearsay_modals | ev.claim_modals
     new: list[Draft] = []
     for k, (a, b) in enumerate(seg.sentences):
-        if k in taken or b - a < 4 or any(seg.quote_depth[i] for i in range(a, b)):
+        if k in taken or b - a < 4 or modals.isdisjoint(seg.lows[a:b]):
+            continue
+        if any(seg.quote_depth[i] for i in range(a, b)):
             continue
         # the modal makes the whole sentence second-hand; a marker may qualify a noun only
         # ("die angeblichen Geheimflüge"), so markers alone do not make a statement
@@ -350,7 +352,7 @@ def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
             modal_reading(seg, profile, i, b, ev.hearsay_modals) is not None
             or modal_reading(seg, profile, i, b, ev.claim_modals) is not None
             for i in range(a, b)
-            if seg.words[i].lower() in modals
+            if seg.lows[i] in modals
         )
         if hit:
             new.append(
