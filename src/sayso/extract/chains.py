@@ -94,7 +94,7 @@ def _phrase_at(
     out: list[tuple[int, int]] = []
     words = seg.words
     first = _first_words(phrases)
-    if first.isdisjoint([w.lower() for w in words[a:b]]):
+    if first.isdisjoint(seg.lows[a:b]):
         return out
     i = a
     while i < b:
@@ -157,6 +157,19 @@ _PASSIVE = frozenset(
 )
 
 
+_EMBEDDING_FORMS: dict[str, frozenset[str]] = {}
+
+
+def _embedding_forms(profile: LangProfile) -> frozenset[str]:
+    """Standalone cue forms whose lemma reports what was said (``embedding_cues``)."""
+    got = _EMBEDDING_FORMS.get(profile.lang)
+    if got is None:
+        lemmas = profile.evidence.embedding_cues
+        got = frozenset(f for f, e in profile.cue_forms.items() if e.lemma in lemmas)
+        _EMBEDDING_FORMS[profile.lang] = got
+    return got
+
+
 def _embedded_speaker(
     seg: Segmented, profile: LangProfile, content: list[int]
 ) -> tuple[Span, Span] | None:
@@ -169,6 +182,8 @@ def _embedded_speaker(
     that takes a clause, a clause break or complementizer must follow it (up to an
     auxiliary) inside the content, and no passive auxiliary may stand between them."""
     words = seg.words
+    if _embedding_forms(profile).isdisjoint([seg.lows[i] for i in content]):
+        return None  # no speech verb that could embed a speaker
     toks = [i for i in content if not seg.quote_depth[i]]
     if len(toks) < 5:
         return None
