@@ -287,19 +287,17 @@ class Scorer:
             ids.append(unknown)
         return np.add.reduceat(model.state[ids], starts, axis=0)
 
-    def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[list[int]]]:
-        """Per sentence, the sum of its words' whole-sentence rows, and its tokens with the
-        "cue" flag (both outside quotations)."""
+    def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[int]]:
+        """Per sentence, the sum of its words' whole-sentence rows; and the document's
+        tokens with the "cue" flag (both outside quotations)."""
         starts = np.asarray([a for a, _ in seg.sentences], dtype=np.intp)
         if not len(doc.words):
             return np.zeros((0, self.bag.rows.shape[1])), []
         outside = ~np.asarray(seg.quote_depth, dtype=bool)
         rows = self.bag.rows[doc.words]
         rows[~outside] = 0.0
-        cues = np.flatnonzero(self.cue_of[doc.words] & outside)
-        cuts = np.searchsorted(cues, starts[1:]).tolist()
-        per_sentence = [c.tolist() for c in np.split(cues, cuts)]
-        return np.add.reduceat(rows, starts, axis=0), per_sentence
+        cues = np.flatnonzero(self.cue_of[doc.words] & outside).tolist()
+        return np.add.reduceat(rows, starts, axis=0), cues
 
     def word_ids(self, words: Sequence[str]) -> Ints:
         vocab = self.vocab

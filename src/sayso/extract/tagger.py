@@ -17,7 +17,9 @@ is created lazily once per process and per language; worker processes build thei
 from __future__ import annotations
 
 import json
+import math
 import os
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,9 +69,9 @@ class Tagged:
     quote: list[list[str]]
     doc: Document
     flags: list[frozenset[str]]
-    #: per sentence, its words' part of the whole-sentence scores and its cue tokens
-    #: (when first asked)
-    bags: tuple[Floats, list[list[int]]] | None = None
+    #: per sentence, its words' part of the whole-sentence scores; the cue tokens (when
+    #: first asked)
+    bags: tuple[Floats, list[int]] | None = None
 
 
 def statement_window(seg: Segmented, content: Sequence[int]) -> range:
@@ -154,13 +156,25 @@ class Taggers:
         if tagged.bags is None:
             tagged.bags = self.scorer.bags(seg, tagged.doc)
         bags, cues = tagged.bags
+        a, b = seg.sentences[s]
         feats = whole_sentence_features(
-            self.cache, seg, s, tagged.flags, prev_has_statement, bag=False, cues=cues[s]
+            self.cache,
+            seg,
+            s,
+            tagged.flags,
+            prev_has_statement,
+            bag=False,
+            cues=cues[bisect_left(cues, a) : bisect_left(cues, b)],
         )
         model = self.models["whole"]
-        prob = model.softmax(model.score(feats) + bags[s])
-        best = max(forms, key=lambda y: prob[model.labels.index(y)])
-        return best, 1.0 - float(prob[model.labels.index("O")])
+        # a softmax over a handful of labels: plain floats are quicker than arrays
+        scores = (model.score(feats) + bags[s]).tolist()
+        top = max(scores)
+        exp = [math.exp(x - top) for x in scores]
+        total = sum(exp)
+        prob = dict(zip(model.labels, (e / total for e in exp), strict=True))
+        best = max(forms, key=prob.__getitem__)
+        return best, 1.0 - prob["O"]
 
     def classify_medium(self, feats: list[str]) -> str | None:
         """The medium label for one statement, or None without a medium model."""
