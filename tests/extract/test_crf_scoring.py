@@ -15,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sayso.extract import scoring
-from sayso.extract.crf import LinearChain, model_attributes, viterbi, viterbi_many
+from sayso.extract.crf import (
+    Decoder,
+    LinearChain,
+    compiled_viterbi,
+    model_attributes,
+    viterbi,
+    viterbi_loops,
+    viterbi_many,
+)
 from sayso.extract.features import (
     FeatureCache,
     sentence_features,
@@ -198,3 +206,49 @@ def test_viterbi_keeps_the_first_of_equal_paths_as_crfsuite_does() -> None:
     trans = np.zeros((2, 2))
     assert viterbi(emit, trans) == [0, 0, 0]
     assert viterbi_many([emit, emit[:1]], [trans, trans]) == [[0, 0, 0], [0]]
+
+
+def test_compiled_decoder_gives_the_labels_numpy_gives() -> None:
+    compiled = compiled_viterbi()
+    assert compiled is not None, "numba is a dependency: the compiled decoder must load"
+    rng = np.random.default_rng(7)
+    for m in (1, 3, 7, 11):
+        trans = rng.normal(0, 3, (m, m))
+        for n in (1, 2, 5, 40):
+            emit = rng.normal(0, 3, (n, m))
+            assert compiled(emit, trans).tolist() == viterbi(emit, trans)
+            # a column slice (the roles and frame scores of one window) is not contiguous
+            wide = rng.normal(0, 3, (n, m + 2))
+            assert compiled(wide[:, 1 : m + 1], trans).tolist() == viterbi(
+                wide[:, 1 : m + 1], trans
+            )
+    # ties: the first label, as crfsuite
+    assert compiled(np.zeros((3, 2)), np.zeros((2, 2))).tolist() == [0, 0, 0]
+    # the uncompiled loops are the same function
+    emit, trans = rng.normal(size=(6, 4)), rng.normal(size=(4, 4))
+    assert viterbi_loops(emit, trans).tolist() == viterbi(emit, trans)
+
+
+def test_decoder_switches_to_the_compiled_loops_after_enough_batches() -> None:
+    rng = np.random.default_rng(3)
+    trans = rng.normal(size=(3, 3))
+    batch = [rng.normal(size=(4, 3)), np.zeros((0, 3)), rng.normal(size=(2, 3))]
+    want = viterbi_many(batch, [trans] * 3)
+    decode = Decoder(jit_after=2)
+    for _ in range(2):
+        assert decode(batch, [trans] * 3) == want
+        assert decode.compiled is None
+    assert decode(batch, [trans] * 3) == want
+    assert decode.compiled is not None
+    never = Decoder(jit_after=-1)
+    for _ in range(5):
+        assert never(batch, [trans] * 3) == want
+    assert never.compiled is None
+
+
+@pytest.mark.parametrize(("setting", "after"), [("0", -1), ("1", 0), ("", 100)])
+def test_sayso_jit_sets_when_the_decoder_compiles(
+    monkeypatch: pytest.MonkeyPatch, setting: str, after: int
+) -> None:
+    monkeypatch.setenv("SAYSO_JIT", setting)
+    assert Decoder().jit_after == after

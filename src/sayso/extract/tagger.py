@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import E006, SaysoError
-from sayso.extract.crf import Floats, LinearChain, viterbi_many
+from sayso.extract.crf import Decoder, Floats, LinearChain
 from sayso.extract.features import FeatureCache, whole_sentence_features
 from sayso.extract.scoring import Document, Scorer
 from sayso.lang import load
@@ -122,6 +122,7 @@ class Taggers:
             self.models["frame"],
             self.models["whole"] if self.whole_forms else None,
         )
+        self.decode = Decoder()
         meta = meta_path(lang)
         self.meta: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
 
@@ -135,7 +136,7 @@ class Taggers:
         quote = self.models["quote"]
         cols = scorer.quote_cols
         todo = [s for s in range(len(seg.sentences)) if flags[s]]
-        paths = viterbi_many(
+        paths = self.decode(
             [doc.scores[slice(*seg.sentences[s]), cols] for s in todo], [quote.trans] * len(todo)
         )
         out = Tagged([["O"] * (b - a) for a, b in seg.sentences], doc, flags)
@@ -203,7 +204,7 @@ class Taggers:
             if only is None:
                 emits.append(scores[:, n_roles:])
                 trans.append(frame.trans)
-        paths = viterbi_many(emits, trans)
+        paths = self.decode(emits, trans)
         out = []
         step = 1 if only is not None else 2
         for k, span in enumerate(windows):
