@@ -265,14 +265,24 @@ def viterbi_loops(emit: Floats, trans: Floats) -> Ints:
 
 
 def compiled_viterbi() -> Callable[[Floats, Floats], Ints] | None:
-    """:func:`viterbi_loops` compiled by numba (machine code cached on disk after the
-    first compilation), or None where numba cannot be loaded."""
+    """:func:`viterbi_loops` compiled by numba, its machine code cached on disk after the
+    first compilation (next to this module, else in the user's cache folder; without
+    either, compiled in every process); None where numba cannot be loaded or compile."""
     try:
         import numba
     except Exception:  # not installed, or broken on this platform: NumPy decodes
         return None
-    compiled: Callable[[Floats, Floats], Ints] = numba.njit(cache=True, nogil=True)(viterbi_loops)
-    return compiled
+    probe = (np.zeros((2, 2)), np.zeros((2, 2)))
+    for cache in (True, False):
+        try:
+            compiled: Callable[[Floats, Floats], Ints] = numba.njit(cache=cache, nogil=True)(
+                viterbi_loops
+            )
+            compiled(*probe)
+            return compiled
+        except Exception:  # no writable cache folder, or no code generation at all
+            continue
+    return None
 
 
 class Decoder:
