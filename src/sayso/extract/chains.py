@@ -96,15 +96,16 @@ def _phrase_at(
     first = _first_words(phrases)
     if first.isdisjoint(seg.lows[a:b]):
         return out
+    lows = seg.lows
     i = a
     while i < b:
-        if seg.quote_depth[i] or i in covered:
+        if lows[i] not in first or seg.quote_depth[i] or i in covered:
             i += 1
             continue
         ph = None
         for cand in phrases:
             n = len(cand)
-            if i + n <= b and all(words[i + k].lower() == cand[k] for k in range(n)):
+            if i + n <= b and all(lows[i + k] == cand[k] for k in range(n)):
                 ph = cand
                 break
         if ph is None:
