@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -57,15 +57,23 @@ def fold(text: str) -> str:
     return _NOT_FOLDED.sub(" ", text).strip()
 
 
+@cache
+def _endings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern + "$"), repl) for pattern, repl in _rules()["endings"])
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=100_000)
 def _word_key(word: str) -> str:
-    rules = _rules()
+    """The phonetic key of one folded word (memoised: names repeat across documents)."""
     w = word
-    for a, b in rules["replace"]:
+    for a, b in _rules()["replace"]:
         w = w.replace(a, b)
-    for pattern, repl in rules["endings"]:
-        w = re.sub(pattern + "$", repl, w)
-    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: "zelenskyy", "pollack"
-    return w
+    for pattern, repl in _endings():
+        w = pattern.sub(repl, w)
+    return _DOUBLED.sub(r"\1", w)  # doubled letters: "zelenskyy", "pollack"
 
 
 def name_key(name: str, titles: frozenset[str] = frozenset()) -> str:
