@@ -92,7 +92,6 @@ def _phrase_at(
     """Occurrences ``(start, end)`` of ``phrases`` in tokens ``[a, b)`` outside quotations
     and outside ``covered`` tokens."""
     out: list[tuple[int, int]] = []
-    words = seg.words
     first = _first_words(phrases)
     if first.isdisjoint(seg.lows[a:b]):
         return out
