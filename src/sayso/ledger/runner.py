@@ -86,18 +86,21 @@ def run(
     sources: Iterable[str],
     options: IngestOptions | None = None,
     *,
-    jobs: int = 1,
+    jobs: int = 0,
     note: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest ``sources`` into ``ledger`` with ``jobs`` worker processes (1: in-process).
+    """Ingest ``sources`` into ``ledger``, analysing in ``jobs`` worker processes (0: in
+    this process).
 
-    With workers, the main process stores one batch while the workers analyse the next.
+    With workers, this process stores one batch while the workers analyse the next, so on
+    a machine with a core to spare for it storing costs no time (``sayso ingest`` uses all
+    cores but one for workers).
     ``progress`` is called with the number of documents (or failed sources) just
     finished, for a progress bar. Returns the run's counts, also stored in ``runs``.
     """
     summary = RunSummary(run_id=ledger.start_run(note))
-    pool = mp.get_context("spawn").Pool(jobs, initializer=warm_up) if jobs > 1 else None
+    pool = mp.get_context("spawn").Pool(jobs, initializer=warm_up) if jobs > 0 else None
     if pool is None:
         warm_up()
     analyse: Callable[[list[Document]], Iterator[Analysis | Failure]] = (
