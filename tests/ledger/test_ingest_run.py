@@ -45,8 +45,8 @@ def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path, db_url
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
     with Ledger.open(db_url) as ledger:
         sources = [str(tmp_path / "in"), str(paths[0]), str(tmp_path / "missing.txt")]
-        first = runner.run(ledger, sources, IngestOptions(), jobs=0)  # in this process
-        again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=1)
+        first = runner.run(ledger, sources, IngestOptions(), jobs=1)
+        again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=2)
         errors = ledger.errors()
     assert (first.added, first.duplicates) == (5, 1)  # the file given twice is one document
     assert first.failed == 2 and sorted(first.errors) == ["E020", "E029"]

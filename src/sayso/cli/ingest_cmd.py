@@ -25,8 +25,7 @@ def register(sub: Any) -> None:
         "--jobs",
         type=int,
         default=max(1, (os.cpu_count() or 2) - 1),
-        help="worker processes for the analysis, 0 to analyse in this process; this process "
-        "stores what they return (default: CPUs - 1, at least 1)",
+        help="worker processes for the analysis (default: CPUs - 1)",
     )
     p.add_argument("--text-column", default="text", help="JSONL key / CSV column with the text")
     p.add_argument(
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 ledger,
                 args.sources,
                 options,
-                jobs=max(0, args.jobs),
+                jobs=max(1, args.jobs),
                 note=args.note,
                 progress=bar.update if bar is not None else None,
             )

@@ -86,21 +86,18 @@ def run(
     sources: Iterable[str],
     options: IngestOptions | None = None,
     *,
-    jobs: int = 0,
+    jobs: int = 1,
     note: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest ``sources`` into ``ledger``, analysing in ``jobs`` worker processes (0: in
-    this process).
+    """Ingest ``sources`` into ``ledger`` with ``jobs`` worker processes (1: in-process).
 
-    With workers, this process stores one batch while the workers analyse the next, so on
-    a machine with a core to spare for it storing costs no time (``sayso ingest`` uses all
-    cores but one for workers).
+    With workers, the main process stores one batch while the workers analyse the next.
     ``progress`` is called with the number of documents (or failed sources) just
     finished, for a progress bar. Returns the run's counts, also stored in ``runs``.
     """
     summary = RunSummary(run_id=ledger.start_run(note))
-    pool = mp.get_context("spawn").Pool(jobs, initializer=warm_up) if jobs > 0 else None
+    pool = mp.get_context("spawn").Pool(jobs, initializer=warm_up) if jobs > 1 else None
     if pool is None:
         warm_up()
     analyse: Callable[[list[Document]], Iterator[Analysis | Failure]] = (
