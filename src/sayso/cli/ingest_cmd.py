@@ -25,7 +25,8 @@ def register(sub: Any) -> None:
         "--jobs",
         type=int,
         default=max(1, (os.cpu_count() or 2) - 1),
-        help="worker processes for the analysis (default: CPUs - 1)",
+        help="processes that analyse: 1 analyses in this process, N > 1 starts N worker "
+        "processes while this one stores (default: CPUs - 1)",
     )
     p.add_argument("--text-column", default="text", help="JSONL key / CSV column with the text")
     p.add_argument(
