@@ -22,6 +22,7 @@ import struct
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from sayso.ledger.identity import fold
@@ -42,13 +43,9 @@ def normalise(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+#: each shingle's ``BANDS * ROWS`` independent 64-bit hashes come from one SHAKE-128 call
+#: (an extendable-output function: every 8 bytes of its output are a fresh hash)
 _HASHES = struct.Struct(f"<{BANDS * ROWS}Q")
-
-
-def _hashes(shingle: str) -> tuple[int, ...]:
-    """``BANDS * ROWS`` independent 64-bit hashes of a shingle from one SHAKE-128 call
-    (an extendable-output function: every 8 bytes of its output are a fresh hash)."""
-    return _HASHES.unpack(hashlib.shake_128(shingle.encode("utf-8")).digest(_HASHES.size))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +64,12 @@ def fingerprint(content: str) -> Fingerprint:
     if len(words) < MIN_WORDS:
         return Fingerprint(text, key, ())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    # MinHash: per hash function, the least value over the shingles
-    mins = list(map(min, zip(*map(_hashes, shingles), strict=True)))
+    # MinHash: per hash function, the least value over the shingles (the digests of all
+    # shingles read as one array of little-endian 64-bit hashes, a row per shingle)
+    digests = b"".join(
+        hashlib.shake_128(sh.encode("utf-8")).digest(_HASHES.size) for sh in shingles
+    )
+    mins = np.frombuffer(digests, dtype="<u8").reshape(-1, BANDS * ROWS).min(axis=0).tolist()
     bands = tuple(
         f"{b}:"
         + hashlib.sha1(struct.pack(f"<{ROWS}Q", *mins[b * ROWS : (b + 1) * ROWS])).hexdigest()[:16]
