@@ -250,10 +250,13 @@ class ActorResolver:
                 }
                 for r in self.new
             ]
-            returning = insert(ACTORS).returning(ACTORS.c.id, sort_by_parameter_order=True)
-            ids = self.conn.execute(returning, rows).scalars().all()
-            for r, i in zip(self.new, ids, strict=True):
-                r.id = i
+            # ids matched by the unique (key, kind), not by the order of the returned rows:
+            # asking SQLAlchemy for that order makes it insert one row per statement
+            a = ACTORS.c
+            returning = insert(ACTORS).returning(a.key, a.kind, a.id)
+            ids = {(key, kind): i for key, kind, i in self.conn.execute(returning, rows)}
+            for r in self.new:
+                r.id = ids[(r.key, r.kind)]
         changed = sorted((r for r in self.rows.values() if r.changed), key=lambda r: r.id or 0)
         if changed:
             a = ACTORS.c
@@ -429,8 +432,10 @@ def link_claims(
              "last_seen": max(filter(None, ds), default=None)}
             for fp, lang, ds in new
         ]  # fmt: skip
-        returning = insert(CLAIMS).returning(c.id, sort_by_parameter_order=True)
-        new_ids = list(conn.execute(returning, rows).scalars())
+        # ids matched by the unique key (see ActorResolver: no row-by-row insert)
+        returning = insert(CLAIMS).returning(c.key, c.id)
+        by_key = {key: i for key, i in conn.execute(returning, rows)}
+        new_ids = [by_key[fp.key] for fp, _, _ in new]
         band_rows = [
             (b, cid)
             for (fp, _, _), cid in zip(new, new_ids, strict=True)
@@ -606,9 +611,7 @@ def store(
         st = STATEMENTS.c
         # one INSERT ... RETURNING for all of them (Core, no unit of work)
         for doc_id, local, sid in conn.execute(
-            insert(STATEMENTS).returning(
-                st.document_id, st.local_id, st.id, sort_by_parameter_order=True
-            ),
+            insert(STATEMENTS).returning(st.document_id, st.local_id, st.id),
             st_rows,
         ):
             statement_ids[(doc_id, local)] = sid
