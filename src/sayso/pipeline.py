@@ -22,6 +22,7 @@ from sayso.model import (
     Actor,
     ActorKind,
     Analysis,
+    Form,
     Relation,
     RelationKind,
     Span,
@@ -110,6 +111,7 @@ def analyze(
     group.find_addressees(seg, profile, drafts)
     group.extend_speaker_to_cue(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
+    group.according_clause_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     group.trim_speakers(seg, profile, drafts)
@@ -248,7 +250,11 @@ def _finish(
             + _spans(seg, d.addressee)
             + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
         )
-        content = _trim(seg.text, _subtract(content, holes))
+        if d.form is not Form.REPORTED:
+            # a reported statement is its whole clause, speaker and verb included ("Die
+            # Gewerkschaft fordert höhere Löhne."); other contents exclude their roles
+            content = _subtract(content, holes)
+        content = _trim(seg.text, content)
         if not any(ch.isalnum() for c in content for ch in seg.text[c.start : c.end]):
             continue  # nothing but marks or dashes is not a statement
         kept.append((d, content, speaker))
