@@ -231,13 +231,11 @@ class Statement:
     """One attributed statement.
 
     ``content`` may have several parts (a quote interrupted by its frame, a quote spanning
-    paragraphs); the roles ``cue``/``speaker``/``addressee``/``frame`` likewise. The
-    content leaves out the other roles, except in reported speech, whose content is its
-    whole sentence, speaker and verb included ("Die Gewerkschaft fordert höhere Löhne.").
-    ``speaker`` is empty for agentless reports ("hieß es"). ``actor`` is the id of the
-    resolved speaker ``Actor``; ``chain`` lists actor ids from the outermost source (the
-    outlet the article cites) to the original speaker. ``parent`` is the id of the
-    statement this one is nested in (a direct fragment inside indirect speech).
+    paragraphs); the roles ``cue``/``speaker``/``addressee``/``frame`` likewise. ``speaker``
+    is empty for agentless reports ("hieß es"). ``actor`` is the id of the resolved speaker
+    ``Actor``; ``chain`` lists actor ids from the outermost source (the outlet the article
+    cites) to the original speaker. ``parent`` is the id of the statement this one is nested
+    in (a direct fragment inside indirect speech).
     """
 
     id: str

@@ -22,7 +22,6 @@ from sayso.model import (
     Actor,
     ActorKind,
     Analysis,
-    Form,
     Relation,
     RelationKind,
     Span,
@@ -250,11 +249,7 @@ def _finish(
             + _spans(seg, d.addressee)
             + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
         )
-        if d.form is not Form.REPORTED:
-            # a reported statement is its whole clause, speaker and verb included ("Die
-            # Gewerkschaft fordert höhere Löhne."); other contents exclude their roles
-            content = _subtract(content, holes)
-        content = _trim(seg.text, content)
+        content = _trim(seg.text, _subtract(content, holes))
         if not any(ch.isalnum() for c in content for ch in seg.text[c.start : c.end]):
             continue  # nothing but marks or dashes is not a statement
         kept.append((d, content, speaker))
