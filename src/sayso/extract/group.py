@@ -741,6 +741,8 @@ def _same_frame(x: Draft, y: Draft) -> bool:
     """Two non-direct drafts of one sentence that share a cue token."""
     if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
         return False
+    if _MAIN_CLAUSE in x.rules or _MAIN_CLAUSE in y.rules:
+        return False  # a main clause of its own ("…; nach Behördenangaben stecke …")
     if {p.sent for p in x.parts} != {p.sent for p in y.parts}:
         return False
     xs = {i for r in x.cue for i in range(r.a, r.b)}
@@ -1022,13 +1024,16 @@ def according_to_statements(
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
     new: list[Draft] = []
-    for s, (a, b) in enumerate(seg.sentences):
-        if s in taken:
-            continue
-        matches = according.find(seg, profile, s, min_confidence)
+    for s, (a, b) in _according_units(seg, profile, drafts, taken):
+        matches = [m for m in according.find(seg, profile, s, min_confidence) if a <= m.start < b]
         if not matches:
             continue
         m = matches[0]
+        if m.end > b:
+            continue
+        rule = f"rule.according_to.{m.pattern.id}"
+        if (a, b) != seg.sentences[s]:
+            rule = _MAIN_CLAUSE
         end = b
         while end > a and words[end - 1] in _FINAL:
             end -= 1
@@ -1062,10 +1067,38 @@ def according_to_statements(
                 cue=_as_runs(list(m.cue), s),
                 speaker=_as_runs(list(m.source), s),
                 frame=[Seg(m.start, m.end, "F", s)],
-                rules=[f"rule.according_to.{m.pattern.id}"],
+                rules=[rule],
             )
         )
     return new
+
+
+_MAIN_CLAUSE = "rule.according_to.main_clause.v1"
+
+
+def _according_units(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft], taken: set[int]
+) -> list[tuple[int, tuple[int, int]]]:
+    """(sentence, token range) where an according-to construction may make a statement:
+    each sentence without one, and in a sentence with one each main clause
+    (``main_clause_breaks``: "…; nach Behördenangaben stecke …") that holds none
+    (``rule.according_to.main_clause.v1``)."""
+    units: list[tuple[int, tuple[int, int]]] = []
+    breaks = profile.main_clause_breaks
+    for s, (a, b) in enumerate(seg.sentences):
+        if s not in taken:
+            units.append((s, (a, b)))
+            continue
+        if not breaks:
+            continue
+        cuts = [i for i in range(a, b) if seg.words[i] in breaks and not seg.quote_depth[i]]
+        if not cuts:
+            continue
+        used = {i for d in drafts for p in d.parts if p.sent == s for i in range(p.a, p.b)}
+        for lo, hi in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True):
+            if hi - lo >= 4 and not any(i in used for i in range(lo, hi)):
+                units.append((s, (lo, hi)))
+    return units
 
 
 def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:

@@ -304,6 +304,7 @@ class LangProfile:
     tagger_determiners: frozenset[str] = frozenset()  # the taggers' "det" feature
     prepositions: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
+    main_clause_breaks: frozenset[str] = frozenset()
     object_determiners: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
@@ -709,6 +710,7 @@ def load(lang: str) -> LangProfile:
         tagger_determiners=_lower_set(clause["determiners"]),
         prepositions=_lower_set(clause["prepositions"]),
         clause_breaks=frozenset(clause["clause_breaks"]),
+        main_clause_breaks=frozenset(clause.get("main_clause_breaks", ())),
         object_determiners=_lower_set(clause.get("object_determiners", ())),
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
