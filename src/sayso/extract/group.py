@@ -559,6 +559,75 @@ def according_clause_content(seg: Segmented, profile: LangProfile, drafts: list[
                     d.rules.append("group.content.according_clause.v1")
 
 
+def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A statement whose content runs on into the sentence's own closing attribution
+    ("Der Prozess dauere ein Jahr, so der Anwalt.", "…, erklärte ein Sprecher."): the
+    content ends at the comma, and the attribution gives speaker, cue and frame (the
+    whole-sentence classifier and the content tagger take such sentences whole). Only
+    shapes with a speaker: ", so X" (``according_to.json``, content "before"; the speaker
+    a noun phrase, not "…, so wurde …") and the verb-first tails of
+    :func:`postposed_attributions` (not with an object: ", schätzt den Vorgang …"); not
+    reported statements, whose sentence is its own clause."""
+    words = seg.words
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        for s in {p.sent for p in d.parts}:
+            by_sent.setdefault(s, []).append(d)
+    for d in drafts:
+        if d.form in (Form.DIRECT, Form.REPORTED) or len({p.sent for p in d.parts}) != 1:
+            continue
+        s = d.parts[-1].sent
+        if any(x is not d and _overlap(x, d) for x in by_sent[s]):
+            continue  # the sentence's own attribution rule made a statement of it
+        a, b = seg.sentences[s]
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        last = d.parts[-1]
+        if last.b < end or d.parts[0].a > a + 1:
+            continue
+        tail = _closing_attribution(seg, profile, s, a, b, end)
+        if tail is None:
+            continue
+        comma, speaker, cue = tail
+        if words[speaker[0]].lower() in profile.object_determiners:
+            continue  # "…, schätzt den Vorgang als Niederlage ein": an object
+        if comma - a < 3 or any(seg.quote_depth[i] for i in range(comma, end)):
+            continue
+        d.parts = [p for p in d.parts if p.a < comma]
+        d.parts[-1] = Seg(d.parts[-1].a, min(d.parts[-1].b, comma), d.parts[-1].tag, s)
+        d.speaker, d.cue, d.speaker_spans = [Seg(*speaker, "S", s)], _as_runs(cue, s), None
+        d.frame = [Seg(comma, end, "F", s)]
+        d.addressee = [x for x in d.addressee if x.a >= comma]
+        d.form = Form.INDIRECT
+        d.rules.append("group.content.postposed_tail.v1")
+
+
+def _closing_attribution(
+    seg: Segmented, profile: LangProfile, s: int, a: int, b: int, end: int
+) -> tuple[int, tuple[int, int], list[int]] | None:
+    """(comma, speaker range, cue tokens) of a sentence-final ", so X" / ", sagte X"."""
+    for m in according.find(seg, profile, s, 0.0):
+        rest = range(m.end, end)
+        if (
+            m.pattern.content == "before"
+            and m.source
+            and _speaker_head(profile, seg.words[m.source[-1]])
+            and _np_start(profile, seg.words[m.source[0]])
+            and (not rest or seg.words[m.end].lower() in profile.prepositions)
+            and not any(seg.words[i] in profile.clause_breaks for i in rest)
+            and not any(profile.cue(seg.words[i].lower()) for i in rest)
+        ):
+            comma = m.start if seg.words[m.start] == "," else m.start - 1
+            if seg.words[comma] != ",":
+                continue
+            sp = (m.source[0], m.source[-1] + 1)
+            return comma, sp, [i for i in m.cue if seg.words[i] != ","]
+    if "verb_first" not in profile.postposed_attribution:
+        return None
+    return _postposed_tail(seg, profile, a, b)
+
+
 def _extend_around(
     seg: Segmented,
     profile: LangProfile,
@@ -1085,6 +1154,10 @@ def _according_units(
     (``rule.according_to.main_clause.v1``)."""
     units: list[tuple[int, tuple[int, int]]] = []
     breaks = profile.main_clause_breaks
+    parts_in: dict[int, list[Seg]] = {}
+    for d in drafts:
+        for p in d.parts:
+            parts_in.setdefault(p.sent, []).append(p)
     for s, (a, b) in enumerate(seg.sentences):
         if s not in taken:
             units.append((s, (a, b)))
@@ -1094,7 +1167,7 @@ def _according_units(
         cuts = [i for i in range(a, b) if seg.words[i] in breaks and not seg.quote_depth[i]]
         if not cuts:
             continue
-        used = {i for d in drafts for p in d.parts if p.sent == s for i in range(p.a, p.b)}
+        used = {i for p in parts_in.get(s, ()) for i in range(p.a, p.b)}
         for lo, hi in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True):
             if hi - lo >= 4 and not any(i in used for i in range(lo, hi)):
                 units.append((s, (lo, hi)))

@@ -92,14 +92,21 @@ class PatternElement:
 
     ``kind`` is ``"word"`` (one of ``words``, lowercase), ``"source"`` (the source noun
     phrase), ``"cue"`` (any cue-verb form), ``"punct"`` (one of ``words``) or ``"mods"``
-    (up to three lowercase modifiers: determiners, adjectives, adverbs).
+    (up to three lowercase modifiers: determiners, adjectives, adverbs). ``suffixes``
+    (written ``*angaben`` in the data) match the last part of a compound word
+    ("Armeeangaben", "NASA-Angaben").
     """
 
     kind: str
     words: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
 
     def matches_word(self, token_lower: str) -> bool:
-        return self.kind in ("word", "punct") and token_lower in self.words
+        if self.kind not in ("word", "punct"):
+            return False
+        return token_lower in self.words or any(
+            token_lower.endswith(x) and len(token_lower) > len(x) for x in self.suffixes
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,7 +551,12 @@ def _element(raw: str) -> PatternElement:
         return PatternElement("mods")
     if raw.startswith("PUNCT:"):
         return PatternElement("punct", frozenset(raw[6:].split("|")))
-    return PatternElement("word", _lower_set(raw.split("|")))
+    alternatives = raw.lower().split("|")
+    return PatternElement(
+        "word",
+        frozenset(w for w in alternatives if not w.startswith("*")),
+        tuple(w[1:] for w in alternatives if w.startswith("*")),
+    )
 
 
 def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
