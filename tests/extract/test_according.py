@@ -171,3 +171,16 @@ def test_a_suffix_element_needs_a_first_part() -> None:
     el = _element("berichten|*angaben")
     assert el.matches_word("berichten") and el.matches_word("bahnangaben")
     assert not el.matches_word("angaben") and not el.matches_word("bahnberichten")
+
+
+def test_a_fixed_medium_pattern_gives_its_statement_the_medium() -> None:
+    from sayso.extract import group
+    from sayso.model import Medium
+
+    profile = load("de")
+    seg = segment("Nach ersten Angaben wurden drei Menschen verletzt.", profile.abbreviations)
+    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    assert d.rules == ["rule.according_to.de.nach_report"]
+    assert d.medium is Medium.SPEECH_WRITING
+    seg = segment("Laut Polizei wurden drei Menschen verletzt.", profile.abbreviations)
+    assert group.according_to_statements(seg, profile, [], 0.7)[0].medium is None

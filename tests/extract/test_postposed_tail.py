@@ -51,3 +51,16 @@ def test_an_object_after_the_verb_is_no_speaker() -> None:
 def test_reported_sentences_keep_their_content() -> None:
     text = "Die Frist sei viel zu kurz gewesen, so Anna Berger gegenüber der Zeitung."
     assert trimmed(text, Form.REPORTED)[2] == ""
+
+
+def test_the_attribution_gives_the_medium() -> None:
+    from sayso.model import Medium
+
+    profile = load("de")
+    text = "Die Frist sei viel zu kurz gewesen, so Anna Berger gegenüber der Zeitung."
+    seg = segment(text, profile.abbreviations, profile.months)
+    d = group.Draft(
+        parts=[group.Seg(0, len(seg.words) - 1, "x", 0)], form=Form.INDIRECT_FREE_INDIRECT
+    )
+    group.postposed_tail_content(seg, profile, [d])
+    assert d.medium is Medium.SPEECH

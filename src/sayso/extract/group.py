@@ -47,6 +47,7 @@ class Draft:
     parent: int | None = None
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
     fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
+    medium: Medium | None = None  # a rule's, where it knows better than the classifier
 
     @property
     def a(self) -> int:
@@ -282,6 +283,8 @@ def medium_of(
 ) -> Medium:
     """The medium classifier where the language has one (trained on the corpus' media),
     else the cue's lexicon medium, else the most frequent medium of the form."""
+    if d.medium is not None:
+        return d.medium
     content = [i for p in d.parts for i in range(p.a, p.b)]
     cue = [i for r in d.cue for i in range(r.a, r.b)]
     frame = [i for r in d.frame for i in range(r.a, r.b)]
@@ -589,7 +592,7 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
         tail = _closing_attribution(seg, profile, s, a, b, end)
         if tail is None:
             continue
-        comma, speaker, cue = tail
+        comma, speaker, cue, medium = tail
         if words[speaker[0]].lower() in profile.object_determiners:
             continue  # "…, schätzt den Vorgang als Niederlage ein": an object
         if comma - a < 3 or any(seg.quote_depth[i] for i in range(comma, end)):
@@ -599,14 +602,15 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
         d.speaker, d.cue, d.speaker_spans = [Seg(*speaker, "S", s)], _as_runs(cue, s), None
         d.frame = [Seg(comma, end, "F", s)]
         d.addressee = [x for x in d.addressee if x.a >= comma]
-        d.form = Form.INDIRECT
+        d.form, d.medium = Form.INDIRECT, medium
         d.rules.append("group.content.postposed_tail.v1")
 
 
 def _closing_attribution(
     seg: Segmented, profile: LangProfile, s: int, a: int, b: int, end: int
-) -> tuple[int, tuple[int, int], list[int]] | None:
-    """(comma, speaker range, cue tokens) of a sentence-final ", so X" / ", sagte X"."""
+) -> tuple[int, tuple[int, int], list[int], Medium | None] | None:
+    """(comma, speaker range, cue tokens, the lexicon's medium) of a sentence-final ", so
+    X" / ", sagte X"."""
     for m in according.find(seg, profile, s, 0.0):
         rest = range(m.end, end)
         if (
@@ -622,10 +626,14 @@ def _closing_attribution(
             if seg.words[comma] != ",":
                 continue
             sp = (m.source[0], m.source[-1] + 1)
-            return comma, sp, [i for i in m.cue if seg.words[i] != ","]
+            return comma, sp, [i for i in m.cue if seg.words[i] != ","], m.pattern.medium
     if "verb_first" not in profile.postposed_attribution:
         return None
-    return _postposed_tail(seg, profile, a, b)
+    got = _postposed_tail(seg, profile, a, b)
+    if got is None:
+        return None
+    entry = profile.cue(seg.words[got[2][0]].lower())
+    return got[0], got[1], got[2], entry.medium if entry is not None else None
 
 
 def _extend_around(
@@ -1137,6 +1145,7 @@ def according_to_statements(
                 speaker=_as_runs(list(m.source), s),
                 frame=[Seg(m.start, m.end, "F", s)],
                 rules=[rule],
+                medium=m.pattern.medium if m.pattern.fixed_medium else None,
             )
         )
     return new

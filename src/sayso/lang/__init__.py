@@ -134,6 +134,8 @@ class AccordingPattern:
     #: mitteilte")
     verb_final: bool = False
     source_to_break: bool = False
+    #: the statement takes ``medium`` rather than the medium classifier's guess
+    fixed_medium: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,6 +579,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 note=d.get("note", ""),
                 verb_final=bool(d.get("verb_final", False)),
                 source_to_break=bool(d.get("source_to_break", False)),
+                fixed_medium=bool(d.get("fixed_medium", False)),
             )
         )
     return tuple(out)
