@@ -110,6 +110,8 @@ def analyze(
     group.find_addressees(seg, profile, drafts)
     group.extend_speaker_to_cue(seg, profile, drafts)
     group.snap_content(seg, profile, drafts)
+    group.according_clause_content(seg, profile, drafts)
+    group.postposed_tail_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
     group.trim_speakers(seg, profile, drafts)

@@ -148,3 +148,39 @@ def test_according_english_lowercase_source_after_to() -> None:
 def test_a_verb_final_cue_must_close_the_clause() -> None:
     # "wie" + source + adverbials + a cue verb that ends the clause; not a comparison
     assert matches("Das Werk wächst, wie die Firma am Montag ihre Bilanz vorlegte.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nach Armeeangaben starben bei dem Angriff zwei Soldaten.", "Armeeangaben"),
+        ("Der Asteroid fliegt nach ESA-Angaben in großem Abstand vorbei.", "ESA-Angaben"),
+        (
+            "Nach Gewerkschafts-Informationen soll das Werk schließen.",
+            "Gewerkschafts-Informationen",
+        ),
+    ],
+)
+def test_nach_compound_of_a_report_noun(text: str, source: str) -> None:
+    assert [(m[0], m[2]) for m in matches(text)] == [("de.nach_compound", source)]
+
+
+def test_a_suffix_element_needs_a_first_part() -> None:
+    from sayso.lang import _element
+
+    el = _element("berichten|*angaben")
+    assert el.matches_word("berichten") and el.matches_word("bahnangaben")
+    assert not el.matches_word("angaben") and not el.matches_word("bahnberichten")
+
+
+def test_a_fixed_medium_pattern_gives_its_statement_the_medium() -> None:
+    from sayso.extract import group
+    from sayso.model import Medium
+
+    profile = load("de")
+    seg = segment("Nach ersten Angaben wurden drei Menschen verletzt.", profile.abbreviations)
+    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    assert d.rules == ["rule.according_to.de.nach_report"]
+    assert d.medium is Medium.SPEECH_WRITING
+    seg = segment("Laut Polizei wurden drei Menschen verletzt.", profile.abbreviations)
+    assert group.according_to_statements(seg, profile, [], 0.7)[0].medium is None

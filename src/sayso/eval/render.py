@@ -18,7 +18,7 @@ from sayso.eval.evidence import EvidenceReport
 from sayso.eval.floors import Check
 from sayso.eval.metrics import PRF
 from sayso.eval.spkatt import PairScore, SpkAttReport, doc_groups, score_document
-from sayso.eval.suites import Report, Run
+from sayso.eval.suites import CORPORA, Report, Run
 from sayso.model import Analysis, Span, Statement
 
 CLIP = 160
@@ -223,8 +223,9 @@ def worst_docs(run: Run, n: int) -> list[DocView]:
     """The ``n`` documents with the most wrong tokens (ties: document order)."""
     errors = run.report.doc_errors()
     order = sorted(range(len(run.docs)), key=lambda i: (-errors.get(run.docs[i].id, 0), i))
+    view = CORPORA[run.corpus].view if run.corpus in CORPORA else (lambda a: a)
     return [
-        doc_view(run.docs[i], run.analyses[i], errors.get(run.docs[i].id, 0))
+        doc_view(run.docs[i], view(run.analyses[i]), errors.get(run.docs[i].id, 0))
         for i in order[: max(n, 0)]
     ]
 

@@ -35,15 +35,26 @@ Reader = Callable[[Path], list[GoldDoc]]
 Scorer = Callable[[Sequence[GoldDoc], Sequence[Analysis]], Report]
 
 
+def _same(analysis: Analysis) -> Analysis:
+    return analysis
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
+    """A reader and a scorer; ``view`` maps an analysis onto the corpus' annotation
+    conventions where they differ from sayso's data model (applied before scoring and
+    when showing errors, never to what sayso returns)."""
+
     name: str
     read: Reader
     score: Scorer
+    view: Callable[[Analysis], Analysis] = _same
 
 
 CORPORA: dict[str, Corpus] = {
-    "wikinews-de": Corpus("wikinews-de", wikinews.read_corpus, spkatt.score_analyses),
+    "wikinews-de": Corpus(
+        "wikinews-de", wikinews.read_corpus, spkatt.score_analyses, wikinews.corpus_view
+    ),
     "polnear": Corpus("polnear", polnear.read_corpus, attribution.score_analyses),
 }
 
@@ -78,7 +89,8 @@ def run_corpus(
     if limit is not None:
         docs = docs[: max(limit, 0)]
     analyses = run_system(docs, system)
-    return Run(corpus, tuple(docs), tuple(analyses), spec.score(docs, analyses))
+    report = spec.score(docs, [spec.view(a) for a in analyses])
+    return Run(corpus, tuple(docs), tuple(analyses), report)
 
 
 def run_suite(suite: str, data_root: Path, system: System | None = None) -> Run:

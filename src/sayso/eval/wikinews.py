@@ -11,18 +11,28 @@ The reader trusts nothing: every token and span offset is checked against
 role's ``text`` must equal its span texts joined by single spaces). Any mismatch raises
 E004 naming the file, so a corrupted or differently versioned corpus fails loudly instead
 of producing quietly wrong scores.
+
+**Convention difference the adapter bridges** (:func:`corpus_view`, applied before
+scoring and when showing errors): the corpus annotates a *reported* quotation as its
+whole sentence, the speaker included ("[Die Gewerkschaft fordert höhere Löhne.]" with
+speaker "Die Gewerkschaft" inside the quote: 268 of 270 reported quotations on train),
+while sayso's data model keeps every role out of its statement's content. For scoring,
+the content of a system statement of form ``reported`` is therefore compared as its
+content together with its speaker and cue spans that lie in the content's sentences.
+The statements sayso returns are not changed.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sayso.errors import E004, E005, SaysoError
 from sayso.eval.corpus import GoldDoc, GoldQuote, check_span, make_roles, require_match
-from sayso.model import Form, Medium, Span
+from sayso.model import Analysis, Form, Medium, Span, Spans, Statement
 
 #: The corpus role name for each sayso role.
 ROLE_KEYS: Mapping[str, str] = {
@@ -49,6 +59,43 @@ MEDIA: Mapping[str, Medium] = {
     "SW": Medium.SPEECH_WRITING,
     "TW": Medium.THOUGHT_WRITING,
 }
+
+
+def corpus_view(analysis: Analysis) -> Analysis:
+    """``analysis`` as the corpus annotates it (see the module docstring): each reported
+    statement's content joined by its speaker and cue spans inside the content's
+    sentences. Other statements and the analysis itself are left as they are."""
+    if not any(s.form is Form.REPORTED for s in analysis.statements):
+        return analysis
+    statements = tuple(
+        _as_reported_quote(s, analysis) if s.form is Form.REPORTED else s
+        for s in analysis.statements
+    )
+    return replace(analysis, statements=statements)
+
+
+def _as_reported_quote(statement: Statement, analysis: Analysis) -> Statement:
+    hosts = [x for x in analysis.sentences if any(x.overlaps(c) for c in statement.content)]
+    roles = [
+        r
+        for r in statement.speaker + statement.cue
+        if any(x.start <= r.start and r.end <= x.end for x in hosts)
+    ]
+    if not roles:
+        return statement
+    content = _union(analysis.text, statement.content + tuple(roles))
+    return replace(statement, content=content)
+
+
+def _union(text: str, spans: Spans) -> Spans:
+    """Spans merged where they overlap or only whitespace lies between them."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda x: (x.start, x.end)):
+        if merged and not text[merged[-1].end : span.start].strip():
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return tuple(merged)
 
 
 def read_corpus(path: str | Path, lang: str = "de") -> list[GoldDoc]:

@@ -49,14 +49,15 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         elif low in ("von", "vom", "of"):
             if not seen_head:
                 break
-        elif w[:1].isupper() or w[:1].isdigit():
-            seen_head = True
+        elif w[:1].isupper() or any(ch.isdigit() for ch in w):
+            seen_head = True  # names, numbers and names with digits ("von n24")
         elif profile.is_role_noun(w) or profile.actor_kind_hint(w) is not None:
             seen_head = True  # English lowercase heads: officials, sources, spokesman
         elif (
             not seen_head
             and low.endswith(("e", "en", "er", "es", "em"))
             and profile.cue(low) is None
+            and low not in profile.prepositions  # "über", "unter", "hinter"
         ):
             pass  # adjective before the head ("jüngsten Untersuchungen")
         else:
@@ -133,6 +134,18 @@ def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> i
     return b
 
 
+def _genitive_adjective(seg: Segmented, k: int, b: int) -> bool:
+    """A determinerless genitive plural: "nach Meinung [politischer Beobachter]"."""
+    w = seg.words[k]
+    return (
+        w[:1].islower()
+        and w.endswith("er")
+        and k + 1 < b
+        and seg.words[k + 1][:1].isupper()
+        and not seg.quote_depth[k + 1]
+    )
+
+
 def _word(el: PatternElement, seg: Segmented, k: int) -> bool:
     return 0 <= k < len(seg.words) and el.matches_word(seg.words[k].lower())
 
@@ -173,7 +186,9 @@ def match_at(
                 if low in _VON:
                     k += 1
                 elif low in profile.object_determiners or not (
-                    seg.words[k][:1].isupper() or low in profile.determiners
+                    seg.words[k][:1].isupper()
+                    or low in profile.determiners
+                    or _genitive_adjective(seg, k, b)
                 ):
                     return None  # "nach ersten Untersuchungen [dem Hochwasser]" is an object
             e = noun_phrase_end(seg, profile, k, b)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from sayso.extract import according
 from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
@@ -46,6 +47,7 @@ class Draft:
     parent: int | None = None
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
     fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
+    medium: Medium | None = None  # a rule's, where it knows better than the classifier
 
     @property
     def a(self) -> int:
@@ -283,6 +285,8 @@ def medium_of(
 ) -> Medium:
     """The medium classifier where the language has one (trained on the corpus' media),
     else the cue's lexicon medium, else the most frequent medium of the form."""
+    if d.medium is not None:
+        return d.medium
     content = [i for p in d.parts for i in range(p.a, p.b)]
     cue = [i for r in d.cue for i in range(r.a, r.b)]
     frame = [i for r in d.frame for i in range(r.a, r.b)]
@@ -527,6 +531,251 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                 d.rules.append("group.content.snap_clause.v1")
 
 
+def according_clause_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """An according-to construction of the statement inside its content's clause: the
+    content tagger stops at the construction and the frame tagger runs the frame on to the
+    clause end ("Zunächst ist [laut Automobilwoche] an den Bau des A4 gedacht.", "…, weil
+    er sich [nach Auffassung des Gerichts] schuldig gemacht hat."). The content continues
+    after the construction to the end of its clause (the next clause break when the
+    content is an embedded clause, else the sentence end); after a sentence-initial
+    construction ("Nach Aussagen des Ministeriums haben sich …, nachdem … sei.") it starts
+    right after it. The frame keeps only what is not content now."""
+    words = seg.words
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.parts[0].sent, []).append(d)
+    for s, ds in by_sent.items():
+        a, b = seg.sentences[s]
+        while b > a and words[b - 1] in _FINAL:
+            b -= 1
+        matches: list[according.Match] | None = None
+        for d in ds:
+            if d.form is Form.DIRECT or not d.cue or any(p.sent != s for p in d.parts):
+                continue
+            cue = {i for r in d.cue for i in range(r.a, r.b)}
+            if not any(profile.according_to_at(words[i].lower()) for i in cue):
+                continue
+            if matches is None:
+                matches = according.find(seg, profile, s, 0.0)
+            for m in matches:
+                if m.pattern.source == "anaphoric" or not any(m.start <= i < m.end for i in cue):
+                    continue  # "Danach müssen alle Läden …" is the content's own sentence
+                if _extend_around(seg, profile, d, ds, m, a, b):
+                    d.rules.append("group.content.according_clause.v1")
+
+
+def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A statement whose content runs on into the sentence's own closing attribution
+    ("Der Prozess dauere ein Jahr, so der Anwalt.", "…, erklärte ein Sprecher."): the
+    content ends at the comma, and the attribution gives speaker, cue and frame (the
+    whole-sentence classifier and the content tagger take such sentences whole). Only
+    shapes with a speaker: ", so X" (``according_to.json``, content "before"; the speaker
+    a noun phrase, not "…, so wurde …") and the verb-first tails of
+    :func:`postposed_attributions` (not with an object: ", schätzt den Vorgang …"); not
+    reported statements, whose sentence is its own clause."""
+    words = seg.words
+    by_sent: dict[int, list[Draft]] = {}
+    for d in drafts:
+        for s in {p.sent for p in d.parts}:
+            by_sent.setdefault(s, []).append(d)
+    for d in drafts:
+        if d.form in (Form.DIRECT, Form.REPORTED) or len({p.sent for p in d.parts}) != 1:
+            continue
+        s = d.parts[-1].sent
+        if any(x is not d and _overlap(x, d) for x in by_sent[s]):
+            continue  # the sentence's own attribution rule made a statement of it
+        a, b = seg.sentences[s]
+        end = b
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        last = d.parts[-1]
+        if last.b < end or d.parts[0].a > a + 1:
+            continue
+        tail = _closing_attribution(seg, profile, s, a, b, end)
+        if tail is None:
+            continue
+        comma, speaker, cue, medium = tail
+        if words[speaker[0]].lower() in profile.object_determiners:
+            continue  # "…, schätzt den Vorgang als Niederlage ein": an object
+        if comma - a < 3 or any(seg.quote_depth[i] for i in range(comma, end)):
+            continue
+        d.parts = [p for p in d.parts if p.a < comma]
+        d.parts[-1] = Seg(d.parts[-1].a, min(d.parts[-1].b, comma), d.parts[-1].tag, s)
+        d.speaker, d.cue, d.speaker_spans = [Seg(*speaker, "S", s)], _as_runs(cue, s), None
+        d.frame = [Seg(comma, end, "F", s)]
+        d.addressee = [x for x in d.addressee if x.a >= comma]
+        d.form, d.medium = Form.INDIRECT, medium
+        d.rules.append("group.content.postposed_tail.v1")
+
+
+def _closing_attribution(
+    seg: Segmented, profile: LangProfile, s: int, a: int, b: int, end: int
+) -> tuple[int, tuple[int, int], list[int], Medium | None] | None:
+    """(comma, speaker range, cue tokens, the lexicon's medium) of a sentence-final ", so
+    X" / ", sagte X"."""
+    for m in according.find(seg, profile, s, 0.0):
+        rest = range(m.end, end)
+        if (
+            m.pattern.content == "before"
+            and m.source
+            and _speaker_head(profile, seg.words[m.source[-1]])
+            and _np_start(profile, seg.words[m.source[0]])
+            and (not rest or seg.words[m.end].lower() in profile.prepositions)
+            and not any(seg.words[i] in profile.clause_breaks for i in rest)
+            and not any(profile.cue(seg.words[i].lower()) for i in rest)
+        ):
+            comma = m.start if seg.words[m.start] == "," else m.start - 1
+            if seg.words[comma] != ",":
+                continue
+            sp = (m.source[0], m.source[-1] + 1)
+            return comma, sp, [i for i in m.cue if seg.words[i] != ","], m.pattern.medium
+    if "verb_first" not in profile.postposed_attribution:
+        return None
+    got = _postposed_tail(seg, profile, a, b)
+    if got is None:
+        return None
+    entry = profile.cue(seg.words[got[2][0]].lower())
+    return got[0], got[1], got[2], entry.medium if entry is not None else None
+
+
+def _extend_around(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Draft,
+    ds: list[Draft],
+    m: according.Match,
+    a: int,
+    b: int,
+) -> bool:
+    words = seg.words
+    inside = range(m.start, m.end)
+    others = {
+        i
+        for o in ds
+        if o is not d
+        for r in o.parts + o.cue + o.speaker + o.frame + o.addressee
+        for i in range(r.a, r.b)
+    }
+    own = {i for r in d.speaker + d.addressee for i in range(r.a, r.b) if i not in inside}
+    cue_toks = [i for r in d.cue for i in range(r.a, r.b)]
+    own |= {i for i in cue_toks if i not in inside and _is_cue_token(profile, words, i, cue_toks)}
+    blockers = others | own
+    content = {i for p in d.parts for i in range(p.a, p.b)}
+    added: set[int] = set()
+    dropped: set[int] = set()
+    left = next((p for p in d.parts if p.b == m.start), None)
+    right = next((p for p in d.parts if p.a >= m.end), None)
+    after = any(m.end <= i < b for i in content)
+    if left is not None and not after:
+        embedded = left.a > a and words[left.a - 1] in profile.clause_breaks
+        hi = m.end
+        while hi < b and hi not in blockers:
+            if embedded and words[hi] in profile.clause_breaks and not seg.quote_depth[hi]:
+                break
+            hi += 1
+        added |= set(range(m.end, hi))
+    opener = all(words[i] in profile.clause_breaks for i in range(a, m.start))
+    if right is not None and right.a == m.end and not any(i < m.start for i in content):
+        # the host clause began before the construction: "Die Partei hat [dem Ergebnis
+        # zufolge] 328 Sitze gewonnen", "Streiff warf [Medienberichten zufolge] das Handtuch"
+        lo = _clause_start(seg, profile, a, m.start)
+        region = range(lo, m.start)
+        if region and not any(i in blockers for i in region):
+            added |= set(region)
+    if right is not None and opener:
+        skip = _apposition_after(seg, profile, m.end, b)
+        gap = range(skip, right.a)
+        if not any(i in blockers for i in gap):
+            added |= set(gap)
+        dropped = set(range(m.end, skip)) & content
+    # the construction itself is no content ("Laut Justizsprecher [Joachim Banke] sei …")
+    dropped |= content & set(inside)
+    while added and words[max(added)] in profile.clause_breaks:
+        added.discard(max(added))
+    while added and words[min(added)] in profile.clause_breaks:
+        added.discard(min(added))
+    if (not added and not dropped) or not (content | added) - dropped:
+        return False
+    sent = d.parts[0].sent
+    tag = d.parts[0].tag
+    d.parts = [
+        Seg(r.a, r.b, tag, sent) for r in _as_runs(sorted((content | added) - dropped), sent)
+    ]
+    frame = ({i for r in d.frame for i in range(r.a, r.b)} - added) | set(inside) | dropped
+    d.frame = [Seg(r.a, r.b, "F", sent) for r in _as_runs(sorted(frame), sent)]
+    if any(i in added for i in cue_toks):
+        d.cue = _as_runs([i for i in cue_toks if i not in added], sent)
+        for r in d.cue:
+            r.tag = "C"
+    return True
+
+
+def _relative_or_complementizer(profile: LangProfile, w: str) -> bool:
+    low = w.lower()
+    return low in profile.complementizers or any(p.kind == "relative" for p in profile.pronoun(low))
+
+
+def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int:
+    """Start of the clause that ``end`` ends: after the nearest clause break before it
+    (parentheses are skipped, "Kurt Beck (SPD) hat"), unless the sentence opens with a
+    subject clause ("Dass …, soll …"); a relative or complementizer clause starts at its
+    pronoun ("…, die … verbessern kann")."""
+    words = seg.words
+    depth = 0
+    pending = False
+    for k in range(end - 1, a - 1, -1):
+        w = words[k]
+        if seg.quote_depth[k]:
+            continue
+        if w == ")":
+            depth += 1
+            continue
+        if w == "(":
+            depth = max(0, depth - 1)
+            continue
+        if depth or w not in profile.clause_breaks or k + 1 >= end:
+            continue
+        nxt = words[k + 1]
+        if _relative_or_complementizer(profile, nxt):
+            if pending:
+                pending = False  # an embedded relative clause: "Die Firma, die …, plant"
+                continue
+            return k + 1
+        low = nxt.lower()
+        if (
+            nxt[:1].islower()
+            and low not in profile.determiners
+            and low not in profile.prepositions
+            and not pending
+        ):
+            # a verb after the break continues the clause before an embedded one
+            pending = True
+            continue
+        if words[a].lower() in profile.complementizers:
+            continue
+        return k + 1
+    return a
+
+
+def _apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) -> int:
+    """After a sentence-initial construction, a comma-enclosed apposition or relative
+    clause belongs to its source ("Nach Angaben von X, einem Manager der Firma, wurde …";
+    "Nach einer Prognose des Senders, die auf … beruht, entfallen …"): the index after
+    it, else ``k``."""
+    words = seg.words
+    if k + 1 >= limit or words[k] != ",":
+        return k
+    nxt = words[k + 1].lower()
+    if not (nxt in profile.determiners or _relative_or_complementizer(profile, nxt)):
+        return k
+    if nxt in profile.complementizers:
+        return k  # "…, dass …" is content
+    for j in range(k + 2, limit):
+        if words[j] == "," and not seg.quote_depth[j]:
+            return j + 1
+    return k
+
+
 def _trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
     """``x`` without clause breaks at its edges ("…, so der Minister, …")."""
     lo, hi = x.a, x.b
@@ -571,6 +820,8 @@ def _same_frame(x: Draft, y: Draft) -> bool:
     """Two non-direct drafts of one sentence that share a cue token."""
     if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
         return False
+    if _MAIN_CLAUSE in x.rules or _MAIN_CLAUSE in y.rules:
+        return False  # a main clause of its own ("…; nach Behördenangaben stecke …")
     if {p.sent for p in x.parts} != {p.sent for p in y.parts}:
         return False
     xs = {i for r in x.cue for i in range(r.a, r.b)}
@@ -857,13 +1108,16 @@ def according_to_statements(
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
     new: list[Draft] = []
-    for s, (a, b) in enumerate(seg.sentences):
-        if s in taken:
-            continue
-        matches = according.find(seg, profile, s, min_confidence)
+    for s, (a, b) in _according_units(seg, profile, drafts, taken):
+        matches = [m for m in according.find(seg, profile, s, min_confidence) if a <= m.start < b]
         if not matches:
             continue
         m = matches[0]
+        if m.end > b:
+            continue
+        rule = f"rule.according_to.{m.pattern.id}"
+        if (a, b) != seg.sentences[s]:
+            rule = _MAIN_CLAUSE
         end = b
         while end > a and words[end - 1] in _FINAL:
             end -= 1
@@ -872,7 +1126,14 @@ def according_to_statements(
         elif m.pattern.content == "after":
             spans = [(m.end, end)]
         else:
-            spans = [(a, m.start), (m.end, end)]
+            # the host clause of the construction, without a clause before it ("Die
+            # ersten Funde machten sie 2000, [im Jahr 2004 war die Gruppe nach eigener
+            # Aussage am Ziel]") or an apposition of its source after it
+            lo = _clause_start(seg, profile, a, m.start)
+            hi = m.end
+            if all(words[i] in profile.clause_breaks for i in range(lo, m.start)):
+                hi = _apposition_after(seg, profile, m.end, end)
+            spans = [(lo, m.start), (hi, end)]
         parts = []
         for lo, hi in spans:
             while lo < hi and words[lo] in profile.clause_breaks:
@@ -890,10 +1151,43 @@ def according_to_statements(
                 cue=_as_runs(list(m.cue), s),
                 speaker=_as_runs(list(m.source), s),
                 frame=[Seg(m.start, m.end, "F", s)],
-                rules=[f"rule.according_to.{m.pattern.id}"],
+                rules=[rule],
+                medium=m.pattern.medium if m.pattern.fixed_medium else None,
             )
         )
     return new
+
+
+_MAIN_CLAUSE = "rule.according_to.main_clause.v1"
+
+
+def _according_units(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft], taken: set[int]
+) -> list[tuple[int, tuple[int, int]]]:
+    """(sentence, token range) where an according-to construction may make a statement:
+    each sentence without one, and in a sentence with one each main clause
+    (``main_clause_breaks``: "…; nach Behördenangaben stecke …") that holds none
+    (``rule.according_to.main_clause.v1``)."""
+    units: list[tuple[int, tuple[int, int]]] = []
+    breaks = profile.main_clause_breaks
+    parts_in: dict[int, list[Seg]] = {}
+    for d in drafts:
+        for p in d.parts:
+            parts_in.setdefault(p.sent, []).append(p)
+    for s, (a, b) in enumerate(seg.sentences):
+        if s not in taken:
+            units.append((s, (a, b)))
+            continue
+        if not breaks:
+            continue
+        cuts = [i for i in range(a, b) if seg.words[i] in breaks and not seg.quote_depth[i]]
+        if not cuts:
+            continue
+        used = {i for p in parts_in.get(s, ()) for i in range(p.a, p.b)}
+        for lo, hi in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True):
+            if hi - lo >= 4 and not any(i in used for i in range(lo, hi)):
+                units.append((s, (lo, hi)))
+    return units
 
 
 def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:

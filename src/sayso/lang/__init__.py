@@ -92,14 +92,21 @@ class PatternElement:
 
     ``kind`` is ``"word"`` (one of ``words``, lowercase), ``"source"`` (the source noun
     phrase), ``"cue"`` (any cue-verb form), ``"punct"`` (one of ``words``) or ``"mods"``
-    (up to three lowercase modifiers: determiners, adjectives, adverbs).
+    (up to three lowercase modifiers: determiners, adjectives, adverbs). ``suffixes``
+    (written ``*angaben`` in the data) match the last part of a compound word
+    ("Armeeangaben", "NASA-Angaben").
     """
 
     kind: str
     words: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
 
     def matches_word(self, token_lower: str) -> bool:
-        return self.kind in ("word", "punct") and token_lower in self.words
+        if self.kind not in ("word", "punct"):
+            return False
+        return token_lower in self.words or any(
+            token_lower.endswith(x) and len(token_lower) > len(x) for x in self.suffixes
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +134,8 @@ class AccordingPattern:
     #: mitteilte")
     verb_final: bool = False
     source_to_break: bool = False
+    #: the statement takes ``medium`` rather than the medium classifier's guess
+    fixed_medium: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +313,7 @@ class LangProfile:
     tagger_determiners: frozenset[str] = frozenset()  # the taggers' "det" feature
     prepositions: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
+    main_clause_breaks: frozenset[str] = frozenset()
     object_determiners: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
@@ -549,7 +559,12 @@ def _element(raw: str) -> PatternElement:
         return PatternElement("mods")
     if raw.startswith("PUNCT:"):
         return PatternElement("punct", frozenset(raw[6:].split("|")))
-    return PatternElement("word", _lower_set(raw.split("|")))
+    alternatives = raw.lower().split("|")
+    return PatternElement(
+        "word",
+        frozenset(w for w in alternatives if not w.startswith("*")),
+        tuple(w[1:] for w in alternatives if w.startswith("*")),
+    )
 
 
 def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
@@ -570,6 +585,7 @@ def _patterns(raw: Sequence[Mapping[str, Any]]) -> tuple[AccordingPattern, ...]:
                 note=d.get("note", ""),
                 verb_final=bool(d.get("verb_final", False)),
                 source_to_break=bool(d.get("source_to_break", False)),
+                fixed_medium=bool(d.get("fixed_medium", False)),
             )
         )
     return tuple(out)
@@ -716,6 +732,7 @@ def load(lang: str) -> LangProfile:
         tagger_determiners=_lower_set(clause["determiners"]),
         prepositions=_lower_set(clause["prepositions"]),
         clause_breaks=frozenset(clause["clause_breaks"]),
+        main_clause_breaks=frozenset(clause.get("main_clause_breaks", ())),
         object_determiners=_lower_set(clause.get("object_determiners", ())),
         addressee_prepositions=_lower_set(clause.get("addressee_prepositions", ())),
         addressee_verbs=_lower_set(clause.get("addressee_verbs", ())),
