@@ -12,7 +12,7 @@ data says *which* words they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sayso.lang import LangProfile
 from sayso.text.quotes import MARK_RE
@@ -27,6 +27,15 @@ _HAS = frozenset(("role", "pron", "ncue", "acc"))
 _POS = [f"pos={k}" for k in range(6)]
 _RPOS = [f"rpos={k}" for k in range(6)]
 _PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
+
+
+def bigram_ends(names: Iterable[str]) -> frozenset[str]:
+    """Every text after a "|" of a bigram feature among ``names`` ("bi=laut|polizei"): a
+    superset of the bigrams' second words (a word may itself be "|"), to look up only
+    the bigrams that can be known."""
+    return frozenset(
+        f[k + 1 :] for f in names if f.startswith("bi=") for k in range(3, len(f)) if f[k] == "|"
+    )
 
 
 def _shape(word: str) -> str:
@@ -85,15 +94,7 @@ class FeatureCache:
         its model does not have, and the order of the others is kept (the order in which
         their weights are summed)."""
         self.known = known
-        # every text after a "|" of a known bigram (a superset of their second words: a
-        # word may itself be "|")
-        self.bigram_ends = frozenset(
-            f[k + 1 :]
-            for f in known
-            if f.startswith("bi=")
-            for k in range(3, len(f))
-            if f[k] == "|"
-        )
+        self.bigram_ends = bigram_ends(known)
         self.known_relative = known_relative
         self.known_whole = known_whole
         self.trim(-1)  # forget what was memoised unfiltered

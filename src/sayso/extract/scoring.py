@@ -39,6 +39,7 @@ from sayso.extract.features import (
     _SENTENCE_FLAGS,
     FeatureCache,
     _cue_d,
+    bigram_ends,
 )
 from sayso.text.segment import Segmented
 
@@ -171,14 +172,7 @@ class Scorer:
         for dist, br in ((_B_DIST, _B_BR), (_A_DIST, _A_BR)):
             places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
         self.place = self._rows(places, self.stmt_cols)
-        # every text after a "|" of a known bigram: the words that may end one
-        self.bigram_ends = frozenset(
-            f[k + 1 :]
-            for f in index
-            if f.startswith("bi=")
-            for k in range(3, len(f))
-            if f[k] == "|"
-        )
+        self.bigram_ends = bigram_ends(index)
         self._tail_rows: dict[str, Floats] = {}
         self._sentence_memo: dict[int, int] = {}
         self.sentences = _Table.empty(self.width)
