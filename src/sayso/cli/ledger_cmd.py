@@ -280,7 +280,7 @@ def run_accounts(args: argparse.Namespace) -> int:
     if not events:
         print("no statements match", file=sys.stderr)
     for n, e in enumerate(events, 1):
-        print(f"event {n}: {', '.join(e.terms)} ({len(e.items)} statements)")
+        print(f"event {n}: {', '.join(e.terms)} ({count(len(e.items), 'statement')})")
         for who, items in e.accounts.items():
             print(f"  {who}")
             for it in items:
