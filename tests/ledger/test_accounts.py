@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytest import MonkeyPatch
+
 from sayso.ledger.accounts import Item, group_events, relate
 from sayso.model import RelationKind
 
@@ -79,3 +81,22 @@ def test_accounts_same_claim_across_outlets() -> None:
     b = Item("2", '"Das ist eine Erfindung der westlichen Presse."', "de", "sprecher")
     (link,) = relate([a, b])
     assert link.kind == "same_claim" and link.confidence == 1.0
+
+
+def test_accounts_same_claim_follows_the_ledger_claims(monkeypatch: MonkeyPatch) -> None:
+    """Statements the ledger linked to claims are one claim exactly when their claims are
+    one; no fingerprint is computed for them (a topic query's statements all have one)."""
+    from sayso.ledger import accounts
+
+    def no_fingerprint(content: str) -> None:
+        raise AssertionError("fingerprint computed for a statement with a claim")
+
+    monkeypatch.setattr(accounts, "fingerprint", no_fingerprint)
+    text = "Das ist eine Erfindung der westlichen Presse, sagte er am Montag"
+    a = Item("1", text, "de", "peskow", claim="7")
+    b = Item("2", text + ".", "de", "sprecher", claim="7")
+    c = Item("3", text + "!", "de", "agentur", claim="9")
+    links = {(x.source, x.target): x for x in relate([a, b, c])}
+    assert links[("2", "1")].kind == "same_claim" and links[("2", "1")].confidence == 1.0
+    # another claim: not the same one, though alike (the ledger told them apart)
+    assert links[("3", "1")].kind is RelationKind.SUPPORTS

@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 
 from sayso.extract.disputes import Gist, gist, incompatible
 from sayso.lang import load
-from sayso.ledger.claims import fingerprint, same_claim, similarity
+from sayso.ledger.claims import Fingerprint, fingerprint, normalise, same_claim, similarity
 from sayso.ledger.identity import fold
 from sayso.model import RelationKind
 
@@ -168,31 +168,57 @@ def group_events(items: Sequence[Item]) -> list[Event]:
 
 def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = None) -> list[Link]:
     """Relations between statements of different sources (one link per pair at most);
-    only between the ``pairs`` of statement ids given (both orders), when given."""
+    only between the ``pairs`` of statement ids given (both orders), when given.
+
+    Two statements with ledger claims are the same claim exactly when their claims are
+    one (the ledger linked each content to its claim when it was stored, by the same
+    test); fingerprints are compared only for statements without a claim. Texts,
+    fingerprints and gists are made for the statements that meet a candidate pair only
+    (a topic query's statements are many, its candidate pairs few)."""
+    texts: dict[str, str] = {}
+    prints: dict[str, Fingerprint] = {}
     gists: dict[str, Gist] = {}
-    prints = {it.id: fingerprint(it.content) for it in items}
+
+    def text_of(it: Item) -> str:
+        got = texts.get(it.id)
+        if got is None:
+            got = texts[it.id] = normalise(it.content)
+        return got
+
+    def print_of(it: Item) -> Fingerprint:
+        got = prints.get(it.id)
+        if got is None:
+            got = prints[it.id] = fingerprint(it.content)
+        return got
+
+    def gist_of(it: Item) -> Gist:
+        got = gists.get(it.id)
+        if got is None:
+            got = gists[it.id] = gist(load(it.lang), it.content.split())
+        return got
+
     links: list[Link] = []
     for x, a in enumerate(items):
         for b in items[x + 1 :]:
             if a.actor == b.actor or (pairs is not None and (a.id, b.id) not in pairs):
                 continue
-            if a.claim is not None and a.claim == b.claim:
-                links.append(Link("same_claim", b.id, a.id, 1.0, "the same claim"))
-                continue
-            score = same_claim(prints[a.id], prints[b.id])
-            if score is not None:
-                links.append(Link("same_claim", b.id, a.id, score / 100, f"{score:.0f}% alike"))
-                continue
+            if a.claim is not None and b.claim is not None:
+                if a.claim == b.claim:
+                    links.append(Link("same_claim", b.id, a.id, 1.0, "the same claim"))
+                    continue
+            else:
+                score = same_claim(print_of(a), print_of(b))
+                if score is not None:
+                    links.append(Link("same_claim", b.id, a.id, score / 100, f"{score:.0f}% alike"))
+                    continue
             if a.lang != b.lang or a.lang not in ("de", "en"):
                 continue
-            profile = load(a.lang)
-            ga = gists.setdefault(a.id, gist(profile, a.content.split()))
-            gb = gists.setdefault(b.id, gist(profile, b.content.split()))
-            got = incompatible(profile, ga, gb)
+            ga, gb = gist_of(a), gist_of(b)
+            got = incompatible(load(a.lang), ga, gb)
             if got is not None:
                 links.append(Link(RelationKind.CONTRADICTS, b.id, a.id, round(got[1], 2), got[0]))
                 continue
-            sim = similarity(prints[a.id].text, prints[b.id].text)
+            sim = similarity(text_of(a), text_of(b))
             if sim >= SUPPORTS and ga.negated == gb.negated:
                 links.append(
                     Link(
