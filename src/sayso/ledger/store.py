@@ -968,8 +968,9 @@ class Ledger:
             for r in rows
         ]
         events = acc.group_events(items)
-        # stated disputes inside one article join the cross-article relations
-        ids = [int(i.id) for i in items]
+        # stated disputes inside one article join the cross-article relations (only
+        # between statements of one event: single-statement events need no query)
+        ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]
         if ids:
             rel = t.Relation
             with self._sessions() as session:
