@@ -22,6 +22,7 @@ import os
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -264,18 +265,20 @@ def viterbi_loops(emit: Floats, trans: Floats) -> Ints:
     return path
 
 
+@cache
 def compiled_viterbi() -> Callable[[Floats, Floats], Ints] | None:
     """:func:`viterbi_loops` compiled by numba, its machine code cached on disk after the
     first compilation (next to this module, else in the user's cache folder; without
-    either, compiled in every process); None where numba cannot be loaded or compile."""
+    either, compiled in every process); None where numba cannot be loaded or compile.
+    Loaded once per process, shared by the languages' decoders."""
     try:
         import numba
     except Exception:  # not installed, or broken on this platform: NumPy decodes
         return None
     probe = (np.zeros((2, 2)), np.zeros((2, 2)))
-    for cache in (True, False):
+    for on_disk in (True, False):
         try:
-            compiled: Callable[[Floats, Floats], Ints] = numba.njit(cache=cache, nogil=True)(
+            compiled: Callable[[Floats, Floats], Ints] = numba.njit(cache=on_disk, nogil=True)(
                 viterbi_loops
             )
             compiled(*probe)
