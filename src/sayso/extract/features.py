@@ -1,9 +1,11 @@
 """Token features for the sequence taggers.
 
-Features are strings (crfsuite treats each as a binary indicator). Everything that depends
-only on the word is computed once per distinct word and cached per language profile, so the
-per-token cost is a handful of list concatenations; only quotation state and sentence-level
-context are computed per occurrence.
+Features are strings (crfsuite, which trains the models, treats each as a binary
+indicator). Everything that depends only on the word is computed once per distinct word and
+cached per language profile; only quotation state and sentence-level context are computed
+per occurrence. At run time the taggers do not build these lists token by token:
+:mod:`sayso.extract.scoring` sums the weights of the same feature groups (tested to give
+the same scores), so a change to a feature here needs the same change there.
 
 Lexicon features come from the language data files (cue verbs, role nouns, according-to
 triggers, markers, Konjunktiv forms): the taggers learn *how* the corpus uses them, the
@@ -74,8 +76,8 @@ class FeatureCache:
         self._signals: dict[str, tuple[str, ...]] = {}
         self.mood = _mood_function(profile)
         #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
-        #: features no model knows: crfsuite ignores them anyway, after converting and
-        #: looking up each one
+        #: features no model knows (their weight is zero): fewer weights to look up when a
+        #: word's rows are summed
         self.known: frozenset[str] | None = None
         self.bigram_ends: frozenset[str] = frozenset()
         self.known_relative: frozenset[str] | None = None
@@ -90,9 +92,8 @@ class FeatureCache:
         """Leave out features unknown to the models that read them: ``known`` for the
         sentence features (read by the content, roles and frame taggers), ``known_relative``
         for the statement-relative ones (roles and frame), ``known_whole`` for the words of
-        the whole-sentence classifier. Exact: crfsuite skips attributes
-        its model does not have, and the order of the others is kept (the order in which
-        their weights are summed)."""
+        the whole-sentence classifier. Exact: an attribute a model does not have weighs
+        nothing, and the order of the others is kept."""
         self.known = known
         self.bigram_ends = bigram_ends(known)
         self.known_relative = known_relative
@@ -265,9 +266,10 @@ def sentence_features(
 ) -> list[list[str]]:
     """Features for every token of sentence ``sent_index``.
 
-    The innermost loop of the taggers: per-word parts come from the cache (the word's own
-    features and how it looks from each neighbour's position), and the order of the
-    features is fixed (crfsuite sums their weights in that order)."""
+    What the models are trained on (:mod:`sayso.extract.train`); at run time
+    :meth:`sayso.extract.scoring.Scorer.document` sums the same groups. Per-word parts come
+    from the cache (the word's own features and how it looks from each neighbour's
+    position); the order of the features is fixed."""
     a, b = seg.sentences[sent_index]
     words = seg.words[a:b]
     depth = seg.quote_depth[a:b]
