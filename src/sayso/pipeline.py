@@ -100,6 +100,7 @@ def analyze(
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
     hearsay = framing.hearsay_sentences(seg, profile, drafts)
     group.attach_roles(seg, tg, tagged, hearsay)
+    del tagged  # the token scores (a text's size in floats) are not read again
     drafts += hearsay
     drafts.sort(key=lambda d: (d.a, d.b))
     group.complete_from_frame(seg, profile, drafts)

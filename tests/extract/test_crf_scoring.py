@@ -252,3 +252,31 @@ def test_sayso_jit_sets_when_the_decoder_compiles(
 ) -> None:
     monkeypatch.setenv("SAYSO_JIT", setting)
     assert Decoder().jit_after == after
+
+
+def test_words_gathered_in_blocks_give_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Huge texts gather their words' rows a block at a time: neighbours across a block's
+    edge still count (and only within their sentence)."""
+    tg = taggers("de")
+    seg = segment(DE, tg.cache.profile.abbreviations, tg.cache.profile.months)
+    whole = tg.scorer.document(seg).scores
+    for size in (1, 2, 3, 7):
+        monkeypatch.setattr(scoring, "_BLOCK", size)
+        np.testing.assert_allclose(tg.scorer.document(seg).scores, whole, rtol=0, atol=1e-12)
+
+
+def test_huge_batches_are_decoded_in_slices_and_compiled_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sayso.extract import crf
+
+    rng = np.random.default_rng(11)
+    trans = rng.normal(size=(3, 3))
+    batch = [rng.normal(size=(int(rng.integers(0, 6)), 3)) for _ in range(9)]
+    want = [viterbi(e, trans) for e in batch]
+    monkeypatch.setattr(crf, "_MANY", 2)  # five slices
+    assert viterbi_many(batch, [trans] * 9) == want
+    monkeypatch.setattr(crf, "JIT_TOKENS", 5)
+    decode = Decoder(jit_after=1000)
+    assert decode(batch, [trans] * 9) == want
+    assert decode.compiled is not None  # the batch was long enough to load it

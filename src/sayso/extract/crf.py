@@ -37,6 +37,8 @@ Floats = NDArray[np.float64]
 Ints = NDArray[np.intp]
 #: the score of a padding label: never the best, and finite (no inf - inf)
 _NEVER = -1e30
+#: sequences stepped through together at most (bounds the arrays for huge texts)
+_MANY = 2048
 
 
 def _cqdb_strings(data: bytes, off: int, path: Path) -> list[str]:
@@ -161,6 +163,12 @@ def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[
     widest are padded with labels that can never win."""
     if not emits:
         return []
+    if len(emits) > _MANY:  # a huge text: arrays of bounded size, a slice at a time
+        return [
+            path
+            for k in range(0, len(emits), _MANY)
+            for path in viterbi_many(emits[k : k + _MANY], trans[k : k + _MANY])
+        ]
     lens = [len(e) for e in emits]
     n = max(lens)
     if n == 0:
@@ -295,8 +303,9 @@ class Decoder:
     per position; compiled loops take a microsecond per sequence, but loading numba and
     the compiled code costs about a second per process (five the very first time, when
     it is compiled). So a process starts with NumPy and switches once it has decoded
-    ``jit_after`` batches (about four per document): a one-article ``sayso analyze``
-    never pays the second, a long run repays it within a few documents. The environment
+    ``jit_after`` batches (about four per document), or meets a batch of more than
+    ``JIT_TOKENS`` tokens (a huge text): a one-article ``sayso analyze`` never pays the
+    second, a long run repays it within a few documents. The environment
     variable ``SAYSO_JIT`` overrides: ``0`` never compiles, ``1`` compiles at once.
     Both decoders give the same labels (tested)."""
 
@@ -311,7 +320,8 @@ class Decoder:
     def __call__(self, emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[int]]:
         if self.compiled is None and self.jit_after >= 0:
             self.calls += 1
-            if self.calls > self.jit_after:
+            # a batch as long as a hundred documents (a huge text) repays loading at once
+            if self.calls > self.jit_after or sum(map(len, emits)) > JIT_TOKENS:
                 self.compiled = compiled_viterbi()
                 self.jit_after = -1  # tried once: never again
         if self.compiled is not None:
@@ -322,3 +332,5 @@ class Decoder:
 
 #: batches a process decodes with NumPy before it loads the compiled decoder
 JIT_AFTER = 100
+#: ... or tokens in one batch
+JIT_TOKENS = 50_000

@@ -61,6 +61,8 @@ _QD = re.compile(r"-?\d:qd([+-]\d+)")
 _SIGNALS = (*sorted(_SENTENCE_FLAGS), "q")
 _BIT = {name: 1 << k for k, name in enumerate(_SIGNALS)}
 _QUOTED = _BIT["q"]
+#: words whose rows are gathered at once in a document (bounds the memory of huge texts)
+_BLOCK = 1 << 16
 #: distinct words whose rows are kept (about 1 KB each) before all are forgotten
 WORD_LIMIT = 60_000
 
@@ -315,10 +317,13 @@ class Scorer:
             lows = self._lows
             for k, key in enumerate(keys):
                 if rows[k] is None:
-                    name = f"bi={lows[key >> 32]}|{lows[key & 0xFFFFFFFF]}"
-                    attr = self.index.get(name)
-                    row = 0 if attr is None else self.bigrams.extend(self.weights[attr][None, :])
-                    memo[key] = rows[k] = row
+                    row = memo.get(key)  # met earlier in this text
+                    if row is None:
+                        name = f"bi={lows[key >> 32]}|{lows[key & 0xFFFFFFFF]}"
+                        attr = self.index.get(name)
+                        row = 0 if attr is None else self.bigrams.extend(self.weights[attr][None])
+                        memo[key] = row
+                    rows[k] = row
         out[todo] = np.array(rows, dtype=np.intp)
         return out
 
@@ -337,7 +342,9 @@ class Scorer:
         if None in rows:
             n = len(_SIGNALS)
             for k, key in enumerate(keys):
-                if rows[k] is None:
+                if rows[k] is None and (known := memo.get(key)) is not None:
+                    rows[k] = known  # met earlier in this text
+                elif rows[k] is None:
                     feats = [
                         f"{prefix}.{name}"
                         for shift, prefix in ((0, "S"), (n, "P"), (2 * n, "N"))
@@ -376,24 +383,32 @@ class Scorer:
         flags = [self._flag_set(m) for m in masks.tolist()]
         sentence_rows = self._sentence_rows(keys)  # may grow the table
         total = self.sentences.rows[sentence_rows][sent]
-        # the word's own features and those of its neighbours as seen from it
+        # the word's own features and those of its neighbours as seen from it: token i
+        # gets row k of the word at i + off when that word is in its sentence. The rows
+        # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
         w = self.width
-        rows = self.words.rows[wid]
-        total += rows[:, :w]
-        for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
-            part = rows[:, k * w : (k + 1) * w]
-            inside = (r >= -off) if off < 0 else (left >= off)
-            if off < 0:
-                np.add(total[-off:], part[:off], out=total[-off:], where=inside[-off:, None])
-            else:
-                np.add(total[:-off], part[off:], out=total[:-off], where=inside[:-off, None])
+        table = self.words.rows
+        has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
+        for c0 in range(0, n_tok, _BLOCK):
+            c1 = min(n_tok, c0 + _BLOCK)
+            rows = table[wid[c0:c1]]
+            total[c0:c1] += rows[:, :w]
+            for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
+                i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
+                if i0 < i1:
+                    src = rows[i0 + off - c0 : i1 + off - c0, k * w : (k + 1) * w]
+                    out = total[i0:i1]
+                    np.add(out, src, out=out, where=has[off][i0:i1, None])
         # one token beyond the sentence: the "-1:OUT" / "1:OUT" features
         edge_rows = self.words.rows[EDGE]
         total[sa] += edge_rows[2 * w : 3 * w]
         total[sb - 1] += edge_rows[3 * w : 4 * w]
-        # position in the sentence, first and last token
-        total += self.pos[np.minimum(r, 5)]
-        total += self.rpos[np.minimum(left, 5)]
+        # position in the sentence, first and last token (the per-token tables are added
+        # block by block at the end: a table row per token at once is a text's size again)
+        tables: list[tuple[Floats, Ints]] = [
+            (self.pos, np.minimum(r, 5)),
+            (self.rpos, np.minimum(left, 5)),
+        ]
         total[sa] += self.edge[1]
         last = sb - 1
         total[last[last > sa]] += self.edge[2]  # a one-token sentence is only first
@@ -407,7 +422,7 @@ class Scorer:
                 np.where(depth == 1, 1, 2),
                 np.where(last_q < 0, 0, np.where(idx < first_q, 3, np.where(idx > last_q, 4, 5))),
             )
-            total += self.qpos[qpos]
+            tables.append((self.qpos, qpos))
             span = self.qd_span
             pad_d = np.concatenate(([0, 0], depth, [0, 0]))
             for off in (-2, -1, 1, 2):
@@ -435,7 +450,7 @@ class Scorer:
             near = np.where(dr < dl, -dr, dl)
             sentence_has = np.add.reduceat(anchor.astype(np.intp), sa)[sent] > 0
             code = np.where(sentence_has, 1 + (np.clip(near, -_NEAR, _NEAR) + _NEAR) * 2 + cuecl, 0)
-            total += self.anchor[code]
+            tables.append((self.anchor, code))
         else:
             total += self.anchor[0]
         # the bigram ending at each token
@@ -443,7 +458,11 @@ class Scorer:
         prev[1:] = wid[:-1]
         prev[sa] = self.bos
         bigram_rows = self._bigram_rows(prev, wid)  # may grow the table
-        total += self.bigrams.rows[bigram_rows]
+        tables.append((self.bigrams.rows, bigram_rows))
+        for c0 in range(0, n_tok, _BLOCK):
+            block = total[c0 : c0 + _BLOCK]
+            for table, code_of in tables:
+                block += table[code_of[c0 : c0 + _BLOCK]]
         return Document(total, wid, sent, sb[sent], brk.astype(np.intp), flags)
 
     def _tails(self, form: str) -> Floats:
