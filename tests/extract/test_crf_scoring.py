@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pycrfsuite
@@ -280,3 +281,20 @@ def test_huge_batches_are_decoded_in_slices_and_compiled_at_once(
     decode = Decoder(jit_after=1000)
     assert decode(batch, [trans] * 9) == want
     assert decode.compiled is not None  # the batch was long enough to load it
+
+
+@pytest.mark.parametrize("damage", ["missing", "empty", "truncated", "foreign"])
+def test_a_broken_model_file_is_a_coded_error(tmp_path: Path, damage: str) -> None:
+    from sayso.errors import SaysoError
+
+    good = model_path("en", "frame").read_bytes()
+    path = tmp_path / "model.crfsuite"
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "foreign":
+        path.write_bytes(b"PK\x03\x04" + good[4:])
+    with pytest.raises(SaysoError) as got:
+        LinearChain.read(path)
+    assert got.value.code == "E006"

@@ -83,10 +83,14 @@ class LinearChain:
 
     @classmethod
     def read(cls, path: Path) -> LinearChain:
+        """The model in ``path``; a missing, truncated or foreign file is ``E006``."""
         try:
-            data = path.read_bytes()
-        except OSError as exc:
+            return cls._read(path.read_bytes(), path)
+        except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
             raise SaysoError(E006, path=path) from exc
+
+    @classmethod
+    def _read(cls, data: bytes, path: Path) -> LinearChain:
         _, _, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs, _, _ = _header(data, path)
         chunk, _, n_feat = struct.unpack_from("<4sII", data, off_feat)
         if chunk != b"FEAT":
