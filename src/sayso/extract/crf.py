@@ -63,13 +63,6 @@ def _header(data: bytes, path: Path) -> tuple[int, ...]:
     return tuple(rest)
 
 
-def model_attributes(path: Path) -> list[str]:
-    """The attribute (feature) names a crfsuite model knows, in id order."""
-    data = path.read_bytes()
-    off_attrs = _header(data, path)[8]
-    return _cqdb_strings(data, off_attrs, path)
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class LinearChain:
     """One linear-chain CRF: ``state[a, y]`` is the weight of attribute ``a`` for label
@@ -120,47 +113,13 @@ class LinearChain:
         ids = [get(f, unknown) for f in feats]
         return self.state[ids].sum(axis=0)  # type: ignore[no-any-return]
 
-    def probabilities(self, feats: list[str]) -> Floats:
-        """Label probabilities of a sequence of one item (no transitions: a softmax)."""
-        return self.softmax(self.score(feats))
-
-    @staticmethod
-    def softmax(scores: Floats) -> Floats:
-        e = np.exp(scores - scores.max())
-        return e / e.sum()  # type: ignore[no-any-return]
-
     def best(self, feats: list[str]) -> str:
         """The best label of a sequence of one item (crfsuite keeps the first of ties)."""
         return self.labels[int(self.score(feats).argmax())]
 
 
-def viterbi(emit: Floats, trans: Floats) -> list[int]:
-    """The best label sequence for state scores ``emit`` (tokens × labels) under
-    transition weights ``trans``, computed as crfsuite does (``crf1dc_viterbi``): the
-    score of label ``j`` at ``t`` is ``max_i(prev[i] + trans[i, j]) + emit[t, j]``, the
-    first of equal maxima kept."""
-    n, n_labels = emit.shape
-    if n == 0:
-        return []
-    cols = np.arange(n_labels)
-    back = np.empty((n, n_labels), dtype=np.intp)
-    score = emit[0]
-    for t in range(1, n):
-        cand = score[:, None] + trans
-        best = cand.argmax(axis=0)
-        back[t] = best
-        score = cand[best, cols] + emit[t]
-    k = int(score.argmax())
-    path = [k]
-    for t in range(n - 1, 0, -1):
-        k = int(back[t, k])
-        path.append(k)
-    path.reverse()
-    return path
-
-
 def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[int]]:
-    """:func:`viterbi` for several sequences at once, ``emits[k]`` decoded under the
+    """:func:`viterbi_loops` for several sequences at once, ``emits[k]`` decoded under the
     transitions ``trans[k]``: the sequences are stepped through together (a few NumPy
     operations per position for all of them), so the Python overhead is paid per position
     of the longest sequence rather than per token. Models with fewer labels than the
@@ -245,8 +204,11 @@ def viterbi_many(emits: Sequence[Floats], trans: Sequence[Floats]) -> list[list[
 
 
 def viterbi_loops(emit: Floats, trans: Floats) -> Ints:
-    """:func:`viterbi` as plain loops, for numba to compile (:class:`Decoder`); the same
-    recursion and the same choice among equal scores (the first)."""
+    """The best label sequence for state scores ``emit`` (tokens × labels) under
+    transition weights ``trans``, as crfsuite computes it (``crf1dc_viterbi``): the score
+    of label ``j`` at ``t`` is ``max_i(prev[i] + trans[i, j]) + emit[t, j]``, the first of
+    equal maxima kept. Plain loops, for numba to compile (:class:`Decoder`); run as
+    Python they are the reference the tests hold the other decoders to."""
     n, n_labels = emit.shape
     path = np.zeros(n, dtype=np.intp)
     if n == 0:

@@ -124,8 +124,6 @@ class Scorer:
         self.models = (quote, roles, frame)
         widths = [len(m.labels) for m in self.models]
         self.quote_cols = slice(0, widths[0])
-        self.roles_cols = slice(widths[0], widths[0] + widths[1])
-        self.frame_cols = slice(widths[0] + widths[1], sum(widths))
         #: the statement layers' columns (roles, then frame)
         self.stmt_cols = slice(widths[0], sum(widths))
         index: dict[str, int] = {}

@@ -68,10 +68,14 @@ class Tagged:
 
     quote: list[list[str]]
     doc: Document
-    flags: list[frozenset[str]]
     #: per sentence, its words' part of the whole-sentence scores; the cue tokens (when
     #: first asked)
     bags: tuple[Floats, list[int]] | None = None
+
+    @property
+    def flags(self) -> list[frozenset[str]]:
+        """Each sentence's coarse signals."""
+        return self.doc.flags
 
 
 def statement_window(seg: Segmented, content: Sequence[int]) -> range:
@@ -130,16 +134,15 @@ class Taggers:
         self.cache.trim()
         scorer = self.scorer
         doc = scorer.document(seg)
-        flags = doc.flags
         # a sentence without a cue, marker, Konjunktiv or quotation mark has nothing to
         # attribute, so it is not decoded (a third of news sentences)
         quote = self.models["quote"]
         cols = scorer.quote_cols
-        todo = [s for s in range(len(seg.sentences)) if flags[s]]
+        todo = [s for s, signals in enumerate(doc.flags) if signals]
         paths = self.decode(
             [doc.scores[slice(*seg.sentences[s]), cols] for s in todo], [quote.trans] * len(todo)
         )
-        out = Tagged([["O"] * (b - a) for a, b in seg.sentences], doc, flags)
+        out = Tagged([["O"] * (b - a) for a, b in seg.sentences], doc)
         labels = quote.labels
         for s, path in zip(todo, paths, strict=True):
             out.quote[s] = [labels[k] for k in path]
