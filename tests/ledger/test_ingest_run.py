@@ -45,7 +45,7 @@ def test_ingest_run_in_process_with_errors_and_duplicates(tmp_path: Path, db_url
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
     with Ledger.open(db_url) as ledger:
         sources = [str(tmp_path / "in"), str(paths[0]), str(tmp_path / "missing.txt")]
-        first = runner.run(ledger, sources, IngestOptions(), jobs=1)
+        first = runner.run(ledger, sources, IngestOptions(), jobs=0)
         again = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=2)
         errors = ledger.errors()
     assert (first.added, first.duplicates) == (5, 1)  # the file given twice is one document
@@ -84,3 +84,28 @@ def test_ingest_run_killed_and_restarted_stores_every_document_once(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert count(db) == (300, 300, 0)
     assert "skipped as already stored" in done.stderr
+
+
+def test_ingest_run_with_one_worker_stores_what_analysing_in_process_stores(
+    tmp_path: Path,
+) -> None:
+    corpus(tmp_path / "in", 40)  # more than one batch, so that storing and analysing overlap
+    rows = []
+    for jobs in (0, 1):
+        db = tmp_path / f"l{jobs}.db"
+        with Ledger.open(f"sqlite:///{db}") as ledger:
+            summary = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=jobs)
+        assert (summary.added, summary.failed) == (40, 0)
+        with sqlite3.connect(db) as con:
+            rows.append(
+                con.execute(
+                    "select document_id, local_id, content, speaker, form from statements "
+                    "order by document_id, local_id"
+                ).fetchall()
+            )
+    assert rows[0] and rows[0] == rows[1]
+
+
+def test_ingest_workers_fork_from_the_warmed_up_process_on_linux() -> None:
+    method = runner.pool_context().get_start_method()
+    assert method == ("fork" if sys.platform == "linux" else "spawn")

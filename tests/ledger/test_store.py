@@ -134,6 +134,34 @@ def test_ledger_migrations_downgrade_and_upgrade_again(db_url: str) -> None:
         assert ledger.search("sanctions")
 
 
+def test_ledger_migration_0005_recomputes_integer_bands_of_known_claims(db_url: str) -> None:
+    """A ledger from before 0005 keeps finding its claims' near-identical reports."""
+    from sqlalchemy import create_engine, text
+
+    from sayso.ledger.claims import fingerprint
+
+    engine = create_engine(db_url)
+    try:
+        store_mod.migrate.upgrade(engine, "0004")
+        claim = "die regierung will die sanktionen gegen das land noch in diesem monat verschaerfen"
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO claims (id, key, text, lang, appearances) "
+                    "VALUES (7, 'k7', :text, 'de', 1)"
+                ),
+                {"text": claim},
+            )
+            conn.execute(text("INSERT INTO claim_bands (band, claim_id) VALUES ('0:ab', 7)"))
+        store_mod.migrate.upgrade(engine)
+        with engine.connect() as conn:
+            bands = conn.execute(text("SELECT band FROM claim_bands WHERE claim_id = 7")).all()
+    finally:
+        engine.dispose()
+    assert sorted(b for (b,) in bands) == sorted(fingerprint(claim).bands)
+    assert len(bands) == 16 and all(isinstance(b, int) and b >= 0 for (b,) in bands)
+
+
 def test_ledger_open_rejects_an_unreachable_database(tmp_path: Any) -> None:
     with pytest.raises(SaysoError) as info:
         Ledger.open("postgresql://nobody:secret@127.0.0.1:1/nothing")

@@ -25,8 +25,8 @@ def register(sub: Any) -> None:
         "--jobs",
         type=int,
         default=max(1, (os.cpu_count() or 2) - 1),
-        help="processes that analyse: 1 analyses in this process, N > 1 starts N worker "
-        "processes while this one stores (default: CPUs - 1)",
+        help="worker processes that analyse while this one stores; 0 analyses in this "
+        "process (default: CPUs - 1, at least 1)",
     )
     p.add_argument("--text-column", default="text", help="JSONL key / CSV column with the text")
     p.add_argument(
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 ledger,
                 args.sources,
                 options,
-                jobs=max(1, args.jobs),
+                jobs=max(0, args.jobs),
                 note=args.note,
                 progress=bar.update if bar is not None else None,
             )

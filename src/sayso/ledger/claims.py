@@ -18,7 +18,7 @@ its score.
 from __future__ import annotations
 
 import hashlib
-import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,39 +43,101 @@ def normalise(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-#: each shingle's ``BANDS * ROWS`` independent 64-bit hashes come from one SHAKE-128 call
-#: (an extendable-output function: every 8 bytes of its output are a fresh hash)
-_HASHES = struct.Struct(f"<{BANDS * ROWS}Q")
+#: the seeds of the ``BANDS * ROWS`` hash functions: h_i(x) = a_i * x + b_i (mod 2**64),
+#: x a shingle's mixed 64-bit hash; a_i odd (multiply-add hashing: the minimum is decided
+#: by the well-mixed high bits). Fixed, so that bands are the same in every process.
+_SEEDS = np.frombuffer(
+    hashlib.shake_128(b"sayso.claims.minhash").digest(16 * BANDS * ROWS), dtype="<u8"
+).reshape(2, BANDS * ROWS)
+_A = _SEEDS[0] | np.uint64(1)
+_B = _SEEDS[1]
+#: the multipliers that combine a shingle's word hashes, and a band's row minima
+_M1, _M3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+#: a band key is its number in the top bits and 59 bits of its rows' hash: a positive
+#: 64-bit integer, so that the band index is an integer index in both databases
+_BAND_NO = np.arange(BANDS, dtype=np.uint64) << np.uint64(59)
+
+
+@lru_cache(maxsize=100_000)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every input bit reaches every output bit."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    mixed: np.ndarray = x ^ (x >> np.uint64(31))
+    return mixed
 
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     text: str  # the normalised content
     key: str  # hash of ``text``
-    bands: tuple[str, ...]  # LSH band keys; empty for short contents (matched by key only)
+    bands: tuple[int, ...]  # LSH band keys; empty for short contents (matched by key only)
 
 
 @lru_cache(maxsize=65536)
 def fingerprint(content: str) -> Fingerprint:
     """The fingerprint of one statement's content."""
-    text = normalise(content)
-    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    words = text.split()
-    if len(words) < MIN_WORDS:
-        return Fingerprint(text, key, ())
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    # MinHash: per hash function, the least value over the shingles (the digests of all
-    # shingles read as one array of little-endian 64-bit hashes, a row per shingle)
-    digests = b"".join(
-        hashlib.shake_128(sh.encode("utf-8")).digest(_HASHES.size) for sh in shingles
-    )
-    mins = np.frombuffer(digests, dtype="<u8").reshape(-1, BANDS * ROWS).min(axis=0).tolist()
-    bands = tuple(
-        f"{b}:"
-        + hashlib.sha1(struct.pack(f"<{ROWS}Q", *mins[b * ROWS : (b + 1) * ROWS])).hexdigest()[:16]
-        for b in range(BANDS)
-    )
-    return Fingerprint(text, key, bands)
+    return fingerprints([content])[0]
+
+
+#: words hashed at a time by :func:`fingerprints` (a shingle takes ``BANDS * ROWS`` hashes)
+_CHUNK = 32_768
+
+
+def fingerprints(contents: Sequence[str]) -> list[Fingerprint]:
+    """The fingerprints of many contents, hashed together: a batch's few thousand
+    shingles are a handful of NumPy operations instead of a handful per content."""
+    texts = [normalise(c) for c in contents]
+    words = [t.split() for t in texts]
+    long = [i for i, ws in enumerate(words) if len(ws) >= MIN_WORDS]
+    bands: dict[int, tuple[int, ...]] = {}
+    lo = 0
+    while lo < len(long):  # up to _CHUNK words at a time (a longer content alone)
+        hi, total = lo + 1, len(words[long[lo]])
+        while hi < len(long) and total + len(words[long[hi]]) <= _CHUNK:
+            total += len(words[long[hi]])
+            hi += 1
+        chunk = long[lo:hi]
+        bands.update(zip(chunk, _minhash([words[i] for i in chunk]), strict=True))
+        lo = hi
+    return [
+        Fingerprint(t, hashlib.sha1(t.encode("utf-8")).hexdigest(), bands.get(i, ()))
+        for i, t in enumerate(texts)
+    ]
+
+
+def _minhash(texts: list[list[str]]) -> list[tuple[int, ...]]:
+    """LSH band keys of word lists of at least ``MIN_WORDS`` words each."""
+    lengths = np.array([len(ws) for ws in texts])
+    flat = np.array([_word_hash(w) for ws in texts for w in ws], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        # every window of SHINGLE words, those across two texts included, then only
+        # the windows inside a text: text k has lengths[k] - SHINGLE + 1 of them
+        n = len(flat) - SHINGLE + 1
+        windows = flat[:n]
+        for k in range(1, SHINGLE):
+            windows = windows * _M1 + flat[k : n + k]
+        windows = _mix(windows)
+        ends = np.cumsum(lengths)
+        keep = np.ones(len(flat), dtype=bool)
+        for back in range(1, SHINGLE):
+            keep[ends - back] = False
+        shingles = windows[keep[: len(windows)]]
+        first = np.concatenate(([0], np.cumsum(lengths - SHINGLE + 1)[:-1]))
+        # MinHash: per hash function, the least value over a text's shingles
+        mins = np.minimum.reduceat(shingles[:, None] * _A + _B, first, axis=0)
+        mins = mins.reshape(len(texts), BANDS, ROWS)
+        rows = mins[..., 0]
+        for r in range(1, ROWS):
+            rows = rows * _M3 + mins[..., r]
+        keys = (_mix(rows) >> np.uint64(64 - 59)) | _BAND_NO
+    return [tuple(k) for k in keys.tolist()]
 
 
 def similarity(a: str, b: str) -> float:

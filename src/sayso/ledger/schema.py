@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -200,10 +201,14 @@ class Claim(Base):
 class ClaimBand(Base):
     __tablename__ = "claim_bands"
     __table_args__ = (
-        {"comment": "MinHash LSH band keys of claims: candidates for near-identical reports."},
+        {
+            "comment": "MinHash LSH band keys of claims: candidates for near-identical reports.",
+            # one B-tree of (band, claim_id) on SQLite, not a table and its key's index
+            "sqlite_with_rowid": False,
+        },
     )
 
-    band: Mapped[str] = mapped_column(String(24), primary_key=True, comment="Band key.")
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, comment="Band key.")
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, comment="The claim."
     )

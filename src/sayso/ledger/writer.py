@@ -375,22 +375,24 @@ def link_claims(
     claims and their bands, and one update of the known claims' counts.
     """
     c = CLAIMS.c
-    prints = [claim_mod.fingerprint(x) for x in contents]
+    prints = claim_mod.fingerprints(contents)
     keys = sorted({fp.key for fp in prints})
     by_key = {key: cid for cid, key in _where_in(conn, "SELECT id, key FROM claims", "key", keys)}
     bands = sorted({b for fp in prints if fp.key not in by_key for b in fp.bands})
-    band_claims: dict[str, list[int]] = {}
+    band_claims: dict[int, list[int]] = {}
     for band, claim_id in _where_in(
         conn, "SELECT band, claim_id FROM claim_bands", "band", bands, " ORDER BY claim_id"
     ):
         band_claims.setdefault(band, []).append(claim_id)
     wanted = sorted({i for ids in band_claims.values() for i in ids[:CANDIDATES]})
-    cand_text = dict(_where_in(conn, "SELECT id, text FROM claims", "id", wanted))
-    cand_prints: dict[int, claim_mod.Fingerprint] = {}
+    cand = _where_in(conn, "SELECT id, text FROM claims", "id", wanted)
+    cand_prints = dict(
+        zip([i for i, _ in cand], claim_mod.fingerprints([x for _, x in cand]), strict=True)
+    )
     # claims new in this call: later contents may be appearances of them
     new: list[tuple[claim_mod.Fingerprint, str, list[dt.date | None]]] = []
     new_by_key: dict[str, int] = {}
-    new_by_band: dict[str, list[int]] = {}
+    new_by_band: dict[int, list[int]] = {}
     links: list[tuple[bool, int]] = []  # (is new, claim id or index into new)
     seen: dict[int, list[dt.date | None]] = {}  # appearances of known claims
     for fp, lang, day in zip(prints, langs, days, strict=True):
@@ -403,10 +405,7 @@ def link_claims(
             best = 0.0
             ids = dict.fromkeys(i for b in fp.bands for i in band_claims.get(b, [])[:CANDIDATES])
             for cid in ids:
-                cp = cand_prints.get(cid)
-                if cp is None:
-                    cp = cand_prints[cid] = claim_mod.fingerprint(cand_text[cid])
-                score = claim_mod.same_claim(fp, cp)
+                score = claim_mod.same_claim(fp, cand_prints[cid])
                 if score is not None and score > best:
                     link, best = (False, cid), score
             for k in dict.fromkeys(k for b in fp.bands for k in new_by_band.get(b, [])):
