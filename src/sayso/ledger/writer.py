@@ -483,14 +483,18 @@ def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
 def _where_in(
     conn: Connection, select_from: str, column: str, values: Sequence[Any], tail: str = ""
 ) -> list[Any]:
-    """``SELECT … WHERE column IN (values)`` straight to the driver, in chunks: SQLAlchemy
-    names every value of an expanding IN list (4 µs each), and a batch has 20k+ bands."""
-    p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    rows: list[Any] = []
-    for chunk in _chunks(values):
-        sql = f"{select_from} WHERE {column} IN ({', '.join([p] * len(chunk))}){tail}"
-        rows += conn.exec_driver_sql(sql, tuple(chunk)).all()
-    return rows  # fmt: skip
+    """``SELECT … WHERE column IN (values)`` straight to the driver, the values as one
+    parameter (a JSON array on SQLite, an array on PostgreSQL): the statement is the same
+    text for every batch, so the driver prepares it once. (An IN list of 3,000 band keys
+    was a new 9 kB statement for every batch, and preparing it cost more than running it;
+    SQLAlchemy's expanding IN also names every value, 4 µs each.)"""
+    if not values:
+        return []
+    if conn.dialect.name == "sqlite":
+        sql = f"{select_from} WHERE {column} IN (SELECT value FROM json_each(?)){tail}"
+        return conn.exec_driver_sql(sql, (json.dumps(list(values)),)).all()
+    sql = f"{select_from} WHERE {column} = ANY(%s){tail}"
+    return conn.exec_driver_sql(sql, (list(values),)).all()
 
 
 # --- documents -------------------------------------------------------------------------

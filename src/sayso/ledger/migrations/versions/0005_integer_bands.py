@@ -41,34 +41,47 @@ def _create(band_type: sa.types.TypeEngine[Any], *, rowid: bool) -> None:
 
 
 def _fill() -> None:
-    """The band rows of every claim, 2,000 claims at a time."""
+    """The band rows of every claim, 5,000 claims at a time (a million-statement ledger
+    has 12 M band rows: one array insert per batch on PostgreSQL, the driver's
+    executemany on SQLite)."""
     from sayso.ledger.claims import fingerprints
 
     bind = op.get_bind()
-    insert = sa.text("INSERT INTO claim_bands (band, claim_id) VALUES (:band, :claim_id)")
+    pg = bind.dialect.name == "postgresql"
     last = 0
     while True:
         rows = bind.execute(
-            sa.text("SELECT id, text FROM claims WHERE id > :last ORDER BY id LIMIT 2000"),
+            sa.text("SELECT id, text FROM claims WHERE id > :last ORDER BY id LIMIT 5000"),
             {"last": last},
         ).all()
         if not rows:
             break
         prints = fingerprints([text for _, text in rows])
-        batch = [
-            {"band": band, "claim_id": claim_id}
+        bands = [
+            (band, claim_id)
             for (claim_id, _), fp in zip(rows, prints, strict=True)
             for band in sorted(set(fp.bands))
         ]
-        if batch:
-            bind.execute(insert, batch)
+        if bands and pg:
+            bind.exec_driver_sql(
+                "INSERT INTO claim_bands (band, claim_id) "
+                "SELECT * FROM unnest(%s::bigint[], %s::integer[])",
+                ([b for b, _ in bands], [c for _, c in bands]),
+            )
+        elif bands:
+            bind.exec_driver_sql("INSERT INTO claim_bands (band, claim_id) VALUES (?, ?)", bands)
         last = rows[-1][0]
 
 
 def upgrade() -> None:
     op.drop_table("claim_bands")
     _create(sa.BigInteger(), rowid=False)
+    pg = op.get_bind().dialect.name == "postgresql"
+    if pg:  # the key's index is built once, sorted, after the rows are in
+        op.drop_constraint("pk_claim_bands", "claim_bands", type_="primary")
     _fill()
+    if pg:
+        op.create_primary_key("pk_claim_bands", "claim_bands", ["band", "claim_id"])
 
 
 def downgrade() -> None:
