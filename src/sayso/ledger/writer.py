@@ -482,7 +482,7 @@ def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
 
 def _where_in(
     conn: Connection, select_from: str, column: str, values: Sequence[Any], tail: str = ""
-) -> list[Any]:
+) -> Sequence[Any]:
     """``SELECT … WHERE column IN (values)`` straight to the driver, the values as one
     parameter (a JSON array on SQLite, an array on PostgreSQL): the statement is the same
     text for every batch, so the driver prepares it once. (An IN list of 3,000 band keys
