@@ -8,7 +8,11 @@ indirect report with one word changed. A claim is found again by its *fingerprin
 - ``bands``: MinHash locality-sensitive hashing over word 3-shingles (``BANDS`` bands of
   ``ROWS`` hashes), so that near-identical reports share at least one band with high
   probability while unrelated ones almost never do; a store indexes the band keys and
-  only compares candidates that share one.
+  only compares candidates that share one. A shingle's hash combines its words' BLAKE2b
+  hashes (memoised: words repeat), and the ``BANDS * ROWS`` hash functions are a
+  multiply-add family over it, so :func:`fingerprints` hashes all the contents of a batch
+  in a few NumPy operations. Keys are stored: changing how they are made needs a
+  migration that recomputes them (see ``0005_integer_bands``).
 
 :func:`similarity` then decides with rapidfuzz (token-set ratio over the normalised
 texts), so the band index only proposes and the text decides: a merge is explainable by
