@@ -56,8 +56,8 @@ PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
 CANDIDATES = 50
 #: subqueries per candidate query (SQLite allows 500 terms in a compound SELECT)
 _UNION_CHUNK = 200
-#: values per IN list (SQLite allows 32,766 bound parameters, PostgreSQL 65,535): the
-#: LSH bands of a batch are 20k+, and a query per 500 cost more than the lookups
+#: values per expanding IN list of the document lookups (SQLite allows 32,766 bound
+#: parameters, PostgreSQL 65,535); the large lookups go through :func:`_where_in`
 _IN_CHUNK = 5000
 
 
@@ -485,9 +485,9 @@ def _where_in(
 ) -> Sequence[Any]:
     """``SELECT … WHERE column IN (values)`` straight to the driver, the values as one
     parameter (a JSON array on SQLite, an array on PostgreSQL): the statement is the same
-    text for every batch, so the driver prepares it once. (An IN list of 3,000 band keys
-    was a new 9 kB statement for every batch, and preparing it cost more than running it;
-    SQLAlchemy's expanding IN also names every value, 4 µs each.)"""
+    text for every batch, so the driver parses and plans it once (an IN list of 3,000 band
+    keys was a new 9 kB statement for every batch; SQLAlchemy's expanding IN also names
+    every value, 4 µs each)."""
     if not values:
         return []
     if conn.dialect.name == "sqlite":
