@@ -7,6 +7,9 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from sayso.ledger import claims
 from sayso.ledger.claims import fingerprint, fingerprints, normalise, same_claim
 
 
@@ -83,3 +86,12 @@ def test_claims_band_keys_are_the_same_in_every_process() -> None:
 
 #: changing the MinHash changes every stored band: that needs a migration (see 0005)
 BANDS_PINNED = (107569007588210961, 627163339545925442)
+
+
+def test_claims_a_content_longer_than_a_chunk_is_hashed_a_block_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    content = " ".join(f"wort{i % 37} teil{i % 11}" for i in range(60))
+    whole = fingerprint(content)
+    monkeypatch.setattr(claims, "_CHUNK", 16)  # 120 words: blocks of 16 shingles
+    assert claims.fingerprints([content, "kurz"]) == [whole, fingerprint("kurz")]

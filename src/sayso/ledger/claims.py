@@ -56,7 +56,7 @@ _SEEDS = np.frombuffer(
 _A = _SEEDS[0] | np.uint64(1)
 _B = _SEEDS[1]
 #: the multipliers that combine a shingle's word hashes, and a band's row minima
-_M1, _M3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_WORD_MUL, _ROW_MUL = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 #: a band key is its number in the top bits and 59 bits of its rows' hash: a positive
 #: 64-bit integer, so that the band index is an integer index in both databases
 _BAND_NO = np.arange(BANDS, dtype=np.uint64) << np.uint64(59)
@@ -90,7 +90,8 @@ def fingerprint(content: str) -> Fingerprint:
     return fingerprints([content])[0]
 
 
-#: words hashed at a time by :func:`fingerprints` (a shingle takes ``BANDS * ROWS`` hashes)
+#: words hashed at a time by :func:`fingerprints`: a shingle takes ``BANDS * ROWS`` hashes,
+#: so 16 MB at most (a longer content is hashed alone, a block at a time)
 _CHUNK = 32_768
 
 
@@ -126,7 +127,7 @@ def _minhash(texts: list[list[str]]) -> list[tuple[int, ...]]:
         n = len(flat) - SHINGLE + 1
         windows = flat[:n]
         for k in range(1, SHINGLE):
-            windows = windows * _M1 + flat[k : n + k]
+            windows = windows * _WORD_MUL + flat[k : n + k]
         windows = _mix(windows)
         ends = np.cumsum(lengths)
         keep = np.ones(len(flat), dtype=bool)
@@ -135,11 +136,17 @@ def _minhash(texts: list[list[str]]) -> list[tuple[int, ...]]:
         shingles = windows[keep[: len(windows)]]
         first = np.concatenate(([0], np.cumsum(lengths - SHINGLE + 1)[:-1]))
         # MinHash: per hash function, the least value over a text's shingles
-        mins = np.minimum.reduceat(shingles[:, None] * _A + _B, first, axis=0)
+        if len(shingles) <= _CHUNK:
+            mins = np.minimum.reduceat(shingles[:, None] * _A + _B, first, axis=0)
+        else:  # one very long content (chunks hold at most _CHUNK words otherwise)
+            mins = np.full((1, BANDS * ROWS), np.iinfo(np.uint64).max, dtype=np.uint64)
+            for i in range(0, len(shingles), _CHUNK):
+                block = shingles[i : i + _CHUNK, None] * _A + _B
+                mins = np.minimum(mins, block.min(axis=0))
         mins = mins.reshape(len(texts), BANDS, ROWS)
         rows = mins[..., 0]
         for r in range(1, ROWS):
-            rows = rows * _M3 + mins[..., r]
+            rows = rows * _ROW_MUL + mins[..., r]
         keys = (_mix(rows) >> np.uint64(64 - 59)) | _BAND_NO
     return [tuple(k) for k in keys.tolist()]
 
