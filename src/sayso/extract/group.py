@@ -518,6 +518,10 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                     right_hi = f_hi
                     while right_hi < b and right_hi not in others:
                         right_hi += 1
+                    if _content_before(profile, d):
+                        # ", so X, Leiter der Abteilung": what follows the source is
+                        # still its apposition, the content is the clause before
+                        right_hi = f_hi
                     new_parts = [
                         x
                         for x in (
@@ -529,6 +533,12 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
                 d.parts = new_parts
                 d.rules.append("group.content.snap_clause.v1")
+
+
+def _content_before(profile: LangProfile, d: Draft) -> bool:
+    """Was ``d`` made by an according-to pattern whose content precedes it (", so X")?"""
+    ids = {r.removeprefix("rule.according_to.") for r in d.rules}
+    return any(p.id in ids and p.content == "before" for p in profile.according_to)
 
 
 def according_clause_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
@@ -735,6 +745,8 @@ def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int
             continue
         if depth or w not in profile.clause_breaks or k + 1 >= end:
             continue
+        if _truncation_hyphen(seg, k) or (w == "," and k > a and _truncation_hyphen(seg, k - 1)):
+            continue  # a truncated compound in a list ("über Konto-, Post- und Telefondaten")
         nxt = words[k + 1]
         if _relative_or_complementizer(profile, nxt):
             if pending:
@@ -755,6 +767,19 @@ def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int
             continue
         return k + 1
     return a
+
+
+def _truncation_hyphen(seg: Segmented, k: int) -> bool:
+    """Is token ``k`` the hyphen of a truncated compound ("Bus-, Bahn- und …"): attached
+    to the word before it, followed by a comma or a space?"""
+    return (
+        seg.words[k] == "-"
+        and k > 0
+        and seg.ends[k - 1] == seg.starts[k]
+        and seg.words[k - 1][-1:].isalpha()
+        and k + 1 < len(seg.words)
+        and (seg.starts[k + 1] > seg.ends[k] or seg.words[k + 1] == ",")
+    )
 
 
 def _apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) -> int:
@@ -1133,7 +1158,17 @@ def according_to_statements(
             hi = m.end
             if all(words[i] in profile.clause_breaks for i in range(lo, m.start)):
                 hi = _apposition_after(seg, profile, m.end, end)
-            spans = [(lo, m.start), (hi, end)]
+            # a colon before a capitalised word opens a new main clause ("… umgangen
+            # werden: Künftig genügt …"), which the construction does not cover
+            stop = next(
+                (
+                    i
+                    for i in range(hi, end - 1)
+                    if words[i] == ":" and not seg.quote_depth[i] and words[i + 1][:1].isupper()
+                ),
+                end,
+            )
+            spans = [(lo, m.start), (hi, stop)]
         parts = []
         for lo, hi in spans:
             while lo < hi and words[lo] in profile.clause_breaks:
