@@ -915,6 +915,9 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
         lemma = _reported_lemma(profile, words, verb, b)
         if any(words[i].lower() in profile.reported_not_with.get(lemma, ()) for i in toks):
             continue  # another sense: "sprach mit seiner Frau", "forderte zwölf Todesopfer"
+        need = profile.reported_only_with.get(lemma)
+        if need and not any(words[i].lower() in need for i in toks):
+            continue  # "sprach ein Gebet", "sprach für Romney": only "sprach von …" reports
         new.append(
             Draft(
                 parts=[Seg(a, b, "reported", s)],

@@ -326,6 +326,7 @@ class LangProfile:
     #: every standalone cue form and split stem (a cheap first test per sentence)
     cue_words: frozenset[str] = frozenset()
     reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reported_only_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
@@ -745,6 +746,9 @@ def load(lang: str) -> LangProfile:
         | frozenset(s for s, es in split_forms.items() if any(e.lemma in reported for e in es)),
         reported_not_with=_ro(
             {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("not_with", {}).items()}
+        ),
+        reported_only_with=_ro(
+            {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("only_with", {}).items()}
         ),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
