@@ -45,3 +45,14 @@ def test_so_attribution_keeps_the_apposition_of_its_source_out_of_the_content() 
     )
     group.snap_content(seg, profile, [d])
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Die Lage sei ernst"]
+
+
+def test_a_lead_clause_before_a_colon_is_not_the_content_of_a_closing_attribution() -> None:
+    profile = load("de")
+    text = "Die Firma will sparen: Künftig wolle sie weniger werben, berichtete die Zeitung."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    (d,) = group.postposed_attributions(seg, profile, [])
+    assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
+    group.snap_content(seg, profile, [d])
+    assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]

@@ -495,7 +495,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             blockers = own | others
             part = d.parts[0]
             lo, hi = part.a, part.b
-            while lo > a and (lo - 1) not in blockers:
+            while lo > a and (lo - 1) not in blockers and not _colon_opens(seg, lo - 1):
                 lo -= 1
             while hi < b and hi not in blockers:
                 hi += 1
@@ -533,6 +533,15 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
                 d.parts = new_parts
                 d.rules.append("group.content.snap_clause.v1")
+
+
+def _colon_opens(seg: Segmented, k: int) -> bool:
+    """Is token ``k`` a colon (outside quotations) before a capitalised word, opening a
+    new main clause ("… erneuern: Künftig wolle sie …")?"""
+    w = seg.words
+    return (
+        w[k] == ":" and not seg.quote_depth[k] and w[k + 1 : k + 2] != [] and w[k + 1][:1].isupper()
+    )
 
 
 def _content_before(profile: LangProfile, d: Draft) -> bool:
@@ -1486,6 +1495,17 @@ def postposed_attributions(
         inside = sum(1 for i in range(lo, comma) if seg.quote_depth[i])
         direct = inside >= 0.8 * (comma - lo)
         tag = "direct" if direct else "indirect"
+        if not direct:
+            # a lead clause before a colon is the author's ("Die Bank will ihren Auftritt
+            # erneuern: Künftig wolle sie …, berichtete die Zeitung")
+            lo = max(
+                (
+                    i + 1
+                    for i in range(lo, comma - 3)
+                    if words[i] == ":" and not seg.quote_depth[i] and words[i + 1][:1].isupper()
+                ),
+                default=lo,
+            )
         new.append(
             Draft(
                 parts=[Seg(lo, comma, tag, s)],
