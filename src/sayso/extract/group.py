@@ -850,6 +850,52 @@ def prune(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
+    """An indirect or reported content that runs on through a colon into a quotation
+    ("Sie warnte vor einer neuen Katastrophe: „Weite Teile des Landes …“") ends at the
+    colon; the quotation becomes a direct statement with the same speaker and cue.
+    Returns all drafts, each new one after the statement it was cut from."""
+    words, depth = seg.words, seg.quote_depth
+    opened = {q.open: q for q in seg.quotations if q.closed}
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.form is Form.DIRECT or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        k = next(
+            (
+                i
+                for i in range(p.a + 3, p.b - 1)
+                if words[i] == ":" and not depth[i] and depth[i + 1] and seg.starts[i + 1] in opened
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        q = opened[seg.starts[k + 1]]
+        qb = _tok_at(seg, q.end - 1) + 1
+        if any(words[i] not in _FINAL for i in range(qb, p.b)):
+            continue  # the quotation does not close the content ("(kurz: „IG Bau“) fordert …")
+        d.parts = [Seg(p.a, k, p.tag, p.sent)]
+        d.rules.append("group.content.colon_quote.v1")
+        if qb - (k + 1) < 4:
+            continue
+        out.append(
+            Draft(
+                parts=[Seg(k + 1, qb, "direct", p.sent)],
+                form=Form.DIRECT,
+                cue=list(d.cue),
+                speaker=list(d.speaker),
+                addressee=list(d.addressee),
+                frame=list(d.frame),
+                rules=["rule.direct.colon_quote.v1"],
+                speaker_spans=d.speaker_spans,
+            )
+        )
+    return out
+
+
 def _same_frame(x: Draft, y: Draft) -> bool:
     """Two non-direct drafts of one sentence that share a cue token."""
     if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
