@@ -115,7 +115,8 @@ def analyze(
     group.postposed_tail_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     drafts = group.prune(drafts)
-    drafts = group.colon_quotations(seg, drafts)
+    if profile.colon_quotation:
+        drafts = group.colon_quotations(seg, drafts)
     group.trim_speakers(seg, profile, drafts)
     group.speaker_closing_comma(seg, profile, drafts)
     drafts = group.nested_direct(

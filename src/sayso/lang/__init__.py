@@ -331,6 +331,7 @@ class LangProfile:
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
     nested_single_lowercase: bool = False
+    colon_quotation: bool = False
     content_clause: Mapping[str, Any] = field(default_factory=dict)
     passive_auxiliaries: frozenset[str] = frozenset()
     speaker_label_exclude: frozenset[str] = frozenset()
@@ -754,6 +755,7 @@ def load(lang: str) -> LangProfile:
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
         nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
+        colon_quotation=bool(clause.get("colon_quotation", False)),
         content_clause=_ro(clause.get("content_clause", {})),
         passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
         speaker_label_exclude=_lower_set(clause.get("speaker_label_exclude", ())),
