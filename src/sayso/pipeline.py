@@ -114,6 +114,7 @@ def analyze(
     group.according_clause_content(seg, profile, drafts)
     group.postposed_tail_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
+    group.framed_continuations(seg, profile, drafts)
     drafts = group.prune(drafts)
     if profile.colon_quotation:
         drafts = group.colon_quotations(seg, drafts)

@@ -1048,6 +1048,7 @@ def _cue_clause(
     that: frozenset[str],
     inf: Mapping[str, str],
     not_after: frozenset[str],
+    v2: bool = False,
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
@@ -1077,12 +1078,71 @@ def _cue_clause(
         first = words[k + 1].lower()
         if first in not_after:
             return None
-        kind = "that" if first in that else "infinitive"
-        hi = end if first in that else _infinitive_end(words, k + 2, end, inf)
+        if first in that:
+            kind, hi = "that", end
+        elif v2 and "v2" in entry.frames and _konjunktiv_in(words, k + 1, end):
+            kind, hi = "konjunktiv", end
+        else:
+            kind, hi = "infinitive", _infinitive_end(words, k + 2, end, inf)
         if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
             return None
         return cue, k + 1, hi, kind
     return None
+
+
+def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
+    """Does ``words[lo:hi]`` carry a Konjunktiv I verb (with ``clause``: before its first
+    comma, as reported speech without a complementizer does: "sagte, er sei müde")?"""
+    from sayso.lang.mood import Mood, mood
+
+    for j in range(lo, hi):
+        if clause and words[j] == ",":
+            return False
+        if mood(words[j], sentence_initial=j == lo) is Mood.K1:
+            return True
+    return False
+
+
+def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A whole-sentence free indirect statement that is the author's report of indirect
+    speech: the sentence opens with an indicative cue clause and a comma ("Die Verteidiger
+    argumentierten außerdem, [er habe nicht zu fliehen versucht]"). The statement becomes
+    indirect speech with the clause after the comma as content and the verb as cue (shapes
+    as for :func:`comma_content_clauses`, a bare Konjunktiv I clause included). A cue clause
+    in the Konjunktiv ("Sie sei davon ausgegangen, dass …") is itself reported speech and
+    stays."""
+    cc = profile.content_clause
+    if not cc or profile.konjunktiv is None:
+        return
+    that = frozenset(cc.get("that", ()))
+    inf = cc.get("infinitive", {})
+    not_after = frozenset(cc.get("not_after", ()))
+    words = seg.words
+    for d in drafts:
+        if d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT) or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        a, b = seg.sentences[p.sent]
+        if p.a != a or words[a].lower() in not_after:
+            continue
+        end = min(p.b, b)
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after, v2=True)
+        if got is None:
+            continue
+        cue, lo, _, _ = got  # the content runs to the end, as the statement did
+        hi = end
+        if cue[0] > lo or any(words[i] in profile.clause_breaks for i in range(a, cue[0])):
+            continue  # the cue verb must stand in the sentence's first clause
+        if _konjunktiv_in(words, a, lo - 1, clause=False):
+            continue
+        d.parts = [Seg(lo, hi, "indirect", p.sent)]
+        d.form = Form.INDIRECT
+        d.cue = _as_runs(cue, p.sent)
+        d.frame = [Seg(a, lo - 1, "F", p.sent)]
+        d.speaker = [r for r in d.speaker if r.b <= lo]
+        d.rules.append("group.content.framed_continuation.v1")
 
 
 def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str]) -> int | None:
