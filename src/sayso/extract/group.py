@@ -1917,7 +1917,12 @@ def drop_bare_trigger_cues(
             and d.speaker_spans is None
             and all(
                 (w in profile.prepositions or w in profile.complementizers)
-                and w not in profile.particles  # "schloss … aus"
+                # a verb particle with its verb in the cue ("schloss … aus"); alone it is
+                # a preposition ("Karten, die aus den Kontingenten … stammen")
+                and not (
+                    w in profile.particles
+                    and any(profile.cue_with_particle(v, w) for v in lows if v != w)
+                )
                 for w in lows
             )
         )
