@@ -206,3 +206,11 @@ def test_a_fixed_medium_pattern_gives_its_statement_the_medium() -> None:
 def test_nach_with_more_report_nouns(text: str, expected: tuple[str, str]) -> None:
     # nouns after "nach" that were a gold cue every time on wikinews-de train and dev
     assert [(m[0], m[2]) for m in matches(text)] == [expected]
+
+
+def test_a_quoted_name_is_a_source() -> None:
+    assert matches("Laut „Radio Nord“ brannte die Halle in der Nacht ab.") == [
+        ("de.laut", "Laut", "„ Radio Nord “", "Laut „ Radio Nord “")
+    ]
+    # a quotation that is no name ends the source
+    assert matches("Laut „wir sind am Ende“ riefen die Leute.") == []
