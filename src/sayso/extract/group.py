@@ -1078,6 +1078,7 @@ def _cue_clause(
         first = words[k + 1].lower()
         if first in not_after:
             return None
+        hi: int | None
         if first in that:
             kind, hi = "that", end
         elif v2 and "v2" in entry.frames and _konjunktiv_in(words, k + 1, end):
