@@ -116,6 +116,7 @@ def analyze(
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
     group.framed_continuations(seg, profile, drafts)
     drafts = group.prune(drafts)
+    group.semicolon_clauses(seg, profile, drafts)
     if profile.colon_quotation:
         drafts = group.colon_quotations(seg, drafts)
     group.trim_speakers(seg, profile, drafts)

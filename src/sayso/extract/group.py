@@ -896,6 +896,36 @@ def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def semicolon_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """An indirect content that runs on over a semicolon into a main clause without any
+    Konjunktiv ("dass der Vater sie geschlagen habe; es wird geprüft, ob …") ends at the
+    semicolon: the clause after it is the author's again. With a Konjunktiv the reported
+    speech goes on ("…; die Art, wie er spielte, habe ihn überrascht")."""
+    if profile.konjunktiv is None:
+        return
+    from sayso.lang.mood import Mood, mood
+
+    words = seg.words
+    for d in drafts:
+        if d.form is not Form.INDIRECT or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        k = next(
+            (
+                i
+                for i in range(p.a + 3, p.b - 2)
+                if words[i] in profile.main_clause_breaks and not seg.quote_depth[i]
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        if any(mood(words[j]) in (Mood.K1, Mood.K2) for j in range(k + 1, p.b)):
+            continue
+        d.parts = [Seg(p.a, k, p.tag, p.sent)]
+        d.rules.append("group.content.semicolon.v1")
+
+
 def _same_frame(x: Draft, y: Draft) -> bool:
     """Two non-direct drafts of one sentence that share a cue token."""
     if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
