@@ -96,6 +96,10 @@ def analyze(
     drafts += group.medial_attributions(seg, profile, drafts)
     drafts = group.speaker_labels(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
+    if profile.fragment_marks:
+        fragments = group.cued_fragments(seg, profile, drafts)
+        group.attach_roles(seg, tg, tagged, fragments)
+        drafts += fragments
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
     hearsay = framing.hearsay_sentences(seg, profile, drafts)

@@ -1414,6 +1414,48 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
     return new
 
 
+def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """A quoted fragment opening with a lowercase word, in a sentence without any statement
+    that has a cue verb ("Der Verband nannte den Plan „sehr riskant“.", "Sie sprach von
+    einer „vollständigen Zerstörung“."): a direct statement of the fragment; roles are
+    tagged as usual. A capitalised quotation is as often a name or title („Odyssee im
+    Weltraum“) and is left alone."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    words = seg.words
+    new: list[Draft] = []
+    done: set[int] = set()
+    for q in seg.quotations:
+        if not q.closed or q.depth or len(q.parts) > 1:
+            continue
+        a = _tok_at(seg, q.open)
+        b = _tok_at(seg, q.end - 1) + 1
+        s = seg.sentence_of[a]
+        if s in taken or s in done or b - a < 3 or not words[a + 1][:1].islower():
+            continue
+        if words[a] not in profile.fragment_marks:
+            continue  # single marks: names and terms ('ältere ALG I Empfänger')
+        sa, sb = seg.sentences[s]
+        if a == sa or 2 * (b - a) >= sb - sa:
+            continue  # direct speech of its own, not a fragment
+        toks = [i for i in range(sa, sb) if not seg.quote_depth[i]]
+        cues = [
+            i for i in toks if words[i][:1].islower() and _is_cue_token(profile, words, i, toks)
+        ]
+        if not cues:
+            continue
+        near = min(cues, key=lambda i: a - i if i < a else i - b + 1)
+        new.append(
+            Draft(
+                parts=[Seg(a, b, "direct", s)],
+                form=Form.DIRECT,
+                cue=[Seg(near, near + 1, "C", s)],
+                rules=["rule.direct.cued_fragment.v1"],
+            )
+        )
+        done.add(s)
+    return new
+
+
 def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """Speakers the tagger left out, from the shape of the cue's clause (German, English
     word order alike), for statements with a cue verb but no speaker:
