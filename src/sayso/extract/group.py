@@ -1415,12 +1415,15 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
 
 
 def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
-    """A quoted fragment opening with a lowercase word, in a sentence without any statement
-    that has a cue verb ("Der Verband nannte den Plan „sehr riskant“.", "Sie sprach von
-    einer „vollständigen Zerstörung“."): a direct statement of the fragment; roles are
-    tagged as usual. A capitalised quotation is as often a name or title („Odyssee im
-    Weltraum“) and is left alone."""
+    """A quoted fragment opening with a lowercase word, in a sentence with a cue verb
+    ("Der Verband nannte den Plan „sehr riskant“.", "Sie sprach von einer „vollständigen
+    Zerstörung“.") and no statement that covers it: a direct statement of the fragment;
+    roles are tagged as usual. A capitalised quotation is as often a name or title
+    („Odyssee im Weltraum“) and is left alone; in a sentence with another statement, so is
+    one after a word that introduces names (``clause.json`` ``fragment_not_after``)."""
     taken = {p.sent for d in drafts for p in d.parts}
+    covered = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    name_before = profile.fragment_not_after
     words = seg.words
     new: list[Draft] = []
     done: set[int] = set()
@@ -1430,7 +1433,13 @@ def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         a = _tok_at(seg, q.open)
         b = _tok_at(seg, q.end - 1) + 1
         s = seg.sentence_of[a]
-        if s in taken or s in done or b - a < 3 or not words[a + 1][:1].islower():
+        if s in done or b - a < 3 or not words[a + 1][:1].islower():
+            continue
+        # next to another statement only outside its content, and not where a lowercase
+        # quotation is as often a name ("von „con energy“", "Wie „heise online“")
+        if s in taken and (
+            any(i in covered for i in range(a, b)) or seg.lows[a - 1] in name_before
+        ):
             continue
         if words[a] not in profile.fragment_marks:
             continue  # single marks: names and terms ('ältere ALG I Empfänger')
