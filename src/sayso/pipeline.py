@@ -96,6 +96,10 @@ def analyze(
     drafts += group.medial_attributions(seg, profile, drafts)
     drafts = group.speaker_labels(seg, profile, drafts)
     drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
+    if profile.fragment_marks:
+        fragments = group.cued_fragments(seg, profile, drafts)
+        group.attach_roles(seg, tg, tagged, fragments)
+        drafts += fragments
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
     hearsay = framing.hearsay_sentences(seg, profile, drafts)
@@ -114,7 +118,11 @@ def analyze(
     group.according_clause_content(seg, profile, drafts)
     group.postposed_tail_content(seg, profile, drafts)
     drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
+    group.framed_continuations(seg, profile, drafts)
     drafts = group.prune(drafts)
+    group.semicolon_clauses(seg, profile, drafts)
+    if profile.colon_quotation:
+        drafts = group.colon_quotations(seg, drafts)
     group.trim_speakers(seg, profile, drafts)
     group.speaker_closing_comma(seg, profile, drafts)
     drafts = group.nested_direct(

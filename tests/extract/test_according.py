@@ -184,3 +184,33 @@ def test_a_fixed_medium_pattern_gives_its_statement_the_medium() -> None:
     assert d.medium is Medium.SPEECH_WRITING
     seg = segment("Laut Polizei wurden drei Menschen verletzt.", profile.abbreviations)
     assert group.according_to_statements(seg, profile, [], 0.7)[0].medium is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nach dem bisherigen Ermittlungsstand brach das Feuer im Keller aus.",
+            ("de.nach_report", "dem bisherigen Ermittlungsstand"),
+        ),
+        (
+            "Nach Auskunft der Stadtwerke fällt der Strom bis Mittag aus.",
+            ("de.nach_angaben", "Auskunft der Stadtwerke"),
+        ),
+        (
+            "Nach dem Willen des Vorstands soll die Filiale im Herbst schließen.",
+            ("de.nach_angaben", "dem Willen des Vorstands"),
+        ),
+    ],
+)
+def test_nach_with_more_report_nouns(text: str, expected: tuple[str, str]) -> None:
+    # nouns after "nach" that were a gold cue every time on wikinews-de train and dev
+    assert [(m[0], m[2]) for m in matches(text)] == [expected]
+
+
+def test_a_quoted_name_is_a_source() -> None:
+    assert matches("Laut „Radio Nord“ brannte die Halle in der Nacht ab.") == [
+        ("de.laut", "Laut", "„ Radio Nord “", "Laut „ Radio Nord “")
+    ]
+    # a quotation that is no name ends the source
+    assert matches("Laut „wir sind am Ende“ riefen die Leute.") == []

@@ -35,3 +35,24 @@ def test_according_to_nach_is_kept() -> None:
 
 def test_a_speaker_keeps_the_statement() -> None:
     assert kept("Nach Müller zogen die Soldaten ab.", "Nach", "zogen", speaker="Müller")
+
+
+def test_a_lone_particle_is_a_preposition() -> None:
+    # "aus" without its verb in the cue is the preposition of "aus dem Lager"
+    assert not kept("Die Kisten, die aus dem Lager stammen, wurden verkauft.", "aus", "wurden")
+
+
+def test_a_particle_with_its_verb_is_kept() -> None:
+    profile = load("de")
+    text = "Die Firma schloss einen Verkauf des Werks am Montag aus."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    d = group.Draft(
+        parts=[group.Seg(w.index("einen"), w.index("aus"), "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[
+            group.Seg(w.index("schloss"), w.index("schloss") + 1, "C", 0),
+            group.Seg(w.index("aus"), w.index("aus") + 1, "C", 0),
+        ],
+    )
+    assert group.drop_bare_trigger_cues(seg, profile, [d]) == [d]

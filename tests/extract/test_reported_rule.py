@@ -49,3 +49,13 @@ def test_a_quoted_phrase_inside_is_allowed_a_quotation_is_not() -> None:
     got = drafts("Die Gewerkschaft warnte vor einem „schleichenden Abbau“ der Arbeitsplätze.")
     assert got == [("rule.reported.lexicon.v1", "Die Gewerkschaft")]
     assert drafts("Die Gewerkschaft warnte: „Wir werden jeden Abbau bekämpfen.“") == []
+
+
+def test_sprechen_and_berichten_report_only_with_von_or_ueber() -> None:
+    # reported.json only_with: "sprach ein Gebet", "sprach für …" are no reported speech
+    assert drafts("Eine Pfarrerin aus dem Ort sprach zum Abschluss ein kurzes Gebet.") == []
+    assert drafts("Die Umfragen im Bundesland sprechen klar für die Amtsinhaberin.") == []
+    assert drafts("Das berichtete die Zeitung am Montag in ihrer Ausgabe.") == []
+    assert drafts("Die Zeitung berichtete am Montag über einen Streit im Rathaus.") == [
+        ("rule.reported.lexicon.v1", "Die Zeitung")
+    ]

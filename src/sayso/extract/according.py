@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sayso.lang import AccordingPattern, LangProfile, PatternElement
+from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 MAX_SOURCE = 10
@@ -35,7 +36,13 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     words = seg.words
     j = i
     seen_head = False
-    while j < end and j - i < MAX_SOURCE and not seg.quote_depth[j]:
+    while j < end and j - i < MAX_SOURCE:
+        if seg.quote_depth[j]:
+            k = _quoted_name_end(seg, j, end)
+            if k is None:
+                break
+            seen_head, j = True, k  # a quoted name: "laut „BBC News“"
+            continue
         w = words[j]
         low = w.lower()
         if w == "." and j > i and words[j - 1] + "." in profile.abbreviations:
@@ -69,6 +76,27 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     ):
         j -= 1
     return j if seen_head else i
+
+
+MAX_QUOTED_NAME = 4
+
+
+def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
+    """The index after a quoted name opening at ``j`` („BBC News“, „Die Zeit“): a
+    quotation of at most four words, each capitalised or a number; None otherwise."""
+    base = seg.quote_depth[j] - 1
+    if not MARK_RE.fullmatch(seg.words[j]):
+        return None
+    k = j + 1
+    while k < end and seg.quote_depth[k] > base:
+        k += 1
+    inside = seg.words[j + 1 : k - 1]
+    inner = [w for w in inside if w[:1].isalnum()]
+    if not inner or len(inner) > MAX_QUOTED_NAME or len(inside) - len(inner) > 1:
+        return None  # empty, long, or more than one punctuation token inside
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in inner):
+        return None
+    return k
 
 
 def _phrase_to_break(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:

@@ -495,7 +495,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             blockers = own | others
             part = d.parts[0]
             lo, hi = part.a, part.b
-            while lo > a and (lo - 1) not in blockers:
+            while lo > a and (lo - 1) not in blockers and not _colon_opens(seg, lo - 1):
                 lo -= 1
             while hi < b and hi not in blockers:
                 hi += 1
@@ -518,6 +518,10 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                     right_hi = f_hi
                     while right_hi < b and right_hi not in others:
                         right_hi += 1
+                    if _content_before(profile, d):
+                        # ", so X, Leiter der Abteilung": what follows the source is
+                        # still its apposition, the content is the clause before
+                        right_hi = f_hi
                     new_parts = [
                         x
                         for x in (
@@ -529,6 +533,21 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             if new_parts and (new_parts[0].a, new_parts[-1].b) != (part.a, part.b):
                 d.parts = new_parts
                 d.rules.append("group.content.snap_clause.v1")
+
+
+def _colon_opens(seg: Segmented, k: int) -> bool:
+    """Is token ``k`` a colon (outside quotations) before a capitalised word, opening a
+    new main clause ("… erneuern: Künftig wolle sie …")?"""
+    w = seg.words
+    return (
+        w[k] == ":" and not seg.quote_depth[k] and w[k + 1 : k + 2] != [] and w[k + 1][:1].isupper()
+    )
+
+
+def _content_before(profile: LangProfile, d: Draft) -> bool:
+    """Was ``d`` made by an according-to pattern whose content precedes it (", so X")?"""
+    ids = {r.removeprefix("rule.according_to.") for r in d.rules}
+    return any(p.id in ids and p.content == "before" for p in profile.according_to)
 
 
 def according_clause_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
@@ -735,6 +754,8 @@ def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int
             continue
         if depth or w not in profile.clause_breaks or k + 1 >= end:
             continue
+        if _truncation_hyphen(seg, k) or (w == "," and k > a and _truncation_hyphen(seg, k - 1)):
+            continue  # a truncated compound in a list ("über Konto-, Post- und Telefondaten")
         nxt = words[k + 1]
         if _relative_or_complementizer(profile, nxt):
             if pending:
@@ -755,6 +776,19 @@ def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int
             continue
         return k + 1
     return a
+
+
+def _truncation_hyphen(seg: Segmented, k: int) -> bool:
+    """Is token ``k`` the hyphen of a truncated compound ("Bus-, Bahn- und …"): attached
+    to the word before it, followed by a comma or a space?"""
+    return (
+        seg.words[k] == "-"
+        and k > 0
+        and seg.ends[k - 1] == seg.starts[k]
+        and seg.words[k - 1][-1:].isalpha()
+        and k + 1 < len(seg.words)
+        and (seg.starts[k + 1] > seg.ends[k] or seg.words[k + 1] == ",")
+    )
 
 
 def _apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) -> int:
@@ -814,6 +848,82 @@ def prune(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
+    """An indirect or reported content that runs on through a colon into a quotation
+    ("Sie warnte vor einer neuen Katastrophe: „Weite Teile des Landes …“") ends at the
+    colon; the quotation becomes a direct statement with the same speaker and cue.
+    Returns all drafts, each new one after the statement it was cut from."""
+    words, depth = seg.words, seg.quote_depth
+    opened = {q.open: q for q in seg.quotations if q.closed}
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.form is Form.DIRECT or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        k = next(
+            (
+                i
+                for i in range(p.a + 3, p.b - 1)
+                if words[i] == ":" and not depth[i] and depth[i + 1] and seg.starts[i + 1] in opened
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        q = opened[seg.starts[k + 1]]
+        qb = _tok_at(seg, q.end - 1) + 1
+        if any(words[i] not in _FINAL for i in range(qb, p.b)):
+            continue  # the quotation does not close the content ("(kurz: „IG Bau“) fordert …")
+        d.parts = [Seg(p.a, k, p.tag, p.sent)]
+        d.rules.append("group.content.colon_quote.v1")
+        if qb - (k + 1) < 4:
+            continue
+        out.append(
+            Draft(
+                parts=[Seg(k + 1, qb, "direct", p.sent)],
+                form=Form.DIRECT,
+                cue=list(d.cue),
+                speaker=list(d.speaker),
+                addressee=list(d.addressee),
+                frame=list(d.frame),
+                rules=["rule.direct.colon_quote.v1"],
+                speaker_spans=d.speaker_spans,
+            )
+        )
+    return out
+
+
+def semicolon_clauses(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """An indirect content that runs on over a semicolon into a main clause without any
+    Konjunktiv ("dass der Vater sie geschlagen habe; es wird geprüft, ob …") ends at the
+    semicolon: the clause after it is the author's again. With a Konjunktiv the reported
+    speech goes on ("…; die Art, wie er spielte, habe ihn überrascht")."""
+    if profile.konjunktiv is None:
+        return
+    from sayso.lang.mood import Mood, mood
+
+    words = seg.words
+    for d in drafts:
+        if d.form is not Form.INDIRECT or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        k = next(
+            (
+                i
+                for i in range(p.a + 3, p.b - 2)
+                if words[i] in profile.main_clause_breaks and not seg.quote_depth[i]
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        if any(mood(words[j]) in (Mood.K1, Mood.K2) for j in range(k + 1, p.b)):
+            continue
+        d.parts = [Seg(p.a, k, p.tag, p.sent)]
+        d.rules.append("group.content.semicolon.v1")
 
 
 def _same_frame(x: Draft, y: Draft) -> bool:
@@ -890,6 +1000,9 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
         lemma = _reported_lemma(profile, words, verb, b)
         if any(words[i].lower() in profile.reported_not_with.get(lemma, ()) for i in toks):
             continue  # another sense: "sprach mit seiner Frau", "forderte zwölf Todesopfer"
+        need = profile.reported_only_with.get(lemma)
+        if need and not any(words[i].lower() in need for i in toks):
+            continue  # "sprach ein Gebet", "sprach für Romney": only "sprach von …" reports
         new.append(
             Draft(
                 parts=[Seg(a, b, "reported", s)],
@@ -965,6 +1078,7 @@ def _cue_clause(
     that: frozenset[str],
     inf: Mapping[str, str],
     not_after: frozenset[str],
+    v2: bool = False,
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
@@ -994,12 +1108,72 @@ def _cue_clause(
         first = words[k + 1].lower()
         if first in not_after:
             return None
-        kind = "that" if first in that else "infinitive"
-        hi = end if first in that else _infinitive_end(words, k + 2, end, inf)
+        hi: int | None
+        if first in that:
+            kind, hi = "that", end
+        elif v2 and "v2" in entry.frames and _konjunktiv_in(words, k + 1, end):
+            kind, hi = "konjunktiv", end
+        else:
+            kind, hi = "infinitive", _infinitive_end(words, k + 2, end, inf)
         if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
             return None
         return cue, k + 1, hi, kind
     return None
+
+
+def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
+    """Does ``words[lo:hi]`` carry a Konjunktiv I verb (with ``clause``: before its first
+    comma, as reported speech without a complementizer does: "sagte, er sei müde")?"""
+    from sayso.lang.mood import Mood, mood
+
+    for j in range(lo, hi):
+        if clause and words[j] == ",":
+            return False
+        if mood(words[j], sentence_initial=j == lo) is Mood.K1:
+            return True
+    return False
+
+
+def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A whole-sentence free indirect statement that is the author's report of indirect
+    speech: the sentence opens with an indicative cue clause and a comma ("Die Verteidiger
+    argumentierten außerdem, [er habe nicht zu fliehen versucht]"). The statement becomes
+    indirect speech with the clause after the comma as content and the verb as cue (shapes
+    as for :func:`comma_content_clauses`, a bare Konjunktiv I clause included). A cue clause
+    in the Konjunktiv ("Sie sei davon ausgegangen, dass …") is itself reported speech and
+    stays."""
+    cc = profile.content_clause
+    if not cc or profile.konjunktiv is None:
+        return
+    that = frozenset(cc.get("that", ()))
+    inf = cc.get("infinitive", {})
+    not_after = frozenset(cc.get("not_after", ()))
+    words = seg.words
+    for d in drafts:
+        if d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT) or len(d.parts) != 1:
+            continue
+        p = d.parts[0]
+        a, b = seg.sentences[p.sent]
+        if p.a != a or words[a].lower() in not_after:
+            continue
+        end = min(p.b, b)
+        while end > a and words[end - 1] in _FINAL:
+            end -= 1
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after, v2=True)
+        if got is None:
+            continue
+        cue, lo, _, _ = got  # the content runs to the end, as the statement did
+        hi = end
+        if cue[0] > lo or any(words[i] in profile.clause_breaks for i in range(a, cue[0])):
+            continue  # the cue verb must stand in the sentence's first clause
+        if _konjunktiv_in(words, a, lo - 1, clause=False):
+            continue
+        d.parts = [Seg(lo, hi, "indirect", p.sent)]
+        d.form = Form.INDIRECT
+        d.cue = _as_runs(cue, p.sent)
+        d.frame = [Seg(a, lo - 1, "F", p.sent)]
+        d.speaker = [r for r in d.speaker if r.b <= lo]
+        d.rules.append("group.content.framed_continuation.v1")
 
 
 def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str]) -> int | None:
@@ -1133,7 +1307,17 @@ def according_to_statements(
             hi = m.end
             if all(words[i] in profile.clause_breaks for i in range(lo, m.start)):
                 hi = _apposition_after(seg, profile, m.end, end)
-            spans = [(lo, m.start), (hi, end)]
+            # a colon before a capitalised word opens a new main clause ("… umgangen
+            # werden: Künftig genügt …"), which the construction does not cover
+            stop = next(
+                (
+                    i
+                    for i in range(hi, end - 1)
+                    if words[i] == ":" and not seg.quote_depth[i] and words[i + 1][:1].isupper()
+                ),
+                end,
+            )
+            spans = [(lo, m.start), (hi, stop)]
         parts = []
         for lo, hi in spans:
             while lo < hi and words[lo] in profile.clause_breaks:
@@ -1227,6 +1411,57 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
             )
         )
         covered.update(range(a, b))
+    return new
+
+
+def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+    """A quoted fragment opening with a lowercase word, in a sentence with a cue verb
+    ("Der Verband nannte den Plan „sehr riskant“.", "Sie sprach von einer „vollständigen
+    Zerstörung“.") and no statement that covers it: a direct statement of the fragment;
+    roles are tagged as usual. A capitalised quotation is as often a name or title
+    („Odyssee im Weltraum“) and is left alone; in a sentence with another statement, so is
+    one after a word that introduces names (``clause.json`` ``fragment_not_after``)."""
+    taken = {p.sent for d in drafts for p in d.parts}
+    covered = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
+    name_before = profile.fragment_not_after
+    words = seg.words
+    new: list[Draft] = []
+    done: set[int] = set()
+    for q in seg.quotations:
+        if not q.closed or q.depth or len(q.parts) > 1:
+            continue
+        a = _tok_at(seg, q.open)
+        b = _tok_at(seg, q.end - 1) + 1
+        s = seg.sentence_of[a]
+        if s in done or b - a < 3 or not words[a + 1][:1].islower():
+            continue
+        # next to another statement only outside its content, and not where a lowercase
+        # quotation is as often a name ("von „con energy“", "Wie „heise online“")
+        if s in taken and (
+            any(i in covered for i in range(a, b)) or seg.lows[a - 1] in name_before
+        ):
+            continue
+        if words[a] not in profile.fragment_marks:
+            continue  # single marks: names and terms ('ältere ALG I Empfänger')
+        sa, sb = seg.sentences[s]
+        if a == sa or 2 * (b - a) >= sb - sa:
+            continue  # direct speech of its own, not a fragment
+        toks = [i for i in range(sa, sb) if not seg.quote_depth[i]]
+        cues = [
+            i for i in toks if words[i][:1].islower() and _is_cue_token(profile, words, i, toks)
+        ]
+        if not cues:
+            continue
+        near = min(cues, key=lambda i: a - i if i < a else i - b + 1)
+        new.append(
+            Draft(
+                parts=[Seg(a, b, "direct", s)],
+                form=Form.DIRECT,
+                cue=[Seg(near, near + 1, "C", s)],
+                rules=["rule.direct.cued_fragment.v1"],
+            )
+        )
+        done.add(s)
     return new
 
 
@@ -1448,6 +1683,17 @@ def postposed_attributions(
         inside = sum(1 for i in range(lo, comma) if seg.quote_depth[i])
         direct = inside >= 0.8 * (comma - lo)
         tag = "direct" if direct else "indirect"
+        if not direct:
+            # a lead clause before a colon is the author's ("Die Bank will ihren Auftritt
+            # erneuern: Künftig wolle sie …, berichtete die Zeitung")
+            lo = max(
+                (
+                    i + 1
+                    for i in range(lo, comma - 3)
+                    if words[i] == ":" and not seg.quote_depth[i] and words[i + 1][:1].isupper()
+                ),
+                default=lo,
+            )
         new.append(
             Draft(
                 parts=[Seg(lo, comma, tag, s)],
@@ -1753,7 +1999,12 @@ def drop_bare_trigger_cues(
             and d.speaker_spans is None
             and all(
                 (w in profile.prepositions or w in profile.complementizers)
-                and w not in profile.particles  # "schloss … aus"
+                # a verb particle with its verb in the cue ("schloss … aus"); alone it is
+                # a preposition ("Karten, die aus den Kontingenten … stammen")
+                and not (
+                    w in profile.particles
+                    and any(profile.cue_with_particle(v, w) for v in lows if v != w)
+                )
                 for w in lows
             )
         )

@@ -326,10 +326,14 @@ class LangProfile:
     #: every standalone cue form and split stem (a cheap first test per sentence)
     cue_words: frozenset[str] = frozenset()
     reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reported_only_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
     evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
     postposed_attribution: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
     nested_single_lowercase: bool = False
+    colon_quotation: bool = False
+    fragment_marks: frozenset[str] = frozenset()
+    fragment_not_after: frozenset[str] = frozenset()
     content_clause: Mapping[str, Any] = field(default_factory=dict)
     passive_auxiliaries: frozenset[str] = frozenset()
     speaker_label_exclude: frozenset[str] = frozenset()
@@ -746,10 +750,16 @@ def load(lang: str) -> LangProfile:
         reported_not_with=_ro(
             {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("not_with", {}).items()}
         ),
+        reported_only_with=_ro(
+            {k: _lower_set(v) for k, v in _read(lang, "reported.json").get("only_with", {}).items()}
+        ),
         evidence=_evidence(_read(lang, "evidence.json")),
         postposed_attribution=frozenset(clause.get("postposed_attribution", ())),
         anaphoric_openers=_lower_set(clause.get("anaphoric_openers", ())),
         nested_single_lowercase=bool(clause.get("nested_single_lowercase", False)),
+        colon_quotation=bool(clause.get("colon_quotation", False)),
+        fragment_marks=frozenset(clause.get("fragment_marks", ())),
+        fragment_not_after=_lower_set(clause.get("fragment_not_after", ())),
         content_clause=_ro(clause.get("content_clause", {})),
         passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
         speaker_label_exclude=_lower_set(clause.get("speaker_label_exclude", ())),

@@ -1,0 +1,58 @@
+"""Content edges of according-to statements (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from sayso.extract import group
+from sayso.lang import load
+from sayso.model import Form
+from sayso.text.segment import segment
+
+
+def contents(text: str) -> list[str]:
+    profile = load("de")
+    seg = segment(text, profile.abbreviations, profile.months)
+    out = []
+    for d in group.according_to_statements(seg, profile, [], 0.7):
+        out.append(" … ".join(" ".join(seg.words[p.a : p.b]) for p in d.parts))
+    return out
+
+
+def test_a_colon_before_a_capital_ends_the_content() -> None:
+    got = contents(
+        "Nach Angaben der Stadt soll die Brücke im Mai öffnen: Danach beginnt der Umbau."
+    )
+    assert got == ["soll die Brücke im Mai öffnen"]
+
+
+def test_a_truncated_compound_in_a_list_is_no_clause_break() -> None:
+    got = contents("Auch bei Bus-, Bahn- und Taxifahrten gilt nach Angaben des Verbands die Regel.")
+    assert got == ["Auch bei Bus - , Bahn - und Taxifahrten gilt … die Regel"]
+
+
+def test_so_attribution_keeps_the_apposition_of_its_source_out_of_the_content() -> None:
+    profile = load("de")
+    text = "Die Lage sei ernst, so Anna Berger, Sprecherin der Stadtwerke, am Montag."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    so = w.index("so")
+    d = group.Draft(
+        parts=[group.Seg(0, w.index(","), "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[group.Seg(so, so + 1, "C", 0)],
+        speaker=[group.Seg(so + 1, so + 3, "S", 0)],
+        frame=[group.Seg(so - 1, so + 3, "F", 0)],
+        rules=["rule.according_to.de.so"],
+    )
+    group.snap_content(seg, profile, [d])
+    assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Die Lage sei ernst"]
+
+
+def test_a_lead_clause_before_a_colon_is_not_the_content_of_a_closing_attribution() -> None:
+    profile = load("de")
+    text = "Die Firma will sparen: Künftig wolle sie weniger werben, berichtete die Zeitung."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    (d,) = group.postposed_attributions(seg, profile, [])
+    assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
+    group.snap_content(seg, profile, [d])
+    assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
