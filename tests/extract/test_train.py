@@ -56,12 +56,16 @@ DOCS = [
 def test_train_writes_models_that_load_and_tag(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    meta = train(DOCS * 3, "de", out_dir=tmp_path, params=TrainParams(0.0, 0.01, 30))
+    out = tmp_path / "new" / "models"  # created by train
+    meta = train(DOCS * 3, "de", out_dir=out, params=TrainParams(0.0, 0.01, 30))
     for layer in (*tagger.LAYERS, tagger.MEDIUM_LAYER):
-        assert (tmp_path / tagger.model_path("de", layer).name).exists()
-    saved = json.loads((tmp_path / tagger.meta_path("de").name).read_text())
+        assert (out / tagger.model_path("de", layer).name).exists()
+    saved = json.loads((out / tagger.meta_path("de").name).read_text())
     assert saved["documents"] == meta["documents"] == 9
-    monkeypatch.setenv("SAYSO_MODELS", str(tmp_path))
+    # which code trained each layer: a git commit in a checkout, the version otherwise
+    assert set(saved["trained_at"]) == {*tagger.LAYERS, tagger.MEDIUM_LAYER}
+    assert all(v.startswith(("git ", "sayso ")) for v in saved["trained_at"].values())
+    monkeypatch.setenv("SAYSO_MODELS", str(out))
     tagger.taggers.cache_clear()
     try:
         import sayso

@@ -68,6 +68,35 @@ DEFAULT_PARAMS: dict[str, TrainParams] = {
 }
 
 
+def code_revision() -> str:
+    """Which code trained a model: ``git <commit>`` (``+dirty`` with uncommitted changes
+    to the package) in a git checkout, else ``sayso <version>``. A model depends on the
+    feature code and on the lexicons the features read, so this is what reproduces it."""
+    import subprocess
+
+    import sayso
+
+    here = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(here), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(here), "status", "--porcelain", "--untracked-files=no", "."],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return f"sayso {sayso.__version__}"
+    return f"git {head}" + ("+dirty" if dirty else "")  # fmt: skip
+
+
 def _token_range(seg: Segmented, span: Span) -> range:
     a = bisect.bisect_right(seg.ends, span.start)
     b = bisect.bisect_left(seg.starts, span.end)
@@ -194,6 +223,8 @@ def train(
             if q.form is not None and q.medium is not None:
                 medium_by_form.setdefault(q.form.value, Counter())[q.medium.value] += 1
     params = params or DEFAULT_PARAMS[lang]
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)  # crfsuite fails late and quietly on none
     timings = {}
     if n_medium and MEDIUM_LAYER not in layers and layers == LAYERS:
         layers = (*layers, MEDIUM_LAYER)
@@ -213,6 +244,7 @@ def train(
         "params": {layer: params.for_layer(layer) for layer in layers},
         "train_seconds": timings,
         "medium_by_form": {f: c.most_common(1)[0][0] for f, c in medium_by_form.items()},
+        "trained_at": dict.fromkeys(layers, code_revision()),
     }
     mpath = meta_path(lang) if out_dir is None else out_dir / meta_path(lang).name
     mpath.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
