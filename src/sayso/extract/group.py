@@ -6,7 +6,7 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -1029,6 +1029,16 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
     that = frozenset(cc.get("that", ()))
     inf = cc.get("infinitive", {})
     not_after = frozenset(cc.get("not_after", ()))
+    v2 = cc.get("v2_clause", {})
+    bare_v2 = (
+        (
+            frozenset(v2["subjects"]),
+            frozenset(v2["determiners"]),
+            frozenset(v2["not_after_subject"]),
+        )
+        if v2
+        else None
+    )
     # a tagged content without cue or speaker would be pruned: the rule completes it
     bare: dict[int, list[Draft]] = {}
     taken: set[int] = set()
@@ -1045,7 +1055,7 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
         end = b
         while end > a and words[end - 1] in _FINAL:
             end -= 1
-        got = _cue_clause(seg, profile, a, end, that, inf, not_after)
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after, bare_v2=bare_v2)
         if got is None:
             continue
         cue, lo, hi, kind = got
@@ -1079,6 +1089,7 @@ def _cue_clause(
     inf: Mapping[str, str],
     not_after: frozenset[str],
     v2: bool = False,
+    bare_v2: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
@@ -1115,10 +1126,29 @@ def _cue_clause(
             kind, hi = "konjunktiv", end
         else:
             kind, hi = "infinitive", _infinitive_end(words, k + 2, end, inf)
+            if hi is None and bare_v2 and _bare_v2_clause(bare_v2, entry.frames, words, a, k):
+                kind, hi = "v2", end
         if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
             return None
         return cue, k + 1, hi, kind
     return None
+
+
+def _bare_v2_clause(
+    v2: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    frames: Collection[str],
+    words: list[str],
+    a: int,
+    k: int,
+) -> bool:
+    """A main clause after the comma of a verb that takes one ("sagte Rice, die USA hielten
+    sich an …"), whatever its mood: it opens with a subject pronoun or a determiner and a
+    noun; not after a first person ("Ich glaube, die Künstler …")."""
+    subjects, determiners, not_after_subject = v2
+    if "v2" not in frames or any(w.lower() in not_after_subject for w in words[a:k]):
+        return False
+    w = words[k + 1].lower()
+    return w in subjects or (w in determiners and words[k + 2][:1].isupper())
 
 
 def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
