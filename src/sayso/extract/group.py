@@ -1165,9 +1165,10 @@ def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> b
 
 
 def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """A whole-sentence free indirect statement that is the author's report of indirect
-    speech: the sentence opens with an indicative cue clause and a comma ("Die Verteidiger
-    argumentierten außerdem, [er habe nicht zu fliehen versucht]"). The statement becomes
+    """A whole-sentence free indirect or reported statement that is the author's report of
+    indirect speech: the sentence opens with an indicative cue clause and a comma ("Die
+    Verteidiger argumentierten außerdem, [er habe nicht zu fliehen versucht]", "Der Verband
+    fordert, [dass …]"). The statement becomes
     indirect speech with the clause after the comma as content and the verb as cue (shapes
     as for :func:`comma_content_clauses`, a bare Konjunktiv I clause included). A cue clause
     in the Konjunktiv ("Sie sei davon ausgegangen, dass …") is itself reported speech and
@@ -1180,7 +1181,10 @@ def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draf
     not_after = frozenset(cc.get("not_after", ()))
     words = seg.words
     for d in drafts:
-        if d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT) or len(d.parts) != 1:
+        if (
+            d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT, Form.REPORTED)
+            or len(d.parts) != 1
+        ):
             continue
         p = d.parts[0]
         a, b = seg.sentences[p.sent]
