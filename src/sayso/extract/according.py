@@ -36,6 +36,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     words = seg.words
     j = i
     seen_head = False
+    modifier = False  # a lowercase word before the head, read as an adjective
     while j < end and j - i < MAX_SOURCE:
         if seg.quote_depth[j]:
             k = _quoted_name_end(seg, j, end)
@@ -50,6 +51,10 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             continue
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
+        if modifier and not seen_head and (low in profile.determiners or profile.pronoun(w)):
+            # no determiner or pronoun follows an adjective: the word was a verb (", so
+            # wurde der Hafen geschlossen", ", so definieren sie …")
+            return i
         if low in profile.determiners:
             if seen_head and low not in ("der", "des", "the"):
                 break
@@ -66,7 +71,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             and profile.cue(low) is None
             and low not in profile.prepositions  # "über", "unter", "hinter"
         ):
-            pass  # adjective before the head ("jüngsten Untersuchungen")
+            modifier = True  # adjective before the head ("jüngsten Untersuchungen")
         else:
             break
         j += 1

@@ -685,7 +685,9 @@ def _extend_around(
     left = next((p for p in d.parts if p.b == m.start), None)
     right = next((p for p in d.parts if p.a >= m.end), None)
     after = any(m.end <= i < b for i in content)
-    if left is not None and not after:
+    if left is not None and not after and m.pattern.content != "before":
+        # what follows a closing ", so X" is the source's apposition or adverbials ("…, so
+        # Anna Weber, Leiterin des Bauamts"), not content
         embedded = left.a > a and words[left.a - 1] in profile.clause_breaks
         hi = m.end
         while hi < b and hi not in blockers:
@@ -1967,7 +1969,11 @@ def _verb_first_tail(
     words = seg.words
     w = words[first]
     lo = first + 1
-    if lo >= end or not (words[lo][:1].isupper() or words[lo].lower() in profile.determiners):
+    if lo >= end or not (
+        words[lo][:1].isupper()
+        or words[lo].lower() in profile.determiners
+        or profile.is_speaker_pronoun(words[lo].lower())
+    ):
         return None
     if any(
         words[i].lower() in profile.complementizers
@@ -1998,6 +2004,8 @@ def _verb_first_tail(
         and (hi == lo or words[hi].lower() not in profile.prepositions)
     ):
         hi += 1
+    while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
+        hi -= 1  # ", sagte die Anwältin weiter."
     if not _speaker_head(profile, words[hi - 1]):
         return None
     if hi < end and words[hi] == "(":
