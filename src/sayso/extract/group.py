@@ -852,6 +852,73 @@ def prune(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def stub_contents(
+    seg: Segmented, drafts: list[Draft], max_tokens: int = 4, gap: int = 5
+) -> list[Draft]:
+    """A content of a few words that stops just before another content of its sentence
+    ("[Es sei], so wird gesagt, [eine Illusion …]", "[weil] [die Versicherung es versäumt
+    habe …]") is the start of that content, not a statement of its own."""
+    out: list[Draft] = []
+    for k, d in enumerate(drafts):
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        words = [
+            seg.words[i]
+            for p in d.parts
+            for i in range(p.a, p.b)
+            if seg.words[i] not in _HARD_BREAKS
+        ]
+        if (
+            nxt is not None
+            and d.form in (Form.INDIRECT, Form.INDIRECT_FREE_INDIRECT)
+            and nxt.form in (Form.INDIRECT, Form.INDIRECT_FREE_INDIRECT)
+            and len(d.parts) == 1
+            and len(words) <= max_tokens
+            and d.parent is None
+            and nxt.parts[0].sent == d.parts[-1].sent
+            and 0 <= nxt.a - d.b <= gap
+        ):
+            nxt.parts = d.parts + nxt.parts
+            nxt.rules.append("group.content.stub_start.v1")
+            continue
+        out.append(d)
+    return out
+
+
+def prepositional_relatives(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """A tagged indirect content that is a relative clause opened by a preposition after a
+    comma ("…, bei dem es zu zwei Toten kam", "…, von dem nur wenige Ausnahmen gelten") is
+    the author's description of the noun before it, not speech: the relative pronoun is
+    followed by a word that starts the relative clause's subject or adverbials, not by the
+    noun or adjective of a prepositional phrase opening a content clause ("sagte, [mit dem
+    Gesetz solle …]", "[in den persönlichen Sachen seien …]"). The words are
+    ``clause.json`` ``content_clause`` ``relative_pronouns`` and
+    ``relative_clause_starts``."""
+    rel = frozenset(profile.content_clause.get("relative_pronouns", ()))
+    after = frozenset(profile.content_clause.get("relative_clause_starts", ()))
+    if not rel:
+        return drafts
+    words = seg.words
+    out: list[Draft] = []
+    for d in drafts:
+        a = d.a
+        if (
+            d.form is Form.INDIRECT
+            and d.rules[:1] == ["crf.quote.indirect"]
+            and a + 2 < len(words)
+            and a > 0
+            and words[a - 1] == ","
+            and words[a].lower() in profile.prepositions
+            and words[a + 1].lower() in rel
+            and words[a + 2].lower() in after
+            and not any(seg.quote_depth[i] for p in d.parts for i in range(p.a, p.b))
+        ):  # a quotation inside would make it reported speech after all
+            continue
+        out.append(d)
+    return out
+
+
 def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
     """An indirect or reported content that runs on through a colon into a quotation
     ("Sie warnte vor einer neuen Katastrophe: „Weite Teile des Landes …“") ends at the
