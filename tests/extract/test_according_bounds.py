@@ -73,3 +73,12 @@ def test_what_follows_a_closing_so_source_is_no_content() -> None:
 def test_a_verb_after_so_is_no_source() -> None:
     text = "Die Straßen waren vereist, so wurde der Hafen in Kiel geschlossen."
     assert contents(text) == []
+
+
+def test_a_truncated_compound_belongs_to_the_source() -> None:
+    profile = load("de")
+    text = "Die Lage sei ruhig, so Polizei- und Feuerwehrkreise."
+    seg = segment(text, profile.abbreviations, profile.months)
+    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    assert " ".join(seg.words[r.a] for r in d.speaker) == "Polizei"
+    assert " ".join(seg.words[d.speaker[0].a : d.speaker[-1].b]) == "Polizei - und Feuerwehrkreise"

@@ -49,6 +49,9 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         if w == "." and j > i and words[j - 1] + "." in profile.abbreviations:
             j += 1  # "Mrs. Clinton", "Dr. Berger": the abbreviation's period
             continue
+        if w == "-" and seen_head and j + 2 < end and words[j + 1].lower() in ("und", "oder"):
+            j += 2  # a truncated compound: "Kongress- und Verteidigungskreise"
+            continue
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
         if modifier and not seen_head and (low in profile.determiners or profile.pronoun(w)):
