@@ -123,6 +123,9 @@ def analyze(
     group.semicolon_clauses(seg, profile, drafts)
     if profile.colon_quotation:
         drafts = group.colon_quotations(seg, drafts)
+    if profile.content_clause.get("stub_tokens"):
+        drafts = group.stub_contents(seg, drafts, profile.content_clause["stub_tokens"])
+    drafts = group.prepositional_relatives(seg, profile, drafts)
     group.trim_speakers(seg, profile, drafts)
     group.speaker_closing_comma(seg, profile, drafts)
     drafts = group.nested_direct(

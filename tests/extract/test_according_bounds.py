@@ -56,3 +56,29 @@ def test_a_lead_clause_before_a_colon_is_not_the_content_of_a_closing_attributio
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
     group.snap_content(seg, profile, [d])
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
+
+
+def test_what_follows_a_closing_so_source_is_no_content() -> None:
+    profile = load("de")
+    text = "Die Pendler mussten lange warten, so Anna Weber, Leiterin des Bauamts."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    ds = group.according_to_statements(seg, profile, [], 0.7)
+    group.according_clause_content(seg, profile, ds)
+    assert [[" ".join(w[p.a : p.b]) for p in d.parts] for d in ds] == [
+        ["Die Pendler mussten lange warten"]
+    ]
+
+
+def test_a_verb_after_so_is_no_source() -> None:
+    text = "Die Straßen waren vereist, so wurde der Hafen in Kiel geschlossen."
+    assert contents(text) == []
+
+
+def test_a_truncated_compound_belongs_to_the_source() -> None:
+    profile = load("de")
+    text = "Die Lage sei ruhig, so Polizei- und Feuerwehrkreise."
+    seg = segment(text, profile.abbreviations, profile.months)
+    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    assert " ".join(seg.words[r.a] for r in d.speaker) == "Polizei"
+    assert " ".join(seg.words[d.speaker[0].a : d.speaker[-1].b]) == "Polizei - und Feuerwehrkreise"

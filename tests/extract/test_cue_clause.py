@@ -51,3 +51,16 @@ def test_a_tagged_content_without_cue_gets_the_rules_cue() -> None:
     assert group.comma_content_clauses(seg, profile, [bare]) == []
     assert [seg.words[r.a] for r in bare.cue] == ["fordern"]
     assert "group.cue_clause_infinitive.v1" in bare.rules
+
+
+def test_main_clause_after_a_speech_verb_in_any_mood() -> None:
+    got = clauses("Am Montag sagte die Stadträtin, die Busse fuhren künftig seltener.")
+    assert got == [("die Busse fuhren künftig seltener", "sagte", "rule.indirect.cue_clause_v2.v1")]
+    assert clauses("Der Trainer erklärte, er habe keine Zweifel am Team.")[0][0] == (
+        "er habe keine Zweifel am Team"
+    )
+
+
+def test_relative_clause_and_first_person_are_no_v2_content() -> None:
+    assert clauses("Gestern sagte der Wirt, der am Markt wohnt, nichts mehr.") == []
+    assert clauses("Ich sagte, die Busse fuhren künftig seltener.") == []

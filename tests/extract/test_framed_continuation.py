@@ -9,14 +9,12 @@ from sayso.model import Form
 from sayso.text.segment import segment
 
 
-def run(text: str) -> tuple[str, str, str, list[str]]:
+def run(text: str, form: Form = Form.INDIRECT_FREE_INDIRECT) -> tuple[str, str, str, list[str]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
     a, b = seg.sentences[0]
-    d = group.Draft(
-        parts=[group.Seg(a, b, "indirect_free_indirect", 0)], form=Form.INDIRECT_FREE_INDIRECT
-    )
+    d = group.Draft(parts=[group.Seg(a, b, form.value, 0)], form=form)
     group.framed_continuations(seg, profile, [d])
     show = lambda runs: " ".join(w[i] for r in runs for i in range(r.a, r.b))  # noqa: E731
     return d.form.value, show(d.parts), show(d.cue), d.rules
@@ -41,3 +39,12 @@ def test_a_konjunktiv_cue_clause_is_itself_reported_speech() -> None:
 def test_a_cue_verb_after_the_first_clause_is_left_alone() -> None:
     text = "Der Bau verzögert sich, die Firma teilte mit, dass Material fehle."
     assert run(text)[0] == "indirect_free_indirect"
+
+
+def test_a_reported_sentence_with_a_cue_clause_is_indirect_speech_after_the_comma() -> None:
+    text = "Der Elternbeirat fordert, dass die Schule den Pausenhof bis Mai saniert."
+    assert run(text, Form.REPORTED)[:3] == (
+        "indirect",
+        "dass die Schule den Pausenhof bis Mai saniert",
+        "fordert",
+    )

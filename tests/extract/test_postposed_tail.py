@@ -64,3 +64,14 @@ def test_the_attribution_gives_the_medium() -> None:
     )
     group.postposed_tail_content(seg, profile, [d])
     assert d.medium is Medium.SPEECH
+
+
+def test_a_pronoun_speaker_and_a_closing_adverb() -> None:
+    text = "Der Fahrplan müsse überprüft werden, forderte er vom Verkehrsverbund."
+    assert trimmed(text)[:3] == ("Der Fahrplan müsse überprüft werden", "er", "forderte")
+    text = "Die Zeugin sei unter Druck gesetzt worden, sagte die Anwältin weiter."
+    assert trimmed(text)[:3] == (
+        "Die Zeugin sei unter Druck gesetzt worden",
+        "die Anwältin",
+        "sagte",
+    )

@@ -36,6 +36,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     words = seg.words
     j = i
     seen_head = False
+    modifier = False  # a lowercase word before the head, read as an adjective
     while j < end and j - i < MAX_SOURCE:
         if seg.quote_depth[j]:
             k = _quoted_name_end(seg, j, end)
@@ -48,8 +49,15 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         if w == "." and j > i and words[j - 1] + "." in profile.abbreviations:
             j += 1  # "Mrs. Clinton", "Dr. Berger": the abbreviation's period
             continue
+        if w == "-" and seen_head and j + 2 < end and words[j + 1].lower() in ("und", "oder"):
+            j += 2  # a truncated compound: "Kongress- und Verteidigungskreise"
+            continue
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
+        if modifier and not seen_head and (low in profile.determiners or profile.pronoun(w)):
+            # no determiner or pronoun follows an adjective: the word was a verb (", so
+            # wurde der Hafen geschlossen", ", so definieren sie …")
+            return i
         if low in profile.determiners:
             if seen_head and low not in ("der", "des", "the"):
                 break
@@ -66,7 +74,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             and profile.cue(low) is None
             and low not in profile.prepositions  # "über", "unter", "hinter"
         ):
-            pass  # adjective before the head ("jüngsten Untersuchungen")
+            modifier = True  # adjective before the head ("jüngsten Untersuchungen")
         else:
             break
         j += 1

@@ -6,7 +6,7 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -685,7 +685,9 @@ def _extend_around(
     left = next((p for p in d.parts if p.b == m.start), None)
     right = next((p for p in d.parts if p.a >= m.end), None)
     after = any(m.end <= i < b for i in content)
-    if left is not None and not after:
+    if left is not None and not after and m.pattern.content != "before":
+        # what follows a closing ", so X" is the source's apposition or adverbials ("…, so
+        # Anna Weber, Leiterin des Bauamts"), not content
         embedded = left.a > a and words[left.a - 1] in profile.clause_breaks
         hi = m.end
         while hi < b and hi not in blockers:
@@ -845,6 +847,73 @@ def prune(drafts: list[Draft]) -> list[Draft]:
         if out and _overlap(out[-1], d):
             keep = out[-1] if _weight(out[-1]) >= _weight(d) else d
             out[-1] = keep
+            continue
+        out.append(d)
+    return out
+
+
+def stub_contents(
+    seg: Segmented, drafts: list[Draft], max_tokens: int = 4, gap: int = 5
+) -> list[Draft]:
+    """A content of a few words that stops just before another content of its sentence
+    ("[Es sei], so wird gesagt, [eine Illusion …]", "[weil] [die Versicherung es versäumt
+    habe …]") is the start of that content, not a statement of its own."""
+    out: list[Draft] = []
+    for k, d in enumerate(drafts):
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        words = [
+            seg.words[i]
+            for p in d.parts
+            for i in range(p.a, p.b)
+            if seg.words[i] not in _HARD_BREAKS
+        ]
+        if (
+            nxt is not None
+            and d.form in (Form.INDIRECT, Form.INDIRECT_FREE_INDIRECT)
+            and nxt.form in (Form.INDIRECT, Form.INDIRECT_FREE_INDIRECT)
+            and len(d.parts) == 1
+            and len(words) <= max_tokens
+            and d.parent is None
+            and nxt.parts[0].sent == d.parts[-1].sent
+            and 0 <= nxt.a - d.b <= gap
+        ):
+            nxt.parts = d.parts + nxt.parts
+            nxt.rules.append("group.content.stub_start.v1")
+            continue
+        out.append(d)
+    return out
+
+
+def prepositional_relatives(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+) -> list[Draft]:
+    """A tagged indirect content that is a relative clause opened by a preposition after a
+    comma ("…, bei dem es zu zwei Toten kam", "…, von dem nur wenige Ausnahmen gelten") is
+    the author's description of the noun before it, not speech: the relative pronoun is
+    followed by a word that starts the relative clause's subject or adverbials, not by the
+    noun or adjective of a prepositional phrase opening a content clause ("sagte, [mit dem
+    Gesetz solle …]", "[in den persönlichen Sachen seien …]"). The words are
+    ``clause.json`` ``content_clause`` ``relative_pronouns`` and
+    ``relative_clause_starts``."""
+    rel = frozenset(profile.content_clause.get("relative_pronouns", ()))
+    after = frozenset(profile.content_clause.get("relative_clause_starts", ()))
+    if not rel:
+        return drafts
+    words = seg.words
+    out: list[Draft] = []
+    for d in drafts:
+        a = d.a
+        if (
+            d.form is Form.INDIRECT
+            and d.rules[:1] == ["crf.quote.indirect"]
+            and a + 2 < len(words)
+            and a > 0
+            and words[a - 1] == ","
+            and words[a].lower() in profile.prepositions
+            and words[a + 1].lower() in rel
+            and words[a + 2].lower() in after
+            and not any(seg.quote_depth[i] for p in d.parts for i in range(p.a, p.b))
+        ):  # a quotation inside would make it reported speech after all
             continue
         out.append(d)
     return out
@@ -1029,6 +1098,16 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
     that = frozenset(cc.get("that", ()))
     inf = cc.get("infinitive", {})
     not_after = frozenset(cc.get("not_after", ()))
+    v2 = cc.get("v2_clause", {})
+    bare_v2 = (
+        (
+            frozenset(v2["subjects"]),
+            frozenset(v2["determiners"]),
+            frozenset(v2["not_after_subject"]),
+        )
+        if v2
+        else None
+    )
     # a tagged content without cue or speaker would be pruned: the rule completes it
     bare: dict[int, list[Draft]] = {}
     taken: set[int] = set()
@@ -1045,7 +1124,7 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
         end = b
         while end > a and words[end - 1] in _FINAL:
             end -= 1
-        got = _cue_clause(seg, profile, a, end, that, inf, not_after)
+        got = _cue_clause(seg, profile, a, end, that, inf, not_after, bare_v2=bare_v2)
         if got is None:
             continue
         cue, lo, hi, kind = got
@@ -1079,6 +1158,7 @@ def _cue_clause(
     inf: Mapping[str, str],
     not_after: frozenset[str],
     v2: bool = False,
+    bare_v2: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
@@ -1115,10 +1195,29 @@ def _cue_clause(
             kind, hi = "konjunktiv", end
         else:
             kind, hi = "infinitive", _infinitive_end(words, k + 2, end, inf)
+            if hi is None and bare_v2 and _bare_v2_clause(bare_v2, entry.frames, words, a, k):
+                kind, hi = "v2", end
         if hi is None or any(seg.quote_depth[j] for j in range(k + 1, hi)):
             return None
         return cue, k + 1, hi, kind
     return None
+
+
+def _bare_v2_clause(
+    v2: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    frames: Collection[str],
+    words: list[str],
+    a: int,
+    k: int,
+) -> bool:
+    """A main clause after the comma of a verb that takes one ("sagte Rice, die USA hielten
+    sich an …"), whatever its mood: it opens with a subject pronoun or a determiner and a
+    noun; not after a first person ("Ich glaube, die Künstler …")."""
+    subjects, determiners, not_after_subject = v2
+    if "v2" not in frames or any(w.lower() in not_after_subject for w in words[a:k]):
+        return False
+    w = words[k + 1].lower()
+    return w in subjects or (w in determiners and words[k + 2][:1].isupper())
 
 
 def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
@@ -1135,9 +1234,10 @@ def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> b
 
 
 def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """A whole-sentence free indirect statement that is the author's report of indirect
-    speech: the sentence opens with an indicative cue clause and a comma ("Die Verteidiger
-    argumentierten außerdem, [er habe nicht zu fliehen versucht]"). The statement becomes
+    """A whole-sentence free indirect or reported statement that is the author's report of
+    indirect speech: the sentence opens with an indicative cue clause and a comma ("Die
+    Verteidiger argumentierten außerdem, [er habe nicht zu fliehen versucht]", "Der Verband
+    fordert, [dass …]"). The statement becomes
     indirect speech with the clause after the comma as content and the verb as cue (shapes
     as for :func:`comma_content_clauses`, a bare Konjunktiv I clause included). A cue clause
     in the Konjunktiv ("Sie sei davon ausgegangen, dass …") is itself reported speech and
@@ -1150,7 +1250,10 @@ def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draf
     not_after = frozenset(cc.get("not_after", ()))
     words = seg.words
     for d in drafts:
-        if d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT) or len(d.parts) != 1:
+        if (
+            d.form not in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT, Form.REPORTED)
+            or len(d.parts) != 1
+        ):
             continue
         p = d.parts[0]
         a, b = seg.sentences[p.sent]
@@ -1933,7 +2036,11 @@ def _verb_first_tail(
     words = seg.words
     w = words[first]
     lo = first + 1
-    if lo >= end or not (words[lo][:1].isupper() or words[lo].lower() in profile.determiners):
+    if lo >= end or not (
+        words[lo][:1].isupper()
+        or words[lo].lower() in profile.determiners
+        or profile.is_speaker_pronoun(words[lo].lower())
+    ):
         return None
     if any(
         words[i].lower() in profile.complementizers
@@ -1964,6 +2071,8 @@ def _verb_first_tail(
         and (hi == lo or words[hi].lower() not in profile.prepositions)
     ):
         hi += 1
+    while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
+        hi -= 1  # ", sagte die Anwältin weiter."
     if not _speaker_head(profile, words[hi - 1]):
         return None
     if hi < end and words[hi] == "(":

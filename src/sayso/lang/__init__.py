@@ -334,6 +334,7 @@ class LangProfile:
     colon_quotation: bool = False
     fragment_marks: frozenset[str] = frozenset()
     fragment_not_after: frozenset[str] = frozenset()
+    closing_adverbs: frozenset[str] = frozenset()
     content_clause: Mapping[str, Any] = field(default_factory=dict)
     passive_auxiliaries: frozenset[str] = frozenset()
     speaker_label_exclude: frozenset[str] = frozenset()
@@ -760,6 +761,7 @@ def load(lang: str) -> LangProfile:
         colon_quotation=bool(clause.get("colon_quotation", False)),
         fragment_marks=frozenset(clause.get("fragment_marks", ())),
         fragment_not_after=_lower_set(clause.get("fragment_not_after", ())),
+        closing_adverbs=_lower_set(clause.get("closing_adverbs", ())),
         content_clause=_ro(clause.get("content_clause", {})),
         passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
         speaker_label_exclude=_lower_set(clause.get("speaker_label_exclude", ())),

@@ -1,0 +1,60 @@
+"""``group.stub_contents`` and ``group.prepositional_relatives`` (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from sayso.extract import group
+from sayso.lang import load
+from sayso.model import Form
+from sayso.text.segment import segment
+
+
+def _seg(text: str):  # type: ignore[no-untyped-def]
+    profile = load("de")
+    return profile, segment(text, profile.abbreviations, profile.months)
+
+
+def test_a_stub_before_another_content_is_its_start() -> None:
+    _, seg = _seg("Das Gericht entschied so, weil der Vermieter die Frist versäumt habe.")
+    w = seg.words
+    k = w.index("weil")
+    stub = group.Draft(parts=[group.Seg(k, k + 1, "indirect", 0)], form=Form.INDIRECT)
+    rest = group.Draft(
+        parts=[group.Seg(k + 1, len(w) - 1, "indirect", 0)], form=Form.INDIRECT, rules=["x"]
+    )
+    out = group.stub_contents(seg, [stub, rest])
+    assert out == [rest]
+    assert [w[p.a] for p in rest.parts] == ["weil", "der"]
+    assert "group.content.stub_start.v1" in rest.rules
+
+
+def test_a_long_content_is_no_stub() -> None:
+    _, seg = _seg("Er sagte, die alte Halle sei sehr marode, und die Stadt müsse sie sanieren.")
+    w = seg.words
+    c = w.index(",", w.index("marode"))
+    first = group.Draft(parts=[group.Seg(3, c, "indirect", 0)], form=Form.INDIRECT)
+    second = group.Draft(parts=[group.Seg(c + 2, len(w) - 1, "indirect", 0)], form=Form.INDIRECT)
+    assert len(group.stub_contents(seg, [first, second])) == 2
+
+
+def _tagged(text: str, first: str) -> tuple[list[group.Draft], list[group.Draft]]:
+    profile, seg = _seg(text)
+    w = seg.words
+    d = group.Draft(
+        parts=[group.Seg(w.index(first), len(w) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        rules=["crf.quote.indirect"],
+    )
+    return [d], group.prepositional_relatives(seg, profile, [d])
+
+
+def test_a_prepositional_relative_clause_is_no_content() -> None:
+    text = "Am Abend gab es ein Feuer in der Halle, bei dem es zu drei Verletzten kam."
+    assert _tagged(text, "bei")[1] == []
+
+
+def test_a_prepositional_phrase_opening_a_content_clause_stays() -> None:
+    ds, out = _tagged("Die Ministerin sagte, mit dem Gesetz werde alles besser.", "mit")
+    assert out == ds
+    ds, out = _tagged("Der Sender berichtete, in den alten Akten fehlten Seiten.", "in")
+    assert out == ds
