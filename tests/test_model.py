@@ -74,3 +74,21 @@ def test_model_from_json_rejects_garbage_with_e007(bad: str) -> None:
         Analysis.from_json(bad)
     assert err.value.code == "E007"
     assert err.value.hint
+
+
+def test_analysis_pickles_to_an_equal_analysis() -> None:
+    """Ingest workers send analyses to the storing process by pickle (field values only)."""
+    import pickle
+
+    import sayso
+
+    a = sayso.analyze(
+        "„Wir bleiben hart“, sagte Ministerin Anna Berger. Die Opposition bezweifelt, "
+        "dass das reicht. Laut Polizei soll es Verletzte gegeben haben.",
+        "de",
+    )
+    assert a.statements and a.actors
+    back = pickle.loads(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == a and back.to_dict() == a.to_dict()
+    assert type(back.statements[0].content[0]) is type(a.statements[0].content[0])
+    assert Span(2, 5).__reduce__() == (Span, (2, 5))  # built by __init__: still validated

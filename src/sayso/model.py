@@ -73,8 +73,19 @@ class RelationKind(StrEnum):
     SAME_CLAIM = "same_claim"
 
 
+class _Fields:
+    """Pickled as the class and its field values: ingest workers send every analysis to
+    the storing process, and the dataclass default (a state dict, built and read back with
+    ``dataclasses.fields`` for every span) cost more than the values themselves."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return type(self), tuple([getattr(self, name) for name in self.__slots__])
+
+
 @dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(_Fields):
     """Half-open character interval ``[start, end)`` into the document text."""
 
     start: int
@@ -124,7 +135,7 @@ def cover(spans: Iterable[Span]) -> Span | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(_Fields):
     """Why an extraction exists: the rule that fired, the lexicon entry it used, the words."""
 
     rule: str
@@ -180,7 +191,7 @@ def framing_labels(
 
 
 @dataclass(frozen=True, slots=True)
-class Framing:
+class Framing(_Fields):
     """How the article frames a statement's truth, each value with the words behind it.
 
     ``evidence`` holds one :class:`Evidence` per justification; its ``rule`` starts with
@@ -227,7 +238,7 @@ class Framing:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(_Fields):
     """One attributed statement.
 
     ``content`` may have several parts (a quote interrupted by its frame, a quote spanning
@@ -310,7 +321,7 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(_Fields):
     """Who speaks. ``mentions`` are the spans in this document that refer to the actor."""
 
     id: str
@@ -346,7 +357,7 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(_Fields):
     """A relation between two statements.
 
     ``target`` is None when the disputed (or confirmed) statement is not in the article:
@@ -395,7 +406,7 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class Warning(_Fields):
     """A non-fatal problem found while analysing; ``code`` is from ``sayso.errors``."""
 
     code: str
@@ -418,7 +429,7 @@ class Warning:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(_Fields):
     """A document's text and metadata plus everything sayso found in it."""
 
     text: str

@@ -36,8 +36,9 @@ from sayso.ledger.records import RunSummary
 from sayso.ledger.store import Ledger
 from sayso.model import Analysis
 
-#: documents handed to the workers at a time (the duplicate check runs per batch)
-BATCH = 32
+#: documents handed to the workers at a time and stored in one transaction (the duplicate
+#: check runs per batch); 64 rather than 32 took a tenth off the storing process's CPU
+BATCH = 64
 
 
 @dataclass(frozen=True, slots=True)
