@@ -487,6 +487,11 @@ def test_ledger_plain_search_ranks_only_the_newest_matches(
     assert found.url != "https://de.example/best"
     assert int(found.url.rsplit("/", 1)[1]) >= 23  # one of the newest two
     assert len(ledger.statements(about="Brücke", lang="de", since="2024-01-01", limit=None)) == 26
+    # recent: the newest matches themselves, however well an older one ranks
+    monkeypatch.setattr(store_mod, "TEXT_CANDIDATES", 500)
+    newest = ledger.statements(about="Brücke", lang="de", limit=3, recent=True)
+    assert sorted(int(r.url.rsplit("/", 1)[1]) for r in newest) == [22, 23, 24]
+    assert ledger.statements(about="Brücke", limit=1)[0].url == "https://de.example/best"
 
 
 # --- queries ----------------------------------------------------------------------------

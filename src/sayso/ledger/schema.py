@@ -342,6 +342,9 @@ class Relation(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "local_id"),
         Index("ix_relations_kind", "kind"),
+        # the relations among a page of statements (accounts), and cascading deletes
+        Index("ix_relations_source_id", "source_id"),
+        Index("ix_relations_target_id", "target_id"),
         {"comment": "Relations between statements of one document (disputes, confirms, ...)."},
     )
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Integer,
+    any_,
     bindparam,
     create_engine,
     event,
@@ -612,6 +613,7 @@ class Ledger:
         claim_id: int | None = None,
         limit: int | None = 100,
         offset: int = 0,
+        recent: bool = False,
     ) -> list[StatementRecord]:
         """Statements matching every given filter.
 
@@ -624,7 +626,10 @@ class Ledger:
         * ``since``/``until``: publication day, inclusive (date or "YYYY-MM-DD");
         * ``framing``: one label or several (all must hold): hearsay, hedged, neutral,
           distancing, endorsing, confirmed, unconfirmed, denied;
-        * ``lang``, ``form``, ``document_id``, ``statement_id``, ``claim_id``: exact.
+        * ``lang``, ``form``, ``document_id``, ``statement_id``, ``claim_id``: exact;
+        * ``recent``: a plain ``about`` query (no other filter) takes the newest ``limit``
+          matches, ranked among themselves, instead of the best ranked of the newest
+          ``TEXT_CANDIDATES`` (what :meth:`accounts` groups).
         """
         rows = self._statement_rows(
             False,
@@ -641,6 +646,7 @@ class Ledger:
             claim_id=claim_id,
             limit=limit,
             offset=offset,
+            recent=recent,
         )
         return [_statement_record(row) for row in rows]
 
@@ -661,9 +667,12 @@ class Ledger:
         claim_id: int | None = None,
         limit: int | None = 100,
         offset: int = 0,
+        recent: bool = False,
     ) -> list[Any]:
         """The rows of :meth:`statements`; ``light``: only what an accounts view needs
-        (no JSON columns to decode, no ORM entity to fill)."""
+        (no JSON columns to decode, no ORM entity to fill); ``recent``: a plain text query
+        takes the newest ``limit`` matches (ranked among themselves) instead of the best
+        ranked of the newest ``TEXT_CANDIDATES``."""
         s, d, a = t.Statement, t.Document, t.Actor
         columns: list[Any] = (
             [
@@ -691,6 +700,8 @@ class Ledger:
             and claim_id is None
         )
         sqlite_plain = plain and self.dialect == "sqlite"
+        page = limit + offset if limit is not None else 0
+        candidates = page if recent else max(TEXT_CANDIDATES, page * 2)
         expr = fulltext.fts5_query(about, lang) if sqlite_plain and about is not None else None
         pg_top: Any = None
         if plain and self.dialect == "postgresql" and match is not None and limit is not None:
@@ -700,12 +711,7 @@ class Ledger:
             # testing each row (1 ms for "Sanktionen", in 194k statements), for a rare one
             # the GIN index finds them all. (Newest *published* first read and sorted every
             # match: 400-600 ms.)
-            newest = (
-                select(s.id)
-                .where(match)
-                .order_by(s.id.desc())
-                .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
-            )
+            newest = select(s.id).where(match).order_by(s.id.desc()).limit(candidates)
             # ranked among themselves (statements only), and only the page joined
             assert rank is not None
             top = (
@@ -728,7 +734,7 @@ class Ledger:
                 .select_from(text("statements_fts"))
                 .where(literal_column("statements_fts").op("MATCH")(expr))
                 .order_by(literal_column("rowid").desc())
-                .limit(max(TEXT_CANDIDATES, (limit + offset) * 2))
+                .limit(candidates)
                 .subquery()
             )
             if lang is None:  # nothing filters them after the join: only the page is joined
@@ -944,14 +950,17 @@ class Ledger:
         limit: int = 200,
     ) -> list[Any]:
         """The accounts of the events a full-text ``query`` finds: statements matching it
-        (best ``limit``), grouped into events by salient terms and dates; per event each
+        (the newest ``limit``; narrow with ``since``/``until``), grouped into events by
+        salient terms and dates; per event each
         source's statements and the relations between sources (same claim, disputes,
         contradicts, supports) with evidence and confidence. See
         :mod:`sayso.ledger.accounts`."""
         from sayso.ledger import accounts as acc
 
+        # the newest matches: an event's accounts are recent, and a word in thousands of
+        # statements need not be ranked over more than the page (see README, topics)
         rows = self._statement_rows(
-            True, about=query, lang=lang, since=since, until=until, limit=limit
+            True, about=query, lang=lang, since=since, until=until, limit=limit, recent=True
         )
         items = [
             acc.Item(
@@ -973,10 +982,20 @@ class Ledger:
         ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]
         if ids:
             rel = t.Relation
+            if self.dialect == "postgresql":
+                # one array parameter: the same statement for any number of ids, so neither
+                # SQLAlchemy nor psycopg rewrites a fresh IN list of 200 ids every time
+                param = bindparam("ids", ids, type_=ARRAY(Integer))
+                among: list[ColumnElement[bool]] = [
+                    rel.source_id == any_(param),
+                    rel.target_id == any_(param),
+                ]
+            else:
+                among = [rel.source_id.in_(ids), rel.target_id.in_(ids)]
             with self._sessions() as session:
                 stated = session.execute(
                     select(rel.kind, rel.source_id, rel.target_id, rel.confidence, rel.reason)
-                    .where(rel.source_id.in_(ids), rel.target_id.in_(ids))
+                    .where(*among)
                     .where(rel.kind.in_(("disputes", "confirms")))
                 ).all()
             where = {it.id: e for e in events for it in e.items}
