@@ -92,7 +92,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "accounts",
         help="each source's account of an event, side by side, with how they relate",
-        description="Statements matching QUERY (full text), grouped into events; for each "
+        description="The newest statements matching QUERY (full text; --since/--until for "
+        "another window), grouped into events; for each "
         "event every source's account with its framing, and the relations between accounts "
         "from different articles (same claim, disputes, contradicts, supports) with evidence "
         "and confidence.",
@@ -102,7 +103,7 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", choices=["de", "en"], default=None)
     p.add_argument("--since", default=None)
     p.add_argument("--until", default=None)
-    p.add_argument("--limit", type=int, default=200, help="statements considered")
+    p.add_argument("--limit", type=int, default=200, help="newest matching statements considered")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_accounts)
 
