@@ -94,6 +94,7 @@ class PgServer:
     root: Path
     port: int
     user: pwd.struct_passwd | None  # the OS user the server runs as (None: ourselves)
+    settings: tuple[str, ...] = ()  # more "name=value" server settings
 
     @property
     def data(self) -> Path:
@@ -118,7 +119,7 @@ class PgServer:
         )
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, settings: tuple[str, ...] = ()) -> PgServer:
         bindir = find_bindir()
         user = ensure_os_user() if os.geteuid() == 0 else None
         # /tmp when there is one: traversable by the postgres user (a root-only $TMPDIR is
@@ -127,7 +128,7 @@ class PgServer:
         root = Path(tempfile.mkdtemp(prefix="sayso-pg-", dir=base))
         if user is not None:
             os.chown(root, user.pw_uid, user.pw_gid)
-        server = cls(bindir=bindir, root=root, port=0, user=user)
+        server = cls(bindir=bindir, root=root, port=0, user=user, settings=settings)
         try:
             server._initdb()
             server._start()
@@ -156,7 +157,7 @@ class PgServer:
                 f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                 "-c max_connections=50 -c max_parallel_workers_per_gather=0"
-            )
+            ) + "".join(f" -c {setting}" for setting in self.settings)
             proc = self._run(
                 "pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
                 "-o", options, "start",
