@@ -92,8 +92,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "accounts",
         help="each source's account of an event, side by side, with how they relate",
-        description="The newest statements matching QUERY (full text; --since/--until for "
-        "another window), grouped into events; for each "
+        description="The newest statements matching QUERY (full text; with --since/--until "
+        "the best matches of that window), grouped into events; for each "
         "event every source's account with its framing, and the relations between accounts "
         "from different articles (same claim, disputes, contradicts, supports) with evidence "
         "and confidence.",

@@ -950,11 +950,10 @@ class Ledger:
         limit: int = 200,
     ) -> list[Any]:
         """The accounts of the events a full-text ``query`` finds: statements matching it
-        (the newest ``limit``; narrow with ``since``/``until``), grouped into events by
-        salient terms and dates; per event each
-        source's statements and the relations between sources (same claim, disputes,
-        contradicts, supports) with evidence and confidence. See
-        :mod:`sayso.ledger.accounts`."""
+        (the newest ``limit``; with ``since``/``until``, the best ranked ``limit`` of that
+        window), grouped into events by salient terms and dates; per event each source's
+        statements and the relations between sources (same claim, disputes, contradicts,
+        supports) with evidence and confidence. See :mod:`sayso.ledger.accounts`."""
         from sayso.ledger import accounts as acc
 
         # the newest matches: an event's accounts are recent, and a word in thousands of
