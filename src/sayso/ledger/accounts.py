@@ -120,12 +120,9 @@ def _linked(
     if n == 0:
         return [], np.zeros((0, 0), dtype=bool)
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, v in enumerate(vecs):
-        for term, x in v.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-            vals.append(x)
+    cols = [vocab.setdefault(term, len(vocab)) for v in vecs for term in v]
+    vals = [x for v in vecs for x in v.values()]
+    rows = np.repeat(np.arange(n), [len(v) for v in vecs])
     m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
     close = (m @ m.T).toarray() >= EVENT_SIMILARITY - 1e-12
     known = np.array([d is not None for d in days])
@@ -145,10 +142,13 @@ def group_events(items: Sequence[Item]) -> list[Event]:
         groups.setdefault(label, []).append(i)
     events = []
     for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
-        weight: dict[str, float] = {}
-        for i in members:
-            for t, x in vecs[i].items():
-                weight[t] = weight.get(t, 0.0) + x
+        if len(members) == 1:  # most events of a topic query: the statement's own terms
+            weight = vecs[members[0]]
+        else:
+            weight = {}
+            for i in members:
+                for t, x in vecs[i].items():
+                    weight[t] = weight.get(t, 0.0) + x
         top = sorted(weight, key=lambda t: -weight[t])[:6]
         event = Event([items[i] for i in members], top)
         for it in event.items:
@@ -175,26 +175,24 @@ def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = N
     test); fingerprints are compared only for statements without a claim. Texts,
     fingerprints and gists are made for the statements that meet a candidate pair only
     (a topic query's statements are many, its candidate pairs few)."""
+    # by content, not by statement: agency copy repeats one content across outlets
     texts: dict[str, str] = {}
-    prints: dict[str, Fingerprint] = {}
-    gists: dict[str, Gist] = {}
+    gists: dict[tuple[str, str], Gist] = {}
 
     def text_of(it: Item) -> str:
-        got = texts.get(it.id)
+        got = texts.get(it.content)
         if got is None:
-            got = texts[it.id] = normalise(it.content)
+            got = texts[it.content] = normalise(it.content)
         return got
 
     def print_of(it: Item) -> Fingerprint:
-        got = prints.get(it.id)
-        if got is None:
-            got = prints[it.id] = fingerprint(it.content)
-        return got
+        return fingerprint(it.content)  # memoised by content (sayso.ledger.claims)
 
     def gist_of(it: Item) -> Gist:
-        got = gists.get(it.id)
+        key = (it.lang, it.content)
+        got = gists.get(key)
         if got is None:
-            got = gists[it.id] = gist(load(it.lang), it.content.split())
+            got = gists[key] = gist(load(it.lang), it.content.split())
         return got
 
     links: list[Link] = []
