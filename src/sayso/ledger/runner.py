@@ -39,6 +39,8 @@ from sayso.model import Analysis
 #: documents handed to the workers at a time and stored in one transaction (the duplicate
 #: check runs per batch); 64 rather than 32 took a tenth off the storing process's CPU
 BATCH = 64
+#: the last batch is stored this many documents at a time, as they are analysed
+TAIL = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,13 @@ def run(
             previous = current
             recent = {doc.id for doc in todo}
         if previous is not None:
-            _store_batch(ledger, *previous, summary, progress)
+            # the last batch a few documents at a time, as the workers finish them: what is
+            # left to store once the last analysis is done is a few documents, not a batch
+            docs, results = previous
+            pairs = zip(docs, results, strict=True)
+            step = TAIL if pool is not None else max(1, len(docs))
+            while chunk := list(islice(pairs, step)):
+                _store_pairs(ledger, chunk, summary, progress)
     finally:
         if pool is not None:
             pool.terminate()
@@ -188,7 +196,15 @@ def _store_batch(
 ) -> None:
     """Store a batch's analyses (:meth:`Ledger.add_batch`); failed analyses become error
     rows."""
-    pairs = list(zip(docs, results, strict=True))
+    _store_pairs(ledger, list(zip(docs, results, strict=True)), summary, progress)
+
+
+def _store_pairs(
+    ledger: Ledger,
+    pairs: list[tuple[Document, Analysis | Failure]],
+    summary: RunSummary,
+    progress: Callable[[int], None] | None,
+) -> None:
     good = [(doc, r) for doc, r in pairs if isinstance(r, Analysis)]
     for doc, r in pairs:
         if isinstance(r, Failure):
