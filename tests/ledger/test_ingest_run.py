@@ -104,8 +104,3 @@ def test_ingest_run_with_one_worker_stores_what_analysing_in_process_stores(
                 ).fetchall()
             )
     assert rows[0] and rows[0] == rows[1]
-
-
-def test_ingest_workers_fork_from_the_warmed_up_process_on_linux() -> None:
-    method = runner.pool_context().get_start_method()
-    assert method == ("fork" if sys.platform == "linux" else "spawn")

@@ -57,6 +57,21 @@ class Draft:
     def b(self) -> int:
         return self.parts[-1].b
 
+    def direct_part(self, a: int, b: int, rule: str, parent: int | None = None) -> Draft:
+        """A direct quotation ``[a, b)`` of this statement's sentence, said by its speaker
+        with its cue, frame and addressee (a quoted fragment, a quotation after a colon)."""
+        return Draft(
+            parts=[Seg(a, b, "direct", self.parts[0].sent)],
+            form=Form.DIRECT,
+            cue=list(self.cue),
+            speaker=list(self.speaker),
+            addressee=list(self.addressee),
+            frame=list(self.frame),
+            rules=[rule],
+            parent=parent,
+            speaker_spans=self.speaker_spans,
+        )
+
 
 def runs(labels: Sequence[str], offset: int, sent: int) -> list[Seg]:
     """BIO runs of one sentence; an I- after O or another tag starts a run too."""
@@ -227,17 +242,7 @@ def nested_direct(
             single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
             if (b - a < min_tokens and not single) or _quoted_name(seg, a, b):
                 continue
-            child = Draft(
-                parts=[Seg(a, b, "direct", d.parts[0].sent)],
-                form=Form.DIRECT,
-                cue=list(d.cue),
-                speaker=list(d.speaker),
-                addressee=list(d.addressee),
-                frame=list(d.frame),
-                rules=["rule.nested_direct.v1"],
-                parent=idx,
-                speaker_spans=d.speaker_spans,
-            )
+            child = d.direct_part(a, b, "rule.nested_direct.v1", parent=idx)
             out.append(child)
     return out
 
@@ -950,18 +955,7 @@ def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
         d.rules.append("group.content.colon_quote.v1")
         if qb - (k + 1) < 4:
             continue
-        out.append(
-            Draft(
-                parts=[Seg(k + 1, qb, "direct", p.sent)],
-                form=Form.DIRECT,
-                cue=list(d.cue),
-                speaker=list(d.speaker),
-                addressee=list(d.addressee),
-                frame=list(d.frame),
-                rules=["rule.direct.colon_quote.v1"],
-                speaker_spans=d.speaker_spans,
-            )
-        )
+        out.append(d.direct_part(k + 1, qb, "rule.direct.colon_quote.v1"))
     return out
 
 
