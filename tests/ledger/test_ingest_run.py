@@ -10,8 +10,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from sayso.ingest import IngestOptions
+import pytest
+
+from sayso.ingest import Document, IngestOptions
 from sayso.ledger import Ledger, runner
 
 TEMPLATE = (
@@ -89,13 +92,13 @@ def test_ingest_run_killed_and_restarted_stores_every_document_once(tmp_path: Pa
 def test_ingest_run_with_one_worker_stores_what_analysing_in_process_stores(
     tmp_path: Path,
 ) -> None:
-    corpus(tmp_path / "in", 40)  # more than one batch, so that storing and analysing overlap
+    corpus(tmp_path / "in", 70)  # more than one batch, so that storing and analysing overlap
     rows = []
     for jobs in (0, 1):
         db = tmp_path / f"l{jobs}.db"
         with Ledger.open(f"sqlite:///{db}") as ledger:
             summary = runner.run(ledger, [str(tmp_path / "in")], IngestOptions(), jobs=jobs)
-        assert (summary.added, summary.failed) == (40, 0)
+        assert (summary.added, summary.failed) == (70, 0)
         with sqlite3.connect(db) as con:
             rows.append(
                 con.execute(
@@ -104,3 +107,45 @@ def test_ingest_run_with_one_worker_stores_what_analysing_in_process_stores(
                 ).fetchall()
             )
     assert rows[0] and rows[0] == rows[1]
+
+
+def test_ingest_run_stores_batches_then_a_few_at_a_time_and_analyses_each_text_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = corpus(tmp_path / "in", 30)
+    monkeypatch.setattr(runner, "BATCH", 4)
+    monkeypatch.setattr(runner, "AHEAD", 8)
+    monkeypatch.setattr(runner, "TAIL", 2)
+    analysed: list[str] = []
+    real = runner.analyse_document
+
+    def counted(doc: Document) -> object:
+        analysed.append(doc.id)
+        return real(doc)
+
+    monkeypatch.setattr(runner, "analyse_document", counted)
+    sizes: list[int] = []
+    real_add = Ledger.add_batch
+
+    def add_batch(self: Ledger, batch: Any, summary: Any) -> None:
+        sizes.append(len(batch))
+        real_add(self, batch, summary)
+
+    monkeypatch.setattr(Ledger, "add_batch", add_batch)
+    # the copy of the first article comes while the original is handed out, not stored;
+    # the folder repeats all of them, most stored by then
+    sources = [*map(str, paths[:8]), str(paths[0]), str(tmp_path / "in")]
+    with Ledger.open(f"sqlite:///{tmp_path / 'l0.db'}") as ledger:
+        in_process = runner.run(ledger, sources, IngestOptions(), jobs=0)
+    assert (in_process.added, in_process.duplicates) == (30, 9)
+    assert sorted(analysed) == sorted(set(analysed)) and len(analysed) == 30
+    assert sizes == [4] * 7 + [2]  # in process: whole batches to the end
+    sizes.clear()
+    monkeypatch.setattr(runner, "analyse_document", real)  # a worker must unpickle it
+    with Ledger.open(f"sqlite:///{tmp_path / 'l1.db'}") as ledger:
+        pooled = runner.run(ledger, sources, IngestOptions(), jobs=1)
+        assert ledger.stats()["documents"] == 30
+    assert (pooled.added, pooled.duplicates) == (30, 9)
+    # with a worker, batches while it has plenty to do; once fewer than a batch are left
+    # to analyse, what is ready (three) and then two at a time, the last one alone
+    assert sizes == [4] * 6 + [3, 2, 1]

@@ -2,8 +2,10 @@
 
 The main process reads the sources lazily (ingest), drops documents the ledger already
 holds *before* analysing them (content hash), hands the rest to a pool of worker
-processes in small batches, and writes the results itself — one transaction per batch
-(:meth:`Ledger.add_many`), while the workers analyse the next batch. A run killed at any
+processes in batches, and writes the results itself as they come in — one transaction
+per batch (:meth:`Ledger.add_many`) — while the workers analyse the batches it has
+handed them ahead (:data:`AHEAD`); near the end it stores a few documents at a time, so
+that little is left to store once the last analysis is done. A run killed at any
 moment (even with SIGKILL) leaves whole batches only, and running it again adds exactly
 the missing documents. A source or document that fails
 becomes a row in the ``errors`` table with its code; the run goes on.
@@ -22,12 +24,13 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
-from typing import Any, TextIO
+from typing import TextIO
 
 from sayso import errors
 from sayso.errors import SaysoError
@@ -39,7 +42,10 @@ from sayso.model import Analysis
 #: documents handed to the workers at a time and stored in one transaction (the duplicate
 #: check runs per batch); 64 rather than 32 took a tenth off the storing process's CPU
 BATCH = 64
-#: the last batch is stored this many documents at a time, as they are analysed
+#: documents handed to the workers ahead of the one stored next: the workers never wait
+#: for the storing process, and a batch is ready to store whenever one is due
+AHEAD = 2 * BATCH
+#: near the end of a run, documents are stored this many at a time, as they are analysed
 TAIL = 8
 
 
@@ -86,11 +92,6 @@ def warm_up() -> None:
         _frozen = True
 
 
-def _batches(items: Iterator[Document | IngestError], size: int) -> Iterator[list[Any]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
 def pool_context() -> BaseContext:
     """How workers start: forked from the warmed-up process on Linux (milliseconds, the
     models' pages shared), spawned elsewhere (macOS and Windows, where forking a process
@@ -116,7 +117,8 @@ def run(
     """Ingest ``sources`` into ``ledger`` with ``jobs`` worker processes analysing
     (0: analyse in this process too).
 
-    With workers, this process stores one batch while the workers analyse the next.
+    With workers, this process stores the analyses as they come in while the workers
+    analyse the documents it has handed them ahead (see the module doc).
     ``progress`` is called with the number of documents (or failed sources) just
     finished, for a progress bar. Returns the run's counts, also stored in ``runs``.
     """
@@ -127,31 +129,43 @@ def run(
     if pool is None:
         warm_up()
     analyse: Callable[[list[Document]], Iterator[Analysis | Failure]] = (
-        (lambda docs: pool.imap(analyse_document, docs, chunksize=2))
+        (lambda docs: pool.imap(analyse_document, docs, chunksize=8))
         if pool is not None
         else (lambda docs: map(analyse_document, docs))
     )
-    previous: tuple[list[Document], Iterator[Analysis | Failure]] | None = None
-    recent: set[str] = set()  # ids of the batch in flight: not analysed twice
+    # documents handed to the workers, in order, each with the iterator its result comes
+    # from; the ids of those not stored yet, so that a repeat is not analysed twice
+    waiting: deque[tuple[Document, Iterator[Analysis | Failure]]] = deque()
+    unstored: set[str] = set()
+    ready: list[tuple[Document, Analysis | Failure]] = []
+    exhausted = False
     try:
         items = iter(read_sources(list(sources), options))
-        for batch in _batches(items, BATCH):
-            todo = _new_documents(ledger, batch, recent, summary)
-            if progress is not None and len(todo) < len(batch):
-                progress(len(batch) - len(todo))
-            current = (todo, analyse(todo))  # the workers start on it now
-            if previous is not None:
-                _store_batch(ledger, *previous, summary, progress)
-            previous = current
-            recent = {doc.id for doc in todo}
-        if previous is not None:
-            # the last batch a few documents at a time, as the workers finish them: what is
-            # left to store once the last analysis is done is a few documents, not a batch
-            docs, results = previous
-            pairs = zip(docs, results, strict=True)
-            step = TAIL if pool is not None else max(1, len(docs))
-            while chunk := list(islice(pairs, step)):
-                _store_pairs(ledger, chunk, summary, progress)
+        while True:
+            while not exhausted and len(waiting) < AHEAD:
+                batch = list(islice(items, BATCH))
+                if not batch:
+                    exhausted = True
+                    break
+                todo = _new_documents(ledger, batch, unstored, summary)
+                if progress is not None and len(todo) < len(batch):
+                    progress(len(batch) - len(todo))
+                if todo:
+                    results = analyse(todo)  # the workers start on them now
+                    waiting.extend((doc, results) for doc in todo)
+                    unstored.update(doc.id for doc in todo)
+            if not waiting:
+                break
+            doc, results = waiting.popleft()
+            ready.append((doc, next(results)))
+            # a batch per transaction while the workers have plenty to do; near the end a
+            # few documents at a time, so that little is left to store after the last
+            # analysis (storing a whole batch then added a tenth to a run of 500 articles)
+            step = BATCH if pool is None or not exhausted or len(waiting) >= BATCH else TAIL
+            if len(ready) >= step or not waiting:
+                _store_pairs(ledger, ready, summary, progress)
+                unstored.difference_update(d.id for d, _ in ready)
+                ready = []
     finally:
         if pool is not None:
             pool.terminate()
@@ -185,18 +199,6 @@ def _new_documents(
         ledger.count_duplicates(summary.run_id, duplicates)
         summary.duplicates += duplicates
     return todo
-
-
-def _store_batch(
-    ledger: Ledger,
-    docs: list[Document],
-    results: Iterator[Analysis | Failure],
-    summary: RunSummary,
-    progress: Callable[[int], None] | None,
-) -> None:
-    """Store a batch's analyses (:meth:`Ledger.add_batch`); failed analyses become error
-    rows."""
-    _store_pairs(ledger, list(zip(docs, results, strict=True)), summary, progress)
 
 
 def _store_pairs(
