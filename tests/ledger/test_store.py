@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import threading
 from functools import cache
 from typing import Any
@@ -160,6 +161,27 @@ def test_ledger_migration_0005_recomputes_integer_bands_of_known_claims(db_url: 
         engine.dispose()
     assert sorted(b for (b,) in bands) == sorted(fingerprint(claim).bands)
     assert len(bands) == 16 and all(isinstance(b, int) and b >= 0 for (b,) in bands)
+
+
+def test_ledger_migration_0007_keeps_the_text_once_and_the_analysis_whole(db_url: str) -> None:
+    """The analysis JSON no longer repeats the document's text; before 0007 it did, and
+    the analysis read back is the same either way."""
+    from sqlalchemy import text
+
+    def stored_text(ledger: Ledger) -> object:
+        with ledger.engine.connect() as conn:
+            data = conn.execute(text("SELECT analysis FROM documents")).scalar_one()
+        return (json.loads(data) if isinstance(data, str) else data).get("text")
+
+    with Ledger.open(db_url) as ledger:
+        doc_id = add(ledger, EN_1).document_id
+        whole = ledger.analysis(doc_id)
+        assert whole.text == EN_1 and stored_text(ledger) is None
+        store_mod.migrate.downgrade(ledger.engine, "0006")
+        assert stored_text(ledger) == EN_1  # as an older sayso wrote it
+        store_mod.migrate.upgrade(ledger.engine)
+        assert stored_text(ledger) is None
+        assert ledger.analysis(doc_id) == whole
 
 
 def test_ledger_open_rejects_an_unreachable_database(tmp_path: Any) -> None:
@@ -669,7 +691,6 @@ def test_ledger_records_serialise_to_json(ledger: Ledger) -> None:
 
 def test_ledger_sqlite_file_reads_without_sayso(tmp_path: Any) -> None:
     """A SQLite ledger makes sense to plain sqlite3 (and so to Datasette)."""
-    import json
     import sqlite3
 
     path = tmp_path / "ledger.db"
@@ -695,8 +716,10 @@ def test_ledger_sqlite_file_reads_without_sayso(tmp_path: Any) -> None:
         "WHERE statements_fts MATCH 'sanctions'"
     ).fetchall()
     assert hits
-    analysis = conn.execute("SELECT analysis FROM documents LIMIT 1").fetchone()[0]
-    assert Analysis.from_json(analysis).statements
+    # the analysis JSON and the text its offsets refer to (kept once, in the text column)
+    data, text = conn.execute("SELECT analysis, text FROM documents LIMIT 1").fetchone()
+    analysis = Analysis.from_dict({**json.loads(data), "text": text})
+    assert analysis.statements and analysis.statements[0].content[0].text(text)
     conn.close()
     meta = t.datasette_metadata("ledger")
     tables = meta["databases"]["ledger"]["tables"]

@@ -2,9 +2,9 @@
 
 One row per thing, no ORM magic behind it: every column carries a comment (PostgreSQL keeps
 them as ``COMMENT ON``; for SQLite the same text is in :func:`describe` and in the README).
-The full ``Analysis`` of each document is kept as JSON in ``documents.analysis``, so nothing
-the analysis found is lost; the other tables spread the parts people search by (speaker,
-outlet, date, framing) into columns.
+The full ``Analysis`` of each document is kept as JSON in ``documents.analysis`` (all but its
+text, which is ``documents.text``), so nothing the analysis found is lost; the other tables
+spread the parts people search by (speaker, outlet, date, framing) into columns.
 
 Full-text search lives outside these declarations because it differs per backend and is
 created by the migration: SQLite gets an FTS5 table ``statements_fts`` kept in sync by
@@ -111,7 +111,10 @@ class Document(Base):
     )
     analysis: Mapped[dict[str, Any]] = mapped_column(
         Json,
-        comment="The complete Analysis.to_dict() (sayso JSON): Analysis.from_dict() restores it.",
+        comment=(
+            "Analysis.to_dict() (sayso JSON) without its text, which is the text column: "
+            "Analysis.from_dict() of it with that text restores it."
+        ),
     )
 
 

@@ -665,6 +665,8 @@ def store(
 
 def _document_row(p: Pending, version: int, run_id: int | None) -> dict[str, Any]:
     doc, a = p.doc, p.analysis
+    analysis = a.to_dict()
+    del analysis["text"]  # it is the row's text column (migration 0007)
     return {
         "id": p.doc_id,
         "url": p.url,
@@ -681,7 +683,7 @@ def _document_row(p: Pending, version: int, run_id: int | None) -> dict[str, Any
         "ingested_at": now(),
         "run_id": run_id,
         "statement_count": len(a.statements),
-        "analysis": a.to_dict(),
+        "analysis": analysis,
     }
 
 
