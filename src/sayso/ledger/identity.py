@@ -76,8 +76,11 @@ def _word_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", w)  # doubled letters: "zelenskyy", "pollack"
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str, titles: frozenset[str] = frozenset()) -> str:
-    """The phonetic key of a name, without titles and roles ("Präsident", "Dr.")."""
+    """The phonetic key of a name, without titles and roles ("Präsident", "Dr.") —
+    memoised: the same names come back in article after article, and storing a batch
+    keyed each of its names several times."""
     words = [w for w in fold(name).split() if w not in titles and fold(w) not in titles]
     return " ".join(_word_key(w) for w in words)
 

@@ -148,6 +148,10 @@ class ActorResolver:
         self.rows: dict[int, _ActorRow] = {}  # fetched, by id
         self.by_key: dict[tuple[str, str], _ActorRow] = {}
         self.new: list[_ActorRow] = []
+        # this batch's new actors by what a candidate query finds them by: (kind, first
+        # three letters of the surname) for persons, (kind, first four of the key) for all
+        self.new_by_surname: dict[tuple[str, str], list[_ActorRow]] = {}
+        self.new_by_key: dict[tuple[str, str], list[_ActorRow]] = {}
 
     def _row(self, r: Any) -> _ActorRow:
         got = self.rows.get(r.id)
@@ -216,6 +220,9 @@ class ActorResolver:
                 created_by=w.pending.doc_id,
             )
             self.new.append(row)
+            if row.surname:
+                self.new_by_surname.setdefault((row.kind, row.surname[:3]), []).append(row)
+            self.new_by_key.setdefault((row.kind, row.key[:4]), []).append(row)
             self.by_key[(w.key, w.kind)] = row
             return row, "identity.new", 1.0
         _absorb(row, w.actor, rule)
@@ -226,7 +233,7 @@ class ActorResolver:
         best: tuple[_ActorRow | None, str, float] = (None, "identity.new", 0.0)
         kind = ActorKind(w.kind)
         # this batch's new actors are candidates too, as the queries would have found them
-        fresh = [r for r in self.new if r.kind == w.kind and _would_find(w, r)]
+        fresh = [r for r in self._new_near(w) if _would_find(w, r)]
         for cand in [*w.candidates, *fresh]:
             m = identity.same_actor(
                 w.actor.name, cand.name, kind, ActorKind(cand.kind), titles=w.titles
@@ -234,6 +241,15 @@ class ActorResolver:
             if m is not None and m.score > best[2]:
                 best = (cand, m.rule, m.score)
         return best
+
+    def _new_near(self, w: _Wanted) -> list[_ActorRow]:
+        """This batch's new actors that :func:`_would_find` may accept for ``w``, in the
+        order they were added (scanning all of them for every name was quadratic)."""
+        if w.surname is not None:
+            return self.new_by_surname.get((w.kind, w.surname[:3]), [])
+        if len(w.key) >= 4:
+            return self.new_by_key.get((w.kind, w.key[:4]), [])
+        return [r for r in self.new if r.kind == w.kind]
 
     def write(self) -> None:
         """Insert the new actors (ids come back in order) and update the changed ones."""
