@@ -59,8 +59,8 @@ class Base(DeclarativeBase):
 class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (
+        # (url, version) is unique, and its index serves "the versions of a URL"
         UniqueConstraint("url", "version"),
-        Index("ix_documents_url", "url"),
         Index("ix_documents_published_date", "published_date"),
         Index("ix_documents_site", "site"),
         {"comment": "One row per distinct article text; a changed text at a URL is a new version."},
@@ -257,8 +257,9 @@ class Statement(Base):
     __table_args__ = (
         # (document_id, local_id) is unique, and its index serves "statements of a document"
         UniqueConstraint("document_id", "local_id"),
-        Index("ix_statements_actor_id", "actor_id"),
         Index("ix_statements_claim_id", "claim_id"),
+        # serves "statements of an actor" too (an index on actor_id alone was one more
+        # B-tree to write for every statement, never read)
         Index("ix_statements_actor_id_published_date", "actor_id", "published_date"),
         # PostgreSQL cannot read an ascending index backwards as DESC NULLS LAST (the order
         # of "newest first"); SQLite sorts NULLs first and uses the index above

@@ -799,7 +799,7 @@ class Ledger:
                 # the phonetic key: "Zelensky" finds the statements of "Selenskyj"; a
                 # name merged into another actor finds that actor
                 wanted = identity.name_key(speaker) or actor_key(speaker)
-                # the actors first, then their statements by ix_statements_actor_id: as one
+                # the actors first, then their statements by their actor_id index: as one
                 # join the planners walked every statement by date testing the name on each
                 # (2.5 s on a million statements on SQLite). The indexed exact key or
                 # surname first; a part of a name ("lind" for "Lindner") scans the actors.
