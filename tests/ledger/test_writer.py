@@ -135,3 +135,40 @@ def test_writer_two_anonymous_actors_of_one_name_in_one_document(ledger: Ledger)
     with ledger.session() as session:
         ids = session.scalars(select(t.DocumentActor.actor_id)).all()
     assert len(ids) == len(a.actors) + 1 and len(set(ids)) == len(a.actors)
+
+
+def test_writer_driver_inserts_store_what_a_core_insert_stores(ledger: Ledger) -> None:
+    """Rows written straight to the driver (ids allocated, 32 to an INSERT, the rest in
+    one more) read back exactly as rows a Core insert wrote: JSON, dates, booleans,
+    times; and an insert that leaves the id to the database does not collide with them."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from sayso.ledger import writer
+
+    when = dt.datetime(2026, 11, 26, 1, 2, 3, 456789, tzinfo=dt.UTC)
+    rows = [
+        {"name": f"Anna Beispiel{k}", "key": f"anna beispiel{k}", "kind": "person",
+         "role": "Ministerin" if k % 2 else None, "aliases": [f"A. Beispiel{k}", "Ä ß"],
+         "first_seen": when, "surname": f"beispiel{k}"}
+        for k in range(70)
+    ]  # fmt: skip
+    with ledger.session() as session:
+        conn = session.connection()
+        ids = writer.new_ids(conn, writer.ACTORS, len(rows))
+        writer.insert_rows(
+            conn, writer.ACTORS, [{"id": i, **r} for i, r in zip(ids, rows, strict=True)]
+        )
+        core = {**rows[0], "key": "core", "name": "Core"}
+        (core_id,) = conn.execute(insert(writer.ACTORS).returning(writer.ACTORS.c.id), core).one()
+    assert len(set(ids)) == 70 and core_id not in ids
+    with ledger.session() as session:
+        got = {a.id: a for a in session.scalars(select(t.Actor))}
+        for i, r in zip(ids, rows, strict=True):
+            a = got[i]
+            stored = {k: getattr(a, k) for k in r}
+            assert stored["first_seen"].replace(tzinfo=dt.UTC) == when
+            assert {**stored, "first_seen": when} == r
+        assert got[core_id].aliases == rows[0]["aliases"]
+        assert got[core_id].first_seen.replace(tzinfo=dt.UTC) == when
