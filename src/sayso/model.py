@@ -8,7 +8,8 @@ plain JSON-compatible dicts without loss (``to_dict`` / ``from_dict``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -73,6 +74,22 @@ class RelationKind(StrEnum):
     SAME_CLAIM = "same_claim"
 
 
+def _field_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) == 1:
+        name = names[0]
+
+        def one(obj: Any) -> tuple[Any, ...]:
+            return (getattr(obj, name),)
+
+        return one
+    getter: Callable[[Any], tuple[Any, ...]] = operator.attrgetter(*names)
+    return getter
+
+
+#: per class, a function giving its field values as a tuple (an attrgetter, in C)
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
 class _Fields:
     """Pickled as the class and its field values: ingest workers send every analysis to
     the storing process, and the dataclass default (a state dict, built and read back with
@@ -81,7 +98,11 @@ class _Fields:
     __slots__: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return type(self), tuple([getattr(self, name) for name in self.__slots__])
+        cls = type(self)
+        get = _FIELD_GETTERS.get(cls)
+        if get is None:
+            get = _FIELD_GETTERS[cls] = _field_getter(cls.__slots__)
+        return cls, get(self)
 
 
 @dataclass(frozen=True, slots=True, order=True)

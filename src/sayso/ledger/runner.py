@@ -143,7 +143,9 @@ def run(
         items = iter(read_sources(list(sources), options))
         while True:
             while not exhausted and len(waiting) < AHEAD:
-                batch = list(islice(items, BATCH))
+                # a few documents first when the workers have nothing, so that they start
+                # at once (reading and checking a whole batch took 20 ms)
+                batch = list(islice(items, BATCH if waiting or pool is None else TAIL))
                 if not batch:
                     exhausted = True
                     break

@@ -58,7 +58,7 @@ CANDIDATES = 50
 #: subqueries per candidate query (SQLite allows 500 terms in a compound SELECT)
 _UNION_CHUNK = 200
 #: values per expanding IN list of the document lookups (SQLite allows 32,766 bound
-#: parameters, PostgreSQL 65,535); the large lookups go through :func:`_where_in`
+#: parameters, PostgreSQL 65,535); the large lookups go through :func:`where_in`
 _IN_CHUNK = 5000
 
 
@@ -177,7 +177,7 @@ class ActorResolver:
         keys = sorted({w.key for w in wanted if w.kind not in PER_DOCUMENT_KINDS})
         cols = ", ".join(_ACTOR_COLUMNS)
         select_from = f"SELECT {cols} FROM actors"
-        for r in _where_in(self.conn, select_from, "merged_into IS NULL AND key", keys):
+        for r in where_in(self.conn, select_from, "merged_into IS NULL AND key", keys):
             self.by_key[(r.key, r.kind)] = self._row(r)
         specs = list(
             dict.fromkeys(
@@ -391,15 +391,15 @@ def link_claims(
     c = CLAIMS.c
     prints = claim_mod.fingerprints(contents)
     keys = sorted({fp.key for fp in prints})
-    by_key = {key: cid for cid, key in _where_in(conn, "SELECT id, key FROM claims", "key", keys)}
+    by_key = {key: cid for cid, key in where_in(conn, "SELECT id, key FROM claims", "key", keys)}
     bands = sorted({b for fp in prints if fp.key not in by_key for b in fp.bands})
     band_claims: dict[int, list[int]] = {}
-    for band, claim_id in _where_in(
+    for band, claim_id in where_in(
         conn, "SELECT band, claim_id FROM claim_bands", "band", bands, " ORDER BY claim_id"
     ):
         band_claims.setdefault(band, []).append(claim_id)
     wanted = sorted({i for ids in band_claims.values() for i in ids[:CANDIDATES]})
-    cand = _where_in(conn, "SELECT id, text FROM claims", "id", wanted)
+    cand = where_in(conn, "SELECT id, text FROM claims", "id", wanted)
     cand_prints = dict(
         zip([i for i, _ in cand], claim_mod.fingerprints([x for _, x in cand]), strict=True)
     )
@@ -489,7 +489,7 @@ def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _where_in(
+def where_in(
     conn: Connection, select_from: str, column: str, values: Sequence[Any], tail: str = ""
 ) -> Sequence[Any]:
     """``SELECT … WHERE column IN (values)`` straight to the driver, the values as one
