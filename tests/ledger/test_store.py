@@ -226,7 +226,7 @@ def test_ledger_round_trips_the_analysis(ledger: Ledger, text: str) -> None:
             "published": "2024-03-04T08:15:00+01:00",
             "site": "Beispielblatt",
             "source": "feeds/beispiel.xml",
-            "meta": {"section": "Politik"},
+            "meta": {"section": "Politik", "archiv_nr": 2**70},  # beyond 64 bits
             "paywall": False,  # not a Document field: kept in meta
         },
         a,
@@ -246,7 +246,7 @@ def test_ledger_round_trips_the_analysis(ledger: Ledger, text: str) -> None:
         a.lang,
     )
     assert doc.published_date == dt.date(2024, 3, 4)
-    assert doc.meta == {"section": "Politik", "paywall": False}
+    assert doc.meta == {"section": "Politik", "archiv_nr": 2**70, "paywall": False}
     assert doc.ingested_at.tzinfo is not None
 
     rows = ledger.statements(document_id=result.document_id)

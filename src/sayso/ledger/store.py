@@ -250,7 +250,8 @@ def json_dumps(value: Any) -> str:
     """The text of a JSON column: orjson, several times faster than ``json`` (a document's
     analysis and its statements' framing are JSON, and serialising them was a tenth of
     storing a document); ``json`` for what orjson refuses (integers beyond 64 bits in a
-    document's metadata). Non-ASCII characters are written as they are."""
+    document's metadata). Non-ASCII characters are written as they are. Reading stays
+    with ``json``: orjson reads such an integer as a float, which would lose digits."""
     try:
         return orjson.dumps(value).decode()
     except TypeError:  # orjson.JSONEncodeError
@@ -260,7 +261,7 @@ def json_dumps(value: Any) -> str:
 def create_ledger_engine(url: str) -> Engine:
     """An engine for ``url`` with the ledger's per-backend settings."""
     sa_url = make_url(normalise_url(url))
-    codec: dict[str, Any] = {"json_serializer": json_dumps, "json_deserializer": orjson.loads}
+    codec: dict[str, Any] = {"json_serializer": json_dumps}
     if sa_url.get_backend_name() == "sqlite":
         memory = sa_url.database in (None, "", ":memory:")
         if memory:
