@@ -29,6 +29,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
@@ -582,14 +583,14 @@ def insert_values(
     whole = len(values) - len(values) % per_statement
     if whole:
         params = [
-            tuple(x for v in values[i : i + per_statement] for x in v)
+            tuple(chain.from_iterable(values[i : i + per_statement]))
             for i in range(0, whole, per_statement)
         ]
         conn.exec_driver_sql(head + ", ".join([one] * per_statement), params)
     if whole < len(values):
         rest = values[whole:]
         conn.exec_driver_sql(
-            head + ", ".join([one] * len(rest)), [tuple(x for v in rest for x in v)]
+            head + ", ".join([one] * len(rest)), [tuple(chain.from_iterable(rest))]
         )
 
 
