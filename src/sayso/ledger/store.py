@@ -235,10 +235,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # no committed document and the file stays consistent; only a power cut may undo the
     # last commits. FULL cost more than storing the document itself (an fsync per document)
     cursor.execute("PRAGMA synchronous = NORMAL")
-    # statement journals (a multi-row INSERT into a table with triggers keeps one, to undo
-    # the statement alone) and the temporary B-trees of sorts in memory, not in temporary
-    # files: storing a batch wrote 100k pages to them (7 times the pages it stored), a
-    # fifth of what storing cost
+    # statement journals (a multi-row INSERT keeps one, to undo that statement alone) and
+    # the temporary B-trees of sorts in memory, not in temporary files: storing a batch
+    # wrote 100k pages to them (7 times the pages it stored), a fifth of what storing cost
     cursor.execute("PRAGMA temp_store = MEMORY")
     cursor.close()
 

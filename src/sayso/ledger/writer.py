@@ -573,7 +573,7 @@ def insert_values(
     hundreds of VALUES that the database parsed anew for every batch (a tenth of what
     storing a document cost). One row per INSERT is no better on SQLite: its FTS5 index
     flushes its pending terms at the end of every statement, and the statements feed it
-    by trigger (one at a time tripled their cost); 32 rows per INSERT cost least.
+    by trigger (one at a time doubled their cost); 32 rows per INSERT cost least.
     """
     if not values:
         return
