@@ -33,23 +33,24 @@ def test_titles_and_single_marks_are_no_fragments() -> None:
     assert fragments("Die Stadt erklärte, man prüfe den 'neuen Tarif' genau.") == []
 
 
-def test_a_fragment_outside_another_statements_content() -> None:
+def beside_indirect(text: str, start: str, skip: int = 0) -> list[str]:
+    """The fragments found when an indirect statement runs from the word ``start`` (its
+    first occurrence at or after word ``skip``) to the end of the sentence."""
     from sayso.model import Form
 
     profile = load("de")
-    text = "Die Gewerkschaft sprach von einem „schweren Fehler“, der Vorstand schwieg."
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
     other = group.Draft(
-        parts=[group.Seg(w.index("der"), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
+        parts=[group.Seg(w.index(start, skip), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
     )
     got = group.cued_fragments(seg, profile, [other])
-    assert [" ".join(w[d.parts[0].a : d.parts[0].b]) for d in got] == ["„ schweren Fehler “"]
+    return [" ".join(w[d.parts[0].a : d.parts[0].b]) for d in got]
+
+
+def test_a_fragment_outside_another_statements_content() -> None:
+    text = "Die Gewerkschaft sprach von einem „schweren Fehler“, der Vorstand schwieg."
+    assert beside_indirect(text, "der") == ["„ schweren Fehler “"]
     # after a word that introduces names it is left alone when the sentence has a statement
     text = "Das meldete der Dienst von „radio eins“, der Vorstand schwieg."
-    seg = segment(text, profile.abbreviations, profile.months)
-    w = seg.words
-    other = group.Draft(
-        parts=[group.Seg(w.index("der", 3), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
-    )
-    assert group.cued_fragments(seg, profile, [other]) == []
+    assert beside_indirect(text, "der", 3) == []
