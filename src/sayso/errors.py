@@ -72,7 +72,7 @@ E010 = Code("E010", "Unknown output format {fmt!r}.", "Use one of: {choices}.")
 E011 = Code(
     "E011",
     "{detail}.",
-    "See 'sayso {command} --help' for the arguments and options.",
+    "See '{prog} --help' for the arguments and options.",
 )
 E012 = Code(
     "E012",

@@ -38,8 +38,7 @@ class Parser(argparse.ArgumentParser):
         if found is not None:  # a type= function's coded error: its code and hint
             line = message[found.start() :]
         else:
-            command = " ".join(self.prog.split()[1:]) or "COMMAND"
-            line = SaysoError(errors.E011, detail=message, command=command).for_cli()
+            line = SaysoError(errors.E011, detail=message, prog=self.prog).for_cli()
         self.exit(2, f"sayso: error {line}\n")
 
 
@@ -133,3 +132,23 @@ def db_url(value: str) -> str:
 def print_error(err: SaysoError) -> None:
     """One line on stderr: the code, the message and the hint for the command line."""
     print(f"sayso: error {err.for_cli()}", file=sys.stderr)
+
+
+def missing_command(parser: argparse.ArgumentParser) -> int:
+    """The help of a command given without its sub-command, and a coded line; status 2."""
+    parser.print_help()
+    detail = f"'{parser.prog}' needs a command"
+    print_error(SaysoError(errors.E011, detail=detail, prog=parser.prog))
+    return 2
+
+
+def column(value: str) -> str:
+    """A ``type=`` for ``--column FIELD=NAME`` (FIELD a metadata field ingest knows)."""
+    from sayso.ingest.document import META_FIELDS
+
+    field = value.partition("=")[0].strip()
+    if field in META_FIELDS:
+        return value
+    raise CodedArgumentError(
+        errors.E013, what="metadata field", value=field, choices=", ".join(META_FIELDS)
+    )

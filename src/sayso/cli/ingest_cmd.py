@@ -37,6 +37,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--column",
         action="append",
+        type=types.column,
         default=[],
         metavar="FIELD=NAME",
         help="metadata column, e.g. title=headline (repeatable)",
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if bar is not None:
                 bar.close()
-        runner.render_summary(summary)
+        runner.render_summary(summary, out=sys.stderr)  # not the default bound at import
         failures = ledger.errors(run_id=summary.run_id, limit=SHOWN + 1)
     print_failures(failures, summary.failed, summary.run_id)
     if not summary.failed:

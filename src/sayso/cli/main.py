@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sayso import __version__, errors
-from sayso.cli.args import Parser, print_error
+from sayso.cli.args import Parser, missing_command, print_error
 from sayso.errors import SaysoError
 from sayso.text.safe import SafeStream
 
@@ -67,8 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         func = getattr(args, "func", None)
         if func is None:
-            parser.print_help()
-            return USAGE
+            return missing_command(parser)
         return _run(func, args)
 
 
