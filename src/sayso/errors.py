@@ -32,11 +32,18 @@ class Code:
 
 
 # --- errors: the input or the request cannot be processed ------------------------------
-E001 = Code("E001", "Input is not text: {detail}.", "Pass a str, or bytes in UTF-8/cp1252/latin-1.")
+E001 = Code(
+    "E001",
+    "Input is not text: {detail}.",
+    "Pass a str, or bytes in UTF-8/cp1252/latin-1.",
+    "Pass a text file (UTF-8, cp1252 or latin-1); convert PDF or word-processor files "
+    "to text first.",
+)
 E002 = Code(
     "E002",
     "Unsupported language {lang!r}.",
     "Pass lang='de' or lang='en', or lang=None to detect it.",
+    "Pass --lang de or --lang en, or leave --lang out to detect the language.",
 )
 E003 = Code(
     "E003",

@@ -380,3 +380,14 @@ def test_cli_boundary_progress_total_counted_where_known(tmp_path: Path) -> None
     assert estimate_total([*known, "-"]) is None
     assert estimate_total([*known, "https://example.org/feed"]) is None
     assert estimate_total([str(tmp_path / "f.rss")]) is None
+
+
+def test_cli_boundary_every_option_of_every_command_has_help() -> None:
+    missing = [
+        f"{' '.join(path)} {action.dest}"
+        for path, sub in COMMANDS
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction | argparse._SubParsersAction)
+        and not (action.help and action.help.strip())
+    ]
+    assert not missing, f"options without help: {missing}"

@@ -44,8 +44,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--kind", type=types.actor_kind, default=None, help="person, organization, outlet, …"
     )
-    p.add_argument("--limit", type=types.count("--limit"), default=30)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=types.count("--limit"), default=30, help="actors shown")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_actors, action=None)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     m = actions.add_parser(
@@ -54,33 +54,33 @@ def register(sub: Any) -> None:
         description="Merge ledger actor OTHER into INTO: every document's link, statement and "
         "chain entry moves; the move is logged and can be undone with 'split'.",
     )
-    m.add_argument("into", type=int)
-    m.add_argument("other", type=int)
-    m.add_argument("--note", default=None)
+    m.add_argument("into", type=int, help="actor id that stays")
+    m.add_argument("other", type=int, help="actor id merged into INTO")
+    m.add_argument("--note", default=None, help="why (kept in the merge log)")
     s = actions.add_parser(
         "split",
         help="undo merge MERGE",
         description="Undo a merge (or a split-name): every row it moved goes back.",
     )
-    s.add_argument("merge", type=int)
+    s.add_argument("merge", type=int, help="merge id (from 'sayso actors merges')")
     n = actions.add_parser(
         "split-name",
         help="move the documents that wrote NAME to a new actor",
         description="Two people under one actor: the documents that wrote NAME for ACTOR get "
         "a new actor of their own (logged; undo with 'split').",
     )
-    n.add_argument("actor", type=int)
-    n.add_argument("name")
-    n.add_argument("--note", default=None)
+    n.add_argument("actor", type=int, help="actor id")
+    n.add_argument("name", help="the spelling whose documents move to a new actor")
+    n.add_argument("--note", default=None, help="why (kept in the merge log)")
     g = actions.add_parser(
         "merges",
         help="the merge and split log",
         description="Every merge and split, newest first, for one actor when given.",
     )
-    g.add_argument("actor", type=int, nargs="?", default=None)
+    g.add_argument("actor", type=int, nargs="?", default=None, help="only this actor id")
     for q in (m, s, n, g):
         add_db_argument(q)
-        q.add_argument("--json", action="store_true")
+        q.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = sub.add_parser(
         "show",
@@ -90,7 +90,9 @@ def register(sub: Any) -> None:
     )
     add_db_argument(p)
     p.add_argument("document", help="document id (or a unique prefix of it)")
-    p.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--format", dest="fmt", choices=["text", "json"], default="text", help="default: text"
+    )
     p.set_defaults(func=run_show)
 
     p = sub.add_parser(
@@ -104,7 +106,7 @@ def register(sub: Any) -> None:
     )
     add_db_argument(p)
     p.add_argument("query", help="full-text query, e.g. 'Raketenangriff Hafen'")
-    p.add_argument("--lang", choices=["de", "en"], default=None)
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
     p.add_argument("--since", type=types.day("--since"), default=None, help="YYYY-MM-DD")
     p.add_argument("--until", type=types.day("--until"), default=None, help="YYYY-MM-DD")
     p.add_argument(
@@ -113,7 +115,7 @@ def register(sub: Any) -> None:
         default=200,
         help="newest matching statements considered",
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_accounts)
 
     p = sub.add_parser(
@@ -137,7 +139,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", type=types.day("--since"), default=None, help="YYYY-MM-DD")
     p.add_argument("--until", type=types.day("--until"), default=None, help="YYYY-MM-DD")
     p.add_argument("--framing", type=types.framing, action="append", default=None, help=FRAMINGS)
-    p.add_argument("--lang", choices=["de", "en"], default=None)
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
 
 
 def _filter_args(args: argparse.Namespace) -> dict[str, Any]:
