@@ -243,6 +243,9 @@ def test_cli_boundary_bad_ledger_or_input_is_coded(
         (["ingest", "x", "--column", "headline=title"], "E013"),
         (["claims", "--db", "foo://bar"], "E016"),
         (["claims", "--lang", "fr"], "E011"),
+        (["ingest", "x", "--delimiter", ";;"], "E017"),
+        (["ingest", "x", "--timeout", "0"], "E017"),
+        (["ingest", "x", "--max-bytes", "-1"], "E017"),
     ],
 )
 def test_cli_boundary_argument_mistakes_exit_2_with_their_code(
@@ -275,7 +278,8 @@ def test_cli_boundary_locked_sqlite_has_its_own_code() -> None:
     locked = OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
     err = open_error("sqlite:///x.db", "sqlite:///x.db", locked)
     assert err.code == "E207" and "another process" in err.message
-    assert cli_main.unexpected(locked).code == "E207"
+    mid_command = cli_main.unexpected(locked, "postgresql://u:secret@h/db")
+    assert mid_command.code == "E207" and "secret" not in mid_command.message
     gone = OperationalError("SELECT 1", {}, Exception("server closed the connection"))
     assert cli_main.unexpected(gone).code == "E201"
 

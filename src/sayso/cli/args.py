@@ -152,3 +152,51 @@ def column(value: str) -> str:
     raise CodedArgumentError(
         errors.E013, what="metadata field", value=field, choices=", ".join(META_FIELDS)
     )
+
+
+def seconds(option: str) -> Callable[[str], float]:
+    """A ``type=`` for a number of seconds above 0 (``--timeout``)."""
+
+    def parse(value: str) -> float:
+        try:
+            n = float(value)
+        except ValueError:
+            n = -1.0
+        if not n > 0 or n == float("inf"):
+            raise CodedArgumentError(
+                errors.E017, option=option, value=value, what="a number of seconds",
+                expected="a number above 0, e.g. 10 or 2.5",
+            )  # fmt: skip
+        return n
+
+    return parse
+
+
+def positive(option: str) -> Callable[[str], int]:
+    """A ``type=`` for a whole number above 0 (``--max-bytes``)."""
+
+    def parse(value: str) -> int:
+        n = count(option)(value)
+        if n == 0:
+            raise CodedArgumentError(
+                errors.E017, option=option, value=value, what="a size above 0",
+                expected="a whole number above 0",
+            )  # fmt: skip
+        return n
+
+    return parse
+
+
+def character(option: str) -> Callable[[str], str]:
+    """A ``type=`` for one character (``--delimiter``); ``\\t`` is a tab."""
+
+    def parse(value: str) -> str:
+        char = "\t" if value in ("\\t", "tab", "TAB") else value
+        if len(char) != 1:
+            raise CodedArgumentError(
+                errors.E017, option=option, value=value, what="one character",
+                expected="one character, e.g. ';' or '\\t' for a tab",
+            )  # fmt: skip
+        return char
+
+    return parse

@@ -42,11 +42,21 @@ def register(sub: Any) -> None:
         metavar="FIELD=NAME",
         help="metadata column, e.g. title=headline (repeatable)",
     )
-    p.add_argument("--delimiter", default=None, help="CSV delimiter (default: sniffed)")
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds per URL (default 10)")
+    p.add_argument(
+        "--delimiter",
+        type=types.character("--delimiter"),
+        default=None,
+        help="CSV delimiter, one character or \\t (default: sniffed)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=types.seconds("--timeout"),
+        default=10.0,
+        help="seconds per URL (default 10)",
+    )
     p.add_argument(
         "--max-bytes",
-        type=types.count("--max-bytes"),
+        type=types.positive("--max-bytes"),
         default=20_000_000,
         help="size cap per source",
     )

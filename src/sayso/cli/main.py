@@ -85,22 +85,30 @@ def _run(func: object, args: object) -> int:
     except Exception as exc:
         if os.environ.get("SAYSO_DEBUG"):
             raise
-        print_error(unexpected(exc))
+        print_error(unexpected(exc, getattr(args, "db", None)))
         return FAILED
 
 
-def unexpected(exc: Exception) -> SaysoError:
+def unexpected(exc: Exception, db: str | None = None) -> SaysoError:
     """The coded error for an exception no layer below turned into one: a database that
     went away or got locked mid-command has its own code; anything else is a bug."""
     if type(exc).__module__.startswith("sqlalchemy"):
         from sayso.ledger.failures import is_locked
 
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        url = _shown(db)
         if is_locked(exc):
-            return SaysoError(errors.E207, url="(--db)", detail=detail)
-        return SaysoError(errors.E201, url="(--db)", detail=detail)
+            return SaysoError(errors.E207, url=url, detail=detail)
+        return SaysoError(errors.E201, url=url, detail=detail)
     detail = str(exc).splitlines()[0] if str(exc) else "no detail"
     return SaysoError(errors.E019, kind=type(exc).__name__, detail=detail)
+
+
+def _shown(db: str | None) -> str:
+    """The ledger's URL for a message, without its password."""
+    from sayso.ledger.store import DEFAULT_URL, ENV_VAR, _safe
+
+    return _safe(db or os.environ.get(ENV_VAR) or DEFAULT_URL)
 
 
 if __name__ == "__main__":
