@@ -47,40 +47,7 @@ def register(sub: Any) -> None:
     p.add_argument("--limit", type=types.count("--limit"), default=30, help="actors shown")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_actors, action=None)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    m = actions.add_parser(
-        "merge",
-        help="merge actor OTHER into INTO",
-        description="Merge ledger actor OTHER into INTO: every document's link, statement and "
-        "chain entry moves; the move is logged and can be undone with 'split'.",
-    )
-    m.add_argument("into", type=int, help="actor id that stays")
-    m.add_argument("other", type=int, help="actor id merged into INTO")
-    m.add_argument("--note", default=None, help="why (kept in the merge log)")
-    s = actions.add_parser(
-        "split",
-        help="undo merge MERGE",
-        description="Undo a merge (or a split-name): every row it moved goes back.",
-    )
-    s.add_argument("merge", type=int, help="merge id (from 'sayso actors merges')")
-    n = actions.add_parser(
-        "split-name",
-        help="move the documents that wrote NAME to a new actor",
-        description="Two people under one actor: the documents that wrote NAME for ACTOR get "
-        "a new actor of their own (logged; undo with 'split').",
-    )
-    n.add_argument("actor", type=int, help="actor id")
-    n.add_argument("name", help="the spelling whose documents move to a new actor")
-    n.add_argument("--note", default=None, help="why (kept in the merge log)")
-    g = actions.add_parser(
-        "merges",
-        help="the merge and split log",
-        description="Every merge and split, newest first, for one actor when given.",
-    )
-    g.add_argument("actor", type=int, nargs="?", default=None, help="only this actor id")
-    for q in (m, s, n, g):
-        add_db_argument(q)
-        q.add_argument("--json", action="store_true", help="machine-readable output")
+    _register_actor_actions(p)
 
     p = sub.add_parser(
         "show",
@@ -129,6 +96,44 @@ def register(sub: Any) -> None:
     p.add_argument("--out", default=None, help="file (default: stdout; Parquet needs a file)")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run_export)
+
+
+def _register_actor_actions(p: argparse.ArgumentParser) -> None:
+    """``actors merge|split|split-name|merges``."""
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    m = actions.add_parser(
+        "merge",
+        help="merge actor OTHER into INTO",
+        description="Merge ledger actor OTHER into INTO: every document's link, statement and "
+        "chain entry moves; the move is logged and can be undone with 'split'.",
+    )
+    m.add_argument("into", type=int, help="actor id that stays")
+    m.add_argument("other", type=int, help="actor id merged into INTO")
+    m.add_argument("--note", default=None, help="why (kept in the merge log)")
+    s = actions.add_parser(
+        "split",
+        help="undo merge MERGE",
+        description="Undo a merge (or a split-name): every row it moved goes back.",
+    )
+    s.add_argument("merge", type=int, help="merge id (from 'sayso actors merges')")
+    n = actions.add_parser(
+        "split-name",
+        help="move the documents that wrote NAME to a new actor",
+        description="Two people under one actor: the documents that wrote NAME for ACTOR get "
+        "a new actor of their own (logged; undo with 'split').",
+    )
+    n.add_argument("actor", type=int, help="actor id")
+    n.add_argument("name", help="the spelling whose documents move to a new actor")
+    n.add_argument("--note", default=None, help="why (kept in the merge log)")
+    g = actions.add_parser(
+        "merges",
+        help="the merge and split log",
+        description="Every merge and split, newest first, for one actor when given.",
+    )
+    g.add_argument("actor", type=int, nargs="?", default=None, help="only this actor id")
+    for q in (m, s, n, g):
+        add_db_argument(q)
+        q.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
