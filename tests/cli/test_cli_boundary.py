@@ -274,6 +274,17 @@ def test_cli_boundary_unexpected_exception_is_e019_unless_debugging(
         main(["runs", "--db", "sqlite://"])
 
 
+def test_cli_boundary_interrupt_is_e018_with_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(_args: argparse.Namespace) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sayso.cli.list_cmd.run_runs", interrupted)
+    code, _, err = run(["runs", "--db", "sqlite://"], capsys)
+    assert code == 130 and err.startswith("sayso: error E018: Interrupted.")
+
+
 def test_cli_boundary_locked_sqlite_has_its_own_code() -> None:
     locked = OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
     err = open_error("sqlite:///x.db", "sqlite:///x.db", locked)
