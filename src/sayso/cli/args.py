@@ -18,7 +18,8 @@ from typing import NoReturn
 from sayso import errors
 from sayso.errors import Code, SaysoError
 
-_CODED = re.compile(r"\b([EW]\d{3}): ")
+#: argparse's message for a coded ``type=`` error: "argument --since: E012: …"
+_CODED = re.compile(r"^(?:argument [^:]*: )?([EW]\d{3}): ")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
 
 
@@ -34,9 +35,9 @@ class Parser(argparse.ArgumentParser):
     """argparse's parser whose mistakes are one coded line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        found = _CODED.search(message)
+        found = _CODED.match(message)
         if found is not None:  # a type= function's coded error: its code and hint
-            line = message[found.start() :]
+            line = message[found.start(1) :]
         else:
             line = SaysoError(errors.E011, detail=message, prog=self.prog).for_cli()
         self.exit(2, f"sayso: error {line}\n")
