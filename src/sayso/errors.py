@@ -13,25 +13,43 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """A code, its message template and its hint. ``cli_hint`` is the hint for a user of
+    the ``sayso`` command where it differs from the Python API's (``--text-column``
+    rather than ``IngestOptions(text_column=...)``)."""
+
     code: str
     message: str
     hint: str
+    cli_hint: str | None = None
 
     def format(self, **kwargs: Any) -> str:
         return self.message.format(**kwargs)
 
+    def hint_for(self, interface: str, **kwargs: Any) -> str:
+        """The hint for ``interface`` ("cli" or "api"), formatted."""
+        text = self.cli_hint if interface == "cli" and self.cli_hint else self.hint
+        return text.format(**kwargs)
+
 
 # --- errors: the input or the request cannot be processed ------------------------------
-E001 = Code("E001", "Input is not text: {detail}.", "Pass a str, or bytes in UTF-8/cp1252/latin-1.")
+E001 = Code(
+    "E001",
+    "Input is not text: {detail}.",
+    "Pass a str, or bytes in UTF-8/cp1252/latin-1.",
+    "Pass a text file (UTF-8, cp1252 or latin-1); convert PDF or word-processor files "
+    "to text first.",
+)
 E002 = Code(
     "E002",
     "Unsupported language {lang!r}.",
     "Pass lang='de' or lang='en', or lang=None to detect it.",
+    "Pass --lang de or --lang en, or leave --lang out to detect the language.",
 )
 E003 = Code(
     "E003",
     "Input of {size} characters exceeds the limit of {limit}.",
     "Split the document, or raise Settings.max_chars.",
+    "Split the file into several articles (one per file, or one per JSONL line).",
 )
 E004 = Code("E004", "Cannot read {path}: {detail}.", "Check the path and its permissions.")
 E005 = Code(
@@ -57,17 +75,65 @@ E009 = Code(
 )
 E010 = Code("E010", "Unknown output format {fmt!r}.", "Use one of: {choices}.")
 
+# --- the command line (E011–E019): a mistake in the command, said in one line ----------
+E011 = Code(
+    "E011",
+    "{detail}.",
+    "See '{prog} --help' for the arguments and options.",
+)
+E012 = Code(
+    "E012",
+    "{option} {value!r} is not a date.",
+    "Write the day as YYYY-MM-DD, e.g. 2024-03-05.",
+)
+E013 = Code("E013", "Unknown {what} {value!r}.", "Use one of: {choices}.")
+E014 = Code(
+    "E014",
+    "{path} exists already.",
+    "Pass --force to overwrite it, or choose another file with --out.",
+)
+E015 = Code(
+    "E015",
+    "Cannot write {path}: {detail}.",
+    "Create the folder first (mkdir -p), or choose a writable path with --out.",
+)
+E016 = Code(
+    "E016",
+    "{value!r} is not a database URL: {detail}.",
+    "Pass --db sqlite:///path/to/sayso.db, a bare file path, or "
+    "postgresql://user@host/dbname (or set SAYSO_DB).",
+)
+E017 = Code(
+    "E017",
+    "{option} {value!r} is not {what}.",
+    "Pass {expected}.",
+)
+E018 = Code(
+    "E018",
+    "Interrupted.",
+    "Whatever was stored before the interruption stays; run the command again to go on.",
+)
+E019 = Code(
+    "E019",
+    "Internal error: {kind}: {detail}.",
+    "This is a bug in sayso: please report it with the command you ran. Rerun with "
+    "SAYSO_DEBUG=1 for the traceback.",
+)
+
 # --- ledger errors (E2xx): storing and reading analyses ----------------------------------
 E201 = Code(
     "E201",
     "Cannot open the ledger {url}: {detail}.",
-    "Check --db or SAYSO_DB (e.g. sqlite:///sayso.db or postgresql://user@host/dbname) and, "
-    "for PostgreSQL, that the server is running and the database exists.",
+    "Check the URL (e.g. postgresql://user@host/dbname), that the server is running and "
+    "accepts you, and that the database exists (createdb dbname).",
+    "Check --db or SAYSO_DB (e.g. postgresql://user@host/dbname), that the server is "
+    "running and accepts you, and that the database exists (createdb dbname).",
 )
 E202 = Code(
     "E202",
     "Document {id} is not in the ledger.",
-    "Use an id from Ledger.documents() or 'sayso ledger documents'.",
+    "Use an id from Ledger.documents().",
+    "Use an id (or a prefix of 6 or more characters) from 'sayso documents'.",
 )
 E203 = Code(
     "E203",
@@ -84,6 +150,23 @@ E206 = Code(
     "Cannot export: {detail}.",
     "For Parquet install pyarrow (pip install 'sayso[parquet]') and pass --out FILE; "
     "jsonl and csv need nothing more.",
+)
+E207 = Code(
+    "E207",
+    "The ledger {url} is locked by another process: {detail}.",
+    "Another sayso (or a tool holding a write transaction) is using it: wait until it "
+    "is done and run the command again, or use a different ledger file.",
+)
+E208 = Code(
+    "E208",
+    "{url} is not a sayso ledger: {detail}.",
+    "Point --db (or SAYSO_DB) at the ledger's database file; a new path creates a new ledger.",
+)
+E209 = Code(
+    "E209",
+    "Cannot open the SQLite ledger {url}: {detail}.",
+    "Check that the folder of the file exists and that you may write to the file and its "
+    "folder (SQLite writes a -wal file next to it).",
 )
 E205 = Code(
     "E205",
@@ -125,6 +208,8 @@ E025 = Code(
     "{source} has no column {column!r} (found: {found}).",
     "Name the column or key holding the article text with IngestOptions(text_column=...), "
     "and the metadata columns with IngestOptions(columns=...).",
+    "Name the column or key holding the article text with --text-column NAME, and the "
+    "metadata columns with --column FIELD=NAME (e.g. --column title=headline).",
 )
 E026 = Code(
     "E026",
@@ -136,11 +221,13 @@ E027 = Code(
     "E027",
     "Fetching {source} timed out after {timeout:g} s.",
     "Retry later, or raise IngestOptions(timeout=...).",
+    "Retry later, or raise --timeout SECONDS.",
 )
 E028 = Code(
     "E028",
     "{source} is larger than the limit of {limit} bytes.",
     "Split it, or raise IngestOptions(max_bytes=...) if it really is one article.",
+    "Split it, or raise --max-bytes N if it really is one article.",
 )
 E029 = Code(
     "E029",
@@ -201,4 +288,22 @@ class SaysoError(Exception):
         self.code = code.code
         self.message = code.format(**kwargs)
         self.hint = code.hint.format(**kwargs)
+        #: the hint for a user of the ``sayso`` command (the API's hint when the same)
+        self.cli_hint = code.hint_for("cli", **kwargs)
         super().__init__(f"{self.code}: {self.message} Hint: {self.hint}")
+
+    def for_cli(self) -> str:
+        """``code: message Hint: …`` with the hint for a user of the ``sayso`` command."""
+        return f"{self.code}: {self.message} Hint: {self.cli_hint}"
+
+
+def cli_message(code: str, message: str) -> str:
+    """A stored error message (``E025: … Hint: <API hint>``, as ingest writes them) with
+    the command line's hint instead of the API's, when its code has one."""
+    known = CATALOGUE.get(code)
+    if known is None or known.cli_hint is None:
+        return message
+    body, sep, _ = message.rpartition(" Hint: ")
+    if not sep or "{" in known.cli_hint:
+        return message
+    return f"{body} Hint: {known.cli_hint}"

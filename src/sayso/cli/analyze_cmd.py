@@ -12,6 +12,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.model import Analysis, Relation, RelationKind, Statement
 from sayso.text.clean import decode
+from sayso.text.safe import safe, trusted
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -72,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        print(render_text(analysis, color=color))
+        # render_text escapes the data itself, so its colour codes may go out as they are
+        print(render_text(analysis, color=color), file=trusted(sys.stdout))
     return 0
 
 
@@ -92,15 +94,16 @@ def _c(s: str, style: str, color: bool) -> str:
 
 
 def _short(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, control characters escaped (safe)."""
     text = " ".join(text.split())  # one line even across paragraphs
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return safe(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _actor_label(a: Analysis, actor_id: str | None) -> str:
     actor = a.actor(actor_id)
     if actor is None:
         return "(unknown)"
-    return f"{actor.name} ({actor.kind.value})"
+    return f"{safe(actor.name)} ({actor.kind.value})"
 
 
 def _framing_line(a: Analysis, s: Statement) -> str | None:
@@ -114,25 +117,25 @@ def _framing_line(a: Analysis, s: Statement) -> str | None:
     ):
         if label not in f.labels():
             continue
-        words = [f'"{a.span_text(e.span)}"' for e in f.why(facet) if e.span is not None]
+        words = [f'"{_short(a.span_text(e.span), 80)}"' for e in f.why(facet) if e.span is not None]
         parts.append(label + (f" ({', '.join(dict.fromkeys(words))})" if words else ""))
     return "framing: " + "; ".join(parts) if parts else None
 
 
 def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     actor = a.actor(s.actor)
-    who = a.spans_text(s.speaker) if s.speaker else "(no speaker)"
-    if actor is not None and actor.name != who:
-        who += f" [{actor.name}, {actor.kind.value}]"
+    who = _short(a.spans_text(s.speaker), 120) if s.speaker else "(no speaker)"
+    if actor is not None and safe(actor.name) != who:
+        who += f" [{safe(actor.name)}, {actor.kind.value}]"
     elif actor is not None:
         who += f" [{actor.kind.value}]"
-    cue = a.spans_text(s.cue) if s.cue else "(no cue)"
+    cue = _short(a.spans_text(s.cue), 120) if s.cue else "(no cue)"
     content = _short(a.spans_text(s.content), 300)
     lines = [
         f"{s.id}  {_c(who, 'speaker', color)} → {_c(cue, 'cue', color)} → {content}",
         "      "
         + _c(f"{s.form.value}, {s.medium.value}", "form", color)
-        + (f", to {a.spans_text(s.addressee)}" if s.addressee else "")
+        + (f", to {_short(a.spans_text(s.addressee), 120)}" if s.addressee else "")
         + (f", nested in {s.parent}" if s.parent else ""),
     ]
     if len(s.chain) > 1 or (s.chain and s.chain[0] != s.actor):
@@ -140,8 +143,8 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     framing = _framing_line(a, s)
     if framing:
         lines.append("      " + _c(framing, "frame", color))
-    lines.append("      " + _c("rules: " + ", ".join(s.rules), "rule", color))
-    entries = [e.entry for e in s.evidence if e.entry]
+    lines.append("      " + _c("rules: " + safe(", ".join(s.rules)), "rule", color))
+    entries = [safe(e.entry) for e in s.evidence if e.entry]
     if entries:
         lines.append("      " + _c("lexicon: " + ", ".join(entries), "rule", color))
     return lines
@@ -160,7 +163,7 @@ def _relation_line(a: Analysis, r: Relation) -> str:
     else:
         target = "an account not reported here"
     evidence = ", ".join(f'"{_short(a.span_text(e), 80)}"' for e in r.evidence[:2])
-    reason = f": {r.reason}" if r.reason and r.kind is not RelationKind.NESTED_IN else ""
+    reason = f": {safe(r.reason)}" if r.reason and r.kind is not RelationKind.NESTED_IN else ""
     conf = f" ({r.confidence:.2f})" if r.confidence < 1 else ""
     return f"{r.id}  {r.source} {r.kind.value} {target}{conf}{reason} — {evidence}"
 
@@ -168,13 +171,15 @@ def _relation_line(a: Analysis, r: Relation) -> str:
 def render_text(a: Analysis, color: bool = False) -> str:
     """A reading view for people, the article's claim map: each statement as speaker →
     cue → content with its chain and framing; then each actor with what it says and what
-    it is the source of; then the relations between statements."""
+    it is the source of; then the relations between statements. Every piece of text from
+    the data is escaped (:func:`sayso.text.safe.safe`): the only escape sequences in the
+    result are its own colours."""
     head = f"{count(len(a.statements), 'statement')} ({a.lang})"
     if a.relations:
         head += f", {count(len(a.relations), 'relation')}"
     out = [_c(head, "hdr", color)]
     if a.title:
-        out.insert(0, _c(a.title, "hdr", color))
+        out.insert(0, _c(safe(a.title), "hdr", color))
     for s in a.statements:
         out.extend(_statement_line(a, s, color))
     if a.actors:
@@ -183,9 +188,10 @@ def render_text(a: Analysis, color: bool = False) -> str:
         for actor in a.actors:
             says = [s for s in a.statements if s.actor == actor.id]
             via = [s for s in a.statements if actor.id in s.chain and s.actor != actor.id]
-            role = f", {actor.role}" if actor.role else ""
+            role = f", {safe(actor.role)}" if actor.role else ""
             out.append(
-                f"{actor.id}  {_c(actor.name, 'speaker', color)} ({actor.kind.value}{role}): "
+                f"{actor.id}  {_c(safe(actor.name), 'speaker', color)} "
+                f"({actor.kind.value}{role}): "
                 f"{count(len(says), 'statement')}"
                 + (f", source in the chain of {len(via)} more" if via else "")
             )
@@ -199,7 +205,7 @@ def render_text(a: Analysis, color: bool = False) -> str:
         out.append(_c("relations", "hdr", color))
         out.extend(_relation_line(a, r) for r in a.relations)
     for w in a.warnings:
-        out.append(_c(f"warning {w.code}: {w.message}", "warn", color))
+        out.append(_c(f"warning {w.code}: {safe(w.message)}", "warn", color))
     return "\n".join(out)
 
 
