@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from sayso.ingest.fetch import FetchFailed, fetch, is_url
 
 Item = Document | IngestError
 _HEAD = 65536
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _STREAMED = (Format.WARC, Format.JSONL, Format.CSV, Format.TSV)
 
 
@@ -77,6 +79,10 @@ def read_sources(
             yield from _read_stdin(options)
         elif is_url(source):
             yield from _read_url(source, options)
+        elif _SCHEME.match(source):  # file://, ftp://, …: refused, never read as a path
+            scheme = source.split(":", 1)[0]
+            detail = f"it is a {scheme}: address"
+            yield IngestError.of(errors.E030, source, url=source, detail=detail)
         else:
             yield from _read_path(Path(source), source, options, set())
 
@@ -218,7 +224,7 @@ def _dispatch(opened: _Opened, options: IngestOptions, depth: int = 0) -> Iterat
     elif fmt is Format.FEED:
         from sayso.ingest.feed import read_feed
 
-        yield from read_feed(data, opened.where, options)
+        yield from read_feed(data, opened.where, options, base=opened.url)
     elif fmt is Format.JSON:
         from sayso.ingest.records import read_json
 
