@@ -40,6 +40,19 @@ def register(sub: Any) -> None:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per URL (default 10)")
     p.add_argument("--max-bytes", type=int, default=20_000_000, help="size cap per source")
     p.add_argument("--fetch-links", action="store_true", help="feeds: fetch linked pages")
+    p.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="also fetch from private, loopback and link-local addresses (refused by default)",
+    )
+    p.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds one article's analysis may take before it becomes an error row "
+        "(default 60, 0 = no limit)",
+    )
     p.add_argument("--note", default=None, help="a note stored with the run")
     p.add_argument(
         "--progress",
@@ -65,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         fetch_links=args.fetch_links,
+        allow_private_hosts=args.allow_private_hosts,
+        doc_timeout=max(0.0, args.doc_timeout),
     )
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     bar = None

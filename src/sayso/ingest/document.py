@@ -31,9 +31,11 @@ def normalize_text(text: str) -> str:
 
 
 def content_id(text: str) -> str:
-    """The document id: sha256 hex of the NFC text with whitespace runs collapsed, so the
-    same article re-wrapped, re-indented or with other line endings keeps its id."""
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    """The document id: sha256 hex of the NFC text with whitespace runs collapsed and
+    U+FFFD replacement characters left out, so the same article re-wrapped, re-indented,
+    with other line endings or with a stray damaged byte (decoded as U+FFFD) keeps its id.
+    A damaged byte that was part of a character (an 'ü' cut in half) changes the id."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).replace("\ufffd", "").split())
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 

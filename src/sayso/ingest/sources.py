@@ -17,7 +17,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.detect import Format, detect, extension
 from sayso.ingest.document import Document, IngestError, IngestOptions
-from sayso.ingest.encoding import decode_bytes
+from sayso.ingest.encoding import decode_bytes_report, warning_meta
 from sayso.ingest.fetch import FetchFailed, fetch, is_url
 
 Item = Document | IngestError
@@ -254,12 +254,12 @@ def _read_stream(fmt: Format, opened: _Opened, options: IngestOptions) -> Iterat
 
 def _read_text(data: bytes, opened: _Opened) -> Item:
     try:
-        text = decode_bytes(data)
+        text, warnings = decode_bytes_report(data)
     except SaysoError as exc:
         return IngestError.of(errors.E021, opened.where, detail=exc.message.rstrip("."))
     if not text.strip():
         return IngestError.of(errors.E029, opened.where, detail="")
-    return Document.create(text, opened.where, url=opened.url)
+    return Document.create(text, opened.where, url=opened.url, meta=warning_meta(warnings))
 
 
 def _read_gzip(opened: _Opened, options: IngestOptions, depth: int) -> Iterator[Item]:
