@@ -87,6 +87,26 @@ def read_sources(
             yield from _read_path(Path(source), source, options, set())
 
 
+def read_bytes(
+    data: bytes,
+    name: str,
+    options: IngestOptions | None = None,
+    *,
+    trust_extension: bool = True,
+) -> Iterator[Document | IngestError]:
+    """The documents in ``data``, read as :func:`read_sources` reads a file called
+    ``name`` (its extension counts unless ``trust_extension`` is False, as for stdin)."""
+    opened = _Opened(
+        name, name, io.BytesIO(data), data[:_HEAD], size=len(data), trust_extension=trust_extension
+    )
+    yield from _dispatch(opened, options or IngestOptions())
+
+
+def source_format(name: str, head: bytes, *, trust_extension: bool = True) -> Format:
+    """The format ingest reads a source called ``name`` starting with ``head`` as."""
+    return detect(name, head[:_HEAD], trust_extension=trust_extension)
+
+
 def unique(items: Iterable[Item]) -> Iterator[Item]:
     """Drop documents whose id was seen before (the same article twice in a batch)."""
     seen: set[str] = set()

@@ -43,10 +43,14 @@ def utf16_without_bom(head: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if odd >= pairs * 0.3 and even <= pairs * 0.02:
-        return "utf-16-le"
-    if even >= pairs * 0.3 and odd <= pairs * 0.02:
-        return "utf-16-be"
-    return None
+        name = "utf-16-le"
+    elif even >= pairs * 0.3 and odd <= pairs * 0.02:
+        name = "utf-16-be"
+    else:
+        return None
+    text = sample.decode(name, errors="replace")  # binary data decodes to controls
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\x0c") + text.count("\ufffd")
+    return name if controls <= max(2, len(text) // 50) else None
 
 
 def mostly_utf8(data: bytes) -> tuple[str, int] | None:
