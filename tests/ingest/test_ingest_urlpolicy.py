@@ -191,3 +191,20 @@ def test_urlpolicy_records_never_store_a_non_web_url(tmp_path: Path) -> None:
 def test_urlpolicy_non_http_sources_are_refused(tmp_path: Path) -> None:
     items = list(read_sources(["file:///etc/passwd", "ftp://files.example/x"], IngestOptions()))
     assert codes(items) == ["E030", "E030"]
+
+
+def test_urlpolicy_sayso_ingest_needs_allow_private_hosts(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sayso.cli.main import main
+    from sayso.ledger import Ledger
+
+    server.routes["/a"] = Route(html_page(DE_1).encode())
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    base = ["ingest", server.url("/a"), "--db", db, "--jobs", "0", "--progress", "never"]
+    main(base)
+    main([*base, "--allow-private-hosts", "--doc-timeout", "30"])
+    with Ledger.open(db) as ledger:
+        assert [e.code for e in ledger.errors()] == ["E031"]
+        assert ledger.stats()["documents"] == 1
+    assert server.hits == {"/a": 1}
