@@ -42,6 +42,8 @@ from sayso.model import Analysis
 CHUNK = 8
 #: documents a worker holds at most (the one it analyses and those queued behind it)
 HELD = 2 * CHUNK
+#: the message a worker sends once it is ready to analyse
+_READY = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,7 @@ def _serve(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's business
     if initializer is not None:
         initializer()
+    results.send((_READY, None))  # the budget of its first document starts now
     while True:
         chunk = tasks.get()
         if chunk is None:
@@ -244,6 +247,9 @@ class WorkerPool:
         try:
             while worker.pending and worker.results.poll():
                 seq, result = worker.results.recv()
+                if seq == _READY:  # warmed up (spawned workers load the models first)
+                    worker.started = now
+                    continue
                 done, _doc = worker.pending.popleft()
                 assert done == seq, "a worker answers in the order it was sent"
                 self._results[seq] = result
