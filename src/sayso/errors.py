@@ -235,6 +235,47 @@ E029 = Code(
     "Nothing to ingest; check that the source is the article and not an empty placeholder.",
 )
 
+# --- ingest hardening (E030-E039): addresses, record fields, time budget --------------
+E030 = Code(
+    "E030",
+    "Not fetching {url}: {detail}.",
+    "Only http:// and https:// addresses are read; for a local file pass its path instead.",
+)
+E031 = Code(
+    "E031",
+    "Not fetching {url}: {host} resolves to {address}, a {kind} address.",
+    "Internal addresses are refused so that a feed or page cannot make sayso read them; pass "
+    "--allow-private-hosts (IngestOptions(allow_private_hosts=True)) to read your own network.",
+)
+E032 = Code(
+    "E032",
+    "Feed entry {source} links to {link!r}, a relative address with no base to resolve it.",
+    "Ingest the feed from its http(s) address, or give it an xml:base or an absolute <link>.",
+)
+E033 = Code(
+    "E033",
+    "{source}: the text field {column!r} holds a {kind}, not a string.",
+    "Put the article text in that field as a string (a list of strings is read as "
+    "paragraphs), or name the right field with --text-column.",
+)
+E034 = Code(
+    "E034",
+    "{source}: the text field {column!r} is present but null.",
+    "The record has no text; fill the field or drop the record.",
+)
+E035 = Code(
+    "E035",
+    "Analysing {source} took longer than {timeout:g} s and was stopped.",
+    "The document was skipped and the run went on; raise --doc-timeout "
+    "(IngestOptions/run doc_timeout, 0 = no limit) if it is a genuine long article.",
+)
+E036 = Code(
+    "E036",
+    "The worker process analysing {source} died ({detail}).",
+    "The document was skipped, the worker replaced and the run went on; check memory limits, "
+    "and report the source if it happens again.",
+)
+
 # --- warnings: the analysis went on ------------------------------------------------------
 W101 = Code(
     "W101",
@@ -276,6 +317,17 @@ W108 = Code(
     "W108",
     "The source chain of statement {statement} repeats a source ({actor}); it was cut there.",
     "A report citing itself or a circular citation; check the statement's evidence.",
+)
+
+W110 = Code(
+    "W110",
+    "{count} invalid UTF-8 byte sequence(s) replaced by U+FFFD; the rest of the text is UTF-8.",
+    "A damaged character in the source: check it there; the text was not read as cp1252.",
+)
+W111 = Code(
+    "W111",
+    "UTF-16 text without a byte-order mark, read as {encoding}.",
+    "Nothing to do; save the file as UTF-8 to avoid the guess.",
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in globals().values() if isinstance(c, Code)}

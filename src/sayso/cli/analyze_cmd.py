@@ -10,8 +10,8 @@ from typing import Any
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.ingest import IngestError
 from sayso.model import Analysis, Relation, RelationKind, Statement
-from sayso.text.clean import decode
 from sayso.text.safe import safe, trusted
 
 FORMATS = ("text", "json", "jsonl")
@@ -43,27 +43,51 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def read_input(name: str) -> str:
+def read_input(name: str) -> bytes:
     if name == "-":
         buffer = getattr(sys.stdin, "buffer", None)
         if buffer is None:  # sys.stdin replaced by a text stream (StringIO) when embedded
-            return sys.stdin.read()
-        return decode(buffer.read())
+            return str(sys.stdin.read()).encode("utf-8")
+        return bytes(buffer.read())
     path = Path(name)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SaysoError(errors.E004, path=path, detail=exc.strerror or str(exc)) from exc
-    return decode(data)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sayso import analyze
+    from sayso.files import IngestFailed, analyze_file
 
     if args.fmt not in FORMATS:
         raise SaysoError(errors.E010, fmt=args.fmt, choices=", ".join(FORMATS))
-    text = read_input(args.file)
-    analysis = analyze(text, args.lang, title=args.title, url=args.url, published=args.published)
+    # HTML, feeds, WARC, JSONL, CSV, .gz are read as 'sayso ingest' reads them: the first
+    # article, or (jsonl) every article; plain text is analysed as it is
+    fields = {"title": args.title, "url": args.url, "published": args.published}
+    failed: list[IngestError] = []  # held back until an article was analysed
+    analysed = partial = False
+    for item in analyze_file(read_input(args.file), args.file, args.lang, **fields):
+        if isinstance(item, IngestError):
+            failed.append(item)
+        else:
+            _print(item, args)
+            analysed = True
+        if analysed:
+            for error in failed:  # a record that could not be read; the others were
+                print(f"sayso: error {error.code}: {error.message}", file=sys.stderr)
+            partial = partial or bool(failed)
+            failed.clear()
+            if args.fmt != "jsonl":
+                return 0
+    if failed and not analysed:  # no article could be read at all
+        for error in failed[:-1]:
+            print(f"sayso: error {error.code}: {error.message}", file=sys.stderr)
+        raise IngestFailed(failed[-1])
+    # exit status 3: some records of the file could not be read, the others were analysed
+    return 3 if partial else 0
+
+
+def _print(analysis: Analysis, args: argparse.Namespace) -> None:
     if args.fmt == "json":
         print(analysis.to_json(indent=2))
     elif args.fmt == "jsonl":
@@ -75,7 +99,6 @@ def run(args: argparse.Namespace) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         # render_text escapes the data itself, so its colour codes may go out as they are
         print(render_text(analysis, color=color), file=trusted(sys.stdout))
-    return 0
 
 
 _STYLES = {

@@ -61,6 +61,19 @@ def register(sub: Any) -> None:
         help="size cap per source",
     )
     p.add_argument("--fetch-links", action="store_true", help="feeds: fetch linked pages")
+    p.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="also fetch from private, loopback and link-local addresses (refused by default)",
+    )
+    p.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds one article's analysis may take before it becomes an error row "
+        "(default 60, 0 = no limit)",
+    )
     p.add_argument("--note", default=None, help="a note stored with the run")
     p.add_argument(
         "--progress",
@@ -86,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         fetch_links=args.fetch_links,
+        allow_private_hosts=args.allow_private_hosts,
+        doc_timeout=max(0.0, args.doc_timeout),
     )
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     with open_ledger(args.db) as ledger:
