@@ -26,8 +26,7 @@ from pathlib import Path
 
 import sayso
 from sayso.eval import polnear, wikinews
-
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+from sayso.eval.data import data_root
 
 
 def documents(data: Path) -> Iterator[tuple[str, str, str]]:
@@ -52,11 +51,13 @@ def dump_one(item: tuple[str, str, str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
+    ap.add_argument(
+        "--data", type=Path, default=None, help="the shared data folder (default: as sayso eval)"
+    )
     ap.add_argument("--out", type=Path, required=True, help="the JSONL file to write")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes")
     args = ap.parse_args(argv)
-    items = sorted(documents(args.data))
+    items = sorted(documents(data_root(args.data)))
     started = time.perf_counter()
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
