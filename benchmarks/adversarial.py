@@ -37,6 +37,16 @@ def _name(k: int) -> str:
     return " ".join(out)
 
 
+def _soup(k: int) -> str:
+    """A stretch of the fuzzer's word soup (the words the rules key on, marks, brackets)."""
+    from random import Random
+
+    words = ("sagte", "soll", "gesagt", "haben", "dass", "laut", "zufolge", "Er", "die")
+    words += ("Polizei", ",", ".", ":", "(", ")", "„", "“", "»", "«", '"')
+    r = Random(k)
+    return " ".join(r.choice(words) for _ in range(40)) + " "
+
+
 def _fill(unit: Callable[[int], str], size: int) -> str:
     parts, total, k = [], 0, 0
     while total < size:
@@ -50,9 +60,11 @@ def _fill(unit: Callable[[int], str], size: int) -> str:
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "dass_chain": (
         "de",
-        lambda n: "Anna Berger sagte, "
-        + _fill(lambda k: f"dass die Lage {k} ernst sei, ", n)
-        + "und ging.",
+        lambda n: (
+            "Anna Berger sagte, "
+            + _fill(lambda k: f"dass die Lage {k} ernst sei, ", n)
+            + "und ging."
+        ),
     ),
     "distinct_speakers_de": (
         "de",
@@ -76,11 +88,21 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "that_chain": ("en", lambda n: "She said " + _fill(lambda k: "that he said ", n) + "no."),
     "dash_token": ("de", lambda n: "Er sagte: " + "-" * n),
     "bracket_token": ("de", lambda n: "Er soll " + "(" * n + " gesagt haben."),
+    "report_sentences": (
+        "de",
+        lambda n: _fill(lambda k: "Er sagte, es sei gut. Das berichtet der Spiegel. ", n),
+    ),
+    "demnach_chain": ("de", lambda n: _fill(lambda k: "Demnach sei es gut. ", n)),
+    "pronoun_speakers": ("de", lambda n: _fill(lambda k: "„Ja“, sagte er. „Nein“, sagte sie. ", n)),
+    "colon_quotes": ("de", lambda n: _fill(lambda k: f"{_name(k)} sagte: „Wir gehen.“ ", n)),
+    "word_soup": ("de", lambda n: _fill(lambda k: _soup(k), n)),
     "news": (
         "de",
         lambda n: _fill(
-            lambda k: f"„Die Brücke wird saniert“, sagte {_name(k % 40)}. "
-            f"{_name(k % 40)} erklärte, die Lage sei ernst.\n\n",
+            lambda k: (
+                f"„Die Brücke wird saniert“, sagte {_name(k % 40)}. "
+                f"{_name(k % 40)} erklärte, die Lage sei ernst.\n\n"
+            ),
             n,
         ),
     ),
@@ -100,8 +122,8 @@ def main() -> int:
     ap.add_argument("--only", default="", help="comma-separated shape names")
     args = ap.parse_args()
     names = [s for s in args.only.split(",") if s] or list(SHAPES)
-    sayso.analyze("Er sagte, es sei gut.", "de")  # load the models before timing
-    sayso.analyze("He said it was good.", "en")
+    for lang, make in SHAPES.values():  # load the models and compile before timing
+        sayso.analyze(make(3000), lang)
     sizes = [args.size * 2**k for k in range(args.steps)]
     print(f"{'shape':<22}" + "".join(f"{n:>10,}" for n in sizes) + "   ratios per doubling")
     worst = 0.0

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -32,11 +32,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzzgen import Case, generate  # noqa: E402
+from fuzzgen import Case, generate
 
-import sayso  # noqa: E402
-from sayso.errors import CATALOGUE, SaysoError  # noqa: E402
-from sayso.model import Analysis, Span  # noqa: E402
+import sayso
+from sayso.errors import CATALOGUE, SaysoError
+from sayso.model import Analysis, Span
 
 #: one input running longer than this is a failure (a hang or a quadratic blow-up)
 TIMEOUT = 30.0
@@ -179,7 +179,13 @@ def case_of(seed: int, index: int) -> Case:
     return generate(Random(f"{seed}:{index}"))
 
 
-def shrink(case: Case, sig: str, folder: Path, budget: int = 600) -> Case:
+def shrink(
+    case: Case,
+    sig: str,
+    folder: Path,
+    budget: int = 600,
+    run: Callable[[Case, Path], tuple[float, str | None, str]] = run_case,
+) -> Case:
     """A smaller input with the same failure signature (greedy chunk deletion)."""
     data = case.text
     tries = 0
@@ -191,7 +197,7 @@ def shrink(case: Case, sig: str, folder: Path, budget: int = 600) -> Case:
             candidate = data[:k] + data[k + chunk :]
             tries += 1
             trial = Case(case.kind, candidate, case.lang, case.name)
-            if run_case(trial, folder)[1] == sig:
+            if run(trial, folder)[1] == sig:
                 data = candidate
                 shrunk = True
             else:

@@ -97,7 +97,14 @@ def _de(r: Random) -> str:
     name, cue, q = r.choice(NAMES_DE), r.choice(CUES_DE), r.choice(QUOTES_DE)
     clause = r.choice(CLAUSES_DE)
     o, c = r.choice(DE_PAIRS)
-    x = r.randrange(16)
+    x = r.randrange(19)
+    if x == 16:  # a report sentence covering the sentences before it
+        tail = r.choice([" unter Berufung auf Regierungskreise.", ".", " berichtet.", ""])
+        return f"{r.choice(['Das', 'Dies'])} {r.choice(['berichtet', 'hat'])} {name}{tail}"
+    if x == 17:
+        return f"{r.choice(['Demnach', 'Dem Bericht zufolge'])} {clause.split(' ', 1)[-1]}."
+    if x == 18:  # speech running on over sentences, with and without marks
+        return f"{o}{q}. {r.choice(QUOTES_DE)}. {r.choice(QUOTES_DE)}{r.choice([c, ''])}"
     if x == 0:
         return f"{o}{q}{c}, {r.choice(CUES_DE_POST)} {name}."
     if x == 1:
@@ -161,14 +168,41 @@ def _en(r: Random) -> str:
     return f"{name} is said to have {cue} {clause}."
 
 
+# word soup: the words the rules key on, shuffled with marks and punctuation
+SOUP = [
+    *" ".join(
+        [
+            "sagte sagten erklärte betonte teilte mit kündigte an wies zurück sei seien habe",
+            "werde soll sollen gesagt haben worden gewesen sein angeblich offenbar laut zufolge",
+            "nach Angaben dass Er Sie er sie die der den dem Anna Berger Ministerin Polizei",
+            "Reuters said says told according to reporters that he she they the Peskov Kremlin",
+            "citing reportedly denied could be verified will would Das Dies berichtet Demnach",
+            ": ; , . ! ? … - – ( ) [ ] „ “ ” » « ‚ ‘ ’ ' \" › ‹",
+        ]
+    ).split(),
+    "\n",
+    "\n\n",
+]
+
+
+def soup(r: Random) -> str:
+    words = [r.choice(SOUP) for _ in range(r.randint(1, 60))]
+    return "".join(w + r.choice(["", " ", " ", " "]) for w in words)
+
+
 def article(r: Random, lang: str) -> str:
-    """A few paragraphs of news-like sentences (``lang`` 'de', 'en' or 'mix')."""
+    """A few paragraphs of news-like sentences (``lang`` 'de', 'en' or 'mix'), now and
+    then word soup."""
+    if r.random() < 0.25:
+        return soup(r)
     paragraphs = []
-    for _ in range(r.choice([1, 1, 1, 2, 3, 6])):
+    for _ in range(r.choice([1, 1, 1, 2, 3])):
         sentences = []
-        for _ in range(r.choice([1, 2, 3, 4, 8])):
+        for _ in range(r.choice([1, 1, 2, 3, 5])):
             pick = lang if lang != "mix" else r.choice(["de", "en"])
             sentences.append(_de(r) if pick == "de" else _en(r))
+            if r.random() < 0.1:
+                sentences.append(soup(r))
         paragraphs.append(" ".join(sentences))
     return r.choice(["\n\n", "\n", "\r\n\r\n"]).join(paragraphs)
 
@@ -202,7 +236,7 @@ def mutate(r: Random, text: str) -> str:
         elif x == 8:  # random code points, any plane
             text = _insert(r, text, "".join(chr(r.randrange(0x110000)) for _ in range(3)))
         elif x == 9:  # a very long token
-            token = r.choice(["a", "sagte", "„", "(", "-", "x.", "soll"]) * r.randint(50, 2000)
+            token = r.choice(["a", "sagte", "„", "(", "-", "x.", "soll "]) * r.randint(20, 600)
             text = _insert(r, text, token)
         elif x == 10:  # whitespace swapped
             text = text.replace(" ", r.choice(SPACES), r.randint(1, 5))
@@ -272,9 +306,8 @@ def _feed(r: Random, text: str) -> bytes:
         f"<pubDate>{r.choice(['Mon, 06 Dec 2026 08:00:00 GMT', 'gestern', ''])}</pubDate></item>"
         for k, p in enumerate(text.split("\n"))
     )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'.encode(
-        "utf-8", errors="replace"
-    )
+    head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>'
+    return f"{head}{items}</channel></rss>".encode("utf-8", errors="replace")
 
 
 def _csv(r: Random, text: str, sep: str) -> bytes:

@@ -59,7 +59,11 @@ def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Docu
     import feedparser
 
     # a file-like object: feedparser would fetch a str that looks like a URL
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    except (UnicodeError, LookupError) as exc:  # a broken encoding declaration: <?encoding="º"?>
+        yield IngestError.of(errors.E024, source, detail=f"{type(exc).__name__}: {exc}")
+        return
     exc = parsed.get("bozo_exception")
     broken = bool(parsed.get("bozo")) and type(exc).__name__ not in _BENIGN
     entries = parsed.get("entries") or []

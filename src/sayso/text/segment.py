@@ -99,15 +99,20 @@ def segment(
     quote_end = [0] * n
     if quotations:
         import bisect
+        from itertools import accumulate
 
+        # depth by a difference array: nested or unclosed quotations (thousands of them in
+        # hostile text) cost their number, not their number times their length
+        delta = [0] * (n + 1)
         for q in quotations:
             for part in q.parts:
                 a = bisect.bisect_left(starts, part.start)
                 b = bisect.bisect_left(starts, part.end)
-                for t in range(a, b):
-                    quote_depth[t] += 1
-                    if q.depth == 0:
-                        quote_end[t] = q.end
+                delta[a] += 1
+                delta[b] -= 1
+                if q.depth == 0 and b > a:  # outermost quotations do not overlap
+                    quote_end[a:b] = [q.end] * (b - a)
+        quote_depth = list(accumulate(delta[:n]))
     sentences = _sentences(text, starts, ends, words, paragraphs, quote_end, abbreviations, months)
     if any(b - a > max_tokens for a, b in sentences):
         sentences = [
