@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint typecheck unit gate bench bench-ledger train clean
+.PHONY: demo test install lint typecheck unit gate bench bench-ledger bench-adversarial fuzz train clean
 
 $(BIN)/sayso: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,14 @@ bench: install
 
 bench-ledger: install  ## 1M statements on SQLite and PostgreSQL: query p50/p95, ingest overhead
 	$(BIN)/python benchmarks/ledger_scale.py $(BENCH_LEDGER_ARGS)
+
+N ?= 100000
+JOBS ?= 2
+fuzz: install  ## N mutated inputs through analyze() and the ingest readers; reproducers in fuzz-failures/
+	$(BIN)/python tools/fuzz.py -n $(N) --jobs $(JOBS) --out fuzz-failures
+
+bench-adversarial: install  ## analysis time of hostile inputs at n, 2n, 4n, 8n (linear: ratio ~2)
+	$(BIN)/python benchmarks/adversarial.py $(BENCH_ADVERSARIAL_ARGS)
 
 train: install  ## rebuild the bundled tagger models from the train splits
 	$(BIN)/sayso train

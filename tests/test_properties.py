@@ -88,6 +88,33 @@ attributions = st.one_of(
         lambda spk, cue, q, c: f"{spk} {cue}: {q[:1]}{c}{q[1:]}", speakers, cues, pairs, noise
     ),
 )
+# hostile shapes the fuzzer (tools/fuzz.py) found: an unclosed bracket after a hearsay
+# modal at the end of the text, unbalanced brackets, speech running on into a report
+# sentence that names a source, chains of "dass" clauses
+modals = st.sampled_from(["soll", "sollen", "Sie sollen", "Er soll", "soll er", "will"])
+brackets = st.sampled_from(["(", "((", "(x", "( (", ")(", "(rund", "[", "(„", "“("])
+unclosed_after_modal = st.builds(
+    lambda m, n1, br, n2: f"{m} {n1} {br}{n2}", modals, noise, brackets, noise
+)
+report_run_on = st.builds(
+    lambda q, c, dies, spk, tail: f"{q[:1]}{c}.{dies} berichte {spk}{tail}",
+    pairs,
+    noise,
+    st.sampled_from(["Dies", "Das", " Dies", "\nDas"]),
+    speakers,
+    st.sampled_from(["", ".", "‚", "“", " unter Berufung auf Kreise."]),
+)
+dass_chain = st.builds(
+    lambda spk, cue, k: f"{spk} {cue}, " + "dass es so sei, " * k + "und ging.",
+    speakers,
+    cues,
+    st.integers(1, 30),
+)
+hostile = st.lists(
+    st.one_of(unclosed_after_modal, report_run_on, dass_chain, attributions, noise),
+    min_size=1,
+    max_size=5,
+).map(lambda parts: " ".join(parts))
 texts = st.lists(
     st.one_of(noise, attributions, attributions),
     max_size=8,
@@ -209,6 +236,17 @@ def test_properties_seed_texts(text: str) -> None:
 @given(text=texts, lang=langs)
 def test_properties_analyze_never_raises_and_spans_are_inside(text: str, lang: str | None) -> None:
     check(run(text, lang), text)
+
+
+@SETTINGS
+@given(text=hostile, lang=langs)
+@example(text="Sie sollen (x", lang="de")  # IndexError in framing's clause end, once
+@example(text="“tot rn.Dies berichte ein‚", lang=None)  # speaker inside content, once
+def test_properties_hostile_shapes_keep_every_invariant(text: str, lang: str | None) -> None:
+    a = run(text, lang)
+    check(a, text)
+    check_roles_outside_content(a, ("cue", "addressee", "frame", "speaker"))
+    check_content_has_words(a)
 
 
 def test_properties_dash_only_indirect_content_does_not_crash() -> None:

@@ -10,7 +10,8 @@ document heads, role nouns); a capitalised name without any hint is a person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from sayso.lang import LangProfile
@@ -135,7 +136,8 @@ def resolve(
     actors: list[_Draft] = []
     by_mention: dict[Span, _Draft] = {}
     last: _Draft | None = None
-    order: list[_Draft] = []  # actors in the order their mentions were resolved
+    last_person: _Draft | None = None  # the most recently mentioned person
+    index = _Index()
     out: list[Statement] = []
     mentions: list[tuple[Span, ...]] = [s.speaker for s in statements if s.speaker]
     mentions += [(sp,) for sp in extra]
@@ -156,28 +158,33 @@ def resolve(
             )
             actor = last
             if person and last is not None and last.kind is not ActorKind.PERSON:
-                actor = next((x for x in reversed(order) if x.kind is ActorKind.PERSON), last)
+                actor = last_person or last
             rule = "actor.coref.pronoun.v1"
         else:
-            actor = _match(actors, name, kind, role)
+            actor = _match(index, name, kind, role)
             if actor is not None:
                 rule = "actor.coref.name.v1"
         if actor is None:
             actor = _Draft(f"a{len(actors) + 1}", name, kind, role)
             actors.append(actor)
+            index.add(actor)
         elif kind is ActorKind.PERSON and len(name.split()) > len(actor.name.split()):
             # a later full name improves an earlier short one
             actor.aliases.append(actor.name)
             actor.name = name
+            index.name(actor)
         if role and actor.role is None:
             actor.role = role
+            index.role(actor)
         if name != actor.name and name not in actor.aliases and rule != "actor.coref.pronoun.v1":
             actor.aliases.append(name)
+            index.alias(actor, name)
         actor.mentions.extend(spans)
         actor.rules.append(rule)
         by_mention[key] = actor
         last = actor
-        order.append(actor)
+        if actor.kind is ActorKind.PERSON:
+            last_person = actor
     for s in statements:
         a = by_mention.get(s.speaker[0]) if s.speaker else None
         out.append(replace(s, actor=a.id, chain=(a.id,)) if a is not None else s)
@@ -196,23 +203,80 @@ def resolve(
     return out, final, {span: a.id for span, a in by_mention.items()}
 
 
-def _match(actors: list[_Draft], name: str, kind: ActorKind, role: str | None) -> _Draft | None:
+def _fits(a: _Draft, low: str, last_word: str, kind: ActorKind, role: str | None) -> bool:
+    an = a.name.lower()
+    if an == low or low in (x.lower() for x in a.aliases):
+        return True
+    if kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and a.kind is ActorKind.PERSON:
+        # short name "Hebestreit" ~ "Steffen Hebestreit" (and the other way round)
+        if an.split()[-1] == last_word and (len(low.split()) == 1 or len(an.split()) == 1):
+            return True
+        # bare role noun "der Regierungssprecher" ~ the actor holding that role
+        if (
+            role is not None
+            and a.role is not None
+            and role.lower() == a.role.lower()
+            and low == role.lower()
+        ):
+            return True
+    return False
+
+
+class _Index:
+    """The actors by lowercased name or alias, last name word (people only) and role, so
+    that matching a mention looks only at the actors that can match it: thousands of
+    distinct speakers stay linear. Each list is in creation order and entries are only
+    added (a renamed actor keeps its old keys): :func:`_match` walks a list from its end
+    and :func:`_fits` decides on the actor's current state."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], list[_Draft]] = {}
+        self.position: dict[str, int] = {}
+
+    def add(self, a: _Draft) -> None:
+        self.position[a.id] = len(self.position)
+        self.name(a)
+        self.role(a)
+
+    def name(self, a: _Draft) -> None:
+        low = a.name.lower()
+        self._put("name", low, a)
+        if a.kind is ActorKind.PERSON and low.split():
+            self._put("last", low.split()[-1], a)
+            if len(low.split()) == 1:
+                self._put("single", low, a)
+
+    def alias(self, a: _Draft, alias: str) -> None:
+        self._put("name", alias.lower(), a)
+
+    def role(self, a: _Draft) -> None:
+        if a.role is not None and a.kind is ActorKind.PERSON:
+            self._put("role", a.role.lower(), a)
+
+    def _put(self, kind: str, key: str, a: _Draft) -> None:
+        entries = self.keys.setdefault((kind, key), [])
+        if a not in entries[-1:]:
+            bisect.insort(entries, a, key=lambda x: self.position[x.id])
+
+    def latest(self, kind: str, key: str, fits: Callable[[_Draft], bool]) -> _Draft | None:
+        return next((a for a in reversed(self.keys.get((kind, key), ())) if fits(a)), None)
+
+
+def _match(index: _Index, name: str, kind: ActorKind, role: str | None) -> _Draft | None:
+    """The most recently created actor that ``name`` refers to (see :func:`_fits`)."""
     low = name.lower()
     last_word = low.split()[-1] if low.split() else low
-    for a in reversed(actors):
-        an = a.name.lower()
-        if an == low or low in (x.lower() for x in a.aliases):
-            return a
-        if kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and a.kind is ActorKind.PERSON:
-            # short name "Hebestreit" ~ "Steffen Hebestreit" (and the other way round)
-            if an.split()[-1] == last_word and (len(low.split()) == 1 or len(an.split()) == 1):
-                return a
-            # bare role noun "der Regierungssprecher" ~ the actor holding that role
-            if (
-                role is not None
-                and a.role is not None
-                and role.lower() == a.role.lower()
-                and low == role.lower()
-            ):
-                return a
-    return None
+
+    def fits(a: _Draft) -> bool:
+        return _fits(a, low, last_word, kind, role)
+
+    found = [index.latest("name", low, fits)]
+    if kind in (ActorKind.PERSON, ActorKind.UNKNOWN):
+        # a one-word mention matches any person of that last name, a longer one only a
+        # person known by one word
+        found.append(index.latest("last" if len(low.split()) == 1 else "single", last_word, fits))
+        if role is not None and low == role.lower():
+            found.append(index.latest("role", low, fits))
+    return max(
+        (a for a in found if a is not None), key=lambda a: index.position[a.id], default=None
+    )

@@ -333,6 +333,10 @@ def find_hops(
     return out
 
 
+#: a report sentence covers at most this many sentences before it
+_SCOPE_SENTENCES = 50
+
+
 def find_scopes(
     seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
 ) -> list[Scope]:
@@ -352,6 +356,9 @@ def find_scopes(
         for sent in sentences_of(seg, s):
             by_sentence.setdefault(sent, []).append(s)
     para_of = paragraph_index(seg)
+    para_first: dict[int, int] = {}  # paragraph -> its first sentence
+    for k, p in enumerate(para_of):
+        para_first.setdefault(p, k)
     out: list[Scope] = []
     for k, (a, b) in enumerate(seg.sentences):
         if b - a > 25:
@@ -381,29 +388,29 @@ def find_scopes(
             continue
         cited = _cited(seg, profile, src[1], b, set())
         # the sentences covered: back through the paragraph (or the previous one)
-        p = para_of[k]
-        first = k
-        while first > 0 and para_of[first - 1] == p:
-            first -= 1
+        first = para_first[para_of[k]]
         if first == k and k > 0:
-            p = para_of[k - 1]
-            first = k - 1
-            while first > 0 and para_of[first - 1] == p:
-                first -= 1
+            first = para_first[para_of[k - 1]]
+        # no news paragraph has this many sentences: a hostile one stays linear
+        first = max(first, k - _SCOPE_SENTENCES)
         # back from the report sentence: the sentence right before it, and further ones
         # as long as their statements have no speaker of their own (continued speech)
         covered: list[str] = []
+        mention = _span(seg, *src)
         for sent in range(k - 1, first - 1, -1):
             here = [s for s in by_sentence.get(sent, []) if sentences_of(seg, s)[0] == sent]
             own = [s for s in here if s.speaker and not _inherited(s)]
             if sent < k - 1 and own:
                 break
+            # a statement running on into the report sentence does not have it as its
+            # source: its speaker would lie inside its content
+            here = [s for s in here if not any(c.overlaps(mention) for c in s.content)]
             covered = [s.id for s in here] + covered
         if not covered:
             continue
         out.append(
             Scope(
-                mention=_span(seg, *src),
+                mention=mention,
                 cited=cited[0][0] if cited else None,
                 evidence=_span(seg, a, cue + 1),
                 statements=tuple(covered),

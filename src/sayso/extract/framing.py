@@ -82,7 +82,8 @@ def _clause_end(seg: Segmented, profile: LangProfile, i: int, b: int) -> int:
         if words[j] == "(":  # a parenthesis does not end the clause: "(rund 190.000 Euro)"
             while j < b and words[j] != ")":
                 j += 1
-            j += 1
+            # an unclosed "(" runs to the end of the clause, never past it ("Sie sollen (x")
+            j = min(j + 1, b)
             continue
         if words[j] in profile.clause_breaks or words[j].lower() in profile.complementizers:
             break

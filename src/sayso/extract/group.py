@@ -6,6 +6,7 @@ Each decision appends its rule id to the statement so that ``--format text`` can
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -229,13 +230,15 @@ def nested_direct(
     Fragments shorter than ``min_tokens`` (marks included) are scare quotes, except, with
     ``single_lowercase``, one lowercase word ("Er nannte die Lage „kritisch“")."""
     out: list[Draft] = []
+    opens = [q.open for q in seg.quotations]  # sorted: only those inside a draft are read
     for idx, d in enumerate(drafts):
         out.append(d)
         if d.form is Form.DIRECT:
             continue
         lo, hi = seg.starts[d.a], seg.ends[d.b - 1]
-        for q in seg.quotations:
-            if not q.closed or q.open < lo or q.end > hi:
+        first, last = bisect.bisect_left(opens, lo), bisect.bisect_right(opens, hi)
+        for q in seg.quotations[first:last]:
+            if not q.closed or q.end > hi:
                 continue
             a = _tok_at(seg, q.open)
             b = _tok_at(seg, q.end - 1) + 1
@@ -323,7 +326,7 @@ def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft
         if not toks:
             continue
         trig = [i for i in toks if profile.according_to_at(words[i].lower())]
-        verbs = [i for i in toks if _is_cue_token(profile, words, i, toks)]
+        verbs = _cue_tokens(profile, words, toks)
         nominal = [i for i in toks if profile.nominal_cue(words[i]) is not None]
         cue_idx = verbs or trig or nominal
         if cue_idx:
@@ -461,6 +464,35 @@ def _is_cue_token(profile: LangProfile, words: list[str], i: int, toks: list[int
     if low in profile.particles:
         return any(profile.cue_with_particle(words[j].lower(), low) for j in toks if j < i)
     return any(profile.cue_with_particle(low, words[j].lower()) for j in toks if j > i)
+
+
+def _cue_tokens(profile: LangProfile, words: list[str], toks: list[int]) -> list[int]:
+    """The cue verbs among ``toks``: standalone forms, and the stem and the particle of a
+    split verb when both are in ``toks`` ("wies … zurück"). Linear in ``toks``: a stem
+    looks up only its own particles, a particle only the stems in ``toks``."""
+    lows = {i: words[i].lower() for i in toks}
+    last: dict[str, int] = {}  # particle -> its last token
+    stems: dict[str, int] = {}  # stem of a split verb -> its first token
+    for i in toks:
+        w = lows[i]
+        if w in profile.particles:
+            last[w] = max(last.get(w, i), i)
+        if profile.particle_cues(w):
+            stems[w] = min(stems.get(w, i), i)
+    out = []
+    for i in toks:
+        low = lows[i]
+        if profile.cue(low) is not None:
+            out.append(i)
+        elif low in profile.particles:
+            if any(j < i and profile.cue_with_particle(w, low) for w, j in stems.items()):
+                out.append(i)
+        elif any(
+            e.particle is not None and last.get(e.particle, -1) > i
+            for e in profile.particle_cues(low)
+        ):
+            out.append(i)
+    return out
 
 
 def _as_runs(idx: list[int], sent: int) -> list[Seg]:
@@ -682,7 +714,7 @@ def _extend_around(
     }
     own = {i for r in d.speaker + d.addressee for i in range(r.a, r.b) if i not in inside}
     cue_toks = [i for r in d.cue for i in range(r.a, r.b)]
-    own |= {i for i in cue_toks if i not in inside and _is_cue_token(profile, words, i, cue_toks)}
+    own |= {i for i in _cue_tokens(profile, words, cue_toks) if i not in inside}
     blockers = others | own
     content = {i for p in d.parts for i in range(p.a, p.b)}
     added: set[int] = set()
@@ -1544,9 +1576,7 @@ def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if a == sa or 2 * (b - a) >= sb - sa:
             continue  # direct speech of its own, not a fragment
         toks = [i for i in range(sa, sb) if not seg.quote_depth[i]]
-        cues = [
-            i for i in toks if words[i][:1].islower() and _is_cue_token(profile, words, i, toks)
-        ]
+        cues = [i for i in _cue_tokens(profile, words, toks) if words[i][:1].islower()]
         if not cues:
             continue
         near = min(cues, key=lambda i: a - i if i < a else i - b + 1)

@@ -76,7 +76,11 @@ def read_feed(
 
     # a file-like object: feedparser would fetch a str that looks like a URL; it resolves
     # links against an xml:base, and _absolute() the rest against ``base``
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    except (UnicodeError, LookupError) as err:  # a broken encoding declaration: <?encoding="º"?>
+        yield IngestError.of(errors.E024, source, detail=f"{type(err).__name__}: {err}")
+        return
     exc = parsed.get("bozo_exception")
     broken = bool(parsed.get("bozo")) and type(exc).__name__ not in _BENIGN
     entries = parsed.get("entries") or []

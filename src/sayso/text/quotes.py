@@ -15,6 +15,7 @@ Anything that cannot be paired becomes a warning; the text is still analysed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -188,10 +189,10 @@ def _make(
     start: int, end: int, depth: int, closed: bool, paragraphs: list[tuple[int, int]]
 ) -> Quotation:
     parts = []
-    for ps, pe in paragraphs:
-        if pe <= start:
-            continue
-        if ps >= end:
-            break
+    # the first paragraph ending after ``start`` (paragraphs are sorted and disjoint)
+    k = bisect.bisect_right(paragraphs, start, key=lambda p: p[1])
+    while k < len(paragraphs) and paragraphs[k][0] < end:
+        ps, pe = paragraphs[k]
         parts.append(Span(max(ps, start), min(pe, end)))
+        k += 1
     return Quotation(start, end, depth, closed, tuple(parts) or (Span(start, end),))
