@@ -39,7 +39,6 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
-    or_,
     select,
     text,
     true,
@@ -55,6 +54,7 @@ from sayso.errors import SaysoError
 from sayso.ingest.document import Document, content_id
 from sayso.ledger import fulltext, identity, migrate, writer
 from sayso.ledger import schema as t
+from sayso.ledger import speakers as speaker_query
 from sayso.ledger.records import (
     ActorRecord,
     AddResult,
@@ -802,17 +802,13 @@ class Ledger:
             if isinstance(speaker, int):
                 ids = [speaker]
             else:
-                # the phonetic key: "Zelensky" finds the statements of "Selenskyj"; a
-                # name merged into another actor finds that actor
-                wanted = identity.name_key(speaker) or actor_key(speaker)
-                # the actors first, then their statements by their actor_id index: as one
-                # join the planners walked every statement by date testing the name on each
-                # (2.5 s on a million statements on SQLite). The indexed exact key or
-                # surname first; a part of a name ("lind" for "Lindner") scans the actors.
+                # the actors first (what the identity rule would merge: see
+                # sayso.ledger.speakers; E210 naming the nearest when none), then their
+                # statements by their actor_id index: as one join the planners walked
+                # every statement by date testing the name on each (2.5 s on a million
+                # statements on SQLite)
                 with self._sessions() as session:
-                    ids = self._speaker_ids(session, wanted, exact=True) or self._speaker_ids(
-                        session, wanted, exact=False
-                    )
+                    ids = speaker_query.ids(session, speaker)
             if (
                 ids
                 and rank is None
@@ -868,17 +864,11 @@ class Ledger:
             )
         return select(s.id).where(s.actor_id.in_(ids), *conds).order_by(*NEWEST_FIRST).limit(k)
 
-    @staticmethod
-    def _speaker_ids(session: Session, wanted: str, *, exact: bool) -> list[int]:
-        """Ledger actors a speaker query means (merged-away names lead to their actor)."""
-        a = t.Actor
-        if exact:
-            hit = or_(a.key == wanted, a.surname == wanted)
-        else:
-            hit = a.key.contains(wanted, autoescape=True)
-        merged = select(a.merged_into).where(hit, a.merged_into.is_not(None))
-        live = select(a.id).where(hit, a.merged_into.is_(None))
-        return list(session.scalars(live.union(select(a.id).where(a.id.in_(merged)))).all())
+    def speakers(self, name: str) -> speaker_query.SpeakerMatch:
+        """The ledger actors a speaker query ``name`` means, each with the identity rule
+        that matched it, or the nearest names when none (see :mod:`sayso.ledger.speakers`)."""
+        with self._sessions() as session:
+            return speaker_query.match(session, name)
 
     def search(
         self, text: str, lang: str | None = None, *, limit: int | None = 20
