@@ -55,3 +55,48 @@ def test_queries_speaker_without_a_match_names_the_nearest_actors(people: Ledger
     with pytest.raises(SaysoError, match="E210"):
         people.claims(speaker="Obrehuber")
     assert people.speakers("Qwyx").suggestions == ()  # nothing near: no guess
+
+
+REPORT = (
+    "die Brücke über den Fluss sei nach dem Hochwasser gesperrt worden und bleibe es "
+    "bis zum Ende der Prüfung"
+)
+
+
+def test_queries_claims_min_counts_every_match_not_the_newest(ledger: Ledger) -> None:
+    # one claim in two old articles, then 30 newer one-off quotes: the old window
+    # (limit x 20 newest statements) saw only the newest and found no widespread claim
+    for i, day in enumerate(("2024-02-01", "2024-02-02")):
+        text = f"„{REPORT}“, sagte Stadtsprecherin Lena Hofbauer am {day}."
+        ledger.add({"url": f"https://old.example/{i}", "published": day}, analysed(text))
+    for n in range(3):
+        text = " ".join(f"„Plan {n * 10 + k} steht“, sagte Anna Berger." for k in range(10))
+        meta = {"url": f"https://new.example/{n}", "published": f"2024-03-0{n + 1}"}
+        ledger.add(meta, analysed(text))
+    assert len(ledger.statements(limit=None)) == 32
+    (found,) = ledger.claims(min_appearances=2, limit=1)
+    assert found["appearances"] == 2 and "brucke" in found["text"]
+    assert found["first_seen"] == "2024-02-01" and found["last_seen"] == "2024-02-02"
+    assert ledger.claims(min_appearances=3) == []
+    assert len(ledger.claims(limit=None)) == 31
+    assert [c["appearances"] for c in ledger.claims(speaker="Hofbauer")] == [2]
+    assert ledger.claims(speaker="Berger", min_appearances=2) == []
+    assert len(ledger.claims(outlet="nowhere")) == 0
+    with pytest.raises(SaysoError, match="E211"):
+        ledger.claims(min_appearances=0)
+
+
+def test_queries_claims_count_documents_not_statements(ledger: Ledger) -> None:
+    # the same claim twice in one article (quoted, then repeated) and once in another:
+    # two appearances (articles), three mentions; one listed statement per article
+    twice = f"„{REPORT}“, sagte der Sprecher. Später wiederholte er: „{REPORT}“."
+    once = f"Der Bürgermeister sagte, {REPORT}."
+    ledger.add({"url": "https://f.example/1", "published": "2024-04-01"}, analysed(twice))
+    ledger.add({"url": "https://g.example/1", "published": "2024-04-03"}, analysed(once))
+    (claim,) = ledger.claims(min_appearances=2)
+    assert claim["appearances"] == 2 and claim["mentions"] == 3
+    listed = claim["statements"]
+    assert [s["url"] for s in listed] == ["https://f.example/1", "https://g.example/1"]
+    assert len(listed[0]["fragments"]) == 1 and listed[1]["fragments"] == []
+    assert ledger.claims(min_appearances=3) == []
+    assert ledger.claims(about="Hochwasser", min_appearances=2)[0]["id"] == claim["id"]

@@ -22,10 +22,16 @@ def register(sub: Any) -> None:
         "claims",
         help="claims in the ledger with every outlet that carried them",
         description="Claims of the statements matching the filters, most widespread first, "
-        "each with its appearances (outlet, date, form, speaker, framing).",
+        "each with its appearances: one per article (outlet, date, form, speaker, framing), "
+        "a quote fragment inside a longer statement of the same article counted once.",
     )
     _filters(p)
-    p.add_argument("--min", type=int, default=1, help="at least this many appearances")
+    p.add_argument(
+        "--min",
+        type=int,
+        default=1,
+        help="carried by at least this many articles (counted over every match)",
+    )
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_claims)
@@ -159,17 +165,22 @@ def run_claims(args: argparse.Namespace) -> int:
         span = c["first_seen"] or "?"
         if c["last_seen"] and c["last_seen"] != c["first_seen"]:
             span += f" – {c['last_seen']}"
-        print(f"claim {c['id']}  {c['appearances']}× ({span}): {_short(c['text'], 110)}")
+        n = count(c["appearances"], "article")
+        print(f"claim {c['id']}  {n} ({span}): {_short(c['text'], 110)}")
         for a in c["statements"]:
             labels = a["framing"] if isinstance(a.get("framing"), list) else []
             tag = f" [{', '.join(labels)}]" if labels else ""
             who = a.get("actor") or a.get("speaker") or "(unknown source)"
+            more = a.get("fragments") or []
+            also = f" (+{len(more)} more in the article: #{', #'.join(map(str, more))})"
             print(
                 f"    {a.get('published_date') or '?':<10}  {a.get('site') or '?':<18} "
-                f"{a['form']:<22} {who}{tag}"
+                f"{a['form']:<22} {who}{tag}{also if more else ''}"
             )
+        if c["shown"] < c["appearances"]:
+            print(f"    … {c['appearances'] - c['shown']} more articles not listed")
     if not found:
-        print("no claims match", file=sys.stderr)
+        print(f"no claims in {args.min} or more articles match", file=sys.stderr)
     return 0
 
 

@@ -171,6 +171,6 @@ def ids(session: Session, name: str) -> list[int]:
     no actor matches."""
     found = match(session, name)
     if not found.actors:
-        nearest = f"; did you mean: {', '.join(found.suggestions)}?" if found.suggestions else ""
+        nearest = f"; did you mean: {', '.join(found.suggestions)}" if found.suggestions else ""
         raise SaysoError(errors.E210, name=name, nearest=nearest)
     return found.ids

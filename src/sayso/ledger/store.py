@@ -922,34 +922,14 @@ class Ledger:
     def claims(
         self, *, min_appearances: int = 1, limit: int | None = 100, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Claims of the statements matching ``filters`` (as :meth:`statements`), each with
-        its appearances — outlet, date, form, speaker and chain — most widespread first."""
-        rows = self.statements(limit=None if limit is None else limit * 20, **filters)
-        ids = {r.claim_id for r in rows if r.claim_id is not None}
-        if not ids:
-            return []
-        c = t.Claim
-        with self._sessions() as session:
-            found = {
-                row.id: row
-                for row in session.scalars(
-                    select(c).where(c.id.in_(ids), c.appearances >= min_appearances)
-                )
-            }
-        ordered = sorted(found.values(), key=lambda x: (-x.appearances, x.id))
-        ordered = ordered if limit is None else ordered[:limit]
-        return [
-            {
-                "id": row.id,
-                "text": row.text,
-                "lang": row.lang,
-                "appearances": row.appearances,
-                "first_seen": row.first_seen.isoformat() if row.first_seen else None,
-                "last_seen": row.last_seen.isoformat() if row.last_seen else None,
-                "statements": [a.to_dict() for a in self.appearances(row.id)],
-            }
-            for row in ordered
-        ]
+        """Claims with a statement matching ``filters`` (as :meth:`statements`, over every
+        match) carried by at least ``min_appearances`` documents, the most widespread
+        first: ``appearances`` counts documents (a quote fragment and the sentence holding
+        it are one), ``mentions`` statements; ``statements`` lists one per document (the
+        longest, the others as its ``fragments``). See :mod:`sayso.ledger.claim_query`."""
+        from sayso.ledger import claim_query
+
+        return claim_query.claims(self, min_appearances=min_appearances, limit=limit, **filters)
 
     def appearances(self, claim_id: int, limit: int | None = 200) -> list[StatementRecord]:
         """Every statement that is an appearance of claim ``claim_id``, earliest first."""
