@@ -117,11 +117,18 @@ def register(sub: Any) -> None:
         "export",
         help="statements as JSON lines, CSV or Parquet",
         description="Every statement matching the filters, one row each with its document, "
-        "outlet, date, speaker, actor, form, framing and claim.",
+        "outlet, date, speaker, actor name, source chain as names, form, framing with its "
+        "words, the sentence around it and claim (ids in columns of their own).",
     )
     _filters(p)
     p.add_argument("--format", dest="fmt", default="jsonl", help="jsonl | csv | parquet")
     p.add_argument("--out", default=None, help="file (default: stdout; Parquet needs a file)")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheets (Excel, LibreOffice, German locale): semicolons, CRLF, "
+        "UTF-8 byte-order mark",
+    )
     p.set_defaults(func=run_export)
 
 
@@ -309,7 +316,7 @@ def run_export(args: argparse.Namespace) -> int:
     from sayso.ledger.export import export
 
     with open_ledger(args.db) as ledger:
-        n = export(ledger, args.fmt, args.out or sys.stdout, **_filter_args(args))
+        n = export(ledger, args.fmt, args.out or sys.stdout, excel=args.excel, **_filter_args(args))
     print(f"{n} statements exported", file=sys.stderr)
     return 0
 
