@@ -86,9 +86,10 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "show",
-        help="one stored document as a claim map",
-        description="A stored document (by id, id prefix or URL) with its metadata and its "
-        "claim map: statements, chains, framing, actors and relations.",
+        help="one stored document: its text with the statements marked, and its claim map",
+        description="A stored document (by id, id prefix or URL) with its metadata, its "
+        "text with every statement marked ([s1 …] what was said, {…} speaker, <…> cue) and "
+        "its claim map: statements, chains, framing, actors and relations.",
     )
     add_db_argument(p)
     p.add_argument("document", help="document id (or a unique prefix of it)")
@@ -233,6 +234,7 @@ def run_actors(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from sayso.cli.analyze_cmd import render_text
+    from sayso.cli.marked import LEGEND, marked_text
 
     with open_ledger(args.db) as ledger:
         doc = ledger.find_document(args.document)
@@ -240,6 +242,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.fmt == "json":
         print(analysis.to_json(indent=2))
         return 0
+    color = sys.stdout.isatty()
     head = [f"document {doc.id}"]
     head += [
         f"{k}: {v}"
@@ -252,10 +255,15 @@ def run_show(args: argparse.Namespace) -> int:
         )
         if v is not None
     ]
-    print("\n".join(head))
-    print()
-    print(render_text(analysis, color=sys.stdout.isatty()))
+    head += ["", f"text ({LEGEND}):", "", marked_text(analysis, color=color), ""]
+    emit("\n".join(head))
+    emit(render_text(analysis, color=color))
     return 0
+
+
+def emit(text: str) -> None:
+    """Print text output for people: the one place to make it safe for a terminal."""
+    print(text)
 
 
 def run_accounts(args: argparse.Namespace) -> int:
