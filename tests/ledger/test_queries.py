@@ -100,3 +100,22 @@ def test_queries_claims_count_documents_not_statements(ledger: Ledger) -> None:
     assert len(listed[0]["fragments"]) == 1 and listed[1]["fragments"] == []
     assert ledger.claims(min_appearances=3) == []
     assert ledger.claims(about="Hochwasser", min_appearances=2)[0]["id"] == claim["id"]
+
+
+def test_queries_claims_top_by_chunks_equals_counting_all(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the most widespread claims are counted a chunk at a time, stopping when no later
+    # claim can reach the limit-th: the same answer as counting every claim
+    from sayso.ledger import claim_query
+
+    for n in range(4):
+        quotes = " ".join(
+            f"„Plan {k} steht“, sagte Anna Berger." for k in range(n + 1)
+        )  # plan 0 in four articles, plan 1 in three, …
+        ledger.add({"url": f"https://t.example/{n}"}, analysed(f"{quotes} Tag {n}."))
+    every = [(c["id"], c["appearances"]) for c in ledger.claims(limit=None)]
+    assert [n for _, n in every] == [4, 3, 2, 1]
+    monkeypatch.setattr(claim_query, "CHUNK", 1)
+    for k in (1, 2, 3):
+        assert [(c["id"], c["appearances"]) for c in ledger.claims(limit=k)] == every[:k]

@@ -29,6 +29,8 @@ from sayso.ledger.records import StatementRecord
 if TYPE_CHECKING:
     from sayso.ledger.store import Ledger
 
+#: claims counted per query when the most widespread are wanted (see :func:`_counted`)
+CHUNK = 500
 #: statements of one claim read to list its appearances (a claim wider than this lists
 #: the earliest; ``shown`` says how many documents were listed)
 STATEMENTS_READ = 2000
@@ -86,27 +88,9 @@ def claims(
     if min_appearances < 1 or (limit is not None and limit < 1):
         detail = f"min_appearances={min_appearances}, limit={limit}"
         raise SaysoError(errors.E211, detail=detail)
-    s, c = t.Statement, t.Claim
-    docs = func.count(distinct(s.document_id))
-    query = select(
-        s.claim_id,
-        docs.label("docs"),
-        func.count(s.id).label("n"),
-        func.min(s.published_date).label("first"),
-        func.max(s.published_date).label("last"),
-    ).where(s.claim_id.is_not(None))
+    c = t.Claim
     with Session(ledger.engine) as session:
-        wanted = matching(ledger, session, filters)
-        if wanted is not None:
-            query = query.where(s.claim_id.in_(wanted))
-        if min_appearances > 1:
-            # the stored count of statements bounds the documents from above: only claims
-            # with enough statements are grouped (agency copy is a fifth of a ledger)
-            enough = select(c.id).where(c.appearances >= min_appearances)
-            query = query.where(s.claim_id.in_(enough))
-        query = query.group_by(s.claim_id).having(docs >= min_appearances)
-        query = query.order_by(docs.desc(), s.claim_id).limit(limit)
-        counted = session.execute(query).all()
+        counted = _counted(session, matching(ledger, session, filters), min_appearances, limit)
         ids = [r.claim_id for r in counted]
         known = {
             row.id: row for row in session.scalars(select(c).where(c.id.in_(ids)))
@@ -131,6 +115,54 @@ def claims(
     return out
 
 
+def _counted(
+    session: Session, wanted: Select[Any] | None, min_n: int, limit: int | None
+) -> list[Any]:
+    """(claim_id, docs, n, first, last) of the claims of ``wanted`` (all when None) in at
+    least ``min_n`` documents, the ``limit`` most widespread, counted in SQL.
+
+    The stored count of a claim's statements bounds its documents from above, so only
+    claims with enough statements are grouped, and with a ``limit`` the claims are taken
+    most statements first, a chunk at a time, until no later one can reach the
+    ``limit``-th count: a whole ledger's top 20 groups a few hundred claims instead of
+    every one of them (a third of a ledger's statements are agency copy).
+    """
+    s, c = t.Statement, t.Claim
+    docs = func.count(distinct(s.document_id))
+    group = (
+        select(
+            s.claim_id,
+            docs.label("docs"),
+            func.count(s.id).label("n"),
+            func.min(s.published_date).label("first"),
+            func.max(s.published_date).label("last"),
+        )
+        .group_by(s.claim_id)
+        .having(docs >= min_n)
+    )
+    candidates = select(c.id, c.appearances).where(c.appearances >= min_n)
+    if wanted is not None:
+        candidates = candidates.where(c.id.in_(wanted))
+
+    def ordered(rows: Iterable[Any]) -> list[Any]:
+        return sorted(rows, key=lambda r: (-r.docs, r.claim_id))
+
+    if limit is None:
+        every = candidates.with_only_columns(c.id)
+        return ordered(session.execute(group.where(s.claim_id.in_(every))))
+    found: list[Any] = []
+    stream = session.execute(
+        candidates.order_by(c.appearances.desc(), c.id), execution_options={"yield_per": CHUNK}
+    )
+    for chunk in stream.partitions():
+        ids = [r.id for r in chunk]
+        found = ordered([*found, *session.execute(group.where(s.claim_id.in_(ids)))])[:limit]
+        if len(found) == limit and chunk[-1].appearances < found[-1].docs:
+            break  # every later claim has fewer statements than the limit-th has documents
+    stream.close()
+    return found
+
+
 def per_document(rows: Iterable[StatementRecord]) -> list[dict[str, Any]]:
     """One appearance per document: its longest statement of the claim, with the ids of
     the document's other statements of it (fragments, repeats) as ``fragments``;
@@ -138,13 +170,16 @@ def per_document(rows: Iterable[StatementRecord]) -> list[dict[str, Any]]:
     by_doc: dict[str, list[StatementRecord]] = {}
     for r in rows:
         by_doc.setdefault(r.document_id, []).append(r)
-    listed = []
+    mains = []
     for group in by_doc.values():
         main = max(group, key=lambda r: (len(r.content), -r.id))
+        mains.append((main.published_date or dt.date.max, main.id, main, group))
+    listed = []
+    for _, _, main, group in sorted(mains, key=lambda x: (x[0], x[1])):
         d = main.to_dict()
         d["fragments"] = sorted(r.id for r in group if r is not main)
-        listed.append((main.published_date or dt.date.max, main.id, d))
-    return [d for _, _, d in sorted(listed, key=lambda x: (x[0], x[1]))]
+        listed.append(d)
+    return listed
 
 
 def _iso(value: dt.date | str | None) -> str | None:
