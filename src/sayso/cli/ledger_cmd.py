@@ -174,19 +174,19 @@ def run_claims(args: argparse.Namespace) -> int:
         if c["last_seen"] and c["last_seen"] != c["first_seen"]:
             span += f" – {c['last_seen']}"
         n = count(c["appearances"], "article")
-        print(f"claim {c['id']}  {n} ({span}): {_short(c['text'], 110)}")
+        emit(f"claim {c['id']}  {n} ({span}): {_short(c['text'], 110)}")
         for a in c["statements"]:
             labels = a["framing"] if isinstance(a.get("framing"), list) else []
             tag = f" [{', '.join(labels)}]" if labels else ""
             who = a.get("actor") or a.get("speaker") or "(unknown source)"
             more = a.get("fragments") or []
             also = f" (+{len(more)} more in the article: #{', #'.join(map(str, more))})"
-            print(
+            emit(
                 f"    {a.get('published_date') or '?':<10}  {a.get('site') or '?':<18} "
                 f"{a['form']:<22} {who}{tag}{also if more else ''}"
             )
         if c["shown"] < c["appearances"]:
-            print(f"    … {c['appearances'] - c['shown']} more articles not listed")
+            emit(f"    … {c['appearances'] - c['shown']} more articles not listed")
     if not found:
         print(f"no claims in {args.min} or more articles match", file=sys.stderr)
     return 0
