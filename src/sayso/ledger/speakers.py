@@ -82,21 +82,23 @@ def match(session: Session, name: str) -> SpeakerMatch:
     wanted = next(iter(sorted(keys, key=len)), "") or actor_key(name)
     keys.add(wanted)
     cols = (a.id, a.name, a.kind, a.merged_into)
-    found: dict[int, tuple[str, str]] = {}  # actor id -> (name, rule), live or merged away
+    # actor id -> (name, rule, merged into), live or merged away
+    found: dict[int, tuple[str, str, int | None]] = {}
     exact = or_(a.key.in_(keys), a.surname.in_(keys))
     for hit in session.execute(select(*cols, a.key).where(exact)):
-        found[hit.id] = (hit.name, "identity.key" if hit.key in keys else "identity.surname")
+        rule = "identity.key" if hit.key in keys else "identity.surname"
+        found[hit.id] = (hit.name, rule, hit.merged_into)
     for row in session.execute(_candidates(wanted)):
         if row.id in found:
             continue
         kind = _KINDS.get(row.kind, ActorKind.UNKNOWN)
         m = identity.same_actor(name, row.name, ActorKind.UNKNOWN, kind, titles=titles())
         if m is not None:
-            found[row.id] = (row.name, m.rule)
+            found[row.id] = (row.name, m.rule, row.merged_into)
     if not found:  # a part of a name: "lind" finds "Lindner" (scans the actors' keys)
         part = a.key.contains(wanted, autoescape=True)
         for row in session.execute(select(*cols).where(part)):
-            found[row.id] = (row.name, "part")
+            found[row.id] = (row.name, "part", row.merged_into)
     if not found:
         return SpeakerMatch(name, (), _nearest(session, wanted))
     return SpeakerMatch(name, _live(session, found))
@@ -124,21 +126,19 @@ def _candidates(wanted: str) -> Any:
     return union(*(select(p.subquery()) for p in parts))
 
 
-def _live(session: Session, found: dict[int, tuple[str, str]]) -> tuple[tuple[int, str, str], ...]:
+def _live(
+    session: Session, found: dict[int, tuple[str, str, int | None]]
+) -> tuple[tuple[int, str, str], ...]:
     """The live actors of the matches: a name merged into another actor leads to it."""
-    a = t.Actor
-    rows = session.execute(select(a.id, a.name, a.merged_into).where(a.id.in_(list(found)))).all()
-    out: dict[int, tuple[str, str]] = {}
+    out = {i: (name, rule) for i, (name, rule, merged) in found.items() if merged is None}
     into: dict[int, str] = {}
-    for row in rows:
-        if row.merged_into is None:
-            out[row.id] = (row.name, found[row.id][1])
-        else:
-            into.setdefault(row.merged_into, found[row.id][1])
-    missing = [i for i in into if i not in out]
-    if missing:
-        for target in session.execute(select(a.id, a.name).where(a.id.in_(missing))):
-            out[target.id] = (target.name, into[target.id])
+    for _, rule, target in found.values():
+        if target is not None and target not in out:
+            into.setdefault(target, rule)
+    if into:
+        a = t.Actor
+        for row in session.execute(select(a.id, a.name).where(a.id.in_(list(into)))):
+            out[row.id] = (row.name, into[row.id])
     return tuple((i, n, r) for i, (n, r) in sorted(out.items()))
 
 
