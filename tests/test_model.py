@@ -92,3 +92,23 @@ def test_analysis_pickles_to_an_equal_analysis() -> None:
     assert back == a and back.to_dict() == a.to_dict()
     assert type(back.statements[0].content[0]) is type(a.statements[0].content[0])
     assert Span(2, 5).__reduce__() == (Span, (2, 5))  # built by __init__: still validated
+
+
+def test_model_framing_why_takes_labels_as_well_as_facets() -> None:
+    from sayso.model import Confirmation, Evidence, Framing, Span, Stance
+
+    ev = (
+        Evidence("framing.confirmation.unconfirmed.v1", "gab es nicht", Span(0, 4)),
+        Evidence("framing.hedge.marker.v1", "offenbar", Span(5, 9)),
+    )
+    framing = Framing(
+        hearsay=False,
+        hedged=True,
+        stance=Stance.NEUTRAL,
+        confirmation=Confirmation.UNCONFIRMED,
+        evidence=ev,
+    )
+    assert framing.why("unconfirmed") == (ev[0],)
+    assert framing.why("confirmation") == (ev[0],)
+    assert framing.why("hedged") == framing.why("hedge") == (ev[1],)
+    assert framing.why("hearsay") == ()

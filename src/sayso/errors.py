@@ -13,25 +13,43 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """A code, its message template and its hint. ``cli_hint`` is the hint for a user of
+    the ``sayso`` command where it differs from the Python API's (``--text-column``
+    rather than ``IngestOptions(text_column=...)``)."""
+
     code: str
     message: str
     hint: str
+    cli_hint: str | None = None
 
     def format(self, **kwargs: Any) -> str:
         return self.message.format(**kwargs)
 
+    def hint_for(self, interface: str, **kwargs: Any) -> str:
+        """The hint for ``interface`` ("cli" or "api"), formatted."""
+        text = self.cli_hint if interface == "cli" and self.cli_hint else self.hint
+        return text.format(**kwargs)
+
 
 # --- errors: the input or the request cannot be processed ------------------------------
-E001 = Code("E001", "Input is not text: {detail}.", "Pass a str, or bytes in UTF-8/cp1252/latin-1.")
+E001 = Code(
+    "E001",
+    "Input is not text: {detail}.",
+    "Pass a str, or bytes in UTF-8/cp1252/latin-1.",
+    "Pass a text file (UTF-8, cp1252 or latin-1); convert PDF or word-processor files "
+    "to text first.",
+)
 E002 = Code(
     "E002",
     "Unsupported language {lang!r}.",
     "Pass lang='de' or lang='en', or lang=None to detect it.",
+    "Pass --lang de or --lang en, or leave --lang out to detect the language.",
 )
 E003 = Code(
     "E003",
     "Input of {size} characters exceeds the limit of {limit}.",
     "Split the document, or raise Settings.max_chars.",
+    "Split the file into several articles (one per file, or one per JSONL line).",
 )
 E004 = Code("E004", "Cannot read {path}: {detail}.", "Check the path and its permissions.")
 E005 = Code(
@@ -57,17 +75,65 @@ E009 = Code(
 )
 E010 = Code("E010", "Unknown output format {fmt!r}.", "Use one of: {choices}.")
 
+# --- the command line (E011–E019): a mistake in the command, said in one line ----------
+E011 = Code(
+    "E011",
+    "{detail}.",
+    "See '{prog} --help' for the arguments and options.",
+)
+E012 = Code(
+    "E012",
+    "{option} {value!r} is not a date.",
+    "Write the day as YYYY-MM-DD, e.g. 2024-03-05.",
+)
+E013 = Code("E013", "Unknown {what} {value!r}.", "Use one of: {choices}.")
+E014 = Code(
+    "E014",
+    "{path} exists already.",
+    "Pass --force to overwrite it, or choose another file with --out.",
+)
+E015 = Code(
+    "E015",
+    "Cannot write {path}: {detail}.",
+    "Create the folder first (mkdir -p), or choose a writable path with --out.",
+)
+E016 = Code(
+    "E016",
+    "{value!r} is not a database URL: {detail}.",
+    "Pass --db sqlite:///path/to/sayso.db, a bare file path, or "
+    "postgresql://user@host/dbname (or set SAYSO_DB).",
+)
+E017 = Code(
+    "E017",
+    "{option} {value!r} is not {what}.",
+    "Pass {expected}.",
+)
+E018 = Code(
+    "E018",
+    "Interrupted.",
+    "Whatever was stored before the interruption stays; run the command again to go on.",
+)
+E019 = Code(
+    "E019",
+    "Internal error: {kind}: {detail}.",
+    "This is a bug in sayso: please report it with the command you ran. Rerun with "
+    "SAYSO_DEBUG=1 for the traceback.",
+)
+
 # --- ledger errors (E2xx): storing and reading analyses ----------------------------------
 E201 = Code(
     "E201",
     "Cannot open the ledger {url}: {detail}.",
-    "Check --db or SAYSO_DB (e.g. sqlite:///sayso.db or postgresql://user@host/dbname) and, "
-    "for PostgreSQL, that the server is running and the database exists.",
+    "Check the URL (e.g. postgresql://user@host/dbname), that the server is running and "
+    "accepts you, and that the database exists (createdb dbname).",
+    "Check --db or SAYSO_DB (e.g. postgresql://user@host/dbname), that the server is "
+    "running and accepts you, and that the database exists (createdb dbname).",
 )
 E202 = Code(
     "E202",
     "Document {id} is not in the ledger.",
-    "Use an id from Ledger.documents() or 'sayso ledger documents'.",
+    "Use an id from Ledger.documents().",
+    "Use an id (or a prefix of 6 or more characters) from 'sayso documents'.",
 )
 E203 = Code(
     "E203",
@@ -85,6 +151,23 @@ E206 = Code(
     "For Parquet install pyarrow (pip install 'sayso[parquet]') and pass --out FILE; "
     "jsonl and csv need nothing more.",
 )
+E207 = Code(
+    "E207",
+    "The ledger {url} is locked by another process: {detail}.",
+    "Another sayso (or a tool holding a write transaction) is using it: wait until it "
+    "is done and run the command again, or use a different ledger file.",
+)
+E208 = Code(
+    "E208",
+    "{url} is not a sayso ledger: {detail}.",
+    "Point --db (or SAYSO_DB) at the ledger's database file; a new path creates a new ledger.",
+)
+E209 = Code(
+    "E209",
+    "Cannot open the SQLite ledger {url}: {detail}.",
+    "Check that the folder of the file exists and that you may write to the file and its "
+    "folder (SQLite writes a -wal file next to it).",
+)
 E205 = Code(
     "E205",
     "Cannot merge or split actors: {detail}.",
@@ -99,7 +182,7 @@ E210 = Code(
 E211 = Code(
     "E211",
     "Invalid query: {detail}.",
-    "Pass --min/min_appearances of 1 or more and a --limit of 1 or more (or none).",
+    "Pass --min/min_appearances of 1 or more and a --limit of 0 or more (or none).",
 )
 
 # --- ingest: a source could not be turned into a document (the batch goes on) ---------
@@ -136,6 +219,8 @@ E025 = Code(
     "{source} has no column {column!r} (found: {found}).",
     "Name the column or key holding the article text with IngestOptions(text_column=...), "
     "and the metadata columns with IngestOptions(columns=...).",
+    "Name the column or key holding the article text with --text-column NAME, and the "
+    "metadata columns with --column FIELD=NAME (e.g. --column title=headline).",
 )
 E026 = Code(
     "E026",
@@ -147,16 +232,59 @@ E027 = Code(
     "E027",
     "Fetching {source} timed out after {timeout:g} s.",
     "Retry later, or raise IngestOptions(timeout=...).",
+    "Retry later, or raise --timeout SECONDS.",
 )
 E028 = Code(
     "E028",
     "{source} is larger than the limit of {limit} bytes.",
     "Split it, or raise IngestOptions(max_bytes=...) if it really is one article.",
+    "Split it, or raise --max-bytes N if it really is one article.",
 )
 E029 = Code(
     "E029",
     "{source} holds no text{detail}.",
     "Nothing to ingest; check that the source is the article and not an empty placeholder.",
+)
+
+# --- ingest hardening (E030-E039): addresses, record fields, time budget --------------
+E030 = Code(
+    "E030",
+    "Not fetching {url}: {detail}.",
+    "Only http:// and https:// addresses are read; for a local file pass its path instead.",
+)
+E031 = Code(
+    "E031",
+    "Not fetching {url}: {host} resolves to {address}, a {kind} address.",
+    "Internal addresses are refused so that a feed or page cannot make sayso read them; pass "
+    "--allow-private-hosts (IngestOptions(allow_private_hosts=True)) to read your own network.",
+)
+E032 = Code(
+    "E032",
+    "Feed entry {source} links to {link!r}, a relative address with no base to resolve it.",
+    "Ingest the feed from its http(s) address, or give it an xml:base or an absolute <link>.",
+)
+E033 = Code(
+    "E033",
+    "{source}: the text field {column!r} holds a {kind}, not a string.",
+    "Put the article text in that field as a string (a list of strings is read as "
+    "paragraphs), or name the right field with --text-column.",
+)
+E034 = Code(
+    "E034",
+    "{source}: the text field {column!r} is present but null.",
+    "The record has no text; fill the field or drop the record.",
+)
+E035 = Code(
+    "E035",
+    "Analysing {source} took longer than {timeout:g} s and was stopped.",
+    "The document was skipped and the run went on; raise --doc-timeout "
+    "(IngestOptions/run doc_timeout, 0 = no limit) if it is a genuine long article.",
+)
+E036 = Code(
+    "E036",
+    "The worker process analysing {source} died ({detail}).",
+    "The document was skipped, the worker replaced and the run went on; check memory limits, "
+    "and report the source if it happens again.",
 )
 
 # --- warnings: the analysis went on ------------------------------------------------------
@@ -202,6 +330,17 @@ W108 = Code(
     "A report citing itself or a circular citation; check the statement's evidence.",
 )
 
+W110 = Code(
+    "W110",
+    "{count} invalid UTF-8 byte sequence(s) replaced by U+FFFD; the rest of the text is UTF-8.",
+    "A damaged character in the source: check it there; the text was not read as cp1252.",
+)
+W111 = Code(
+    "W111",
+    "UTF-16 text without a byte-order mark, read as {encoding}.",
+    "Nothing to do; save the file as UTF-8 to avoid the guess.",
+)
+
 CATALOGUE: dict[str, Code] = {c.code: c for c in globals().values() if isinstance(c, Code)}
 
 
@@ -212,4 +351,22 @@ class SaysoError(Exception):
         self.code = code.code
         self.message = code.format(**kwargs)
         self.hint = code.hint.format(**kwargs)
+        #: the hint for a user of the ``sayso`` command (the API's hint when the same)
+        self.cli_hint = code.hint_for("cli", **kwargs)
         super().__init__(f"{self.code}: {self.message} Hint: {self.hint}")
+
+    def for_cli(self) -> str:
+        """``code: message Hint: …`` with the hint for a user of the ``sayso`` command."""
+        return f"{self.code}: {self.message} Hint: {self.cli_hint}"
+
+
+def cli_message(code: str, message: str) -> str:
+    """A stored error message (``E025: … Hint: <API hint>``, as ingest writes them) with
+    the command line's hint instead of the API's, when its code has one."""
+    known = CATALOGUE.get(code)
+    if known is None or known.cli_hint is None:
+        return message
+    body, sep, _ = message.rpartition(" Hint: ")
+    if not sep or "{" in known.cli_hint:
+        return message
+    return f"{body} Hint: {known.cli_hint}"

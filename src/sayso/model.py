@@ -211,6 +211,18 @@ def framing_labels(
     return tuple(out)
 
 
+# the labels of ``Framing.labels()`` and the facet whose evidence justifies each
+_LABEL_FACETS = {
+    "hedged": "hedge",
+    "neutral": "stance",
+    "distancing": "stance",
+    "endorsing": "stance",
+    "confirmed": "confirmation",
+    "unconfirmed": "confirmation",
+    "denied": "confirmation",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Framing(_Fields):
     """How the article frames a statement's truth, each value with the words behind it.
@@ -227,7 +239,9 @@ class Framing(_Fields):
     evidence: tuple[Evidence, ...] = ()
 
     def why(self, facet: str) -> tuple[Evidence, ...]:
-        """The evidence for one facet ("hearsay", "hedge", "stance", "confirmation")."""
+        """The evidence for one facet ("hearsay", "hedge", "stance", "confirmation") or for
+        one of the labels :meth:`labels` gives ("hedged", "unconfirmed", "distancing" …)."""
+        facet = _LABEL_FACETS.get(facet, facet)
         prefix = f"framing.{facet}."
         return tuple(e for e in self.evidence if e.rule.startswith(prefix))
 

@@ -30,7 +30,7 @@ from sayso.model import (
     Warning,
 )
 from sayso.settings import DEFAULT, Settings
-from sayso.text.clean import clean, decode
+from sayso.text.clean import clean, decode_report
 from sayso.text.langid import detect
 from sayso.text.segment import Segmented, segment
 
@@ -46,13 +46,15 @@ def analyze(
 ) -> Analysis:
     """Find every attributed statement in a news article (German or English).
 
-    ``lang=None`` detects the language; ``text`` may be bytes (UTF-8, cp1252, latin-1).
+    ``lang=None`` detects the language; ``text`` may be bytes (UTF-8, UTF-16,
+    cp1252, latin-1; a few damaged bytes in UTF-8 become U+FFFD with warning W110).
     Pure and deterministic: the only state is the per-process cache of read-only language
     data and tagger models. Bad input gives an Analysis with warnings or a coded
     ``SaysoError`` (E001 not text, E002 unsupported language, E003 too long).
     """
+    decoded: list[Warning] = []
     if isinstance(text, bytes | bytearray):
-        text = decode(bytes(text))
+        text, decoded = decode_report(bytes(text))
     if not isinstance(text, str):
         raise SaysoError(errors.E001, detail=f"got {type(text).__name__}")
     if len(text) > settings.max_chars:
@@ -60,6 +62,7 @@ def analyze(
     if lang is not None and lang not in SUPPORTED:
         raise SaysoError(errors.E002, lang=lang)
     text, warnings = clean(text)
+    warnings[:0] = decoded
     empty = Analysis(text=text, lang=lang or "und", title=title, url=url, published=published)
     if not text.strip():
         warnings.append(Warning(errors.W102.code, errors.W102.format()))

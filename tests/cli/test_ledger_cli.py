@@ -25,7 +25,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("articles")
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    url = f"sqlite:///{folder / 'ledger.db'}"
+    # the ledger outside the folder ingested: its own files would be failed sources
+    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.db'}"
     assert main(["ingest", str(folder), "--db", url, "--jobs", "1", "--progress", "never"]) == 0
     return url
 

@@ -26,7 +26,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("articles")
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    url = f"sqlite:///{folder / 'ledger.db'}"
+    # the ledger outside the folder ingested: its own files would be failed sources
+    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.db'}"
     assert main(["ingest", str(folder), "--db", url, "--jobs", "1", "--progress", "never"]) == 0
     return url
 
@@ -88,3 +89,16 @@ def test_ledger_queries_cli_export_excel(
     assert main(["export", "--db", db, "--format", "csv", "--excel", "--out", str(out)]) == 0
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfid;document_id;") and b"\r\n" in data
+
+
+def test_ledger_queries_cli_marked_text_escapes_the_article() -> None:
+    text = "Er sagte, alles sei gut.\x1b]0;owned\x07"
+    a = Analysis(
+        text=text,
+        lang="de",
+        statements=(Statement("s1", (Span(10, 23),), Form.INDIRECT, speaker=(Span(0, 2),)),),
+    )
+    for color in (False, True):
+        out = marked_text(a, color=color)
+        assert "\\u001b]0;owned\\u0007" in out and "\x07" not in out
+        assert "\x1b]" not in out  # only colour codes (ESC [) remain

@@ -85,6 +85,7 @@ class Route:
     delay: float = 0.0  # before the status line
     trickle: float = 0.0  # pause between 16-byte pieces of the body
     send_length: bool = True
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Location for a redirect
 
 
 @dataclass
@@ -111,6 +112,8 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
                     time.sleep(route.delay)
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
                 if route.send_length:
                     self.send_header("Content-Length", str(len(body)))
                 else:

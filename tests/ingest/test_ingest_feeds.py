@@ -133,7 +133,7 @@ def test_fetch_links_reads_the_linked_pages(tmp_path: Path, server: Server) -> N
     )
     path = tmp_path / "feed.rss"
     path.write_text(feed, "utf-8")
-    items = read([path], fetch_links=True, timeout=5)
+    items = read([path], fetch_links=True, timeout=5, allow_private_hosts=True)
     assert codes(items) == ["doc", "E026", "doc"]
     page, error, inline = items
     assert isinstance(page, Document) and isinstance(error, IngestError)

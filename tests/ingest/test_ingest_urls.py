@@ -16,7 +16,10 @@ def test_page_text_feed_and_jsonl_urls(server: Server) -> None:
     server.routes["/export"] = Route(
         json.dumps({"text": DE_2}).encode() + b"\n", content_type="application/x-ndjson"
     )
-    items = read([server.url("/artikel"), server.url("/plain"), server.url("/export")])
+    items = read(
+        [server.url("/artikel"), server.url("/plain"), server.url("/export")],
+        allow_private_hosts=True,
+    )
     assert codes(items) == ["doc", "doc", "doc"]
     page, plain, record = items
     assert isinstance(page, Document) and isinstance(plain, Document)
@@ -29,7 +32,9 @@ def test_page_text_feed_and_jsonl_urls(server: Server) -> None:
 def test_http_errors_are_e026_and_the_batch_goes_on(server: Server) -> None:
     server.routes["/ok"] = Route(html_page(DE_2).encode())
     server.routes["/boom"] = Route(b"oops", status=500)
-    items = read([server.url("/nope"), server.url("/boom"), server.url("/ok")])
+    items = read(
+        [server.url("/nope"), server.url("/boom"), server.url("/ok")], allow_private_hosts=True
+    )
     assert codes(items) == ["E026", "E026", "doc"]
     assert "HTTP 404" in items[0].message and items[0].source == server.url("/nope")  # type: ignore[union-attr]
     assert "HTTP 500" in items[1].message  # type: ignore[union-attr]
@@ -41,7 +46,7 @@ def test_connection_refused_is_e026() -> None:
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    (item,) = read([f"http://127.0.0.1:{port}/x"], timeout=2)
+    (item,) = read([f"http://127.0.0.1:{port}/x"], timeout=2, allow_private_hosts=True)
     assert isinstance(item, IngestError) and item.code == "E026"
 
 
@@ -49,7 +54,7 @@ def test_slow_response_times_out(server: Server) -> None:
     server.routes["/slow"] = Route(html_page(DE_1).encode(), delay=3)
     server.routes["/ok"] = Route(html_page(DE_2).encode())
     start = time.monotonic()
-    items = read([server.url("/slow"), server.url("/ok")], timeout=0.5)
+    items = read([server.url("/slow"), server.url("/ok")], timeout=0.5, allow_private_hosts=True)
     assert codes(items) == ["E027", "doc"]
     assert time.monotonic() - start < 2.5
     assert "0.5 s" in items[0].message  # type: ignore[union-attr]
@@ -59,7 +64,7 @@ def test_trickling_response_is_cut_off_at_the_deadline(server: Server) -> None:
     # every piece arrives well within the socket timeout; the whole takes 5 s
     server.routes["/trickle"] = Route(b"x" * 800, content_type="text/plain", trickle=0.1)
     start = time.monotonic()
-    (item,) = read([server.url("/trickle")], timeout=0.6)
+    (item,) = read([server.url("/trickle")], timeout=0.6, allow_private_hosts=True)
     assert isinstance(item, IngestError) and item.code == "E027"
     assert time.monotonic() - start < 2.5
 
@@ -70,7 +75,7 @@ def test_oversized_response_is_e028_with_and_without_content_length(server: Serv
     server.routes["/big-stream"] = Route(body, send_length=False)
     server.routes["/small"] = Route(html_page(DE_2).encode())
     urls = [server.url("/big"), server.url("/big-stream"), server.url("/small")]
-    items = read(urls, max_bytes=2000)
+    items = read(urls, max_bytes=2000, allow_private_hosts=True)
     assert codes(items) == ["E028", "E028", "doc"]
     assert "2000 bytes" in items[1].message  # type: ignore[union-attr]
 
@@ -79,7 +84,7 @@ def test_a_changed_page_is_a_new_version_of_the_same_url(server: Server) -> None
     versions = iter([DE_1, DE_1, DE_1 + "\n\nDie Stadt widersprach am Abend."])
     server.routes["/live"] = Route(lambda: html_page(next(versions)).encode())
     url = server.url("/live")
-    first, again, changed = read([url, url, url])
+    first, again, changed = read([url, url, url], allow_private_hosts=True)
     assert isinstance(first, Document) and isinstance(again, Document)
     assert isinstance(changed, Document)
     assert first.id == again.id != changed.id
@@ -94,6 +99,6 @@ def test_pages_without_article_and_feeds_over_http(server: Server) -> None:
         b"</item></channel></rss>",
         content_type="text/xml",
     )
-    items = read([server.url("/menu"), server.url("/feed")])
+    items = read([server.url("/menu"), server.url("/feed")], allow_private_hosts=True)
     assert codes(items) == ["E022", "doc"]
     assert items[1].source == server.url("/feed") + "#g1"

@@ -191,7 +191,8 @@ def test_ledger_open_rejects_an_unreachable_database(tmp_path: Any) -> None:
     assert "secret" not in str(info.value)
     with pytest.raises(SaysoError) as info:
         Ledger.open(f"sqlite:///{tmp_path}/no/such/dir/x.db")
-    assert info.value.code == "E201"
+    assert info.value.code == "E209"  # a SQLite file: its own code and hint, not a server's
+    assert "does not exist" in info.value.message
 
 
 def test_ledger_open_defaults_to_sayso_db_env_then_sqlite_file(

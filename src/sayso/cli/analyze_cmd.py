@@ -10,8 +10,9 @@ from typing import Any
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.ingest import IngestError
 from sayso.model import Analysis, Relation, RelationKind, Statement
-from sayso.text.clean import decode
+from sayso.text.safe import safe, trusted
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -42,27 +43,51 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def read_input(name: str) -> str:
+def read_input(name: str) -> bytes:
     if name == "-":
         buffer = getattr(sys.stdin, "buffer", None)
         if buffer is None:  # sys.stdin replaced by a text stream (StringIO) when embedded
-            return sys.stdin.read()
-        return decode(buffer.read())
+            return str(sys.stdin.read()).encode("utf-8")
+        return bytes(buffer.read())
     path = Path(name)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SaysoError(errors.E004, path=path, detail=exc.strerror or str(exc)) from exc
-    return decode(data)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sayso import analyze
+    from sayso.files import IngestFailed, analyze_file
 
     if args.fmt not in FORMATS:
         raise SaysoError(errors.E010, fmt=args.fmt, choices=", ".join(FORMATS))
-    text = read_input(args.file)
-    analysis = analyze(text, args.lang, title=args.title, url=args.url, published=args.published)
+    # HTML, feeds, WARC, JSONL, CSV, .gz are read as 'sayso ingest' reads them: the first
+    # article, or (jsonl) every article; plain text is analysed as it is
+    fields = {"title": args.title, "url": args.url, "published": args.published}
+    failed: list[IngestError] = []  # held back until an article was analysed
+    analysed = partial = False
+    for item in analyze_file(read_input(args.file), args.file, args.lang, **fields):
+        if isinstance(item, IngestError):
+            failed.append(item)
+        else:
+            _print(item, args)
+            analysed = True
+        if analysed:
+            for error in failed:  # a record that could not be read; the others were
+                print(f"sayso: error {error.code}: {error.message}", file=sys.stderr)
+            partial = partial or bool(failed)
+            failed.clear()
+            if args.fmt != "jsonl":
+                return 0
+    if failed and not analysed:  # no article could be read at all
+        for error in failed[:-1]:
+            print(f"sayso: error {error.code}: {error.message}", file=sys.stderr)
+        raise IngestFailed(failed[-1])
+    # exit status 3: some records of the file could not be read, the others were analysed
+    return 3 if partial else 0
+
+
+def _print(analysis: Analysis, args: argparse.Namespace) -> None:
     if args.fmt == "json":
         print(analysis.to_json(indent=2))
     elif args.fmt == "jsonl":
@@ -72,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        print(render_text(analysis, color=color))
-    return 0
+        # render_text escapes the data itself, so its colour codes may go out as they are
+        print(render_text(analysis, color=color), file=trusted(sys.stdout))
 
 
 _STYLES = {
@@ -92,15 +117,16 @@ def _c(s: str, style: str, color: bool) -> str:
 
 
 def _short(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, control characters escaped (safe)."""
     text = " ".join(text.split())  # one line even across paragraphs
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return safe(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _actor_label(a: Analysis, actor_id: str | None) -> str:
     actor = a.actor(actor_id)
     if actor is None:
         return "(unknown)"
-    return f"{actor.name} ({actor.kind.value})"
+    return f"{safe(actor.name)} ({actor.kind.value})"
 
 
 def _framing_line(a: Analysis, s: Statement) -> str | None:
@@ -114,25 +140,25 @@ def _framing_line(a: Analysis, s: Statement) -> str | None:
     ):
         if label not in f.labels():
             continue
-        words = [f'"{a.span_text(e.span)}"' for e in f.why(facet) if e.span is not None]
+        words = [f'"{_short(a.span_text(e.span), 80)}"' for e in f.why(facet) if e.span is not None]
         parts.append(label + (f" ({', '.join(dict.fromkeys(words))})" if words else ""))
     return "framing: " + "; ".join(parts) if parts else None
 
 
 def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     actor = a.actor(s.actor)
-    who = a.spans_text(s.speaker) if s.speaker else "(no speaker)"
-    if actor is not None and actor.name != who:
-        who += f" [{actor.name}, {actor.kind.value}]"
+    who = _short(a.spans_text(s.speaker), 120) if s.speaker else "(no speaker)"
+    if actor is not None and safe(actor.name) != who:
+        who += f" [{safe(actor.name)}, {actor.kind.value}]"
     elif actor is not None:
         who += f" [{actor.kind.value}]"
-    cue = a.spans_text(s.cue) if s.cue else "(no cue)"
+    cue = _short(a.spans_text(s.cue), 120) if s.cue else "(no cue)"
     content = _short(a.spans_text(s.content), 300)
     lines = [
         f"{s.id}  {_c(who, 'speaker', color)} → {_c(cue, 'cue', color)} → {content}",
         "      "
         + _c(f"{s.form.value}, {s.medium.value}", "form", color)
-        + (f", to {a.spans_text(s.addressee)}" if s.addressee else "")
+        + (f", to {_short(a.spans_text(s.addressee), 120)}" if s.addressee else "")
         + (f", nested in {s.parent}" if s.parent else ""),
     ]
     if len(s.chain) > 1 or (s.chain and s.chain[0] != s.actor):
@@ -140,8 +166,8 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     framing = _framing_line(a, s)
     if framing:
         lines.append("      " + _c(framing, "frame", color))
-    lines.append("      " + _c("rules: " + ", ".join(s.rules), "rule", color))
-    entries = [e.entry for e in s.evidence if e.entry]
+    lines.append("      " + _c("rules: " + safe(", ".join(s.rules)), "rule", color))
+    entries = [safe(e.entry) for e in s.evidence if e.entry]
     if entries:
         lines.append("      " + _c("lexicon: " + ", ".join(entries), "rule", color))
     return lines
@@ -160,7 +186,7 @@ def _relation_line(a: Analysis, r: Relation) -> str:
     else:
         target = "an account not reported here"
     evidence = ", ".join(f'"{_short(a.span_text(e), 80)}"' for e in r.evidence[:2])
-    reason = f": {r.reason}" if r.reason and r.kind is not RelationKind.NESTED_IN else ""
+    reason = f": {safe(r.reason)}" if r.reason and r.kind is not RelationKind.NESTED_IN else ""
     conf = f" ({r.confidence:.2f})" if r.confidence < 1 else ""
     return f"{r.id}  {r.source} {r.kind.value} {target}{conf}{reason} — {evidence}"
 
@@ -168,13 +194,15 @@ def _relation_line(a: Analysis, r: Relation) -> str:
 def render_text(a: Analysis, color: bool = False) -> str:
     """A reading view for people, the article's claim map: each statement as speaker →
     cue → content with its chain and framing; then each actor with what it says and what
-    it is the source of; then the relations between statements."""
+    it is the source of; then the relations between statements. Every piece of text from
+    the data is escaped (:func:`sayso.text.safe.safe`): the only escape sequences in the
+    result are its own colours."""
     head = f"{count(len(a.statements), 'statement')} ({a.lang})"
     if a.relations:
         head += f", {count(len(a.relations), 'relation')}"
     out = [_c(head, "hdr", color)]
     if a.title:
-        out.insert(0, _c(a.title, "hdr", color))
+        out.insert(0, _c(safe(a.title), "hdr", color))
     for s in a.statements:
         out.extend(_statement_line(a, s, color))
     if a.actors:
@@ -183,9 +211,10 @@ def render_text(a: Analysis, color: bool = False) -> str:
         for actor in a.actors:
             says = [s for s in a.statements if s.actor == actor.id]
             via = [s for s in a.statements if actor.id in s.chain and s.actor != actor.id]
-            role = f", {actor.role}" if actor.role else ""
+            role = f", {safe(actor.role)}" if actor.role else ""
             out.append(
-                f"{actor.id}  {_c(actor.name, 'speaker', color)} ({actor.kind.value}{role}): "
+                f"{actor.id}  {_c(safe(actor.name), 'speaker', color)} "
+                f"({actor.kind.value}{role}): "
                 f"{count(len(says), 'statement')}"
                 + (f", source in the chain of {len(via)} more" if via else "")
             )
@@ -199,7 +228,7 @@ def render_text(a: Analysis, color: bool = False) -> str:
         out.append(_c("relations", "hdr", color))
         out.extend(_relation_line(a, r) for r in a.relations)
     for w in a.warnings:
-        out.append(_c(f"warning {w.code}: {w.message}", "warn", color))
+        out.append(_c(f"warning {w.code}: {safe(w.message)}", "warn", color))
     return "\n".join(out)
 
 

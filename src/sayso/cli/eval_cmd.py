@@ -112,8 +112,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
+    from sayso.cli.args import missing_command
+
+    return missing_command(parser)
 
 
 def _reader(args: argparse.Namespace) -> Reader | None:

@@ -7,7 +7,11 @@ import os
 import sys
 from typing import Any
 
+from sayso.cli import args as types
 from sayso.cli.ledger_common import add_db_argument, open_ledger
+
+#: failures printed one by one at the end of a run; the rest are counted
+SHOWN = 20
 
 
 def register(sub: Any) -> None:
@@ -17,13 +21,14 @@ def register(sub: Any) -> None:
         description="Read every source (text, HTML, WARC, RSS/Atom, JSONL, CSV, folders, URLs, "
         "- for stdin), analyse each article in worker processes and store it in the ledger. "
         "Articles already stored are skipped before analysis; a source or article that "
-        "fails becomes a row in the errors table and the run goes on.",
+        "fails becomes a row in the errors table (see 'sayso errors') and the run goes on. "
+        "Exit status 0 when all went in, 3 when some failed, 1 when every one failed.",
     )
     p.add_argument("sources", nargs="+", help="paths, folders, http(s) URLs, or - for stdin")
     add_db_argument(p)
     p.add_argument(
         "--jobs",
-        type=int,
+        type=types.count("--jobs"),
         default=max(1, (os.cpu_count() or 2) - 1),
         help="worker processes that analyse while this one stores; 0 analyses in this "
         "process (default: CPUs - 1, at least 1)",
@@ -32,14 +37,43 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--column",
         action="append",
+        type=types.column,
         default=[],
         metavar="FIELD=NAME",
         help="metadata column, e.g. title=headline (repeatable)",
     )
-    p.add_argument("--delimiter", default=None, help="CSV delimiter (default: sniffed)")
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds per URL (default 10)")
-    p.add_argument("--max-bytes", type=int, default=20_000_000, help="size cap per source")
+    p.add_argument(
+        "--delimiter",
+        type=types.character("--delimiter"),
+        default=None,
+        help="CSV delimiter, one character or \\t (default: sniffed)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=types.seconds("--timeout"),
+        default=10.0,
+        help="seconds per URL (default 10)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=types.positive("--max-bytes"),
+        default=20_000_000,
+        help="size cap per source",
+    )
     p.add_argument("--fetch-links", action="store_true", help="feeds: fetch linked pages")
+    p.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="also fetch from private, loopback and link-local addresses (refused by default)",
+    )
+    p.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds one article's analysis may take before it becomes an error row "
+        "(default 60, 0 = no limit)",
+    )
     p.add_argument("--note", default=None, help="a note stored with the run")
     p.add_argument(
         "--progress",
@@ -65,25 +99,57 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         fetch_links=args.fetch_links,
+        allow_private_hosts=args.allow_private_hosts,
+        doc_timeout=max(0.0, args.doc_timeout),
     )
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    bar = None
-    if show:
-        from tqdm import tqdm
-
-        bar = tqdm(unit="doc", file=sys.stderr, desc="ingest")
     with open_ledger(args.db) as ledger:
+        bar = _progress_bar(args.sources) if show else None
         try:
             summary = runner.run(
                 ledger,
                 args.sources,
                 options,
-                jobs=max(0, args.jobs),
+                jobs=args.jobs,
                 note=args.note,
                 progress=bar.update if bar is not None else None,
             )
         finally:
             if bar is not None:
                 bar.close()
-    runner.render_summary(summary)
-    return 0
+        runner.render_summary(summary, out=sys.stderr)  # not the default bound at import
+        failures = ledger.errors(run_id=summary.run_id, limit=SHOWN + 1)
+    print_failures(failures, summary.failed, summary.run_id)
+    if not summary.failed:
+        return 0
+    return 3 if summary.added or summary.duplicates else 1
+
+
+def _progress_bar(sources: list[str]) -> Any:
+    """A tqdm bar with the number of documents as its total (and so an ETA) when it can be
+    counted before the run; a plain count otherwise (stdin, feeds, URLs, archives)."""
+    from tqdm import tqdm
+
+    from sayso.cli.progress import estimate_total
+    from sayso.text.safe import trusted
+
+    # the bar redraws itself with carriage returns: it writes to the stream under the
+    # escaping one (its text is sayso's own)
+    return tqdm(total=estimate_total(sources), unit="doc", file=trusted(sys.stderr), desc="ingest")
+
+
+def print_failures(failures: list[Any], total: int, run_id: int) -> None:
+    """Each failed source on stderr with its code and message (the first :data:`SHOWN`),
+    then how many more there are and where to see them."""
+    from sayso.errors import cli_message
+
+    for e in failures[:SHOWN]:
+        message = e.message if e.message.startswith(e.code) else f"{e.code}: {e.message}"
+        print(f"sayso: failed {e.source or e.url or '?'}: {cli_message(e.code, message)}",
+              file=sys.stderr)  # fmt: skip
+    if total > SHOWN:
+        print(
+            f"sayso: … and {total - SHOWN} more failures; list them with "
+            f"'sayso errors --run {run_id}'",
+            file=sys.stderr,
+        )

@@ -11,8 +11,10 @@ import json
 import sys
 from typing import Any
 
+from sayso.cli import args as types
 from sayso.cli.analyze_cmd import count
 from sayso.cli.ledger_common import add_db_argument, open_ledger
+from sayso.text.safe import trusted
 
 FRAMINGS = "hearsay, hedged, distancing, endorsing, confirmed, unconfirmed, denied"
 
@@ -28,11 +30,11 @@ def register(sub: Any) -> None:
     _filters(p)
     p.add_argument(
         "--min",
-        type=int,
+        type=types.positive("--min"),
         default=1,
         help="carried by at least this many articles (counted over every match)",
     )
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=types.count("--limit"), default=20, help="claims shown")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_claims)
 
@@ -45,44 +47,13 @@ def register(sub: Any) -> None:
     )
     add_db_argument(p)
     p.add_argument("--name", default=None, help="spelling to look for (any variant)")
-    p.add_argument("--kind", default=None, help="person, organization, outlet, …")
-    p.add_argument("--limit", type=int, default=30)
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--kind", type=types.actor_kind, default=None, help="person, organization, outlet, …"
+    )
+    p.add_argument("--limit", type=types.count("--limit"), default=30, help="actors shown")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_actors, action=None)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    m = actions.add_parser(
-        "merge",
-        help="merge actor OTHER into INTO",
-        description="Merge ledger actor OTHER into INTO: every document's link, statement and "
-        "chain entry moves; the move is logged and can be undone with 'split'.",
-    )
-    m.add_argument("into", type=int)
-    m.add_argument("other", type=int)
-    m.add_argument("--note", default=None)
-    s = actions.add_parser(
-        "split",
-        help="undo merge MERGE",
-        description="Undo a merge (or a split-name): every row it moved goes back.",
-    )
-    s.add_argument("merge", type=int)
-    n = actions.add_parser(
-        "split-name",
-        help="move the documents that wrote NAME to a new actor",
-        description="Two people under one actor: the documents that wrote NAME for ACTOR get "
-        "a new actor of their own (logged; undo with 'split').",
-    )
-    n.add_argument("actor", type=int)
-    n.add_argument("name")
-    n.add_argument("--note", default=None)
-    g = actions.add_parser(
-        "merges",
-        help="the merge and split log",
-        description="Every merge and split, newest first, for one actor when given.",
-    )
-    g.add_argument("actor", type=int, nargs="?", default=None)
-    for q in (m, s, n, g):
-        add_db_argument(q)
-        q.add_argument("--json", action="store_true")
+    _register_actor_actions(p)
 
     p = sub.add_parser(
         "show",
@@ -93,7 +64,9 @@ def register(sub: Any) -> None:
     )
     add_db_argument(p)
     p.add_argument("document", help="document id (or a unique prefix of it)")
-    p.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--format", dest="fmt", choices=["text", "json"], default="text", help="default: text"
+    )
     p.set_defaults(func=run_show)
 
     p = sub.add_parser(
@@ -107,11 +80,16 @@ def register(sub: Any) -> None:
     )
     add_db_argument(p)
     p.add_argument("query", help="full-text query, e.g. 'Raketenangriff Hafen'")
-    p.add_argument("--lang", choices=["de", "en"], default=None)
-    p.add_argument("--since", default=None)
-    p.add_argument("--until", default=None)
-    p.add_argument("--limit", type=int, default=200, help="newest matching statements considered")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
+    p.add_argument("--since", type=types.day("--since"), default=None, help="YYYY-MM-DD")
+    p.add_argument("--until", type=types.day("--until"), default=None, help="YYYY-MM-DD")
+    p.add_argument(
+        "--limit",
+        type=types.count("--limit"),
+        default=200,
+        help="newest matching statements considered",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_accounts)
 
     p = sub.add_parser(
@@ -130,7 +108,46 @@ def register(sub: Any) -> None:
         help="CSV for spreadsheets (Excel, LibreOffice, German locale): semicolons, CRLF, "
         "UTF-8 byte-order mark",
     )
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run_export)
+
+
+def _register_actor_actions(p: argparse.ArgumentParser) -> None:
+    """``actors merge|split|split-name|merges``."""
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    m = actions.add_parser(
+        "merge",
+        help="merge actor OTHER into INTO",
+        description="Merge ledger actor OTHER into INTO: every document's link, statement and "
+        "chain entry moves; the move is logged and can be undone with 'split'.",
+    )
+    m.add_argument("into", type=int, help="actor id that stays")
+    m.add_argument("other", type=int, help="actor id merged into INTO")
+    m.add_argument("--note", default=None, help="why (kept in the merge log)")
+    s = actions.add_parser(
+        "split",
+        help="undo merge MERGE",
+        description="Undo a merge (or a split-name): every row it moved goes back.",
+    )
+    s.add_argument("merge", type=int, help="merge id (from 'sayso actors merges')")
+    n = actions.add_parser(
+        "split-name",
+        help="move the documents that wrote NAME to a new actor",
+        description="Two people under one actor: the documents that wrote NAME for ACTOR get "
+        "a new actor of their own (logged; undo with 'split').",
+    )
+    n.add_argument("actor", type=int, help="actor id")
+    n.add_argument("name", help="the spelling whose documents move to a new actor")
+    n.add_argument("--note", default=None, help="why (kept in the merge log)")
+    g = actions.add_parser(
+        "merges",
+        help="the merge and split log",
+        description="Every merge and split, newest first, for one actor when given.",
+    )
+    g.add_argument("actor", type=int, nargs="?", default=None, help="only this actor id")
+    for q in (m, s, n, g):
+        add_db_argument(q)
+        q.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -138,10 +155,10 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speaker", default=None, help="speaker name (any spelling) or actor id")
     p.add_argument("--about", default=None, help="full-text query")
     p.add_argument("--outlet", default=None, help="site / outlet name")
-    p.add_argument("--since", default=None, help="YYYY-MM-DD")
-    p.add_argument("--until", default=None, help="YYYY-MM-DD")
-    p.add_argument("--framing", action="append", default=None, help=FRAMINGS)
-    p.add_argument("--lang", choices=["de", "en"], default=None)
+    p.add_argument("--since", type=types.day("--since"), default=None, help="YYYY-MM-DD")
+    p.add_argument("--until", type=types.day("--until"), default=None, help="YYYY-MM-DD")
+    p.add_argument("--framing", type=types.framing, action="append", default=None, help=FRAMINGS)
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
 
 
 def _filter_args(args: argparse.Namespace) -> dict[str, Any]:
@@ -255,15 +272,20 @@ def run_show(args: argparse.Namespace) -> int:
         )
         if v is not None
     ]
-    head += ["", f"text ({LEGEND}):", "", marked_text(analysis, color=color), ""]
+    head += ["", f"text ({LEGEND}):", ""]
     emit("\n".join(head))
-    emit(render_text(analysis, color=color))
+    # marked_text and render_text escape the data themselves (sayso.text.safe), so their
+    # colour codes may go out as they are
+    emit(marked_text(analysis, color=color) + "\n", trusted_colors=color)
+    emit(render_text(analysis, color=color), trusted_colors=color)
     return 0
 
 
-def emit(text: str) -> None:
-    """Print text output for people: the one place to make it safe for a terminal."""
-    print(text)
+def emit(text: str, *, trusted_colors: bool = False) -> None:
+    """Print text output for people. stdout escapes control characters (the CLI wraps it
+    in :class:`sayso.text.safe.SafeStream`); ``trusted_colors``: ``text`` escaped its data
+    itself and its colour codes go out as they are."""
+    print(text, file=trusted(sys.stdout) if trusted_colors else sys.stdout)
 
 
 def run_accounts(args: argparse.Namespace) -> int:
@@ -321,10 +343,22 @@ def run_accounts(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sayso.cli.output import check_output
     from sayso.ledger.export import export
 
+    if args.out is not None:
+        check_output(args.out, force=args.force)
+    # the rows go out as they are into a pipe or file; a terminal gets them escaped
+    out = args.out or (sys.stdout if sys.stdout.isatty() else trusted(sys.stdout))
     with open_ledger(args.db) as ledger:
-        n = export(ledger, args.fmt, args.out or sys.stdout, excel=args.excel, **_filter_args(args))
+        try:
+            n = export(ledger, args.fmt, out, excel=args.excel, **_filter_args(args))
+        except OSError as exc:
+            from sayso import errors
+            from sayso.errors import SaysoError
+
+            detail = exc.strerror or str(exc)
+            raise SaysoError(errors.E015, path=args.out, detail=detail) from exc
     print(f"{n} statements exported", file=sys.stderr)
     return 0
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sayso.cli.args import db_url
+
 
 def add_db_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         default=None,
+        type=db_url,
         metavar="URL",
         help="ledger database (default: $SAYSO_DB, else sqlite:///sayso.db); "
         "e.g. postgresql://user@host/db",

@@ -2,48 +2,113 @@
 
 Each sub-command module exposes ``register(subparsers)`` and sets ``func`` returning an exit
 code. Typed library errors (``SaysoError``) are turned into one clean line here, at the
-boundary, with their code and hint.
+boundary, with their code and the hint for the command line.
+
+Exit status: 0 all went well; 1 nothing could be done (an error); 2 the command itself
+was wrong (argparse's convention); 3 some sources or documents failed while the others
+were done. Everything printed goes through :class:`sayso.text.safe.SafeStream`, so that
+no control character from data reaches the terminal.
 """
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
-from sayso import __version__
+from sayso import __version__, errors
+from sayso.cli.args import Parser, missing_command, print_error
 from sayso.errors import SaysoError
+from sayso.text.safe import SafeStream
+
+#: exit status: every source or document failed, or the command could not run
+FAILED = 1
+#: exit status: the command line was wrong
+USAGE = 2
+#: exit status: some sources or documents failed, the others were done
+PARTIAL = 3
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from sayso.cli import analyze_cmd, eval_cmd, ingest_cmd, ledger_cmd, train_cmd
+def build_parser() -> Parser:
+    from sayso.cli import analyze_cmd, eval_cmd, ingest_cmd, ledger_cmd, list_cmd, train_cmd
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sayso",
         description="Who says so, on whose authority, and how sure is the report: "
         "attributed statements in German and English news.",
+        epilog="Exit status: 0 done, 1 error, 2 wrong command line, 3 some sources or "
+        "documents failed while the others were done.",
     )
     parser.add_argument("--version", action="version", version=f"sayso {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze_cmd, ingest_cmd, ledger_cmd, eval_cmd, train_cmd):
+    for module in (analyze_cmd, ingest_cmd, ledger_cmd, list_cmd, eval_cmd, train_cmd):
         module.register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
+@contextmanager
+def safe_streams() -> Iterator[None]:
+    """stdout and stderr escape control characters while a command runs."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)
+    if not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)
     try:
-        return int(func(args))
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with safe_streams():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        func = getattr(args, "func", None)
+        if func is None:
+            return missing_command(parser)
+        return _run(func, args)
+
+
+def _run(func: object, args: object) -> int:
+    try:
+        return int(func(args))  # type: ignore[operator]
     except SaysoError as err:
-        print(f"sayso: error {err}", file=sys.stderr)
-        return 1
+        print_error(err)
+        return FAILED
     except BrokenPipeError:  # `sayso analyze … | head`
         return 0
+    except KeyboardInterrupt:
+        print_error(SaysoError(errors.E018))
+        return 130
+    except Exception as exc:
+        if os.environ.get("SAYSO_DEBUG"):
+            raise
+        print_error(unexpected(exc, getattr(args, "db", None)))
+        return FAILED
+
+
+def unexpected(exc: Exception, db: str | None = None) -> SaysoError:
+    """The coded error for an exception no layer below turned into one: a database that
+    went away or got locked mid-command has its own code; anything else is a bug."""
+    if type(exc).__module__.startswith("sqlalchemy"):
+        from sayso.ledger.failures import is_locked
+
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        url = _shown(db)
+        if is_locked(exc):
+            return SaysoError(errors.E207, url=url, detail=detail)
+        return SaysoError(errors.E201, url=url, detail=detail)
+    detail = str(exc).splitlines()[0] if str(exc) else "no detail"
+    return SaysoError(errors.E019, kind=type(exc).__name__, detail=detail)
+
+
+def _shown(db: str | None) -> str:
+    """The ledger's URL for a message, without its password."""
+    from sayso.ledger.store import DEFAULT_URL, ENV_VAR, _safe
+
+    return _safe(db or os.environ.get(ENV_VAR) or DEFAULT_URL)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ cue shared by several statements is marked once.
 from __future__ import annotations
 
 from sayso.model import Analysis
+from sayso.text.safe import safe
 
 LEGEND = "[s1 …] what was said (statement s1), {…} speaker, <…> cue"
 
@@ -24,7 +25,9 @@ def _c(s: str, style: str, color: bool) -> str:
 
 
 def marked_text(a: Analysis, *, color: bool = False) -> str:
-    """The analysis's text with every statement's content, speaker and cue marked."""
+    """The analysis's text with every statement's content, speaker and cue marked; the
+    text's control characters escaped (:func:`sayso.text.safe.safe`), so the only escape
+    sequences in it are the colours'."""
     marks: dict[tuple[int, int, str], tuple[str, str]] = {}
     for s in a.statements:
         for i, span in enumerate(s.content):
@@ -47,7 +50,7 @@ def marked_text(a: Analysis, *, color: bool = False) -> str:
     active: list[int] = []
     pos = 0
     for at, is_open, _, n in events:
-        out.append(a.text[pos:at])
+        out.append(safe(a.text[pos:at]))
         pos = at
         opening, closing = marks[keys[n]]
         if is_open:
@@ -58,7 +61,7 @@ def marked_text(a: Analysis, *, color: bool = False) -> str:
         out.append(closing)
         if color:  # a colour's reset ended the outer marks' colours too: restore them
             out.extend(_style(marks[keys[m]][0]) for m in active)
-    out.append(a.text[pos:])
+    out.append(safe(a.text[pos:]))
     return "".join(out)
 
 

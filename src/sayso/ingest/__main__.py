@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=defaults.timeout, help="seconds per URL")
     p.add_argument("--max-bytes", type=int, default=defaults.max_bytes, help="size cap")
     p.add_argument("--fetch-links", action="store_true", help="feeds: fetch linked pages")
+    p.add_argument(
+        "--allow-private-hosts", action="store_true", help="also fetch from internal addresses"
+    )
     p.add_argument("--no-text", action="store_true", help="leave the text out of the output")
     return p
 
@@ -56,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         fetch_links=args.fetch_links,
+        allow_private_hosts=args.allow_private_hosts,
     )
     failed = False
     out = sys.stdout

@@ -8,6 +8,7 @@ import zlib
 from enum import StrEnum
 
 from sayso.ingest.encoding import bom_encoding
+from sayso.text.clean import utf16_without_bom
 
 
 class Format(StrEnum):
@@ -103,7 +104,8 @@ def _head_text(head: bytes) -> str:
     if bom is not None:
         name, size = bom
         return head[size:].decode(name, errors="ignore")
-    return head.decode("utf-8", errors="ignore")
+    wide = utf16_without_bom(head) if b"\x00" in head[:4096] else None
+    return head.decode(wide or "utf-8", errors="ignore")
 
 
 def is_gzipped_warc(head: bytes) -> bool:

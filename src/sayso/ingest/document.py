@@ -8,10 +8,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sayso import __version__
 from sayso.errors import Code
+from sayso.ingest.urlpolicy import web_url
+
+if TYPE_CHECKING:
+    from sayso.ingest.urlpolicy import Resolver
 
 #: the metadata fields a JSONL key or CSV column can fill
 META_FIELDS = ("title", "url", "published", "author", "site", "lang")
@@ -27,9 +31,11 @@ def normalize_text(text: str) -> str:
 
 
 def content_id(text: str) -> str:
-    """The document id: sha256 hex of the NFC text with whitespace runs collapsed, so the
-    same article re-wrapped, re-indented or with other line endings keeps its id."""
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    """The document id: sha256 hex of the NFC text with whitespace runs collapsed and
+    U+FFFD replacement characters left out, so the same article re-wrapped, re-indented,
+    with other line endings or with a stray damaged byte (decoded as U+FFFD) keeps its id.
+    A damaged byte that was part of a character (an 'ü' cut in half) changes the id."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).replace("\ufffd", "").split())
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -57,8 +63,17 @@ class Document:
 
     @classmethod
     def create(cls, text: str, source: str, **fields: Any) -> Document:
-        """A document with normalised text and its content id; empty metadata is dropped."""
+        """A document with normalised text and its content id; empty metadata is dropped.
+
+        A ``url`` that is not an absolute http(s) address (``javascript:…``, ``file:…``, a
+        relative path) is never stored as the URL: it is kept as text in
+        ``meta["url_text"]`` and ``url`` is None."""
         text = normalize_text(text)
+        url = fields.get("url")
+        if url is not None and str(url).strip() and web_url(str(url)) is None:
+            meta = dict(fields.get("meta") or {})
+            meta.setdefault("url_text", " ".join(str(url).split()))
+            fields = {**fields, "url": None, "meta": meta}
         clean: dict[str, Any] = {}
         for key, value in fields.items():
             if key == "meta":
@@ -137,6 +152,11 @@ class IngestOptions:
     their own name. Other keys and columns go to ``Document.meta``. ``max_bytes`` caps a
     file read whole (text, HTML, feed, JSON), an HTTP response, and one record of a file
     read as a stream (WARC record, JSONL line, CSV row).
+
+    Addresses (sources and, with ``fetch_links``, feed links) follow
+    :mod:`sayso.ingest.urlpolicy`: http(s) only, internal hosts refused unless
+    ``allow_private_hosts``; ``resolver`` replaces DNS (tests, services). ``doc_timeout`` is
+    the seconds one document's analysis may take in an ingest run (0: no limit).
     """
 
     text_column: str = "text"
@@ -146,6 +166,10 @@ class IngestOptions:
     max_bytes: int = 20_000_000
     fetch_links: bool = False
     user_agent: str = f"sayso/{__version__}"
+    allow_private_hosts: bool = False
+    max_redirects: int = 5
+    doc_timeout: float = 60.0
+    resolver: Resolver | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.columns) - set(META_FIELDS))
@@ -153,6 +177,8 @@ class IngestOptions:
             raise ValueError(f"unknown metadata fields {unknown}; use {list(META_FIELDS)}")
         if self.timeout <= 0 or self.max_bytes <= 0:
             raise ValueError("timeout and max_bytes must be positive")
+        if self.doc_timeout < 0 or self.max_redirects < 0:
+            raise ValueError("doc_timeout and max_redirects must be 0 or more")
         if self.csv_delimiter is not None and len(self.csv_delimiter) != 1:
             raise ValueError("csv_delimiter must be one character")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from sayso.text.clean import decode
+from sayso.model import Warning
+from sayso.text.clean import decode_report, mostly_utf8
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -65,36 +66,56 @@ def _codec(name: str | None) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode a whole source (see :func:`decode_bytes_report`); warnings are dropped."""
+    return decode_bytes_report(data, declared)[0]
+
+
+def decode_bytes_report(data: bytes, declared: str | None = None) -> tuple[str, list[Warning]]:
     """Decode a whole source. Raises ``SaysoError(E001)`` for binary data.
 
     A byte-order mark wins; valid UTF-8 is UTF-8 whatever the declaration says (a page
-    declaring latin-1 but written in UTF-8 is common, the reverse is impossible); otherwise
-    the declared charset is used when it decodes the bytes, else cp1252 / latin-1.
+    declaring latin-1 but written in UTF-8 is common, the reverse is impossible); so is
+    UTF-8 with a few damaged bytes (U+FFFD, warning W110); UTF-16 without a mark is
+    recognised by its NUL bytes (W111); otherwise the declared charset is used when it
+    decodes the bytes, else cp1252 / latin-1.
     """
     bom = bom_encoding(data)
     if bom is not None:
         name, size = bom
-        return data[size:].decode(name, errors="replace")
-    text = decode(data)  # binary check; UTF-8, else cp1252, else latin-1
+        return data[size:].decode(name, errors="replace"), []
+    text, warnings = decode_report(data)  # binary check; UTF-8, else cp1252, else latin-1
     codec = _codec(declared)
-    if codec is None or codec.startswith("utf"):
-        return text
+    if codec is None or codec.startswith("utf") or warnings:
+        return text, warnings
     try:
         data.decode("utf-8")
-        return text
+        return text, warnings
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode(codec)
+        return data.decode(codec), []
     except (UnicodeDecodeError, LookupError):
-        return text
+        return text, warnings
+
+
+def warning_meta(warnings: list[Warning]) -> dict[str, str]:
+    """Decoding warnings as ``Document.meta`` (``ingest_warnings``: 'W110: …; …')."""
+    if not warnings:
+        return {}
+    return {"ingest_warnings": "; ".join(f"{w.code}: {w.message}" for w in warnings)}
 
 
 def decode_line(line: bytes) -> str:
-    """One line of a streamed file: UTF-8, else cp1252, else latin-1 (archives mix them)."""
-    for enc in ("utf-8", "cp1252"):
-        try:
-            return line.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return line.decode("latin-1")
+    """One line of a streamed file: UTF-8 (a few damaged bytes become U+FFFD), else
+    cp1252, else latin-1 (archives mix them line by line)."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    damaged = mostly_utf8(line)
+    if damaged is not None:
+        return damaged[0]
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")

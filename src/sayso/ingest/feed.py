@@ -11,15 +11,27 @@ import io
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from sayso import errors
 from sayso.ingest.document import Document, IngestError, IngestOptions
 from sayso.ingest.fetch import FetchFailed, fetch
 from sayso.ingest.html import html_to_text, lang_tag, read_html
+from sayso.ingest.urlpolicy import web_url
 
 _HTML = ("text/html", "application/xhtml+xml", "html", "xhtml")
 # bozo exceptions that do not mean anything was lost
 _BENIGN = ("CharacterEncodingOverride", "NonXMLContentType")
+
+
+def _absolute(link: Any, base: str | None) -> str | None:
+    """An entry's link resolved against ``base`` when relative (scheme-less)."""
+    if not link or not str(link).strip():
+        return None
+    text = str(link).strip()
+    if base and not urlsplit(text).scheme:
+        return urljoin(base, text)
+    return text
 
 
 def _iso(parsed: Any) -> str | None:
@@ -55,10 +67,15 @@ def _entry_text(entry: Mapping[str, Any]) -> tuple[str, str | None, str]:
     return "", None, ""
 
 
-def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Document | IngestError]:
+def read_feed(
+    data: bytes, source: str, options: IngestOptions, base: str | None = None
+) -> Iterator[Document | IngestError]:
+    """``base``: the address the feed was fetched from (relative links resolve against it,
+    else against the feed's xml:base, else against the feed's own absolute ``<link>``)."""
     import feedparser
 
-    # a file-like object: feedparser would fetch a str that looks like a URL
+    # a file-like object: feedparser would fetch a str that looks like a URL; it resolves
+    # links against an xml:base, and _absolute() the rest against ``base``
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
     exc = parsed.get("bozo_exception")
     broken = bool(parsed.get("bozo")) and type(exc).__name__ not in _BENIGN
@@ -77,12 +94,13 @@ def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Docu
     feed = parsed.get("feed") or {}
     site = feed.get("title")
     feed_lang = feed.get("language")
+    link_base = base or web_url(feed.get("link"))
     seen: dict[str, int] = {}
     for number, entry in enumerate(entries, 1):
         key = str(entry.get("id") or entry.get("link") or number)
         seen[key] = seen.get(key, 0) + 1
         where = f"{source}#{key}" if seen[key] == 1 else f"{source}#{key}#{seen[key]}"
-        yield from _read_entry(entry, where, site, feed_lang, options)
+        yield from _read_entry(entry, where, site, feed_lang, options, link_base)
 
 
 def _read_entry(
@@ -91,13 +109,14 @@ def _read_entry(
     site: str | None,
     feed_lang: str | None,
     options: IngestOptions,
+    base: str | None,
 ) -> Iterator[Document | IngestError]:
     text, content_lang, origin = _entry_text(entry)
     tags = [str(t.get("term")) for t in entry.get("tags") or () if t.get("term")]
     meta = {"tags": ", ".join(tags)} if tags else {}
     if entry.get("id"):
         meta["entry_id"] = str(entry["id"])
-    link = entry.get("link")
+    link = _absolute(entry.get("link"), base)
     fields: dict[str, str | None] = {
         "title": entry.get("title"),
         "author": (entry.get("author_detail") or {}).get("name") or entry.get("author"),
@@ -106,7 +125,10 @@ def _read_entry(
         "lang": lang_tag(content_lang or feed_lang),
     }
     if origin != "content" and options.fetch_links and link:
-        try:
+        if not urlsplit(link).scheme:  # relative, and no base to resolve it against
+            yield IngestError.of(errors.E032, where, link=link)
+            return
+        try:  # fetch() refuses file:, javascript:, data:, … (E030) and internal hosts
             page = fetch(link, options, where=where)
         except FetchFailed as failed:  # the error names the entry and the link
             yield failed.error

@@ -10,7 +10,13 @@ from typing import Any
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.document import Document, IngestError
-from sayso.ingest.encoding import charset_of, declared_charset, decode_bytes
+from sayso.ingest.encoding import (
+    charset_of,
+    declared_charset,
+    decode_bytes,
+    decode_bytes_report,
+    warning_meta,
+)
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)")
 _LANG_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
@@ -100,11 +106,13 @@ def read_html(
     ``published``, ``author``, ``site`` and ``lang`` when they are set: a feed states them
     more reliably than a page's markup).
     """
+    declared = charset_of(content_type) or declared_charset(data[:8192])
     try:
-        text = decode_html(data, content_type)
+        text, warnings = decode_bytes_report(data, declared)
     except SaysoError as exc:
         yield IngestError.of(errors.E021, source, detail=exc.message.rstrip("."))
         return
+    meta = {**(meta or {}), **warning_meta(warnings)}
     yield extract_html(text, source, url=url, defaults=defaults, meta=meta)
 
 

@@ -20,6 +20,7 @@ from sayso.errors import SaysoError
 from sayso.ingest.document import META_FIELDS, Document, IngestError, IngestOptions
 from sayso.ingest.encoding import bom_encoding, decode_bytes, decode_line
 from sayso.ingest.html import lang_tag
+from sayso.text.clean import utf16_without_bom
 
 Item = Document | IngestError
 
@@ -34,6 +35,16 @@ def _scalar(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "JSON boolean"
+    if isinstance(value, int | float):
+        return "JSON number"
+    if isinstance(value, list):
+        return "JSON list of non-strings"
+    return "JSON object" if isinstance(value, dict) else type(value).__name__
+
+
 def _found(keys: Any) -> str:
     names = [str(k) for k in keys]
     shown = ", ".join(repr(n) for n in names[:12])
@@ -43,13 +54,17 @@ def _found(keys: Any) -> str:
 def record_document(record: Mapping[str, Any], where: str, options: IngestOptions) -> Item:
     """One JSON object or CSV row -> a document, or E025 (no text key) / E029 (empty)."""
     column = options.text_column
-    if column not in record or record[column] is None:
+    if column not in record:
         return IngestError.of(errors.E025, where, column=column, found=_found(record.keys()))
     value = record[column]
+    if value is None:
+        return IngestError.of(errors.E034, where, column=column)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         text = "\n\n".join(value)  # a list of paragraphs
-    else:
-        text = value if isinstance(value, str) else (_scalar(value) or "")
+    elif isinstance(value, str):
+        text = value
+    else:  # a number, a boolean, an object, a list of non-strings: not an article
+        return IngestError.of(errors.E033, where, column=column, kind=_kind(value))
     if not text.strip():
         return IngestError.of(errors.E029, where, detail=f" (column {column!r} is empty)")
     fields: dict[str, str | None] = {}
@@ -70,8 +85,9 @@ def record_document(record: Mapping[str, Any], where: str, options: IngestOption
 def _lines(stream: IO[bytes], head: bytes, limit: int) -> Iterator[tuple[int, str | None]]:
     """(line number, text) for each line; text None for a line longer than ``limit``."""
     bom = bom_encoding(head)
-    if bom is not None and bom[0] != "utf-8":  # UTF-16/32: decode as one stream
-        text_stream = io.TextIOWrapper(stream, encoding=bom[0], errors="replace", newline="")
+    wide = bom[0] if bom is not None and bom[0] != "utf-8" else utf16_without_bom(head)
+    if wide is not None:  # UTF-16/32: decode as one stream
+        text_stream = io.TextIOWrapper(stream, encoding=wide, errors="replace", newline="")
         for number, line in enumerate(text_stream, 1):
             yield number, (line.lstrip("\ufeff") if number == 1 else line)
         return
@@ -181,7 +197,8 @@ class _LineFeed:
 def read_csv(
     stream: IO[bytes], head: bytes, source: str, options: IngestOptions, *, tsv: bool = False
 ) -> Iterator[Item]:
-    sample = decode_line(head) if bom_encoding(head) is None else decode_bytes(head)
+    wide = bom_encoding(head) is not None or utf16_without_bom(head) is not None
+    sample = decode_bytes(head[: len(head) - len(head) % 2]) if wide else decode_line(head)
     delimiter = _delimiter(sample.lstrip("\ufeff"), tsv, options)
     # csv's per-field limit (131072 characters by default) is lower than an article can be
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))

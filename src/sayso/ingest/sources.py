@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -16,11 +17,12 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.detect import Format, detect, extension
 from sayso.ingest.document import Document, IngestError, IngestOptions
-from sayso.ingest.encoding import decode_bytes
+from sayso.ingest.encoding import decode_bytes_report, warning_meta
 from sayso.ingest.fetch import FetchFailed, fetch, is_url
 
 Item = Document | IngestError
 _HEAD = 65536
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _STREAMED = (Format.WARC, Format.JSONL, Format.CSV, Format.TSV)
 
 
@@ -77,8 +79,32 @@ def read_sources(
             yield from _read_stdin(options)
         elif is_url(source):
             yield from _read_url(source, options)
+        elif _SCHEME.match(source):  # file://, ftp://, …: refused, never read as a path
+            scheme = source.split(":", 1)[0]
+            detail = f"it is a {scheme}: address"
+            yield IngestError.of(errors.E030, source, url=source, detail=detail)
         else:
             yield from _read_path(Path(source), source, options, set())
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    options: IngestOptions | None = None,
+    *,
+    trust_extension: bool = True,
+) -> Iterator[Document | IngestError]:
+    """The documents in ``data``, read as :func:`read_sources` reads a file called
+    ``name`` (its extension counts unless ``trust_extension`` is False, as for stdin)."""
+    opened = _Opened(
+        name, name, io.BytesIO(data), data[:_HEAD], size=len(data), trust_extension=trust_extension
+    )
+    yield from _dispatch(opened, options or IngestOptions())
+
+
+def source_format(name: str, head: bytes, *, trust_extension: bool = True) -> Format:
+    """The format ingest reads a source called ``name`` starting with ``head`` as."""
+    return detect(name, head[:_HEAD], trust_extension=trust_extension)
 
 
 def unique(items: Iterable[Item]) -> Iterator[Item]:
@@ -218,7 +244,7 @@ def _dispatch(opened: _Opened, options: IngestOptions, depth: int = 0) -> Iterat
     elif fmt is Format.FEED:
         from sayso.ingest.feed import read_feed
 
-        yield from read_feed(data, opened.where, options)
+        yield from read_feed(data, opened.where, options, base=opened.url)
     elif fmt is Format.JSON:
         from sayso.ingest.records import read_json
 
@@ -248,12 +274,12 @@ def _read_stream(fmt: Format, opened: _Opened, options: IngestOptions) -> Iterat
 
 def _read_text(data: bytes, opened: _Opened) -> Item:
     try:
-        text = decode_bytes(data)
+        text, warnings = decode_bytes_report(data)
     except SaysoError as exc:
         return IngestError.of(errors.E021, opened.where, detail=exc.message.rstrip("."))
     if not text.strip():
         return IngestError.of(errors.E029, opened.where, detail="")
-    return Document.create(text, opened.where, url=opened.url)
+    return Document.create(text, opened.where, url=opened.url, meta=warning_meta(warnings))
 
 
 def _read_gzip(opened: _Opened, options: IngestOptions, depth: int) -> Iterator[Item]:

@@ -85,9 +85,11 @@ def claims(
     ledger: Ledger, *, min_appearances: int = 1, limit: int | None = 100, **filters: Any
 ) -> list[dict[str, Any]]:
     """See :meth:`sayso.ledger.Ledger.claims`."""
-    if min_appearances < 1 or (limit is not None and limit < 1):
+    if min_appearances < 1 or (limit is not None and limit < 0):
         detail = f"min_appearances={min_appearances}, limit={limit}"
         raise SaysoError(errors.E211, detail=detail)
+    if limit == 0:
+        return []
     c = t.Claim
     with Session(ledger.engine) as session:
         counted = _counted(session, matching(ledger, session, filters), min_appearances, limit)

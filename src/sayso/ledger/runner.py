@@ -8,7 +8,9 @@ handed them ahead (:data:`AHEAD`); near the end it stores a few documents at a t
 that little is left to store once the last analysis is done. A run killed at any
 moment (even with SIGKILL) leaves whole batches only, and running it again adds exactly
 the missing documents. A source or document that fails
-becomes a row in the ``errors`` table with its code; the run goes on.
+becomes a row in the ``errors`` table with its code; the run goes on. So does a document
+whose analysis takes longer than ``IngestOptions.doc_timeout`` (E035; its worker is
+replaced, see :mod:`sayso.ledger.workers`).
 
 Only the main process touches the database, so SQLite's single writer is never contended
 and PostgreSQL needs one connection. Storing costs a fraction of what analysing does, so
@@ -25,8 +27,7 @@ import gc
 import multiprocessing as mp
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
@@ -37,6 +38,9 @@ from sayso.errors import SaysoError
 from sayso.ingest import Document, IngestError, IngestOptions, read_sources
 from sayso.ledger.records import RunSummary
 from sayso.ledger.store import Ledger
+from sayso.ledger.workers import CHUNK, Engine, Failure, InProcess, WorkerPool
+
+__all__ = ["CHUNK", "Failure", "analyse_document", "pool_context", "run", "start_pool", "warm_up"]
 from sayso.model import Analysis
 
 #: documents handed to the workers at a time and stored in one transaction (the duplicate
@@ -47,17 +51,6 @@ BATCH = 64
 AHEAD = 2 * BATCH
 #: near the end of a run, documents are stored this many at a time, as they are analysed
 TAIL = 8
-#: documents per worker task: the pool's cost per task (a message each way, a lock) was
-#: a worker's biggest cost outside analysing with 2; 8 halved it
-CHUNK = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A document the worker could not analyse: its code and message."""
-
-    code: str
-    message: str
 
 
 def analyse_document(doc: Document) -> Analysis | Failure:
@@ -103,7 +96,9 @@ def pool_context() -> BaseContext:
 
 
 def start_pool(jobs: int) -> Pool:
-    """``jobs`` analysing workers, warmed up (see :func:`pool_context`)."""
+    """``jobs`` analysing workers in a ``multiprocessing.Pool``, warmed up (see
+    :func:`pool_context`); for benchmarks of the worker pipeline (runs use
+    :class:`~sayso.ledger.workers.WorkerPool`, which enforces the time budget)."""
     warm_up()  # before forking, so that the workers inherit the loaded models
     return pool_context().Pool(jobs, initializer=warm_up)
 
@@ -127,18 +122,23 @@ def run(
     """
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (in this process) or more, not {jobs}")
+    options = options or IngestOptions()
     summary = RunSummary(run_id=ledger.start_run(note))
-    pool = start_pool(jobs) if jobs > 0 else None
-    if pool is None:
-        warm_up()
-    analyse: Callable[[list[Document]], Iterator[Analysis | Failure]] = (
-        (lambda docs: pool.imap(analyse_document, docs, chunksize=CHUNK))
-        if pool is not None
-        else (lambda docs: map(analyse_document, docs))
+    warm_up()  # before forking, so that the workers inherit the loaded models
+    engine: Engine = (
+        WorkerPool(
+            jobs,
+            analyse_document,
+            pool_context(),
+            doc_timeout=options.doc_timeout,
+            initializer=warm_up,
+        )
+        if jobs > 0
+        else InProcess(analyse_document, options.doc_timeout)
     )
-    # documents handed to the workers, in order, each with the iterator its result comes
-    # from; the ids of those not stored yet, so that a repeat is not analysed twice
-    waiting: deque[tuple[Document, Iterator[Analysis | Failure]]] = deque()
+    # documents handed to the workers, in order, each with its number in the engine; the
+    # ids of those not stored yet, so that a repeat is not analysed twice
+    waiting: deque[tuple[Document, int]] = deque()
     unstored: set[str] = set()
     ready: list[tuple[Document, Analysis | Failure]] = []
     exhausted = False
@@ -148,7 +148,7 @@ def run(
             while not exhausted and len(waiting) < AHEAD:
                 # a few documents first when the workers have nothing, so that they start
                 # at once (reading and checking a whole batch took 20 ms)
-                batch = list(islice(items, BATCH if waiting or pool is None else TAIL))
+                batch = list(islice(items, BATCH if waiting or jobs == 0 else TAIL))
                 if not batch:
                     exhausted = True
                     break
@@ -156,24 +156,23 @@ def run(
                 if progress is not None and len(todo) < len(batch):
                     progress(len(batch) - len(todo))
                 if todo:
-                    results = analyse(todo)  # the workers start on them now
-                    waiting.extend((doc, results) for doc in todo)
+                    seqs = engine.submit(todo)  # the workers start on them now
+                    waiting.extend(zip(todo, seqs, strict=True))
                     unstored.update(doc.id for doc in todo)
             if not waiting:
                 break
-            doc, results = waiting.popleft()
-            ready.append((doc, next(results)))
+            doc, seq = waiting.popleft()
+            ready.append((doc, engine.result(seq)))
             # a batch per transaction while the workers have plenty to do; near the end a
             # few documents at a time, so that little is left to store after the last
             # analysis (storing a whole batch then added a tenth to a run of 500 articles)
-            step = BATCH if pool is None or not exhausted or len(waiting) >= BATCH else TAIL
+            step = BATCH if jobs == 0 or not exhausted or len(waiting) >= BATCH else TAIL
             if len(ready) >= step or not waiting:
                 _store_pairs(ledger, ready, summary, progress)
                 unstored.difference_update(d.id for d, _ in ready)
                 ready = []
     finally:
-        if pool is not None:
-            pool.terminate()
+        engine.close()
         ledger.finish_run(summary.run_id)
     return summary
 

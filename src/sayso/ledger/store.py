@@ -52,9 +52,10 @@ from sqlalchemy.pool import StaticPool
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.document import Document, content_id
-from sayso.ledger import fulltext, identity, migrate, writer
+from sayso.ledger import failures, fulltext, identity, listing, migrate, writer
 from sayso.ledger import schema as t
 from sayso.ledger import speakers as speaker_query
+from sayso.ledger.listing import RunRecord
 from sayso.ledger.records import (
     ActorRecord,
     AddResult,
@@ -301,7 +302,8 @@ class Ledger:
 
         ``url`` None means ``$SAYSO_DB``, else ``sqlite:///sayso.db`` in the working
         directory. A bare path is a SQLite file; ``postgresql://user@host/db`` uses
-        psycopg 3. Raises ``SaysoError(E201)`` when the database cannot be reached.
+        psycopg 3. Raises a ``SaysoError`` when the database cannot be opened: E201 (a
+        server), E209 (a SQLite file), E207 (locked), E208 (not a ledger), E016 (not a URL).
         """
         url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
         try:
@@ -309,8 +311,7 @@ class Ledger:
             if upgrade:
                 migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
-            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise SaysoError(errors.E201, url=_safe(url), detail=detail) from exc
+            raise failures.open_error(normalise_url(url), _safe(url), exc) from exc
         return cls(engine)
 
     def close(self) -> None:
@@ -1105,6 +1106,10 @@ class Ledger:
                 ErrorRecord(r.id, r.source, r.url, r.code, r.message, _utc(r.at), r.run_id)
                 for r in session.scalars(query)
             ]
+
+    def runs(self, *, limit: int | None = 20) -> list[RunRecord]:
+        """The ingest runs, newest first, with their counts (see :mod:`.listing`)."""
+        return listing.runs(self, limit=limit)
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, URLs, statements, actors, relations, errors, runs; by language."""
