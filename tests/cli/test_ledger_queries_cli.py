@@ -43,6 +43,9 @@ def test_ledger_queries_cli_claims_count_articles(
     assert claim["appearances"] == 2 and claim["mentions"] == 3 and claim["shown"] == 2
     assert main(["claims", "--db", db, "--min", "3"]) == 0
     assert "no claims in 3 or more articles" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # a usage error, coded
+        main(["claims", "--db", db, "--min", "0"])
+    assert usage.value.code == 2 and "E017" in capsys.readouterr().err
 
 
 def test_ledger_queries_cli_speaker_typo_and_suggestion(

@@ -82,8 +82,11 @@ def test_queries_claims_min_counts_every_match_not_the_newest(ledger: Ledger) ->
     assert [c["appearances"] for c in ledger.claims(speaker="Hofbauer")] == [2]
     assert ledger.claims(speaker="Berger", min_appearances=2) == []
     assert len(ledger.claims(outlet="nowhere")) == 0
+    assert ledger.claims(limit=0) == []
     with pytest.raises(SaysoError, match="E211"):
         ledger.claims(min_appearances=0)
+    with pytest.raises(SaysoError, match="E211"):
+        ledger.claims(limit=-1)
 
 
 def test_queries_claims_count_documents_not_statements(ledger: Ledger) -> None:
