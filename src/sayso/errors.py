@@ -173,6 +173,17 @@ E205 = Code(
     "Cannot merge or split actors: {detail}.",
     "List the actors with 'sayso actors' and the merges with 'sayso actors merges'.",
 )
+E210 = Code(
+    "E210",
+    "No speaker {name!r} in the ledger{nearest}.",
+    "Check the spelling, pass a ledger actor id, or look the name up with "
+    "'sayso actors --name PART'.",
+)
+E211 = Code(
+    "E211",
+    "Invalid query: {detail}.",
+    "Pass --min/min_appearances of 1 or more and a --limit of 0 or more (or none).",
+)
 
 # --- ingest: a source could not be turned into a document (the batch goes on) ---------
 E020 = Code(

@@ -529,8 +529,11 @@ def test_ledger_statements_by_speaker_across_documents(ledger: Ledger) -> None:
     assert ledger.statements(speaker=rows[0].actor_id) == rows
     carter = ledger.statements(speaker="John Carter")
     assert {r.url for r in carter} == {"https://en.example/1", "https://en.example/2"}
-    assert ledger.statements(speaker="Nobody Known") == []
-    assert ledger.statements(speaker="100%") == []  # LIKE wildcards are literal
+    # a name that finds no actor says so (E210), rather than "said nothing"
+    with pytest.raises(SaysoError, match="E210"):
+        ledger.statements(speaker="Nobody Known")
+    with pytest.raises(SaysoError, match="E210"):
+        ledger.statements(speaker="100%")  # LIKE wildcards are literal
 
 
 def test_ledger_speaker_shared_by_several_actors_merges_their_newest(ledger: Ledger) -> None:

@@ -24,10 +24,16 @@ def register(sub: Any) -> None:
         "claims",
         help="claims in the ledger with every outlet that carried them",
         description="Claims of the statements matching the filters, most widespread first, "
-        "each with its appearances (outlet, date, form, speaker, framing).",
+        "each with its appearances: one per article (outlet, date, form, speaker, framing), "
+        "a quote fragment inside a longer statement of the same article counted once.",
     )
     _filters(p)
-    p.add_argument("--min", type=int, default=1, help="at least this many appearances")
+    p.add_argument(
+        "--min",
+        type=types.positive("--min"),
+        default=1,
+        help="carried by at least this many articles (counted over every match)",
+    )
     p.add_argument("--limit", type=types.count("--limit"), default=20, help="claims shown")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_claims)
@@ -51,9 +57,10 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "show",
-        help="one stored document as a claim map",
-        description="A stored document (by id, id prefix or URL) with its metadata and its "
-        "claim map: statements, chains, framing, actors and relations.",
+        help="one stored document: its text with the statements marked, and its claim map",
+        description="A stored document (by id, id prefix or URL) with its metadata, its "
+        "text with every statement marked ([s1 …] what was said, {…} speaker, <…> cue) and "
+        "its claim map: statements, chains, framing, actors and relations.",
     )
     add_db_argument(p)
     p.add_argument("document", help="document id (or a unique prefix of it)")
@@ -89,11 +96,18 @@ def register(sub: Any) -> None:
         "export",
         help="statements as JSON lines, CSV or Parquet",
         description="Every statement matching the filters, one row each with its document, "
-        "outlet, date, speaker, actor, form, framing and claim.",
+        "outlet, date, speaker, actor name, source chain as names, form, framing with its "
+        "words, the sentence around it and claim (ids in columns of their own).",
     )
     _filters(p)
     p.add_argument("--format", dest="fmt", default="jsonl", help="jsonl | csv | parquet")
     p.add_argument("--out", default=None, help="file (default: stdout; Parquet needs a file)")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheets (Excel, LibreOffice, German locale): semicolons, CRLF, "
+        "UTF-8 byte-order mark",
+    )
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run_export)
 
@@ -176,17 +190,22 @@ def run_claims(args: argparse.Namespace) -> int:
         span = c["first_seen"] or "?"
         if c["last_seen"] and c["last_seen"] != c["first_seen"]:
             span += f" – {c['last_seen']}"
-        print(f"claim {c['id']}  {c['appearances']}× ({span}): {_short(c['text'], 110)}")
+        n = count(c["appearances"], "article")
+        emit(f"claim {c['id']}  {n} ({span}): {_short(c['text'], 110)}")
         for a in c["statements"]:
             labels = a["framing"] if isinstance(a.get("framing"), list) else []
             tag = f" [{', '.join(labels)}]" if labels else ""
             who = a.get("actor") or a.get("speaker") or "(unknown source)"
-            print(
+            more = a.get("fragments") or []
+            also = f" (+{len(more)} more in the article: #{', #'.join(map(str, more))})"
+            emit(
                 f"    {a.get('published_date') or '?':<10}  {a.get('site') or '?':<18} "
-                f"{a['form']:<22} {who}{tag}"
+                f"{a['form']:<22} {who}{tag}{also if more else ''}"
             )
+        if c["shown"] < c["appearances"]:
+            emit(f"    … {c['appearances'] - c['shown']} more articles not listed")
     if not found:
-        print("no claims match", file=sys.stderr)
+        print(f"no claims in {args.min} or more articles match", file=sys.stderr)
     return 0
 
 
@@ -232,6 +251,7 @@ def run_actors(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from sayso.cli.analyze_cmd import render_text
+    from sayso.cli.marked import LEGEND, marked_text
 
     with open_ledger(args.db) as ledger:
         doc = ledger.find_document(args.document)
@@ -239,6 +259,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.fmt == "json":
         print(analysis.to_json(indent=2))
         return 0
+    color = sys.stdout.isatty()
     head = [f"document {doc.id}"]
     head += [
         f"{k}: {v}"
@@ -251,12 +272,20 @@ def run_show(args: argparse.Namespace) -> int:
         )
         if v is not None
     ]
-    print("\n".join(head))
-    print()
-    color = sys.stdout.isatty()
-    # render_text escapes the data itself, so its colour codes may go out as they are
-    print(render_text(analysis, color=color), file=trusted(sys.stdout) if color else sys.stdout)
+    head += ["", f"text ({LEGEND}):", ""]
+    emit("\n".join(head))
+    # marked_text and render_text escape the data themselves (sayso.text.safe), so their
+    # colour codes may go out as they are
+    emit(marked_text(analysis, color=color) + "\n", trusted_colors=color)
+    emit(render_text(analysis, color=color), trusted_colors=color)
     return 0
+
+
+def emit(text: str, *, trusted_colors: bool = False) -> None:
+    """Print text output for people. stdout escapes control characters (the CLI wraps it
+    in :class:`sayso.text.safe.SafeStream`); ``trusted_colors``: ``text`` escaped its data
+    itself and its colour codes go out as they are."""
+    print(text, file=trusted(sys.stdout) if trusted_colors else sys.stdout)
 
 
 def run_accounts(args: argparse.Namespace) -> int:
@@ -323,7 +352,7 @@ def run_export(args: argparse.Namespace) -> int:
     out = args.out or (sys.stdout if sys.stdout.isatty() else trusted(sys.stdout))
     with open_ledger(args.db) as ledger:
         try:
-            n = export(ledger, args.fmt, out, **_filter_args(args))
+            n = export(ledger, args.fmt, out, excel=args.excel, **_filter_args(args))
         except OSError as exc:
             from sayso import errors
             from sayso.errors import SaysoError

@@ -1,9 +1,15 @@
 """Exports of the ledger's statements: JSON lines, CSV, Parquet.
 
 One row per statement with its document's URL, outlet and date, the speaker (as written
-and the ledger actor), form, framing, claim and content — the columns of
-:class:`sayso.ledger.records.StatementRecord`. Rows are read page by page, so a ledger of
-millions of statements is exported in constant memory (Parquet in row groups).
+and the ledger actor's name), the source chain as names ("Washington Post > Minister"),
+form, framing labels and the words behind them, the sentence around the statement, claim
+and content; the ids (``actor_id``, ``chain_ids``, ``claim_id``) stay as columns of their
+own for joins. Rows are read page by page, so a ledger of millions of statements is
+exported in constant memory (Parquet in row groups).
+
+CSV comes in two dialects: plain (RFC 4180: commas, CRLF, UTF-8) and ``excel=True`` for
+spreadsheets set to a German locale, which read a comma as the decimal separator and a
+file without a byte-order mark as Windows-1252: semicolons, CRLF and a UTF-8 BOM.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import IO, Any
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.ledger.export_fields import Namer
 from sayso.ledger.records import StatementRecord
 from sayso.ledger.store import Ledger
 
@@ -23,37 +30,48 @@ FORMATS = ("jsonl", "csv", "parquet")
 PAGE = 5000
 COLUMNS = (
     "id", "document_id", "local_id", "url", "title", "site", "published", "published_date",
-    "lang", "form", "medium", "content", "speaker", "cue", "actor_id", "actor", "actor_kind",
-    "chain", "confidence", "hearsay", "hedged", "stance", "confirmation", "claim_id",
+    "lang", "form", "medium", "speaker", "cue", "actor", "actor_kind", "chain", "content",
+    "sentence", "framing", "framing_words", "confidence", "hearsay", "hedged", "stance",
+    "confirmation", "claim_id", "actor_id", "chain_ids",
 )  # fmt: skip
+#: the spreadsheet dialect of ``excel=True`` (see the module doc)
+EXCEL = {"delimiter": ";", "lineterminator": "\r\n"}
 
 
 def rows(ledger: Ledger, **filters: Any) -> Iterator[dict[str, Any]]:
-    """Every statement matching ``filters`` (see ``Ledger.statements``) as a flat dict."""
+    """Every statement matching ``filters`` (see ``Ledger.statements``) as a flat dict of
+    :data:`COLUMNS`."""
     offset = 0
-    while True:
-        page = ledger.statements(limit=PAGE, offset=offset, **filters)
-        for r in page:
-            yield _flat(r)
-        if len(page) < PAGE:
-            return
-        offset += PAGE
+    with ledger.engine.connect() as conn:
+        namer = Namer(conn)
+        while True:
+            page = ledger.statements(limit=PAGE, offset=offset, **filters)
+            for r, names in zip(page, namer.page(page), strict=True):
+                yield _flat(r, names)
+            if len(page) < PAGE:
+                return
+            offset += PAGE
 
 
-def _flat(r: StatementRecord) -> dict[str, Any]:
+def _flat(r: StatementRecord, names: dict[str, Any]) -> dict[str, Any]:
     d = r.to_dict()
     out = {k: d.get(k) for k in COLUMNS}
-    out["chain"] = json.dumps(list(r.chain))
+    out.update(names)
+    out["chain_ids"] = json.dumps(list(r.chain))
     out["framing"] = ",".join(r.framing)
     return out
 
 
-def export(ledger: Ledger, fmt: str, out: str | Path | IO[str], **filters: Any) -> int:
+def export(
+    ledger: Ledger, fmt: str, out: str | Path | IO[str], *, excel: bool = False, **filters: Any
+) -> int:
     """Write the statements matching ``filters`` to ``out`` (a path, or a text stream for
-    jsonl/csv); returns the number of rows. Parquet needs pyarrow (``pip install
-    'sayso[parquet]'``)."""
+    jsonl/csv); returns the number of rows. ``excel``: CSV for spreadsheets (semicolons,
+    CRLF, UTF-8 byte-order mark). Parquet needs pyarrow (``pip install 'sayso[parquet]'``)."""
     if fmt not in FORMATS:
         raise SaysoError(errors.E010, fmt=fmt, choices=", ".join(FORMATS))
+    if excel and fmt != "csv":
+        raise SaysoError(errors.E206, detail=f"the spreadsheet dialect is CSV, not {fmt}")
     if fmt == "parquet":
         return _parquet(rows(ledger, **filters), out)
     stream: IO[str]
@@ -63,6 +81,8 @@ def export(ledger: Ledger, fmt: str, out: str | Path | IO[str], **filters: Any) 
         close = True
     else:
         stream = out
+    if excel:
+        stream.write("\ufeff")  # the byte-order mark: spreadsheets then read UTF-8
     n = 0
     try:
         if fmt == "jsonl":
@@ -70,7 +90,8 @@ def export(ledger: Ledger, fmt: str, out: str | Path | IO[str], **filters: Any) 
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         else:
-            writer = csv.DictWriter(stream, fieldnames=[*COLUMNS, "framing"])
+            dialect: dict[str, Any] = EXCEL if excel else {}
+            writer = csv.DictWriter(stream, fieldnames=COLUMNS, **dialect)
             writer.writeheader()
             for row in rows(ledger, **filters):
                 writer.writerow(row)
@@ -89,7 +110,7 @@ def _parquet(items: Iterator[dict[str, Any]], out: str | Path | IO[str]) -> int:
         raise SaysoError(errors.E206, detail="pyarrow is not installed") from exc
     if not isinstance(out, str | Path):
         raise SaysoError(errors.E206, detail="Parquet needs a file path (--out FILE)")
-    names = [*COLUMNS, "framing"]
+    names = COLUMNS
     writer = None
     n = 0
     batch: list[dict[str, Any]] = []

@@ -39,7 +39,6 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
-    or_,
     select,
     text,
     true,
@@ -55,6 +54,7 @@ from sayso.errors import SaysoError
 from sayso.ingest.document import Document, content_id
 from sayso.ledger import failures, fulltext, identity, listing, migrate, writer
 from sayso.ledger import schema as t
+from sayso.ledger import speakers as speaker_query
 from sayso.ledger.listing import RunRecord
 from sayso.ledger.records import (
     ActorRecord,
@@ -803,17 +803,13 @@ class Ledger:
             if isinstance(speaker, int):
                 ids = [speaker]
             else:
-                # the phonetic key: "Zelensky" finds the statements of "Selenskyj"; a
-                # name merged into another actor finds that actor
-                wanted = identity.name_key(speaker) or actor_key(speaker)
-                # the actors first, then their statements by their actor_id index: as one
-                # join the planners walked every statement by date testing the name on each
-                # (2.5 s on a million statements on SQLite). The indexed exact key or
-                # surname first; a part of a name ("lind" for "Lindner") scans the actors.
+                # the actors first (what the identity rule would merge: see
+                # sayso.ledger.speakers; E210 naming the nearest when none), then their
+                # statements by their actor_id index: as one join the planners walked
+                # every statement by date testing the name on each (2.5 s on a million
+                # statements on SQLite)
                 with self._sessions() as session:
-                    ids = self._speaker_ids(session, wanted, exact=True) or self._speaker_ids(
-                        session, wanted, exact=False
-                    )
+                    ids = speaker_query.ids(session, speaker)
             if (
                 ids
                 and rank is None
@@ -869,17 +865,11 @@ class Ledger:
             )
         return select(s.id).where(s.actor_id.in_(ids), *conds).order_by(*NEWEST_FIRST).limit(k)
 
-    @staticmethod
-    def _speaker_ids(session: Session, wanted: str, *, exact: bool) -> list[int]:
-        """Ledger actors a speaker query means (merged-away names lead to their actor)."""
-        a = t.Actor
-        if exact:
-            hit = or_(a.key == wanted, a.surname == wanted)
-        else:
-            hit = a.key.contains(wanted, autoescape=True)
-        merged = select(a.merged_into).where(hit, a.merged_into.is_not(None))
-        live = select(a.id).where(hit, a.merged_into.is_(None))
-        return list(session.scalars(live.union(select(a.id).where(a.id.in_(merged)))).all())
+    def speakers(self, name: str) -> speaker_query.SpeakerMatch:
+        """The ledger actors a speaker query ``name`` means, each with the identity rule
+        that matched it, or the nearest names when none (see :mod:`sayso.ledger.speakers`)."""
+        with self._sessions() as session:
+            return speaker_query.match(session, name)
 
     def search(
         self, text: str, lang: str | None = None, *, limit: int | None = 20
@@ -933,34 +923,14 @@ class Ledger:
     def claims(
         self, *, min_appearances: int = 1, limit: int | None = 100, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Claims of the statements matching ``filters`` (as :meth:`statements`), each with
-        its appearances — outlet, date, form, speaker and chain — most widespread first."""
-        rows = self.statements(limit=None if limit is None else limit * 20, **filters)
-        ids = {r.claim_id for r in rows if r.claim_id is not None}
-        if not ids:
-            return []
-        c = t.Claim
-        with self._sessions() as session:
-            found = {
-                row.id: row
-                for row in session.scalars(
-                    select(c).where(c.id.in_(ids), c.appearances >= min_appearances)
-                )
-            }
-        ordered = sorted(found.values(), key=lambda x: (-x.appearances, x.id))
-        ordered = ordered if limit is None else ordered[:limit]
-        return [
-            {
-                "id": row.id,
-                "text": row.text,
-                "lang": row.lang,
-                "appearances": row.appearances,
-                "first_seen": row.first_seen.isoformat() if row.first_seen else None,
-                "last_seen": row.last_seen.isoformat() if row.last_seen else None,
-                "statements": [a.to_dict() for a in self.appearances(row.id)],
-            }
-            for row in ordered
-        ]
+        """Claims with a statement matching ``filters`` (as :meth:`statements`, over every
+        match) carried by at least ``min_appearances`` documents, the most widespread
+        first: ``appearances`` counts documents (a quote fragment and the sentence holding
+        it are one), ``mentions`` statements; ``statements`` lists one per document (the
+        longest, the others as its ``fragments``). See :mod:`sayso.ledger.claim_query`."""
+        from sayso.ledger import claim_query
+
+        return claim_query.claims(self, min_appearances=min_appearances, limit=limit, **filters)
 
     def appearances(self, claim_id: int, limit: int | None = 200) -> list[StatementRecord]:
         """Every statement that is an appearance of claim ``claim_id``, earliest first."""

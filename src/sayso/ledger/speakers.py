@@ -1,0 +1,176 @@
+"""Which ledger actors a speaker query means: the names the ledger's identity rule would
+merge, so a query finds what storing would have linked.
+
+Storing links "Gerassimow" to "Waleri Gerasimov" (:func:`sayso.ledger.identity.same_actor`:
+one phonetic key, a surname against a full name, a one-letter slip in a long name). A
+query by name takes the same path: the exact phonetic key or surname from the indexes,
+then the candidates storing would have compared (the same surname, surname or key
+prefix: indexed ranges, never a scan of the actors) judged by ``same_actor``. A part of a
+name ("lind" for "Lindner") is the fallback; a name that finds no actor is an error
+(``E210``) naming the nearest actors, never an empty result that reads like "said
+nothing".
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import or_, select, union
+from sqlalchemy.orm import Session
+
+from sayso import errors
+from sayso.errors import SaysoError
+from sayso.ledger import identity
+from sayso.ledger import schema as t
+from sayso.ledger.writer import actor_key
+from sayso.model import ActorKind
+
+#: candidates read per indexed range (as storing's CANDIDATES, with room for the kinds a
+#: query does not name)
+CANDIDATES = 200
+#: actors scored for "did you mean" when nothing matched (one indexed range)
+NEAREST_POOL = 2000
+#: suggestions named, and the least rapidfuzz ratio (0-100) of a suggestion
+SUGGESTIONS = 3
+NEAREST_CUTOFF = 60.0
+
+
+_KINDS = {k.value: k for k in ActorKind}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMatch:
+    """What a speaker query found: the live actors (id, name, the rule that matched),
+    and, when none, the nearest actor names."""
+
+    query: str
+    actors: tuple[tuple[int, str, str], ...]
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def ids(self) -> list[int]:
+        return [i for i, _, _ in self.actors]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "actors": [{"id": i, "name": n, "rule": r} for i, n, r in self.actors],
+            "suggestions": list(self.suggestions),
+        }
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Role nouns and titles of every supported language, folded ("präsident" …): a query
+    does not say its language, and "Präsident Selenskyj" means Selenskyj."""
+    from sayso.lang import SUPPORTED, load
+
+    return frozenset(identity.fold(n) for lang in SUPPORTED for n in load(lang).role_nouns)
+
+
+def _prefix(p: str) -> tuple[str, str]:
+    return p, p[:-1] + chr(ord(p[-1]) + 1)
+
+
+def match(session: Session, name: str) -> SpeakerMatch:
+    """The actors a speaker query ``name`` means (see the module doc)."""
+    a = t.Actor
+    keys = {k for k in (identity.name_key(name, titles()), identity.name_key(name)) if k}
+    wanted = next(iter(sorted(keys, key=len)), "") or actor_key(name)
+    keys.add(wanted)
+    cols = (a.id, a.name, a.kind, a.merged_into)
+    # actor id -> (name, rule, merged into), live or merged away
+    found: dict[int, tuple[str, str, int | None]] = {}
+    exact = or_(a.key.in_(keys), a.surname.in_(keys))
+    for hit in session.execute(select(*cols, a.key).where(exact)):
+        rule = "identity.key" if hit.key in keys else "identity.surname"
+        found[hit.id] = (hit.name, rule, hit.merged_into)
+    for row in session.execute(_candidates(wanted)):
+        if row.id in found:
+            continue
+        kind = _KINDS.get(row.kind, ActorKind.UNKNOWN)
+        m = identity.same_actor(name, row.name, ActorKind.UNKNOWN, kind, titles=titles())
+        if m is not None:
+            found[row.id] = (row.name, m.rule, row.merged_into)
+    if not found:  # a part of a name: "lind" finds "Lindner" (scans the actors' keys)
+        part = a.key.contains(wanted, autoescape=True)
+        for row in session.execute(select(*cols).where(part)):
+            found[row.id] = (row.name, "part", row.merged_into)
+    if not found:
+        return SpeakerMatch(name, (), _nearest(session, wanted))
+    return SpeakerMatch(name, _live(session, found))
+
+
+def _candidates(wanted: str) -> Any:
+    """What storing compares a name with: the same surname, a surname sharing its first
+    three letters (a long one: a typo after them), a key sharing its first four — each an
+    indexed range, limited, as one UNION."""
+    a = t.Actor
+    cols = (a.id, a.name, a.kind, a.merged_into)
+    words = wanted.split()
+    surname = words[-1] if words else ""
+    parts = []
+    if surname:
+        parts.append(select(*cols).where(a.surname == surname).limit(CANDIDATES))
+    if len(surname) >= 6:
+        lo, hi = _prefix(surname[:3])
+        parts.append(select(*cols).where(a.surname >= lo, a.surname < hi).limit(CANDIDATES))
+    if len(wanted) >= 4:
+        lo, hi = _prefix(wanted[:4])
+        parts.append(select(*cols).where(a.key >= lo, a.key < hi).limit(CANDIDATES))
+    if not parts:
+        return select(*cols).where(a.id.is_(None))
+    return union(*(select(p.subquery()) for p in parts))
+
+
+def _live(
+    session: Session, found: dict[int, tuple[str, str, int | None]]
+) -> tuple[tuple[int, str, str], ...]:
+    """The live actors of the matches: a name merged into another actor leads to it."""
+    out = {i: (name, rule) for i, (name, rule, merged) in found.items() if merged is None}
+    into: dict[int, str] = {}
+    for _, rule, target in found.values():
+        if target is not None and target not in out:
+            into.setdefault(target, rule)
+    if into:
+        a = t.Actor
+        for row in session.execute(select(a.id, a.name).where(a.id.in_(list(into)))):
+            out[row.id] = (row.name, into[row.id])
+    return tuple((i, n, r) for i, (n, r) in sorted(out.items()))
+
+
+def _nearest(session: Session, wanted: str) -> tuple[str, ...]:
+    """The actor names nearest to ``wanted`` (a name no rule matched): actors whose key or
+    surname starts with its first letter (indexed ranges), scored by rapidfuzz over the
+    names — never over statements."""
+    if not wanted:
+        return ()
+    a = t.Actor
+    surname = wanted.split()[-1]
+    lo, hi = _prefix(wanted[:1])
+    slo, shi = _prefix(surname[:1])
+    live = a.merged_into.is_(None)
+    by_key = select(a.name, a.key).where(live, a.key >= lo, a.key < hi).limit(NEAREST_POOL)
+    by_surname = (
+        select(a.name, a.key).where(live, a.surname >= slo, a.surname < shi).limit(NEAREST_POOL)
+    )
+    pool = {
+        row.key.split("#")[0]: row.name for q in (by_key, by_surname) for row in session.execute(q)
+    }
+    best = process.extract(
+        wanted, list(pool), scorer=fuzz.WRatio, limit=SUGGESTIONS * 2, score_cutoff=NEAREST_CUTOFF
+    )
+    return tuple(dict.fromkeys(pool[key] for key, _, _ in best))[:SUGGESTIONS]
+
+
+def ids(session: Session, name: str) -> list[int]:
+    """The actor ids of a speaker query; ``SaysoError(E210)`` with the nearest names when
+    no actor matches."""
+    found = match(session, name)
+    if not found.actors:
+        nearest = f"; did you mean: {', '.join(found.suggestions)}" if found.suggestions else ""
+        raise SaysoError(errors.E210, name=name, nearest=nearest)
+    return found.ids
