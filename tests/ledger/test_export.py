@@ -105,3 +105,14 @@ def test_export_jsonl_and_parquet_carry_the_same_names(stored: Ledger, tmp_path:
     table = pq.read_table(out).to_pylist()
     assert table[0]["chain"] == row["chain"] and table[0]["sentence"] == row["sentence"]
     assert table[0]["chain_ids"] == row["chain_ids"]
+
+
+def test_export_excel_cells_that_would_be_formulas_are_plain_text() -> None:
+    from sayso.ledger.export import inert
+
+    row = {"content": '=HYPERLINK("http://x.example","klick")', "speaker": "@someone",
+           "title": "-3 Grad", "cue": "sagte", "confidence": 1.0, "chain": None}  # fmt: skip
+    safe = inert(row)
+    assert safe["content"].startswith("'=") and safe["speaker"] == "'@someone"
+    assert safe["title"] == "'-3 Grad"
+    assert safe["cue"] == "sagte" and safe["confidence"] == 1.0 and safe["chain"] is None

@@ -9,7 +9,10 @@ exported in constant memory (Parquet in row groups).
 
 CSV comes in two dialects: plain (RFC 4180: commas, CRLF, UTF-8) and ``excel=True`` for
 spreadsheets set to a German locale, which read a comma as the decimal separator and a
-file without a byte-order mark as Windows-1252: semicolons, CRLF and a UTF-8 BOM.
+file without a byte-order mark as Windows-1252: semicolons, CRLF and a UTF-8 BOM. In that
+dialect a cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return: an article quoting "=HYPERLINK(…)" is data, not a
+formula) starts with an apostrophe; the plain dialect keeps every value as stored.
 """
 
 from __future__ import annotations
@@ -36,6 +39,17 @@ COLUMNS = (
 )  # fmt: skip
 #: the spreadsheet dialect of ``excel=True`` (see the module doc)
 EXCEL = {"delimiter": ";", "lineterminator": "\r\n"}
+#: the first characters with which a spreadsheet cell is read as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every text value that a spreadsheet would evaluate as a formula made
+    plain text by a leading apostrophe (CSV injection)."""
+    return {
+        k: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+        for k, v in row.items()
+    }
 
 
 def rows(ledger: Ledger, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -94,7 +108,7 @@ def export(
             writer = csv.DictWriter(stream, fieldnames=COLUMNS, **dialect)
             writer.writeheader()
             for row in rows(ledger, **filters):
-                writer.writerow(row)
+                writer.writerow(inert(row) if excel else row)
                 n += 1
     finally:
         if close:
