@@ -406,3 +406,15 @@ def test_cli_boundary_every_option_of_every_command_has_help() -> None:
         and not (action.help and action.help.strip())
     ]
     assert not missing, f"options without help: {missing}"
+
+
+def test_cli_boundary_ingest_passes_over_its_own_ledger_in_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    argv = ["ingest", str(tmp_path), "--db", str(tmp_path / "sayso.db"), "--jobs", "0"]
+    assert run([*argv, "--progress", "never"], capsys)[0] == 0
+    (tmp_path / "b.txt").write_text(TEXT.replace("Frühjahr", "Sommer"), encoding="utf-8")
+    code, _, err = run([*argv, "--progress", "never"], capsys)
+    # the database, its -wal and -shm files lie in the folder: not read as articles
+    assert code == 0 and "E021" not in err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from sayso.cli import args as types
@@ -104,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
     )
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     with open_ledger(args.db) as ledger:
+        options = replace(options, skip=ledger_files(ledger.engine.url))
         bar = _progress_bar(args.sources) if show else None
         try:
             summary = runner.run(
@@ -123,6 +126,16 @@ def run(args: argparse.Namespace) -> int:
     if not summary.failed:
         return 0
     return 3 if summary.added or summary.duplicates else 1
+
+
+def ledger_files(url: Any) -> frozenset[str]:
+    """The files of a SQLite ledger (the database and its journals), resolved: a folder
+    that holds the ledger is ingested without them."""
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        return frozenset()
+    base = Path(database).resolve()
+    return frozenset(str(base) + end for end in ("", "-wal", "-shm", "-journal"))
 
 
 def _progress_bar(sources: list[str]) -> Any:

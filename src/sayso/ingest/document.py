@@ -156,7 +156,10 @@ class IngestOptions:
     Addresses (sources and, with ``fetch_links``, feed links) follow
     :mod:`sayso.ingest.urlpolicy`: http(s) only, internal hosts refused unless
     ``allow_private_hosts``; ``resolver`` replaces DNS (tests, services). ``doc_timeout`` is
-    the seconds one document's analysis may take in an ingest run (0: no limit).
+    the seconds one document's analysis may take in an ingest run (0: no limit). ``skip``:
+    files passed over when reading folders (resolved paths; ``sayso ingest`` puts its own
+    SQLite ledger and its journal files there, so ingesting the folder that holds the
+    ledger does not read the database as articles).
     """
 
     text_column: str = "text"
@@ -170,6 +173,7 @@ class IngestOptions:
     max_redirects: int = 5
     doc_timeout: float = 60.0
     resolver: Resolver | None = field(default=None, compare=False, repr=False)
+    skip: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.columns) - set(META_FIELDS))

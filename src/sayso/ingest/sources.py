@@ -162,8 +162,9 @@ def _read_dir(path: Path, options: IngestOptions, seen: set[Path]) -> Iterator[I
         yield IngestError.of(errors.E020, str(path), detail=exc.strerror or str(exc))
         return
     for child in children:
-        if not child.name.startswith("."):
-            yield from _read_path(child, str(child), options, seen)
+        if child.name.startswith(".") or (options.skip and str(child.resolve()) in options.skip):
+            continue
+        yield from _read_path(child, str(child), options, seen)
 
 
 def _read_stdin(options: IngestOptions) -> Iterator[Item]:
