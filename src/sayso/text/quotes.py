@@ -76,31 +76,52 @@ def pair_quotes(
     text: str, paragraphs: list[tuple[int, int]]
 ) -> tuple[list[Quotation], list[Warning]]:
     """Pair the quotation marks of ``text``; ``paragraphs`` are (start, end) offsets."""
-    warnings: list[Warning] = []
+    pairer = _Pairer(text, paragraphs)
     marks = [m.start() for m in MARK_RE.finditer(text)]
     if len(marks) > MAX_MARKS:
-        warnings.append(
+        pairer.warnings.append(
             Warning(
                 errors.W106.code,
                 errors.W106.format(count=len(marks), limit=MAX_MARKS),
             )
         )
         marks = marks[:MAX_MARKS]
-    quotes: list[Quotation] = []
-    # stack entries: (mark char, offset, paragraph index where it opened, part starts)
-    stack: list[tuple[str, int, int]] = []
-    para_idx = 0
-    n_para = len(paragraphs)
+    for i in marks:
+        pairer.mark(i)
+    for q in range(pairer.current_para, len(paragraphs)):
+        pairer.flush_paragraph(q, None)
+    pairer.quotes.sort(key=lambda q: (q.open, -q.end))
+    return pairer.quotes, pairer.warnings
 
-    def para_of(offset: int) -> int:
-        nonlocal para_idx
-        while para_idx < n_para - 1 and offset >= paragraphs[para_idx][1]:
-            para_idx += 1
-        return para_idx
 
-    def flush_paragraph(p: int, next_first_mark: str | None) -> None:
+class _Pairer:
+    """The state of one left-to-right pass over the marks: the stack of open marks
+    (mark char, offset, paragraph index where it opened), the paragraph being read, and
+    the quotations and warnings found so far."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.quotes: list[Quotation] = []
+        self.warnings: list[Warning] = []
+        self.stack: list[tuple[str, int, int]] = []
+        self.para_idx = 0
+        self.current_para = 0
+
+    def para_of(self, offset: int) -> int:
+        n_para = len(self.paragraphs)
+        while self.para_idx < n_para - 1 and offset >= self.paragraphs[self.para_idx][1]:
+            self.para_idx += 1
+        return self.para_idx
+
+    def unbalanced(self, ch: str, off: int) -> None:
+        self.warnings.append(
+            Warning(errors.W101.code, errors.W101.format(mark=ch, offset=off), Span(off, off + 1))
+        )
+
+    def flush_paragraph(self, p: int, next_first_mark: str | None) -> None:
         """Close what paragraph ``p`` left open (or carry it into the next paragraph)."""
-        nonlocal stack
+        stack = self.stack
         if not stack:
             return
         # English convention: the next paragraph re-opens with the same mark family.
@@ -109,80 +130,57 @@ def pair_quotes(
             if next_first_mark == ch or (ch in '“”"' and next_first_mark in '“"'):
                 return
         for ch, off, _ in reversed(stack):
-            end = paragraphs[p][1]
+            end = self.paragraphs[p][1]
             if ch in SINGLE or ch == '"':
                 # a lone straight or single mark is far more often noise than a quote
-                warnings.append(
-                    Warning(
-                        errors.W101.code,
-                        errors.W101.format(mark=ch, offset=off),
-                        Span(off, off + 1),
-                    )
-                )
+                self.unbalanced(ch, off)
                 continue
-            warnings.append(
+            self.warnings.append(
                 Warning(errors.W107.code, errors.W107.format(offset=off), Span(off, end))
             )
-            quotes.append(_make(off, end, len(stack) - 1, False, paragraphs))
-        stack = []
+            self.quotes.append(_make(off, end, len(stack) - 1, False, self.paragraphs))
+        self.stack = []
 
-    current_para = 0
-    for i in marks:
-        p = para_of(i)
-        if p != current_para:
+    def mark(self, i: int) -> None:
+        """Read the mark at offset ``i``: open, close, or warn."""
+        text = self.text
+        p = self.para_of(i)
+        if p != self.current_para:
             nxt_first = None
-            ps = paragraphs[p][0]
+            ps = self.paragraphs[p][0]
             if i == ps or text[ps:i].isspace():
                 nxt_first = text[i]
-            for q in range(current_para, p):
-                flush_paragraph(q, nxt_first if q == p - 1 else None)
-            if stack and nxt_first is not None:
-                # continuation: the re-opening mark is not a new quotation
-                current_para = p
-                continue
-            current_para = p
+            for q in range(self.current_para, p):
+                self.flush_paragraph(q, nxt_first if q == p - 1 else None)
+            self.current_para = p
+            if self.stack and nxt_first is not None:
+                return  # continuation: the re-opening mark is not a new quotation
         ch = text[i]
         if ch in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
-            continue  # apostrophe inside a word
+            return  # apostrophe inside a word
         can_open, can_close = _flanking(text, i)
         if ch in OPEN_ONLY:
             can_open, can_close = True, False
-        closed = False
-        if can_close or not can_open:
-            for k in range(len(stack) - 1, -1, -1):
-                if ch in CLOSERS.get(stack[k][0], ""):
-                    # marks opened after the matching opener were never closed
-                    for ch2, off2, _ in stack[k + 1 :]:
-                        warnings.append(
-                            Warning(
-                                errors.W101.code,
-                                errors.W101.format(mark=ch2, offset=off2),
-                                Span(off2, off2 + 1),
-                            )
-                        )
-                    _, off, _ = stack[k]
-                    quotes.append(_make(off, i + 1, k, True, paragraphs))
-                    del stack[k:]
-                    closed = True
-                    break
-        if closed:
-            continue
+        if (can_close or not can_open) and self.close(ch, i):
+            return
         if can_open:
-            stack.append((ch, i, p))
-        elif ch in "'’":
-            continue  # trailing apostrophe (the parents' house)
-        else:
-            warnings.append(
-                Warning(
-                    errors.W101.code,
-                    errors.W101.format(mark=ch, offset=i),
-                    Span(i, i + 1),
-                )
-            )
-    for q in range(current_para, n_para):
-        flush_paragraph(q, None)
-    quotes.sort(key=lambda q: (q.open, -q.end))
-    return quotes, warnings
+            self.stack.append((ch, i, p))
+        elif ch not in "'’":  # (a trailing apostrophe: the parents' house)
+            self.unbalanced(ch, i)
+
+    def close(self, ch: str, i: int) -> bool:
+        """Close the innermost open mark that ``ch`` closes; False when none."""
+        stack = self.stack
+        for k in range(len(stack) - 1, -1, -1):
+            if ch in CLOSERS.get(stack[k][0], ""):
+                # marks opened after the matching opener were never closed
+                for ch2, off2, _ in stack[k + 1 :]:
+                    self.unbalanced(ch2, off2)
+                _, off, _ = stack[k]
+                self.quotes.append(_make(off, i + 1, k, True, self.paragraphs))
+                del stack[k:]
+                return True
+        return False
 
 
 def _make(
