@@ -38,6 +38,13 @@ class LedgerSettings:
     #: prefix) and claims (per LSH band)
     candidates: int = 50
 
+    # --- actor identity (sayso.ledger.identity, used by storing and speaker queries) ---
+    #: persons with the same surname of at least this many letters may be one actor
+    surname_min_letters: int = 3
+    #: names (or surnames) of at least this many letters one edit apart may be one actor
+    #: (a typo); such surnames are also looked up by their first three letters
+    typo_min_letters: int = 6
+
     # --- claims (sayso.ledger.claims) ---
     #: the token-set ratio (0-100) at or above which two contents are one claim
     same_claim: float = 88.0

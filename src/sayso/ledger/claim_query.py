@@ -46,7 +46,8 @@ def matching(ledger: Ledger, session: Session, where: StatementQuery) -> Select[
     conds = statement_conditions(where)
     if where.speaker is not None:
         speaker = where.speaker
-        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(session, speaker)
+        tuning = ledger.settings.ledger
+        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(session, speaker, tuning)
         conds.append(s.actor_id.in_(ids))
     query = select(s.claim_id).where(s.claim_id.is_not(None), *conds)
     if where.outlet is not None:

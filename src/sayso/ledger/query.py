@@ -309,7 +309,7 @@ def statement_rows(
     # the filters on statement columns: for the query, and for a speaker's candidates
     conds = statement_conditions(q)
     if q.speaker is not None:
-        ids = _speaker_ids(db, q.speaker)
+        ids = _speaker_ids(db, q.speaker, settings)
         if (
             ids
             and rank is None
@@ -335,7 +335,7 @@ def statement_rows(
         return list(session.execute(query))
 
 
-def _speaker_ids(db: Database, speaker: str | int) -> list[int]:
+def _speaker_ids(db: Database, speaker: str | int, settings: LedgerSettings) -> list[int]:
     """The actors first (what the identity rule would merge: see sayso.ledger.speakers;
     E210 naming the nearest when none), then their statements by their actor_id index:
     as one join the planners walked every statement by date testing the name on each
@@ -343,7 +343,7 @@ def _speaker_ids(db: Database, speaker: str | int) -> list[int]:
     if isinstance(speaker, int):
         return [speaker]
     with db.read() as session:
-        return speaker_query.ids(session, speaker)
+        return speaker_query.ids(session, speaker, settings)
 
 
 def _newest_of(

@@ -77,6 +77,8 @@ class ActorResolver:
     ) -> None:
         self.conn = conn
         self.candidates = settings.candidates
+        self.surname_min = settings.surname_min_letters
+        self.typo_min = settings.typo_min_letters
         self.titles_for = titles_for  # lang -> frozenset of folded role nouns
         self.rows: dict[int, ActorRow] = {}  # fetched, by id
         self.by_key: dict[tuple[str, str], ActorRow] = {}
@@ -116,7 +118,7 @@ class ActorResolver:
                 spec
                 for w in wanted
                 if w.kind not in PER_DOCUMENT_KINDS and (w.key, w.kind) not in self.by_key
-                for spec in _similar_queries(w)
+                for spec in _similar_queries(w, self.typo_min)
             )
         )
         found: dict[tuple[str, str, str], list[ActorRow]] = {s: [] for s in specs}
@@ -128,7 +130,7 @@ class ActorResolver:
             if w.kind in PER_DOCUMENT_KINDS or (w.key, w.kind) in self.by_key:
                 continue
             seen: set[int] = set()
-            for spec in _similar_queries(w):
+            for spec in _similar_queries(w, self.typo_min):
                 for row in found[spec]:
                     if id(row) not in seen:
                         seen.add(id(row))
@@ -166,10 +168,16 @@ class ActorResolver:
         best: tuple[ActorRow | None, str, float] = (None, "identity.new", 0.0)
         kind = ActorKind(w.kind)
         # this batch's new actors are candidates too, as the queries would have found them
-        fresh = [r for r in self._new_near(w) if _would_find(w, r)]
+        fresh = [r for r in self._new_near(w) if _would_find(w, r, self.typo_min)]
         for cand in [*w.candidates, *fresh]:
             m = identity.same_actor(
-                w.actor.name, cand.name, kind, ActorKind(cand.kind), titles=w.titles
+                w.actor.name,
+                cand.name,
+                kind,
+                ActorKind(cand.kind),
+                titles=w.titles,
+                surname_min=self.surname_min,
+                typo_min=self.typo_min,
             )
             if m is not None and m.score > best[2]:
                 best = (cand, m.rule, m.score)
@@ -230,11 +238,12 @@ def wanted_actor(resolver: ActorResolver, pending: Pending, actor: Actor) -> _Wa
     return _Wanted(pending, actor, kind, key, surname, titles)
 
 
-def _similar_queries(w: _Wanted) -> list[tuple[str, str, str]]:
-    """The candidate queries of one name, as hashable specs: (what, kind, value)."""
+def _similar_queries(w: _Wanted, typo_min: int) -> list[tuple[str, str, str]]:
+    """The candidate queries of one name, as hashable specs: (what, kind, value); a
+    surname of ``typo_min`` letters or more also by its first three (a typo after them)."""
     if w.surname is not None:
         specs = [("surname", w.kind, w.surname)]
-        if len(w.surname) >= 6:
+        if len(w.surname) >= typo_min:
             specs.append(("surname_prefix", w.kind, w.surname))
         return specs
     return [("key_prefix", w.kind, w.key[:4])]
@@ -278,11 +287,11 @@ def _similar_union(
     return " UNION ALL ".join(parts), tuple(params)
 
 
-def _would_find(w: _Wanted, row: ActorRow) -> bool:
+def _would_find(w: _Wanted, row: ActorRow, typo_min: int) -> bool:
     """Would one of ``w``'s candidate queries find ``row`` (a new actor of this batch)?"""
     if w.surname is not None:
         s = row.surname or ""
-        return s == w.surname or (len(w.surname) >= 6 and s[:3] == w.surname[:3])
+        return s == w.surname or (len(w.surname) >= typo_min and s[:3] == w.surname[:3])
     return row.key.startswith(w.key[:4])
 
 

@@ -322,7 +322,7 @@ class Ledger:
         """The ledger actors a speaker query ``name`` means, each with the identity rule
         that matched it, or the nearest names when none (see :mod:`sayso.ledger.speakers`)."""
         with self.db.read() as session:
-            return speaker_query.match(session, name)
+            return speaker_query.match(session, name, self.settings.ledger)
 
     def search(
         self, text: str, lang: str | None = None, *, limit: int | None = 20
