@@ -807,3 +807,37 @@ def test_ledger_module_prints_datasette_metadata(capsys: pytest.CaptureFixture[s
     meta = json.loads(capsys.readouterr().out)
     assert "statements" in meta["databases"]["news"]["tables"]
     assert main(["nonsense"]) == 2
+
+
+def test_store_an_ingest_document_is_keyed_by_its_own_id_without_hashing_again(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.ingest import Document
+    from sayso.ledger import write
+
+    doc = Document.create(EN_1, "inbox/a.txt", url="https://en.example/a", site="Daily")
+
+    def hashed(text: str) -> str:
+        raise AssertionError("ingest computed the content hash already")
+
+    monkeypatch.setattr(write, "content_hash", hashed)
+    result = ledger.add(doc, analysed(doc.text))
+    assert result.document_id == doc.id and result.status == "added"
+    stored = ledger.get_document(doc.id)
+    assert stored is not None and (stored.source, stored.site) == ("inbox/a.txt", "Daily")
+    summary = ledger.ingest([doc])  # the runner's loop: stored already, not analysed
+    assert (summary.duplicates, summary.added) == (1, 0)
+
+
+def test_store_statement_query_is_one_value_for_every_statement_filter(ledger: Ledger) -> None:
+    from sayso.ledger import StatementQuery
+
+    add(ledger, DE_1, url="https://de.example/1", site="Tagesblatt")
+    add(ledger, EN_1, url="https://en.example/1", site="Daily")
+    query = StatementQuery(outlet="tagesblatt", limit=None)
+    by_value = ledger.statements(query)
+    assert by_value == ledger.statements(outlet="tagesblatt", limit=None)
+    assert by_value and {r.site for r in by_value} == {"Tagesblatt"}
+    assert ledger.statements(query, lang="en") == []  # keywords refine the value
+    with pytest.raises(TypeError):
+        ledger.statements(outlets="Daily")

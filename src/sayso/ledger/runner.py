@@ -4,8 +4,8 @@ The main process reads the sources lazily (ingest), drops documents the ledger a
 holds *before* analysing them (content hash), hands the rest to a pool of worker
 processes in batches, and writes the results itself as they come in — one transaction
 per batch (:meth:`Ledger.add_many`) — while the workers analyse the batches it has
-handed them ahead (:data:`AHEAD`); near the end it stores a few documents at a time, so
-that little is left to store once the last analysis is done. A run killed at any
+handed them ahead; near the end it stores a few documents at a time, so that little is
+left to store once the last analysis is done (the sizes: ``Settings.ledger``). A run killed at any
 moment (even with SIGKILL) leaves whole batches only, and running it again adds exactly
 the missing documents. A source or document that fails
 becomes a row in the ``errors`` table with its code; the run goes on. So does a document
@@ -50,10 +50,6 @@ __all__ = [
     "CHUNK", "Failure", "Rejected", "analyse_document", "pool_context", "run", "run_documents",
     "start_pool", "warm_up",
 ]  # fmt: skip
-
-_LEDGER = DEFAULT.ledger
-#: the defaults of ``LedgerSettings.batch``, ``ahead`` and ``tail`` (see there)
-BATCH, AHEAD, TAIL = _LEDGER.batch, _LEDGER.ahead, _LEDGER.tail
 
 
 def analyse_document(doc: Document, settings: Settings = DEFAULT) -> Analysis | Failure:

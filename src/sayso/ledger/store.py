@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -66,7 +67,6 @@ __all__ = [
 
 actor_key = writer.actor_key
 PER_DOCUMENT_KINDS = writer.PER_DOCUMENT_KINDS
-_safe = safe_url
 
 
 class Ledger:
@@ -76,7 +76,7 @@ class Ledger:
     :meth:`ingest` and ``settings.ledger`` the batch sizes, query candidates and claim
     and accounts thresholds."""
 
-    def __init__(self, engine: Any, settings: Settings = DEFAULT) -> None:
+    def __init__(self, engine: Engine, settings: Settings = DEFAULT) -> None:
         self.db = Database(engine)
         self.engine = engine
         self.dialect = self.db.dialect

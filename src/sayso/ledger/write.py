@@ -23,6 +23,7 @@ from sayso.ledger.engine import Database
 from sayso.ledger.query import published_day
 from sayso.ledger.records import AddResult
 from sayso.model import Actor, Analysis
+from sayso.settings import LedgerSettings
 
 #: what :meth:`Ledger.add` and :meth:`Ledger.ingest` take: ingest's ``Document`` (its
 #: ``id`` is the content hash, computed once by ingest), or a Mapping of its fields
@@ -142,8 +143,9 @@ def pending(document: Document, analysis: Analysis) -> writer.Pending:
     )
 
 
-def pending_of(document: DocumentLike | object | None, analysis: Analysis | None,
-               fields: Mapping[str, Any]) -> writer.Pending:  # fmt: skip
+def pending_of(
+    document: DocumentLike | object | None, analysis: Analysis | None, fields: Mapping[str, Any]
+) -> writer.Pending:
     if analysis is None:
         raise TypeError("Ledger.add needs the document's analysis")
     return pending(to_document(document, fields, analysis.text), analysis)
@@ -159,8 +161,9 @@ def titles(lang: str) -> frozenset[str]:
     return frozenset(identity.fold(n) for n in load(lang).role_nouns)
 
 
-def store(db: Database, batch: Sequence[writer.Pending], run_id: int | None,
-          settings: writer.LedgerSettings) -> list[AddResult]:  # fmt: skip
+def store(
+    db: Database, batch: Sequence[writer.Pending], run_id: int | None, settings: LedgerSettings
+) -> list[AddResult]:
     """Store ``batch`` in one transaction, again when a concurrent writer got in the way."""
     attempts = settings.store_attempts
     for attempt in range(attempts):
@@ -195,8 +198,9 @@ def stored(db: Database, document_ids: Iterable[str]) -> set[str]:
         return {doc_id for (doc_id,) in rows}
 
 
-def add_error(db: Database, source: str | None, code: str, message: str,
-              url: str | None, run_id: int | None) -> int:  # fmt: skip
+def add_error(
+    db: Database, source: str | None, code: str, message: str, url: str | None, run_id: int | None
+) -> int:
     with db.write() as session:
         row = t.Error(source=source, url=url, code=code, message=message, at=writer.now())
         row.run_id = run_id
@@ -223,8 +227,15 @@ def coded(source: str | None, exc: BaseException) -> tuple[str, str]:
 
 def start_run(db: Database, note: str | None) -> int:
     with db.write() as session:
-        run = t.Run(started_at=writer.now(), note=note, added=0, new_versions=0,
-                    duplicates=0, failed=0, statements=0)  # fmt: skip
+        run = t.Run(
+            started_at=writer.now(),
+            note=note,
+            added=0,
+            new_versions=0,
+            duplicates=0,
+            failed=0,
+            statements=0,
+        )
         session.add(run)
         session.flush()
         return run.id
@@ -281,7 +292,7 @@ def resolve_actor(
     empty = Document(id=doc_id, text="", source="")
     pending = writer.Pending(doc_id, empty, Analysis(text="", lang=doc_lang), None, doc_lang,
                              None, None, None)  # fmt: skip
-    resolver = writer.ActorResolver(session.connection(), titles, writer.LedgerSettings())
+    resolver = writer.ActorResolver(session.connection(), titles, LedgerSettings())
     wanted = writer.wanted_actor(resolver, pending, actor)
     resolver.prefetch([wanted])
     row, rule, score = resolver.resolve(wanted)
