@@ -87,3 +87,24 @@ def test_ledger_cli_show_accounts_export(
     import pyarrow.parquet as pq
 
     assert pq.read_table(out).num_rows > len(rows)  # German and English
+
+
+def test_ledger_cli_ingest_no_evidence_stores_statements_without_relations(
+    tmp_path: Path,
+) -> None:
+    from importlib import resources
+
+    from sayso.ledger import Ledger
+
+    sample = resources.files("sayso") / "examples" / "sample_de.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(sample.read_text("utf-8"), encoding="utf-8")
+    plain, full = f"sqlite:///{tmp_path / 'plain.db'}", f"sqlite:///{tmp_path / 'full.db'}"
+    common = [str(folder), "--jobs", "0", "--progress", "never"]
+    assert main(["ingest", *common, "--db", plain, "--no-evidence"]) == 0
+    assert main(["ingest", *common, "--db", full]) == 0
+    with Ledger.open(plain) as a, Ledger.open(full) as b:
+        without, with_ = a.stats(), b.stats()
+    assert without["statements"] == with_["statements"] > 0
+    assert without["relations"] == 0 < with_["relations"]

@@ -118,3 +118,22 @@ def test_across_claims_linked_per_document_count_every_appearance(ledger: Ledger
     assert claim.appearances == 3
     assert str(claim.first_seen) == "2026-04-01" and str(claim.last_seen) == "2026-04-03"
     assert len(bands) == 16
+
+
+def test_across_claim_threshold_comes_from_the_ledger_settings(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.settings import LedgerSettings, Settings
+
+    said = (
+        "„Die Regierung wird die Steuern für kleine Betriebe im nächsten Jahr {} senken“, "
+        "sagte Anna Berger."
+    )
+    for n, word in enumerate(("deutlich", "spürbar")):
+        ledger.add({"url": f"https://t.example/{n}"}, sayso.analyze(said.format(word)))
+    assert len({r.claim_id for r in ledger.statements()}) == 1  # one word apart: one claim
+    strict = Settings(ledger=LedgerSettings(same_claim=99.0))
+    monkeypatch.setattr(ledger, "settings", strict)
+    for n, word in enumerate(("kräftig", "merklich")):
+        ledger.add({"url": f"https://u.example/{n}"}, sayso.analyze(said.format(word)))
+    assert len({r.claim_id for r in ledger.statements()}) == 3  # each a claim of its own

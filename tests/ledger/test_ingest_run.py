@@ -16,6 +16,7 @@ import pytest
 
 from sayso.ingest import Document, IngestOptions
 from sayso.ledger import Ledger, runner
+from sayso.settings import DEFAULT, LedgerSettings, Settings
 
 TEMPLATE = (
     "Die Stadt {n} plant eine neue Brücke. „Wir bauen ab dem Frühjahr {n}“, sagte "
@@ -113,15 +114,13 @@ def test_ingest_run_stores_batches_then_a_few_at_a_time_and_analyses_each_text_o
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = corpus(tmp_path / "in", 30)
-    monkeypatch.setattr(runner, "BATCH", 4)
-    monkeypatch.setattr(runner, "AHEAD", 8)
-    monkeypatch.setattr(runner, "TAIL", 2)
+    small = Settings(ledger=LedgerSettings(batch=4, ahead=8, tail=2))
     analysed: list[str] = []
     real = runner.analyse_document
 
-    def counted(doc: Document) -> object:
+    def counted(doc: Document, settings: Settings = DEFAULT) -> object:
         analysed.append(doc.id)
-        return real(doc)
+        return real(doc, settings)
 
     monkeypatch.setattr(runner, "analyse_document", counted)
     sizes: list[int] = []
@@ -136,14 +135,14 @@ def test_ingest_run_stores_batches_then_a_few_at_a_time_and_analyses_each_text_o
     # the folder repeats all of them, most stored by then
     sources = [*map(str, paths[:8]), str(paths[0]), str(tmp_path / "in")]
     with Ledger.open(f"sqlite:///{tmp_path / 'l0.db'}") as ledger:
-        in_process = runner.run(ledger, sources, IngestOptions(), jobs=0)
+        in_process = runner.run(ledger, sources, IngestOptions(), jobs=0, settings=small)
     assert (in_process.added, in_process.duplicates) == (30, 9)
     assert sorted(analysed) == sorted(set(analysed)) and len(analysed) == 30
     assert sizes == [4] * 7 + [2]  # in process: whole batches to the end
     sizes.clear()
     monkeypatch.setattr(runner, "analyse_document", real)  # a worker must unpickle it
     with Ledger.open(f"sqlite:///{tmp_path / 'l1.db'}") as ledger:
-        pooled = runner.run(ledger, sources, IngestOptions(), jobs=1)
+        pooled = runner.run(ledger, sources, IngestOptions(), jobs=1, settings=small)
         assert ledger.stats()["documents"] == 30
     assert (pooled.added, pooled.duplicates) == (30, 9)
     # with a worker, batches while it has plenty to do; once fewer than a batch are left

@@ -25,7 +25,7 @@ TEXT = (
 ANALYSED: dict[str, object] = {}
 
 
-def misbehaving(doc: Document) -> object:
+def misbehaving(doc: Document, settings: object = None) -> object:
     """The real analysis, made ahead, except that LANGSAM hangs and ABSTURZ kills its
     process."""
     if "LANGSAM" in doc.text:

@@ -32,6 +32,7 @@ from sayso.model import (
     Stance,
     Statement,
 )
+from sayso.settings import LedgerSettings, Settings
 
 DE_1 = (
     "„Die Sanktion bleibt bestehen“, sagte Außenministerin Petra Lindner am Montag in "
@@ -498,20 +499,21 @@ def test_ledger_plain_search_ranks_only_the_newest_matches(
     ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A common word cannot make a plain text query slow: the best of the newest
-    TEXT_CANDIDATES matches (at least two pages) are ranked, not every match."""
+    LedgerSettings.text_candidates matches (at least two pages) are ranked, not every match."""
     best = "„Die Brücke, die Brücke und nochmals die Brücke“, sagte Anna Berger."
     add(ledger, best, url="https://de.example/best", published="2024-01-01")
     for n in range(25):
         text = f"„Die Brücke in Ort {n} ist gesperrt“, sagte Anna Berger am Tag {n}."
         add(ledger, text, url=f"https://de.example/{n}", published=f"2024-02-{n + 1:02d}")
     assert ledger.search("Brücke", lang="de", limit=1)[0].url == "https://de.example/best"
-    monkeypatch.setattr(store_mod, "TEXT_CANDIDATES", 1)  # 2 candidates for one result
+    few = Settings(ledger=LedgerSettings(text_candidates=1))  # 2 candidates for one result
+    monkeypatch.setattr(ledger, "settings", few)
     (found,) = ledger.search("Brücke", lang="de", limit=1)
     assert found.url != "https://de.example/best"
     assert int(found.url.rsplit("/", 1)[1]) >= 23  # one of the newest two
     assert len(ledger.statements(about="Brücke", lang="de", since="2024-01-01", limit=None)) == 26
     # recent: the newest matches themselves, however well an older one ranks
-    monkeypatch.setattr(store_mod, "TEXT_CANDIDATES", 500)
+    monkeypatch.setattr(ledger, "settings", Settings())
     newest = ledger.statements(about="Brücke", lang="de", limit=3, recent=True)
     assert sorted(int(r.url.rsplit("/", 1)[1]) for r in newest) == [22, 23, 24]
     assert ledger.statements(about="Brücke", limit=1)[0].url == "https://de.example/best"
@@ -805,3 +807,37 @@ def test_ledger_module_prints_datasette_metadata(capsys: pytest.CaptureFixture[s
     meta = json.loads(capsys.readouterr().out)
     assert "statements" in meta["databases"]["news"]["tables"]
     assert main(["nonsense"]) == 2
+
+
+def test_store_an_ingest_document_is_keyed_by_its_own_id_without_hashing_again(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.ingest import Document
+    from sayso.ledger import write
+
+    doc = Document.create(EN_1, "inbox/a.txt", url="https://en.example/a", site="Daily")
+
+    def hashed(text: str) -> str:
+        raise AssertionError("ingest computed the content hash already")
+
+    monkeypatch.setattr(write, "content_hash", hashed)
+    result = ledger.add(doc, analysed(doc.text))
+    assert result.document_id == doc.id and result.status == "added"
+    stored = ledger.get_document(doc.id)
+    assert stored is not None and (stored.source, stored.site) == ("inbox/a.txt", "Daily")
+    summary = ledger.ingest([doc])  # the runner's loop: stored already, not analysed
+    assert (summary.duplicates, summary.added) == (1, 0)
+
+
+def test_store_statement_query_is_one_value_for_every_statement_filter(ledger: Ledger) -> None:
+    from sayso.ledger import StatementQuery
+
+    add(ledger, DE_1, url="https://de.example/1", site="Tagesblatt")
+    add(ledger, EN_1, url="https://en.example/1", site="Daily")
+    query = StatementQuery(outlet="tagesblatt", limit=None)
+    by_value = ledger.statements(query)
+    assert by_value == ledger.statements(outlet="tagesblatt", limit=None)
+    assert by_value and {r.site for r in by_value} == {"Tagesblatt"}
+    assert ledger.statements(query, lang="en") == []  # keywords refine the value
+    with pytest.raises(TypeError):
+        ledger.statements(outlets="Daily")

@@ -71,7 +71,7 @@ def one_of(what: str, choices: tuple[str, ...]) -> Callable[[str], str]:
 
 def framing(value: str) -> str:
     """A ``type=`` for ``--framing`` (the ledger's framing labels)."""
-    from sayso.ledger.store import FRAMING_LABELS
+    from sayso.ledger.query import FRAMING_LABELS
 
     return one_of("framing label", FRAMING_LABELS)(value)
 
@@ -117,7 +117,7 @@ def db_url(value: str) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from sayso.ledger.store import normalise_url
+    from sayso.ledger.engine import normalise_url
 
     try:
         backend = make_url(normalise_url(value)).get_backend_name()

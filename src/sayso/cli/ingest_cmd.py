@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from dataclasses import replace
@@ -76,6 +77,13 @@ def register(sub: Any) -> None:
         help="seconds one article's analysis may take before it becomes an error row "
         "(default 60, 0 = no limit)",
     )
+    p.add_argument(
+        "--no-evidence",
+        dest="evidence",
+        action="store_false",
+        help="statements only: no source chains, framing or relations between statements "
+        "(about a fifth faster; for batch jobs that need only the statements)",
+    )
     p.add_argument("--note", default=None, help="a note stored with the run")
     p.add_argument(
         "--progress",
@@ -116,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
                 jobs=args.jobs,
                 note=args.note,
                 progress=bar.update if bar is not None else None,
+                settings=dataclasses.replace(ledger.settings, evidence=args.evidence),
             )
         finally:
             if bar is not None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sayso.cli import args as types
 from sayso.cli.analyze_cmd import count
 from sayso.cli.ledger_common import add_db_argument, open_ledger
 from sayso.text.safe import trusted
+
+if TYPE_CHECKING:
+    from sayso.ledger.query import StatementQuery
 
 FRAMINGS = "hearsay, hedged, distancing, endorsing, confirmed, unconfirmed, denied"
 
@@ -161,19 +164,22 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
 
 
-def _filter_args(args: argparse.Namespace) -> dict[str, Any]:
+def _filter_args(args: argparse.Namespace) -> StatementQuery:
+    """The statement filters of a claims or export command."""
+    from sayso.ledger.query import StatementQuery
+
     speaker: str | int | None = args.speaker
     if isinstance(speaker, str) and speaker.isdigit():
         speaker = int(speaker)
-    return {
-        "speaker": speaker,
-        "about": args.about,
-        "outlet": args.outlet,
-        "since": args.since,
-        "until": args.until,
-        "framing": args.framing,
-        "lang": args.lang,
-    }
+    return StatementQuery(
+        speaker=speaker,
+        about=args.about,
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        framing=args.framing,
+        lang=args.lang,
+    )
 
 
 def _dump(data: Any) -> None:
@@ -182,7 +188,7 @@ def _dump(data: Any) -> None:
 
 def run_claims(args: argparse.Namespace) -> int:
     with open_ledger(args.db) as ledger:
-        found = ledger.claims(min_appearances=args.min, limit=args.limit, **_filter_args(args))
+        found = ledger.claims(_filter_args(args), min_appearances=args.min, limit=args.limit)
     if args.json:
         _dump(found)
         return 0
@@ -352,7 +358,7 @@ def run_export(args: argparse.Namespace) -> int:
     out = args.out or (sys.stdout if sys.stdout.isatty() else trusted(sys.stdout))
     with open_ledger(args.db) as ledger:
         try:
-            n = export(ledger, args.fmt, out, excel=args.excel, **_filter_args(args))
+            n = export(ledger, args.fmt, out, _filter_args(args), excel=args.excel)
         except OSError as exc:
             from sayso import errors
             from sayso.errors import SaysoError

@@ -106,7 +106,8 @@ def unexpected(exc: Exception, db: str | None = None) -> SaysoError:
 
 def _shown(db: str | None) -> str:
     """The ledger's URL for a message, without its password."""
-    from sayso.ledger.store import DEFAULT_URL, ENV_VAR, _safe
+    from sayso.ledger.engine import DEFAULT_URL, ENV_VAR
+    from sayso.ledger.engine import safe_url as _safe
 
     return _safe(db or os.environ.get(ENV_VAR) or DEFAULT_URL)
 

@@ -10,6 +10,7 @@
 Tables and columns: ``sayso.ledger.schema``; full-text search: ``sayso.ledger.fulltext``.
 """
 
+from sayso.ledger.query import StatementQuery
 from sayso.ledger.records import (
     ActorRecord,
     AddResult,
@@ -38,6 +39,7 @@ __all__ = [
     "ErrorRecord",
     "Ledger",
     "RunSummary",
+    "StatementQuery",
     "StatementRecord",
     "actor_key",
     "content_hash",

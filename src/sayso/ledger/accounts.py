@@ -33,13 +33,10 @@ from sayso.lang import load
 from sayso.ledger.claims import Fingerprint, fingerprint, normalise, same_claim, similarity
 from sayso.ledger.identity import fold
 from sayso.model import RelationKind
+from sayso.settings import LedgerSettings
 
-#: two statements belong to one event when their term vectors' cosine reaches this ...
-EVENT_SIMILARITY = 0.2
-#: ... and their articles lie at most this many days apart (unknown dates always fit)
-EVENT_DAYS = 7
-#: similar contents (token-set ratio) of the same polarity support each other
-SUPPORTS = 70.0
+#: the thresholds (``LedgerSettings.event_similarity``, ``event_days``, ``supports``)
+_DEFAULT = LedgerSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +105,10 @@ def _day(value: str | None) -> date | None:
 
 
 def _linked(
-    vecs: Sequence[dict[str, float]], days: Sequence[date | None]
+    vecs: Sequence[dict[str, float]], days: Sequence[date | None], settings: LedgerSettings
 ) -> tuple[list[int], npt.NDArray[np.bool_]]:
     """The event of each statement: connected components of the graph whose edges join
-    statements with cosine >= EVENT_SIMILARITY at most EVENT_DAYS apart (single link);
+    statements with cosine >= ``event_similarity`` at most ``event_days`` apart (single link);
     and that graph as a boolean matrix.
 
     All pairs at once as a sparse matrix product: the pairwise loop in Python cost
@@ -124,19 +121,19 @@ def _linked(
     vals = [x for v in vecs for x in v.values()]
     rows = np.repeat(np.arange(n), [len(v) for v in vecs])
     m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
-    close = (m @ m.T).toarray() >= EVENT_SIMILARITY - 1e-12
+    close = (m @ m.T).toarray() >= settings.event_similarity - 1e-12
     known = np.array([d is not None for d in days])
     ordinal = np.array([d.toordinal() if d is not None else 0 for d in days])
-    apart = np.abs(ordinal[:, None] - ordinal[None, :]) > EVENT_DAYS
+    apart = np.abs(ordinal[:, None] - ordinal[None, :]) > settings.event_days
     close &= ~(apart & known[:, None] & known[None, :])
     _, labels = connected_components(csr_matrix(close), directed=False)
     return [int(x) for x in labels], close
 
 
-def group_events(items: Sequence[Item]) -> list[Event]:
+def group_events(items: Sequence[Item], settings: LedgerSettings = _DEFAULT) -> list[Event]:
     """Single-link grouping of statements into events (largest event first)."""
     vecs = _vectors(items)
-    labels, close = _linked(vecs, [_day(it.published) for it in items])
+    labels, close = _linked(vecs, [_day(it.published) for it in items], settings)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
@@ -161,12 +158,16 @@ def group_events(items: Sequence[Item]) -> list[Event]:
                 (items[members[i]].id, items[members[j]].id)
                 for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
             }
-            event.links = relate(event.items, pairs)
+            event.links = relate(event.items, pairs, settings)
         events.append(event)
     return events
 
 
-def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = None) -> list[Link]:
+def relate(
+    items: Sequence[Item],
+    pairs: AbstractSet[tuple[str, str]] | None = None,
+    settings: LedgerSettings = _DEFAULT,
+) -> list[Link]:
     """Relations between statements of different sources (one link per pair at most);
     only between the ``pairs`` of statement ids given (both orders), when given.
 
@@ -205,7 +206,9 @@ def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = N
                     links.append(Link("same_claim", b.id, a.id, 1.0, "the same claim"))
                     continue
             else:
-                score = same_claim(print_of(a), print_of(b))
+                score = same_claim(
+                    print_of(a), print_of(b), settings.same_claim, settings.claim_length_ratio
+                )
                 if score is not None:
                     links.append(Link("same_claim", b.id, a.id, score / 100, f"{score:.0f}% alike"))
                     continue
@@ -217,7 +220,7 @@ def relate(items: Sequence[Item], pairs: AbstractSet[tuple[str, str]] | None = N
                 links.append(Link(RelationKind.CONTRADICTS, b.id, a.id, round(got[1], 2), got[0]))
                 continue
             sim = similarity(text_of(a), text_of(b))
-            if sim >= SUPPORTS and ga.negated == gb.negated:
+            if sim >= settings.supports and ga.negated == gb.negated:
                 links.append(
                     Link(
                         RelationKind.SUPPORTS, b.id, a.id, round(sim / 100, 2), f"{sim:.0f}% alike"

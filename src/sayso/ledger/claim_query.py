@@ -24,6 +24,7 @@ from sayso.errors import SaysoError
 from sayso.ledger import fulltext
 from sayso.ledger import schema as t
 from sayso.ledger import speakers as speaker_query
+from sayso.ledger.query import StatementQuery, statement_conditions
 from sayso.ledger.records import StatementRecord
 
 if TYPE_CHECKING:
@@ -35,56 +36,44 @@ CHUNK = 500
 #: the earliest; ``shown`` says how many documents were listed)
 STATEMENTS_READ = 2000
 
-FILTERS = frozenset(
-    ("speaker", "about", "outlet", "since", "until", "framing", "lang", "form",
-     "document_id", "statement_id", "claim_id")
-)  # fmt: skip
 
-
-def matching(ledger: Ledger, session: Session, filters: dict[str, Any]) -> Select[Any] | None:
-    """The claim ids of every statement matching ``filters`` (those of
-    ``Ledger.statements``), as a subquery without a limit; None without filters."""
-    from sayso.ledger import store
-
-    unknown = set(filters) - FILTERS
-    if unknown:
-        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
-    f = {k: v for k, v in filters.items() if v is not None}
-    if not f:
+def matching(ledger: Ledger, session: Session, where: StatementQuery) -> Select[Any] | None:
+    """The claim ids of every statement ``where`` selects (its page aside), as a subquery
+    without a limit; None without filters."""
+    if not where.filtered():
         return None
     s, d = t.Statement, t.Document
-    conds = [
-        *store._date_range(f.get("since"), f.get("until")),
-        *store._framing_conditions(f.get("framing")),
-    ]
-    for col, key in ((s.lang, "lang"), (s.form, "form"), (s.document_id, "document_id"),
-                     (s.id, "statement_id"), (s.claim_id, "claim_id")):  # fmt: skip
-        if key in f:
-            conds.append(col == f[key])
-    speaker = f.get("speaker")
-    if speaker is not None:
-        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(session, speaker)
+    conds = statement_conditions(where)
+    if where.speaker is not None:
+        speaker = where.speaker
+        tuning = ledger.settings.ledger
+        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(session, speaker, tuning)
         conds.append(s.actor_id.in_(ids))
     query = select(s.claim_id).where(s.claim_id.is_not(None), *conds)
-    if "outlet" in f:
+    if where.outlet is not None:
         query = query.join(d, d.id == s.document_id).where(
-            func.lower(d.site) == str(f["outlet"]).lower()
+            func.lower(d.site) == str(where.outlet).lower()
         )
-    if "about" in f:
+    if where.about is not None:
         if ledger.dialect == "sqlite":
-            match, _ = fulltext.sqlite_match(f["about"], f.get("lang"))
+            match, _ = fulltext.sqlite_match(where.about, where.lang)
             fts = fulltext.FTS5_TABLE
             query = query.join(fts, fts.c.rowid == s.id)
         else:
-            match, _ = fulltext.postgresql_match(f["about"], f.get("lang"))
+            match, _ = fulltext.postgresql_match(where.about, where.lang)
         query = query.where(match)
     return query
 
 
 def claims(
-    ledger: Ledger, *, min_appearances: int = 1, limit: int | None = 100, **filters: Any
+    ledger: Ledger,
+    where: StatementQuery | None = None,
+    *,
+    min_appearances: int = 1,
+    limit: int | None = 100,
 ) -> list[dict[str, Any]]:
     """See :meth:`sayso.ledger.Ledger.claims`."""
+    where = where or StatementQuery()
     if min_appearances < 1 or (limit is not None and limit < 0):
         detail = f"min_appearances={min_appearances}, limit={limit}"
         raise SaysoError(errors.E211, detail=detail)
@@ -92,7 +81,7 @@ def claims(
         return []
     c = t.Claim
     with Session(ledger.engine) as session:
-        counted = _counted(session, matching(ledger, session, filters), min_appearances, limit)
+        counted = _counted(session, matching(ledger, session, where), min_appearances, limit)
         ids = [r.claim_id for r in counted]
         known = {
             row.id: row for row in session.scalars(select(c).where(c.id.in_(ids)))
@@ -100,7 +89,8 @@ def claims(
     out = []
     for r in counted:
         row = known[r.claim_id]
-        listed = per_document(ledger.statements(claim_id=r.claim_id, limit=STATEMENTS_READ))
+        read = StatementQuery(claim_id=r.claim_id, limit=STATEMENTS_READ)
+        listed = per_document(ledger.statements(read))
         out.append(
             {
                 "id": r.claim_id,

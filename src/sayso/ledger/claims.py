@@ -30,16 +30,19 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from sayso.ledger.identity import fold
+from sayso.settings import LedgerSettings
 
 #: LSH layout: 16 bands of 4 hashes; two texts with shingle Jaccard 0.7 share a band with
 #: probability 1 - (1 - 0.7**4)**16 ≈ 0.99, texts with Jaccard 0.2 with ≈ 0.02
 BANDS = 16
 ROWS = 4
 SHINGLE = 3
-#: the token-set ratio (0–100) at or above which two contents are one claim
-SAME_CLAIM = 88.0
-#: contents shorter than this many words are compared exactly (short quotes are generic)
-MIN_WORDS = 5
+#: the defaults of the thresholds (``LedgerSettings.same_claim``, ``claim_length_ratio``:
+#: the token-set ratio at which two contents are one claim; ``claim_min_words``: shorter
+#: contents are compared exactly, short quotes being generic)
+_DEFAULT = LedgerSettings()
+SAME_CLAIM = _DEFAULT.same_claim
+MIN_WORDS = _DEFAULT.claim_min_words
 
 
 def normalise(text: str) -> str:
@@ -95,12 +98,13 @@ def fingerprint(content: str) -> Fingerprint:
 _CHUNK = 32_768
 
 
-def fingerprints(contents: Sequence[str]) -> list[Fingerprint]:
+def fingerprints(contents: Sequence[str], min_words: int = MIN_WORDS) -> list[Fingerprint]:
     """The fingerprints of many contents, hashed together: a batch's few thousand
-    shingles are a handful of NumPy operations instead of a handful per content."""
+    shingles are a handful of NumPy operations instead of a handful per content.
+    Contents of fewer than ``min_words`` words get no bands (compared exactly)."""
     texts = [normalise(c) for c in contents]
     words = [t.split() for t in texts]
-    long = [i for i, ws in enumerate(words) if len(ws) >= MIN_WORDS]
+    long = [i for i, ws in enumerate(words) if len(ws) >= max(min_words, SHINGLE)]
     bands: dict[int, tuple[int, ...]] = {}
     lo = 0
     while lo < len(long):  # up to _CHUNK words at a time (a longer content alone)
@@ -156,8 +160,14 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b))
 
 
-def same_claim(a: Fingerprint, b: Fingerprint) -> float | None:
-    """The similarity when ``a`` and ``b`` are one claim, else None."""
+def same_claim(
+    a: Fingerprint,
+    b: Fingerprint,
+    threshold: float = SAME_CLAIM,
+    length_ratio: float = _DEFAULT.claim_length_ratio,
+) -> float | None:
+    """The similarity when ``a`` and ``b`` are one claim (at least ``threshold``, the
+    shorter with at least ``length_ratio`` of the longer's words), else None."""
     if a.key == b.key:
         return 100.0
     if not a.bands or not b.bands or not set(a.bands) & set(b.bands):
@@ -165,6 +175,6 @@ def same_claim(a: Fingerprint, b: Fingerprint) -> float | None:
     score = similarity(a.text, b.text)
     # token-set ratio is 100 when one text contains the other: require similar lengths
     la, lb = len(a.text.split()), len(b.text.split())
-    if min(la, lb) < 0.6 * max(la, lb):
+    if min(la, lb) < length_ratio * max(la, lb):
         return None
-    return score if score >= SAME_CLAIM else None
+    return score if score >= threshold else None

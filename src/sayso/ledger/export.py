@@ -18,6 +18,7 @@ formula) starts with an apostrophe; the plain dialect keeps every value as store
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import IO, Any
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger.export_fields import Namer
+from sayso.ledger.query import StatementQuery
 from sayso.ledger.records import StatementRecord
 from sayso.ledger.store import Ledger
 
@@ -52,14 +54,15 @@ def inert(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def rows(ledger: Ledger, **filters: Any) -> Iterator[dict[str, Any]]:
-    """Every statement matching ``filters`` (see ``Ledger.statements``) as a flat dict of
-    :data:`COLUMNS`."""
+def rows(ledger: Ledger, where: StatementQuery | None = None) -> Iterator[dict[str, Any]]:
+    """Every statement ``where`` selects (its page aside; see ``Ledger.statements``) as a
+    flat dict of :data:`COLUMNS`."""
+    where = where or StatementQuery()
     offset = 0
     with ledger.engine.connect() as conn:
         namer = Namer(conn)
         while True:
-            page = ledger.statements(limit=PAGE, offset=offset, **filters)
+            page = ledger.statements(where.page(PAGE, offset))
             for r, names in zip(page, namer.page(page), strict=True):
                 yield _flat(r, names)
             if len(page) < PAGE:
@@ -77,17 +80,27 @@ def _flat(r: StatementRecord, names: dict[str, Any]) -> dict[str, Any]:
 
 
 def export(
-    ledger: Ledger, fmt: str, out: str | Path | IO[str], *, excel: bool = False, **filters: Any
+    ledger: Ledger,
+    fmt: str,
+    out: str | Path | IO[str],
+    where: StatementQuery | None = None,
+    *,
+    excel: bool = False,
+    **filters: Any,
 ) -> int:
-    """Write the statements matching ``filters`` to ``out`` (a path, or a text stream for
-    jsonl/csv); returns the number of rows. ``excel``: CSV for spreadsheets (semicolons,
+    """Write the statements ``where`` selects (or those matching the ``filters`` of
+    ``Ledger.statements``) to ``out`` (a path, or a text stream for jsonl/csv); returns
+    the number of rows. ``excel``: CSV for spreadsheets (semicolons,
     CRLF, UTF-8 byte-order mark). Parquet needs pyarrow (``pip install 'sayso[parquet]'``)."""
+    query = where or StatementQuery()
+    if filters:
+        query = dataclasses.replace(query, **filters)
     if fmt not in FORMATS:
         raise SaysoError(errors.E010, fmt=fmt, choices=", ".join(FORMATS))
     if excel and fmt != "csv":
         raise SaysoError(errors.E206, detail=f"the spreadsheet dialect is CSV, not {fmt}")
     if fmt == "parquet":
-        return _parquet(rows(ledger, **filters), out)
+        return _parquet(rows(ledger, query), out)
     stream: IO[str]
     close = False
     if isinstance(out, str | Path):
@@ -100,14 +113,14 @@ def export(
     n = 0
     try:
         if fmt == "jsonl":
-            for row in rows(ledger, **filters):
+            for row in rows(ledger, query):
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         else:
             dialect: dict[str, Any] = EXCEL if excel else {}
             writer = csv.DictWriter(stream, fieldnames=COLUMNS, **dialect)
             writer.writeheader()
-            for row in rows(ledger, **filters):
+            for row in rows(ledger, query):
                 writer.writerow(inert(row) if excel else row)
                 n += 1
     finally:

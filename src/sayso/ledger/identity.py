@@ -117,6 +117,9 @@ def same_actor(
     kind_a: ActorKind = ActorKind.PERSON,
     kind_b: ActorKind = ActorKind.PERSON,
     titles: frozenset[str] = frozenset(),
+    *,
+    surname_min: int = 3,
+    typo_min: int = 6,
 ) -> Match | None:
     """Do names ``a`` and ``b`` denote the same actor? The rule that says so, or None.
 
@@ -128,7 +131,8 @@ def same_actor(
     - ``identity.typo``: persons or organisations with keys of 6+ letters one edit apart
       ("Selenskij" / "Selenskji").
     Anonymous groups ("officials") are never merged by name: two articles' "officials"
-    are not the same people.
+    are not the same people. ``surname_min`` and ``typo_min`` are the least letters of a
+    shared surname and of a name with a typo (``LedgerSettings``).
     """
     if not compatible(kind_a, kind_b) or ActorKind.ANONYMOUS in (kind_a, kind_b):
         return None
@@ -139,15 +143,15 @@ def same_actor(
         return Match("identity.key", 1.0)
     person = ActorKind.PERSON in (kind_a, kind_b)
     wa, wb = ka.split(), kb.split()
-    if person and wa[-1] == wb[-1] and len(wa[-1]) >= 3:
+    if person and wa[-1] == wb[-1] and len(wa[-1]) >= surname_min:
         if len(wa) == 1 or len(wb) == 1:
             return Match("identity.surname", 0.8)
         if _given_names_agree(wa[:-1], wb[:-1]):
             return Match("identity.surname", 0.9)
         return None
-    if len(ka) >= 6 and len(kb) >= 6 and Levenshtein.distance(ka, kb) <= 1:
+    if len(ka) >= typo_min and len(kb) >= typo_min and Levenshtein.distance(ka, kb) <= 1:
         return Match("identity.typo", 0.85)
-    surname_typo = len(wa[-1]) >= 6 and Levenshtein.distance(wa[-1], wb[-1]) <= 1
+    surname_typo = len(wa[-1]) >= typo_min and Levenshtein.distance(wa[-1], wb[-1]) <= 1
     if person and surname_typo and (len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]):
         return Match("identity.typo", 0.75)
     return None

@@ -169,3 +169,14 @@ class RunSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A document given to ``Ledger.ingest`` that could not become a ``Document`` (no
+    text, not text): an error row, like a source ingest could not read."""
+
+    source: str | None
+    url: str | None
+    code: str
+    message: str

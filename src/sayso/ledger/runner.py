@@ -4,8 +4,8 @@ The main process reads the sources lazily (ingest), drops documents the ledger a
 holds *before* analysing them (content hash), hands the rest to a pool of worker
 processes in batches, and writes the results itself as they come in — one transaction
 per batch (:meth:`Ledger.add_many`) — while the workers analyse the batches it has
-handed them ahead (:data:`AHEAD`); near the end it stores a few documents at a time, so
-that little is left to store once the last analysis is done. A run killed at any
+handed them ahead; near the end it stores a few documents at a time, so that little is
+left to store once the last analysis is done (the sizes: ``Settings.ledger``). A run killed at any
 moment (even with SIGKILL) leaves whole batches only, and running it again adds exactly
 the missing documents. A source or document that fails
 becomes a row in the ``errors`` table with its code; the run goes on. So does a document
@@ -23,6 +23,7 @@ and load them themselves. ``jobs=0`` analyses in this process.
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing as mp
 import sys
@@ -31,35 +32,38 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest import Document, IngestError, IngestOptions, read_sources
-from sayso.ledger.records import RunSummary
-from sayso.ledger.store import Ledger
-from sayso.ledger.workers import CHUNK, Engine, Failure, InProcess, WorkerPool
-
-__all__ = ["CHUNK", "Failure", "analyse_document", "pool_context", "run", "start_pool", "warm_up"]
+from sayso.ledger.records import Rejected, RunSummary
+from sayso.ledger.workers import CHUNK, Analyse, Engine, Failure, InProcess, WorkerPool
+from sayso.ledger.write import label
 from sayso.model import Analysis
+from sayso.settings import DEFAULT, Settings
 
-#: documents handed to the workers at a time and stored in one transaction (the duplicate
-#: check runs per batch); 64 rather than 32 took a tenth off the storing process's CPU
-BATCH = 64
-#: documents handed to the workers ahead of the one stored next: the workers never wait
-#: for the storing process, and a batch is ready to store whenever one is due
-AHEAD = 2 * BATCH
-#: near the end of a run, documents are stored this many at a time, as they are analysed
-TAIL = 8
+if TYPE_CHECKING:
+    from sayso.ledger.store import Ledger
+
+__all__ = [
+    "CHUNK", "Failure", "Rejected", "analyse_document", "pool_context", "run", "run_documents",
+    "start_pool", "warm_up",
+]  # fmt: skip
 
 
-def analyse_document(doc: Document) -> Analysis | Failure:
+def analyse_document(doc: Document, settings: Settings = DEFAULT) -> Analysis | Failure:
     """Worker: the analysis of one document, or its coded failure (never raises)."""
     import sayso
 
     try:
         return sayso.analyze(
-            doc.text, doc.lang, title=doc.title, url=doc.url, published=doc.published
+            doc.text,
+            doc.lang,
+            title=doc.title,
+            url=doc.url,
+            published=doc.published,
+            settings=settings,
         )
     except SaysoError as exc:
         return Failure(exc.code, str(exc))
@@ -111,9 +115,11 @@ def run(
     jobs: int = 0,
     note: str | None = None,
     progress: Callable[[int], None] | None = None,
+    settings: Settings | None = None,
 ) -> RunSummary:
     """Ingest ``sources`` into ``ledger`` with ``jobs`` worker processes analysing
-    (0: analyse in this process too).
+    (0: analyse in this process too), each document with ``sayso.analyze`` and
+    ``settings`` (default: the ledger's; ``Settings(evidence=False)`` for statements only).
 
     With workers, this process stores the analyses as they come in while the workers
     analyse the documents it has handed them ahead (see the module doc).
@@ -123,18 +129,51 @@ def run(
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (in this process) or more, not {jobs}")
     options = options or IngestOptions()
-    summary = RunSummary(run_id=ledger.start_run(note))
+    settings = settings or ledger.settings
     warm_up()  # before forking, so that the workers inherit the loaded models
+    return run_documents(
+        ledger,
+        read_sources(list(sources), options),
+        functools.partial(analyse_document, settings=settings),
+        jobs=jobs,
+        note=note,
+        progress=progress,
+        doc_timeout=options.doc_timeout,
+        settings=settings,
+    )
+
+
+def run_documents(
+    ledger: Ledger,
+    items: Iterable[Document | IngestError | Rejected],
+    analyse: Analyse,
+    *,
+    jobs: int = 0,
+    note: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    doc_timeout: float = 0.0,
+    settings: Settings | None = None,
+) -> RunSummary:
+    """The ingest loop of :func:`run` and :meth:`Ledger.ingest`: documents (read lazily
+    from ``items``) not stored yet are analysed by ``analyse`` (``jobs`` worker
+    processes, or this one) within ``doc_timeout`` seconds each (0: no limit) and stored
+    a batch per transaction; what fails becomes an error row. One run in ``runs``."""
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (in this process) or more, not {jobs}")
+    tuning = (settings or ledger.settings).ledger
+    batch_size, tail = tuning.batch, tuning.tail
+    summary = RunSummary(run_id=ledger.start_run(note))
     engine: Engine = (
         WorkerPool(
             jobs,
-            analyse_document,
+            analyse,
             pool_context(),
-            doc_timeout=options.doc_timeout,
+            doc_timeout=doc_timeout,
             initializer=warm_up,
+            chunk=tuning.task_size,
         )
         if jobs > 0
-        else InProcess(analyse_document, options.doc_timeout)
+        else InProcess(analyse, doc_timeout)
     )
     # documents handed to the workers, in order, each with its number in the engine; the
     # ids of those not stored yet, so that a repeat is not analysed twice
@@ -143,12 +182,12 @@ def run(
     ready: list[tuple[Document, Analysis | Failure]] = []
     exhausted = False
     try:
-        items = iter(read_sources(list(sources), options))
+        it = iter(items)
         while True:
-            while not exhausted and len(waiting) < AHEAD:
+            while not exhausted and len(waiting) < tuning.ahead:
                 # a few documents first when the workers have nothing, so that they start
                 # at once (reading and checking a whole batch took 20 ms)
-                batch = list(islice(items, BATCH if waiting or jobs == 0 else TAIL))
+                batch = list(islice(it, batch_size if waiting or jobs == 0 else tail))
                 if not batch:
                     exhausted = True
                     break
@@ -166,7 +205,7 @@ def run(
             # a batch per transaction while the workers have plenty to do; near the end a
             # few documents at a time, so that little is left to store after the last
             # analysis (storing a whole batch then added a tenth to a run of 500 articles)
-            step = BATCH if jobs == 0 or not exhausted or len(waiting) >= BATCH else TAIL
+            step = batch_size if jobs == 0 or not exhausted or len(waiting) >= batch_size else tail
             if len(ready) >= step or not waiting:
                 _store_pairs(ledger, ready, summary, progress)
                 unstored.difference_update(d.id for d, _ in ready)
@@ -179,7 +218,7 @@ def run(
 
 def _new_documents(
     ledger: Ledger,
-    batch: list[Document | IngestError],
+    batch: list[Document | IngestError | Rejected],
     recent: set[str],
     summary: RunSummary,
 ) -> list[Document]:
@@ -193,6 +232,11 @@ def _new_documents(
     for item in batch:
         if isinstance(item, IngestError):
             ledger.add_error(item.source, item.code, item.message, run_id=summary.run_id)
+            summary.fail(item.code)
+        elif isinstance(item, Rejected):
+            ledger.add_error(
+                item.source, item.code, item.message, url=item.url, run_id=summary.run_id
+            )
             summary.fail(item.code)
         elif item.id in stored or item.id in seen:
             duplicates += 1
@@ -214,7 +258,7 @@ def _store_pairs(
     good = [(doc, r) for doc, r in pairs if isinstance(r, Analysis)]
     for doc, r in pairs:
         if isinstance(r, Failure):
-            ledger.add_error(doc.source, r.code, r.message, url=doc.url, run_id=summary.run_id)
+            ledger.add_error(label(doc), r.code, r.message, url=doc.url, run_id=summary.run_id)
             summary.fail(r.code)
     ledger.add_batch(good, summary)
     if progress is not None:

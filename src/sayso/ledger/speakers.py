@@ -25,8 +25,9 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import identity
 from sayso.ledger import schema as t
-from sayso.ledger.writer import actor_key
+from sayso.ledger.rows import actor_key
 from sayso.model import ActorKind
+from sayso.settings import LedgerSettings
 
 #: candidates read per indexed range (as storing's CANDIDATES, with room for the kinds a
 #: query does not name)
@@ -39,6 +40,7 @@ NEAREST_CUTOFF = 60.0
 
 
 _KINDS = {k.value: k for k in ActorKind}
+_DEFAULT = LedgerSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def _prefix(p: str) -> tuple[str, str]:
     return p, p[:-1] + chr(ord(p[-1]) + 1)
 
 
-def match(session: Session, name: str) -> SpeakerMatch:
+def match(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> SpeakerMatch:
     """The actors a speaker query ``name`` means (see the module doc)."""
     a = t.Actor
     keys = {k for k in (identity.name_key(name, titles()), identity.name_key(name)) if k}
@@ -88,11 +90,19 @@ def match(session: Session, name: str) -> SpeakerMatch:
     for hit in session.execute(select(*cols, a.key).where(exact)):
         rule = "identity.key" if hit.key in keys else "identity.surname"
         found[hit.id] = (hit.name, rule, hit.merged_into)
-    for row in session.execute(_candidates(wanted)):
+    for row in session.execute(_candidates(wanted, settings.typo_min_letters)):
         if row.id in found:
             continue
         kind = _KINDS.get(row.kind, ActorKind.UNKNOWN)
-        m = identity.same_actor(name, row.name, ActorKind.UNKNOWN, kind, titles=titles())
+        m = identity.same_actor(
+            name,
+            row.name,
+            ActorKind.UNKNOWN,
+            kind,
+            titles=titles(),
+            surname_min=settings.surname_min_letters,
+            typo_min=settings.typo_min_letters,
+        )
         if m is not None:
             found[row.id] = (row.name, m.rule, row.merged_into)
     if not found:  # a part of a name: "lind" finds "Lindner" (scans the actors' keys)
@@ -104,7 +114,7 @@ def match(session: Session, name: str) -> SpeakerMatch:
     return SpeakerMatch(name, _live(session, found))
 
 
-def _candidates(wanted: str) -> Any:
+def _candidates(wanted: str, typo_min: int) -> Any:
     """What storing compares a name with: the same surname, a surname sharing its first
     three letters (a long one: a typo after them), a key sharing its first four — each an
     indexed range, limited, as one UNION."""
@@ -115,7 +125,7 @@ def _candidates(wanted: str) -> Any:
     parts = []
     if surname:
         parts.append(select(*cols).where(a.surname == surname).limit(CANDIDATES))
-    if len(surname) >= 6:
+    if len(surname) >= typo_min:
         lo, hi = _prefix(surname[:3])
         parts.append(select(*cols).where(a.surname >= lo, a.surname < hi).limit(CANDIDATES))
     if len(wanted) >= 4:
@@ -166,10 +176,10 @@ def _nearest(session: Session, wanted: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pool[key] for key, _, _ in best))[:SUGGESTIONS]
 
 
-def ids(session: Session, name: str) -> list[int]:
+def ids(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> list[int]:
     """The actor ids of a speaker query; ``SaysoError(E210)`` with the nearest names when
     no actor matches."""
-    found = match(session, name)
+    found = match(session, name, settings)
     if not found.actors:
         nearest = f"; did you mean: {', '.join(found.suggestions)}" if found.suggestions else ""
         raise SaysoError(errors.E210, name=name, nearest=nearest)

@@ -36,12 +36,11 @@ from sayso.errors import SaysoError
 from sayso.ingest import Document
 from sayso.model import Analysis
 
-#: documents per task message: a worker's cost per message (pickling, a lock) was its
-#: biggest cost outside analysing with 2 documents a task under multiprocessing.Pool; 8
-#: halved it
+#: documents per task message (``LedgerSettings.task_size``): a worker's cost per message
+#: (pickling, a lock) was its biggest cost outside analysing with 2 documents a task under
+#: multiprocessing.Pool; 8 halved it. A worker holds at most two tasks' documents (the one
+#: it analyses and those queued behind it).
 CHUNK = 8
-#: documents a worker holds at most (the one it analyses and those queued behind it)
-HELD = 2 * CHUNK
 #: the message a worker sends once it is ready to analyse
 _READY = -1
 
@@ -163,7 +162,10 @@ class WorkerPool:
         *,
         doc_timeout: float = 0.0,
         initializer: Callable[[], None] | None = None,
+        chunk: int = CHUNK,
     ) -> None:
+        self._chunk = max(1, chunk)
+        self._held = 2 * self._chunk
         self._ctx = context
         self._analyse = analyse
         self._initializer = initializer
@@ -206,11 +208,11 @@ class WorkerPool:
         now = time.monotonic()
         while self._backlog:
             worker = min(self._workers, key=lambda w: len(w.pending))
-            room = HELD - len(worker.pending)
+            room = self._held - len(worker.pending)
             if room <= 0:
                 return
             share = -(-len(self._backlog) // len(self._workers))  # small batches: spread
-            size = min(CHUNK, room, share)
+            size = min(self._chunk, room, share)
             chunk = [self._backlog.popleft() for _ in range(size)]
             if not worker.pending:
                 worker.started = now

@@ -25,59 +25,50 @@ the caller stores the documents again (then the other writer's rows are visible)
 from __future__ import annotations
 
 import datetime as dt
-import json
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import chain
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Table,
-    bindparam,
-    case,
-    func,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import Connection, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from sayso.ingest.document import Document
 from sayso.ledger import claims as claim_mod
-from sayso.ledger import identity
-from sayso.ledger import schema as t
 from sayso.ledger.records import AddResult, AddStatus
-from sayso.model import Actor, ActorKind, Analysis
+from sayso.ledger.resolve import PER_DOCUMENT_KINDS, ActorResolver, ActorRow, wanted_actor
+from sayso.ledger.rows import (
+    ACTORS,
+    CLAIM_BANDS,
+    CLAIMS,
+    DOCUMENT_ACTORS,
+    DOCUMENTS,
+    RELATIONS,
+    RUNS,
+    STATEMENTS,
+    actor_key,
+    chunks,
+    insert_rows,
+    insert_values,
+    new_ids,
+    now,
+    where_in,
+)
+from sayso.model import Actor, Analysis
+from sayso.settings import LedgerSettings
 
-#: kinds that are never the same actor in two documents: "officials" here are not
-#: "officials" there, and every document's unknown source is its own
-PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
-
-#: candidates fetched per similarity query (same surname, surname prefix, key prefix)
-CANDIDATES = 50
-#: subqueries per candidate query (SQLite allows 500 terms in a compound SELECT)
-_UNION_CHUNK = 200
-#: values per expanding IN list of the document lookups (SQLite allows 32,766 bound
-#: parameters, PostgreSQL 65,535); the large lookups go through :func:`where_in`
-_IN_CHUNK = 5000
-
-
-def actor_key(name: str) -> str:
-    """The normalised name actors are matched by: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+__all__ = [
+    "ACTORS", "CLAIMS", "PER_DOCUMENT_KINDS", "ActorResolver", "LedgerSettings", "Pending",
+    "actor_key", "insert_rows", "insert_values", "link_claims", "new_ids", "now", "store",
+    "wanted_actor", "where_in",
+]  # fmt: skip
 
 
 @dataclass(slots=True)
 class Pending:
     """One document ready to be written: its key, fields and analysis."""
 
-    doc_id: str
-    doc: Mapping[str, Any]  # ingest's fields: url, title, site, meta ...
+    doc_id: str  # the content hash: the document's id
+    document: Document  # ingest's document: its text and metadata
     analysis: Analysis
     url: str | None
     lang: str
@@ -86,292 +77,9 @@ class Pending:
     meta: dict[str, Any] | None
 
 
-# --- actors ----------------------------------------------------------------------------
-
-
-@dataclass(slots=True, eq=False)
-class _ActorRow:
-    """A ledger actor as the resolver sees it (fetched, or new in this batch)."""
-
-    id: int | None
-    name: str
-    key: str
-    kind: str
-    role: str | None
-    aliases: list[str]
-    surname: str | None
-    created_by: str | None = None  # the document of this batch that introduced it
-    changed: bool = False
-
-
-@dataclass(slots=True)
-class _Wanted:
-    """A document actor to resolve, with the keys the rules look it up by."""
-
-    pending: Pending
-    actor: Actor
-    kind: str
-    key: str
-    surname: str | None
-    titles: frozenset[str]
-    candidates: list[_ActorRow] = field(default_factory=list)
-
-
-def _prefix_range(prefix: str) -> tuple[str, str]:
-    """``[lo, hi)`` holding exactly the strings that start with ``prefix`` (non-empty)."""
-    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _table(entity: Any) -> Table:
-    table: Table = entity.__table__
-    return table
-
-
-# Core tables, not ORM entities: an ORM bulk insert processes every row in Python and an
-# ORM select builds a compile state per call, which cost more than the rows themselves
-ACTORS = _table(t.Actor)
-CLAIMS = _table(t.Claim)
-CLAIM_BANDS = _table(t.ClaimBand)
-DOCUMENTS = _table(t.Document)
-DOCUMENT_ACTORS = _table(t.DocumentActor)
-STATEMENTS = _table(t.Statement)
-RELATIONS = _table(t.Relation)
-RUNS = _table(t.Run)
-
-_ACTOR_COLUMNS = ("id", "name", "key", "kind", "role", "aliases", "surname")
-
-
-class ActorResolver:
-    """Links the actors of a batch of documents to ledger actors (see :func:`resolve_batch`)."""
-
-    def __init__(self, conn: Connection, titles_for: Callable[[str], frozenset[str]]) -> None:
-        self.conn = conn
-        self.titles_for = titles_for  # lang -> frozenset of folded role nouns
-        self.rows: dict[int, _ActorRow] = {}  # fetched, by id
-        self.by_key: dict[tuple[str, str], _ActorRow] = {}
-        self.new: list[_ActorRow] = []
-        # this batch's new actors by what a candidate query finds them by: (kind, first
-        # three letters of the surname) for persons, (kind, first four of the key) for all
-        self.new_by_surname: dict[tuple[str, str], list[_ActorRow]] = {}
-        self.new_by_key: dict[tuple[str, str], list[_ActorRow]] = {}
-
-    def _row(self, r: Any) -> _ActorRow:
-        got = self.rows.get(r.id)
-        if got is None:
-            aliases = r.aliases
-            if isinstance(aliases, str):  # driver SQL on SQLite: the JSON text
-                aliases = json.loads(aliases)
-            got = self.rows[r.id] = _ActorRow(
-                r.id, r.name, r.key, r.kind, r.role, list(aliases or []), r.surname
-            )
-        return got
-
-    def wanted(self, pending: Pending) -> list[_Wanted]:
-        """The document's actors to resolve, in a fixed order (so that two writers
-        touching the same actors cannot deadlock)."""
-        actors = sorted(pending.analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value))
-        return [wanted_actor(self, pending, actor) for actor in actors]
-
-    def prefetch(self, wanted: Sequence[_Wanted]) -> None:
-        """Exact keys of the whole batch in one query, then the similarity candidates of
-        the names not known by key in one more (a UNION of limited subqueries)."""
-        keys = sorted({w.key for w in wanted if w.kind not in PER_DOCUMENT_KINDS})
-        cols = ", ".join(_ACTOR_COLUMNS)
-        select_from = f"SELECT {cols} FROM actors"
-        for r in where_in(self.conn, select_from, "merged_into IS NULL AND key", keys):
-            self.by_key[(r.key, r.kind)] = self._row(r)
-        specs = list(
-            dict.fromkeys(
-                spec
-                for w in wanted
-                if w.kind not in PER_DOCUMENT_KINDS and (w.key, w.kind) not in self.by_key
-                for spec in _similar_queries(w)
-            )
-        )
-        found: dict[tuple[str, str, str], list[_ActorRow]] = {s: [] for s in specs}
-        for group in _chunks(specs, _UNION_CHUNK):
-            sql, params = _similar_union(group, self.conn.dialect.paramstyle)
-            for r in self.conn.exec_driver_sql(sql, params):
-                found[group[r.q]].append(self._row(r))
-        for w in wanted:
-            if w.kind in PER_DOCUMENT_KINDS or (w.key, w.kind) in self.by_key:
-                continue
-            seen: set[int] = set()
-            for spec in _similar_queries(w):
-                for row in found[spec]:
-                    if id(row) not in seen:
-                        seen.add(id(row))
-                        w.candidates.append(row)
-
-    def resolve(self, w: _Wanted) -> tuple[_ActorRow, str, float]:
-        """The ledger actor for one document actor, in document order (see module doc)."""
-        rule, score = "identity.key", 1.0
-        # a per-document key carries the document's id: only the same document finds it
-        row = self.by_key.get((w.key, w.kind))
-        if row is None and w.kind not in PER_DOCUMENT_KINDS:
-            row, rule, score = self._similar(w)
-        if row is None:
-            row = _ActorRow(
-                None,
-                w.actor.name,
-                w.key,
-                w.kind,
-                w.actor.role,
-                sorted({x for x in w.actor.aliases if x != w.actor.name}),
-                w.surname,
-                created_by=w.pending.doc_id,
-            )
-            self.new.append(row)
-            if row.surname:
-                self.new_by_surname.setdefault((row.kind, row.surname[:3]), []).append(row)
-            self.new_by_key.setdefault((row.kind, row.key[:4]), []).append(row)
-            self.by_key[(w.key, w.kind)] = row
-            return row, "identity.new", 1.0
-        _absorb(row, w.actor, rule)
-        return row, rule, score
-
-    def _similar(self, w: _Wanted) -> tuple[_ActorRow | None, str, float]:
-        """A known actor under another spelling: same surname, or a typo (see identity)."""
-        best: tuple[_ActorRow | None, str, float] = (None, "identity.new", 0.0)
-        kind = ActorKind(w.kind)
-        # this batch's new actors are candidates too, as the queries would have found them
-        fresh = [r for r in self._new_near(w) if _would_find(w, r)]
-        for cand in [*w.candidates, *fresh]:
-            m = identity.same_actor(
-                w.actor.name, cand.name, kind, ActorKind(cand.kind), titles=w.titles
-            )
-            if m is not None and m.score > best[2]:
-                best = (cand, m.rule, m.score)
-        return best
-
-    def _new_near(self, w: _Wanted) -> list[_ActorRow]:
-        """This batch's new actors that :func:`_would_find` may accept for ``w``, in the
-        order they were added (scanning all of them for every name was quadratic)."""
-        if w.surname is not None:
-            return self.new_by_surname.get((w.kind, w.surname[:3]), [])
-        if len(w.key) >= 4:
-            return self.new_by_key.get((w.kind, w.key[:4]), [])
-        return [r for r in self.new if r.kind == w.kind]
-
-    def write(self) -> None:
-        """Insert the new actors (with ids allocated for them) and update the changed ones."""
-        if self.new:
-            for r, i in zip(self.new, new_ids(self.conn, ACTORS, len(self.new)), strict=True):
-                r.id = i
-            rows = [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "key": r.key,
-                    "kind": r.kind,
-                    "role": r.role,
-                    "aliases": r.aliases,
-                    "first_seen": now(),
-                    "surname": r.surname,
-                }
-                for r in self.new
-            ]
-            insert_rows(self.conn, ACTORS, rows)
-        changed = sorted((r for r in self.rows.values() if r.changed), key=lambda r: r.id or 0)
-        if changed:
-            a = ACTORS.c
-            self.conn.execute(
-                update(ACTORS)
-                .where(a.id == bindparam("b_id"))
-                .values(name=bindparam("b_name"), role=bindparam("b_role"),
-                        aliases=bindparam("b_aliases", type_=a.aliases.type)),
-                [
-                    {"b_id": r.id, "b_name": r.name, "b_role": r.role, "b_aliases": r.aliases}
-                    for r in changed
-                ],
-            )  # fmt: skip
-
-
-def wanted_actor(resolver: ActorResolver, pending: Pending, actor: Actor) -> _Wanted:
-    """One document actor with the keys the rules look it up by."""
-    titles = resolver.titles_for(pending.lang)
-    kind = actor.kind.value
-    key = identity.name_key(actor.name, titles) or actor_key(actor.name) or "(empty)"
-    if kind in PER_DOCUMENT_KINDS:
-        key = f"{key}#{pending.doc_id[:16]}"
-    words = key.split()
-    surname = words[-1] if kind == "person" and words else None
-    return _Wanted(pending, actor, kind, key, surname, titles)
-
-
-def _similar_queries(w: _Wanted) -> list[tuple[str, str, str]]:
-    """The candidate queries of one name, as hashable specs: (what, kind, value)."""
-    if w.surname is not None:
-        specs = [("surname", w.kind, w.surname)]
-        if len(w.surname) >= 6:
-            specs.append(("surname_prefix", w.kind, w.surname))
-        return specs
-    return [("key_prefix", w.kind, w.key[:4])]
-
-
-_SIMILAR_SQL = {
-    "surname": "surname = {p}",
-    "surname_prefix": "surname >= {p} AND surname < {p} AND surname <> {p}",
-    "key_prefix": "key >= {p} AND key < {p}",
-}
-
-
-def _similar_union(
-    specs: Sequence[tuple[str, str, str]], paramstyle: str
-) -> tuple[str, tuple[Any, ...]]:
-    """One query for the candidates of many names: a UNION ALL of one limited subquery
-    per (what, kind, value), each row tagged with its subquery's index ``q``.
-
-    Plain driver SQL with positional parameters, because it changes shape with every
-    batch: compiling it with SQLAlchemy (even as ``text()``) cost more than running it.
-    Prefixes are ranges, not LIKE 'abc%', so the indexes on surname and (key, kind) serve
-    them on both backends (LIKE scanned every actor of the ledger). Each part is limited
-    on its own, in a subquery, as SQLite wants a LIMIT inside a UNION.
-    """
-    p = "?" if paramstyle == "qmark" else "%s"
-    cols = ", ".join(_ACTOR_COLUMNS)
-    parts = []
-    params: list[Any] = []
-    for j, (what, kind, value) in enumerate(specs):
-        cond = _SIMILAR_SQL[what].format(p=p)
-        parts.append(
-            f"SELECT * FROM (SELECT {cols}, {j} AS q FROM actors WHERE kind = {p} "
-            f"AND merged_into IS NULL AND {cond} LIMIT {CANDIDATES}) AS s{j}"
-        )
-        params.append(kind)
-        if what == "surname":
-            params.append(value)
-        else:
-            lo, hi = _prefix_range(value[:3] if what == "surname_prefix" else value)
-            params += [lo, hi, value] if what == "surname_prefix" else [lo, hi]
-    return " UNION ALL ".join(parts), tuple(params)
-
-
-def _would_find(w: _Wanted, row: _ActorRow) -> bool:
-    """Would one of ``w``'s candidate queries find ``row`` (a new actor of this batch)?"""
-    if w.surname is not None:
-        s = row.surname or ""
-        return s == w.surname or (len(w.surname) >= 6 and s[:3] == w.surname[:3])
-    return row.key.startswith(w.key[:4])
-
-
-def _absorb(row: _ActorRow, actor: Actor, rule: str) -> None:
-    """Another spelling of ``row``: keep it as an alias; a fuller name becomes canonical
-    ("Wolodymyr Selenskyj"); the newest role wins."""
-    spellings = {actor.name, *actor.aliases} - {row.name}
-    if not spellings <= set(row.aliases):
-        row.aliases = sorted(set(row.aliases) | spellings)
-        row.changed = True
-    if len(actor.name.split()) > len(row.name.split()) and rule != "identity.typo":
-        row.aliases = sorted((set(row.aliases) | {row.name}) - {actor.name})
-        row.name = actor.name
-        row.changed = True
-    if actor.role and actor.role != row.role:
-        row.role = actor.role
-        row.changed = True
-
-
 # --- claims ----------------------------------------------------------------------------
+
+_ClaimNew = tuple[claim_mod.Fingerprint, str, list[dt.date | None]]
 
 
 def link_claims(
@@ -379,6 +87,7 @@ def link_claims(
     contents: Sequence[str],
     langs: Sequence[str],
     days: Sequence[dt.date | None],
+    settings: LedgerSettings | None = None,
 ) -> list[int]:
     """The claim each content is an appearance of, created when new (one per content).
 
@@ -389,23 +98,16 @@ def link_claims(
     first appearance. A few queries for the whole call: keys, bands, candidates, the new
     claims and their bands, and one update of the known claims' counts.
     """
-    c = CLAIMS.c
-    prints = claim_mod.fingerprints(contents)
-    keys = sorted({fp.key for fp in prints})
-    by_key = {key: cid for cid, key in where_in(conn, "SELECT id, key FROM claims", "key", keys)}
-    bands = sorted({b for fp in prints if fp.key not in by_key for b in fp.bands})
-    band_claims: dict[int, list[int]] = {}
-    for band, claim_id in where_in(
-        conn, "SELECT band, claim_id FROM claim_bands", "band", bands, " ORDER BY claim_id"
-    ):
-        band_claims.setdefault(band, []).append(claim_id)
-    wanted = sorted({i for ids in band_claims.values() for i in ids[:CANDIDATES]})
-    cand = where_in(conn, "SELECT id, text FROM claims", "id", wanted)
-    cand_prints = dict(
-        zip([i for i, _ in cand], claim_mod.fingerprints([x for _, x in cand]), strict=True)
-    )
+    settings = settings or LedgerSettings()
+    prints = claim_mod.fingerprints(contents, settings.claim_min_words)
+    by_key, band_claims, cand_prints = _claim_candidates(conn, prints, settings)
+    k = settings.candidates
+
+    def same(a: claim_mod.Fingerprint, b: claim_mod.Fingerprint) -> float | None:
+        return claim_mod.same_claim(a, b, settings.same_claim, settings.claim_length_ratio)
+
     # claims new in this call: later contents may be appearances of them
-    new: list[tuple[claim_mod.Fingerprint, str, list[dt.date | None]]] = []
+    new: list[_ClaimNew] = []
     new_by_key: dict[str, int] = {}
     new_by_band: dict[int, list[int]] = {}
     links: list[tuple[bool, int]] = []  # (is new, claim id or index into new)
@@ -418,15 +120,15 @@ def link_claims(
             link = (True, new_by_key[fp.key])
         elif fp.bands:
             best = 0.0
-            ids = dict.fromkeys(i for b in fp.bands for i in band_claims.get(b, [])[:CANDIDATES])
+            ids = dict.fromkeys(i for b in fp.bands for i in band_claims.get(b, [])[:k])
             for cid in ids:
-                score = claim_mod.same_claim(fp, cand_prints[cid])
+                score = same(fp, cand_prints[cid])
                 if score is not None and score > best:
                     link, best = (False, cid), score
-            for k in dict.fromkeys(k for b in fp.bands for k in new_by_band.get(b, [])):
-                score = claim_mod.same_claim(fp, new[k][0])
+            for j in dict.fromkeys(j for b in fp.bands for j in new_by_band.get(b, [])):
+                score = same(fp, new[j][0])
                 if score is not None and score > best:
-                    link, best = (True, k), score
+                    link, best = (True, j), score
         if link is None:
             link = (True, len(new))
             new_by_key[fp.key] = len(new)
@@ -438,163 +140,96 @@ def link_claims(
         else:
             seen.setdefault(link[1], []).append(day)
         links.append(link)
-    claim_ids: list[int] = []
-    if new:
-        claim_ids = new_ids(conn, CLAIMS, len(new))
-        rows = [
-            {"id": cid, "key": fp.key, "text": fp.text, "lang": lang, "appearances": len(ds),
-             "first_seen": min(filter(None, ds), default=None),
-             "last_seen": max(filter(None, ds), default=None)}
-            for (fp, lang, ds), cid in zip(new, claim_ids, strict=True)
-        ]  # fmt: skip
-        insert_rows(conn, CLAIMS, rows)
-        band_rows = [
-            (b, cid)
-            for (fp, _, _), cid in zip(new, claim_ids, strict=True)
-            for b in sorted(set(fp.bands))
-        ]
-        # 16 plain rows per claim: no conversions
-        insert_values(conn, CLAIM_BANDS, ("band", "claim_id"), band_rows)
-    if seen:  # known claims: more appearances, maybe a wider span of days (in id order)
-        tc = c
-        first = bindparam("b_first", type_=tc.first_seen.type)
-        last = bindparam("b_last", type_=tc.last_seen.type)
-        conn.execute(
-            update(CLAIMS)
-            .where(tc.id == bindparam("b_id"))
-            .values(
-                appearances=tc.appearances + bindparam("b_n"),
-                first_seen=case(
-                    (or_(tc.first_seen.is_(None), tc.first_seen > first), first),
-                    else_=tc.first_seen,
-                ),
-                last_seen=case(
-                    (or_(tc.last_seen.is_(None), tc.last_seen < last), last),
-                    else_=tc.last_seen,
-                ),
-            ),
-            [
-                {
-                    "b_id": cid,
-                    "b_n": len(ds),
-                    "b_first": min(filter(None, ds), default=None),
-                    "b_last": max(filter(None, ds), default=None),
-                }
-                for cid, ds in sorted(seen.items())
-            ],
-        )
+    claim_ids = _insert_claims(conn, new)
+    _count_appearances(conn, seen)
     return [claim_ids[i] if is_new else i for is_new, i in links]
 
 
-def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def where_in(
-    conn: Connection, select_from: str, column: str, values: Sequence[Any], tail: str = ""
-) -> Sequence[Any]:
-    """``SELECT … WHERE column IN (values)`` straight to the driver, the values as one
-    parameter (a JSON array on SQLite, an array on PostgreSQL): the statement is the same
-    text for every batch, so the driver parses and plans it once (an IN list of 3,000 band
-    keys was a new 9 kB statement for every batch; SQLAlchemy's expanding IN also names
-    every value, 4 µs each)."""
-    if not values:
-        return []
-    if conn.dialect.name == "sqlite":
-        sql = f"{select_from} WHERE {column} IN (SELECT value FROM json_each(?)){tail}"
-        return conn.exec_driver_sql(sql, (json.dumps(list(values)),)).all()
-    sql = f"{select_from} WHERE {column} = ANY(%s){tail}"
-    return conn.exec_driver_sql(sql, (list(values),)).all()
-
-
-_Processor = Callable[[Any], Any]
-_processors: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, _Processor]]] = {}
-
-
-def _bind_processors(
-    conn: Connection, table: Table, columns: tuple[str, ...]
-) -> list[tuple[int, _Processor]]:
-    """The columns' own conversions (JSON, dates, booleans) on this backend, as SQLAlchemy
-    would apply them: (position, function) for the columns that have one."""
-    key = (conn.dialect.name, table.name, columns)
-    got = _processors.get(key)
-    if got is None:
-        dialect = conn.dialect
-        got = _processors[key] = [
-            (i, proc)
-            for i, name in enumerate(columns)
-            if (proc := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        ]
-    return got
-
-
-def new_ids(conn: Connection, table: Table, n: int) -> list[int]:
-    """``n`` fresh primary keys of ``table`` (its integer ``id``), for rows inserted with
-    their ids: on SQLite the ones after the largest (what SQLite itself would give; the
-    writing transaction holds the database's write lock), on PostgreSQL from the id's
-    sequence (safe beside other writers)."""
-    if n <= 0:
-        return []
-    if conn.dialect.name == "sqlite":
-        last = conn.exec_driver_sql(f"SELECT max(id) FROM {table.name}").scalar() or 0
-        return list(range(last + 1, last + 1 + n))
-    sql = "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)"
-    return [i for (i,) in conn.exec_driver_sql(sql, (table.name, n))]
-
-
-def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """INSERT ``rows`` (mappings with the same keys), their values converted by the
-    columns' SQLAlchemy types, so stored exactly as a Core insert stores them (see
-    :func:`insert_values`). Rows that need their ids get them from :func:`new_ids`."""
-    if not rows:
-        return
-    columns = tuple(rows[0])
-    procs = _bind_processors(conn, table, columns)
-    values: list[list[Any]] = [[row[c] for c in columns] for row in rows]
-    if procs:
-        for v in values:
-            for i, proc in procs:
-                v[i] = proc(v[i])
-    insert_values(conn, table, columns, values)
-
-
-def insert_values(
-    conn: Connection,
-    table: Table,
-    columns: Sequence[str],
-    values: Sequence[Sequence[Any]],
-    per_statement: int = 32,
-) -> None:
-    """INSERT rows of driver-ready values, ``per_statement`` rows per INSERT (the last
-    takes the rest), all through the driver's ``executemany`` of one prepared statement.
-
-    A Core insert of many rows cost more than the database's own work: it processes
-    every row's parameters in Python, and with RETURNING it builds one statement of
-    hundreds of VALUES that the database parsed anew for every batch (a tenth of what
-    storing a document cost). One row per INSERT is no better on SQLite: its FTS5 index
-    flushes its pending terms at the end of every statement, and the statements feed it
-    by trigger (one at a time doubled their cost); 32 rows per INSERT cost least.
-    """
-    if not values:
-        return
-    p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    one = "(" + ", ".join([p] * len(columns)) + ")"
-    head = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
-    whole = len(values) - len(values) % per_statement
-    if whole:
-        params = [
-            tuple(chain.from_iterable(values[i : i + per_statement]))
-            for i in range(0, whole, per_statement)
-        ]
-        conn.exec_driver_sql(head + ", ".join([one] * per_statement), params)
-    if whole < len(values):
-        rest = values[whole:]
-        conn.exec_driver_sql(
-            head + ", ".join([one] * len(rest)), [tuple(chain.from_iterable(rest))]
+def _claim_candidates(
+    conn: Connection, prints: Sequence[claim_mod.Fingerprint], settings: LedgerSettings
+) -> tuple[dict[str, int], dict[int, list[int]], dict[int, claim_mod.Fingerprint]]:
+    """The known claims by key, the claims of each LSH band (in id order), and the
+    fingerprints of the candidates (at most ``candidates`` per band)."""
+    keys = sorted({fp.key for fp in prints})
+    by_key = {key: cid for cid, key in where_in(conn, "SELECT id, key FROM claims", "key", keys)}
+    bands = sorted({b for fp in prints if fp.key not in by_key for b in fp.bands})
+    band_claims: dict[int, list[int]] = {}
+    for band, claim_id in where_in(
+        conn, "SELECT band, claim_id FROM claim_bands", "band", bands, " ORDER BY claim_id"
+    ):
+        band_claims.setdefault(band, []).append(claim_id)
+    k = settings.candidates
+    wanted = sorted({i for ids in band_claims.values() for i in ids[:k]})
+    cand = where_in(conn, "SELECT id, text FROM claims", "id", wanted)
+    texts = [x for _, x in cand]
+    cand_prints = dict(
+        zip(
+            [i for i, _ in cand],
+            claim_mod.fingerprints(texts, settings.claim_min_words),
+            strict=True,
         )
+    )
+    return by_key, band_claims, cand_prints
+
+
+def _insert_claims(conn: Connection, new: Sequence[_ClaimNew]) -> list[int]:
+    """Insert the new claims and their bands; their ids."""
+    if not new:
+        return []
+    claim_ids = new_ids(conn, CLAIMS, len(new))
+    rows = [
+        {"id": cid, "key": fp.key, "text": fp.text, "lang": lang, "appearances": len(ds),
+         "first_seen": min(filter(None, ds), default=None),
+         "last_seen": max(filter(None, ds), default=None)}
+        for (fp, lang, ds), cid in zip(new, claim_ids, strict=True)
+    ]  # fmt: skip
+    insert_rows(conn, CLAIMS, rows)
+    band_rows = [
+        (b, cid)
+        for (fp, _, _), cid in zip(new, claim_ids, strict=True)
+        for b in sorted(set(fp.bands))
+    ]
+    # 16 plain rows per claim: no conversions
+    insert_values(conn, CLAIM_BANDS, ("band", "claim_id"), band_rows)
+    return claim_ids
+
+
+def _count_appearances(conn: Connection, seen: Mapping[int, list[dt.date | None]]) -> None:
+    """Known claims: more appearances, maybe a wider span of days (in id order)."""
+    if not seen:
+        return
+    tc = CLAIMS.c
+    first = bindparam("b_first", type_=tc.first_seen.type)
+    last = bindparam("b_last", type_=tc.last_seen.type)
+    conn.execute(
+        update(CLAIMS)
+        .where(tc.id == bindparam("b_id"))
+        .values(
+            appearances=tc.appearances + bindparam("b_n"),
+            first_seen=case(
+                (or_(tc.first_seen.is_(None), tc.first_seen > first), first),
+                else_=tc.first_seen,
+            ),
+            last_seen=case(
+                (or_(tc.last_seen.is_(None), tc.last_seen < last), last),
+                else_=tc.last_seen,
+            ),
+        ),
+        [
+            {
+                "b_id": cid,
+                "b_n": len(ds),
+                "b_first": min(filter(None, ds), default=None),
+                "b_last": max(filter(None, ds), default=None),
+            }
+            for cid, ds in sorted(seen.items())
+        ],
+    )
 
 
 # --- documents -------------------------------------------------------------------------
+
+_Link = tuple[Actor, ActorRow, str, float]
 
 
 def store(
@@ -602,13 +237,48 @@ def store(
     pending: Sequence[Pending],
     run_id: int | None,
     titles_for: Callable[[str], frozenset[str]],
+    settings: LedgerSettings | None = None,
 ) -> list[AddResult]:
     """Write a batch of documents (see the module doc); one :class:`AddResult` each, in
-    order. A text already stored, or repeated in the batch, is a ``"duplicate"``."""
+    order. A text already stored, or repeated in the batch, is a ``"duplicate"``.
+
+    The phases: the documents (new ones and versions), their actors, their statements
+    with their claims, their relations, then the results and the run's counts."""
+    settings = settings or LedgerSettings()
     conn = session.connection()
+    stored, todo, versions = _documents(conn, pending, run_id)
+    actor_ids, new_actors = _actors(conn, todo, titles_for, settings)
+    statement_ids = _statements(conn, todo, actor_ids, settings)
+    rel_rows = _relation_rows(todo, statement_ids, actor_ids)
+    if rel_rows:
+        insert_rows(conn, RELATIONS, rel_rows)
+    results = _results(pending, stored, versions, new_actors)
+    if run_id is not None:
+        duplicates = sum(r.status == "duplicate" for r in results)
+        run = RUNS.c
+        conn.execute(
+            update(RUNS)
+            .where(run.id == run_id)
+            .values(
+                {
+                    run.added: run.added + len(todo),
+                    run.new_versions: run.new_versions + sum(v > 1 for v in versions.values()),
+                    run.duplicates: run.duplicates + duplicates,
+                    run.statements: run.statements + len(statement_ids),
+                }
+            )
+        )
+    return results
+
+
+def _documents(
+    conn: Connection, pending: Sequence[Pending], run_id: int | None
+) -> tuple[dict[str, tuple[str | None, int]], list[Pending], dict[str, int]]:
+    """Insert the documents not stored yet, each URL's next version: (every document's
+    url and version, the new documents, their versions)."""
     d = DOCUMENTS.c
     stored: dict[str, tuple[str | None, int]] = {}
-    for chunk in _chunks(sorted({p.doc_id for p in pending})):
+    for chunk in chunks(sorted({p.doc_id for p in pending})):
         for r in conn.execute(select(d.id, d.url, d.version).where(d.id.in_(chunk))):
             stored[r.id] = (r.url, r.version)
     todo: list[Pending] = []
@@ -617,7 +287,7 @@ def store(
             stored[p.doc_id] = (p.url, 0)  # version set below
             todo.append(p)
     last: dict[str | None, int] = {}
-    for chunk in _chunks(sorted({p.url for p in todo if p.url is not None})):
+    for chunk in chunks(sorted({p.url for p in todo if p.url is not None})):
         query = select(d.url, func.max(d.version)).where(d.url.in_(chunk)).group_by(d.url)
         for url, version in conn.execute(query):
             last[url] = version
@@ -631,11 +301,21 @@ def store(
     if todo:
         rows = [_document_row(p, versions[p.doc_id], run_id) for p in todo]
         insert_rows(conn, DOCUMENTS, rows)
+    return stored, todo, versions
 
-    resolver = ActorResolver(conn, titles_for)
+
+def _actors(
+    conn: Connection,
+    todo: Sequence[Pending],
+    titles_for: Callable[[str], frozenset[str]],
+    settings: LedgerSettings,
+) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """Link the documents' actors to ledger actors and insert the document actors:
+    (each document's local actor id -> ledger actor id, each document's new actors)."""
+    resolver = ActorResolver(conn, titles_for, settings)
     wanted = {p.doc_id: resolver.wanted(p) for p in todo}
     resolver.prefetch([w for ws in wanted.values() for w in ws])
-    links: dict[str, list[tuple[Actor, _ActorRow, str, float]]] = {}
+    links: dict[str, list[_Link]] = {}
     new_actors: dict[str, int] = {}
     for p in todo:
         got = links[p.doc_id] = []
@@ -666,7 +346,17 @@ def store(
             )
     if da_rows:
         insert_rows(conn, DOCUMENT_ACTORS, da_rows)
+    return actor_ids, new_actors
 
+
+def _statements(
+    conn: Connection,
+    todo: Sequence[Pending],
+    actor_ids: Mapping[str, Mapping[str, int]],
+    settings: LedgerSettings,
+) -> dict[tuple[str, str], int]:
+    """Insert the documents' statements, each linked to its claim: their ids by
+    (document, local id)."""
     contents: list[str] = []
     langs: list[str] = []
     days: list[dt.date | None] = []
@@ -675,7 +365,7 @@ def store(
             contents.append(p.analysis.spans_text(s.content))
             langs.append(p.lang)
             days.append(p.day)
-    claim_ids = iter(link_claims(conn, contents, langs, days))
+    claim_ids = iter(link_claims(conn, contents, langs, days, settings))
     content_iter = iter(contents)
     st_rows: list[dict[str, Any]] = []
     for p in todo:
@@ -711,13 +401,19 @@ def store(
         st_row["id"] = sid
         statement_ids[(st_row["document_id"], st_row["local_id"])] = sid
     insert_rows(conn, STATEMENTS, st_rows)
-    rel_rows = _relation_rows(todo, statement_ids, actor_ids)
-    if rel_rows:
-        insert_rows(conn, RELATIONS, rel_rows)
+    return statement_ids
 
+
+def _results(
+    pending: Sequence[Pending],
+    stored: Mapping[str, tuple[str | None, int]],
+    versions: Mapping[str, int],
+    new_actors: Mapping[str, int],
+) -> list[AddResult]:
+    """One result per document given, in order: the first of a new text is added (or a
+    version), the others duplicates."""
     results: list[AddResult] = []
     done: set[str] = set()
-    duplicates = 0
     for p in pending:
         url, version = stored[p.doc_id]
         if p.doc_id in versions and p.doc_id not in done:
@@ -737,41 +433,26 @@ def store(
                 )
             )
         else:
-            duplicates += 1
             results.append(AddResult("duplicate", p.doc_id, url, version))
-    if run_id is not None:
-        run = RUNS.c
-        conn.execute(
-            update(RUNS)
-            .where(run.id == run_id)
-            .values(
-                {
-                    run.added: run.added + len(todo),
-                    run.new_versions: run.new_versions + sum(v > 1 for v in versions.values()),
-                    run.duplicates: run.duplicates + duplicates,
-                    run.statements: run.statements + len(st_rows),
-                }
-            )
-        )
     return results
 
 
 def _document_row(p: Pending, version: int, run_id: int | None) -> dict[str, Any]:
-    doc, a = p.doc, p.analysis
+    doc, a = p.document, p.analysis
     analysis = a.to_dict()
     del analysis["text"]  # it is the row's text column (migration 0007)
     return {
         "id": p.doc_id,
         "url": p.url,
         "version": version,
-        "title": doc.get("title") or a.title,
-        "author": doc.get("author"),
+        "title": doc.title or a.title,
+        "author": doc.author,
         "published": None if p.published is None else str(p.published),
         "published_date": p.day,
-        "site": doc.get("site"),
+        "site": doc.site,
         "lang": p.lang,
         "text": a.text,
-        "source": None if doc.get("source") is None else str(doc["source"]),
+        "source": doc.source or None,
         "meta": p.meta,
         "ingested_at": now(),
         "run_id": run_id,

@@ -1,0 +1,231 @@
+"""Reading documents, actors, error rows, counts and the accounts of events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, exists, func, select
+from sqlalchemy.orm import aliased
+
+from sayso import errors
+from sayso.errors import SaysoError
+from sayso.ledger import identity, migrate
+from sayso.ledger import schema as t
+from sayso.ledger.engine import Database
+from sayso.ledger.query import Day, StatementQuery, date_range, statement_rows, utc
+from sayso.ledger.records import ActorRecord, DocumentRecord, ErrorRecord
+from sayso.ledger.rows import actor_key
+from sayso.model import Analysis, framing_labels
+from sayso.settings import LedgerSettings
+
+
+def get_document(db: Database, document_id: str) -> DocumentRecord | None:
+    with db.read() as session:
+        row = session.get(t.Document, document_id)
+        return None if row is None else document_record(row, with_text=True)
+
+
+def find_document(db: Database, ref: str) -> DocumentRecord:
+    """A stored document by id, unique id prefix (at least 6 characters) or URL (its
+    latest version); ``SaysoError(E202)`` when none or several match."""
+    d = t.Document
+    with db.read() as session:
+        row = session.get(d, ref)
+        if row is None and "://" in ref:
+            row = session.scalars(
+                select(d).where(d.url == ref).order_by(d.version.desc()).limit(1)
+            ).first()
+        if row is None and len(ref) >= 6:
+            found = session.scalars(select(d).where(d.id.startswith(ref)).limit(2)).all()
+            row = found[0] if len(found) == 1 else None
+        if row is None:
+            raise SaysoError(errors.E202, id=ref)
+        return document_record(row, with_text=True)
+
+
+def analysis(db: Database, document_id: str) -> Analysis:
+    d = t.Document
+    with db.read() as session:
+        row = session.execute(select(d.analysis, d.text).where(d.id == document_id)).first()
+    if row is None:
+        raise SaysoError(errors.E202, id=document_id)
+    data, text = row
+    # the JSON holds all but the text, which is the row's text column (migration 0007)
+    return Analysis.from_dict({**data, "text": text})
+
+
+def documents(
+    db: Database,
+    *,
+    url: str | None,
+    site: str | None,
+    lang: str | None,
+    since: Day | None,
+    until: Day | None,
+    latest: bool,
+    limit: int | None,
+    offset: int,
+) -> list[DocumentRecord]:
+    d = t.Document
+    query = select(d)
+    if url is not None:
+        query = query.where(d.url == url)
+    if site is not None:
+        query = query.where(func.lower(d.site) == site.lower())
+    if lang is not None:
+        query = query.where(d.lang == lang)
+    query = query.where(*date_range(since, until, d.published_date))
+    if latest:
+        newer = aliased(t.Document)
+        query = query.where(~exists().where(newer.url == d.url, newer.version > d.version))
+    query = query.order_by(d.published_date.desc().nulls_last(), d.url, d.version, d.ingested_at)
+    query = query.offset(offset).limit(limit)
+    with db.read() as session:
+        return [document_record(row) for row in session.scalars(query)]
+
+
+def actors(
+    db: Database, *, name: str | None, kind: str | None, limit: int | None
+) -> list[ActorRecord]:
+    a, s = t.Actor, t.Statement
+    n_statements = func.count(s.id)
+    query = (
+        select(a, n_statements, func.count(func.distinct(s.document_id)))
+        .outerjoin(s, s.actor_id == a.id)
+        .group_by(a.id)
+        .order_by(n_statements.desc(), a.name)
+        .limit(limit)
+    )
+    if name is not None:
+        wanted = identity.name_key(name) or actor_key(name)
+        query = query.where(a.key.contains(wanted, autoescape=True))
+    if kind is not None:
+        query = query.where(a.kind == kind)
+    query = query.where(a.merged_into.is_(None))
+    with db.read() as session:
+        return [
+            ActorRecord(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                role=row.role,
+                aliases=tuple(row.aliases),
+                statements=n,
+                documents=docs,
+            )
+            for row, n, docs in session.execute(query)
+        ]
+
+
+def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[Any]:
+    """The accounts of the events the statements ``q`` selects (see ``Ledger.accounts``)."""
+    from sayso.ledger import accounts as acc
+
+    rows = statement_rows(db, q, settings, light=True)
+    items = [
+        acc.Item(
+            id=str(r.id),
+            content=r.content,
+            lang=r.lang,
+            actor=r.name or r.speaker or "(unknown source)",
+            title=r.title or "",
+            published=r.published_date.isoformat() if r.published_date else None,
+            outlet=r.site,
+            framing=framing_labels(r.hearsay, r.hedged, r.stance, r.confirmation),
+            claim=None if r.claim_id is None else str(r.claim_id),
+        )
+        for r in rows
+    ]
+    events = acc.group_events(items, settings)
+    # stated disputes inside one article join the cross-article relations (only
+    # between statements of one event: single-statement events need no query)
+    ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]
+    if not ids:
+        return events
+    rel = t.Relation
+    if db.dialect == "postgresql":
+        # one array parameter: the same statement for any number of ids, so neither
+        # SQLAlchemy nor psycopg rewrites a fresh IN list of 200 ids every time
+        param = bindparam("ids", ids, type_=ARRAY(Integer))
+        among: list[ColumnElement[bool]] = [
+            rel.source_id == any_(param),
+            rel.target_id == any_(param),
+        ]
+    else:
+        among = [rel.source_id.in_(ids), rel.target_id.in_(ids)]
+    with db.read() as session:
+        stated = session.execute(
+            select(rel.kind, rel.source_id, rel.target_id, rel.confidence, rel.reason)
+            .where(*among)
+            .where(rel.kind.in_(("disputes", "confirms")))
+        ).all()
+    where = {it.id: e for e in events for it in e.items}
+    for kind, src, tgt, conf, reason in stated:
+        e = where.get(str(src))
+        if e is not None and where.get(str(tgt)) is e:
+            e.links.append(acc.Link(kind, str(src), str(tgt), conf, reason or "stated"))
+    return events
+
+
+def errors_(
+    db: Database, *, code: str | None, run_id: int | None, limit: int | None
+) -> list[ErrorRecord]:
+    e = t.Error
+    query = select(e).order_by(e.id).limit(limit)
+    if code is not None:
+        query = query.where(e.code == code)
+    if run_id is not None:
+        query = query.where(e.run_id == run_id)
+    with db.read() as session:
+        return [
+            ErrorRecord(r.id, r.source, r.url, r.code, r.message, utc(r.at), r.run_id)
+            for r in session.scalars(query)
+        ]
+
+
+def stats(db: Database) -> dict[str, Any]:
+    revision = migrate.current(db.engine)
+    with db.read() as session:
+
+        def count(what: Any) -> int:
+            return int(session.scalar(select(what)) or 0)
+
+        by_lang = dict(
+            session.execute(select(t.Document.lang, func.count()).group_by(t.Document.lang)).all()
+        )
+        by_form = dict(
+            session.execute(select(t.Statement.form, func.count()).group_by(t.Statement.form)).all()
+        )
+        return {
+            "backend": db.dialect,
+            "schema": revision,
+            "documents": count(func.count(t.Document.id)),
+            "urls": count(func.count(func.distinct(t.Document.url))),
+            "statements": count(func.count(t.Statement.id)),
+            "actors": count(func.count(t.Actor.id)),
+            "relations": count(func.count(t.Relation.id)),
+            "errors": count(func.count(t.Error.id)),
+            "runs": count(func.count(t.Run.id)),
+            "documents_by_lang": {str(k): int(v) for k, v in by_lang.items()},
+            "statements_by_form": {str(k): int(v) for k, v in by_form.items()},
+        }
+
+
+def document_record(row: t.Document, with_text: bool = False) -> DocumentRecord:
+    return DocumentRecord(
+        id=row.id,
+        url=row.url,
+        version=row.version,
+        title=row.title,
+        author=row.author,
+        published=row.published,
+        published_date=row.published_date,
+        site=row.site,
+        lang=row.lang,
+        source=row.source,
+        ingested_at=utc(row.ingested_at),
+        statement_count=row.statement_count,
+        run_id=row.run_id,
+        meta=row.meta,
+        text=row.text if with_text else None,
+    )
