@@ -14,8 +14,22 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.extract import (
+    according_to,
+    addressees,
+    attributions,
+    chains,
+    direct,
+    disputes,
+    draft,
+    framing,
+    free_indirect,
+    indirect,
+    reported,
+    roles,
+    speakers,
+)
 from sayso.extract import actors as actor_mod
-from sayso.extract import chains, disputes, framing, group
 from sayso.extract.tagger import Taggers, taggers
 from sayso.lang import SUPPORTED, LangProfile, load
 from sayso.model import (
@@ -80,62 +94,64 @@ def analyze(
     warnings.extend(seg.warnings)
     tg = taggers(lang)
     tagged = tg.tag(seg)
-    drafts = group.build_drafts(seg, tagged)
+    drafts = draft.build_drafts(seg, tagged)
     # what the content tagger missed, from rules; each only looks at the sentences and
     # tokens no earlier draft has taken (not at roles), so one sort at the end suffices
     # and all are given their roles together
-    drafts += group.cued_quotations(seg, profile, drafts)
-    drafts += group.reported_sentences(seg, profile, drafts)
+    drafts += direct.cued_quotations(seg, profile, drafts)
+    drafts += reported.reported_sentences(seg, profile, drafts)
     drafts += disputes.dispute_sentences(seg, profile, drafts)
-    group.attach_roles(seg, tg, tagged, drafts)
+    roles.attach_roles(seg, tg, tagged, drafts)
     if lang == "en":
-        drafts += group.cue_clauses(seg, profile, tg, tagged, drafts)
-    drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
-    drafts += group.postposed_attributions(seg, profile, drafts)
-    drafts += group.anaphoric_attributions(seg, profile, drafts)
-    clauses = group.comma_content_clauses(seg, profile, drafts)
-    group.tag_speakers(seg, tg, tagged, clauses)
+        drafts += indirect.cue_clauses(seg, profile, tg, tagged, drafts)
+    drafts += according_to.according_to_statements(
+        seg, profile, drafts, settings.according_min_confidence
+    )
+    drafts += attributions.postposed_attributions(seg, profile, drafts)
+    drafts += attributions.anaphoric_attributions(seg, profile, drafts)
+    clauses = indirect.comma_content_clauses(seg, profile, drafts)
+    roles.tag_speakers(seg, tg, tagged, clauses)
     drafts += clauses
-    drafts += group.medial_attributions(seg, profile, drafts)
-    drafts = group.speaker_labels(seg, profile, drafts)
-    drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
+    drafts += attributions.medial_attributions(seg, profile, drafts)
+    drafts = direct.speaker_labels(seg, profile, drafts)
+    drafts += reported.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
     if profile.fragment_marks:
-        fragments = group.cued_fragments(seg, profile, drafts)
-        group.attach_roles(seg, tg, tagged, fragments)
+        fragments = direct.cued_fragments(seg, profile, drafts)
+        roles.attach_roles(seg, tg, tagged, fragments)
         drafts += fragments
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
     drafts = framing.plan_not_hearsay(seg, profile, drafts)
     hearsay = framing.hearsay_sentences(seg, profile, drafts)
-    group.attach_roles(seg, tg, tagged, hearsay)
+    roles.attach_roles(seg, tg, tagged, hearsay)
     del tagged  # the token scores (a text's size in floats) are not read again
     drafts += hearsay
     drafts.sort(key=lambda d: (d.a, d.b))
-    group.complete_from_frame(seg, profile, drafts)
-    group.according_sources(seg, profile, drafts)
-    group.sentence_initial_subject(seg, profile, drafts)
-    group.clause_subject(seg, profile, drafts)
-    group.attribution_after_quote(seg, profile, drafts)
-    group.find_addressees(seg, profile, drafts)
-    group.extend_speaker_to_cue(seg, profile, drafts)
-    group.snap_content(seg, profile, drafts)
-    group.according_clause_content(seg, profile, drafts)
-    group.postposed_tail_content(seg, profile, drafts)
-    drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
-    group.framed_continuations(seg, profile, drafts)
-    drafts = group.prune(drafts)
-    group.semicolon_clauses(seg, profile, drafts)
+    speakers.complete_from_frame(seg, profile, drafts)
+    according_to.according_sources(seg, profile, drafts)
+    speakers.sentence_initial_subject(seg, profile, drafts)
+    speakers.clause_subject(seg, profile, drafts)
+    direct.attribution_after_quote(seg, profile, drafts)
+    addressees.find_addressees(seg, profile, drafts)
+    speakers.extend_speaker_to_cue(seg, profile, drafts)
+    indirect.snap_content(seg, profile, drafts)
+    according_to.according_clause_content(seg, profile, drafts)
+    attributions.postposed_tail_content(seg, profile, drafts)
+    drafts = attributions.drop_bare_trigger_cues(seg, profile, drafts)
+    free_indirect.framed_continuations(seg, profile, drafts)
+    drafts = draft.prune(drafts)
+    indirect.semicolon_clauses(seg, profile, drafts)
     if profile.colon_quotation:
-        drafts = group.colon_quotations(seg, drafts)
+        drafts = direct.colon_quotations(seg, drafts)
     if profile.content_clause.get("stub_tokens"):
-        drafts = group.stub_contents(seg, drafts, profile.content_clause["stub_tokens"])
-    drafts = group.prepositional_relatives(seg, profile, drafts)
-    group.trim_speakers(seg, profile, drafts)
-    group.speaker_closing_comma(seg, profile, drafts)
-    drafts = group.nested_direct(
+        drafts = indirect.stub_contents(seg, drafts, profile.content_clause["stub_tokens"])
+    drafts = indirect.prepositional_relatives(seg, profile, drafts)
+    speakers.trim_speakers(seg, profile, drafts)
+    speakers.speaker_closing_comma(seg, profile, drafts)
+    drafts = direct.nested_direct(
         seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
     )
-    group.previous_sentence_speaker(seg, profile, drafts)
-    group.inherit_speakers(seg, drafts, settings.inherit_window)
+    free_indirect.previous_sentence_speaker(seg, profile, drafts)
+    free_indirect.inherit_speakers(seg, drafts, settings.inherit_window)
     framing.unknown_hearsay_source(drafts)
     found = _finish(seg, profile, drafts, tg)
     if settings.evidence:
@@ -213,7 +229,7 @@ def _nested(statements: Sequence[Statement]) -> list[Relation]:
     ]
 
 
-def _spans(seg: Segmented, runs: list[group.Seg]) -> Spans:
+def _spans(seg: Segmented, runs: list[draft.Seg]) -> Spans:
     return tuple(sorted({seg.token_span(r.a, r.b) for r in runs}))
 
 
@@ -270,13 +286,13 @@ def _cut_contraction(text: str, profile: LangProfile, spans: Spans) -> Spans:
 def _finish(
     seg: Segmented,
     profile: LangProfile,
-    drafts: list[group.Draft],
+    drafts: list[draft.Draft],
     tagger: Taggers,
 ) -> list[Statement]:
     """Drafts -> statements with stable ids in document order; a draft whose content is
     empty after cutting out its roles is dropped, and children of dropped parents lose
     their parent link rather than pointing at nothing."""
-    kept: list[tuple[group.Draft, Spans, Spans]] = []
+    kept: list[tuple[draft.Draft, Spans, Spans]] = []
     for d in drafts:
         speaker = d.speaker_spans if d.speaker_spans is not None else _spans(seg, d.speaker)
         cut = _cut_contraction(seg.text, profile, speaker)
@@ -309,12 +325,12 @@ def _finish(
                 addressee=_spans(seg, d.addressee),
                 # a nested quotation shares its parent's frame, which contains the quotation
                 frame=_trim(seg.text, _subtract(_spans(seg, d.frame), content)),
-                medium=group.medium_of(
+                medium=roles.medium_of(
                     seg, profile, tagger, d, tagger.meta.get("medium_by_form", {})
                 ),
                 parent=parent,
                 rules=tuple(dict.fromkeys(d.rules)),
-                evidence=group.cue_evidence(seg, profile, d),
+                evidence=roles.cue_evidence(seg, profile, d),
             )
         )
     return out

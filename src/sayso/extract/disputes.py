@@ -26,8 +26,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sayso.extract.chains import noun_phrase, tokens_of
+from sayso.extract.draft import Draft, Seg
 from sayso.extract.framing import REPORTERS
-from sayso.extract.group import Draft, Seg
 from sayso.lang import LangProfile
 from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
 from sayso.text.segment import Segmented

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sayso.extract.chains import paragraph_index, sentences_of, tokens_of
-from sayso.extract.group import Draft, Seg
+from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile, MarkerKind
 from sayso.model import (
     Actor,
