@@ -14,22 +14,20 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
+from sayso.evidence import actors as actor_mod
+from sayso.evidence import chains, disputes, framing
 from sayso.extract import (
     according_to,
     addressees,
     attributions,
-    chains,
     direct,
-    disputes,
     draft,
-    framing,
     free_indirect,
     indirect,
     reported,
     roles,
     speakers,
 )
-from sayso.extract import actors as actor_mod
 from sayso.extract.tagger import Taggers, taggers
 from sayso.lang import SUPPORTED, LangProfile, load
 from sayso.model import (

@@ -13,7 +13,7 @@ Four facets, each value with the words that justify it (``Framing.evidence``):
   (a denial is the speaker's act, not the reporter's doubt), plus the claim modal
   "will … gesehen haben" (distancing);
 - ``confirmation``: ``denied`` or ``confirmed`` when another statement disputes or
-  confirms this one (see :mod:`sayso.extract.disputes`), ``unconfirmed`` from explicit
+  confirms this one (see :mod:`sayso.evidence.disputes`), ``unconfirmed`` from explicit
   non-confirmation ("eine Bestätigung gab es nicht", "could not be independently
   verified") in the statement's sentence or the sentence after it.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sayso.extract.chains import paragraph_index, sentences_of, tokens_of
+from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
 from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile, MarkerKind
 from sayso.model import (
