@@ -9,10 +9,8 @@
   account but does not report it, the relation dangles (``target=None``) with its evidence
   and, where named, the owner as ``target_actor``. A negated confirmation ("bestätigte den
   Bericht nicht") marks the target unconfirmed instead.
-- ``contradicts`` is *inferred*: two statements of different sources on the same subject
-  (shared content words) whose contents are incompatible — opposite polarity, antonyms, or
-  competing explanations ("a response to the sanctions" vs "planned long before the
-  sanctions") — with a confidence and the reason.
+- ``contradicts`` is *inferred* (:mod:`sayso.evidence.contradictions`): two statements of
+  different sources on the same subject whose contents are incompatible.
 
 This module also adds the statements such relations start from when the taggers missed
 them: a sentence in which someone disputes or confirms a named account ("Der Kreml wies
@@ -26,8 +24,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sayso.evidence.chains import noun_phrase, tokens_of
-from sayso.evidence.compare import gist, incompatible
+from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile
 from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
@@ -36,8 +35,6 @@ from sayso.text.segment import Segmented
 _FINAL = (".", "!", "?")
 #: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
 MAX_TARGETS = 5
-#: statements compared with each statement for inferred contradictions (the next ones)
-CONTRADICTION_WINDOW = 60
 #: statements looked back at for the target of a dispute or confirmation
 LOOKBACK = 200
 _OWNER_KINDS = frozenset(
@@ -547,41 +544,13 @@ def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
     return None
 
 
-def contradictions(
-    seg: Segmented,
-    profile: LangProfile,
-    statements: Sequence[Statement],
-    existing: Sequence[Relation],
-) -> list[Relation]:
-    """Inferred contradictions between statements of different sources on one subject."""
-    related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
-    gists = [
-        gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
-    ]
-    out: list[Relation] = []
-    for x, s in enumerate(statements):
-        # within a window: contradicting accounts of one event stand in one article's
-        # stretch, and a 10 MB "article" must stay linear
-        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
-            t = statements[y]
-            if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
-                continue
-            if t.parent == s.id or frozenset((s.id, t.id)) in related:
-                continue
-            got = incompatible(profile, gists[x], gists[y])
-            if got is None:
-                continue
-            reason, confidence = got
-            out.append(
-                Relation(
-                    id="",
-                    kind=RelationKind.CONTRADICTS,
-                    source=t.id,
-                    target=s.id,
-                    evidence=(*t.content[:1], *s.content[:1]),
-                    confidence=round(confidence, 2),
-                    reason=reason,
-                    rules=("relation.contradicts.inferred.v1",),
-                )
-            )
-    return out
+@component("evidence.disputes.sentences.v1", Stage.PROPOSE)
+def propose_dispute_sentences(w: Work) -> None:
+    """Sentences in which someone disputes or confirms a named account."""
+    w.drafts += dispute_sentences(w.seg, w.profile, w.drafts)
+
+
+@component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
+def evidence_link(w: Work) -> None:
+    """Stated disputes and confirmations between statements."""
+    w.stated, w.not_confirmed = link(w.seg, w.profile, w.statements, w.actors, w.actor_of)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sayso.extract import according
 from sayso.extract.clauses import _apposition_after, _clause_start
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import _FINAL, _MAIN_CLAUSE, Draft, Seg, _as_runs, _content, _cue_tokens
 from sayso.lang import LangProfile
 from sayso.model import Form
@@ -264,3 +265,23 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
             d.speaker_spans = None
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append("group.speaker.according_source.v1")
+
+
+@component("extract.according_to.statements.v1", Stage.PROPOSE)
+def propose_according_to(w: Work) -> None:
+    """Statements with an according-to phrase ("Laut Polizei …", "according to officials")."""
+    w.drafts += according_to_statements(
+        w.seg, w.profile, w.drafts, w.settings.according_min_confidence
+    )
+
+
+@component("extract.according_to.sources.v1", Stage.REFINE)
+def refine_sources(w: Work) -> None:
+    """A statement without speaker takes the source of an according-to phrase in it."""
+    according_sources(w.seg, w.profile, w.drafts)
+
+
+@component("extract.according_to.clause_content.v1", Stage.REFINE)
+def refine_clause_content(w: Work) -> None:
+    """The content of an according-to statement is the clause around the phrase."""
+    according_clause_content(w.seg, w.profile, w.drafts)

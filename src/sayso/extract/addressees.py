@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import _FINAL, Draft, Seg, _as_runs
 from sayso.lang import LangProfile
 from sayso.text.segment import Segmented
@@ -97,3 +98,9 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         ):
             d.addressee = _as_runs(run, sent)
             d.rules.append(rule)
+
+
+@component("extract.addressees.find.v1", Stage.REFINE)
+def refine_addressees(w: Work) -> None:
+    """The addressee of a statement ("sagte er der Zeitung", "told reporters")."""
+    find_addressees(w.seg, w.profile, w.drafts)

@@ -5,6 +5,7 @@ anaphoric attributions, postposed tails and cues that are a bare trigger word.
 from __future__ import annotations
 
 from sayso.extract import according
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     _FINAL,
     Draft,
@@ -485,3 +486,33 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
                 )
             break
     return new
+
+
+@component("extract.attributions.postposed.v1", Stage.PROPOSE)
+def propose_postposed(w: Work) -> None:
+    """Sentences ending in an attribution ("…, sagte der Minister.")."""
+    w.drafts += postposed_attributions(w.seg, w.profile, w.drafts)
+
+
+@component("extract.attributions.anaphoric.v1", Stage.PROPOSE)
+def propose_anaphoric(w: Work) -> None:
+    """An attribution pointing back at the previous sentence ("Dies sagte der Minister.")."""
+    w.drafts += anaphoric_attributions(w.seg, w.profile, w.drafts)
+
+
+@component("extract.attributions.medial.v1", Stage.PROPOSE)
+def propose_medial(w: Work) -> None:
+    """An attribution inside the content ("Die Lage, sagte er, sei ernst.")."""
+    w.drafts += medial_attributions(w.seg, w.profile, w.drafts)
+
+
+@component("extract.attributions.postposed_tail.v1", Stage.REFINE)
+def refine_postposed_tail(w: Work) -> None:
+    """A content that runs on into a closing attribution ends before it."""
+    postposed_tail_content(w.seg, w.profile, w.drafts)
+
+
+@component("extract.attributions.bare_trigger.v1", Stage.FILTER)
+def filter_bare_trigger(w: Work) -> None:
+    """Drop statements whose only cue is a bare according-to trigger word."""
+    w.drafts = drop_bare_trigger_cues(w.seg, w.profile, w.drafts)

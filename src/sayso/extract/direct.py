@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from sayso.extract.attributions import _subject_first_attribution, _verb_first_tail
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     _FINAL,
     Draft,
@@ -18,6 +19,7 @@ from sayso.extract.draft import (
     _is_cue_token,
     _tok_at,
 )
+from sayso.extract.roles import attach_roles
 from sayso.lang import LangProfile
 from sayso.model import Form
 from sayso.text.quotes import MARK_RE
@@ -309,3 +311,43 @@ def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         return drafts
     kept = [d for d in drafts if not any(k in covered for p in d.parts for k in range(p.a, p.b))]
     return kept + new
+
+
+@component("extract.direct.cued_quotations.v1", Stage.PROPOSE)
+def propose_cued_quotations(w: Work) -> None:
+    """Quotations the content tagger missed that stand next to a cue word."""
+    w.drafts += cued_quotations(w.seg, w.profile, w.drafts)
+
+
+@component("extract.direct.speaker_labels.v1", Stage.PROPOSE)
+def propose_speaker_labels(w: Work) -> None:
+    """Speech after a speaker label ("Müller: …", "SMITH: …")."""
+    w.drafts = speaker_labels(w.seg, w.profile, w.drafts)
+
+
+@component("extract.direct.fragments.v1", Stage.PROPOSE, requires=("fragment_marks",), scores=True)
+def propose_fragments(w: Work) -> None:
+    """Quoted fragments inside a cued sentence, with the sentence's roles."""
+    fragments = cued_fragments(w.seg, w.profile, w.drafts)
+    attach_roles(w.seg, w.taggers, w.scores, fragments)
+    w.drafts += fragments
+
+
+@component("extract.direct.attribution_after_quote.v1", Stage.REFINE)
+def refine_attribution_after_quote(w: Work) -> None:
+    """A direct quotation ending its sentence takes the attribution that follows it."""
+    attribution_after_quote(w.seg, w.profile, w.drafts)
+
+
+@component("extract.direct.colon_quotations.v1", Stage.FILTER, requires=("colon_quotation",))
+def filter_colon_quotations(w: Work) -> None:
+    """A quotation after a colon becomes a direct statement of the colon's speaker."""
+    w.drafts = colon_quotations(w.seg, w.drafts)
+
+
+@component("extract.direct.nested.v1", Stage.FILTER)
+def filter_nested(w: Work) -> None:
+    """Quotations inside another statement become nested direct statements."""
+    w.drafts = nested_direct(
+        w.seg, w.drafts, w.settings.nested_min_tokens, w.profile.nested_single_lowercase
+    )

@@ -5,6 +5,7 @@ the previous statement or sentence.
 from __future__ import annotations
 
 from sayso.extract.clauses import _cue_clause
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     _FINAL,
     Draft,
@@ -163,3 +164,21 @@ def previous_sentence_speaker(
             continue
         d.speaker_spans = (seg.token_span(span[0], span[1]),)
         d.rules.append("group.speaker.previous_sentence.v1")
+
+
+@component("extract.free_indirect.framed_continuations.v1", Stage.REFINE)
+def refine_framed_continuations(w: Work) -> None:
+    """A framed statement continues into the next clause in the same mood."""
+    framed_continuations(w.seg, w.profile, w.drafts)
+
+
+@component("extract.free_indirect.previous_sentence.v1", Stage.REFINE)
+def refine_previous_sentence(w: Work) -> None:
+    """A speakerless continuation takes the speaker named at the end of the sentence before."""
+    previous_sentence_speaker(w.seg, w.profile, w.drafts)
+
+
+@component("extract.free_indirect.inherit.v1", Stage.REFINE)
+def refine_inherit(w: Work) -> None:
+    """A speakerless statement inherits the previous statement's speaker (nearby)."""
+    inherit_speakers(w.seg, w.drafts, w.settings.inherit_window)

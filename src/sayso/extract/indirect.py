@@ -11,8 +11,9 @@ from sayso.extract.clauses import (
     _looks_like_clause,
     _trim_breaks,
 )
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import _FINAL, _HARD_BREAKS, Draft, Seg, _as_runs
-from sayso.extract.roles import attach_roles
+from sayso.extract.roles import attach_roles, tag_speakers
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
@@ -323,3 +324,41 @@ def cue_clauses(
             continue
         out.append(d)
     return out
+
+
+@component("extract.indirect.cue_clauses.v1", Stage.PROPOSE, langs=frozenset({"en"}), scores=True)
+def propose_cue_clauses(w: Work) -> None:
+    """English content clauses after a cue verb ("officials said that …")."""
+    w.drafts += cue_clauses(w.seg, w.profile, w.taggers, w.scores, w.drafts)
+
+
+@component("extract.indirect.comma_clauses.v1", Stage.PROPOSE, scores=True)
+def propose_comma_clauses(w: Work) -> None:
+    """Content clauses after a cue and a comma ("Er sagte, er komme."), with speakers."""
+    clauses = comma_content_clauses(w.seg, w.profile, w.drafts)
+    tag_speakers(w.seg, w.taggers, w.scores, clauses)
+    w.drafts += clauses
+
+
+@component("extract.indirect.snap.v1", Stage.REFINE)
+def refine_snap(w: Work) -> None:
+    """Grow indirect, reported and according-to contents to their clause's edges."""
+    snap_content(w.seg, w.profile, w.drafts)
+
+
+@component("extract.indirect.semicolon.v1", Stage.REFINE)
+def refine_semicolon(w: Work) -> None:
+    """End a reported content at a semicolon unless the clause after it is reported too."""
+    semicolon_clauses(w.seg, w.profile, w.drafts)
+
+
+@component("extract.indirect.stubs.v1", Stage.FILTER, requires=("content_clause.stub_tokens",))
+def filter_stubs(w: Work) -> None:
+    """Contents of a few tokens before a cue ("…, sagte er") join the clause they cut."""
+    w.drafts = stub_contents(w.seg, w.drafts, w.profile.content_clause["stub_tokens"])
+
+
+@component("extract.indirect.prepositional_relatives.v1", Stage.FILTER)
+def filter_prepositional_relatives(w: Work) -> None:
+    """Drop contents that are a prepositional relative clause, not speech."""
+    w.drafts = prepositional_relatives(w.seg, w.profile, w.drafts)

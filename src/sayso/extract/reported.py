@@ -4,6 +4,7 @@ report verb, and whole sentences the content tagger scores as speech.
 
 from __future__ import annotations
 
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import _FINAL, _FORMS, Draft, Seg, _speaker_head
 from sayso.extract.roles import attach_roles
 from sayso.extract.tagger import Tagged, Taggers
@@ -151,3 +152,17 @@ def whole_sentences(
         return []
     attach_roles(seg, tagger, tagged, new)
     return new
+
+
+@component("extract.reported.sentences.v1", Stage.PROPOSE)
+def propose_reported(w: Work) -> None:
+    """Report sentences (a report verb or a Konjunktiv) no draft covers."""
+    w.drafts += reported_sentences(w.seg, w.profile, w.drafts)
+
+
+@component("extract.reported.whole_sentences.v1", Stage.PROPOSE, scores=True)
+def propose_whole_sentences(w: Work) -> None:
+    """Sentences the sentence classifier scores as speech become whole statements."""
+    w.drafts += whole_sentences(
+        w.seg, w.taggers, w.scores, w.drafts, w.settings.whole_sentence_threshold
+    )

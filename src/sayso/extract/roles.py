@@ -4,6 +4,7 @@ medium of a statement and the evidence its cue leaves.
 
 from __future__ import annotations
 
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg, _dist, _speaker_head, runs
 from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
@@ -110,3 +111,10 @@ def medium_of(
             return entry.medium
     value = fallback.get(d.form.value)
     return Medium(value) if value else Medium.UNKNOWN
+
+
+@component("extract.roles.attach.v1", Stage.REFINE, scores=True)
+def attach(w: Work) -> None:
+    """Give every draft so far the tagger's cue, speaker, addressee and frame runs of its
+    sentence."""
+    attach_roles(w.seg, w.taggers, w.scores, w.drafts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     _FINAL,
     _HARD_BREAKS,
@@ -428,3 +429,39 @@ def _apposition_end(
             return c
         k = close
     return k
+
+
+@component("extract.speakers.complete_from_frame.v1", Stage.REFINE)
+def refine_complete_from_frame(w: Work) -> None:
+    """A cue word the tagger left in the frame becomes the cue."""
+    complete_from_frame(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.sentence_initial.v1", Stage.REFINE)
+def refine_sentence_initial(w: Work) -> None:
+    """A speakerless statement takes its sentence's initial subject before the cue."""
+    sentence_initial_subject(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.clause_subject.v1", Stage.REFINE)
+def refine_clause_subject(w: Work) -> None:
+    """A speakerless statement takes the subject of its cue's clause."""
+    clause_subject(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.extend_to_cue.v1", Stage.REFINE)
+def refine_extend_to_cue(w: Work) -> None:
+    """A speaker cut short by the tagger grows up to its cue (apposition included)."""
+    extend_speaker_to_cue(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.trim.v1", Stage.REFINE)
+def refine_trim(w: Work) -> None:
+    """A speaker loses leading time phrases, relative pronouns and trailing verbs."""
+    trim_speakers(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.closing_comma.v1", Stage.REFINE)
+def refine_closing_comma(w: Work) -> None:
+    """A speaker ends before a comma that closes its noun phrase."""
+    speaker_closing_comma(w.seg, w.profile, w.drafts)
