@@ -514,5 +514,6 @@ def refine_postposed_tail(w: Work) -> None:
 
 @component("extract.attributions.bare_trigger.v1", Stage.FILTER)
 def filter_bare_trigger(w: Work) -> None:
-    """Drop statements whose only cue is a bare according-to trigger word."""
+    """Drop speakerless statements whose only cue is a bare "nach", "laut", "wie" that no
+    according-to pattern matches there."""
     w.drafts = drop_bare_trigger_cues(w.seg, w.profile, w.drafts)

@@ -168,7 +168,8 @@ def previous_sentence_speaker(
 
 @component("extract.free_indirect.framed_continuations.v1", Stage.REFINE)
 def refine_framed_continuations(w: Work) -> None:
-    """A framed statement continues into the next clause in the same mood."""
+    """A whole-sentence statement opening with an indicative cue clause and a comma
+    becomes indirect speech after the comma."""
     framed_continuations(w.seg, w.profile, w.drafts)
 
 

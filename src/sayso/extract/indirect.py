@@ -354,7 +354,7 @@ def refine_semicolon(w: Work) -> None:
 
 @component("extract.indirect.stubs.v1", Stage.FILTER, requires=("content_clause.stub_tokens",))
 def filter_stubs(w: Work) -> None:
-    """Contents of a few tokens before a cue ("…, sagte er") join the clause they cut."""
+    """A content of a few words right before another content of its sentence is its start."""
     w.drafts = stub_contents(w.seg, w.drafts, w.profile.content_clause["stub_tokens"])
 
 

@@ -156,7 +156,7 @@ def whole_sentences(
 
 @component("extract.reported.sentences.v1", Stage.PROPOSE)
 def propose_reported(w: Work) -> None:
-    """Report sentences (a report verb or a Konjunktiv) no draft covers."""
+    """Sentences no draft covers whose verb mostly reports ("Die Gewerkschaft fordert …")."""
     w.drafts += reported_sentences(w.seg, w.profile, w.drafts)
 
 
