@@ -6,9 +6,9 @@ statement, its source and its content clause, from the matches of
 from __future__ import annotations
 
 from sayso.extract import according
-from sayso.extract.clauses import _apposition_after, _clause_start
+from sayso.extract.clauses import apposition_after, clause_start
 from sayso.extract.component import Stage, Work, component
-from sayso.extract.draft import _FINAL, _MAIN_CLAUSE, Draft, Seg, _as_runs, _content, _cue_tokens
+from sayso.extract.draft import FINAL, MAIN_CLAUSE, Draft, Seg, as_runs, content_tokens, cue_tokens
 from sayso.lang import LangProfile
 from sayso.model import Form
 from sayso.text.segment import Segmented
@@ -29,7 +29,7 @@ def according_clause_content(seg: Segmented, profile: LangProfile, drafts: list[
         by_sent.setdefault(d.parts[0].sent, []).append(d)
     for s, ds in by_sent.items():
         a, b = seg.sentences[s]
-        while b > a and words[b - 1] in _FINAL:
+        while b > a and words[b - 1] in FINAL:
             b -= 1
         matches: list[according.Match] | None = None
         for d in ds:
@@ -67,7 +67,7 @@ def _extend_around(
     }
     own = {i for r in d.speaker + d.addressee for i in range(r.a, r.b) if i not in inside}
     cue_toks = [i for r in d.cue for i in range(r.a, r.b)]
-    own |= {i for i in _cue_tokens(profile, words, cue_toks) if i not in inside}
+    own |= {i for i in cue_tokens(profile, words, cue_toks) if i not in inside}
     blockers = others | own
     content = {i for p in d.parts for i in range(p.a, p.b)}
     added: set[int] = set()
@@ -89,12 +89,12 @@ def _extend_around(
     if right is not None and right.a == m.end and not any(i < m.start for i in content):
         # the host clause began before the construction: "Die Partei hat [dem Ergebnis
         # zufolge] 328 Sitze gewonnen", "Streiff warf [Medienberichten zufolge] das Handtuch"
-        lo = _clause_start(seg, profile, a, m.start)
+        lo = clause_start(seg, profile, a, m.start)
         region = range(lo, m.start)
         if region and not any(i in blockers for i in region):
             added |= set(region)
     if right is not None and opener:
-        skip = _apposition_after(seg, profile, m.end, b)
+        skip = apposition_after(seg, profile, m.end, b)
         gap = range(skip, right.a)
         if not any(i in blockers for i in gap):
             added |= set(gap)
@@ -109,13 +109,11 @@ def _extend_around(
         return False
     sent = d.parts[0].sent
     tag = d.parts[0].tag
-    d.parts = [
-        Seg(r.a, r.b, tag, sent) for r in _as_runs(sorted((content | added) - dropped), sent)
-    ]
+    d.parts = [Seg(r.a, r.b, tag, sent) for r in as_runs(sorted((content | added) - dropped), sent)]
     frame = ({i for r in d.frame for i in range(r.a, r.b)} - added) | set(inside) | dropped
-    d.frame = [Seg(r.a, r.b, "F", sent) for r in _as_runs(sorted(frame), sent)]
+    d.frame = [Seg(r.a, r.b, "F", sent) for r in as_runs(sorted(frame), sent)]
     if any(i in added for i in cue_toks):
-        d.cue = _as_runs([i for i in cue_toks if i not in added], sent)
+        d.cue = as_runs([i for i in cue_toks if i not in added], sent)
         for r in d.cue:
             r.tag = "C"
     return True
@@ -142,9 +140,9 @@ def according_to_statements(
             continue
         rule = f"rule.according_to.{m.pattern.id}"
         if (a, b) != seg.sentences[s]:
-            rule = _MAIN_CLAUSE
+            rule = MAIN_CLAUSE
         end = b
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
         if m.pattern.content == "before":
             spans = [(a, m.start)]
@@ -154,10 +152,10 @@ def according_to_statements(
             # the host clause of the construction, without a clause before it ("Die
             # ersten Funde machten sie 2000, [im Jahr 2004 war die Gruppe nach eigener
             # Aussage am Ziel]") or an apposition of its source after it
-            lo = _clause_start(seg, profile, a, m.start)
+            lo = clause_start(seg, profile, a, m.start)
             hi = m.end
             if all(words[i] in profile.clause_breaks for i in range(lo, m.start)):
-                hi = _apposition_after(seg, profile, m.end, end)
+                hi = apposition_after(seg, profile, m.end, end)
             # a colon before a capitalised word opens a new main clause ("… umgangen
             # werden: Künftig genügt …"), which the construction does not cover
             stop = next(
@@ -183,8 +181,8 @@ def according_to_statements(
             Draft(
                 parts=parts,
                 form=Form.INDIRECT,
-                cue=_as_runs(list(m.cue), s),
-                speaker=_as_runs(list(m.source), s),
+                cue=as_runs(list(m.cue), s),
+                speaker=as_runs(list(m.source), s),
                 frame=[Seg(m.start, m.end, "F", s)],
                 rules=[rule],
                 medium=m.pattern.medium if m.pattern.fixed_medium else None,
@@ -250,7 +248,7 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
         if m is None or not (bare or m.pattern.source_to_break):
             continue
         lo, hi = min(m.source), max(m.source) + 1
-        if any(i in _content(d) for i in range(lo, hi)):
+        if any(i in content_tokens(d) for i in range(lo, hi)):
             continue
         if not bare:
             if d.speaker and all(lo <= r.a and r.b <= hi for r in d.speaker):
@@ -259,9 +257,9 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
                 # the clause before it ("appear"); a leading one keeps the clause's own
                 # cue ("According to Yahoo News, the spokesman said …": a hop)
                 if all(r.b <= m.start or m.start <= r.a < m.end for r in d.cue):
-                    d.cue = _as_runs(list(m.cue), s)
+                    d.cue = as_runs(list(m.cue), s)
                 continue
-            d.cue = _as_runs(list(m.cue), s)
+            d.cue = as_runs(list(m.cue), s)
             d.speaker_spans = None
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append("group.speaker.according_source.v1")

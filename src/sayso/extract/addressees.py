@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sayso.extract.component import Stage, Work, component
-from sayso.extract.draft import _FINAL, Draft, Seg, _as_runs
+from sayso.extract.draft import FINAL, Draft, Seg, as_runs
 from sayso.lang import LangProfile
 from sayso.text.segment import Segmented
 
@@ -79,7 +79,7 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         run: list[int] = []
         for i in range(start, b):
             w = words[i]
-            if i in taken or seg.quote_depth[i] or w in profile.clause_breaks or w in _FINAL:
+            if i in taken or seg.quote_depth[i] or w in profile.clause_breaks or w in FINAL:
                 break
             if run and (w.lower() in profile.prepositions or profile.cue(w.lower())):
                 break
@@ -96,7 +96,7 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         if run and any(
             words[i][:1].isupper() or words[i].lower() not in profile.determiners for i in run
         ):
-            d.addressee = _as_runs(run, sent)
+            d.addressee = as_runs(run, sent)
             d.rules.append(rule)
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from sayso.extract import according
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
-    _FINAL,
+    FINAL,
     Draft,
     Seg,
-    _as_runs,
-    _finite_cue,
-    _np_start,
-    _overlap,
-    _speaker_head,
+    as_runs,
+    drafts_overlap,
+    finite_cue,
+    np_start,
+    speaker_head,
 )
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
@@ -40,11 +40,11 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
         if d.form in (Form.DIRECT, Form.REPORTED) or len({p.sent for p in d.parts}) != 1:
             continue
         s = d.parts[-1].sent
-        if any(x is not d and _overlap(x, d) for x in by_sent[s]):
+        if any(x is not d and drafts_overlap(x, d) for x in by_sent[s]):
             continue  # the sentence's own attribution rule made a statement of it
         a, b = seg.sentences[s]
         end = b
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
         last = d.parts[-1]
         if last.b < end or d.parts[0].a > a + 1:
@@ -59,7 +59,7 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
             continue
         d.parts = [p for p in d.parts if p.a < comma]
         d.parts[-1] = Seg(d.parts[-1].a, min(d.parts[-1].b, comma), d.parts[-1].tag, s)
-        d.speaker, d.cue, d.speaker_spans = [Seg(*speaker, "S", s)], _as_runs(cue, s), None
+        d.speaker, d.cue, d.speaker_spans = [Seg(*speaker, "S", s)], as_runs(cue, s), None
         d.frame = [Seg(comma, end, "F", s)]
         d.addressee = [x for x in d.addressee if x.a >= comma]
         d.form, d.medium = Form.INDIRECT, medium
@@ -76,8 +76,8 @@ def _closing_attribution(
         if (
             m.pattern.content == "before"
             and m.source
-            and _speaker_head(profile, seg.words[m.source[-1]])
-            and _np_start(profile, seg.words[m.source[0]])
+            and speaker_head(profile, seg.words[m.source[-1]])
+            and np_start(profile, seg.words[m.source[0]])
             and (not rest or seg.words[m.end].lower() in profile.prepositions)
             and not any(seg.words[i] in profile.clause_breaks for i in rest)
             and not any(profile.cue(seg.words[i].lower()) for i in rest)
@@ -126,7 +126,7 @@ def postposed_attributions(
             and any(p.sent == s for p in d.parts)
         ]
         speaker = [Seg(sp_lo, sp_hi, "S", s)]
-        cue = _as_runs(cue_toks, s)
+        cue = as_runs(cue_toks, s)
         frame = [Seg(comma, max(sp_hi, cue_toks[-1] + 1), "F", s)]
         lo = a
         while lo < comma and words[lo] in profile.clause_breaks:
@@ -169,7 +169,7 @@ def postposed_attributions(
     return new
 
 
-def _subject_first_attribution(
+def subject_first_attribution(
     seg: Segmented, profile: LangProfile, a: int, stop: int
 ) -> tuple[tuple[int, int], list[int]] | None:
     """Speaker range and cue of "Vitter asked" / "the senator said on Tuesday" running
@@ -177,15 +177,15 @@ def _subject_first_attribution(
     cue verb, then nothing or a preposition, a capitalised word or a time word."""
     words = seg.words
     first = words[a]
-    if not _speaker_head(profile, first) and first.lower() not in profile.determiners:
+    if not speaker_head(profile, first) and first.lower() not in profile.determiners:
         return None
     for v in range(a + 1, min(stop, a + 1 + _MAX_TAIL_NP)):
         w = words[v]
         if w in profile.clause_breaks or w.lower() in profile.complementizers:
             return None
-        if not _finite_cue(profile, w):
+        if not finite_cue(profile, w):
             continue
-        if not _speaker_head(profile, words[v - 1]):
+        if not speaker_head(profile, words[v - 1]):
             return None
         rest = words[v + 1 : stop]
         if rest and not (
@@ -220,7 +220,7 @@ def anaphoric_attributions(
         pa, pb = seg.sentences[s - 1]
         if s - 1 in taken or b - a < 4 or pb - pa < 4:
             continue
-        if words[a].lower() not in profile.anaphoric_openers or words[b - 1] not in _FINAL:
+        if words[a].lower() not in profile.anaphoric_openers or words[b - 1] not in FINAL:
             continue
         if "\n" in seg.text[seg.ends[pb - 1] : seg.starts[a]]:
             continue  # another paragraph
@@ -237,14 +237,14 @@ def anaphoric_attributions(
             continue
         v = a + 1
         end = b - 1
-        cue = [v] if _finite_cue(profile, words[v]) else []
+        cue = [v] if finite_cue(profile, words[v]) else []
         particle = profile.cue_with_particle(words[v].lower(), words[end - 1].lower())
         if not cue and words[v][:1].islower() and particle is not None:
             cue = [v, end - 1]
         if not cue:
             continue
         e = noun_phrase_end(seg, profile, v + 1, end)
-        if e == v + 1 or not _speaker_head(profile, words[e - 1]):
+        if e == v + 1 or not speaker_head(profile, words[e - 1]):
             continue
         if any(
             w in profile.clause_breaks or w.lower() in profile.complementizers for w in words[e:end]
@@ -254,7 +254,7 @@ def anaphoric_attributions(
             Draft(
                 parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
                 form=Form.INDIRECT,
-                cue=_as_runs(cue, s),
+                cue=as_runs(cue, s),
                 speaker=[Seg(v + 1, e, "S", s)],
                 frame=[Seg(v, end, "F", s)],
                 rules=["rule.anaphoric_attribution.v1"],
@@ -275,7 +275,7 @@ def _postposed_tail(
     words = seg.words
     depth = seg.quote_depth
     end = b
-    while end > a and words[end - 1] in _FINAL:
+    while end > a and words[end - 1] in FINAL:
         end -= 1
     if end - a < 5 or depth[end - 1]:
         return None
@@ -296,13 +296,13 @@ def _postposed_tail(
             continue
         # ", said Rep. Miller, head of …" / "„…“, sagte Anna Berger", ", teilte X mit"
         if "verb_first" in profile.postposed_attribution:
-            got = _verb_first_tail(seg, profile, first, end)
+            got = verb_first_tail(seg, profile, first, end)
             if got is not None:
                 return k, got[0], got[1]
         if "subject_first" not in profile.postposed_attribution:
             continue
         # ", officials said" / ", the source added on Tuesday"
-        if not _speaker_head(profile, words[first]) and words[first].lower() not in (
+        if not speaker_head(profile, words[first]) and words[first].lower() not in (
             profile.determiners
         ):
             continue
@@ -310,9 +310,9 @@ def _postposed_tail(
             w = words[v]
             if w in profile.clause_breaks or w.lower() in profile.complementizers:
                 break
-            if not _finite_cue(profile, w):
+            if not finite_cue(profile, w):
                 continue
-            if not _speaker_head(profile, words[v - 1]) or end - v - 1 > 6:
+            if not speaker_head(profile, words[v - 1]) or end - v - 1 > 6:
                 break
             after = words[v + 1] if v + 1 < end else None
             if after is not None and not (
@@ -323,7 +323,7 @@ def _postposed_tail(
     return None
 
 
-def _verb_first_tail(
+def verb_first_tail(
     seg: Segmented, profile: LangProfile, first: int, end: int
 ) -> tuple[tuple[int, int], list[int]] | None:
     """Speaker range and cue tokens of ", said X" / ", sagte X" / ", teilte X mit"."""
@@ -343,17 +343,17 @@ def _verb_first_tail(
     ):
         return None  # ", sagte er Reportern, dass …": the content follows; "who" after
         # the name opens a relative clause of the speaker (", said X, a lawyer who …")
-    entry = profile.cue(w.lower()) if _finite_cue(profile, w) else None
+    entry = profile.cue(w.lower()) if finite_cue(profile, w) else None
     if entry is None and w[:1].islower():
         entry = profile.cue_with_particle(w.lower(), words[end - 1].lower())
     # only verbs that take a bare clause ("sagte", "teilte … mit"), not an object
     # ("…, kritisierte die Pläne")
     if entry is None or "v2" not in entry.frames:
         return None
-    if not _finite_cue(profile, w):
+    if not finite_cue(profile, w):
         # a separable verb whose particle closes the sentence: the speaker runs up to it
         hi = end - 1
-        if hi <= lo or not any(_speaker_head(profile, words[i]) for i in range(lo, hi)):
+        if hi <= lo or not any(speaker_head(profile, words[i]) for i in range(lo, hi)):
             return None
         if any(profile.cue(words[i].lower()) is not None for i in range(lo, hi)):
             return None
@@ -367,7 +367,7 @@ def _verb_first_tail(
         hi += 1
     while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
         hi -= 1  # ", sagte die Anwältin weiter."
-    if not _speaker_head(profile, words[hi - 1]):
+    if not speaker_head(profile, words[hi - 1]):
         return None
     if hi < end and words[hi] == "(":
         # a short label after the name: ", said Rep. Anna Berg (D-Ore.), head of …"
@@ -444,7 +444,7 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
         ):
             continue
         end = b
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
         for c2 in range(a + 5, end - 2):
             if words[c2] != "," or seg.quote_depth[c2]:
@@ -463,7 +463,7 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
                 break  # the tagger found another speaker: not this one's statement
             parts = [Seg(lo, comma, "indirect", s), Seg(c2 + 1, end, "indirect", s)]
             speaker = [Seg(sp_lo, sp_hi, "S", s)]
-            cue = _as_runs(cue_toks, s)
+            cue = as_runs(cue_toks, s)
             frame = [Seg(comma, c2, "F", s)]
             if ds:
                 d = max(ds, key=lambda x: sum(p.b - p.a for p in x.parts))

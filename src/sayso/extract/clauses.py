@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from sayso.extract.draft import Draft, Seg, _konjunktiv_in
+from sayso.extract.draft import Draft, Seg, konjunktiv_in
 from sayso.lang import LangProfile
 from sayso.text.segment import Segmented
 
 
-def _colon_opens(seg: Segmented, k: int) -> bool:
+def colon_opens(seg: Segmented, k: int) -> bool:
     """Is token ``k`` a colon (outside quotations) before a capitalised word, opening a
     new main clause ("… erneuern: Künftig wolle sie …")?"""
     w = seg.words
@@ -22,7 +22,7 @@ def _colon_opens(seg: Segmented, k: int) -> bool:
     )
 
 
-def _content_before(profile: LangProfile, d: Draft) -> bool:
+def content_before(profile: LangProfile, d: Draft) -> bool:
     """Was ``d`` made by an according-to pattern whose content precedes it (", so X")?"""
     ids = {r.removeprefix("rule.according_to.") for r in d.rules}
     return any(p.id in ids and p.content == "before" for p in profile.according_to)
@@ -33,7 +33,7 @@ def _relative_or_complementizer(profile: LangProfile, w: str) -> bool:
     return low in profile.complementizers or any(p.kind == "relative" for p in profile.pronoun(low))
 
 
-def _clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int:
+def clause_start(seg: Segmented, profile: LangProfile, a: int, end: int) -> int:
     """Start of the clause that ``end`` ends: after the nearest clause break before it
     (parentheses are skipped, "Kurt Beck (SPD) hat"), unless the sentence opens with a
     subject clause ("Dass …, soll …"); a relative or complementizer clause starts at its
@@ -90,7 +90,7 @@ def _truncation_hyphen(seg: Segmented, k: int) -> bool:
     )
 
 
-def _apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) -> int:
+def apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) -> int:
     """After a sentence-initial construction, a comma-enclosed apposition or relative
     clause belongs to its source ("Nach Angaben von X, einem Manager der Firma, wurde …";
     "Nach einer Prognose des Senders, die auf … beruht, entfallen …"): the index after
@@ -109,7 +109,7 @@ def _apposition_after(seg: Segmented, profile: LangProfile, k: int, limit: int) 
     return k
 
 
-def _trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
+def trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
     """``x`` without clause breaks at its edges ("…, so der Minister, …")."""
     lo, hi = x.a, x.b
     while lo < hi and words[lo] in profile.clause_breaks:
@@ -119,7 +119,7 @@ def _trim_breaks(words: list[str], profile: LangProfile, x: Seg) -> Seg:
     return Seg(lo, hi, x.tag, x.sent)
 
 
-def _cue_clause(
+def cue_clause(
     seg: Segmented,
     profile: LangProfile,
     a: int,
@@ -161,7 +161,7 @@ def _cue_clause(
         hi: int | None
         if first in that:
             kind, hi = "that", end
-        elif v2 and "v2" in entry.frames and _konjunktiv_in(words, k + 1, end):
+        elif v2 and "v2" in entry.frames and konjunktiv_in(words, k + 1, end):
             kind, hi = "konjunktiv", end
         else:
             kind, hi = "infinitive", _infinitive_end(words, k + 2, end, inf)
@@ -210,7 +210,7 @@ def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str])
 _MAX_CLAUSE_SUBJECT = 6
 
 
-def _looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
+def looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
     """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
     memoir")? It opens with a complementizer, or a short subject (at most
     ``_MAX_CLAUSE_SUBJECT`` words, no clause break) is followed by an auxiliary or modal

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import bisect
 
-from sayso.extract.attributions import _subject_first_attribution, _verb_first_tail
+from sayso.extract.attributions import subject_first_attribution, verb_first_tail
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
-    _FINAL,
+    FINAL,
     Draft,
     Seg,
-    _as_runs,
-    _cue_tokens,
-    _finite_cue,
-    _is_cue_token,
-    _tok_at,
+    as_runs,
+    cue_tokens,
+    finite_cue,
+    is_cue_token,
+    tok_at,
 )
 from sayso.extract.roles import attach_roles
 from sayso.lang import LangProfile
@@ -44,8 +44,8 @@ def nested_direct(
         for q in seg.quotations[first:last]:
             if not q.closed or q.end > hi:
                 continue
-            a = _tok_at(seg, q.open)
-            b = _tok_at(seg, q.end - 1) + 1
+            a = tok_at(seg, q.open)
+            b = tok_at(seg, q.end - 1) + 1
             single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
             if (b - a < min_tokens and not single) or _quoted_name(seg, a, b):
                 continue
@@ -65,7 +65,7 @@ def _quoted_name(seg: Segmented, a: int, b: int) -> bool:
     if inner and inner[0] == "(":
         return True
     words = [w for w in inner if w[:1].isalnum()]
-    if not words or len(words) > _MAX_NAME_WORDS or inner[-1] in _FINAL:
+    if not words or len(words) > _MAX_NAME_WORDS or inner[-1] in FINAL:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
@@ -94,8 +94,8 @@ def colon_quotations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
         if k is None:
             continue
         q = opened[seg.starts[k + 1]]
-        qb = _tok_at(seg, q.end - 1) + 1
-        if any(words[i] not in _FINAL for i in range(qb, p.b)):
+        qb = tok_at(seg, q.end - 1) + 1
+        if any(words[i] not in FINAL for i in range(qb, p.b)):
             continue  # the quotation does not close the content ("(kurz: „IG Bau“) fordert …")
         d.parts = [Seg(p.a, k, p.tag, p.sent)]
         d.rules.append("group.content.colon_quote.v1")
@@ -115,8 +115,8 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
     for q in seg.quotations:
         if not q.closed or q.depth or len(q.parts) > 1:
             continue
-        a = _tok_at(seg, q.open)
-        b = _tok_at(seg, q.end - 1) + 1
+        a = tok_at(seg, q.open)
+        b = tok_at(seg, q.end - 1) + 1
         if b - a < 3 or any(i in covered for i in range(a, b)):
             continue
         s = seg.sentence_of[a]
@@ -130,7 +130,7 @@ def cued_quotations(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
         ) or (
             before
             and words[before[-1]] in (":", ",")
-            and any(_is_cue_token(profile, words, i, before) for i in before)
+            and any(is_cue_token(profile, words, i, before) for i in before)
         )
         if not cued:
             continue
@@ -161,8 +161,8 @@ def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     for q in seg.quotations:
         if not q.closed or q.depth or len(q.parts) > 1:
             continue
-        a = _tok_at(seg, q.open)
-        b = _tok_at(seg, q.end - 1) + 1
+        a = tok_at(seg, q.open)
+        b = tok_at(seg, q.end - 1) + 1
         s = seg.sentence_of[a]
         if s in done or b - a < 3 or not words[a + 1][:1].islower():
             continue
@@ -178,7 +178,7 @@ def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if a == sa or 2 * (b - a) >= sb - sa:
             continue  # direct speech of its own, not a fragment
         toks = [i for i in range(sa, sb) if not seg.quote_depth[i]]
-        cues = [i for i in _cue_tokens(profile, words, toks) if words[i][:1].islower()]
+        cues = [i for i in cue_tokens(profile, words, toks) if words[i][:1].islower()]
         if not cues:
             continue
         near = min(cues, key=lambda i: a - i if i < a else i - b + 1)
@@ -222,22 +222,22 @@ def attribution_after_quote(seg: Segmented, profile: LangProfile, drafts: list[D
         if "\n" in seg.text[seg.ends[b - 1] : seg.starts[na]]:
             continue  # another paragraph
         end = nb
-        while end > na and words[end - 1] in _FINAL:
+        while end > na and words[end - 1] in FINAL:
             end -= 1
         if end - na < 2 or any(depth[i] for i in range(na, nb)):
             continue
         # the attribution ends the sentence or is followed by a comma
         stop = next((i for i in range(na, end) if words[i] == ","), end)
-        got = _verb_first_tail(seg, profile, na, end) if _finite_cue(profile, words[na]) else None
+        got = verb_first_tail(seg, profile, na, end) if finite_cue(profile, words[na]) else None
         if got is not None:
             (lo, hi), cue_toks = got
         else:
-            got_s = _subject_first_attribution(seg, profile, na, stop)
+            got_s = subject_first_attribution(seg, profile, na, stop)
             if got_s is None:
                 continue
             (lo, hi), cue_toks = got_s
         d.speaker = [Seg(lo, hi, "S", s + 1)]
-        d.cue = _as_runs(cue_toks, s + 1)
+        d.cue = as_runs(cue_toks, s + 1)
         d.frame = [Seg(na, max(hi, cue_toks[-1] + 1), "F", s + 1)]
         d.rules.append("group.attribution_after_quote.v1")
         taken.add(s + 1)
@@ -280,7 +280,7 @@ def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if " ".join(label).lower() in profile.speaker_label_exclude:
             continue
         end = bisect.bisect_left(seg.starts, pb)
-        while end > colon + 1 and (words[end - 1] in _FINAL or MARK_RE.fullmatch(words[end - 1])):
+        while end > colon + 1 and (words[end - 1] in FINAL or MARK_RE.fullmatch(words[end - 1])):
             end -= 1
         if end - (colon + 1) < 3:
             continue

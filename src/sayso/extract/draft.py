@@ -15,9 +15,9 @@ from sayso.lang import LangProfile
 from sayso.model import Form, Medium, Span
 from sayso.text.segment import Segmented
 
-_FORMS = {f.value: f for f in Form}
-_FINAL = frozenset(".!?")
-_HARD_BREAKS = frozenset(",:;–—")
+FORMS = {f.value: f for f in Form}
+FINAL = frozenset(".!?")
+HARD_BREAKS = frozenset(",:;–—")
 
 
 @dataclass(slots=True)
@@ -88,7 +88,7 @@ def runs(labels: Sequence[str], offset: int, sent: int) -> list[Seg]:
     return out
 
 
-def _dist(x: Seg, d: Draft) -> int:
+def distance(x: Seg, d: Draft) -> int:
     if x.b <= d.a:
         return d.a - x.b
     if x.a >= d.b:
@@ -117,7 +117,7 @@ def build_drafts(seg: Segmented, tagged: Tagged) -> list[Draft]:
                 drafts[-1].rules.append("group.continue_sentence.v1")
                 continue
             rules = [f"crf.quote.{r.tag}"]
-            form = _FORMS.get(r.tag)
+            form = FORMS.get(r.tag)
             if form is None:
                 # corpora without form labels (PolNeAR): quotation marks decide
                 form = _form_from_marks(seg, r)
@@ -133,23 +133,23 @@ def _form_from_marks(seg: Segmented, r: Seg) -> Form:
     return Form.DIRECT if inside >= 0.8 * (r.b - r.a) else Form.INDIRECT
 
 
-def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
+def spans_of_speaker(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     if d.speaker_spans is not None:
         return d.speaker_spans
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def _tok_at(seg: Segmented, offset: int) -> int:
+def tok_at(seg: Segmented, offset: int) -> int:
     import bisect
 
     return max(0, bisect.bisect_right(seg.starts, offset) - 1)
 
 
-def _content(d: Draft) -> set[int]:
+def content_tokens(d: Draft) -> set[int]:
     return {i for p in d.parts for i in range(p.a, p.b)}
 
 
-def _is_cue_token(profile: LangProfile, words: list[str], i: int, toks: list[int]) -> bool:
+def is_cue_token(profile: LangProfile, words: list[str], i: int, toks: list[int]) -> bool:
     low = words[i].lower()
     if profile.cue(low) is not None:
         return True
@@ -158,7 +158,7 @@ def _is_cue_token(profile: LangProfile, words: list[str], i: int, toks: list[int
     return any(profile.cue_with_particle(low, words[j].lower()) for j in toks if j > i)
 
 
-def _cue_tokens(profile: LangProfile, words: list[str], toks: list[int]) -> list[int]:
+def cue_tokens(profile: LangProfile, words: list[str], toks: list[int]) -> list[int]:
     """The cue verbs among ``toks``: standalone forms, and the stem and the particle of a
     split verb when both are in ``toks`` ("wies … zurück"). Linear in ``toks``: a stem
     looks up only its own particles, a particle only the stems in ``toks``."""
@@ -187,7 +187,7 @@ def _cue_tokens(profile: LangProfile, words: list[str], toks: list[int]) -> list
     return out
 
 
-def _as_runs(idx: list[int], sent: int) -> list[Seg]:
+def as_runs(idx: list[int], sent: int) -> list[Seg]:
     out: list[Seg] = []
     for i in sorted(idx):
         if out and out[-1].b == i:
@@ -219,7 +219,7 @@ def prune(drafts: list[Draft]) -> list[Draft]:
             out[-1].parts = sorted(out[-1].parts + d.parts, key=lambda p: p.a)
             out[-1].rules.append("group.merge_split_content.v1")
             continue
-        if out and _overlap(out[-1], d):
+        if out and drafts_overlap(out[-1], d):
             keep = out[-1] if _weight(out[-1]) >= _weight(d) else d
             out[-1] = keep
             continue
@@ -231,7 +231,7 @@ def _same_frame(x: Draft, y: Draft) -> bool:
     """Two non-direct drafts of one sentence that share a cue token."""
     if x.form is Form.DIRECT or y.form is Form.DIRECT or not x.cue or not y.cue:
         return False
-    if _MAIN_CLAUSE in x.rules or _MAIN_CLAUSE in y.rules:
+    if MAIN_CLAUSE in x.rules or MAIN_CLAUSE in y.rules:
         return False  # a main clause of its own ("…; nach Behördenangaben stecke …")
     if {p.sent for p in x.parts} != {p.sent for p in y.parts}:
         return False
@@ -239,7 +239,7 @@ def _same_frame(x: Draft, y: Draft) -> bool:
     return any(i in xs for r in y.cue for i in range(r.a, r.b))
 
 
-def _overlap(x: Draft, y: Draft) -> bool:
+def drafts_overlap(x: Draft, y: Draft) -> bool:
     return (
         any(p.a < q.b and q.a < p.b for p in x.parts for q in y.parts)
         and x.form is not Form.DIRECT
@@ -251,7 +251,7 @@ def _weight(d: Draft) -> int:
     return sum(p.b - p.a for p in d.parts) + 5 * (len(d.cue) + len(d.speaker))
 
 
-def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
+def konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> bool:
     """Does ``words[lo:hi]`` carry a Konjunktiv I verb (with ``clause``: before its first
     comma, as reported speech without a complementizer does: "sagte, er sei müde")?"""
     from sayso.lang.mood import Mood, mood
@@ -264,21 +264,21 @@ def _konjunktiv_in(words: list[str], lo: int, hi: int, clause: bool = True) -> b
     return False
 
 
-_MAIN_CLAUSE = "rule.according_to.main_clause.v1"
+MAIN_CLAUSE = "rule.according_to.main_clause.v1"
 
 
-def _free(blocked: set[int], lo: int, hi: int) -> bool:
+def is_free(blocked: set[int], lo: int, hi: int) -> bool:
     return not any(i in blocked for i in range(lo, hi))
 
 
-def _np_start(profile: LangProfile, w: str) -> bool:
+def np_start(profile: LangProfile, w: str) -> bool:
     return w[:1].isupper() or w.lower() in profile.determiners
 
 
 _SPEAKER_KINDS = frozenset(("person", "organization", "outlet", "anonymous"))
 
 
-def _speaker_head(profile: LangProfile, w: str) -> bool:
+def speaker_head(profile: LangProfile, w: str) -> bool:
     """Can ``w`` end (head) or start a postposed speaker phrase?"""
     kind = profile.actor_kind_hint(w)
     return (
@@ -289,5 +289,5 @@ def _speaker_head(profile: LangProfile, w: str) -> bool:
     )
 
 
-def _finite_cue(profile: LangProfile, w: str) -> bool:
+def finite_cue(profile: LangProfile, w: str) -> bool:
     return w[:1].islower() and not w.endswith("ing") and profile.cue(w) is not None

@@ -4,16 +4,16 @@ the previous statement or sentence.
 
 from __future__ import annotations
 
-from sayso.extract.clauses import _cue_clause
+from sayso.extract.clauses import cue_clause
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
-    _FINAL,
+    FINAL,
     Draft,
     Seg,
-    _as_runs,
-    _konjunktiv_in,
-    _np_start,
-    _speaker_spans,
+    as_runs,
+    konjunktiv_in,
+    np_start,
+    spans_of_speaker,
 )
 from sayso.lang import LangProfile
 from sayso.model import Form
@@ -31,7 +31,7 @@ def inherit_speakers(seg: Segmented, drafts: list[Draft], window: int = 3) -> No
             prev = d if d.speaker else prev
             continue
         if not d.speaker and d.speaker_spans is None and prev is not None:
-            sp = _speaker_spans(seg, prev)
+            sp = spans_of_speaker(seg, prev)
             if sp and d.parts[0].sent - prev.parts[-1].sent <= window:
                 d.speaker_spans = sp
                 d.rules.append("group.speaker.inherit.v1")
@@ -66,20 +66,20 @@ def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draf
         if p.a != a or words[a].lower() in not_after:
             continue
         end = min(p.b, b)
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
-        got = _cue_clause(seg, profile, a, end, that, inf, not_after, v2=True)
+        got = cue_clause(seg, profile, a, end, that, inf, not_after, v2=True)
         if got is None:
             continue
         cue, lo, _, _ = got  # the content runs to the end, as the statement did
         hi = end
         if cue[0] > lo or any(words[i] in profile.clause_breaks for i in range(a, cue[0])):
             continue  # the cue verb must stand in the sentence's first clause
-        if _konjunktiv_in(words, a, lo - 1, clause=False):
+        if konjunktiv_in(words, a, lo - 1, clause=False):
             continue
         d.parts = [Seg(lo, hi, "indirect", p.sent)]
         d.form = Form.INDIRECT
-        d.cue = _as_runs(cue, p.sent)
+        d.cue = as_runs(cue, p.sent)
         d.frame = [Seg(a, lo - 1, "F", p.sent)]
         d.speaker = [r for r in d.speaker if r.b <= lo]
         d.rules.append("group.content.framed_continuation.v1")
@@ -150,7 +150,7 @@ def previous_sentence_speaker(
             and first not in profile.prepositions
             and first not in profile.complementizers
         )
-        if v - a <= 8 and all(_np_start(profile, words[i]) or words[i] == "-" for i in range(a, v)):
+        if v - a <= 8 and all(np_start(profile, words[i]) or words[i] == "-" for i in range(a, v)):
             if first in profile.determiners:
                 if v - a > 1:
                     span = (a, v)

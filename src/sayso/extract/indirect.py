@@ -5,14 +5,14 @@ content snapped to clause bounds, stub contents and prepositional relatives.
 from __future__ import annotations
 
 from sayso.extract.clauses import (
-    _colon_opens,
-    _content_before,
-    _cue_clause,
-    _looks_like_clause,
-    _trim_breaks,
+    colon_opens,
+    content_before,
+    cue_clause,
+    looks_like_clause,
+    trim_breaks,
 )
 from sayso.extract.component import Stage, Work, component
-from sayso.extract.draft import _FINAL, _HARD_BREAKS, Draft, Seg, _as_runs
+from sayso.extract.draft import FINAL, HARD_BREAKS, Draft, Seg, as_runs
 from sayso.extract.roles import attach_roles, tag_speakers
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
@@ -31,7 +31,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
     words = seg.words
     for s, ds in by_sent.items():
         a, b = seg.sentences[s]
-        while b > a and words[b - 1] in _FINAL:
+        while b > a and words[b - 1] in FINAL:
             b -= 1
         for d in ds:
             if d.form is Form.DIRECT or len(d.parts) > 1 or not d.cue:
@@ -47,7 +47,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
             blockers = own | others
             part = d.parts[0]
             lo, hi = part.a, part.b
-            while lo > a and (lo - 1) not in blockers and not _colon_opens(seg, lo - 1):
+            while lo > a and (lo - 1) not in blockers and not colon_opens(seg, lo - 1):
                 lo -= 1
             while hi < b and hi not in blockers:
                 hi += 1
@@ -70,15 +70,15 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
                     right_hi = f_hi
                     while right_hi < b and right_hi not in others:
                         right_hi += 1
-                    if _content_before(profile, d):
+                    if content_before(profile, d):
                         # ", so X, Leiter der Abteilung": what follows the source is
                         # still its apposition, the content is the clause before
                         right_hi = f_hi
                     new_parts = [
                         x
                         for x in (
-                            _trim_breaks(words, profile, Seg(left_lo, f_lo, part.tag, s)),
-                            _trim_breaks(words, profile, Seg(f_hi, right_hi, part.tag, s)),
+                            trim_breaks(words, profile, Seg(left_lo, f_lo, part.tag, s)),
+                            trim_breaks(words, profile, Seg(f_hi, right_hi, part.tag, s)),
                         )
                         if x.b > x.a
                     ]
@@ -100,7 +100,7 @@ def stub_contents(
             seg.words[i]
             for p in d.parts
             for i in range(p.a, p.b)
-            if seg.words[i] not in _HARD_BREAKS
+            if seg.words[i] not in HARD_BREAKS
         ]
         if (
             nxt is not None
@@ -223,16 +223,16 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
         if s in taken or words[a].lower() in not_after:
             continue
         end = b
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
-        got = _cue_clause(seg, profile, a, end, that, inf, not_after, bare_v2=bare_v2)
+        got = cue_clause(seg, profile, a, end, that, inf, not_after, bare_v2=bare_v2)
         if got is None:
             continue
         cue, lo, hi, kind = got
         hit = [d for d in bare.get(s, []) if d.a < hi and lo < d.b]
         if hit:
             for d in hit:
-                d.cue = _as_runs(cue, s)
+                d.cue = as_runs(cue, s)
                 d.frame = d.frame or [Seg(a, lo - 1, "F", s)]
                 d.rules.append(f"group.cue_clause_{kind}.v1")
             continue
@@ -242,7 +242,7 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
             Draft(
                 parts=[Seg(lo, hi, "indirect", s)],
                 form=Form.INDIRECT,
-                cue=_as_runs(cue, s),
+                cue=as_runs(cue, s),
                 frame=[Seg(a, lo - 1, "F", s)],
                 rules=[f"rule.indirect.cue_clause_{kind}.v1"],
             )
@@ -261,7 +261,7 @@ def cue_clauses(
     in them.) The roles are tagged as for any statement; the draft is kept only when the
     tagger's cue is that verb and its speaker is the subject right before it (up to three
     lower-case words between: "has also said"), not a passive ("was announced"). A clause
-    must look like one (see ``_looks_like_clause``; "wrote a memoir" is no statement).
+    must look like one (see ``looks_like_clause``; "wrote a memoir" is no statement).
     Noun readings are kept out: no determiner or possessive before the verb, and forms
     that are also nouns (``clause.json`` ``ambiguous_cue_forms``: "states", "report")
     need a name, a pronoun or a verb companion (``verb_companions``: "has", "will",
@@ -273,7 +273,7 @@ def cue_clauses(
         if s in taken:
             continue
         end = b
-        while end > a and words[end - 1] in _FINAL:
+        while end > a and words[end - 1] in FINAL:
             end -= 1
         for i in range(a + 1, end - 2):
             w = words[i]
@@ -297,7 +297,7 @@ def cue_clauses(
                 hi += 1
             if words[lo] in profile.clause_breaks:
                 continue  # ", the mayor said, until …": the content is around it
-            clause = {"dass", "v2"} & entry.frames and _looks_like_clause(profile, words, lo, hi)
+            clause = {"dass", "v2"} & entry.frames and looks_like_clause(profile, words, lo, hi)
             np = "np" in entry.frames and entry.medium is Medium.SPEECH
             if hi - lo < 3 or not (clause or np):
                 continue

@@ -5,7 +5,7 @@ report verb, and whole sentences the content tagger scores as speech.
 from __future__ import annotations
 
 from sayso.extract.component import Stage, Work, component
-from sayso.extract.draft import _FINAL, _FORMS, Draft, Seg, _speaker_head
+from sayso.extract.draft import FINAL, FORMS, Draft, Seg, speaker_head
 from sayso.extract.roles import attach_roles
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
@@ -22,7 +22,7 @@ def reported_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]
     verbs = profile.reported_forms
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
-        if s in taken or b - a < 4 or words[b - 1] not in _FINAL:
+        if s in taken or b - a < 4 or words[b - 1] not in FINAL:
             continue
         if verbs.isdisjoint(seg.lows[a:b]):
             continue  # no word that could be the verb
@@ -122,7 +122,7 @@ def _reported_subject(seg: Segmented, profile: LangProfile, a: int, b: int, verb
         if noun_phrase_end(seg, profile, a, first_comma) == first_comma:
             return [Seg(a, first_comma, "S", s)]
         return []
-    if noun_phrase_end(seg, profile, a, verb) == verb and _speaker_head(profile, words[verb - 1]):
+    if noun_phrase_end(seg, profile, a, verb) == verb and speaker_head(profile, words[verb - 1]):
         return [Seg(a, verb, "S", s)]
     e = noun_phrase_end(seg, profile, k, b)
     if e > k and words[k].lower() not in profile.object_determiners:
@@ -144,7 +144,7 @@ def whole_sentences(
         label, prob = tagger.classify_sentence(seg, tagged, s, s - 1 in has)
         if label == "O" or prob < threshold:
             continue
-        form = _FORMS.get(label, Form.REPORTED)
+        form = FORMS.get(label, Form.REPORTED)
         d = Draft(parts=[Seg(a, b, label, s)], form=form, rules=[f"crf.sentence.{label}"])
         new.append(d)
         has.add(s)

@@ -5,7 +5,7 @@ medium of a statement and the evidence its cue leaves.
 from __future__ import annotations
 
 from sayso.extract.component import Stage, Work, component
-from sayso.extract.draft import Draft, Seg, _dist, _speaker_head, runs
+from sayso.extract.draft import Draft, Seg, distance, runs, speaker_head
 from sayso.extract.features import medium_features
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
@@ -67,8 +67,8 @@ def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     def rank(x: Seg) -> tuple[bool, bool, int]:
         governed = seg.words[x.a].lower() in profile.prepositions
         # a noun phrase ends in a noun, name or pronoun: not "den Standpunkt vertreten"
-        headless = not _speaker_head(profile, seg.words[x.b - 1])
-        return governed, headless, abs(x.a - anchor.a) if anchor is not None else _dist(x, d)
+        headless = not speaker_head(profile, seg.words[x.b - 1])
+        return governed, headless, abs(x.a - anchor.a) if anchor is not None else distance(x, d)
 
     return min(d.speaker, key=rank)
 

@@ -9,16 +9,16 @@ from functools import partial
 
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
-    _FINAL,
-    _HARD_BREAKS,
+    FINAL,
+    HARD_BREAKS,
     Draft,
     Seg,
-    _as_runs,
-    _content,
-    _cue_tokens,
-    _free,
-    _np_start,
-    _speaker_head,
+    as_runs,
+    content_tokens,
+    cue_tokens,
+    is_free,
+    np_start,
+    speaker_head,
 )
 from sayso.lang import LangProfile
 from sayso.model import Form
@@ -39,11 +39,11 @@ def complete_from_frame(seg: Segmented, profile: LangProfile, drafts: list[Draft
         if not toks:
             continue
         trig = [i for i in toks if profile.according_to_at(words[i].lower())]
-        verbs = _cue_tokens(profile, words, toks)
+        verbs = cue_tokens(profile, words, toks)
         nominal = [i for i in toks if profile.nominal_cue(words[i]) is not None]
         cue_idx = verbs or trig or nominal
         if cue_idx:
-            d.cue = _as_runs(cue_idx, seg.sentence_of[toks[0]])
+            d.cue = as_runs(cue_idx, seg.sentence_of[toks[0]])
             d.rules.append("group.cue.from_frame.v1")
 
 
@@ -61,7 +61,7 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         if c == a or c - a > 6 or profile.cue(words[c].lower()) is None:
             continue
         run = range(a, c)
-        if any(seg.quote_depth[i] for i in run) or any(i in _content(d) for i in run):
+        if any(seg.quote_depth[i] for i in run) or any(i in content_tokens(d) for i in run):
             continue
         if not all(
             words[i][:1].isupper() or words[i].lower() in profile.determiners or words[i] == "-"
@@ -98,9 +98,9 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         # a verbal cue: not a nominal one ("die Ansicht") nor an according-to trigger
         if not words[c][:1].islower() or low in profile.determiners or profile.according_to_at(low):
             continue
-        blocked = _content(d) | {i for r in d.cue for i in range(r.a, r.b)}
+        blocked = content_tokens(d) | {i for r in d.cue for i in range(r.a, r.b)}
         blocked |= {i for i in range(a, b) if seg.quote_depth[i]}
-        free = partial(_free, blocked)
+        free = partial(is_free, blocked)
         got = _apposed_subject(seg, profile, a, c, free)
         if got is None:
             got = _wie_subject(seg, profile, d, a, c, free)
@@ -138,7 +138,7 @@ def _apposed_subject(
     f = next((i for i in range(a, c) if words[i] == ","), c)
     if f == a or f - a > 6 or f == c - 1:
         return None
-    if not all(_np_start(profile, words[i]) or words[i] == "-" for i in range(a, f)):
+    if not all(np_start(profile, words[i]) or words[i] == "-" for i in range(a, f)):
         return None
     if profile.is_speaker_pronoun(words[a].lower()):
         return None
@@ -159,7 +159,7 @@ def _wie_subject(
 ) -> tuple[int, int, str] | None:
     words = seg.words
     w = c - 1
-    while w > a and words[w] not in _HARD_BREAKS and words[w].lower() != "wie":
+    while w > a and words[w] not in HARD_BREAKS and words[w].lower() != "wie":
         w -= 1
     if words[w].lower() != "wie" or c - w < 2 or not free(w + 1, c):
         return None
@@ -170,7 +170,7 @@ def _wie_subject(
         and words[hi - 1].lower() not in (profile.determiners)
     ):
         hi -= 1
-    if hi <= w + 1 or not _np_start(profile, words[w + 1]):
+    if hi <= w + 1 or not np_start(profile, words[w + 1]):
         return None
     d.cue.insert(0, Seg(w, w + 1, "C", seg.sentence_of[w]))
     return w + 1, hi, "group.speaker.wie_clause.v1"
@@ -205,7 +205,7 @@ def _main_clause_subject(
     e = noun_phrase_end(seg, profile, a, c)
     if e == a and profile.is_speaker_pronoun(first):
         e = a + 1
-    if e == a or not free(a, e) or not _speaker_head(profile, words[e - 1]):
+    if e == a or not free(a, e) or not speaker_head(profile, words[e - 1]):
         return None
     return a, e, "group.speaker.main_clause.v1"
 
@@ -346,14 +346,14 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
             stop, closed = c, True
         elif sp.a == d.cue[-1].b:
             stop, closed = b, False
-            while stop > sp.b and words[stop - 1] in _FINAL:
+            while stop > sp.b and words[stop - 1] in FINAL:
                 stop -= 1
             if stop - sp.b > _MAX_APPOSITION:
                 continue
         else:
             continue
         if stop <= sp.b or any(
-            i in taken or seg.quote_depth[i] or words[i] in _FINAL for i in range(sp.b, stop)
+            i in taken or seg.quote_depth[i] or words[i] in FINAL for i in range(sp.b, stop)
         ):
             continue
         if _apposition_end(profile, words, sp.b, stop, closed) != stop and not (
