@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from sayso import rules
+from sayso import errors, rules
+from sayso.errors import SaysoError
 
 
 def register(sub: Any) -> None:
@@ -31,26 +31,26 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     found: dict[str, rules.Rule] = {}
-    missing = []
     for query in args.ids or [""]:
         got = rules.find(query)
         if not got:
-            missing.append(query)
+            families = sorted({r.id.split(".")[0] + "." for r in rules.catalogue().values()})
+            raise SaysoError(
+                errors.E013,
+                what="rule id or prefix",
+                value=query,
+                choices="an id or prefix 'sayso rules' lists (" + ", ".join(families) + ")",
+            )
         found.update((r.id, r) for r in got)
     if args.json:
         print(json.dumps([r.to_dict() for r in found.values()], ensure_ascii=False, indent=2))
-    else:
-        last: str | None = None
-        for r in found.values():
-            if r.component != last:
-                if last is not None:
-                    print()
-                print(r.component)
-                last = r.component
-            print(f"  {r.id}\n      {r.doc}\n      e.g. {r.example}")
-    for query in missing:
-        print(
-            f"no rule id or component starts with '{query}'; 'sayso rules' lists them all",
-            file=sys.stderr,
-        )
-    return 1 if missing else 0
+        return 0
+    last: str | None = None
+    for r in found.values():
+        if r.component != last:
+            if last is not None:
+                print()
+            print(r.component)
+            last = r.component
+        print(f"  {r.id}\n      {r.doc}\n      e.g. {r.example}")
+    return 0
