@@ -113,6 +113,11 @@ def test_rules_cli_unknown_id_fails_with_a_hint(capsys: pytest.CaptureFixture[st
 
 #: (id, language) of the catalogue examples on which their own rule fires today
 FIRING = [
+    ("rule.according_to.de.laut", "de"),
+    ("rule.according_to.de.so", "de"),
+    ("rule.according_to.de.hiess_es", "de"),
+    ("rule.according_to.en.quoted_as", "en"),
+    ("rule.according_to.main_clause.v1", "de"),
     ("crf.quote.direct", "de"),
     ("crf.quote.indirect", "de"),
     ("crf.quote.indirect_free_indirect", "de"),
