@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sayso
 from sayso.extract.component import Stage, Work
 from sayso.extract.tagger import taggers
@@ -113,3 +115,20 @@ def test_component_token_scores_are_dropped_after_their_last_reader() -> None:
     last = max(k for k, c in enumerate(PIPELINE) if c.scores)
     assert all(not c.scores for c in PIPELINE[last + 1 :])
     assert PIPELINE[last].stage is not Stage.EVIDENCE
+
+
+def test_component_profile_flags_decide_german_only_steps() -> None:
+    de, en = _work("Er sagte: „Ja.“", "de"), _work('He said: "Yes."', "en")
+    for name in (
+        "extract.direct.colon_quotations.v1",  # clause.json colon_quotation
+        "extract.direct.fragments.v1",  # clause.json fragment_marks
+        "extract.indirect.stubs.v1",  # clause.json content_clause.stub_tokens
+    ):
+        (c,) = [c for c in PIPELINE if c.name == name]
+        assert c.requires and c.applies(de) and not c.applies(en), name
+
+
+def test_component_scores_read_after_they_are_dropped_is_an_error() -> None:
+    w = _work("Sie sagte, es regne.", "de")
+    with pytest.raises(RuntimeError, match="scores=True"):
+        _ = w.scores
