@@ -493,7 +493,7 @@ def test_pipeline_german_postposed_needs_a_verb_of_saying() -> None:
 
 
 def test_pipeline_english_nonfinite_cue_takes_the_main_subject() -> None:
-    from sayso.extract import group
+    from sayso.extract import draft, speakers
     from sayso.lang import load
     from sayso.text.segment import segment
 
@@ -502,12 +502,12 @@ def test_pipeline_english_nonfinite_cue_takes_the_main_subject() -> None:
     seg = segment(text, profile.abbreviations, profile.months)
     words = seg.words
     c = words.index("claiming")
-    d = group.Draft(
-        parts=[group.Seg(words.index("the", c), len(words) - 1, "q", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(words.index("the", c), len(words) - 1, "q", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(c, c + 1, "C", 0)],
+        cue=[draft.Seg(c, c + 1, "C", 0)],
     )
-    group.clause_subject(seg, profile, [d])
+    speakers.clause_subject(seg, profile, [d])
     assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "The union"
     assert d.rules == ["group.speaker.main_clause.v1"]
 

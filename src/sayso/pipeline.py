@@ -1,7 +1,10 @@
-"""``analyze()``: the components in their declared order.
+"""``analyze()``: clean, identify the language, segment, then run the declared components.
 
-    clean -> language -> segment -> tag -> group (roles, nested, inherited speakers)
-          -> actors -> relations -> Analysis
+:data:`PIPELINE` is the whole extraction in order: every step is a
+:class:`~sayso.extract.component.Component` with a versioned name, a stage, the languages,
+profile flags and setting it runs for, and one calling convention (``run(work) -> None``).
+``docs/architecture.md`` draws the flow; ``sayso rules`` lists the rule ids the components
+record.
 
 Pure and deterministic: the only state is the per-process cache of read-only language
 data and tagger models.
@@ -9,30 +12,89 @@ data and tagger models.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.extract import actors as actor_mod
-from sayso.extract import chains, disputes, framing, group
-from sayso.extract.tagger import Taggers, taggers
-from sayso.lang import SUPPORTED, LangProfile, load
-from sayso.model import (
-    Actor,
-    ActorKind,
-    Analysis,
-    Relation,
-    RelationKind,
-    Span,
-    Spans,
-    Statement,
-    Warning,
+from sayso.evidence import contradictions, disputes, framing, layer
+from sayso.extract import (
+    according_to,
+    addressees,
+    assemble,
+    attributions,
+    direct,
+    free_indirect,
+    indirect,
+    reported,
+    roles,
+    speakers,
 )
+from sayso.extract.component import Component, Work, run_all
+from sayso.extract.tagger import taggers
+from sayso.lang import SUPPORTED, load
+from sayso.model import Analysis, Span, Warning
 from sayso.settings import DEFAULT, Settings
 from sayso.text.clean import clean, decode_report
 from sayso.text.langid import detect
-from sayso.text.segment import Segmented, segment
+from sayso.text.segment import segment
+
+#: every step after segmentation, in the order it runs
+PIPELINE: tuple[Component, ...] = (
+    # propose: what the content tagger found, then what it missed, from rules; each rule
+    # only looks at the sentences and tokens no earlier draft has taken (not at roles)
+    assemble.from_tagger,
+    direct.propose_cued_quotations,
+    reported.propose_reported,
+    disputes.propose_dispute_sentences,
+    roles.attach,
+    indirect.propose_cue_clauses,
+    according_to.propose_according_to,
+    attributions.propose_postposed,
+    attributions.propose_anaphoric,
+    indirect.propose_comma_clauses,
+    attributions.propose_medial,
+    direct.propose_speaker_labels,
+    reported.propose_whole_sentences,
+    direct.propose_fragments,
+    # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
+    framing.filter_plan_not_hearsay,
+    framing.propose_hearsay,
+    assemble.order,
+    # refine and filter: roles, contents and speakers of the drafts in document order
+    speakers.refine_complete_from_frame,
+    according_to.refine_sources,
+    speakers.refine_sentence_initial,
+    speakers.refine_clause_subject,
+    direct.refine_attribution_after_quote,
+    addressees.refine_addressees,
+    speakers.refine_extend_to_cue,
+    indirect.refine_snap,
+    according_to.refine_clause_content,
+    attributions.refine_postposed_tail,
+    attributions.filter_bare_trigger,
+    free_indirect.refine_framed_continuations,
+    assemble.prune,
+    indirect.refine_semicolon,
+    direct.filter_colon_quotations,
+    indirect.filter_stubs,
+    indirect.filter_prepositional_relatives,
+    speakers.refine_trim,
+    speakers.refine_closing_comma,
+    direct.filter_nested,
+    free_indirect.refine_previous_sentence,
+    free_indirect.refine_inherit,
+    framing.refine_unknown_hearsay_source,
+    assemble.statements,
+    # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
+    # and stance facets (a disputed report is often hearsay); confirmation needs disputes
+    layer.evidence_chains,
+    framing.evidence_frame,
+    disputes.evidence_link,
+    contradictions.evidence_contradictions,
+    framing.evidence_confirm,
+    layer.evidence_relations,
+    layer.plain_actors,
+)
 
 
 def analyze(
@@ -78,243 +140,15 @@ def analyze(
     profile = load(lang)
     seg = segment(text, profile.abbreviations, profile.months)
     warnings.extend(seg.warnings)
-    tg = taggers(lang)
-    tagged = tg.tag(seg)
-    drafts = group.build_drafts(seg, tagged)
-    # what the content tagger missed, from rules; each only looks at the sentences and
-    # tokens no earlier draft has taken (not at roles), so one sort at the end suffices
-    # and all are given their roles together
-    drafts += group.cued_quotations(seg, profile, drafts)
-    drafts += group.reported_sentences(seg, profile, drafts)
-    drafts += disputes.dispute_sentences(seg, profile, drafts)
-    group.attach_roles(seg, tg, tagged, drafts)
-    if lang == "en":
-        drafts += group.cue_clauses(seg, profile, tg, tagged, drafts)
-    drafts += group.according_to_statements(seg, profile, drafts, settings.according_min_confidence)
-    drafts += group.postposed_attributions(seg, profile, drafts)
-    drafts += group.anaphoric_attributions(seg, profile, drafts)
-    clauses = group.comma_content_clauses(seg, profile, drafts)
-    group.tag_speakers(seg, tg, tagged, clauses)
-    drafts += clauses
-    drafts += group.medial_attributions(seg, profile, drafts)
-    drafts = group.speaker_labels(seg, profile, drafts)
-    drafts += group.whole_sentences(seg, tg, tagged, drafts, settings.whole_sentence_threshold)
-    if profile.fragment_marks:
-        fragments = group.cued_fragments(seg, profile, drafts)
-        group.attach_roles(seg, tg, tagged, fragments)
-        drafts += fragments
-    # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans
-    drafts = framing.plan_not_hearsay(seg, profile, drafts)
-    hearsay = framing.hearsay_sentences(seg, profile, drafts)
-    group.attach_roles(seg, tg, tagged, hearsay)
-    del tagged  # the token scores (a text's size in floats) are not read again
-    drafts += hearsay
-    drafts.sort(key=lambda d: (d.a, d.b))
-    group.complete_from_frame(seg, profile, drafts)
-    group.according_sources(seg, profile, drafts)
-    group.sentence_initial_subject(seg, profile, drafts)
-    group.clause_subject(seg, profile, drafts)
-    group.attribution_after_quote(seg, profile, drafts)
-    group.find_addressees(seg, profile, drafts)
-    group.extend_speaker_to_cue(seg, profile, drafts)
-    group.snap_content(seg, profile, drafts)
-    group.according_clause_content(seg, profile, drafts)
-    group.postposed_tail_content(seg, profile, drafts)
-    drafts = group.drop_bare_trigger_cues(seg, profile, drafts)
-    group.framed_continuations(seg, profile, drafts)
-    drafts = group.prune(drafts)
-    group.semicolon_clauses(seg, profile, drafts)
-    if profile.colon_quotation:
-        drafts = group.colon_quotations(seg, drafts)
-    if profile.content_clause.get("stub_tokens"):
-        drafts = group.stub_contents(seg, drafts, profile.content_clause["stub_tokens"])
-    drafts = group.prepositional_relatives(seg, profile, drafts)
-    group.trim_speakers(seg, profile, drafts)
-    group.speaker_closing_comma(seg, profile, drafts)
-    drafts = group.nested_direct(
-        seg, drafts, settings.nested_min_tokens, profile.nested_single_lowercase
-    )
-    group.previous_sentence_speaker(seg, profile, drafts)
-    group.inherit_speakers(seg, drafts, settings.inherit_window)
-    framing.unknown_hearsay_source(drafts)
-    found = _finish(seg, profile, drafts, tg)
-    if settings.evidence:
-        statements, actors, relations, chain_warnings = _evidence(seg, profile, found, settings)
-        warnings.extend(chain_warnings)
-    else:
-        resolved, actors, _ = actor_mod.resolve(seg, profile, found)
-        statements, relations = tuple(resolved), tuple(_nested(resolved))
+    work = Work(seg, profile, settings, taggers(lang), warnings=warnings)
+    run_all(work, PIPELINE)
     return replace(
         empty,
         lang=lang,
-        statements=tuple(statements),
-        actors=actors,
-        relations=relations,
+        statements=tuple(work.statements),
+        actors=work.actors,
+        relations=work.relations,
         paragraphs=tuple(Span(a, b) for a, b in seg.paragraphs),
         sentences=tuple(seg.sentence_span(i) for i in range(len(seg.sentences))),
-        warnings=tuple(warnings),
+        warnings=tuple(work.warnings),
     )
-
-
-def _evidence(
-    seg: Segmented, profile: LangProfile, statements: list[Statement], settings: Settings
-) -> tuple[tuple[Statement, ...], tuple[Actor, ...], tuple[Relation, ...], list[Warning]]:
-    """The evidence layer: source chains, actors, framing and relations between statements.
-
-    Order matters: chains need the hop mentions resolved to actors; disputes need the
-    hearsay and stance facets (a disputed report is often hearsay); the confirmation facet
-    needs the disputes.
-    """
-    if not statements:
-        # nothing to chain, frame or relate (a tenth of news articles): every step below
-        # would scan the text for its words and find nothing to attach them to
-        return (), (), (), []
-    hops = chains.find_hops(seg, profile, statements, settings.according_min_confidence)
-    scopes = chains.find_scopes(seg, profile, statements)
-    forward = chains.forward_openers(seg, profile, statements)
-    mentions = [h.mention for hs in hops.values() for h in hs]
-    mentions += [sc.mention for sc in scopes] + [sc.cited for sc in scopes if sc.cited]
-    mentions += disputes.owner_mentions(seg, profile, statements)
-    statements, actors, actor_of = actor_mod.resolve(seg, profile, statements, mentions)
-    unknown = Actor(
-        id=f"a{len(actors) + 1}",
-        name="(unknown source)",
-        kind=ActorKind.UNKNOWN,
-        rules=("actor.unknown_source.v1",),
-    )
-    statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
-    if any(s.actor == unknown.id for s in statements):
-        actors = (*actors, unknown)
-    warnings = [
-        Warning(errors.W108.code, errors.W108.format(statement=sid, actor=aid)) for sid, aid in cut
-    ]
-    statements = framing.frame(seg, profile, statements)
-    stated, not_confirmed = disputes.link(seg, profile, statements, actors, actor_of)
-    inferred = disputes.contradictions(seg, profile, statements, stated)
-    statements = framing.confirm(seg, profile, statements, stated, not_confirmed, actors)
-    relations = tuple(
-        replace(r, id=f"r{k + 1}") for k, r in enumerate([*_nested(statements), *stated, *inferred])
-    )
-    return tuple(statements), actors, relations, warnings
-
-
-def _nested(statements: Sequence[Statement]) -> list[Relation]:
-    """``nested_in`` relations (ids r1… in order) for statements inside another one."""
-    return [
-        Relation(
-            id=f"r{k + 1}",
-            kind=RelationKind.NESTED_IN,
-            source=s.id,
-            target=s.parent,
-            evidence=s.content,
-            rules=("rule.nested_direct.v1",),
-        )
-        for k, s in enumerate(x for x in statements if x.parent)
-    ]
-
-
-def _spans(seg: Segmented, runs: list[group.Seg]) -> Spans:
-    return tuple(sorted({seg.token_span(r.a, r.b) for r in runs}))
-
-
-def _subtract(content: Spans, holes: Spans) -> Spans:
-    """Content minus role spans: the roles of a statement never overlap its content (a
-    reported statement's agent sits inside the reported sentence, so it is cut out)."""
-    out = list(content)
-    for h in holes:
-        nxt = []
-        for c in out:
-            if not c.overlaps(h):
-                nxt.append(c)
-                continue
-            if c.start < h.start:
-                nxt.append(Span(c.start, h.start))
-            if h.end < c.end:
-                nxt.append(Span(h.end, c.end))
-        out = nxt
-    return tuple(c for c in out if len(c) > 0)
-
-
-def _trim(text: str, spans: Spans) -> Spans:
-    out = []
-    for s in spans:
-        a, b = s.start, s.end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Span(a, b))
-    return tuple(out)
-
-
-def _cut_contraction(text: str, profile: LangProfile, spans: Spans) -> Spans:
-    """A speaker that ends in a pronoun with a contracted auxiliary ("He’s claiming",
-    "who've said") ends before the auxiliary (``clause.json`` ``speaker_contractions``)."""
-    if not spans or not profile.speaker_contractions:
-        return spans
-    last = spans[-1]
-    word = text[last.start : last.end].rsplit(None, 1)[-1]
-    for ending in profile.speaker_contractions:
-        stem = word[: -len(ending)].lower()
-        if (
-            word.lower().endswith(ending)
-            and stem
-            and (profile.is_speaker_pronoun(stem) or stem in profile.relative_pronouns)
-        ):
-            cut = Span(last.start, last.end - len(ending))
-            return (*spans[:-1], cut) if len(cut) > 0 else spans
-    return spans
-
-
-def _finish(
-    seg: Segmented,
-    profile: LangProfile,
-    drafts: list[group.Draft],
-    tagger: Taggers,
-) -> list[Statement]:
-    """Drafts -> statements with stable ids in document order; a draft whose content is
-    empty after cutting out its roles is dropped, and children of dropped parents lose
-    their parent link rather than pointing at nothing."""
-    kept: list[tuple[group.Draft, Spans, Spans]] = []
-    for d in drafts:
-        speaker = d.speaker_spans if d.speaker_spans is not None else _spans(seg, d.speaker)
-        cut = _cut_contraction(seg.text, profile, speaker)
-        if cut != speaker:
-            speaker = cut
-            d.rules.append("group.speaker.contraction.v1")
-        content = tuple(seg.token_span(p.a, p.b) for p in d.parts)
-        holes = (
-            _spans(seg, d.cue)
-            + _spans(seg, d.addressee)
-            + tuple(s for s in speaker if any(s.overlaps(c) for c in content))
-        )
-        content = _trim(seg.text, _subtract(content, holes))
-        if not any(ch.isalnum() for c in content for ch in seg.text[c.start : c.end]):
-            continue  # nothing but marks or dashes is not a statement
-        kept.append((d, content, speaker))
-    ids = {id(d): f"s{k + 1}" for k, (d, _, _) in enumerate(kept)}
-    out = []
-    for d, content, speaker in kept:
-        parent = None
-        if d.parent is not None:
-            parent = ids.get(id(drafts[d.parent]))
-        out.append(
-            Statement(
-                id=ids[id(d)],
-                content=content,
-                form=d.form,
-                cue=_spans(seg, d.cue),
-                speaker=speaker,
-                addressee=_spans(seg, d.addressee),
-                # a nested quotation shares its parent's frame, which contains the quotation
-                frame=_trim(seg.text, _subtract(_spans(seg, d.frame), content)),
-                medium=group.medium_of(
-                    seg, profile, tagger, d, tagger.meta.get("medium_by_form", {})
-                ),
-                parent=parent,
-                rules=tuple(dict.fromkeys(d.rules)),
-                evidence=group.cue_evidence(seg, profile, d),
-            )
-        )
-    return out

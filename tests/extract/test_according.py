@@ -108,19 +108,19 @@ def test_according_inside_quotation_is_ignored() -> None:
 
 
 def test_according_source_fills_a_tagged_statement_without_speaker() -> None:
-    from sayso.extract import group
+    from sayso.extract import according_to, draft
     from sayso.model import Form
 
     profile = load("de")
     text = "Nach Angaben der Feuerwehr brannte die Scheune vollständig ab."
     seg = segment(text, profile.abbreviations, profile.months)
     words = seg.words
-    d = group.Draft(
-        parts=[group.Seg(words.index("brannte"), len(words) - 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(words.index("brannte"), len(words) - 1, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(0, 1, "C", 0)],
+        cue=[draft.Seg(0, 1, "C", 0)],
     )
-    group.according_sources(seg, profile, [d])
+    according_to.according_sources(seg, profile, [d])
     assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == (
         "Angaben der Feuerwehr"
     )
@@ -174,16 +174,16 @@ def test_a_suffix_element_needs_a_first_part() -> None:
 
 
 def test_a_fixed_medium_pattern_gives_its_statement_the_medium() -> None:
-    from sayso.extract import group
+    from sayso.extract import according_to
     from sayso.model import Medium
 
     profile = load("de")
     seg = segment("Nach ersten Angaben wurden drei Menschen verletzt.", profile.abbreviations)
-    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    (d,) = according_to.according_to_statements(seg, profile, [], 0.7)
     assert d.rules == ["rule.according_to.de.nach_report"]
     assert d.medium is Medium.SPEECH_WRITING
     seg = segment("Laut Polizei wurden drei Menschen verletzt.", profile.abbreviations)
-    assert group.according_to_statements(seg, profile, [], 0.7)[0].medium is None
+    assert according_to.according_to_statements(seg, profile, [], 0.7)[0].medium is None
 
 
 @pytest.mark.parametrize(

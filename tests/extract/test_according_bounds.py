@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import according_to, attributions, draft, indirect
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -12,7 +12,7 @@ def contents(text: str) -> list[str]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     out = []
-    for d in group.according_to_statements(seg, profile, [], 0.7):
+    for d in according_to.according_to_statements(seg, profile, [], 0.7):
         out.append(" … ".join(" ".join(seg.words[p.a : p.b]) for p in d.parts))
     return out
 
@@ -35,15 +35,15 @@ def test_so_attribution_keeps_the_apposition_of_its_source_out_of_the_content() 
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
     so = w.index("so")
-    d = group.Draft(
-        parts=[group.Seg(0, w.index(","), "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(0, w.index(","), "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(so, so + 1, "C", 0)],
-        speaker=[group.Seg(so + 1, so + 3, "S", 0)],
-        frame=[group.Seg(so - 1, so + 3, "F", 0)],
+        cue=[draft.Seg(so, so + 1, "C", 0)],
+        speaker=[draft.Seg(so + 1, so + 3, "S", 0)],
+        frame=[draft.Seg(so - 1, so + 3, "F", 0)],
         rules=["rule.according_to.de.so"],
     )
-    group.snap_content(seg, profile, [d])
+    indirect.snap_content(seg, profile, [d])
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Die Lage sei ernst"]
 
 
@@ -52,9 +52,9 @@ def test_a_lead_clause_before_a_colon_is_not_the_content_of_a_closing_attributio
     text = "Die Firma will sparen: Künftig wolle sie weniger werben, berichtete die Zeitung."
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
-    (d,) = group.postposed_attributions(seg, profile, [])
+    (d,) = attributions.postposed_attributions(seg, profile, [])
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
-    group.snap_content(seg, profile, [d])
+    indirect.snap_content(seg, profile, [d])
     assert [" ".join(w[p.a : p.b]) for p in d.parts] == ["Künftig wolle sie weniger werben"]
 
 
@@ -63,8 +63,8 @@ def test_what_follows_a_closing_so_source_is_no_content() -> None:
     text = "Die Pendler mussten lange warten, so Anna Weber, Leiterin des Bauamts."
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
-    ds = group.according_to_statements(seg, profile, [], 0.7)
-    group.according_clause_content(seg, profile, ds)
+    ds = according_to.according_to_statements(seg, profile, [], 0.7)
+    according_to.according_clause_content(seg, profile, ds)
     assert [[" ".join(w[p.a : p.b]) for p in d.parts] for d in ds] == [
         ["Die Pendler mussten lange warten"]
     ]
@@ -79,6 +79,6 @@ def test_a_truncated_compound_belongs_to_the_source() -> None:
     profile = load("de")
     text = "Die Lage sei ruhig, so Polizei- und Feuerwehrkreise."
     seg = segment(text, profile.abbreviations, profile.months)
-    (d,) = group.according_to_statements(seg, profile, [], 0.7)
+    (d,) = according_to.according_to_statements(seg, profile, [], 0.7)
     assert " ".join(seg.words[r.a] for r in d.speaker) == "Polizei"
     assert " ".join(seg.words[d.speaker[0].a : d.speaker[-1].b]) == "Polizei - und Feuerwehrkreise"

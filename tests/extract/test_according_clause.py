@@ -1,9 +1,9 @@
-"""``group.according_clause_content`` on hand-built drafts: the content of a statement runs
+"""``according_to.according_clause_content`` on hand-built drafts: the content of a statement runs
 on past its own according-to construction to the end of the clause."""
 
 from __future__ import annotations
 
-from sayso.extract import according, group
+from sayso.extract import according, according_to, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -20,13 +20,13 @@ def grown(text: str, content: str, cue: str, frame_to_end: bool = True) -> tuple
     first = content.split()
     c0 = next(i for i in range(len(words)) if words[i : i + len(first)] == first)
     c = words.index(cue)
-    d = group.Draft(
-        parts=[group.Seg(c0, c0 + len(first), "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(c0, c0 + len(first), "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(c, c + 1, "C", 0)],
-        frame=[group.Seg(c, b if frame_to_end else c + 2, "F", 0)],
+        cue=[draft.Seg(c, c + 1, "C", 0)],
+        frame=[draft.Seg(c, b if frame_to_end else c + 2, "F", 0)],
     )
-    group.according_clause_content(seg, profile, [d])
+    according_to.according_clause_content(seg, profile, [d])
     show = lambda runs: " … ".join(" ".join(words[r.a : r.b]) for r in runs)  # noqa: E731
     return show(d.parts), show(d.frame)
 
@@ -67,10 +67,10 @@ def test_adverbial_laut_is_no_construction() -> None:
 
 
 def according_content(text: str) -> str:
-    """The content ``group.according_to_statements`` gives a sentence without statements."""
+    """The content ``according_to.according_to_statements`` gives a sentence without statements."""
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
-    (d,) = group.according_to_statements(seg, profile, [], 0.5)
+    (d,) = according_to.according_to_statements(seg, profile, [], 0.5)
     return " … ".join(" ".join(seg.words[p.a : p.b]) for p in d.parts)
 
 

@@ -3,7 +3,7 @@ after a semicolon is a statement of its own, also when the sentence already hold
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import according_to, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -11,11 +11,11 @@ from sayso.text.segment import segment
 RULE = "rule.according_to.main_clause.v1"
 
 
-def _drafts(text: str, taken: tuple[int, int]) -> list[group.Draft]:
+def _drafts(text: str, taken: tuple[int, int]) -> list[draft.Draft]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
-    other = group.Draft(parts=[group.Seg(taken[0], taken[1], "indirect", 0)], form=Form.INDIRECT)
-    return group.according_to_statements(seg, profile, [other], 0.7)
+    other = draft.Draft(parts=[draft.Seg(taken[0], taken[1], "indirect", 0)], form=Form.INDIRECT)
+    return according_to.according_to_statements(seg, profile, [other], 0.7)
 
 
 def test_a_second_main_clause_with_nach_angaben_gets_its_own_statement() -> None:
@@ -42,11 +42,11 @@ def test_without_a_semicolon_a_taken_sentence_stays_taken() -> None:
 
 
 def test_prune_keeps_the_main_clause_statement_apart_from_one_sharing_its_cue() -> None:
-    cue = [group.Seg(7, 8, "C", 0)]
-    first = group.Draft(parts=[group.Seg(0, 6, "indirect", 0)], form=Form.INDIRECT, cue=cue)
-    second = group.Draft(
-        parts=[group.Seg(9, 14, "indirect", 0)], form=Form.INDIRECT, cue=cue, rules=[RULE]
+    cue = [draft.Seg(7, 8, "C", 0)]
+    first = draft.Draft(parts=[draft.Seg(0, 6, "indirect", 0)], form=Form.INDIRECT, cue=cue)
+    second = draft.Draft(
+        parts=[draft.Seg(9, 14, "indirect", 0)], form=Form.INDIRECT, cue=cue, rules=[RULE]
     )
-    assert len(group.prune([first, second])) == 2
+    assert len(draft.prune([first, second])) == 2
     second.rules = []
-    assert len(group.prune([first, second])) == 1
+    assert len(draft.prune([first, second])) == 1

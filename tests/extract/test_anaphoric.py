@@ -4,7 +4,7 @@ these tests)."""
 from __future__ import annotations
 
 import sayso
-from sayso.extract import group
+from sayso.extract import attributions, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -31,10 +31,10 @@ def test_opener_tagged_alone_gains_the_previous_sentence() -> None:
     text = "Die Firma wird ein neues Werk in Bremen eröffnen. Dies gab der Vorstand bekannt."
     seg = segment(text, profile.abbreviations, profile.months)
     dies = seg.words.index("Dies")
-    draft = group.Draft(parts=[group.Seg(dies, dies + 1, "indirect", 1)], form=Form.INDIRECT)
-    assert group.anaphoric_attributions(seg, profile, [draft]) == []
-    assert [(p.a, p.b) for p in draft.parts] == [(0, seg.sentences[0][1]), (dies, dies + 1)]
-    assert "group.anaphoric_content.v1" in draft.rules
+    bare = draft.Draft(parts=[draft.Seg(dies, dies + 1, "indirect", 1)], form=Form.INDIRECT)
+    assert attributions.anaphoric_attributions(seg, profile, [bare]) == []
+    assert [(p.a, p.b) for p in bare.parts] == [(0, seg.sentences[0][1]), (dies, dies + 1)]
+    assert "group.anaphoric_content.v1" in bare.rules
 
 
 def test_no_attribution_across_paragraphs_or_without_cue() -> None:

@@ -1,8 +1,8 @@
-"""``group.drop_bare_trigger_cues`` on hand-built drafts (no taggers involved)."""
+"""``attributions.drop_bare_trigger_cues`` on hand-built drafts (no taggers involved)."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import attributions, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -14,15 +14,15 @@ def kept(text: str, cue: str, content_from: str, speaker: str | None = None) -> 
     words = seg.words
     b = seg.sentences[0][1]
     c = words.index(cue)
-    d = group.Draft(
-        parts=[group.Seg(words.index(content_from), b - 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(words.index(content_from), b - 1, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(c, c + 1, "C", 0)],
+        cue=[draft.Seg(c, c + 1, "C", 0)],
     )
     if speaker is not None:
         s = words.index(speaker)
-        d.speaker = [group.Seg(s, s + 1, "S", 0)]
-    return bool(group.drop_bare_trigger_cues(seg, profile, [d]))
+        d.speaker = [draft.Seg(s, s + 1, "S", 0)]
+    return bool(attributions.drop_bare_trigger_cues(seg, profile, [d]))
 
 
 def test_temporal_nach_is_not_a_cue() -> None:
@@ -47,12 +47,12 @@ def test_a_particle_with_its_verb_is_kept() -> None:
     text = "Die Firma schloss einen Verkauf des Werks am Montag aus."
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
-    d = group.Draft(
-        parts=[group.Seg(w.index("einen"), w.index("aus"), "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(w.index("einen"), w.index("aus"), "indirect", 0)],
         form=Form.INDIRECT,
         cue=[
-            group.Seg(w.index("schloss"), w.index("schloss") + 1, "C", 0),
-            group.Seg(w.index("aus"), w.index("aus") + 1, "C", 0),
+            draft.Seg(w.index("schloss"), w.index("schloss") + 1, "C", 0),
+            draft.Seg(w.index("aus"), w.index("aus") + 1, "C", 0),
         ],
     )
-    assert group.drop_bare_trigger_cues(seg, profile, [d]) == [d]
+    assert attributions.drop_bare_trigger_cues(seg, profile, [d]) == [d]

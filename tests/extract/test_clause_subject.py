@@ -1,11 +1,11 @@
-"""Speakers read off the shape of the cue's clause (``group.clause_subject``), on drafts
+"""Speakers read off the shape of the cue's clause (``speakers.clause_subject``), on drafts
 built by hand so that the taggers play no part."""
 
 from __future__ import annotations
 
 import pytest
 
-from sayso.extract import group
+from sayso.extract import addressees, draft, free_indirect, speakers
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -18,12 +18,12 @@ def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, str, 
     b = seg.sentences[0][1]
     idx = [words.index(w) for w in cue]
     lo = words.index(content_from)
-    d = group.Draft(
-        parts=[group.Seg(lo, b - 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(lo, b - 1, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(i, i + 1, "C", 0) for i in idx],
+        cue=[draft.Seg(i, i + 1, "C", 0) for i in idx],
     )
-    group.clause_subject(seg, profile, [d])
+    speakers.clause_subject(seg, profile, [d])
     sp = " ".join(words[i] for r in d.speaker for i in range(r.a, r.b))
     cue_words = " ".join(words[i] for r in d.cue for i in range(r.a, r.b))
     return sp, cue_words, d.rules
@@ -88,8 +88,8 @@ def _free_indirect_after(text: str) -> tuple[str, list[str]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     a, b = seg.sentences[1]
-    d = group.Draft(parts=[group.Seg(a, b, "free_indirect", 1)], form=Form.FREE_INDIRECT)
-    group.previous_sentence_speaker(seg, profile, [d])
+    d = draft.Draft(parts=[draft.Seg(a, b, "free_indirect", 1)], form=Form.FREE_INDIRECT)
+    free_indirect.previous_sentence_speaker(seg, profile, [d])
     sp = " ".join(seg.text[x.start : x.end] for x in d.speaker_spans or ())
     return sp, d.rules
 
@@ -123,13 +123,13 @@ def test_dative_object_is_cut_from_the_speaker() -> None:
     words = seg.words
     v = words.index("berichtete")
     comma = words.index(",")
-    d = group.Draft(
-        parts=[group.Seg(comma + 1, len(words) - 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(comma + 1, len(words) - 1, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(v, v + 1, "C", 0)],
-        speaker=[group.Seg(v + 1, comma, "S", 0)],  # the tagger ran on into the object
+        cue=[draft.Seg(v, v + 1, "C", 0)],
+        speaker=[draft.Seg(v + 1, comma, "S", 0)],  # the tagger ran on into the object
     )
-    group.find_addressees(seg, profile, [d])
+    addressees.find_addressees(seg, profile, [d])
     assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "die Ärztin Eva Roth"
     assert " ".join(words[i] for r in d.addressee for i in range(r.a, r.b)) == "dem Stadtrat"
     assert "group.addressee.split_speaker.v1" in d.rules

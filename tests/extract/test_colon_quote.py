@@ -1,10 +1,10 @@
-"""``group.colon_quotations``: an indirect content running through a colon into a quotation
+"""``direct.colon_quotations``: an indirect content running through a colon into a quotation
 ends at the colon, the quotation becomes a direct statement (sentences written for these
 tests)."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import direct, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -16,13 +16,13 @@ def split(text: str, first: str) -> list[tuple[str, str, list[str]]]:
     w = seg.words
     a = w.index(first)
     b = seg.sentences[0][1] - (1 if w[-1] == "." else 0)
-    d = group.Draft(
-        parts=[group.Seg(a, b, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(a, b, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(2, 3, "C", 0)],
-        speaker=[group.Seg(0, 2, "S", 0)],
+        cue=[draft.Seg(2, 3, "C", 0)],
+        speaker=[draft.Seg(0, 2, "S", 0)],
     )
-    out = group.colon_quotations(seg, [d])
+    out = direct.colon_quotations(seg, [d])
     return [(x.form.value, " ".join(w[x.parts[0].a : x.parts[-1].b]), x.rules) for x in out]
 
 

@@ -3,7 +3,7 @@ for these tests)."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import draft, indirect
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -13,7 +13,7 @@ def clauses(text: str) -> list[tuple[str, str, str]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     out = []
-    for d in group.comma_content_clauses(seg, profile, []):
+    for d in indirect.comma_content_clauses(seg, profile, []):
         content = " ".join(seg.words[d.a : d.b])
         cue = " ".join(seg.words[i] for r in d.cue for i in range(r.a, r.b))
         out.append((content, cue, d.rules[0]))
@@ -47,8 +47,8 @@ def test_a_tagged_content_without_cue_gets_the_rules_cue() -> None:
     text = "Am Montag fordern sie, das alte Hallenbad sofort abzureißen."
     seg = segment(text, profile.abbreviations, profile.months)
     lo = seg.words.index("das")
-    bare = group.Draft(parts=[group.Seg(lo, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
-    assert group.comma_content_clauses(seg, profile, [bare]) == []
+    bare = draft.Draft(parts=[draft.Seg(lo, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    assert indirect.comma_content_clauses(seg, profile, [bare]) == []
     assert [seg.words[r.a] for r in bare.cue] == ["fordern"]
     assert "group.cue_clause_infinitive.v1" in bare.rules
 

@@ -1,9 +1,9 @@
-"""``group.cued_fragments`` (sentences written for these tests): a quoted fragment that opens
+"""``direct.cued_fragments`` (sentences written for these tests): a quoted fragment that opens
 with a lowercase word, in a sentence with a cue verb and no statement, is direct speech."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import direct, draft
 from sayso.lang import load
 from sayso.text.segment import segment
 
@@ -18,7 +18,7 @@ def fragments(text: str) -> list[tuple[str, str, list[str]]]:
             " ".join(w[i] for r in d.cue for i in range(r.a, r.b)),
             d.rules,
         )
-        for d in group.cued_fragments(seg, profile, [])
+        for d in direct.cued_fragments(seg, profile, [])
     ]
 
 
@@ -41,10 +41,10 @@ def beside_indirect(text: str, start: str, skip: int = 0) -> list[str]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
-    other = group.Draft(
-        parts=[group.Seg(w.index(start, skip), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
+    other = draft.Draft(
+        parts=[draft.Seg(w.index(start, skip), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
     )
-    got = group.cued_fragments(seg, profile, [other])
+    got = direct.cued_fragments(seg, profile, [other])
     return [" ".join(w[d.parts[0].a : d.parts[0].b]) for d in got]
 
 

@@ -5,7 +5,7 @@ All sentences are written for these tests."""
 from __future__ import annotations
 
 import sayso
-from sayso.extract import group
+from sayso.extract import indirect
 from sayso.extract.tagger import taggers
 from sayso.lang import load
 from sayso.text.segment import segment
@@ -17,7 +17,7 @@ def _cue_clauses(text: str) -> list[tuple[str, str, str]]:
     seg = segment(text, profile.abbreviations, profile.months)
     tagged = tg.tag(seg)
     out = []
-    for d in group.cue_clauses(seg, profile, tg, tagged, []):
+    for d in indirect.cue_clauses(seg, profile, tg, tagged, []):
         assert d.rules[0] == "rule.cue_clause.v1"
         out.append(
             (
@@ -131,7 +131,8 @@ def test_postposed_speaker_keeps_a_party_label_and_its_apposition() -> None:
 
 
 def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> None:
-    from sayso.extract.group import Draft, Seg, trim_speakers
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speakers import trim_speakers
     from sayso.model import Form
 
     profile = load("en")
@@ -150,7 +151,8 @@ def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> No
 
 
 def test_speaker_runs_on_over_an_apposition_and_relative_clause() -> None:
-    from sayso.extract.group import Draft, Seg, extend_speaker_to_cue
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speakers import extend_speaker_to_cue
     from sayso.model import Form
 
     profile = load("en")
@@ -212,7 +214,8 @@ def test_postposed_speaker_with_a_relative_clause_runs_to_the_sentence_end() -> 
 
 
 def test_speaker_ended_inside_its_apposition_runs_on() -> None:
-    from sayso.extract.group import Draft, Seg, extend_speaker_to_cue
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speakers import extend_speaker_to_cue
     from sayso.model import Form
 
     profile = load("en")
@@ -267,7 +270,8 @@ def test_attribution_after_a_question_or_exclamation() -> None:
 
 
 def test_speaker_takes_the_comma_closing_its_apposition() -> None:
-    from sayso.extract.group import Draft, Seg, speaker_closing_comma
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speakers import speaker_closing_comma
     from sayso.model import Form
 
     profile = load("en")

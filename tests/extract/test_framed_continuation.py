@@ -1,9 +1,9 @@
-"""``group.framed_continuations`` (sentences written for these tests): a whole-sentence free
+"""``free_indirect.framed_continuations`` (sentences written for these tests): a whole-sentence free
 indirect statement opened by an indicative cue clause is indirect speech after the comma."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import draft, free_indirect
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -14,8 +14,8 @@ def run(text: str, form: Form = Form.INDIRECT_FREE_INDIRECT) -> tuple[str, str, 
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
     a, b = seg.sentences[0]
-    d = group.Draft(parts=[group.Seg(a, b, form.value, 0)], form=form)
-    group.framed_continuations(seg, profile, [d])
+    d = draft.Draft(parts=[draft.Seg(a, b, form.value, 0)], form=form)
+    free_indirect.framed_continuations(seg, profile, [d])
     show = lambda runs: " ".join(w[i] for r in runs for i in range(r.a, r.b))  # noqa: E731
     return d.form.value, show(d.parts), show(d.cue), d.rules
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import draft, roles
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -11,11 +11,11 @@ from sayso.text.segment import segment
 def test_a_run_without_a_noun_head_loses_to_a_name() -> None:
     profile = load("de")
     seg = segment("Lange gewartet sagte heute Anna Berger.", profile.abbreviations, profile.months)
-    d = group.Draft(
-        parts=[group.Seg(0, 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(0, 1, "indirect", 0)],
         form=Form.INDIRECT,
-        cue=[group.Seg(2, 3, "C", 0)],
-        speaker=[group.Seg(0, 2, "S", 0), group.Seg(4, 6, "S", 0)],
+        cue=[draft.Seg(2, 3, "C", 0)],
+        speaker=[draft.Seg(0, 2, "S", 0), draft.Seg(4, 6, "S", 0)],
     )
-    best = group._pick_speaker(seg, profile, d)
+    best = roles._pick_speaker(seg, profile, d)
     assert seg.words[best.a : best.b] == ["Anna", "Berger"]

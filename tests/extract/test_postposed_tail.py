@@ -3,7 +3,7 @@ sentence's own closing attribution ends at its comma; the attribution gives the 
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import attributions, draft
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -15,8 +15,8 @@ def trimmed(text: str, form: Form = Form.INDIRECT_FREE_INDIRECT) -> tuple[str, s
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     words = seg.words
-    d = group.Draft(parts=[group.Seg(0, len(words) - 1, "x", 0)], form=form)
-    group.postposed_tail_content(seg, profile, [d])
+    d = draft.Draft(parts=[draft.Seg(0, len(words) - 1, "x", 0)], form=form)
+    attributions.postposed_tail_content(seg, profile, [d])
     show = lambda runs: " ".join(w for r in runs for w in words[r.a : r.b])  # noqa: E731
     return show(d.parts), show(d.speaker), show(d.cue), d.form
 
@@ -59,10 +59,10 @@ def test_the_attribution_gives_the_medium() -> None:
     profile = load("de")
     text = "Die Frist sei viel zu kurz gewesen, so Anna Berger gegenüber der Zeitung."
     seg = segment(text, profile.abbreviations, profile.months)
-    d = group.Draft(
-        parts=[group.Seg(0, len(seg.words) - 1, "x", 0)], form=Form.INDIRECT_FREE_INDIRECT
+    d = draft.Draft(
+        parts=[draft.Seg(0, len(seg.words) - 1, "x", 0)], form=Form.INDIRECT_FREE_INDIRECT
     )
-    group.postposed_tail_content(seg, profile, [d])
+    attributions.postposed_tail_content(seg, profile, [d])
     assert d.medium is Medium.SPEECH
 
 

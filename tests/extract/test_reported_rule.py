@@ -3,7 +3,7 @@ tests): their subject as fallback speaker, and verbs used in another sense."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import reported
 from sayso.lang import load
 from sayso.text.segment import segment
 
@@ -12,7 +12,7 @@ def drafts(text: str) -> list[tuple[str, str]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     out = []
-    for d in group.reported_sentences(seg, profile, []):
+    for d in reported.reported_sentences(seg, profile, []):
         speaker = " ".join(seg.words[i] for r in d.fallback_speaker for i in range(r.a, r.b))
         out.append((d.rules[0], speaker))
     return out

@@ -1,8 +1,8 @@
-"""``group.semicolon_clauses`` (sentences written for these tests)."""
+"""``indirect.semicolon_clauses`` (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import draft, indirect
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -12,10 +12,10 @@ def cut(text: str, first: str) -> str:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
     w = seg.words
-    d = group.Draft(
-        parts=[group.Seg(w.index(first), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
+    d = draft.Draft(
+        parts=[draft.Seg(w.index(first), len(w) - 1, "indirect", 0)], form=Form.INDIRECT
     )
-    group.semicolon_clauses(seg, profile, [d])
+    indirect.semicolon_clauses(seg, profile, [d])
     return " ".join(w[d.parts[0].a : d.parts[0].b])
 
 

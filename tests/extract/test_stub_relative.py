@@ -1,9 +1,9 @@
-"""``group.stub_contents`` and ``group.prepositional_relatives`` (sentences written for
+"""``indirect.stub_contents`` and ``indirect.prepositional_relatives`` (sentences written for
 these tests)."""
 
 from __future__ import annotations
 
-from sayso.extract import group
+from sayso.extract import draft, indirect
 from sayso.lang import load
 from sayso.model import Form
 from sayso.text.segment import segment
@@ -18,11 +18,11 @@ def test_a_stub_before_another_content_is_its_start() -> None:
     _, seg = _seg("Das Gericht entschied so, weil der Vermieter die Frist versäumt habe.")
     w = seg.words
     k = w.index("weil")
-    stub = group.Draft(parts=[group.Seg(k, k + 1, "indirect", 0)], form=Form.INDIRECT)
-    rest = group.Draft(
-        parts=[group.Seg(k + 1, len(w) - 1, "indirect", 0)], form=Form.INDIRECT, rules=["x"]
+    stub = draft.Draft(parts=[draft.Seg(k, k + 1, "indirect", 0)], form=Form.INDIRECT)
+    rest = draft.Draft(
+        parts=[draft.Seg(k + 1, len(w) - 1, "indirect", 0)], form=Form.INDIRECT, rules=["x"]
     )
-    out = group.stub_contents(seg, [stub, rest])
+    out = indirect.stub_contents(seg, [stub, rest])
     assert out == [rest]
     assert [w[p.a] for p in rest.parts] == ["weil", "der"]
     assert "group.content.stub_start.v1" in rest.rules
@@ -32,20 +32,20 @@ def test_a_long_content_is_no_stub() -> None:
     _, seg = _seg("Er sagte, die alte Halle sei sehr marode, und die Stadt müsse sie sanieren.")
     w = seg.words
     c = w.index(",", w.index("marode"))
-    first = group.Draft(parts=[group.Seg(3, c, "indirect", 0)], form=Form.INDIRECT)
-    second = group.Draft(parts=[group.Seg(c + 2, len(w) - 1, "indirect", 0)], form=Form.INDIRECT)
-    assert len(group.stub_contents(seg, [first, second])) == 2
+    first = draft.Draft(parts=[draft.Seg(3, c, "indirect", 0)], form=Form.INDIRECT)
+    second = draft.Draft(parts=[draft.Seg(c + 2, len(w) - 1, "indirect", 0)], form=Form.INDIRECT)
+    assert len(indirect.stub_contents(seg, [first, second])) == 2
 
 
-def _tagged(text: str, first: str) -> tuple[list[group.Draft], list[group.Draft]]:
+def _tagged(text: str, first: str) -> tuple[list[draft.Draft], list[draft.Draft]]:
     profile, seg = _seg(text)
     w = seg.words
-    d = group.Draft(
-        parts=[group.Seg(w.index(first), len(w) - 1, "indirect", 0)],
+    d = draft.Draft(
+        parts=[draft.Seg(w.index(first), len(w) - 1, "indirect", 0)],
         form=Form.INDIRECT,
         rules=["crf.quote.indirect"],
     )
-    return [d], group.prepositional_relatives(seg, profile, [d])
+    return [d], indirect.prepositional_relatives(seg, profile, [d])
 
 
 def test_a_prepositional_relative_clause_is_no_content() -> None:

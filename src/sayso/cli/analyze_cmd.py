@@ -22,7 +22,8 @@ def register(sub: Any) -> None:
         "analyze",
         help="find the attributed statements in one article",
         description="Analyse one article (a file, or - for standard input) and print every "
-        "attributed statement: speaker, cue, content, form, medium and the rules that fired.",
+        "attributed statement: speaker, cue, content, form, medium and the rules that fired "
+        "('sayso rules ID' says what a rule id means).",
     )
     p.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
     p.add_argument("--lang", choices=["de", "en"], default=None, help="default: detect")

@@ -31,7 +31,15 @@ PARTIAL = 3
 
 
 def build_parser() -> Parser:
-    from sayso.cli import analyze_cmd, eval_cmd, ingest_cmd, ledger_cmd, list_cmd, train_cmd
+    from sayso.cli import (
+        analyze_cmd,
+        eval_cmd,
+        ingest_cmd,
+        ledger_cmd,
+        list_cmd,
+        rules_cmd,
+        train_cmd,
+    )
 
     parser = Parser(
         prog="sayso",
@@ -42,7 +50,7 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"sayso {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze_cmd, ingest_cmd, ledger_cmd, list_cmd, eval_cmd, train_cmd):
+    for module in (analyze_cmd, ingest_cmd, ledger_cmd, list_cmd, eval_cmd, train_cmd, rules_cmd):
         module.register(sub)
     return parser
 

@@ -8,7 +8,7 @@ accounts from different sources gets the relation the evidence supports:
 - ``same_claim``: one claim in both (see :mod:`sayso.ledger.claims`);
 - ``disputes``: a stated dispute found by the evidence layer inside one article;
 - ``contradicts``: incompatible contents on the same subject (opposite polarity,
-  antonyms, competing explanations — :func:`sayso.extract.disputes.incompatible`);
+  antonyms, competing explanations — :func:`sayso.evidence.compare.incompatible`);
 - ``supports``: similar contents of the same polarity from different sources.
 
 Everything here is pure: the ledger feeds it records and stores or prints the result.
@@ -28,7 +28,7 @@ import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from sayso.extract.disputes import Gist, gist, incompatible
+from sayso.evidence.compare import Gist, gist, incompatible
 from sayso.lang import load
 from sayso.ledger.claims import Fingerprint, fingerprint, normalise, same_claim, similarity
 from sayso.ledger.identity import fold

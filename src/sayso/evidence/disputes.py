@@ -9,10 +9,8 @@
   account but does not report it, the relation dangles (``target=None``) with its evidence
   and, where named, the owner as ``target_actor``. A negated confirmation ("bestätigte den
   Bericht nicht") marks the target unconfirmed instead.
-- ``contradicts`` is *inferred*: two statements of different sources on the same subject
-  (shared content words) whose contents are incompatible — opposite polarity, antonyms, or
-  competing explanations ("a response to the sanctions" vs "planned long before the
-  sanctions") — with a confidence and the reason.
+- ``contradicts`` is *inferred* (:mod:`sayso.evidence.contradictions`): two statements of
+  different sources on the same subject whose contents are incompatible.
 
 This module also adds the statements such relations start from when the taggers missed
 them: a sentence in which someone disputes or confirms a named account ("Der Kreml wies
@@ -23,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sayso.extract.chains import noun_phrase, tokens_of
-from sayso.extract.framing import REPORTERS
-from sayso.extract.group import Draft, Seg
+from sayso.evidence.chains import noun_phrase, tokens_of
+from sayso.evidence.compare import gist
+from sayso.evidence.framing import REPORTERS
+from sayso.extract.component import Stage, Work, component
+from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile
 from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
 from sayso.text.segment import Segmented
@@ -35,8 +35,6 @@ from sayso.text.segment import Segmented
 _FINAL = (".", "!", "?")
 #: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
 MAX_TARGETS = 5
-#: statements compared with each statement for inferred contradictions (the next ones)
-CONTRADICTION_WINDOW = 60
 #: statements looked back at for the target of a dispute or confirmation
 LOOKBACK = 200
 _OWNER_KINDS = frozenset(
@@ -283,6 +281,17 @@ def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> frozen
     return gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]).stems
 
 
+@dataclass(slots=True)
+class _Aim:
+    """What a stated dispute or confirmation points at, and why."""
+
+    target: Statement | None = None
+    target_actor: str | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    also: list[Statement] = field(default_factory=list)  # "alle Vorwürfe": the others
+
+
 def link(
     seg: Segmented,
     profile: LangProfile,
@@ -339,120 +348,153 @@ def link(
         ]
         acc = _account(seg, profile, own)
         cue_span = seg.token_span(cue_tok, cue_tok + 1)
-        target: Statement | None = None
-        target_actor: str | None = None
-        confidence = 0.0
-        reason = ""
         evidence: tuple[Span, ...] = (cue_span,)
         dangling = "the account it names is not reported in the article"
-        also: list[Statement] = []
         if acc is not None:
-            what, a0, a1, owner = acc
-            evidence = (cue_span, seg.token_span(a0, a1))
-            if owner is not None:
-                actor = _owner_actor(seg, actors, owner, actor_of)
-                # an owner is someone: a known kind of source, or an actor who speaks here
-                # ("die Vorwürfe der Untreue" names what is alleged, not who alleges it)
-                if actor is not None and not (
-                    actor.kind in _OWNER_KINDS or any(actor.id in t.chain for t in statements)
-                ):
-                    actor = None
-                if actor is not None:
-                    target_actor = actor.id
-                    target = next((t for t in reversed(before) if actor.id in t.chain), None)
-                    confidence, reason = 0.9, f"names the account of {actor.name}"
-            if (
-                target is None
-                and target_actor is None
-                and any(seg.words[k].lower() in ev.demonstratives for k in range(a0, a1))
-            ):
-                # "that argument", "diese Darstellung": the statement just before
-                target = before[-1] if before else None
-                confidence, reason = 0.8, f"the {what} just before, named with a demonstrative"
-            elif target is None and target_actor is None:
-                if what == "report":
-                    # an outlet's report first, then any report, hearsay or anonymous account
-                    target = next(
-                        (
-                            t
-                            for t in reversed(before)
-                            if t.chain and kind_of.get(t.chain[0]) is ActorKind.OUTLET
-                        ),
-                        None,
-                    ) or next(
-                        (
-                            t
-                            for t in reversed(before)
-                            if (t.chain and kind_of.get(t.chain[0]) in REPORTERS)
-                            or t.framing.hearsay
-                            or _lemma_of(seg, profile, t) in ev.report_cues
-                        ),
-                        None,
-                    )
-                else:
-                    # accusations: accusing cues, distancing claims, hearsay allegations
-                    # ... about the one who rejects them ("Wassilew soll …" / "Wassilew
-                    # wies alle Anschuldigungen zurück"); without such a link it dangles
-                    who = _subject_words(seg, d, cue_tok)
-                    accusations = [
-                        t
-                        for t in reversed(before)
-                        if (
-                            _lemma_of(seg, profile, t) in ev.accusation_cues
-                            or t.framing.stance is Stance.DISTANCING
-                            or t.framing.hearsay
-                        )
-                        and who & _stems(seg, tokens_of(seg, t.content))
-                    ]
-                    if accusations and any(
-                        seg.words[j].lower() in ev.universal for j in range(a0, a1)
-                    ):
-                        # "wies alle Anschuldigungen zurück": every accusation before it
-                        also = accusations[1:MAX_TARGETS]
-                    target = accusations[0] if accusations else None
-                confidence, reason = 0.7, f"the {what} it names"
+            evidence = (cue_span, seg.token_span(acc[1], acc[2]))
+            aim = _named_target(
+                seg, profile, d, acc, cue_tok, before, statements, actors, actor_of, kind_of
+            )
         else:
-            mine = _content_words(seg, profile, d)
-            best, best_score = None, 0.0
-            for t in before:
-                theirs = _content_words(seg, profile, t)
-                if not mine or not theirs:
-                    continue
-                score = len(mine & theirs) / len(mine | theirs)
-                if score > best_score:
-                    best, best_score = t, score
-            if best is not None and best_score >= 0.3:
-                target, confidence = best, round(0.4 + best_score / 2, 2)
-                reason = f"repeats its content ({best_score:.0%} shared words)"
-            elif kind is not RelationKind.DISPUTES or not d.cue or not _claims(seg, profile, d):
+            aim = _repeated_target(seg, profile, d, before)
+            if aim.target is None and (
+                kind is not RelationKind.DISPUTES or not d.cue or not _claims(seg, profile, d)
+            ):
                 continue
             # "X bestritt, dass …", "X denied that …": a denial always disputes a claim,
             # here one the article does not attribute; the relation dangles
             dangling = "denies a claim the article does not attribute to anyone"
         if kind is RelationKind.CONFIRMS and negated:
-            if target is not None:
-                not_confirmed.setdefault(target.id, (evidence[-1], words[cue_tok].lower()))
+            if aim.target is not None:
+                not_confirmed.setdefault(aim.target.id, (evidence[-1], words[cue_tok].lower()))
             continue
         if negated:
             continue  # "wies den Bericht nicht zurück" disputes nothing
-        aims: list[Statement | None] = [target, *also]
-        for n, aim in enumerate(aims):
-            relations.append(
-                Relation(
-                    id="",
-                    kind=kind,
-                    source=d.id,
-                    target=aim.id if aim is not None else None,
-                    evidence=evidence,
-                    confidence=(confidence if n == 0 else 0.6) if aim is not None else 0.5,
-                    reason=(reason if n == 0 else "one of all the accusations it rejects")
-                    if aim is not None
-                    else dangling,
-                    rules=(f"relation.{kind.value}.stated.v1",),
-                    target_actor=target_actor,
-                )
-            )
+        relations.extend(_stated(d, kind, aim, evidence, dangling))
     return relations, not_confirmed
+
+
+def _named_target(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Statement,
+    acc: tuple[str, int, int, tuple[int, int] | None],
+    cue_tok: int,
+    before: list[Statement],
+    statements: Sequence[Statement],
+    actors: Sequence[Actor],
+    actor_of: Mapping[Span, str],
+    kind_of: Mapping[str, ActorKind],
+) -> _Aim:
+    """The statement an account noun points at: its owner's, a demonstrative's latest, an
+    outlet's or hearsay report, or the accusations against the one who rejects them."""
+    ev = profile.evidence
+    what, a0, a1, owner = acc
+    aim = _Aim()
+    if owner is not None:
+        actor = _owner_actor(seg, actors, owner, actor_of)
+        # an owner is someone: a known kind of source, or an actor who speaks here
+        # ("die Vorwürfe der Untreue" names what is alleged, not who alleges it)
+        if actor is not None and not (
+            actor.kind in _OWNER_KINDS or any(actor.id in t.chain for t in statements)
+        ):
+            actor = None
+        if actor is not None:
+            aim.target_actor = actor.id
+            aim.target = next((t for t in reversed(before) if actor.id in t.chain), None)
+            aim.confidence, aim.reason = 0.9, f"names the account of {actor.name}"
+    if (
+        aim.target is None
+        and aim.target_actor is None
+        and any(seg.words[k].lower() in ev.demonstratives for k in range(a0, a1))
+    ):
+        # "that argument", "diese Darstellung": the statement just before
+        aim.target = before[-1] if before else None
+        aim.confidence, aim.reason = 0.8, f"the {what} just before, named with a demonstrative"
+    elif aim.target is None and aim.target_actor is None:
+        if what == "report":
+            # an outlet's report first, then any report, hearsay or anonymous account
+            aim.target = next(
+                (
+                    t
+                    for t in reversed(before)
+                    if t.chain and kind_of.get(t.chain[0]) is ActorKind.OUTLET
+                ),
+                None,
+            ) or next(
+                (
+                    t
+                    for t in reversed(before)
+                    if (t.chain and kind_of.get(t.chain[0]) in REPORTERS)
+                    or t.framing.hearsay
+                    or _lemma_of(seg, profile, t) in ev.report_cues
+                ),
+                None,
+            )
+        else:
+            # accusations: accusing cues, distancing claims, hearsay allegations
+            # ... about the one who rejects them ("Wassilew soll …" / "Wassilew
+            # wies alle Anschuldigungen zurück"); without such a link it dangles
+            who = _subject_words(seg, d, cue_tok)
+            accusations = [
+                t
+                for t in reversed(before)
+                if (
+                    _lemma_of(seg, profile, t) in ev.accusation_cues
+                    or t.framing.stance is Stance.DISTANCING
+                    or t.framing.hearsay
+                )
+                and who & _stems(seg, tokens_of(seg, t.content))
+            ]
+            if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
+                # "wies alle Anschuldigungen zurück": every accusation before it
+                aim.also = accusations[1:MAX_TARGETS]
+            aim.target = accusations[0] if accusations else None
+        aim.confidence, aim.reason = 0.7, f"the {what} it names"
+    return aim
+
+
+def _repeated_target(
+    seg: Segmented, profile: LangProfile, d: Statement, before: list[Statement]
+) -> _Aim:
+    """The earlier statement whose content this one repeats (most shared content words,
+    at least 30 %), if any."""
+    mine = _content_words(seg, profile, d)
+    best, best_score = None, 0.0
+    for t in before:
+        theirs = _content_words(seg, profile, t)
+        if not mine or not theirs:
+            continue
+        score = len(mine & theirs) / len(mine | theirs)
+        if score > best_score:
+            best, best_score = t, score
+    if best is not None and best_score >= 0.3:
+        reason = f"repeats its content ({best_score:.0%} shared words)"
+        return _Aim(target=best, confidence=round(0.4 + best_score / 2, 2), reason=reason)
+    return _Aim()
+
+
+def _stated(
+    d: Statement, kind: RelationKind, aim: _Aim, evidence: tuple[Span, ...], dangling: str
+) -> list[Relation]:
+    """The stated relations of ``d``: to its target (or dangling) and to the others."""
+    aims: list[Statement | None] = [aim.target, *aim.also]
+    return [
+        Relation(
+            id="",
+            kind=kind,
+            source=d.id,
+            target=t.id if t is not None else None,
+            evidence=evidence,
+            confidence=(aim.confidence if n == 0 else 0.6) if t is not None else 0.5,
+            reason=(aim.reason if n == 0 else "one of all the accusations it rejects")
+            if t is not None
+            else dangling,
+            rules=(f"relation.{kind.value}.stated.v1",),
+            target_actor=aim.target_actor,
+        )
+        for n, t in enumerate(aims)
+    ]
 
 
 def _agreement_relation(
@@ -502,125 +544,13 @@ def _lemma_of(seg: Segmented, profile: LangProfile, s: Statement) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Gist:
-    """What the contradiction test needs of one content: its words, its content-word
-    stems, its polarity and an explanation phrase it gives, if any."""
-
-    words: frozenset[str]  # lowercase words
-    stems: frozenset[str]  # content words cut to 6 letters
-    negated: bool  # an odd number of negations
-    cause: tuple[str, ...] | None  # "als Reaktion auf", "in response to"
-    precedence: tuple[str, ...] | None  # "lange vor", "long before"
+@component("evidence.disputes.sentences.v1", Stage.PROPOSE)
+def propose_dispute_sentences(w: Work) -> None:
+    """Sentences in which someone disputes or confirms a named account."""
+    w.drafts += dispute_sentences(w.seg, w.profile, w.drafts)
 
 
-_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
-def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str]]:
-    """First words of the cause and precedence phrases (a cheap test before matching)."""
-    got = _FIRSTS.get(profile.lang)
-    if got is None:
-        ev = profile.evidence
-        got = (frozenset(p[0] for p in ev.causes), frozenset(p[0] for p in ev.precedence))
-        _FIRSTS[profile.lang] = got
-    return got
-
-
-def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
-    """The :class:`Gist` of a content given as its words (any case)."""
-    ev = profile.evidence
-    low = [w.lower() for w in words]
-    found = set(low)
-    cause = prec = None
-    firsts = _first_words(profile)
-    if found & firsts[0]:
-        cause = next(
-            (p for i, w in enumerate(low) if w in firsts[0] and (p := ev.match(ev.causes, low, i))),
-            None,
-        )
-    if found & firsts[1]:
-        prec = next(
-            (
-                p
-                for i, w in enumerate(low)
-                if w in firsts[1] and (p := ev.match(ev.precedence, low, i))
-            ),
-            None,
-        )
-    stems = frozenset(
-        w[:6]
-        for w in low
-        if w[:1].isalnum() and w not in ev.function_words and w not in ev.negations
-    )
-    negated = sum(1 for w in low if w in ev.negations) % 2 == 1
-    return Gist(frozenset(found), stems, negated, cause, prec)
-
-
-def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | None:
-    """Why two contents on one subject cannot both be true, with a confidence: opposite
-    polarity (with enough shared words), antonyms (``evidence.json``), or competing
-    explanations ("eine Reaktion auf X" vs "lange vor X geplant"). None when compatible
-    or not about the same thing."""
-    ev = profile.evidence
-    explanations = (a.cause and b.precedence) or (a.precedence and b.cause)
-    antonymous = ev.antonyms.keys()
-    antonyms = a.words & antonymous and b.words & antonymous
-    if a.negated == b.negated and not explanations and not antonyms:
-        return None
-    shared = a.stems & b.stems
-    if not shared:
-        return None
-    jacc = len(shared) / len(a.stems | b.stems)
-    tail = f"; shared: {', '.join(sorted(shared)[:5])}"
-    if len(shared) >= 3 and jacc >= 0.3 and a.negated != b.negated:
-        return "opposite polarity on the same subject" + tail, min(0.9, 0.4 + jacc)
-    if jacc >= 0.15:
-        pair = next(((w, v) for w in a.words for v in ev.antonyms.get(w, ()) if v in b.words), None)
-        if pair is not None:
-            return f"incompatible words: {pair[0]} / {pair[1]}" + tail, min(0.8, 0.4 + jacc)
-    c, p = (a.cause, b.precedence) if a.cause and b.precedence else (b.cause, a.precedence)
-    if c is not None and p is not None:
-        reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
-        return reason + tail, min(0.7, 0.4 + jacc)
-    return None
-
-
-def contradictions(
-    seg: Segmented,
-    profile: LangProfile,
-    statements: Sequence[Statement],
-    existing: Sequence[Relation],
-) -> list[Relation]:
-    """Inferred contradictions between statements of different sources on one subject."""
-    related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
-    gists = [
-        gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
-    ]
-    out: list[Relation] = []
-    for x, s in enumerate(statements):
-        # within a window: contradicting accounts of one event stand in one article's
-        # stretch, and a 10 MB "article" must stay linear
-        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
-            t = statements[y]
-            if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
-                continue
-            if t.parent == s.id or frozenset((s.id, t.id)) in related:
-                continue
-            got = incompatible(profile, gists[x], gists[y])
-            if got is None:
-                continue
-            reason, confidence = got
-            out.append(
-                Relation(
-                    id="",
-                    kind=RelationKind.CONTRADICTS,
-                    source=t.id,
-                    target=s.id,
-                    evidence=(*t.content[:1], *s.content[:1]),
-                    confidence=round(confidence, 2),
-                    reason=reason,
-                    rules=("relation.contradicts.inferred.v1",),
-                )
-            )
-    return out
+@component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
+def evidence_link(w: Work) -> None:
+    """Stated disputes and confirmations between statements."""
+    w.stated, w.not_confirmed = link(w.seg, w.profile, w.statements, w.actors, w.actor_of)

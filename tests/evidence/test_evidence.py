@@ -104,7 +104,7 @@ def test_evidence_backward_scope_sentence_names_the_source() -> None:
 
 
 def test_evidence_plan_sollen_is_not_hearsay_but_perfect_infinitive_is() -> None:
-    from sayso.extract.framing import modal_reading
+    from sayso.evidence.framing import modal_reading
     from sayso.lang import load
     from sayso.text.segment import segment
 
@@ -140,7 +140,7 @@ def test_evidence_statement_without_source_has_the_unknown_actor() -> None:
 
 
 def test_evidence_circular_chain_is_cut_with_a_warning() -> None:
-    from sayso.extract.chains import Hop, assemble
+    from sayso.evidence.chains import Hop, assemble
     from sayso.model import Form, Span
 
     s = Statement(id="s1", content=(Span(0, 4),), form=Form.INDIRECT, actor="a1", chain=("a1",))

@@ -13,7 +13,7 @@ Four facets, each value with the words that justify it (``Framing.evidence``):
   (a denial is the speaker's act, not the reporter's doubt), plus the claim modal
   "will … gesehen haben" (distancing);
 - ``confirmation``: ``denied`` or ``confirmed`` when another statement disputes or
-  confirms this one (see :mod:`sayso.extract.disputes`), ``unconfirmed`` from explicit
+  confirms this one (see :mod:`sayso.evidence.disputes`), ``unconfirmed`` from explicit
   non-confirmation ("eine Bestätigung gab es nicht", "could not be independently
   verified") in the statement's sentence or the sentence after it.
 
@@ -25,8 +25,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sayso.extract.chains import paragraph_index, sentences_of, tokens_of
-from sayso.extract.group import Draft, Seg
+from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
+from sayso.extract.component import Stage, Work, component
+from sayso.extract.draft import Draft, Seg
+from sayso.extract.roles import attach_roles
 from sayso.lang import LangProfile, MarkerKind
 from sayso.model import (
     Actor,
@@ -391,3 +393,35 @@ def unknown_hearsay_source(drafts: list[Draft]) -> None:
         if d.rules and d.rules[0] == HEARSAY_RULE and "group.speaker.inherit.v1" in d.rules:
             d.speaker_spans = None
             d.rules.remove("group.speaker.inherit.v1")
+
+
+@component("evidence.framing.plan_not_hearsay.v1", Stage.FILTER)
+def filter_plan_not_hearsay(w: Work) -> None:
+    """Drop whole-sentence statements whose only hearsay signal is a modal of plan."""
+    w.drafts = plan_not_hearsay(w.seg, w.profile, w.drafts)
+
+
+@component("evidence.framing.hearsay_sentences.v1", Stage.PROPOSE, scores=True)
+def propose_hearsay(w: Work) -> None:
+    """Sentences presenting their content as hearsay ("soll … haben") become statements."""
+    hearsay = hearsay_sentences(w.seg, w.profile, w.drafts)
+    attach_roles(w.seg, w.taggers, w.scores, hearsay)
+    w.drafts += hearsay
+
+
+@component("evidence.framing.unknown_hearsay_source.v1", Stage.REFINE)
+def refine_unknown_hearsay_source(w: Work) -> None:
+    """A hearsay sentence does not inherit the previous speaker."""
+    unknown_hearsay_source(w.drafts)
+
+
+@component("evidence.framing.frame.v1", Stage.EVIDENCE, setting=("evidence", True))
+def evidence_frame(w: Work) -> None:
+    """The hearsay, hedge and stance facets of every statement."""
+    w.statements = frame(w.seg, w.profile, w.statements)
+
+
+@component("evidence.framing.confirm.v1", Stage.EVIDENCE, setting=("evidence", True))
+def evidence_confirm(w: Work) -> None:
+    """The confirmation facet, from the disputes and confirmations."""
+    w.statements = confirm(w.seg, w.profile, w.statements, w.stated, w.not_confirmed, w.actors)

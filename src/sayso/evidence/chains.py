@@ -495,7 +495,6 @@ def assemble(
             scope_of.setdefault(sid, scope)
     out: list[Statement] = []
     cut: list[tuple[str, str]] = []
-    chains: dict[str, tuple[str, ...]] = {}
     last_chain_of: dict[str, tuple[str, ...]] = {}  # actor -> the latest chain it is in
     last_chain: tuple[str, tuple[str, ...]] | None = None  # (statement id, its chain)
     for s in statements:
@@ -554,19 +553,10 @@ def assemble(
             ev.append(Evidence("chain.unknown_source.v1", None, None, "no source named"))
         seq = [a for a, _ in outer] + [actor] + [a for a, _ in inner]
         evid = [e for _, e in outer] + [e for _, e in inner]
-        chain: list[str] = []
-        looped = False
-        for a in seq:
-            if chain and chain[-1] == a:
-                continue
-            if a in chain:
-                looped = True
-                break
-            chain.append(a)
-        if looped:
-            cut.append((s.id, a))
+        chain, repeated = _without_loops(seq)
+        if repeated is not None:
+            cut.append((s.id, repeated))
             ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
-        chains[s.id] = tuple(chain)
         for a in chain:
             last_chain_of[a] = tuple(chain)
         last_chain = (s.id, tuple(chain))
@@ -580,3 +570,16 @@ def assemble(
             )
         )
     return out, cut
+
+
+def _without_loops(seq: list[str]) -> tuple[list[str], str | None]:
+    """``seq`` with repeated neighbours merged, cut before the first source that comes
+    back (A → B → A); that source, if any."""
+    chain: list[str] = []
+    for a in seq:
+        if chain and chain[-1] == a:
+            continue
+        if a in chain:
+            return chain, a
+        chain.append(a)
+    return chain, None

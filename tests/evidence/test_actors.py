@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import sayso
-from sayso.extract.actors import describe, resolve
+from sayso.evidence.actors import describe, resolve
 from sayso.lang import LangProfile, load
 from sayso.model import ActorKind, Form, Span, Statement
 from sayso.text.segment import segment

@@ -1,0 +1,63 @@
+"""Inferred contradictions: two statements of different sources on one subject whose
+contents cannot both be true (opposite polarity, antonyms, competing explanations; the
+comparison is :mod:`sayso.evidence.compare`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sayso.evidence.chains import tokens_of
+from sayso.evidence.compare import gist, incompatible
+from sayso.extract.component import Stage, Work, component
+from sayso.lang import LangProfile
+from sayso.model import Relation, RelationKind, Statement
+from sayso.text.segment import Segmented
+
+#: statements compared with each statement for inferred contradictions (the next ones)
+CONTRADICTION_WINDOW = 60
+
+
+def contradictions(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    existing: Sequence[Relation],
+) -> list[Relation]:
+    """Inferred contradictions between statements of different sources on one subject."""
+    related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
+    gists = [
+        gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
+    ]
+    out: list[Relation] = []
+    for x, s in enumerate(statements):
+        # within a window: contradicting accounts of one event stand in one article's
+        # stretch, and a 10 MB "article" must stay linear
+        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
+            t = statements[y]
+            if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
+                continue
+            if t.parent == s.id or frozenset((s.id, t.id)) in related:
+                continue
+            got = incompatible(profile, gists[x], gists[y])
+            if got is None:
+                continue
+            reason, confidence = got
+            out.append(
+                Relation(
+                    id="",
+                    kind=RelationKind.CONTRADICTS,
+                    source=t.id,
+                    target=s.id,
+                    evidence=(*t.content[:1], *s.content[:1]),
+                    confidence=round(confidence, 2),
+                    reason=reason,
+                    rules=("relation.contradicts.inferred.v1",),
+                )
+            )
+    return out
+
+
+@component("evidence.contradictions.infer.v1", Stage.EVIDENCE, setting=("evidence", True))
+def evidence_contradictions(w: Work) -> None:
+    """Inferred contradictions between statements of different sources."""
+    w.inferred = contradictions(w.seg, w.profile, w.statements, w.stated)

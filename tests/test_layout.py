@@ -1,0 +1,88 @@
+"""The shape of the extraction core: module and function sizes, no import cycle, and
+data flowing one way (extraction -> evidence -> ledger)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import sayso
+
+SRC = Path(sayso.__file__).parent
+#: the tagging modules move to ``sayso.tagging`` in a later step (their size is theirs)
+TAGGING = {"features.py", "scoring.py", "crf.py", "tagger.py", "train.py"}
+
+
+def _core() -> list[Path]:
+    files = [p for p in (SRC / "extract").glob("*.py") if p.name not in TAGGING]
+    files += list((SRC / "evidence").glob("*.py"))
+    return [p for p in (*files, SRC / "pipeline.py", SRC / "rules.py") if p.is_file()]
+
+
+def _imports(path: Path) -> set[str]:
+    """The ``sayso`` modules ``path`` imports at module level (``from a import b`` gives
+    ``a.b`` when that is a module, else ``a``)."""
+    out = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sayso"):
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                out.add(full if _path(full) is not None else str(node.module))
+        elif isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.startswith("sayso")}
+    return out
+
+
+def _path(module: str) -> Path | None:
+    base = SRC.parent.joinpath(*module.split("."))
+    for p in (base.with_suffix(".py"), base / "__init__.py"):
+        if p.is_file():
+            return p
+    return None
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_layout_core_modules_and_functions_stay_small() -> None:
+    for path in _core():
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 600, path.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert size <= 100, f"{path.name}: {node.name} has {size} lines"
+
+
+def test_layout_no_import_cycle() -> None:
+    graph = {_module(p): _imports(p) for p in SRC.rglob("*.py")}
+    done: set[str] = set()
+
+    def visit(m: str, path: list[str]) -> None:
+        if m in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(m) :], m]))
+        if m in done:
+            return
+        for dep in sorted(graph.get(m, ())):
+            if dep != m:
+                visit(dep, [*path, m])
+        done.add(m)
+
+    for m in sorted(graph):
+        visit(m, [])
+
+
+def test_layout_data_flows_one_way() -> None:
+    for path in SRC.rglob("*.py"):
+        mod, deps = _module(path), _imports(path)
+        if mod.startswith("sayso.extract"):
+            # extraction knows nothing of the evidence layer or the ledger
+            assert not any(d.startswith(("sayso.evidence", "sayso.ledger")) for d in deps), mod
+        if mod.startswith("sayso.ledger"):
+            # across documents the ledger compares contents, it does not extract
+            assert not any(d.startswith("sayso.extract") for d in deps), mod
+            assert {d for d in deps if d.startswith("sayso.evidence")} <= {
+                "sayso.evidence.compare"
+            }, mod
