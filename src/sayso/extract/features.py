@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sayso.extract.wordflags import WordFlags
+from sayso.extract.wordflags import WordFlags, shape
 from sayso.lang import LangProfile
 from sayso.text.segment import Segmented
 
@@ -37,17 +37,6 @@ def bigram_ends(names: Iterable[str]) -> frozenset[str]:
     return frozenset(
         f[k + 1 :] for f in names if f.startswith("bi=") for k in range(3, len(f)) if f[k] == "|"
     )
-
-
-def _shape(word: str) -> str:
-    out = []
-    last = ""
-    for ch in word[:6]:
-        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
-        if c != last:
-            out.append(c)
-        last = c
-    return "".join(out)
 
 
 class FeatureCache:
@@ -110,7 +99,7 @@ class FeatureCache:
             "s3=" + low[-3:],
             "s2=" + low[-2:],
             "p3=" + low[:3],
-            "sh=" + _shape(word),
+            "sh=" + shape(word),
         ]
         out.extend(self.flags(word))
         out = self._keep(out, self.known)

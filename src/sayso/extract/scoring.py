@@ -41,6 +41,8 @@ from sayso.extract.features import (
     _cue_d,
     bigram_ends,
 )
+from sayso.extract.wordflags import shape
+from sayso.extract.wordids import FeatureIds
 from sayso.text.segment import Segmented
 
 Ints = NDArray[np.intp]
@@ -173,6 +175,14 @@ class Scorer:
             places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
         self.place = self._rows(places, self.stmt_cols)
         self.bigram_ends = bigram_ends(index)
+        self.ids = FeatureIds(
+            cache,
+            index,
+            self.unknown,
+            whole.attributes if whole is not None else None,
+            whole.unknown if whole is not None else 0,
+            _BIT,
+        )
         self._tail_rows: dict[str, Floats] = {}
         self._sentence_memo: dict[int, int] = {}
         self.sentences = _Table.empty(self.width)
@@ -223,28 +233,32 @@ class Scorer:
 
     def _add_words(self, words: list[str]) -> None:
         """Rows for words not seen before, all summed in one pass."""
-        cache = self.cache
+        flags_of = self.cache.flags
+        flag_ids = self.ids.flag_ids
+        add = self.ids.add
+        bag = self.ids.bag if self.whole is not None else None
         ids: list[int] = []
         starts: list[int] = []
         rel_ids: list[int] = []
         rel_starts: list[int] = []
-        unknown = self.unknown
-        for w in words:
-            for group in (cache.base(w), *cache.contexts(w)):
-                starts.append(len(ids))
-                ids.extend(self._ids(group))
-                ids.append(unknown)  # no empty group (reduceat would not give zero)
-            for where in ("B", "A"):
-                rel_starts.append(len(rel_ids))
-                rel_ids.extend(self._ids(cache.relative(w, where)))
-                rel_ids.append(unknown)
+        bag_ids: list[int] = []
+        bag_starts: list[int] = []
+        lows = [w.lower() for w in words]
+        parts = [flag_ids(flags_of(w)) for w in words]
+        for w, low, fl in zip(words, lows, parts, strict=True):
+            add(w, low, fl, shape, ids, starts, rel_ids, rel_starts)
+            if bag is not None:
+                bag(low, fl, bag_ids, bag_starts)
         sums = np.add.reduceat(self.weights[ids], starts, axis=0)
         rel = np.add.reduceat(self.weights[rel_ids][:, self.stmt_cols], rel_starts, axis=0)
         first = self.words.extend(sums.reshape(len(words), 5 * self.width))
         block = np.zeros((len(words), 3 * self.stmt_width))
         block[:, self.stmt_width :] = rel.reshape(len(words), 2 * self.stmt_width)
         self.relative.extend(block)
-        self.bag.extend(self._bag_rows(words))
+        if self.whole is None:
+            self.bag.extend(np.zeros((len(words), 1)))
+        else:
+            self.bag.extend(np.add.reduceat(self.whole.state[bag_ids], bag_starts, axis=0))
         n = first + len(words)
         if n > len(self.anchor_of):
             size = max(n, 2 * len(self.anchor_of))
@@ -253,33 +267,18 @@ class Scorer:
             self.ends_bigram = np.resize(self.ends_bigram, size)
             self.signals_of = np.resize(self.signals_of, size)
             self.cue_of = np.resize(self.cue_of, size)
-        breaks = cache.profile.clause_breaks
+        breaks = self.cache.profile.clause_breaks
         ends = self.bigram_ends
-        for k, w in enumerate(words):
-            self.vocab[w] = first + k
-            low = w.lower()
-            self._lows.append(low)
-            self.ends_bigram[first + k] = low in ends
-            self.signals_of[first + k] = sum(_BIT[x] for x in cache.sentence_signals(w))
-            self.cue_of[first + k] = cache.bag_of_words(w)[2]
-            self.break_of[first + k] = w in breaks
-            self.anchor_of[first + k] = w not in breaks and cache.is_anchor(w)
-
-    def _bag_rows(self, words: list[str]) -> Floats:
-        """Each word's part of the whole-sentence features (``has|…``, ``bow=…``), summed
-        under the whole-sentence model."""
-        model = self.whole
-        if model is None:
-            return np.zeros((len(words), 1))
-        get = model.attributes.get
-        unknown = model.unknown
-        ids: list[int] = []
-        starts: list[int] = []
-        for w in words:
-            starts.append(len(ids))
-            ids.extend(get(f, unknown) for f in self.cache.bag_of_words(w)[0])
-            ids.append(unknown)
-        return np.add.reduceat(model.state[ids], starts, axis=0)
+        vocab = self.vocab
+        for k, (w, low, fl) in enumerate(zip(words, lows, parts, strict=True), first):
+            vocab[w] = k
+            self.ends_bigram[k] = low in ends
+            self.signals_of[k] = fl.signals
+            self.cue_of[k] = fl.cue
+            brk = w in breaks
+            self.break_of[k] = brk
+            self.anchor_of[k] = not brk and fl.anchor
+        self._lows.extend(lows)
 
     def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[int]]:
         """Per sentence, the sum of its words' whole-sentence rows; and the document's

@@ -72,6 +72,19 @@ class NounHeads:
         return out
 
 
+def shape(word: str) -> str:
+    """The word's first six characters by class (X upper, x other letters, d digit, else
+    the character), a run of one class written once ("Berlin" "Xx", "12.5" "d.d")."""
+    out = []
+    last = ""
+    for ch in word[:6]:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if c != last:
+            out.append(c)
+        last = c
+    return "".join(out)
+
+
 def kind_of(mask: int) -> str | None:
     """The actor kind a head mask suggests (after outlets): the first table it is in."""
     for bit in (ANONYMOUS, DOCUMENT, ORGANIZATION, ROLE):
