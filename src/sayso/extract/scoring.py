@@ -6,9 +6,10 @@ features, and every feature of a token belongs to one of a few groups: the word'
 features, the features of the words up to two tokens away (as seen from the token),
 the sentence's signals, and a handful of position features (first/last token, position,
 quotation position, distance to the nearest cue, quotation-depth changes, the bigram).
-So the sums are taken per group instead — once per distinct word for the word groups
-(memoised rows), once per model for the position groups (small tables) — and a token's
-scores are a dozen row lookups, done for a whole document at once with NumPy.
+So the sums are taken per group instead — once per distinct group of a word's features
+(memoised rows, :mod:`sayso.extract.wordrows`), once per model for the position groups
+(small tables) — and a token's scores are a dozen row lookups, done for a whole document
+at once with NumPy.
 
 Every group here mirrors a part of :func:`~sayso.extract.features.sentence_features` and
 :func:`~sayso.extract.features.statement_features`; the tests check that both give the
@@ -41,15 +42,12 @@ from sayso.extract.features import (
     _cue_d,
     bigram_ends,
 )
-from sayso.extract.wordflags import shape
 from sayso.extract.wordids import FeatureIds
+from sayso.extract.wordrows import Table, WordRows
 from sayso.text.segment import Segmented
 
 Ints = NDArray[np.intp]
 
-#: word ids with a fixed meaning: no word (a neighbour two tokens beyond the sentence),
-#: the sentence edge (a neighbour one token beyond it: the "-1:OUT"/"1:OUT" features)
-NONE, EDGE = 0, 1
 #: a pseudo word: the left neighbour of a sentence's first token in bigrams
 _BOS_WORD = "<S>"
 #: quotation position codes: none, inside (depth 1), inside (deeper), before the first
@@ -65,7 +63,7 @@ _BIT = {name: 1 << k for k, name in enumerate(_SIGNALS)}
 _QUOTED = _BIT["q"]
 #: words whose rows are gathered at once in a document (bounds the memory of huge texts)
 _BLOCK = 1 << 16
-#: distinct words whose rows are kept (about 1 KB each) before all are forgotten
+#: distinct words kept (with their rows, a few hundred bytes a word) before all are forgotten
 WORD_LIMIT = 60_000
 
 
@@ -79,30 +77,6 @@ class Document:
     sentence_end: Ints  # the end of each token's sentence
     breaks: Ints  # 1 for a clause break outside quotations
     flags: list[frozenset[str]]  # each sentence's signals
-
-
-@dataclass(slots=True)
-class _Table:
-    """A growable array of rows with a memo from key to row."""
-
-    rows: Floats
-    size: int
-
-    @classmethod
-    def empty(cls, width: int, capacity: int = 1024) -> _Table:
-        return cls(np.zeros((capacity, width)), 0)
-
-    def extend(self, block: Floats) -> int:
-        """Append rows; returns the index of the first."""
-        need = self.size + len(block)
-        if need > len(self.rows):
-            grown = np.zeros((max(need, 2 * len(self.rows)), self.rows.shape[1]))
-            grown[: self.size] = self.rows[: self.size]
-            self.rows = grown
-        first = self.size
-        self.rows[first:need] = block
-        self.size = need
-        return first
 
 
 class Scorer:
@@ -175,6 +149,8 @@ class Scorer:
             places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
         self.place = self._rows(places, self.stmt_cols)
         self.bigram_ends = bigram_ends(index)
+        self.out_left = self._rows([["-1:OUT"]])[0]
+        self.out_right = self._rows([["1:OUT"]])[0]
         self.ids = FeatureIds(
             cache,
             index,
@@ -185,7 +161,7 @@ class Scorer:
         )
         self._tail_rows: dict[str, Floats] = {}
         self._sentence_memo: dict[int, int] = {}
-        self.sentences = _Table.empty(self.width)
+        self.sentences = Table.empty(self.width)
         self._flag_sets: dict[int, frozenset[str]] = {}
         self._reset_words()
 
@@ -206,112 +182,49 @@ class Scorer:
 
     def _reset_words(self) -> None:
         """Forget every word (memory stays bounded, see ``FeatureCache.trim``)."""
-        self.vocab: dict[str, int] = {}
-        self.words = _Table.empty(5 * self.width)  # base, then seen from -2, -1, +1, +2
-        # inside (zero), before, after the content
-        self.relative = _Table.empty(3 * self.stmt_width)
-        self.bag = _Table.empty(len(self.whole.labels) if self.whole is not None else 1)
-        self.anchor_of = np.zeros(1024, dtype=bool)
-        self.break_of = np.zeros(1024, dtype=bool)
-        self.ends_bigram = np.zeros(1024, dtype=bool)
-        self.signals_of = np.zeros(1024, dtype=np.int64)
-        self.cue_of = np.zeros(1024, dtype=bool)
+        self.rows = WordRows(
+            self.cache,
+            self.ids,
+            self.weights,
+            self.stmt_cols,
+            self.whole.state if self.whole is not None else None,
+            self.bigram_ends,
+        )
         self._bigram: dict[int, int] = {}
-        self.bigrams = _Table.empty(self.width)
+        self.bigrams = Table.empty(self.width)
         self.bigrams.extend(np.zeros((1, self.width)))  # row 0: no known bigram
-        edge = np.zeros((2, 5 * self.width))
-        w = self.width
-        edge[EDGE, 2 * w : 3 * w] = self._rows([["-1:OUT"]])[0]
-        edge[EDGE, 3 * w : 4 * w] = self._rows([["1:OUT"]])[0]
-        self.words.extend(edge)
-        self.relative.extend(np.zeros((2, 3 * self.stmt_width)))
-        self.bag.extend(np.zeros((2, self.bag.rows.shape[1])))
-        self._lows = ["", ""]
-        self._add_words([_BOS_WORD])
-        self.bos = self.vocab[_BOS_WORD]
-        self._lows[self.bos] = _BOS_WORD  # as the features spell it, not lowercased
+        self.bos = int(self.rows.word_ids([_BOS_WORD])[0])
+        self.rows.lows[self.bos] = _BOS_WORD  # as the features spell it, not lowercased
 
-    def _add_words(self, words: list[str]) -> None:
-        """Rows for words not seen before, all summed in one pass."""
-        flags_of = self.cache.flags
-        flag_ids = self.ids.flag_ids
-        add = self.ids.add
-        bag = self.ids.bag if self.whole is not None else None
-        ids: list[int] = []
-        starts: list[int] = []
-        rel_ids: list[int] = []
-        rel_starts: list[int] = []
-        bag_ids: list[int] = []
-        bag_starts: list[int] = []
-        lows = [w.lower() for w in words]
-        parts = [flag_ids(flags_of(w)) for w in words]
-        for w, low, fl in zip(words, lows, parts, strict=True):
-            add(w, low, fl, shape, ids, starts, rel_ids, rel_starts)
-            if bag is not None:
-                bag(low, fl, bag_ids, bag_starts)
-        sums = np.add.reduceat(self.weights[ids], starts, axis=0)
-        rel = np.add.reduceat(self.weights[rel_ids][:, self.stmt_cols], rel_starts, axis=0)
-        first = self.words.extend(sums.reshape(len(words), 5 * self.width))
-        block = np.zeros((len(words), 3 * self.stmt_width))
-        block[:, self.stmt_width :] = rel.reshape(len(words), 2 * self.stmt_width)
-        self.relative.extend(block)
-        if self.whole is None:
-            self.bag.extend(np.zeros((len(words), 1)))
-        else:
-            self.bag.extend(np.add.reduceat(self.whole.state[bag_ids], bag_starts, axis=0))
-        n = first + len(words)
-        if n > len(self.anchor_of):
-            size = max(n, 2 * len(self.anchor_of))
-            self.anchor_of = np.resize(self.anchor_of, size)
-            self.break_of = np.resize(self.break_of, size)
-            self.ends_bigram = np.resize(self.ends_bigram, size)
-            self.signals_of = np.resize(self.signals_of, size)
-            self.cue_of = np.resize(self.cue_of, size)
-        breaks = self.cache.profile.clause_breaks
-        ends = self.bigram_ends
-        vocab = self.vocab
-        for k, (w, low, fl) in enumerate(zip(words, lows, parts, strict=True), first):
-            vocab[w] = k
-            self.ends_bigram[k] = low in ends
-            self.signals_of[k] = fl.signals
-            self.cue_of[k] = fl.cue
-            brk = w in breaks
-            self.break_of[k] = brk
-            self.anchor_of[k] = not brk and fl.anchor
-        self._lows.extend(lows)
+    @property
+    def vocab(self) -> dict[str, int]:
+        """The words met since the memo was last started afresh, by word id."""
+        return self.rows.vocab
 
     def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[int]]:
         """Per sentence, the sum of its words' whole-sentence rows; and the document's
         tokens with the "cue" flag (both outside quotations)."""
         starts = np.asarray([a for a, _ in seg.sentences], dtype=np.intp)
         if not len(doc.words):
-            return np.zeros((0, self.bag.rows.shape[1])), []
+            return np.zeros((0, self.rows.bags.table.rows.shape[1])), []
         outside = ~np.asarray(seg.quote_depth, dtype=bool)
-        rows = self.bag.rows[doc.words]
+        rows = self.rows.bags.table.rows[self.rows.bag_of[doc.words]]
         rows[~outside] = 0.0
-        cues = np.flatnonzero(self.cue_of[doc.words] & outside).tolist()
+        cues = np.flatnonzero(self.rows.cue_of[doc.words] & outside).tolist()
         return np.add.reduceat(rows, starts, axis=0), cues
-
-    def word_ids(self, words: Sequence[str]) -> Ints:
-        vocab = self.vocab
-        ids = list(map(vocab.get, words))
-        if None in ids:
-            self._add_words([w for w in dict.fromkeys(words) if w not in vocab])
-            ids = list(map(vocab.__getitem__, words))
-        return np.array(ids, dtype=np.intp)
 
     def _bigram_rows(self, prev: Ints, cur: Ints) -> Ints:
         """The row of each token's bigram (0 for one no model knows); only tokens whose
         word ends a known bigram are looked up, by the pair of word ids."""
         out = np.zeros(len(cur), dtype=np.intp)
-        todo = np.flatnonzero(self.ends_bigram[cur])
+        todo = np.flatnonzero(self.rows.ends_bigram[cur])
         if not len(todo):
             return out
         keys = ((prev[todo].astype(np.int64) << 32) | cur[todo]).tolist()
         memo = self._bigram
         rows: list[int | None] = list(map(memo.get, keys))
         if None in rows:
-            lows = self._lows
+            lows = self.rows.lows
             for k, key in enumerate(keys):
                 if rows[k] is None:
                     row = memo.get(key)  # met earlier in this text
@@ -362,7 +275,8 @@ class Scorer:
             return Document(np.zeros((0, self.width)), empty, empty, empty, empty, [])
         if len(self.vocab) > WORD_LIMIT:
             self._reset_words()
-        wid = self.word_ids(seg.words)
+        words = self.rows
+        wid = words.word_ids(seg.words)
         depth = np.asarray(seg.quote_depth, dtype=np.intp)
         bounds = np.asarray(seg.sentences, dtype=np.intp)
         sa, sb = bounds[:, 0], bounds[:, 1]
@@ -372,7 +286,7 @@ class Scorer:
         left = sb[sent] - 1 - idx  # tokens after this one in the sentence
         quoted = depth > 0
         # the sentences' signals, and the sentence-level features they give
-        masks = np.bitwise_or.reduceat(np.where(quoted, _QUOTED, self.signals_of[wid]), sa)
+        masks = np.bitwise_or.reduceat(np.where(quoted, _QUOTED, words.signals_of[wid]), sa)
         n = len(_SIGNALS)
         prev_masks = np.concatenate(([0], masks[:-1]))
         next_masks = np.concatenate((masks[1:], [0]))
@@ -381,25 +295,23 @@ class Scorer:
         sentence_rows = self._sentence_rows(keys)  # may grow the table
         total = self.sentences.rows[sentence_rows][sent]
         # the word's own features and those of its neighbours as seen from it: token i
-        # gets row k of the word at i + off when that word is in its sentence. The rows
+        # gets group k of the word at i + off when that word is in its sentence. The rows
         # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
-        w = self.width
-        table = self.words.rows
+        table = words.groups.table.rows
+        slots = words.slots[wid]
         has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
         for c0 in range(0, n_tok, _BLOCK):
             c1 = min(n_tok, c0 + _BLOCK)
-            rows = table[wid[c0:c1]]
-            total[c0:c1] += rows[:, :w]
+            total[c0:c1] += table[slots[c0:c1, 0]]
             for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
                 i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
                 if i0 < i1:
-                    src = rows[i0 + off - c0 : i1 + off - c0, k * w : (k + 1) * w]
+                    src = table[slots[i0 + off : i1 + off, k]]
                     out = total[i0:i1]
                     np.add(out, src, out=out, where=has[off][i0:i1, None])
         # one token beyond the sentence: the "-1:OUT" / "1:OUT" features
-        edge_rows = self.words.rows[EDGE]
-        total[sa] += edge_rows[2 * w : 3 * w]
-        total[sb - 1] += edge_rows[3 * w : 4 * w]
+        total[sa] += self.out_left
+        total[sb - 1] += self.out_right
         # position in the sentence, first and last token (the per-token tables are added
         # block by block at the end: a table row per token at once is a text's size again)
         tables: list[tuple[Floats, Ints]] = [
@@ -429,8 +341,8 @@ class Scorer:
                 if len(at):
                     total[at] += self.qd[off][np.clip(change[at], -span, span) + span]
         # the nearest cue anchor outside quotations and whether the clause holds one
-        brk = self.break_of[wid] & ~quoted
-        anchor = self.anchor_of[wid] & ~quoted
+        brk = words.break_of[wid] & ~quoted
+        anchor = words.anchor_of[wid] & ~quoted
         if anchor.any():
             starts = np.zeros(n_tok, dtype=bool)
             starts[sa] = True
@@ -515,6 +427,7 @@ class Scorer:
         w = self.stmt_width
         out = doc.scores[a0:b0, self.stmt_cols] + self.place[place]
         out += self._tails(form)[(sent < seg.sentence_of[lo]) * 3 + kind]
-        rel = self.relative.rows[wid].reshape(n, 3, w)
+        words = self.rows
+        rel = words.relative.table.rows[words.relative_of[wid]].reshape(n, 3, w)
         out += rel[np.arange(n), kind]
         return out

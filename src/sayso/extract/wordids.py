@@ -1,7 +1,7 @@
 """The ids of a new word's features in the scorer's weight matrix, without building the
 feature strings.
 
-:class:`~sayso.extract.scoring.Scorer` sums, once per distinct word, the weights of the
+:class:`~sayso.extract.scoring.Scorer` sums, once per distinct group, the weights of a
 word's features in each group (its own features, as seen from each neighbour, before and
 after a statement's content, in the whole-sentence classifier). The features are those of
 :class:`~sayso.extract.features.FeatureCache` (``base``, ``contexts``, ``relative``,
@@ -16,12 +16,13 @@ same to the last bit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from sayso.extract.features import _ANCHORS, _HAS, _SENTENCE_FLAGS, FeatureCache
 
 _OFFSETS = (-2, -1, 1, 2)
+Ids = tuple[int, ...]
 _SIDES = ("B", "A")
 
 
@@ -29,10 +30,10 @@ _SIDES = ("B", "A")
 class FlagIds:
     """What a tuple of lexicon flags contributes to each group of a word's features."""
 
-    base: list[int]
-    contexts: tuple[list[int], ...]  # seen from -2, -1, +1, +2
-    relative: tuple[list[int], ...]  # before, after a statement's content
-    bag: list[int]  # the whole-sentence classifier's "has|…"
+    base: Ids
+    contexts: tuple[Ids, ...]  # seen from -2, -1, +1, +2
+    relative: tuple[Ids, ...]  # before, after a statement's content
+    bag: Ids  # the whole-sentence classifier's "has|…"
     signals: int  # flags that are signals of the sentence, as bits
     cue: bool  # a "cue" flag (the whole-sentence classifier looks at its position)
     anchor: bool  # a cue anchor (cue verb, according-to trigger, nominal cue)
@@ -87,8 +88,8 @@ class FeatureIds:
         keep: Collection[str] | None,
         ids: Mapping[str, int],
         unknown: int,
-    ) -> list[int]:
-        return [ids.get(f, unknown) if keep is None or f in keep else unknown for f in names]
+    ) -> Ids:
+        return tuple(ids.get(f, unknown) if keep is None or f in keep else unknown for f in names)
 
     def flag_ids(self, flags: tuple[str, ...]) -> FlagIds:
         """The ids of the features a tuple of flags gives, memoised per tuple."""
@@ -119,44 +120,37 @@ class FeatureIds:
         self._flags[flags] = got
         return got
 
-    def add(
-        self,
-        word: str,
-        low: str,
-        flags: FlagIds,
-        shape: Callable[[str], str],
-        groups: list[int],
-        starts: list[int],
-        relative: list[int],
-        rel_starts: list[int],
-    ) -> None:
-        """Append the ids of the word's own features and of its features as seen from each
-        neighbour (five groups) to ``groups``, and of its features before and after a
-        statement's content (two groups) to ``relative``, each group ending in the zero
-        row (no group is empty); ``starts`` and ``rel_starts`` get where each begins."""
+    def groups(self, word: str, low: str, flags: FlagIds, shape: str) -> tuple[Ids, ...]:
+        """The ids of the word's own features and of its features as seen from each
+        neighbour (five groups, each ending in the zero row: none is empty); ``shape``
+        is the word's :func:`~sayso.extract.wordflags.shape`."""
         u = self.unknown
-        starts.append(len(groups))
-        groups.append(self.w.get(low, u))
-        groups.append(self.s3.get(low[-3:], u))
-        groups.append(self.s2.get(low[-2:], u))
-        groups.append(self.p3.get(low[:3], u))
-        groups.append(self.sh.get(shape(word), u))
-        groups.extend(flags.base)
-        groups.append(u)
-        for words, ids in zip(self.context_w, flags.contexts, strict=True):
-            starts.append(len(groups))
-            groups.append(words.get(low, u))
-            groups.extend(ids)
-            groups.append(u)
-        for words, ids in zip(self.relative_w, flags.relative, strict=True):
-            rel_starts.append(len(relative))
-            relative.extend(ids)
-            relative.append(words.get(low, u))
-            relative.append(u)
+        cw = self.context_w
+        ctx = flags.contexts
+        return (
+            (
+                self.w.get(low, u),
+                self.s3.get(low[-3:], u),
+                self.s2.get(low[-2:], u),
+                self.p3.get(low[:3], u),
+                self.sh.get(shape, u),
+                *flags.base,
+                u,
+            ),
+            (cw[0].get(low, u), *ctx[0], u),
+            (cw[1].get(low, u), *ctx[1], u),
+            (cw[2].get(low, u), *ctx[2], u),
+            (cw[3].get(low, u), *ctx[3], u),
+        )
 
-    def bag(self, low: str, flags: FlagIds, ids: list[int], starts: list[int]) -> None:
-        """Append the ids of the word's whole-sentence features ("has|…", "bow=…")."""
-        starts.append(len(ids))
-        ids.extend(flags.bag)
-        ids.append(self.bow.get(low, self.whole_unknown))
-        ids.append(self.whole_unknown)
+    def relative(self, low: str, flags: FlagIds) -> tuple[Ids, Ids]:
+        """The ids of the word's features before and after a statement's content."""
+        u = self.unknown
+        before, after = flags.relative
+        rw = self.relative_w
+        return (*before, rw[0].get(low, u), u), (*after, rw[1].get(low, u), u)
+
+    def bag(self, low: str, flags: FlagIds) -> Ids:
+        """The ids of the word's whole-sentence features ("has|…", "bow=…")."""
+        u = self.whole_unknown
+        return (*flags.bag, self.bow.get(low, u), u)
