@@ -94,13 +94,25 @@ def kind_of(mask: int) -> str | None:
 
 
 def mood_function(profile: LangProfile) -> Callable[[str], str]:
-    """German verb mood as a short label ("K1", "K2", "amb"); other languages have none."""
+    """German verb mood as a short label ("K1", "K2", "amb"); other languages have none.
+    A capitalised word outside the closed Konjunktiv lists is a noun to :func:`mood`
+    (no mood): that answer is given without asking."""
     if profile.lang != "de":
         return lambda _w: ""
+    from sayso.lang import load
     from sayso.lang.mood import Mood, mood
 
     labels = {Mood.K1: "K1", Mood.K2: "K2", Mood.INDICATIVE_OR_K1: "amb"}
-    return lambda w: labels.get(mood(w), "")
+    k = load("de").konjunktiv
+    assert k is not None, "de/konjunktiv.json is part of the package"
+    closed = k.k1 | k.k2 | k.indicative | k.ambiguous_plural
+
+    def label(word: str) -> str:
+        if not word or (word[0].isupper() and word.lower() not in closed):
+            return ""
+        return labels.get(mood(word), "")
+
+    return label
 
 
 class WordFlags:
@@ -110,10 +122,48 @@ class WordFlags:
         self.profile = profile
         self.heads = NounHeads(profile)
         self.mood = mood_function(profile)
+        p = profile
+        #: every (lowercase) word some lexicon below looks up: most new words are in none
+        self.lexical = frozenset().union(
+            p.cue_forms,
+            p.split_forms,
+            p.particles,
+            p.nominal_cues,
+            p.according_to_triggers,
+            p.markers,
+            p.pronouns,
+            p.outlets,
+            p.complementizers,
+            p.tagger_determiners,
+            p.prepositions,
+        )
 
     def __call__(self, word: str) -> tuple[str, ...]:
-        p = self.profile
         low = word.lower()
+        if low in self.lexical:
+            return self._lexical(word, low)
+        # in no lexicon (lowercasing twice gives what lowercasing once does): only the
+        # noun tables, the mood and the word's look can give flags
+        out: list[str] = []
+        heads = self.heads.mask(word)
+        if heads & ROLE:
+            out.append("role")
+        kind = kind_of(heads)
+        if kind is not None:
+            out.append("kind=" + kind)
+        mood = self.mood(word)
+        if mood:
+            out.append("mood=" + mood)
+        if MARK_RE.fullmatch(word):
+            out.append("qmark")
+        elif word in PUNCT_CLASSES:
+            out.append(PUNCT_CLASSES[word])
+        elif word[:1].isupper():
+            out.append("cap")
+        return tuple(out)
+
+    def _lexical(self, word: str, low: str) -> tuple[str, ...]:
+        p = self.profile
         out: list[str] = []
         cue = p.cue(low)
         if cue is not None:

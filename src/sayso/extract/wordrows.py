@@ -155,6 +155,8 @@ class WordRows:
 
     def add(self, words: list[str]) -> None:
         """Word ids and rows for words not seen before; only new groups are summed."""
+        if not words:
+            return
         first = len(self.vocab)
         if first + len(words) > len(self.anchor_of):
             self._grow(first + len(words))
@@ -168,25 +170,34 @@ class WordRows:
         breaks = self.cache.profile.clause_breaks
         ends = self.bigram_ends
         slots: list[int] = []
+        rel: list[int] = []
+        bag: list[int] = []
+        facts: list[tuple[bool, int, bool, bool, bool]] = []
         vocab = self.vocab
+        lows = self.lows
         for k, w in enumerate(words, first):
             low = w.lower()
             fl = flag_ids(flags_of(w))
             slots.extend(map(one, of_groups(w, low, fl, shape(w))))
             pair = of_relative(low, fl)
-            self.relative_of[k] = relative(pair, pair)
+            rel.append(relative(pair, pair))
             if of_bag is not None:
-                bag = of_bag(low, fl)
-                self.bag_of[k] = bags(bag, (bag,))
+                ids = of_bag(low, fl)
+                bag.append(bags(ids, (ids,)))
             vocab[w] = k
-            self.lows.append(low)
-            self.ends_bigram[k] = low in ends
-            self.signals_of[k] = fl.signals
-            self.cue_of[k] = fl.cue
+            lows.append(low)
             brk = w in breaks
-            self.break_of[k] = brk
-            self.anchor_of[k] = not brk and fl.anchor
-        self.slots[first : first + len(words)] = np.array(slots, dtype=np.intp).reshape(-1, 5)
+            facts.append((low in ends, fl.signals, fl.cue, brk, not brk and fl.anchor))
+        end = first + len(words)
+        self.slots[first:end] = np.array(slots, dtype=np.intp).reshape(-1, 5)
+        self.relative_of[first:end] = rel
+        self.bag_of[first:end] = bag or 0
+        ends_bigram, signals, cue, brks, anchor = zip(*facts, strict=True)
+        self.ends_bigram[first:end] = ends_bigram
+        self.signals_of[first:end] = signals
+        self.cue_of[first:end] = cue
+        self.break_of[first:end] = brks
+        self.anchor_of[first:end] = anchor
         self.groups.flush(self.weights)
         relative.flush(self.weights, self.stmt_cols)
         if self.whole is not None:
