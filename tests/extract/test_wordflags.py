@@ -106,3 +106,60 @@ def test_wordflags_give_the_flags_of_a_cue_and_a_role_noun() -> None:
     assert "kind=person" in flags("Polizeisprecherin")
     assert flags(",") == ("comma",)
     assert "role" not in flags("Haus")
+
+
+def _reference(lang: str, word: str) -> tuple[str, ...]:
+    """The flags as the profile's own lookups define them, one after the other."""
+    from sayso.lang.mood import Mood, mood
+    from sayso.text.quotes import MARK_RE
+
+    p = load(lang)
+    low = word.lower()
+    out: list[str] = []
+    cue = p.cue(low)
+    if cue is not None:
+        out += ["cue", "cue=" + cue.lemma, "med=" + cue.medium.value]
+        if cue.stance.value != "neutral":
+            out.append("stance=" + cue.stance.value)
+    elif p.particle_cues(low):
+        out += ["cue", "cuestem"]
+    out += ["ptcl"] if low in p.particles else []
+    out += ["ncue"] if p.nominal_cue(word) is not None else []
+    out += ["acc"] if p.according_to_at(low) else []
+    marker = p.marker(low)
+    out += ["mk=" + marker.value] if marker is not None else []
+    out += ["role"] if p.is_role_noun(word) else []
+    out += ["pron"] if p.is_speaker_pronoun(low) else []
+    kind = p.actor_kind_hint(word)
+    out += ["kind=" + kind.value] if kind is not None else []
+    labels = {Mood.K1: "K1", Mood.K2: "K2", Mood.INDICATIVE_OR_K1: "amb"}
+    m = labels.get(mood(word), "") if lang == "de" else ""
+    out += ["mood=" + m] if m else []
+    out += ["comp"] if low in p.complementizers else []
+    out += ["det"] if low in p.tagger_determiners else []
+    out += ["prep"] if low in p.prepositions else []
+    if MARK_RE.fullmatch(word):
+        out.append("qmark")
+    elif word in {",": 1, ":": 1, ".": 1, "(": 1, ")": 1}:
+        out.append({",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}[word])
+    elif word[:1].isupper():
+        out.append("cap")
+    return tuple(out)
+
+
+SENTENCES = {
+    "de": "Laut Polizei sagte der Sprecher, die Ministerin habe angeblich nichts gewusst; "
+    "„Wir hätten sie gewarnt“, kündigte er an. Sei es drum: Die Zeitung berichtete (dpa), "
+    "dass Sie käme, sofern die Regierungssprecherinnen das bestätigten. Habe er recht?",
+    "en": "According to officials, the spokeswoman said (reportedly) that he had warned "
+    "them: “We told Reuters,” she added, and the report claims so. Sources say it was.",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_wordflags_give_the_flags_the_profile_defines(lang: str) -> None:
+    flags = WordFlags(load(lang))
+    words = SENTENCES[lang].replace(",", " , ").replace(".", " . ").split()
+    words += [w.upper() for w in words] + [w.lower() for w in words] + WORDS
+    for word in words:
+        assert flags(word) == _reference(lang, word), word
