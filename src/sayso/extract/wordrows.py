@@ -160,7 +160,7 @@ class WordRows:
         first = len(self.vocab)
         if first + len(words) > len(self.anchor_of):
             self._grow(first + len(words))
-        flags_of = self.cache.flags
+        flags_of = self.cache.word_flags  # not memoised: the word is kept here
         flag_ids = self.ids.flag_ids
         one = self.groups.one
         relative, bags = self.relative, self.bags
