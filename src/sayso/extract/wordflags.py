@@ -35,7 +35,12 @@ class NounHeads:
     """Which of the four noun tables a word's head belongs to, as a bitmask."""
 
     def __init__(self, profile: LangProfile) -> None:
-        self.inflections = profile.inflections
+        #: the inflection endings by their last letter (most words end in none of them)
+        self.inflections: dict[str, list[tuple[str, str]]] = {}
+        for suffix, repl in profile.inflections:
+            if not suffix:
+                raise ValueError(f"an empty inflection ending in {profile.lang}")
+            self.inflections.setdefault(suffix[-1], []).append((suffix, repl))
         self.nouns: dict[str, int] = {}
         #: every ending of every suffix: the tables the ending is a suffix of (0 when it
         #: is only the end of a longer one)
@@ -55,7 +60,7 @@ class NounHeads:
         ending taken off ("Sprecherinnen", "Ministers"), is a noun or ends in a suffix."""
         t = token.lower()
         out = self._of(t)
-        for suffix, repl in self.inflections:
+        for suffix, repl in self.inflections.get(t[-1:], ()):
             if t.endswith(suffix) and len(t) > len(suffix) + 2:
                 out |= self._of(t[: len(t) - len(suffix)] + repl)
         return out
