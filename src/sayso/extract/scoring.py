@@ -149,6 +149,14 @@ class Scorer:
             places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
         self.place = self._rows(places, self.stmt_cols)
         self.bigram_ends = bigram_ends(index)
+        #: the bigrams by their second word, then their first ("bi=laut|polizei": every
+        #: "|" may be the one between the words), to look them up without their names
+        self.bigram_ids: dict[str, dict[str, int]] = {}
+        for name, attr in index.items():
+            if name.startswith("bi="):
+                for k in range(3, len(name)):
+                    if name[k] == "|":
+                        self.bigram_ids.setdefault(name[k + 1 :], {})[name[3:k]] = attr
         self.out_left = self._rows([["-1:OUT"]])[0]
         self.out_right = self._rows([["1:OUT"]])[0]
         self.ids = FeatureIds(
@@ -225,12 +233,13 @@ class Scorer:
         rows: list[int | None] = list(map(memo.get, keys))
         if None in rows:
             lows = self.rows.lows
+            by_second = self.bigram_ids
             for k, key in enumerate(keys):
                 if rows[k] is None:
                     row = memo.get(key)  # met earlier in this text
                     if row is None:
-                        name = f"bi={lows[key >> 32]}|{lows[key & 0xFFFFFFFF]}"
-                        attr = self.index.get(name)
+                        firsts = by_second.get(lows[key & 0xFFFFFFFF])
+                        attr = None if firsts is None else firsts.get(lows[key >> 32])
                         row = 0 if attr is None else self.bigrams.extend(self.weights[attr][None])
                         memo[key] = row
                     rows[k] = row
