@@ -274,6 +274,28 @@ class Scorer:
 
     # -- a document --------------------------------------------------------------------
 
+    def _add_word_rows(
+        self, total: Floats, words: WordRows, wid: Ints, r: Ints, left: Ints
+    ) -> None:
+        """Add to each token's scores its word's own group and the groups of the words up
+        to two tokens away in its sentence (``r`` tokens before it, ``left`` after it)."""
+        n_tok = len(wid)
+        # the word's own features and those of its neighbours as seen from it: token i
+        # gets group k of the word at i + off when that word is in its sentence. The rows
+        # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
+        table = words.groups.table.rows
+        has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
+        for c0 in range(0, n_tok, _BLOCK):
+            c1 = min(n_tok, c0 + _BLOCK)
+            slots = words.slots[wid[c0:c1]]
+            total[c0:c1] += table[slots[:, 0]]
+            for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
+                i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
+                if i0 < i1:
+                    src = table[slots[i0 + off - c0 : i1 + off - c0, k]]
+                    out = total[i0:i1]
+                    np.add(out, src, out=out, where=has[off][i0:i1, None])
+
     def document(self, seg: Segmented) -> Document:
         """The state scores (tokens × the three models' labels) of every token, as
         :func:`~sayso.extract.features.sentence_features` would give them, and the
@@ -303,21 +325,7 @@ class Scorer:
         flags = [self._flag_set(m) for m in masks.tolist()]
         sentence_rows = self._sentence_rows(keys)  # may grow the table
         total = self.sentences.rows[sentence_rows][sent]
-        # the word's own features and those of its neighbours as seen from it: token i
-        # gets group k of the word at i + off when that word is in its sentence. The rows
-        # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
-        table = words.groups.table.rows
-        has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
-        for c0 in range(0, n_tok, _BLOCK):
-            c1 = min(n_tok, c0 + _BLOCK)
-            slots = words.slots[wid[c0:c1]]
-            total[c0:c1] += table[slots[:, 0]]
-            for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
-                i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
-                if i0 < i1:
-                    src = table[slots[i0 + off - c0 : i1 + off - c0, k]]
-                    out = total[i0:i1]
-                    np.add(out, src, out=out, where=has[off][i0:i1, None])
+        self._add_word_rows(total, words, wid, r, left)
         # one token beyond the sentence: the "-1:OUT" / "1:OUT" features
         total[sa] += self.out_left
         total[sb - 1] += self.out_right
