@@ -14,10 +14,10 @@ data says *which* words they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
+from sayso.extract.wordflags import WordFlags, shape
 from sayso.lang import LangProfile
-from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 _CONTEXT = (-2, -1, 1, 2)
@@ -28,7 +28,6 @@ _ANCHORS = frozenset(("cue", "acc", "ncue"))
 _HAS = frozenset(("role", "pron", "ncue", "acc"))
 _POS = [f"pos={k}" for k in range(6)]
 _RPOS = [f"rpos={k}" for k in range(6)]
-_PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
 
 
 def bigram_ends(names: Iterable[str]) -> frozenset[str]:
@@ -38,27 +37,6 @@ def bigram_ends(names: Iterable[str]) -> frozenset[str]:
     return frozenset(
         f[k + 1 :] for f in names if f.startswith("bi=") for k in range(3, len(f)) if f[k] == "|"
     )
-
-
-def _shape(word: str) -> str:
-    out = []
-    last = ""
-    for ch in word[:6]:
-        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
-        if c != last:
-            out.append(c)
-        last = c
-    return "".join(out)
-
-
-def _mood_function(profile: LangProfile) -> Callable[[str], str]:
-    """German verb mood as a short label ("K1", "K2", "amb"); other languages have none."""
-    if profile.lang != "de":
-        return lambda _w: ""
-    from sayso.lang.mood import Mood, mood
-
-    labels = {Mood.K1: "K1", Mood.K2: "K2", Mood.INDICATIVE_OR_K1: "amb"}
-    return lambda w: labels.get(mood(w), "")
 
 
 class FeatureCache:
@@ -74,7 +52,7 @@ class FeatureCache:
         self._rel_a: dict[str, list[str]] = {}
         self._bag: dict[str, tuple[list[str], bool, bool]] = {}
         self._signals: dict[str, tuple[str, ...]] = {}
-        self.mood = _mood_function(profile)
+        self.word_flags = WordFlags(profile)
         #: when set (by the taggers, see ``restrict``), the per-word feature lists leave out
         #: features no model knows (their weight is zero): fewer weights to look up when a
         #: word's rows are summed
@@ -104,57 +82,12 @@ class FeatureCache:
         return feats if known is None else [f for f in feats if f in known]
 
     def flags(self, word: str) -> tuple[str, ...]:
-        """Lexicon flags of a word (shared by the word's own and its neighbours' features)."""
+        """Lexicon flags of a word (shared by the word's own and its neighbours' features;
+        :class:`~sayso.extract.wordflags.WordFlags`)."""
         got = self._flags.get(word)
-        if got is not None:
-            return got
-        p = self.profile
-        low = word.lower()
-        out: list[str] = []
-        cue = p.cue(low)
-        if cue is not None:
-            out.append("cue")
-            out.append("cue=" + cue.lemma)
-            out.append("med=" + cue.medium.value)
-            if cue.stance.value != "neutral":
-                out.append("stance=" + cue.stance.value)
-        elif p.particle_cues(low):
-            out.append("cue")
-            out.append("cuestem")
-        if low in p.particles:
-            out.append("ptcl")
-        if p.nominal_cue(word) is not None:
-            out.append("ncue")
-        if p.according_to_at(low):
-            out.append("acc")
-        marker = p.marker(low)
-        if marker is not None:
-            out.append("mk=" + marker.value)
-        if p.is_role_noun(word):
-            out.append("role")
-        if p.is_speaker_pronoun(low):
-            out.append("pron")
-        kind = p.actor_kind_hint(word)
-        if kind is not None:
-            out.append("kind=" + kind.value)
-        mood = self.mood(word)
-        if mood:
-            out.append("mood=" + mood)
-        if low in p.complementizers:
-            out.append("comp")
-        if low in p.tagger_determiners:
-            out.append("det")
-        if low in p.prepositions:
-            out.append("prep")
-        if MARK_RE.fullmatch(word):
-            out.append("qmark")
-        elif word in _PUNCT_CLASSES:
-            out.append(_PUNCT_CLASSES[word])
-        elif word[:1].isupper():
-            out.append("cap")
-        res = tuple(out)
-        self._flags[word] = res
-        return res
+        if got is None:
+            got = self._flags[word] = self.word_flags(word)
+        return got
 
     def base(self, word: str) -> list[str]:
         got = self._base.get(word)
@@ -166,7 +99,7 @@ class FeatureCache:
             "s3=" + low[-3:],
             "s2=" + low[-2:],
             "p3=" + low[:3],
-            "sh=" + _shape(word),
+            "sh=" + shape(word),
         ]
         out.extend(self.flags(word))
         out = self._keep(out, self.known)

@@ -6,9 +6,10 @@ features, and every feature of a token belongs to one of a few groups: the word'
 features, the features of the words up to two tokens away (as seen from the token),
 the sentence's signals, and a handful of position features (first/last token, position,
 quotation position, distance to the nearest cue, quotation-depth changes, the bigram).
-So the sums are taken per group instead — once per distinct word for the word groups
-(memoised rows), once per model for the position groups (small tables) — and a token's
-scores are a dozen row lookups, done for a whole document at once with NumPy.
+So the sums are taken per group instead — once per distinct group of a word's features
+(memoised rows, :mod:`sayso.extract.wordrows`), once per model for the position groups
+(small tables) — and a token's scores are a dozen row lookups, done for a whole document
+at once with NumPy.
 
 Every group here mirrors a part of :func:`~sayso.extract.features.sentence_features` and
 :func:`~sayso.extract.features.statement_features`; the tests check that both give the
@@ -41,13 +42,12 @@ from sayso.extract.features import (
     _cue_d,
     bigram_ends,
 )
+from sayso.extract.wordids import FeatureIds
+from sayso.extract.wordrows import Table, WordRows
 from sayso.text.segment import Segmented
 
 Ints = NDArray[np.intp]
 
-#: word ids with a fixed meaning: no word (a neighbour two tokens beyond the sentence),
-#: the sentence edge (a neighbour one token beyond it: the "-1:OUT"/"1:OUT" features)
-NONE, EDGE = 0, 1
 #: a pseudo word: the left neighbour of a sentence's first token in bigrams
 _BOS_WORD = "<S>"
 #: quotation position codes: none, inside (depth 1), inside (deeper), before the first
@@ -63,7 +63,7 @@ _BIT = {name: 1 << k for k, name in enumerate(_SIGNALS)}
 _QUOTED = _BIT["q"]
 #: words whose rows are gathered at once in a document (bounds the memory of huge texts)
 _BLOCK = 1 << 16
-#: distinct words whose rows are kept (about 1 KB each) before all are forgotten
+#: distinct words kept (with their rows, a few hundred bytes a word) before all are forgotten
 WORD_LIMIT = 60_000
 
 
@@ -77,30 +77,6 @@ class Document:
     sentence_end: Ints  # the end of each token's sentence
     breaks: Ints  # 1 for a clause break outside quotations
     flags: list[frozenset[str]]  # each sentence's signals
-
-
-@dataclass(slots=True)
-class _Table:
-    """A growable array of rows with a memo from key to row."""
-
-    rows: Floats
-    size: int
-
-    @classmethod
-    def empty(cls, width: int, capacity: int = 1024) -> _Table:
-        return cls(np.zeros((capacity, width)), 0)
-
-    def extend(self, block: Floats) -> int:
-        """Append rows; returns the index of the first."""
-        need = self.size + len(block)
-        if need > len(self.rows):
-            grown = np.zeros((max(need, 2 * len(self.rows)), self.rows.shape[1]))
-            grown[: self.size] = self.rows[: self.size]
-            self.rows = grown
-        first = self.size
-        self.rows[first:need] = block
-        self.size = need
-        return first
 
 
 class Scorer:
@@ -173,9 +149,27 @@ class Scorer:
             places += [[*dist[d], br[k]] for d in range(12) for k in range(3)]
         self.place = self._rows(places, self.stmt_cols)
         self.bigram_ends = bigram_ends(index)
+        #: the bigrams by their second word, then their first ("bi=laut|polizei": every
+        #: "|" may be the one between the words), to look them up without their names
+        self.bigram_ids: dict[str, dict[str, int]] = {}
+        for name, attr in index.items():
+            if name.startswith("bi="):
+                for k in range(3, len(name)):
+                    if name[k] == "|":
+                        self.bigram_ids.setdefault(name[k + 1 :], {})[name[3:k]] = attr
+        self.out_left = self._rows([["-1:OUT"]])[0]
+        self.out_right = self._rows([["1:OUT"]])[0]
+        self.ids = FeatureIds(
+            cache,
+            index,
+            self.unknown,
+            whole.attributes if whole is not None else None,
+            whole.unknown if whole is not None else 0,
+            _BIT,
+        )
         self._tail_rows: dict[str, Floats] = {}
         self._sentence_memo: dict[int, int] = {}
-        self.sentences = _Table.empty(self.width)
+        self.sentences = Table.empty(self.width)
         self._flag_sets: dict[int, frozenset[str]] = {}
         self._reset_words()
 
@@ -196,129 +190,56 @@ class Scorer:
 
     def _reset_words(self) -> None:
         """Forget every word (memory stays bounded, see ``FeatureCache.trim``)."""
-        self.vocab: dict[str, int] = {}
-        self.words = _Table.empty(5 * self.width)  # base, then seen from -2, -1, +1, +2
-        # inside (zero), before, after the content
-        self.relative = _Table.empty(3 * self.stmt_width)
-        self.bag = _Table.empty(len(self.whole.labels) if self.whole is not None else 1)
-        self.anchor_of = np.zeros(1024, dtype=bool)
-        self.break_of = np.zeros(1024, dtype=bool)
-        self.ends_bigram = np.zeros(1024, dtype=bool)
-        self.signals_of = np.zeros(1024, dtype=np.int64)
-        self.cue_of = np.zeros(1024, dtype=bool)
+        self.rows = WordRows(
+            self.cache,
+            self.ids,
+            self.weights,
+            self.stmt_cols,
+            self.whole.state if self.whole is not None else None,
+            self.bigram_ends,
+        )
         self._bigram: dict[int, int] = {}
-        self.bigrams = _Table.empty(self.width)
+        self.bigrams = Table.empty(self.width)
         self.bigrams.extend(np.zeros((1, self.width)))  # row 0: no known bigram
-        edge = np.zeros((2, 5 * self.width))
-        w = self.width
-        edge[EDGE, 2 * w : 3 * w] = self._rows([["-1:OUT"]])[0]
-        edge[EDGE, 3 * w : 4 * w] = self._rows([["1:OUT"]])[0]
-        self.words.extend(edge)
-        self.relative.extend(np.zeros((2, 3 * self.stmt_width)))
-        self.bag.extend(np.zeros((2, self.bag.rows.shape[1])))
-        self._lows = ["", ""]
-        self._add_words([_BOS_WORD])
-        self.bos = self.vocab[_BOS_WORD]
-        self._lows[self.bos] = _BOS_WORD  # as the features spell it, not lowercased
+        self.bos = int(self.rows.word_ids([_BOS_WORD])[0])
+        self.rows.lows[self.bos] = _BOS_WORD  # as the features spell it, not lowercased
 
-    def _add_words(self, words: list[str]) -> None:
-        """Rows for words not seen before, all summed in one pass."""
-        cache = self.cache
-        ids: list[int] = []
-        starts: list[int] = []
-        rel_ids: list[int] = []
-        rel_starts: list[int] = []
-        unknown = self.unknown
-        for w in words:
-            for group in (cache.base(w), *cache.contexts(w)):
-                starts.append(len(ids))
-                ids.extend(self._ids(group))
-                ids.append(unknown)  # no empty group (reduceat would not give zero)
-            for where in ("B", "A"):
-                rel_starts.append(len(rel_ids))
-                rel_ids.extend(self._ids(cache.relative(w, where)))
-                rel_ids.append(unknown)
-        sums = np.add.reduceat(self.weights[ids], starts, axis=0)
-        rel = np.add.reduceat(self.weights[rel_ids][:, self.stmt_cols], rel_starts, axis=0)
-        first = self.words.extend(sums.reshape(len(words), 5 * self.width))
-        block = np.zeros((len(words), 3 * self.stmt_width))
-        block[:, self.stmt_width :] = rel.reshape(len(words), 2 * self.stmt_width)
-        self.relative.extend(block)
-        self.bag.extend(self._bag_rows(words))
-        n = first + len(words)
-        if n > len(self.anchor_of):
-            size = max(n, 2 * len(self.anchor_of))
-            self.anchor_of = np.resize(self.anchor_of, size)
-            self.break_of = np.resize(self.break_of, size)
-            self.ends_bigram = np.resize(self.ends_bigram, size)
-            self.signals_of = np.resize(self.signals_of, size)
-            self.cue_of = np.resize(self.cue_of, size)
-        breaks = cache.profile.clause_breaks
-        ends = self.bigram_ends
-        for k, w in enumerate(words):
-            self.vocab[w] = first + k
-            low = w.lower()
-            self._lows.append(low)
-            self.ends_bigram[first + k] = low in ends
-            self.signals_of[first + k] = sum(_BIT[x] for x in cache.sentence_signals(w))
-            self.cue_of[first + k] = cache.bag_of_words(w)[2]
-            self.break_of[first + k] = w in breaks
-            self.anchor_of[first + k] = w not in breaks and cache.is_anchor(w)
-
-    def _bag_rows(self, words: list[str]) -> Floats:
-        """Each word's part of the whole-sentence features (``has|…``, ``bow=…``), summed
-        under the whole-sentence model."""
-        model = self.whole
-        if model is None:
-            return np.zeros((len(words), 1))
-        get = model.attributes.get
-        unknown = model.unknown
-        ids: list[int] = []
-        starts: list[int] = []
-        for w in words:
-            starts.append(len(ids))
-            ids.extend(get(f, unknown) for f in self.cache.bag_of_words(w)[0])
-            ids.append(unknown)
-        return np.add.reduceat(model.state[ids], starts, axis=0)
+    @property
+    def vocab(self) -> dict[str, int]:
+        """The words met since the memo was last started afresh, by word id."""
+        return self.rows.vocab
 
     def bags(self, seg: Segmented, doc: Document) -> tuple[Floats, list[int]]:
         """Per sentence, the sum of its words' whole-sentence rows; and the document's
         tokens with the "cue" flag (both outside quotations)."""
         starts = np.asarray([a for a, _ in seg.sentences], dtype=np.intp)
         if not len(doc.words):
-            return np.zeros((0, self.bag.rows.shape[1])), []
+            return np.zeros((0, self.rows.bags.table.rows.shape[1])), []
         outside = ~np.asarray(seg.quote_depth, dtype=bool)
-        rows = self.bag.rows[doc.words]
+        rows = self.rows.bags.table.rows[self.rows.bag_of[doc.words]]
         rows[~outside] = 0.0
-        cues = np.flatnonzero(self.cue_of[doc.words] & outside).tolist()
+        cues = np.flatnonzero(self.rows.cue_of[doc.words] & outside).tolist()
         return np.add.reduceat(rows, starts, axis=0), cues
-
-    def word_ids(self, words: Sequence[str]) -> Ints:
-        vocab = self.vocab
-        ids = list(map(vocab.get, words))
-        if None in ids:
-            self._add_words([w for w in dict.fromkeys(words) if w not in vocab])
-            ids = list(map(vocab.__getitem__, words))
-        return np.array(ids, dtype=np.intp)
 
     def _bigram_rows(self, prev: Ints, cur: Ints) -> Ints:
         """The row of each token's bigram (0 for one no model knows); only tokens whose
         word ends a known bigram are looked up, by the pair of word ids."""
         out = np.zeros(len(cur), dtype=np.intp)
-        todo = np.flatnonzero(self.ends_bigram[cur])
+        todo = np.flatnonzero(self.rows.ends_bigram[cur])
         if not len(todo):
             return out
         keys = ((prev[todo].astype(np.int64) << 32) | cur[todo]).tolist()
         memo = self._bigram
         rows: list[int | None] = list(map(memo.get, keys))
         if None in rows:
-            lows = self._lows
+            lows = self.rows.lows
+            by_second = self.bigram_ids
             for k, key in enumerate(keys):
                 if rows[k] is None:
                     row = memo.get(key)  # met earlier in this text
                     if row is None:
-                        name = f"bi={lows[key >> 32]}|{lows[key & 0xFFFFFFFF]}"
-                        attr = self.index.get(name)
+                        firsts = by_second.get(lows[key & 0xFFFFFFFF])
+                        attr = None if firsts is None else firsts.get(lows[key >> 32])
                         row = 0 if attr is None else self.bigrams.extend(self.weights[attr][None])
                         memo[key] = row
                     rows[k] = row
@@ -353,6 +274,28 @@ class Scorer:
 
     # -- a document --------------------------------------------------------------------
 
+    def _add_word_rows(
+        self, total: Floats, words: WordRows, wid: Ints, r: Ints, left: Ints
+    ) -> None:
+        """Add to each token's scores its word's own group and the groups of the words up
+        to two tokens away in its sentence (``r`` tokens before it, ``left`` after it)."""
+        n_tok = len(wid)
+        # the word's own features and those of its neighbours as seen from it: token i
+        # gets group k of the word at i + off when that word is in its sentence. The rows
+        # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
+        table = words.groups.table.rows
+        has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
+        for c0 in range(0, n_tok, _BLOCK):
+            c1 = min(n_tok, c0 + _BLOCK)
+            slots = words.slots[wid[c0:c1]]
+            total[c0:c1] += table[slots[:, 0]]
+            for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
+                i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
+                if i0 < i1:
+                    src = table[slots[i0 + off - c0 : i1 + off - c0, k]]
+                    out = total[i0:i1]
+                    np.add(out, src, out=out, where=has[off][i0:i1, None])
+
     def document(self, seg: Segmented) -> Document:
         """The state scores (tokens × the three models' labels) of every token, as
         :func:`~sayso.extract.features.sentence_features` would give them, and the
@@ -363,7 +306,8 @@ class Scorer:
             return Document(np.zeros((0, self.width)), empty, empty, empty, empty, [])
         if len(self.vocab) > WORD_LIMIT:
             self._reset_words()
-        wid = self.word_ids(seg.words)
+        words = self.rows
+        wid = words.word_ids(seg.words)
         depth = np.asarray(seg.quote_depth, dtype=np.intp)
         bounds = np.asarray(seg.sentences, dtype=np.intp)
         sa, sb = bounds[:, 0], bounds[:, 1]
@@ -373,7 +317,7 @@ class Scorer:
         left = sb[sent] - 1 - idx  # tokens after this one in the sentence
         quoted = depth > 0
         # the sentences' signals, and the sentence-level features they give
-        masks = np.bitwise_or.reduceat(np.where(quoted, _QUOTED, self.signals_of[wid]), sa)
+        masks = np.bitwise_or.reduceat(np.where(quoted, _QUOTED, words.signals_of[wid]), sa)
         n = len(_SIGNALS)
         prev_masks = np.concatenate(([0], masks[:-1]))
         next_masks = np.concatenate((masks[1:], [0]))
@@ -381,26 +325,10 @@ class Scorer:
         flags = [self._flag_set(m) for m in masks.tolist()]
         sentence_rows = self._sentence_rows(keys)  # may grow the table
         total = self.sentences.rows[sentence_rows][sent]
-        # the word's own features and those of its neighbours as seen from it: token i
-        # gets row k of the word at i + off when that word is in its sentence. The rows
-        # are gathered a block of words at a time (all at once, a 10 MB text took 1.4 GB)
-        w = self.width
-        table = self.words.rows
-        has = {off: (r >= -off) if off < 0 else (left >= off) for off in (-2, -1, 1, 2)}
-        for c0 in range(0, n_tok, _BLOCK):
-            c1 = min(n_tok, c0 + _BLOCK)
-            rows = table[wid[c0:c1]]
-            total[c0:c1] += rows[:, :w]
-            for off, k in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
-                i0, i1 = max(0, c0 - off), min(n_tok, c1 - off)  # whom these words serve
-                if i0 < i1:
-                    src = rows[i0 + off - c0 : i1 + off - c0, k * w : (k + 1) * w]
-                    out = total[i0:i1]
-                    np.add(out, src, out=out, where=has[off][i0:i1, None])
+        self._add_word_rows(total, words, wid, r, left)
         # one token beyond the sentence: the "-1:OUT" / "1:OUT" features
-        edge_rows = self.words.rows[EDGE]
-        total[sa] += edge_rows[2 * w : 3 * w]
-        total[sb - 1] += edge_rows[3 * w : 4 * w]
+        total[sa] += self.out_left
+        total[sb - 1] += self.out_right
         # position in the sentence, first and last token (the per-token tables are added
         # block by block at the end: a table row per token at once is a text's size again)
         tables: list[tuple[Floats, Ints]] = [
@@ -430,8 +358,8 @@ class Scorer:
                 if len(at):
                     total[at] += self.qd[off][np.clip(change[at], -span, span) + span]
         # the nearest cue anchor outside quotations and whether the clause holds one
-        brk = self.break_of[wid] & ~quoted
-        anchor = self.anchor_of[wid] & ~quoted
+        brk = words.break_of[wid] & ~quoted
+        anchor = words.anchor_of[wid] & ~quoted
         if anchor.any():
             starts = np.zeros(n_tok, dtype=bool)
             starts[sa] = True
@@ -516,6 +444,7 @@ class Scorer:
         w = self.stmt_width
         out = doc.scores[a0:b0, self.stmt_cols] + self.place[place]
         out += self._tails(form)[(sent < seg.sentence_of[lo]) * 3 + kind]
-        rel = self.relative.rows[wid].reshape(n, 3, w)
+        words = self.rows
+        rel = words.relative.table.rows[words.relative_of[wid]].reshape(n, 3, w)
         out += rel[np.arange(n), kind]
         return out
