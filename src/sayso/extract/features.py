@@ -213,74 +213,13 @@ def sentence_features(
     sentence_level += [f"P.{f}" for f in prev]
     sentence_level += [f"N.{f}" for f in nxt]
     n = b - a
-    # quotation position: before the first quotation, inside, after the last one
-    first_q = last_q = None
-    if any(depth):
-        first_q = next(r for r in range(n) if depth[r])
-        last_q = next(r for r in range(n - 1, -1, -1) if depth[r])
-    # cue anchors (cue verbs, according-to triggers, nominal cues) outside quotations, and
-    # clause numbers (commas, colons, dashes outside quotations end a clause)
-    breaks = cache.profile.clause_breaks
-    anchor_of = cache.is_anchor
-    clause = [0] * n
-    anchors: list[int] = []
-    c = 0
-    for r, w in enumerate(words):
-        if not depth[r]:
-            if w in breaks:
-                c += 1
-            elif anchor_of(w):
-                anchors.append(r)
-        clause[r] = c
-    # per position: the anchor features (distance to the nearest anchor, by two sweeps,
-    # and whether the token's clause holds one) or "noanchor"
-    if anchors:
-        anchor_clauses = {clause[r] for r in anchors}
-        anchors_set = set(anchors)
-        near = [0] * n
-        last = -(1 << 30)
-        for r in range(n):
-            if r in anchors_set:
-                last = r
-            near[r] = r - last
-        last = 1 << 30
-        for r in range(n - 1, -1, -1):
-            if r in anchors_set:
-                last = r
-            if last - r < abs(near[r]):
-                near[r] = r - last
-        anchor_feats = [
-            [
-                _CUE_D[near[r]] if -6 < near[r] < 6 else _cue_d(near[r]),
-                "cuecl" if clause[r] in anchor_clauses else "nocuecl",
-            ]
-            for r in range(n)
-        ]
-    else:
-        anchor_feats = [_NO_ANCHOR] * n
-    # the quotation feature of each position
-    if first_q is None or last_q is None:
-        qpos: list[list[str]] = [[] if not depth[r] else _INQ[depth[r] == 1] for r in range(n)]
-    else:
-        qpos = [
-            _INQ[depth[r] == 1] if depth[r] else _BQ if r < first_q else _AQ if r > last_q else _MQ
-            for r in range(n)
-        ]
+    clause, anchors = _clauses(cache, words, depth)
+    anchor_feats = _anchor_features(clause, anchors, n)
+    qpos = _quote_positions(depth, n)
     contexts = cache.contexts
     ctx = [contexts(w) for w in words]
     base = cache.base
-    lows = [w.lower() for w in words]
-    known = cache.known
-    if known is None:
-        bigrams = [[f"bi={x}|{y}"] for x, y in zip(["<S>", *lows], lows, strict=False)]
-    else:
-        # most bigrams are unknown to the models: build only those whose second word ends
-        # a known bigram
-        seconds = cache.bigram_ends
-        bigrams = [
-            [x] if y in seconds and (x := f"bi={w}|{y}") in known else []
-            for w, y in zip(["<S>", *lows], lows, strict=False)
-        ]
+    bigrams = _bigrams(cache, [w.lower() for w in words])
     seq: list[list[str]] = []
     for r in range(n):
         d = depth[r]
@@ -316,6 +255,82 @@ def sentence_features(
                 f.append(f"2:qd{depth[r + 2] - d:+d}")
         seq.append(f)
     return seq
+
+
+def _clauses(
+    cache: FeatureCache, words: Sequence[str], depth: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """The clause number of each position and the cue anchors (cue verbs, according-to
+    triggers, nominal cues) outside quotations; commas, colons and dashes outside
+    quotations end a clause."""
+    breaks = cache.profile.clause_breaks
+    anchor_of = cache.is_anchor
+    clause = [0] * len(words)
+    anchors: list[int] = []
+    c = 0
+    for r, w in enumerate(words):
+        if not depth[r]:
+            if w in breaks:
+                c += 1
+            elif anchor_of(w):
+                anchors.append(r)
+        clause[r] = c
+    return clause, anchors
+
+
+def _anchor_features(clause: list[int], anchors: list[int], n: int) -> list[list[str]]:
+    """Per position: the distance to the nearest anchor (by two sweeps) and whether the
+    token's clause holds one, or "noanchor"."""
+    if not anchors:
+        return [_NO_ANCHOR] * n
+    anchor_clauses = {clause[r] for r in anchors}
+    anchors_set = set(anchors)
+    near = [0] * n
+    last = -(1 << 30)
+    for r in range(n):
+        if r in anchors_set:
+            last = r
+        near[r] = r - last
+    last = 1 << 30
+    for r in range(n - 1, -1, -1):
+        if r in anchors_set:
+            last = r
+        if last - r < abs(near[r]):
+            near[r] = r - last
+    return [
+        [
+            _CUE_D[near[r]] if -6 < near[r] < 6 else _cue_d(near[r]),
+            "cuecl" if clause[r] in anchor_clauses else "nocuecl",
+        ]
+        for r in range(n)
+    ]
+
+
+def _quote_positions(depth: Sequence[int], n: int) -> list[list[str]]:
+    """The quotation feature of each position: inside (and how deep), or before the first
+    quotation, between quotations, after the last one."""
+    if not any(depth):
+        return [[] for _ in range(n)]
+    first_q = next(r for r in range(n) if depth[r])
+    last_q = next(r for r in range(n - 1, -1, -1) if depth[r])
+    return [
+        _INQ[depth[r] == 1] if depth[r] else _BQ if r < first_q else _AQ if r > last_q else _MQ
+        for r in range(n)
+    ]
+
+
+def _bigrams(cache: FeatureCache, lows: list[str]) -> list[list[str]]:
+    """The bigram feature of each position (with the word before, ``<S>`` first)."""
+    known = cache.known
+    if known is None:
+        return [[f"bi={x}|{y}"] for x, y in zip(["<S>", *lows], lows, strict=False)]
+    # most bigrams are unknown to the models: build only those whose second word ends a
+    # known bigram
+    seconds = cache.bigram_ends
+    return [
+        [x] if y in seconds and (x := f"bi={w}|{y}") in known else []
+        for w, y in zip(["<S>", *lows], lows, strict=False)
+    ]
 
 
 def _cue_d(dist: int) -> str:
