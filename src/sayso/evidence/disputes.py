@@ -30,13 +30,10 @@ from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile
 from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
+from sayso.settings import DEFAULT, EvidenceSettings
 from sayso.text.segment import Segmented
 
 _FINAL = (".", "!", "?")
-#: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
-MAX_TARGETS = 5
-#: statements looked back at for the target of a dispute or confirmation
-LOOKBACK = 200
 _OWNER_KINDS = frozenset(
     (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
 )
@@ -298,9 +295,12 @@ def link(
     statements: Sequence[Statement],
     actors: Sequence[Actor],
     actor_of: Mapping[Span, str] | None = None,
+    windows: EvidenceSettings = DEFAULT.evidence_windows,
 ) -> tuple[list[Relation], dict[str, tuple[Span, str]]]:
     """Stated disputes and confirmations. Returns the relations (ids empty, numbered by
-    the pipeline) and the statements a negated confirmation leaves unconfirmed."""
+    the pipeline) and the statements a negated confirmation leaves unconfirmed. Targets
+    are looked for among the previous ``windows.dispute_lookback`` statements; "alle
+    Vorwürfe", "all allegations" dispute at most ``windows.dispute_max_targets``."""
     ev = profile.evidence
     words = seg.words
     actor_of = actor_of or {}
@@ -337,7 +337,7 @@ def link(
         )
         before = [
             t
-            for t in statements[max(0, n - LOOKBACK) : n]
+            for t in statements[max(0, n - windows.dispute_lookback) : n]
             if t.id != d.id
             and t.content[0].start < d.content[0].start
             and t.parent != d.id
@@ -355,6 +355,7 @@ def link(
             aim = _named_target(
                 seg, profile, d, acc, cue_tok, before, statements, actors, actor_of, kind_of
             )
+            aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -448,7 +449,7 @@ def _named_target(
             ]
             if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
                 # "wies alle Anschuldigungen zurück": every accusation before it
-                aim.also = accusations[1:MAX_TARGETS]
+                aim.also = accusations[1:]
             aim.target = accusations[0] if accusations else None
         aim.confidence, aim.reason = 0.7, f"the {what} it names"
     return aim
@@ -553,4 +554,6 @@ def propose_dispute_sentences(w: Work) -> None:
 @component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_link(w: Work) -> None:
     """Stated disputes and confirmations between statements."""
-    w.stated, w.not_confirmed = link(w.seg, w.profile, w.statements, w.actors, w.actor_of)
+    w.stated, w.not_confirmed = link(
+        w.seg, w.profile, w.statements, w.actors, w.actor_of, w.settings.evidence_windows
+    )

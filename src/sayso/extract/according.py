@@ -12,11 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sayso.lang import AccordingPattern, LangProfile, PatternElement
+from sayso.settings import DEFAULT
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
-MAX_SOURCE = 10
-MAX_MODS = 3
+# the reach of a source phrase (Settings.extract; read from the defaults: the noun-phrase
+# and pattern helpers below are shared by eight modules' rules)
+_LIMITS = DEFAULT.extract
+MAX_SOURCE = _LIMITS.according_max_source
+MAX_MODS = _LIMITS.according_max_mods
 _VON = frozenset(("von", "vom"))
 
 
@@ -86,7 +90,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     return j if seen_head else i
 
 
-MAX_QUOTED_NAME = 4
+MAX_QUOTED_NAME = _LIMITS.according_max_quoted_name
 
 
 def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
@@ -147,7 +151,7 @@ def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -
     return j
 
 
-MAX_ADVERBIALS = 6
+MAX_ADVERBIALS = _LIMITS.according_max_adverbials
 
 
 def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> int:

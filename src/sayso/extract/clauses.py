@@ -207,17 +207,16 @@ def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str])
     return None
 
 
-_MAX_CLAUSE_SUBJECT = 6
-
-
-def looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
+def looks_like_clause(
+    profile: LangProfile, words: list[str], lo: int, hi: int, max_subject: int
+) -> bool:
     """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
     memoir")? It opens with a complementizer, or a short subject (at most
-    ``_MAX_CLAUSE_SUBJECT`` words, no clause break) is followed by an auxiliary or modal
+    ``max_subject`` words, no clause break) is followed by an auxiliary or modal
     (``clause.json`` ``finite_auxiliaries``) or a lower-case past form ("-ed")."""
     if words[lo].lower() in profile.complementizers:
         return True
-    for k in range(lo + 1, min(hi, lo + _MAX_CLAUSE_SUBJECT + 1)):
+    for k in range(lo + 1, min(hi, lo + max_subject + 1)):
         w = words[k]
         if w in profile.clause_breaks:
             return False

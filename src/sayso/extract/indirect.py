@@ -17,6 +17,7 @@ from sayso.extract.roles import attach_roles, tag_speakers
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -88,7 +89,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
 
 
 def stub_contents(
-    seg: Segmented, drafts: list[Draft], max_tokens: int = 4, gap: int = 5
+    seg: Segmented, drafts: list[Draft], max_tokens: int, gap: int = DEFAULT.extract.stub_gap
 ) -> list[Draft]:
     """A content of a few words that stops just before another content of its sentence
     ("[Es sei], so wird gesagt, [eine Illusion …]", "[weil] [die Versicherung es versäumt
@@ -251,7 +252,12 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
 
 
 def cue_clauses(
-    seg: Segmented, profile: LangProfile, tagger: Taggers, tagged: Tagged, drafts: list[Draft]
+    seg: Segmented,
+    profile: LangProfile,
+    tagger: Taggers,
+    tagged: Tagged,
+    drafts: list[Draft],
+    max_subject: int = DEFAULT.extract.max_clause_subject,
 ) -> list[Draft]:
     """Sentences without any statement in which a cue verb that takes a bare or "that"
     clause ("dass"/"v2" frames) reports everything after it: "The spokesman said the
@@ -297,7 +303,9 @@ def cue_clauses(
                 hi += 1
             if words[lo] in profile.clause_breaks:
                 continue  # ", the mayor said, until …": the content is around it
-            clause = {"dass", "v2"} & entry.frames and looks_like_clause(profile, words, lo, hi)
+            clause = {"dass", "v2"} & entry.frames and looks_like_clause(
+                profile, words, lo, hi, max_subject
+            )
             np = "np" in entry.frames and entry.medium is Medium.SPEECH
             if hi - lo < 3 or not (clause or np):
                 continue
@@ -329,7 +337,9 @@ def cue_clauses(
 @component("extract.indirect.cue_clauses.v1", Stage.PROPOSE, langs=frozenset({"en"}), scores=True)
 def propose_cue_clauses(w: Work) -> None:
     """English content clauses after a cue verb ("officials said that …")."""
-    w.drafts += cue_clauses(w.seg, w.profile, w.taggers, w.scores, w.drafts)
+    w.drafts += cue_clauses(
+        w.seg, w.profile, w.taggers, w.scores, w.drafts, w.settings.extract.max_clause_subject
+    )
 
 
 @component("extract.indirect.comma_clauses.v1", Stage.PROPOSE, scores=True)
@@ -355,7 +365,9 @@ def refine_semicolon(w: Work) -> None:
 @component("extract.indirect.stubs.v1", Stage.FILTER, requires=("content_clause.stub_tokens",))
 def filter_stubs(w: Work) -> None:
     """A content of a few words right before another content of its sentence is its start."""
-    w.drafts = stub_contents(w.seg, w.drafts, w.profile.content_clause["stub_tokens"])
+    w.drafts = stub_contents(
+        w.seg, w.drafts, w.profile.content_clause["stub_tokens"], w.settings.extract.stub_gap
+    )
 
 
 @component("extract.indirect.prepositional_relatives.v1", Stage.FILTER)

@@ -22,6 +22,7 @@ from sayso.extract.draft import (
 )
 from sayso.lang import LangProfile
 from sayso.model import Form
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -310,10 +311,12 @@ def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Dra
             d.rules.append("group.speaker.closing_comma.v1")
 
 
-_MAX_APPOSITION = 30
-
-
-def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+def extend_speaker_to_cue(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    max_apposition: int = DEFAULT.extract.max_apposition,
+) -> None:
     """A speaker that the tagger ended before an apposition or relative clause set off by
     commas runs on over it: up to the cue verb ("[Peter Morgan], a lawyer for the club,
     said …", "[Rep. Anna Berg] (D-Ore.) said"), or, after a sentence-final cue, up to the
@@ -323,7 +326,8 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
     statement's content; an apposition (a noun phrase) has no comma inside; a relative
     clause (``relative_pronouns``, may hold commas) only at the sentence end (before the
     cue, PolNeAR train leaves it out, dev takes it in); a participle or prepositional
-    phrase ("Trump, speaking to veterans, said") is not taken."""
+    phrase ("Trump, speaking to veterans, said") is not taken. The stretch has at most
+    ``max_apposition`` words."""
     if "to_cue" not in profile.speaker_extension:
         return
     words = seg.words
@@ -342,13 +346,13 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
         sp = d.speaker[0]
         c = d.cue[0].a
         b = seg.sentences[sp.sent][1]
-        if sp.b < c <= sp.b + _MAX_APPOSITION:
+        if sp.b < c <= sp.b + max_apposition:
             stop, closed = c, True
         elif sp.a == d.cue[-1].b:
             stop, closed = b, False
             while stop > sp.b and words[stop - 1] in FINAL:
                 stop -= 1
-            if stop - sp.b > _MAX_APPOSITION:
+            if stop - sp.b > max_apposition:
                 continue
         else:
             continue
@@ -452,7 +456,7 @@ def refine_clause_subject(w: Work) -> None:
 @component("extract.speakers.extend_to_cue.v1", Stage.REFINE)
 def refine_extend_to_cue(w: Work) -> None:
     """A speaker cut short by the tagger grows up to its cue (apposition included)."""
-    extend_speaker_to_cue(w.seg, w.profile, w.drafts)
+    extend_speaker_to_cue(w.seg, w.profile, w.drafts, w.settings.extract.max_apposition)
 
 
 @component("extract.speakers.trim.v1", Stage.REFINE)
