@@ -22,7 +22,7 @@ def test_a_stub_before_another_content_is_its_start() -> None:
     rest = draft.Draft(
         parts=[draft.Seg(k + 1, len(w) - 1, "indirect", 0)], form=Form.INDIRECT, rules=["x"]
     )
-    out = indirect.stub_contents(seg, [stub, rest], profile.content_clause["stub_tokens"])
+    out = indirect.stub_contents(seg, [stub, rest], profile.content_clause.stub_tokens)
     assert out == [rest]
     assert [w[p.a] for p in rest.parts] == ["weil", "der"]
     assert "group.content.stub_start.v1" in rest.rules
@@ -37,8 +37,7 @@ def test_a_long_content_is_no_stub() -> None:
     first = draft.Draft(parts=[draft.Seg(3, c, "indirect", 0)], form=Form.INDIRECT)
     second = draft.Draft(parts=[draft.Seg(c + 2, len(w) - 1, "indirect", 0)], form=Form.INDIRECT)
     assert (
-        len(indirect.stub_contents(seg, [first, second], profile.content_clause["stub_tokens"]))
-        == 2
+        len(indirect.stub_contents(seg, [first, second], profile.content_clause.stub_tokens)) == 2
     )
 
 

@@ -153,11 +153,6 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
     return None
 
 
-_PASSIVE = frozenset(
-    ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
-)
-
-
 _EMBEDDING_FORMS: dict[str, frozenset[str]] = {}
 
 
@@ -223,7 +218,7 @@ def _embedded_speaker(
         )
         if brk is None or brk + 1 not in tokset:
             return None  # the complement must be part of the content
-        if any(words[k].lower() in _PASSIVE for k in range(toks[0], i)):
+        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], i)):
             return None  # "Er werde … beschuldigt": a passive names no speaker
         if any(words[k] in breaks for k in range(subject[1], i)):
             return None  # the verb belongs to another clause

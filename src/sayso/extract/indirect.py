@@ -131,10 +131,10 @@ def prepositional_relatives(
     Gesetz solle …]", "[in den persönlichen Sachen seien …]"). The words are
     ``clause.json`` ``content_clause`` ``relative_pronouns`` and
     ``relative_clause_starts``."""
-    rel = frozenset(profile.content_clause.get("relative_pronouns", ()))
-    after = frozenset(profile.content_clause.get("relative_clause_starts", ()))
-    if not rel:
+    cc = profile.content_clause
+    if cc is None or not cc.relative_pronouns:
         return drafts
+    rel, after = cc.relative_pronouns, cc.relative_clause_starts
     words = seg.words
     out: list[Draft] = []
     for d in drafts:
@@ -197,19 +197,7 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
     cc = profile.content_clause
     if not cc:
         return []
-    that = frozenset(cc.get("that", ()))
-    inf = cc.get("infinitive", {})
-    not_after = frozenset(cc.get("not_after", ()))
-    v2 = cc.get("v2_clause", {})
-    bare_v2 = (
-        (
-            frozenset(v2["subjects"]),
-            frozenset(v2["determiners"]),
-            frozenset(v2["not_after_subject"]),
-        )
-        if v2
-        else None
-    )
+    that, inf, not_after, bare_v2 = cc.that, cc.infinitive, cc.not_after, cc.v2_clause
     # a tagged content without cue or speaker would be pruned: the rule completes it
     bare: dict[int, list[Draft]] = {}
     taken: set[int] = set()
@@ -365,9 +353,11 @@ def refine_semicolon(w: Work) -> None:
 @component("extract.indirect.stubs.v1", Stage.FILTER, requires=("content_clause.stub_tokens",))
 def filter_stubs(w: Work) -> None:
     """A content of a few words right before another content of its sentence is its start."""
-    w.drafts = stub_contents(
-        w.seg, w.drafts, w.profile.content_clause["stub_tokens"], w.settings.extract.stub_gap
-    )
+    w.drafts = stub_contents(w.seg, w.drafts, _stub_tokens(w.profile), w.settings.extract.stub_gap)
+
+
+def _stub_tokens(profile: LangProfile) -> int:
+    return profile.content_clause.stub_tokens if profile.content_clause else 0
 
 
 @component("extract.indirect.prepositional_relatives.v1", Stage.FILTER)

@@ -20,7 +20,7 @@ from sayso.extract.draft import (
     np_start,
     speaker_head,
 )
-from sayso.lang import LangProfile
+from sayso.lang import LangProfile, NonfiniteCue
 from sayso.model import Form
 from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
@@ -191,8 +191,9 @@ def _main_clause_subject(
 
     words = seg.words
     w = words[c].lower()
-    nonfinite = any(w.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ())) or (
-        c > a and words[c - 1].lower() in profile.nonfinite_cue.get("preceding", ())
+    nf = profile.nonfinite_cue or NonfiniteCue()
+    nonfinite = any(w.endswith(x) for x in nf.suffixes) or (
+        c > a and words[c - 1].lower() in nf.preceding
     )
     if not nonfinite or c - a < 2:
         return None
@@ -418,7 +419,7 @@ def _apposition_end(
             or not (
                 first[:1].isupper() or low in profile.determiners or profile.is_role_noun(first)
             )
-            or any(low.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ()))
+            or any(low.endswith(x) for x in _nonfinite_suffixes(profile))
         ):
             return None
         close = k + 1
@@ -469,3 +470,8 @@ def refine_trim(w: Work) -> None:
 def refine_closing_comma(w: Work) -> None:
     """A speaker ends before a comma that closes its noun phrase."""
     speaker_closing_comma(w.seg, w.profile, w.drafts)
+
+
+def _nonfinite_suffixes(profile: LangProfile) -> tuple[str, ...]:
+    """The endings of a non-finite cue form (``clause.json`` ``nonfinite_cue``)."""
+    return profile.nonfinite_cue.suffixes if profile.nonfinite_cue else ()
