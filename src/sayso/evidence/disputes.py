@@ -78,7 +78,8 @@ def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     account: "Der Kreml wies den Bericht zurück.", "The ministry denied the allegations."."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
-    accounts = profile.evidence.account_nouns
+    ev = profile.evidence
+    accounts = ev.account_nouns
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL or not words[a][:1].isupper():
@@ -135,7 +136,8 @@ def _account(
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
     """The account noun a dispute is about: (kind, first token, end token, owner tokens)."""
     words = seg.words
-    accounts = profile.evidence.account_nouns
+    ev = profile.evidence
+    accounts = ev.account_nouns
     tokset = set(toks)
     for i in toks:
         kind = accounts.get(words[i].lower())
@@ -153,17 +155,16 @@ def _account(
         owner = None
         end = i + 1
         # genitive or "von/of/by" owner after the noun: "die Darstellung des Ministeriums"
-        if end < len(words) and words[end].lower() in ("des", "der", "von", "vom", "of", "by"):
-            np_ = noun_phrase(
-                seg, profile, end + (words[end].lower() in ("von", "vom", "of", "by")), len(words)
-            )
+        after = words[end].lower() if end < len(words) else ""
+        if after in ev.owner_genitives or after in ev.owner_prepositions:
+            np_ = noun_phrase(seg, profile, end + (after in ev.owner_prepositions), len(words))
             if np_ is not None:
                 owner = np_
                 end = np_[1]
         # a possessive before it: "Moscow's account", "Peskows Darstellung"
         if owner is None and i - 1 >= 0 and words[i - 1][:1].isupper():
             prev = words[i - 1]
-            if prev.endswith(("'s", "’s")) or (profile.lang == "de" and prev.endswith("s")):
+            if prev.endswith(ev.possessive_endings):
                 owner = (i - 1, i)
                 start = min(start, i - 1)
         return kind, start, end, owner

@@ -175,6 +175,14 @@ class EvidenceLexicon:
     agreement_prepositions: frozenset[str] = frozenset()
     embedding_cues: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    #: the owner of an account noun after it: a genitive or a preposition
+    owner_genitives: frozenset[str] = frozenset()
+    owner_prepositions: frozenset[str] = frozenset()
+    #: endings of a possessive owner before an account noun
+    possessive_endings: tuple[str, ...] = ()
+    #: the shape of a past participle before a perfect auxiliary
+    participle_prefixes: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:

@@ -78,6 +78,11 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         agreement_prepositions=_lower_set(raw.get("agreement_prepositions", ())),
         embedding_cues=_lower_set(raw.get("embedding_cues", ())),
         demonstratives=_lower_set(raw.get("demonstratives", ())),
+        owner_genitives=_lower_set(raw.get("owner_genitives", ())),
+        owner_prepositions=_lower_set(raw.get("owner_prepositions", ())),
+        possessive_endings=tuple(raw.get("possessive_endings", ())),
+        participle_prefixes=tuple(raw.get("participle_prefixes", ())),
+        participle_endings=tuple(raw.get("participle_endings", ())),
     )
 
 
