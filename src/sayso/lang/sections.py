@@ -148,7 +148,13 @@ class Search:
     #: inflection endings stripped from a query word before prefix matching, longest
     #: first (German on SQLite, whose stemmer knows only English)
     endings: tuple[str, ...] = ()
+    #: at least this many letters stay of a stripped word
+    min_stem: int = 4
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> Search:
-        return cls(_words(raw, "stop_words"), tuple(raw.get("endings", ())))
+        return cls(
+            _words(raw, "stop_words"),
+            tuple(raw.get("endings", ())),
+            int(raw.get("min_stem", 4)),
+        )
