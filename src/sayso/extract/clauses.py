@@ -213,13 +213,16 @@ def looks_like_clause(
     """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
     memoir")? It opens with a complementizer, or a short subject (at most
     ``max_subject`` words, no clause break) is followed by an auxiliary or modal
-    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form ("-ed")."""
+    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form (``past_endings``:
+    "-ed")."""
     if words[lo].lower() in profile.complementizers:
         return True
     for k in range(lo + 1, min(hi, lo + max_subject + 1)):
         w = words[k]
         if w in profile.clause_breaks:
             return False
-        if w.lower() in profile.finite_auxiliaries or (w[:1].islower() and w.endswith("ed")):
+        if w.lower() in profile.finite_auxiliaries or (
+            w[:1].islower() and w.endswith(profile.past_endings)
+        ):
             return True
     return False

@@ -262,6 +262,7 @@ def cue_clauses(
     "also") before them."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
+    nonfinite = profile.nonfinite_cue.suffixes if profile.nonfinite_cue else ()
     new: list[tuple[Draft, int]] = []
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken:
@@ -277,7 +278,11 @@ def cue_clauses(
             if entry is None or not ({"dass", "v2", "np"} & entry.frames):
                 continue
             prev = words[i - 1].lower()
-            if w.endswith("ing") or prev in profile.determiners or prev.endswith(("'s", "’s")):
+            if (
+                w.endswith(nonfinite)
+                or prev in profile.determiners
+                or prev.endswith(profile.evidence.possessive_endings)
+            ):
                 continue
             if w in profile.ambiguous_cue_forms and not (
                 words[i - 1][:1].isupper()

@@ -82,7 +82,8 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     - a sentence-initial name with an apposition or relative clause before the verb:
       "Anna Berger, die Sprecherin des Vereins, sagte, …" (the apposition belongs to the
       speaker, a relative clause — ending in its verb — does not);
-    - a "wie" clause: "Wie das Ministerium am Montag mitteilte, …" (the cue gains "wie");
+    - a "wie" clause (``clause.json`` ``comparative_openers``): "Wie das Ministerium am
+      Montag mitteilte, …" (the cue gains "wie");
     - the subject right after a verb in second position: "Am Dienstag teilte die Polizei
       mit, …", "Dazu sagte er, …"."""
     words = seg.words
@@ -159,10 +160,11 @@ def _wie_subject(
     free: Callable[[int, int], bool],
 ) -> tuple[int, int, str] | None:
     words = seg.words
+    openers = profile.comparative_openers
     w = c - 1
-    while w > a and words[w] not in HARD_BREAKS and words[w].lower() != "wie":
+    while w > a and words[w] not in HARD_BREAKS and words[w].lower() not in openers:
         w -= 1
-    if words[w].lower() != "wie" or c - w < 2 or not free(w + 1, c):
+    if words[w].lower() not in openers or c - w < 2 or not free(w + 1, c):
         return None
     hi = c
     while (

@@ -366,6 +366,8 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         relative_pronouns=_lower_set(clause.get("relative_pronouns", ())),
         time_words=_lower_set(clause.get("time_words", ())),
         time_prepositions=_lower_set(clause.get("time_prepositions", ())),
+        comparative_openers=_lower_set(clause.get("comparative_openers", ())),
+        past_endings=tuple(clause.get("past_endings", ())),
     )
 
 

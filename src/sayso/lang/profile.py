@@ -93,6 +93,8 @@ class LangProfile:
     relative_pronouns: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
+    comparative_openers: frozenset[str] = frozenset()  # "wie" of "Wie X mitteilte"
+    past_endings: tuple[str, ...] = ()  # "-ed" of a past form opening a clause
     _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], bool] = field(
         default_factory=dict, repr=False, compare=False, hash=False
