@@ -138,7 +138,7 @@ def analyze(
             warnings.append(Warning(errors.W103.code, errors.W103.format(lang=guess, score=score)))
         lang = guess
     profile = load(lang)
-    seg = segment(text, profile.abbreviations, profile.months)
+    seg = segment(text, profile.abbreviations, profile.months, settings.text)
     warnings.extend(seg.warnings)
     work = Work(seg, profile, settings, taggers(lang), warnings=warnings)
     run_all(work, PIPELINE)

@@ -65,7 +65,81 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSettings:
+    """Limits of cleaning and segmentation (``sayso.text``): they bound the work a hostile
+    or broken text can cause, and no news text reaches them."""
+
+    #: a sentence of more than this many tokens is cut into pieces of this many
+    #: (``sayso.text.segment``; a text without punctuation stays linear)
+    max_sentence_tokens: int = 500
+    #: quotation marks paired per text; the rest are ignored with a W106 warning
+    #: (``sayso.text.quotes``)
+    max_quote_marks: int = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    """How far the extraction's rules look (``sayso.extract``), in words: the lengths of
+    names, noun phrases and clause parts the rules accept. Defaults are the measured ones
+    on the dev corpora."""
+
+    # --- according-to phrases (sayso.extract.according) ---
+    #: a source noun phrase ("Laut Angaben der Polizei") has at most this many words
+    according_max_source: int = 10
+    #: a pattern's modifier slot takes at most this many words
+    according_max_mods: int = 3
+    #: a quoted name inside a source ("laut „Spiegel“") has at most this many words
+    according_max_quoted_name: int = 4
+    #: a clause-final cue ("wie die Polizei gestern mitteilte") lies at most this many
+    #: words after the source
+    according_max_adverbials: int = 6
+
+    # --- clauses and speakers (sayso.extract.clauses, speakers, attributions, direct) ---
+    #: a clause's subject before its auxiliary ("officials have said") has at most this
+    #: many words; longer, the words read as an object noun phrase
+    max_clause_subject: int = 6
+    #: an apposition after a speaker ("Müller, Chef der …, sagte") has at most this many
+    #: words
+    max_apposition: int = 30
+    #: a closing attribution's noun phrase ("…, sagte der Minister") has at most this many
+    #: words before its verb
+    max_tail_np: int = 8
+    #: a quoted speaker name ("„Müller“ sagte") has at most this many words
+    max_name_words: int = 4
+    #: a speaker label ("Müller:") has at most this many words before its colon
+    max_label: int = 4
+
+    # --- stubs (sayso.extract.indirect) ---
+    #: a content of a few words (``clause.json`` ``content_clause.stub_tokens``) is the
+    #: start of another content of its sentence when at most this many words lie between
+    stub_gap: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSettings:
+    """Windows of the evidence layer (``sayso.evidence``), in statements or sentences:
+    they keep a very long document linear; news articles stay well inside them."""
+
+    #: inferred contradictions are looked for among the next this many statements
+    contradiction_window: int = 60
+    #: a dispute or confirmation looks for its target among the previous this many
+    #: statements
+    dispute_lookback: int = 200
+    #: a dispute of "all accusations" targets at most this many statements
+    dispute_max_targets: int = 5
+    #: a report sentence ("…, berichtete die Zeitung") covers at most this many sentences
+    #: before it
+    chain_scope_sentences: int = 50
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
+    """Everything that tunes an analysis and a ledger run, grouped: the top-level fields
+    are the analysis's entry limits and the thresholds of its statements, ``text``,
+    ``extract`` and ``evidence_windows`` the reach of the segmenter, the extraction rules
+    and the evidence layer, ``ledger`` the ledger's and ingest runner's. Components read
+    them from ``work.settings``; defaults are the measured values."""
+
     #: texts longer than this raise E003 (the analysis is linear, this bounds memory)
     max_chars: int = 20_000_000
     #: characters fed to the language identifier
@@ -77,16 +151,22 @@ class Settings:
     #: quoted fragments shorter than this many tokens (marks included) inside indirect
     #: speech are scare quotes („Wende“), not nested direct statements
     nested_min_tokens: int = 4
-    #: a sentence without statements is taken as a whole reported/free indirect statement
-    #: when the sentence classifier's probability reaches this
     #: according-to patterns below this prior confidence are not used on their own
     according_min_confidence: float = 0.7
+    #: a sentence without statements is taken as a whole reported/free indirect statement
+    #: when the sentence classifier's probability reaches this
     whole_sentence_threshold: float = 0.35
     #: the evidence layer (source chains, framing, relations between statements); batch
     #: jobs that only need the statements may switch it off (about a fifth of the time)
     evidence: bool = True
     #: the ledger's and ingest runner's batch sizes and cross-document thresholds
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    #: segmentation limits
+    text: TextSettings = field(default_factory=TextSettings)
+    #: the extraction rules' reach
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    #: the evidence layer's windows (``evidence`` above switches the layer on or off)
+    evidence_windows: EvidenceSettings = field(default_factory=EvidenceSettings)
 
 
 DEFAULT = Settings()

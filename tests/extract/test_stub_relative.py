@@ -15,26 +15,30 @@ def _seg(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_a_stub_before_another_content_is_its_start() -> None:
-    _, seg = _seg("Das Gericht entschied so, weil der Vermieter die Frist versäumt habe.")
+    profile, seg = _seg("Das Gericht entschied so, weil der Vermieter die Frist versäumt habe.")
     w = seg.words
     k = w.index("weil")
     stub = draft.Draft(parts=[draft.Seg(k, k + 1, "indirect", 0)], form=Form.INDIRECT)
     rest = draft.Draft(
         parts=[draft.Seg(k + 1, len(w) - 1, "indirect", 0)], form=Form.INDIRECT, rules=["x"]
     )
-    out = indirect.stub_contents(seg, [stub, rest])
+    out = indirect.stub_contents(seg, [stub, rest], profile.content_clause.stub_tokens)
     assert out == [rest]
     assert [w[p.a] for p in rest.parts] == ["weil", "der"]
     assert "group.content.stub_start.v1" in rest.rules
 
 
 def test_a_long_content_is_no_stub() -> None:
-    _, seg = _seg("Er sagte, die alte Halle sei sehr marode, und die Stadt müsse sie sanieren.")
+    profile, seg = _seg(
+        "Er sagte, die alte Halle sei sehr marode, und die Stadt müsse sie sanieren."
+    )
     w = seg.words
     c = w.index(",", w.index("marode"))
     first = draft.Draft(parts=[draft.Seg(3, c, "indirect", 0)], form=Form.INDIRECT)
     second = draft.Draft(parts=[draft.Seg(c + 2, len(w) - 1, "indirect", 0)], form=Form.INDIRECT)
-    assert len(indirect.stub_contents(seg, [first, second])) == 2
+    assert (
+        len(indirect.stub_contents(seg, [first, second], profile.content_clause.stub_tokens)) == 2
+    )
 
 
 def _tagged(text: str, first: str) -> tuple[list[draft.Draft], list[draft.Draft]]:

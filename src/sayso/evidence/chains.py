@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from sayso.extract import according
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Span, Spans, Statement
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -152,11 +153,6 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
     return None
 
 
-_PASSIVE = frozenset(
-    ("werde", "werden", "wird", "wurde", "wurden", "worden", "was", "were", "been")
-)
-
-
 _EMBEDDING_FORMS: dict[str, frozenset[str]] = {}
 
 
@@ -222,7 +218,7 @@ def _embedded_speaker(
         )
         if brk is None or brk + 1 not in tokset:
             return None  # the complement must be part of the content
-        if any(words[k].lower() in _PASSIVE for k in range(toks[0], i)):
+        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], i)):
             return None  # "Er werde … beschuldigt": a passive names no speaker
         if any(words[k] in breaks for k in range(subject[1], i)):
             return None  # the verb belongs to another clause
@@ -334,13 +330,13 @@ def find_hops(
 
 
 #: a report sentence covers at most this many sentences before it
-_SCOPE_SENTENCES = 50
-
-
 def find_scopes(
-    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    max_sentences: int = DEFAULT.evidence_windows.chain_scope_sentences,
 ) -> list[Scope]:
-    """Report sentences whose source covers other sentences.
+    """Report sentences whose source covers other sentences (at most ``max_sentences``).
 
     Backward: a short sentence opening with a scope pronoun and a cue verb ("Das berichtet
     der Spiegel (unter Berufung auf Regierungskreise).", "This was reported by …" is not
@@ -392,7 +388,7 @@ def find_scopes(
         if first == k and k > 0:
             first = para_first[para_of[k - 1]]
         # no news paragraph has this many sentences: a hostile one stays linear
-        first = max(first, k - _SCOPE_SENTENCES)
+        first = max(first, k - max_sentences)
         # back from the report sentence: the sentence right before it, and further ones
         # as long as their statements have no speaker of their own (continued speech)
         covered: list[str] = []

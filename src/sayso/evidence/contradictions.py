@@ -11,10 +11,8 @@ from sayso.evidence.compare import gist, incompatible
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
 from sayso.model import Relation, RelationKind, Statement
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
-
-#: statements compared with each statement for inferred contradictions (the next ones)
-CONTRADICTION_WINDOW = 60
 
 
 def contradictions(
@@ -22,8 +20,10 @@ def contradictions(
     profile: LangProfile,
     statements: Sequence[Statement],
     existing: Sequence[Relation],
+    window: int = DEFAULT.evidence_windows.contradiction_window,
 ) -> list[Relation]:
-    """Inferred contradictions between statements of different sources on one subject."""
+    """Inferred contradictions between statements of different sources on one subject;
+    each statement is compared with the next ``window`` statements."""
     related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
     gists = [
         gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
@@ -32,7 +32,7 @@ def contradictions(
     for x, s in enumerate(statements):
         # within a window: contradicting accounts of one event stand in one article's
         # stretch, and a 10 MB "article" must stay linear
-        for y in range(x + 1, min(len(statements), x + 1 + CONTRADICTION_WINDOW)):
+        for y in range(x + 1, min(len(statements), x + 1 + window)):
             t = statements[y]
             if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
                 continue
@@ -60,4 +60,6 @@ def contradictions(
 @component("evidence.contradictions.infer.v1", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_contradictions(w: Work) -> None:
     """Inferred contradictions between statements of different sources."""
-    w.inferred = contradictions(w.seg, w.profile, w.statements, w.stated)
+    w.inferred = contradictions(
+        w.seg, w.profile, w.statements, w.stated, w.settings.evidence_windows.contradiction_window
+    )

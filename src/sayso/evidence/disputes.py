@@ -30,13 +30,10 @@ from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg
 from sayso.lang import LangProfile
 from sayso.model import Actor, ActorKind, Form, Relation, RelationKind, Span, Stance, Statement
+from sayso.settings import DEFAULT, EvidenceSettings
 from sayso.text.segment import Segmented
 
 _FINAL = (".", "!", "?")
-#: at most this many statements are disputed at once by "alle Vorwürfe", "all allegations"
-MAX_TARGETS = 5
-#: statements looked back at for the target of a dispute or confirmation
-LOOKBACK = 200
 _OWNER_KINDS = frozenset(
     (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
 )
@@ -81,7 +78,8 @@ def dispute_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft])
     account: "Der Kreml wies den Bericht zurück.", "The ministry denied the allegations."."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
-    accounts = profile.evidence.account_nouns
+    ev = profile.evidence
+    accounts = ev.account_nouns
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken or b - a < 4 or words[b - 1] not in _FINAL or not words[a][:1].isupper():
@@ -138,7 +136,8 @@ def _account(
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
     """The account noun a dispute is about: (kind, first token, end token, owner tokens)."""
     words = seg.words
-    accounts = profile.evidence.account_nouns
+    ev = profile.evidence
+    accounts = ev.account_nouns
     tokset = set(toks)
     for i in toks:
         kind = accounts.get(words[i].lower())
@@ -156,17 +155,16 @@ def _account(
         owner = None
         end = i + 1
         # genitive or "von/of/by" owner after the noun: "die Darstellung des Ministeriums"
-        if end < len(words) and words[end].lower() in ("des", "der", "von", "vom", "of", "by"):
-            np_ = noun_phrase(
-                seg, profile, end + (words[end].lower() in ("von", "vom", "of", "by")), len(words)
-            )
+        after = words[end].lower() if end < len(words) else ""
+        if after in ev.owner_genitives or after in ev.owner_prepositions:
+            np_ = noun_phrase(seg, profile, end + (after in ev.owner_prepositions), len(words))
             if np_ is not None:
                 owner = np_
                 end = np_[1]
         # a possessive before it: "Moscow's account", "Peskows Darstellung"
         if owner is None and i - 1 >= 0 and words[i - 1][:1].isupper():
             prev = words[i - 1]
-            if prev.endswith(("'s", "’s")) or (profile.lang == "de" and prev.endswith("s")):
+            if prev.endswith(ev.possessive_endings):
                 owner = (i - 1, i)
                 start = min(start, i - 1)
         return kind, start, end, owner
@@ -298,9 +296,12 @@ def link(
     statements: Sequence[Statement],
     actors: Sequence[Actor],
     actor_of: Mapping[Span, str] | None = None,
+    windows: EvidenceSettings = DEFAULT.evidence_windows,
 ) -> tuple[list[Relation], dict[str, tuple[Span, str]]]:
     """Stated disputes and confirmations. Returns the relations (ids empty, numbered by
-    the pipeline) and the statements a negated confirmation leaves unconfirmed."""
+    the pipeline) and the statements a negated confirmation leaves unconfirmed. Targets
+    are looked for among the previous ``windows.dispute_lookback`` statements; "alle
+    Vorwürfe", "all allegations" dispute at most ``windows.dispute_max_targets``."""
     ev = profile.evidence
     words = seg.words
     actor_of = actor_of or {}
@@ -337,7 +338,7 @@ def link(
         )
         before = [
             t
-            for t in statements[max(0, n - LOOKBACK) : n]
+            for t in statements[max(0, n - windows.dispute_lookback) : n]
             if t.id != d.id
             and t.content[0].start < d.content[0].start
             and t.parent != d.id
@@ -355,6 +356,7 @@ def link(
             aim = _named_target(
                 seg, profile, d, acc, cue_tok, before, statements, actors, actor_of, kind_of
             )
+            aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -448,7 +450,7 @@ def _named_target(
             ]
             if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
                 # "wies alle Anschuldigungen zurück": every accusation before it
-                aim.also = accusations[1:MAX_TARGETS]
+                aim.also = accusations[1:]
             aim.target = accusations[0] if accusations else None
         aim.confidence, aim.reason = 0.7, f"the {what} it names"
     return aim
@@ -553,4 +555,6 @@ def propose_dispute_sentences(w: Work) -> None:
 @component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_link(w: Work) -> None:
     """Stated disputes and confirmations between statements."""
-    w.stated, w.not_confirmed = link(w.seg, w.profile, w.statements, w.actors, w.actor_of)
+    w.stated, w.not_confirmed = link(
+        w.seg, w.profile, w.statements, w.actors, w.actor_of, w.settings.evidence_windows
+    )

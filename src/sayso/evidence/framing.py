@@ -112,8 +112,12 @@ def modal_reading(
     w = seg.words[last].lower()
     before = seg.words[last - 1]
     # a participle (or "worden"/"gewesen") before the auxiliary: "gesagt haben"
-    participle = before.lower() in ev.perfect_auxiliaries or before.lower().startswith("ge")
-    participle = participle or before.lower().endswith(("t", "en"))
+    low = before.lower()
+    participle = (
+        low in ev.perfect_auxiliaries
+        or low.startswith(ev.participle_prefixes)
+        or low.endswith(ev.participle_endings)
+    )
     if w in ev.perfect_auxiliaries and before[:1].islower() and last - 1 > i and participle:
         return last, "perfect"
     if modals is ev.hearsay_modals and w in ev.copula_infinitives:

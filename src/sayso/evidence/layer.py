@@ -25,7 +25,9 @@ def evidence_chains(w: Work) -> None:
     seg, profile = w.seg, w.profile
     statements = w.statements
     hops = chains.find_hops(seg, profile, statements, w.settings.according_min_confidence)
-    scopes = chains.find_scopes(seg, profile, statements)
+    scopes = chains.find_scopes(
+        seg, profile, statements, w.settings.evidence_windows.chain_scope_sentences
+    )
     forward = chains.forward_openers(seg, profile, statements)
     mentions = [h.mention for hs in hops.values() for h in hs]
     mentions += [sc.mention for sc in scopes] + [sc.cited for sc in scopes if sc.cited]

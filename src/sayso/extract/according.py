@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sayso.lang import AccordingPattern, LangProfile, PatternElement
+from sayso.settings import DEFAULT
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
-MAX_SOURCE = 10
-MAX_MODS = 3
-_VON = frozenset(("von", "vom"))
+# the reach of a source phrase (Settings.extract; read from the defaults: the noun-phrase
+# and pattern helpers below are shared by eight modules' rules)
+_LIMITS = DEFAULT.extract
+MAX_SOURCE = _LIMITS.according_max_source
+MAX_MODS = _LIMITS.according_max_mods
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +35,10 @@ class Match:
 def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:
     """End of a noun phrase starting at ``i``: determiners, adjectives, nouns and names,
     with genitive or "von" continuations ("der Gewerkschaft Nahrung-Genuss-Gaststätten",
-    "von Beobachtern", "two officials familiar with the matter" stops at "familiar")."""
+    "von Beobachtern", "two officials familiar with the matter" stops at "familiar"); the
+    words are ``clause.json`` ``noun_phrase``."""
     words = seg.words
+    np_ = profile.noun_phrase
     j = i
     seen_head = False
     modifier = False  # a lowercase word before the head, read as an adjective
@@ -49,7 +54,12 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         if w == "." and j > i and words[j - 1] + "." in profile.abbreviations:
             j += 1  # "Mrs. Clinton", "Dr. Berger": the abbreviation's period
             continue
-        if w == "-" and seen_head and j + 2 < end and words[j + 1].lower() in ("und", "oder"):
+        if (
+            w == "-"
+            and seen_head
+            and j + 2 < end
+            and words[j + 1].lower() in np_.truncation_conjunctions
+        ):
             j += 2  # a truncated compound: "Kongress- und Verteidigungskreise"
             continue
         if w in profile.clause_breaks or not w[:1].isalnum():
@@ -59,9 +69,9 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             # wurde der Hafen geschlossen", ", so definieren sie …")
             return i
         if low in profile.determiners:
-            if seen_head and low not in ("der", "des", "the"):
+            if seen_head and low not in np_.genitive_determiners:
                 break
-        elif low in ("von", "vom", "of"):
+        elif low in np_.continuations:
             if not seen_head:
                 break
         elif w[:1].isupper() or any(ch.isdigit() for ch in w):
@@ -70,7 +80,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             seen_head = True  # English lowercase heads: officials, sources, spokesman
         elif (
             not seen_head
-            and low.endswith(("e", "en", "er", "es", "em"))
+            and low.endswith(np_.adjective_endings)
             and profile.cue(low) is None
             and low not in profile.prepositions  # "über", "unter", "hinter"
         ):
@@ -80,13 +90,13 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         j += 1
     # do not end on a determiner or preposition
     while j > i and (
-        words[j - 1].lower() in profile.determiners or words[j - 1].lower() in ("von", "of")
+        words[j - 1].lower() in profile.determiners or words[j - 1].lower() in np_.not_final
     ):
         j -= 1
     return j if seen_head else i
 
 
-MAX_QUOTED_NAME = 4
+MAX_QUOTED_NAME = _LIMITS.according_max_quoted_name
 
 
 def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
@@ -134,20 +144,21 @@ def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -
     """Start of a noun phrase ending just before ``i`` ("Berichten zufolge", "Angaben der
     Polizei zufolge")."""
     words = seg.words
+    attribute = profile.noun_phrase.attribute_prepositions
     j = i
     while j > start and i - j < MAX_SOURCE and not seg.quote_depth[j - 1]:
         w = words[j - 1]
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
-        if not (w[:1].isupper() or w.lower() in profile.determiners or w.lower() in ("von", "vom")):
+        if not (w[:1].isupper() or w.lower() in profile.determiners or w.lower() in attribute):
             break
         j -= 1
-    while j < i and words[j].lower() in ("von", "vom"):
+    while j < i and words[j].lower() in attribute:
         j += 1
     return j
 
 
-MAX_ADVERBIALS = 6
+MAX_ADVERBIALS = _LIMITS.according_max_adverbials
 
 
 def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> int:
@@ -170,12 +181,12 @@ def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> i
     return b
 
 
-def _genitive_adjective(seg: Segmented, k: int, b: int) -> bool:
+def _genitive_adjective(seg: Segmented, profile: LangProfile, k: int, b: int) -> bool:
     """A determinerless genitive plural: "nach Meinung [politischer Beobachter]"."""
     w = seg.words[k]
     return (
         w[:1].islower()
-        and w.endswith("er")
+        and w.endswith(profile.noun_phrase.genitive_adjective_endings)
         and k + 1 < b
         and seg.words[k + 1][:1].isupper()
         and not seg.quote_depth[k + 1]
@@ -219,12 +230,12 @@ def match_at(
                 # Angaben [von Beobachtern]", "[der Polizei]", "[Merkels]", never a verb
                 # ("nach Angaben brannte …"); "according to [officials]" is no such case
                 low = seg.words[k].lower()
-                if low in _VON:
+                if low in profile.noun_phrase.attribute_prepositions:
                     k += 1
                 elif low in profile.object_determiners or not (
                     seg.words[k][:1].isupper()
                     or low in profile.determiners
-                    or _genitive_adjective(seg, k, b)
+                    or _genitive_adjective(seg, profile, k, b)
                 ):
                     return None  # "nach ersten Untersuchungen [dem Hochwasser]" is an object
             e = noun_phrase_end(seg, profile, k, b)

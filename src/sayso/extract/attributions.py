@@ -18,11 +18,17 @@ from sayso.extract.draft import (
 )
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
+from sayso.settings import DEFAULT
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 
-def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+def postposed_tail_content(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    max_tail_np: int = DEFAULT.extract.max_tail_np,
+) -> None:
     """A statement whose content runs on into the sentence's own closing attribution
     ("Der Prozess dauere ein Jahr, so der Anwalt.", "…, erklärte ein Sprecher."): the
     content ends at the comma, and the attribution gives speaker, cue and frame (the
@@ -49,7 +55,7 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
         last = d.parts[-1]
         if last.b < end or d.parts[0].a > a + 1:
             continue
-        tail = _closing_attribution(seg, profile, s, a, b, end)
+        tail = _closing_attribution(seg, profile, s, a, b, end, max_tail_np)
         if tail is None:
             continue
         comma, speaker, cue, medium = tail
@@ -67,7 +73,7 @@ def postposed_tail_content(seg: Segmented, profile: LangProfile, drafts: list[Dr
 
 
 def _closing_attribution(
-    seg: Segmented, profile: LangProfile, s: int, a: int, b: int, end: int
+    seg: Segmented, profile: LangProfile, s: int, a: int, b: int, end: int, max_tail_np: int
 ) -> tuple[int, tuple[int, int], list[int], Medium | None] | None:
     """(comma, speaker range, cue tokens, the lexicon's medium) of a sentence-final ", so
     X" / ", sagte X"."""
@@ -89,7 +95,7 @@ def _closing_attribution(
             return comma, sp, [i for i in m.cue if seg.words[i] != ","], m.pattern.medium
     if "verb_first" not in profile.postposed_attribution:
         return None
-    got = _postposed_tail(seg, profile, a, b)
+    got = _postposed_tail(seg, profile, a, b, max_tail_np)
     if got is None:
         return None
     entry = profile.cue(seg.words[got[2][0]].lower())
@@ -97,7 +103,10 @@ def _closing_attribution(
 
 
 def postposed_attributions(
-    seg: Segmented, profile: LangProfile, drafts: list[Draft]
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    max_tail_np: int = DEFAULT.extract.max_tail_np,
 ) -> list[Draft]:
     """A sentence that ends in its attribution: "…, officials said.", "…, the source added
     on Tuesday.", "„…“, sagte Anna Berger.", "'…,' said Rep. Miller, head of the caucus."
@@ -115,7 +124,7 @@ def postposed_attributions(
     words = seg.words
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
-        got = _postposed_tail(seg, profile, a, b)
+        got = _postposed_tail(seg, profile, a, b, max_tail_np)
         if got is None:
             continue
         comma, (sp_lo, sp_hi), cue_toks = got
@@ -170,16 +179,16 @@ def postposed_attributions(
 
 
 def subject_first_attribution(
-    seg: Segmented, profile: LangProfile, a: int, stop: int
+    seg: Segmented, profile: LangProfile, a: int, stop: int, max_tail_np: int
 ) -> tuple[tuple[int, int], list[int]] | None:
     """Speaker range and cue of "Vitter asked" / "the senator said on Tuesday" running
-    from ``a`` up to ``stop``: a noun phrase of at most ``_MAX_TAIL_NP`` words, a finite
+    from ``a`` up to ``stop``: a noun phrase of at most ``max_tail_np`` words, a finite
     cue verb, then nothing or a preposition, a capitalised word or a time word."""
     words = seg.words
     first = words[a]
     if not speaker_head(profile, first) and first.lower() not in profile.determiners:
         return None
-    for v in range(a + 1, min(stop, a + 1 + _MAX_TAIL_NP)):
+    for v in range(a + 1, min(stop, a + 1 + max_tail_np)):
         w = words[v]
         if w in profile.clause_breaks or w.lower() in profile.complementizers:
             return None
@@ -264,11 +273,8 @@ def anaphoric_attributions(
     return new
 
 
-_MAX_TAIL_NP = 8
-
-
 def _postposed_tail(
-    seg: Segmented, profile: LangProfile, a: int, b: int
+    seg: Segmented, profile: LangProfile, a: int, b: int, max_tail_np: int
 ) -> tuple[int, tuple[int, int], list[int]] | None:
     """(boundary, speaker range, cue verb) of a sentence-final ", NP said" / ", said NP";
     the boundary is the comma, or the closing quotation mark after a quoted comma."""
@@ -306,7 +312,7 @@ def _postposed_tail(
             profile.determiners
         ):
             continue
-        for v in range(first + 1, min(end, first + 1 + _MAX_TAIL_NP)):
+        for v in range(first + 1, min(end, first + 1 + max_tail_np)):
             w = words[v]
             if w in profile.clause_breaks or w.lower() in profile.complementizers:
                 break
@@ -420,7 +426,12 @@ def drop_bare_trigger_cues(
     return out
 
 
-def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+def medial_attributions(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    max_tail_np: int = DEFAULT.extract.max_tail_np,
+) -> list[Draft]:
     """An attribution set off by commas inside its content: "The plant was safe, the
     mayor said, until the flood came." — the shapes of :func:`postposed_attributions`
     (``clause.json`` ``postposed_attribution``: ``medial``), followed by a comma and more
@@ -449,7 +460,7 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
         for c2 in range(a + 5, end - 2):
             if words[c2] != "," or seg.quote_depth[c2]:
                 continue
-            got = _postposed_tail(seg, profile, a, c2)
+            got = _postposed_tail(seg, profile, a, c2, max_tail_np)
             if got is None:
                 continue
             comma, (sp_lo, sp_hi), cue_toks = got
@@ -491,7 +502,7 @@ def medial_attributions(seg: Segmented, profile: LangProfile, drafts: list[Draft
 @component("extract.attributions.postposed.v1", Stage.PROPOSE)
 def propose_postposed(w: Work) -> None:
     """Sentences ending in an attribution ("…, sagte der Minister.")."""
-    w.drafts += postposed_attributions(w.seg, w.profile, w.drafts)
+    w.drafts += postposed_attributions(w.seg, w.profile, w.drafts, w.settings.extract.max_tail_np)
 
 
 @component("extract.attributions.anaphoric.v1", Stage.PROPOSE)
@@ -503,13 +514,13 @@ def propose_anaphoric(w: Work) -> None:
 @component("extract.attributions.medial.v1", Stage.PROPOSE)
 def propose_medial(w: Work) -> None:
     """An attribution inside the content ("Die Lage, sagte er, sei ernst.")."""
-    w.drafts += medial_attributions(w.seg, w.profile, w.drafts)
+    w.drafts += medial_attributions(w.seg, w.profile, w.drafts, w.settings.extract.max_tail_np)
 
 
 @component("extract.attributions.postposed_tail.v1", Stage.REFINE)
 def refine_postposed_tail(w: Work) -> None:
     """A content that runs on into a closing attribution ends before it."""
-    postposed_tail_content(w.seg, w.profile, w.drafts)
+    postposed_tail_content(w.seg, w.profile, w.drafts, w.settings.extract.max_tail_np)
 
 
 @component("extract.attributions.bare_trigger.v1", Stage.FILTER)

@@ -6,10 +6,10 @@ Shared by the indirect, according-to and speaker rules; reads the clause words o
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 
 from sayso.extract.draft import Draft, Seg, konjunktiv_in
-from sayso.lang import LangProfile
+from sayso.lang import Infinitive, LangProfile, V2Clause
 from sayso.text.segment import Segmented
 
 
@@ -125,10 +125,10 @@ def cue_clause(
     a: int,
     end: int,
     that: frozenset[str],
-    inf: Mapping[str, str],
+    inf: Infinitive,
     not_after: frozenset[str],
     v2: bool = False,
-    bare_v2: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None,
+    bare_v2: V2Clause | None = None,
 ) -> tuple[list[int], int, int, str] | None:
     """(cue tokens, content range, kind) of the first cue verb of ``[a, end)`` followed by
     a comma and a content clause."""
@@ -174,7 +174,7 @@ def cue_clause(
 
 
 def _bare_v2_clause(
-    v2: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    v2: V2Clause,
     frames: Collection[str],
     words: list[str],
     a: int,
@@ -183,44 +183,46 @@ def _bare_v2_clause(
     """A main clause after the comma of a verb that takes one ("sagte Rice, die USA hielten
     sich an …"), whatever its mood: it opens with a subject pronoun or a determiner and a
     noun; not after a first person ("Ich glaube, die Künstler …")."""
-    subjects, determiners, not_after_subject = v2
+    subjects, determiners, not_after_subject = v2.subjects, v2.determiners, v2.not_after_subject
     if "v2" not in frames or any(w.lower() in not_after_subject for w in words[a:k]):
         return False
     w = words[k + 1].lower()
     return w in subjects or (w in determiners and words[k + 2][:1].isupper())
 
 
-def _infinitive_end(words: list[str], lo: int, end: int, inf: Mapping[str, str]) -> int | None:
+def _infinitive_end(words: list[str], lo: int, end: int, inf: Infinitive) -> int | None:
     """End of a zu-infinitive clause starting before ``lo``: after its first verb that
     follows the marker ("zu entziehen") or carries it inside ("aufzugeben"), when a comma,
-    "und" or the sentence end follows."""
-    marker, infix, ending = inf.get("marker"), inf.get("infix"), inf.get("ending", "")
+    one of ``inf.ends_before`` ("und") or the sentence end follows."""
+    marker, infix, ending = inf.marker, inf.infix, inf.ending
     if not marker:
         return None
     for j in range(lo, end):
         w = words[j]
         nxt = words[j + 1] if j + 1 < end else ","
-        if not (w.isalpha() and w.islower() and nxt in (",", "und")):
+        if not (w.isalpha() and w.islower() and (nxt == "," or nxt in inf.ends_before)):
             continue
         if words[j - 1].lower() == marker or (infix and infix in w[2:-3] and w.endswith(ending)):
             return j + 1 if nxt == "," else end
     return None
 
 
-_MAX_CLAUSE_SUBJECT = 6
-
-
-def looks_like_clause(profile: LangProfile, words: list[str], lo: int, hi: int) -> bool:
+def looks_like_clause(
+    profile: LangProfile, words: list[str], lo: int, hi: int, max_subject: int
+) -> bool:
     """Does ``words[lo:hi]`` read as a clause rather than an object noun phrase ("wrote a
     memoir")? It opens with a complementizer, or a short subject (at most
-    ``_MAX_CLAUSE_SUBJECT`` words, no clause break) is followed by an auxiliary or modal
-    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form ("-ed")."""
+    ``max_subject`` words, no clause break) is followed by an auxiliary or modal
+    (``clause.json`` ``finite_auxiliaries``) or a lower-case past form (``past_endings``:
+    "-ed")."""
     if words[lo].lower() in profile.complementizers:
         return True
-    for k in range(lo + 1, min(hi, lo + _MAX_CLAUSE_SUBJECT + 1)):
+    for k in range(lo + 1, min(hi, lo + max_subject + 1)):
         w = words[k]
         if w in profile.clause_breaks:
             return False
-        if w.lower() in profile.finite_auxiliaries or (w[:1].islower() and w.endswith("ed")):
+        if w.lower() in profile.finite_auxiliaries or (
+            w[:1].islower() and w.endswith(profile.past_endings)
+        ):
             return True
     return False

@@ -70,8 +70,9 @@ Run = Callable[[Work], None]
 class Component:
     """One declared step. ``langs=None`` runs for every language; ``requires`` names
     language-profile fields that must be set (``"content_clause.stub_tokens"`` looks into
-    a mapping); ``setting`` is a boolean :class:`~sayso.settings.Settings` field and the
-    value it must have; ``scores`` says the step reads the taggers' token scores."""
+    a typed section of :mod:`sayso.lang.sections`); ``setting`` is a boolean
+    :class:`~sayso.settings.Settings` field and the value it must have; ``scores`` says
+    the step reads the taggers' token scores."""
 
     name: str
     stage: Stage
@@ -100,7 +101,9 @@ class Component:
 def _flag(profile: LangProfile, flag: str) -> bool:
     head, _, key = flag.partition(".")
     value = getattr(profile, head)
-    return bool(value.get(key) if key else value)
+    if key:
+        return value is not None and bool(getattr(value, key))
+    return bool(value)
 
 
 def component(

@@ -27,7 +27,12 @@ from sayso.text.segment import Segmented
 
 
 def nested_direct(
-    seg: Segmented, drafts: list[Draft], min_tokens: int = 4, single_lowercase: bool = False
+    seg: Segmented,
+    drafts: list[Draft],
+    min_tokens: int = 4,
+    single_lowercase: bool = False,
+    *,
+    max_name_words: int,
 ) -> list[Draft]:
     """Mixed quotation: a quoted fragment inside indirect or reported speech is a direct
     statement of the same speaker ("Er nannte das eine „historische Wende“ der Politik").
@@ -47,25 +52,23 @@ def nested_direct(
             a = tok_at(seg, q.open)
             b = tok_at(seg, q.end - 1) + 1
             single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
-            if (b - a < min_tokens and not single) or _quoted_name(seg, a, b):
+            if (b - a < min_tokens and not single) or _quoted_name(seg, a, b, max_name_words):
                 continue
             child = d.direct_part(a, b, "rule.nested_direct.v1", parent=idx)
             out.append(child)
     return out
 
 
-_MAX_NAME_WORDS = 4
-
-
-def _quoted_name(seg: Segmented, a: int, b: int) -> bool:
+def _quoted_name(seg: Segmented, a: int, b: int, max_words: int) -> bool:
     """A quoted name or title rather than a quoted fragment of speech: every word is
     capitalised or a number („Financial Times“, „Hvalur 9“, „Ein Land - Zwei Systeme“),
-    or the quotation is a parenthetical remark ('(sic!)')."""
+    or the quotation is a parenthetical remark ('(sic!)'); names have at most
+    ``max_words`` words."""
     inner = [w for w in seg.words[a:b] if not MARK_RE.fullmatch(w)]
     if inner and inner[0] == "(":
         return True
     words = [w for w in inner if w[:1].isalnum()]
-    if not words or len(words) > _MAX_NAME_WORDS or inner[-1] in FINAL:
+    if not words or len(words) > max_words or inner[-1] in FINAL:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
@@ -194,7 +197,9 @@ def cued_fragments(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     return new
 
 
-def attribution_after_quote(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+def attribution_after_quote(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft], max_tail_np: int
+) -> None:
     """A quotation that closes its sentence with "?" or "!" is attributed by the short
     sentence after it: "“Why not?” Vitter asked.", "“We won!” said Anna Berg, the mayor."
     (``clause.json`` ``postposed_attribution``: ``after_quote``). The segmenter ends the
@@ -232,7 +237,7 @@ def attribution_after_quote(seg: Segmented, profile: LangProfile, drafts: list[D
         if got is not None:
             (lo, hi), cue_toks = got
         else:
-            got_s = subject_first_attribution(seg, profile, na, stop)
+            got_s = subject_first_attribution(seg, profile, na, stop, max_tail_np)
             if got_s is None:
                 continue
             (lo, hi), cue_toks = got_s
@@ -243,14 +248,13 @@ def attribution_after_quote(seg: Segmented, profile: LangProfile, drafts: list[D
         taken.add(s + 1)
 
 
-_MAX_LABEL = 4
-
-
-def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
+def speaker_labels(
+    seg: Segmented, profile: LangProfile, drafts: list[Draft], max_label: int
+) -> list[Draft]:
     """Transcripts and headlines that name the speaker in a label before a colon at the
     start of a paragraph ("MILLER: We will …", "Miller: Plan Is Dead"): the label is the
     speaker, the colon the cue, the rest of the paragraph the content. Labels of one to
-    four capitalised words; ``clause.json`` ``speaker_label_exclude`` lists section labels
+    ``max_label`` capitalised words; ``clause.json`` ``speaker_label_exclude`` lists section labels
     that name no speaker ("The Latest", "Update"). Drafts inside the content give way.
     Returns the drafts, with the new ones in place of those they cover."""
     if not profile.speaker_label_exclude:
@@ -267,7 +271,7 @@ def speaker_labels(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if MARK_RE.fullmatch(words[i]):
             i += 1
         colon = next(
-            (j for j in range(i, min(len(words), i + _MAX_LABEL + 1)) if words[j] == ":"), None
+            (j for j in range(i, min(len(words), i + max_label + 1)) if words[j] == ":"), None
         )
         if colon is None or colon == i:
             continue
@@ -322,7 +326,7 @@ def propose_cued_quotations(w: Work) -> None:
 @component("extract.direct.speaker_labels.v1", Stage.PROPOSE)
 def propose_speaker_labels(w: Work) -> None:
     """Speech after a speaker label ("Müller: …", "SMITH: …")."""
-    w.drafts = speaker_labels(w.seg, w.profile, w.drafts)
+    w.drafts = speaker_labels(w.seg, w.profile, w.drafts, w.settings.extract.max_label)
 
 
 @component("extract.direct.fragments.v1", Stage.PROPOSE, requires=("fragment_marks",), scores=True)
@@ -336,7 +340,7 @@ def propose_fragments(w: Work) -> None:
 @component("extract.direct.attribution_after_quote.v1", Stage.REFINE)
 def refine_attribution_after_quote(w: Work) -> None:
     """A direct quotation ending its sentence takes the attribution that follows it."""
-    attribution_after_quote(w.seg, w.profile, w.drafts)
+    attribution_after_quote(w.seg, w.profile, w.drafts, w.settings.extract.max_tail_np)
 
 
 @component("extract.direct.colon_quotations.v1", Stage.FILTER, requires=("colon_quotation",))
@@ -349,5 +353,9 @@ def filter_colon_quotations(w: Work) -> None:
 def filter_nested(w: Work) -> None:
     """Quotations inside another statement become nested direct statements."""
     w.drafts = nested_direct(
-        w.seg, w.drafts, w.settings.nested_min_tokens, w.profile.nested_single_lowercase
+        w.seg,
+        w.drafts,
+        w.settings.nested_min_tokens,
+        w.profile.nested_single_lowercase,
+        max_name_words=w.settings.extract.max_name_words,
     )

@@ -290,4 +290,7 @@ def speaker_head(profile: LangProfile, w: str) -> bool:
 
 
 def finite_cue(profile: LangProfile, w: str) -> bool:
-    return w[:1].islower() and not w.endswith("ing") and profile.cue(w) is not None
+    """A lower-case cue verb form that is not non-finite (``clause.json``
+    ``nonfinite_cue`` ``suffixes``: "claiming")."""
+    nonfinite = profile.nonfinite_cue.suffixes if profile.nonfinite_cue else ()
+    return w[:1].islower() and not w.endswith(nonfinite) and profile.cue(w) is not None

@@ -51,9 +51,7 @@ def framed_continuations(seg: Segmented, profile: LangProfile, drafts: list[Draf
     cc = profile.content_clause
     if not cc or profile.konjunktiv is None:
         return
-    that = frozenset(cc.get("that", ()))
-    inf = cc.get("infinitive", {})
-    not_after = frozenset(cc.get("not_after", ()))
+    that, inf, not_after = cc.that, cc.infinitive, cc.not_after
     words = seg.words
     for d in drafts:
         if (

@@ -17,6 +17,7 @@ from sayso.extract.roles import attach_roles, tag_speakers
 from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -88,7 +89,7 @@ def snap_content(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
 
 
 def stub_contents(
-    seg: Segmented, drafts: list[Draft], max_tokens: int = 4, gap: int = 5
+    seg: Segmented, drafts: list[Draft], max_tokens: int, gap: int = DEFAULT.extract.stub_gap
 ) -> list[Draft]:
     """A content of a few words that stops just before another content of its sentence
     ("[Es sei], so wird gesagt, [eine Illusion …]", "[weil] [die Versicherung es versäumt
@@ -130,10 +131,10 @@ def prepositional_relatives(
     Gesetz solle …]", "[in den persönlichen Sachen seien …]"). The words are
     ``clause.json`` ``content_clause`` ``relative_pronouns`` and
     ``relative_clause_starts``."""
-    rel = frozenset(profile.content_clause.get("relative_pronouns", ()))
-    after = frozenset(profile.content_clause.get("relative_clause_starts", ()))
-    if not rel:
+    cc = profile.content_clause
+    if cc is None or not cc.relative_pronouns:
         return drafts
+    rel, after = cc.relative_pronouns, cc.relative_clause_starts
     words = seg.words
     out: list[Draft] = []
     for d in drafts:
@@ -196,19 +197,7 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
     cc = profile.content_clause
     if not cc:
         return []
-    that = frozenset(cc.get("that", ()))
-    inf = cc.get("infinitive", {})
-    not_after = frozenset(cc.get("not_after", ()))
-    v2 = cc.get("v2_clause", {})
-    bare_v2 = (
-        (
-            frozenset(v2["subjects"]),
-            frozenset(v2["determiners"]),
-            frozenset(v2["not_after_subject"]),
-        )
-        if v2
-        else None
-    )
+    that, inf, not_after, bare_v2 = cc.that, cc.infinitive, cc.not_after, cc.v2_clause
     # a tagged content without cue or speaker would be pruned: the rule completes it
     bare: dict[int, list[Draft]] = {}
     taken: set[int] = set()
@@ -251,7 +240,12 @@ def comma_content_clauses(seg: Segmented, profile: LangProfile, drafts: list[Dra
 
 
 def cue_clauses(
-    seg: Segmented, profile: LangProfile, tagger: Taggers, tagged: Tagged, drafts: list[Draft]
+    seg: Segmented,
+    profile: LangProfile,
+    tagger: Taggers,
+    tagged: Tagged,
+    drafts: list[Draft],
+    max_subject: int = DEFAULT.extract.max_clause_subject,
 ) -> list[Draft]:
     """Sentences without any statement in which a cue verb that takes a bare or "that"
     clause ("dass"/"v2" frames) reports everything after it: "The spokesman said the
@@ -268,6 +262,7 @@ def cue_clauses(
     "also") before them."""
     taken = {p.sent for d in drafts for p in d.parts}
     words = seg.words
+    nonfinite = profile.nonfinite_cue.suffixes if profile.nonfinite_cue else ()
     new: list[tuple[Draft, int]] = []
     for s, (a, b) in enumerate(seg.sentences):
         if s in taken:
@@ -283,7 +278,11 @@ def cue_clauses(
             if entry is None or not ({"dass", "v2", "np"} & entry.frames):
                 continue
             prev = words[i - 1].lower()
-            if w.endswith("ing") or prev in profile.determiners or prev.endswith(("'s", "’s")):
+            if (
+                w.endswith(nonfinite)
+                or prev in profile.determiners
+                or prev.endswith(profile.evidence.possessive_endings)
+            ):
                 continue
             if w in profile.ambiguous_cue_forms and not (
                 words[i - 1][:1].isupper()
@@ -297,7 +296,9 @@ def cue_clauses(
                 hi += 1
             if words[lo] in profile.clause_breaks:
                 continue  # ", the mayor said, until …": the content is around it
-            clause = {"dass", "v2"} & entry.frames and looks_like_clause(profile, words, lo, hi)
+            clause = {"dass", "v2"} & entry.frames and looks_like_clause(
+                profile, words, lo, hi, max_subject
+            )
             np = "np" in entry.frames and entry.medium is Medium.SPEECH
             if hi - lo < 3 or not (clause or np):
                 continue
@@ -329,7 +330,9 @@ def cue_clauses(
 @component("extract.indirect.cue_clauses.v1", Stage.PROPOSE, langs=frozenset({"en"}), scores=True)
 def propose_cue_clauses(w: Work) -> None:
     """English content clauses after a cue verb ("officials said that …")."""
-    w.drafts += cue_clauses(w.seg, w.profile, w.taggers, w.scores, w.drafts)
+    w.drafts += cue_clauses(
+        w.seg, w.profile, w.taggers, w.scores, w.drafts, w.settings.extract.max_clause_subject
+    )
 
 
 @component("extract.indirect.comma_clauses.v1", Stage.PROPOSE, scores=True)
@@ -355,7 +358,11 @@ def refine_semicolon(w: Work) -> None:
 @component("extract.indirect.stubs.v1", Stage.FILTER, requires=("content_clause.stub_tokens",))
 def filter_stubs(w: Work) -> None:
     """A content of a few words right before another content of its sentence is its start."""
-    w.drafts = stub_contents(w.seg, w.drafts, w.profile.content_clause["stub_tokens"])
+    w.drafts = stub_contents(w.seg, w.drafts, _stub_tokens(w.profile), w.settings.extract.stub_gap)
+
+
+def _stub_tokens(profile: LangProfile) -> int:
+    return profile.content_clause.stub_tokens if profile.content_clause else 0
 
 
 @component("extract.indirect.prepositional_relatives.v1", Stage.FILTER)

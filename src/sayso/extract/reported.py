@@ -103,7 +103,13 @@ def _reported_subject(seg: Segmented, profile: LangProfile, a: int, b: int, verb
     w = words[verb].lower()
     entry = profile.cue(w)
     particle = entry.particle if entry is not None and entry.particle else ""
-    if entry is None or w == entry.lemma or w.startswith("ge") or w.startswith(particle + "ge"):
+    participle = profile.evidence.participle_prefixes
+    if (
+        entry is None
+        or w == entry.lemma
+        or w.startswith(participle)
+        or w.startswith(tuple(particle + p for p in participle))
+    ):
         return []
     if "(" in words[a:verb]:
         return []

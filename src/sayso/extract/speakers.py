@@ -20,8 +20,9 @@ from sayso.extract.draft import (
     np_start,
     speaker_head,
 )
-from sayso.lang import LangProfile
+from sayso.lang import LangProfile, NonfiniteCue
 from sayso.model import Form
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -81,7 +82,8 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     - a sentence-initial name with an apposition or relative clause before the verb:
       "Anna Berger, die Sprecherin des Vereins, sagte, …" (the apposition belongs to the
       speaker, a relative clause — ending in its verb — does not);
-    - a "wie" clause: "Wie das Ministerium am Montag mitteilte, …" (the cue gains "wie");
+    - a "wie" clause (``clause.json`` ``comparative_openers``): "Wie das Ministerium am
+      Montag mitteilte, …" (the cue gains "wie");
     - the subject right after a verb in second position: "Am Dienstag teilte die Polizei
       mit, …", "Dazu sagte er, …"."""
     words = seg.words
@@ -158,10 +160,11 @@ def _wie_subject(
     free: Callable[[int, int], bool],
 ) -> tuple[int, int, str] | None:
     words = seg.words
+    openers = profile.comparative_openers
     w = c - 1
-    while w > a and words[w] not in HARD_BREAKS and words[w].lower() != "wie":
+    while w > a and words[w] not in HARD_BREAKS and words[w].lower() not in openers:
         w -= 1
-    if words[w].lower() != "wie" or c - w < 2 or not free(w + 1, c):
+    if words[w].lower() not in openers or c - w < 2 or not free(w + 1, c):
         return None
     hi = c
     while (
@@ -190,8 +193,9 @@ def _main_clause_subject(
 
     words = seg.words
     w = words[c].lower()
-    nonfinite = any(w.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ())) or (
-        c > a and words[c - 1].lower() in profile.nonfinite_cue.get("preceding", ())
+    nf = profile.nonfinite_cue or NonfiniteCue()
+    nonfinite = any(w.endswith(x) for x in nf.suffixes) or (
+        c > a and words[c - 1].lower() in nf.preceding
     )
     if not nonfinite or c - a < 2:
         return None
@@ -310,10 +314,12 @@ def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Dra
             d.rules.append("group.speaker.closing_comma.v1")
 
 
-_MAX_APPOSITION = 30
-
-
-def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+def extend_speaker_to_cue(
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    max_apposition: int = DEFAULT.extract.max_apposition,
+) -> None:
     """A speaker that the tagger ended before an apposition or relative clause set off by
     commas runs on over it: up to the cue verb ("[Peter Morgan], a lawyer for the club,
     said …", "[Rep. Anna Berg] (D-Ore.) said"), or, after a sentence-final cue, up to the
@@ -323,7 +329,8 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
     statement's content; an apposition (a noun phrase) has no comma inside; a relative
     clause (``relative_pronouns``, may hold commas) only at the sentence end (before the
     cue, PolNeAR train leaves it out, dev takes it in); a participle or prepositional
-    phrase ("Trump, speaking to veterans, said") is not taken."""
+    phrase ("Trump, speaking to veterans, said") is not taken. The stretch has at most
+    ``max_apposition`` words."""
     if "to_cue" not in profile.speaker_extension:
         return
     words = seg.words
@@ -342,13 +349,13 @@ def extend_speaker_to_cue(seg: Segmented, profile: LangProfile, drafts: list[Dra
         sp = d.speaker[0]
         c = d.cue[0].a
         b = seg.sentences[sp.sent][1]
-        if sp.b < c <= sp.b + _MAX_APPOSITION:
+        if sp.b < c <= sp.b + max_apposition:
             stop, closed = c, True
         elif sp.a == d.cue[-1].b:
             stop, closed = b, False
             while stop > sp.b and words[stop - 1] in FINAL:
                 stop -= 1
-            if stop - sp.b > _MAX_APPOSITION:
+            if stop - sp.b > max_apposition:
                 continue
         else:
             continue
@@ -414,7 +421,7 @@ def _apposition_end(
             or not (
                 first[:1].isupper() or low in profile.determiners or profile.is_role_noun(first)
             )
-            or any(low.endswith(x) for x in profile.nonfinite_cue.get("suffixes", ()))
+            or any(low.endswith(x) for x in _nonfinite_suffixes(profile))
         ):
             return None
         close = k + 1
@@ -452,7 +459,7 @@ def refine_clause_subject(w: Work) -> None:
 @component("extract.speakers.extend_to_cue.v1", Stage.REFINE)
 def refine_extend_to_cue(w: Work) -> None:
     """A speaker cut short by the tagger grows up to its cue (apposition included)."""
-    extend_speaker_to_cue(w.seg, w.profile, w.drafts)
+    extend_speaker_to_cue(w.seg, w.profile, w.drafts, w.settings.extract.max_apposition)
 
 
 @component("extract.speakers.trim.v1", Stage.REFINE)
@@ -465,3 +472,8 @@ def refine_trim(w: Work) -> None:
 def refine_closing_comma(w: Work) -> None:
     """A speaker ends before a comma that closes its noun phrase."""
     speaker_closing_comma(w.seg, w.profile, w.drafts)
+
+
+def _nonfinite_suffixes(profile: LangProfile) -> tuple[str, ...]:
+    """The endings of a non-finite cue form (``clause.json`` ``nonfinite_cue``)."""
+    return profile.nonfinite_cue.suffixes if profile.nonfinite_cue else ()

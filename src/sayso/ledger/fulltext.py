@@ -14,7 +14,8 @@ diacritics and common stop words; ranking puts the best matches first.
 * **SQLite**: ``statements_fts`` is an FTS5 index with the ``porter unicode61
   remove_diacritics 2`` tokenizer: English words are Porter-stemmed ("sanctions" finds
   "sanction"), every word is case- and diacritic-folded ("Zölle" finds "zolle"). Porter does
-  not know German, so for German the query side strips common inflection endings and matches
+  not know German, so for German the query side strips common inflection endings
+  (``lang/de/search.json``, with the stop words of each language) and matches
   the rest as a prefix: "Sanktionen" becomes ``sanktion*`` and finds "Sanktion" and
   "Sanktionen" (and, being a prefix, "Sanktionsliste"). Ranked by FTS5's bm25.
 """
@@ -22,36 +23,16 @@ diacritics and common stop words; ranking puts the best matches first.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Float, Integer, and_, column, func, literal_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.elements import ColumnElement as _Col
 
+from sayso.lang import SUPPORTED, search
 from sayso.ledger.schema import Statement
 
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: a few very common words per language; the PostgreSQL configurations drop theirs
-STOP_WORDS: dict[str, frozenset[str]] = {
-    "de": _word_set(
-        """der die das den dem des ein eine einen einem einer eines und oder aber nicht
-        ist sind war waren wird werden wurde wurden hat haben hatte sei seien zu zum zur
-        im in am an auf aus bei mit von vom für über unter nach vor es er sie wir ich ihr
-        man sich so auch noch nur wie als dass daß wenn ob"""
-    ),
-    "en": _word_set(
-        """the a an and or but not is are was were be been being has have had will would
-        to of in on at by for with from as that this these those it its he she they we
-        i you his her their our if so than then there do does did"""
-    ),
-}
-
-#: German inflection endings stripped on the SQLite query side (longest first)
-_DE_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 #: the SQLite FTS5 table (created by the migration; not part of the declared schema)
@@ -62,21 +43,29 @@ _ENGLISH: ColumnElement[Any] = literal_column("'english'::regconfig")
 
 
 def words(query: str, lang: str | None) -> list[str]:
-    """The query's words, lower-cased, without stop words (of ``lang``, or of both)."""
-    stop: frozenset[str] = (
-        STOP_WORDS.get(lang, frozenset()) if lang else STOP_WORDS["de"] | STOP_WORDS["en"]
-    )
+    """The query's words, lower-cased, without stop words (of ``lang``, or of both;
+    ``lang/<lang>/search.json``)."""
+    stop = _stop_words(lang)
     found = [w.lower() for w in _WORD.findall(query)]
     kept = [w for w in found if w not in stop]
     return kept or found  # a query of stop words only still searches for them
 
 
 def german_stem(word: str) -> str:
-    """A light German stemmer for prefix queries: "sanktionen" -> "sanktion"."""
-    for ending in _DE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+    """A light German stemmer for prefix queries: "sanktionen" -> "sanktion" (the endings
+    of ``lang/de/search.json``)."""
+    german = search("de")
+    for ending in german.endings:
+        if word.endswith(ending) and len(word) - len(ending) >= german.min_stem:
             return word[: -len(ending)]
     return word
+
+
+@cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    if lang:
+        return search(lang).stop_words if lang in SUPPORTED else frozenset()
+    return frozenset().union(*(search(x).stop_words for x in SUPPORTED))
 
 
 def _quote(word: str) -> str:

@@ -42,7 +42,6 @@ SINGLE = frozenset("‚‘’'‹›")
 MARK_RE = re.compile("[„‚“”»«›‹\"'‘’]")
 _OPEN_BEFORE = frozenset("([{<-–—/:;,")
 _CLOSE_AFTER = frozenset(".,;:!?)]}>-–—/…")
-MAX_MARKS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +72,20 @@ def _flanking(text: str, i: int) -> tuple[bool, bool]:
 
 
 def pair_quotes(
-    text: str, paragraphs: list[tuple[int, int]]
+    text: str, paragraphs: list[tuple[int, int]], max_marks: int
 ) -> tuple[list[Quotation], list[Warning]]:
-    """Pair the quotation marks of ``text``; ``paragraphs`` are (start, end) offsets."""
+    """Pair the quotation marks of ``text``; ``paragraphs`` are (start, end) offsets. Only
+    the first ``max_marks`` marks are paired (a W106 warning says so)."""
     pairer = _Pairer(text, paragraphs)
     marks = [m.start() for m in MARK_RE.finditer(text)]
-    if len(marks) > MAX_MARKS:
+    if len(marks) > max_marks:
         pairer.warnings.append(
             Warning(
                 errors.W106.code,
-                errors.W106.format(count=len(marks), limit=MAX_MARKS),
+                errors.W106.format(count=len(marks), limit=max_marks),
             )
         )
-        marks = marks[:MAX_MARKS]
+        marks = marks[:max_marks]
     for i in marks:
         pairer.mark(i)
     for q in range(pairer.current_para, len(paragraphs)):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sayso.model import Span, Warning
+from sayso.settings import TextSettings
 from sayso.text.quotes import MARK_RE, Quotation, pair_quotes
 
 # dotted initialisms (U.S., z.B.) first, then numbers with inner separators (3.000, 4,6,
@@ -22,10 +23,7 @@ PARA_RE = re.compile(r"[^\n]+")
 _TERMINAL = frozenset(".!?…")
 _CLOSING = frozenset("“”\"'’‘«»‹›)]")
 _DASHES = frozenset("-–—")
-#: no news sentence is longer (the dev corpora's longest has 280 tokens); a longer "sentence"
-#: (a text without punctuation, an unclosed quotation) is cut into pieces of this many
-#: tokens, so that the rules that look at a statement's whole sentence stay linear in the text
-MAX_SENTENCE_TOKENS = 500
+DEFAULT_TEXT = TextSettings()
 
 
 @dataclass(slots=True)
@@ -76,13 +74,16 @@ def segment(
     text: str,
     abbreviations: Collection[str] = (),
     months: Collection[str] = (),
-    max_tokens: int = MAX_SENTENCE_TOKENS,
+    limits: TextSettings = DEFAULT_TEXT,
 ) -> Segmented:
     """Split ``text`` into paragraphs, tokens, quotations and sentences.
 
     ``abbreviations`` are tokens with their period after which a sentence does not end
     ("Dr.", "z.", "bzw."); ``months`` make "am 3. Mai" an ordinal, not a sentence end.
-    A sentence of more than ``max_tokens`` tokens is cut into pieces of that many.
+    A sentence of more than ``limits.max_sentence_tokens`` tokens is cut into pieces of
+    that many: no news sentence is longer (the dev corpora's longest has 280 tokens); a
+    longer "sentence" (a text without punctuation, an unclosed quotation) is cut so that
+    the rules that look at a statement's whole sentence stay linear in the text.
     """
     paragraphs = paragraphs_of(text)
     starts: list[int] = []
@@ -92,7 +93,7 @@ def segment(
         starts.append(m.start())
         ends.append(m.end())
         words.append(m.group())
-    quotations, warnings = pair_quotes(text, paragraphs)
+    quotations, warnings = pair_quotes(text, paragraphs, limits.max_quote_marks)
     n = len(words)
     quote_depth = [0] * n
     # end offset of the outermost quotation covering each token (0 when none)
@@ -114,6 +115,7 @@ def segment(
                     quote_end[a:b] = [q.end] * (b - a)
         quote_depth = list(accumulate(delta[:n]))
     sentences = _sentences(text, starts, ends, words, paragraphs, quote_end, abbreviations, months)
+    max_tokens = limits.max_sentence_tokens
     if any(b - a > max_tokens for a, b in sentences):
         sentences = [
             (k, min(k + max_tokens, b)) for a, b in sentences for k in range(a, b, max_tokens)

@@ -1,0 +1,252 @@
+"""The :class:`LangProfile`: everything sayso knows about one language, with O(1) lookups.
+Build it with :func:`sayso.lang.load`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sayso.lang.entries import (
+    AccordingPattern,
+    CueEntry,
+    EvidenceLexicon,
+    Konjunktiv,
+    Marker,
+    MarkerKind,
+    NominalCue,
+    Pronoun,
+)
+from sayso.lang.sections import ContentClause, NonfiniteCue, NounPhrase
+from sayso.model import ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class LangProfile:
+    """Everything sayso knows about one language. Build it with :func:`load`.
+
+    All string keys are lowercase unless noted; lookups lowercase their argument.
+    """
+
+    lang: str
+    cues: Mapping[str, CueEntry]  # lemma -> entry
+    cue_forms: Mapping[str, CueEntry]  # standalone form -> most frequent entry
+    split_cues: Mapping[tuple[str, str], CueEntry]  # (stem form, particle) -> entry
+    split_forms: Mapping[str, tuple[CueEntry, ...]]  # stem form -> particle verbs
+    particles: frozenset[str]
+    nominal_cues: Mapping[str, NominalCue]  # form -> entry
+    according_to: tuple[AccordingPattern, ...]
+    according_to_triggers: Mapping[str, tuple[AccordingPattern, ...]]
+    markers: Mapping[str, tuple[Marker, ...]]  # first token -> markers starting with it
+    reportative_modals: frozenset[str]
+    role_nouns: frozenset[str]
+    role_suffixes: frozenset[str]
+    inflections: tuple[tuple[str, str], ...]  # (suffix, replacement) tried in order
+    pronouns: Mapping[str, tuple[Pronoun, ...]]
+    outlets: Mapping[str, str]  # lowercase name -> canonical name
+    outlet_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first token -> token tuples
+    org_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_suffixes: frozenset[str]
+    document_heads: frozenset[str]
+    document_suffixes: frozenset[str]
+    abbreviations: frozenset[str]  # case-sensitive, with the final period
+    months: Mapping[str, int]
+    konjunktiv: Konjunktiv | None = None
+    complementizers: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    tagger_determiners: frozenset[str] = frozenset()  # the taggers' "det" feature
+    prepositions: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    main_clause_breaks: frozenset[str] = frozenset()
+    object_determiners: frozenset[str] = frozenset()
+    addressee_prepositions: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
+    addressee_object_starts: frozenset[str] = frozenset()
+    nonfinite_cue: NonfiniteCue | None = None
+    reported_lemmas: frozenset[str] = frozenset()
+    #: words that may be the verb of a reported sentence: standalone forms of a reported
+    #: lemma and stems of its particle verbs (a cheap first test per sentence)
+    reported_forms: frozenset[str] = frozenset()
+    #: every standalone cue form and split stem (a cheap first test per sentence)
+    cue_words: frozenset[str] = frozenset()
+    reported_not_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reported_only_with: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    evidence: EvidenceLexicon = field(default_factory=EvidenceLexicon)
+    postposed_attribution: frozenset[str] = frozenset()
+    anaphoric_openers: frozenset[str] = frozenset()
+    nested_single_lowercase: bool = False
+    colon_quotation: bool = False
+    fragment_marks: frozenset[str] = frozenset()
+    fragment_not_after: frozenset[str] = frozenset()
+    closing_adverbs: frozenset[str] = frozenset()
+    content_clause: ContentClause | None = None
+    noun_phrase: NounPhrase = field(default_factory=NounPhrase)
+    passive_auxiliaries: frozenset[str] = frozenset()
+    speaker_label_exclude: frozenset[str] = frozenset()
+    ambiguous_cue_forms: frozenset[str] = frozenset()
+    verb_companions: frozenset[str] = frozenset()
+    finite_auxiliaries: frozenset[str] = frozenset()
+    speaker_trim: bool = False
+    speaker_extension: frozenset[str] = frozenset()
+    speaker_contractions: tuple[str, ...] = ()  # "’s" of "He’s": not the speaker's
+    relative_pronouns: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    time_prepositions: frozenset[str] = frozenset()
+    comparative_openers: frozenset[str] = frozenset()  # "wie" of "Wie X mitteilte"
+    past_endings: tuple[str, ...] = ()  # "-ed" of a past form opening a clause
+    _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], bool] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
+
+    # --- cues ---------------------------------------------------------------------------
+    def cue(self, token: str) -> CueEntry | None:
+        """The cue verb that ``token`` is a standalone form of ("sagte", "said")."""
+        return self.cue_forms.get(token.lower())
+
+    def cue_with_particle(self, token: str, particle: str) -> CueEntry | None:
+        """The particle verb for a split stem and its particle ("kündigte", "an")."""
+        return self.split_cues.get((token.lower(), particle.lower()))
+
+    def particle_cues(self, token: str) -> tuple[CueEntry, ...]:
+        """Particle verbs that ``token`` may be the finite stem of ("gab": bekanntgeben...)."""
+        return self.split_forms.get(token.lower(), ())
+
+    def cue_lemma_at(self, tokens: Sequence[str], i: int, end: int) -> str | None:
+        """The cue lemma of ``tokens[i]`` when it is a lowercase cue form: a standalone form
+        ("sagte"), or a split stem whose particle stands later before ``end`` ("wies … zurück")."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        low = word.lower()
+        entry = self.cue(low)
+        if entry is not None and not entry.needs_particle(low):
+            return entry.lemma
+        if low not in self.split_forms:  # the stem of no particle verb: nothing to find
+            return None
+        for j in range(i + 1, end):
+            e = self.cue_with_particle(low, tokens[j].lower())
+            if e is not None:
+                return e.lemma
+        return None
+
+    def is_cue_form(self, token: str) -> bool:
+        t = token.lower()
+        return t in self.cue_forms or t in self.split_forms
+
+    def nominal_cue(self, token: str) -> NominalCue | None:
+        return self.nominal_cues.get(token.lower())
+
+    # --- according-to and markers -------------------------------------------------------
+    def according_to_at(self, token: str) -> tuple[AccordingPattern, ...]:
+        """Patterns whose anchor word is ``token`` ("laut", "zufolge", "according")."""
+        return self.according_to_triggers.get(token.lower(), ())
+
+    def markers_at(self, token: str) -> tuple[Marker, ...]:
+        """Markers (longest first) whose first word is ``token``."""
+        return self.markers.get(token.lower(), ())
+
+    def marker(self, token: str) -> MarkerKind | None:
+        """The kind of a single-word marker ("angeblich", "reportedly"), else None."""
+        for m in self.markers.get(token.lower(), ()):
+            if len(m.tokens) == 1:
+                return m.kind
+        return None
+
+    def match_marker(self, tokens: Sequence[str], i: int) -> Marker | None:
+        """The longest marker starting at ``tokens[i]`` (tokens in any case)."""
+        for m in self.markers.get(tokens[i].lower(), ()):
+            n = len(m.tokens)
+            if i + n <= len(tokens) and all(
+                tokens[i + k].lower() == m.tokens[k] for k in range(1, n)
+            ):
+                return m
+        return None
+
+    # --- nouns ----------------------------------------------------------------------------
+    def _bases(self, token: str) -> Iterable[str]:
+        t = token.lower()
+        yield t
+        for suffix, repl in self.inflections:
+            if t.endswith(suffix) and len(t) > len(suffix) + 2:
+                yield t[: len(t) - len(suffix)] + repl
+
+    def _has_suffix(self, word: str, table: str, suffixes: frozenset[str]) -> bool:
+        for n in self._suffix_lengths.get(table, ()):
+            if len(word) > n + 1 and word[-n:] in suffixes:
+                return True
+        return False
+
+    def _head_in(self, token: str, nouns: frozenset[str], table: str) -> bool:
+        # memoised per (table, word): the suffix search is the costliest lookup of all, and
+        # speaker phrases, chains and features ask about the same words again and again
+        key = (table, token)
+        got = self._memo.get(key)
+        if got is None:
+            suffixes: frozenset[str] = getattr(self, table)
+            got = any(
+                b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token)
+            )
+            if len(self._memo) > 500_000:  # bounded over millions of articles
+                self._memo.clear()
+            self._memo[key] = got
+        return got
+
+    def is_role_noun(self, token: str) -> bool:
+        """Role/title nouns ("Sprecher", "Ministerin", "Polizeisprecher", "spokesmen")."""
+        return self._head_in(token, self.role_nouns, "role_suffixes")
+
+    def is_org_head(self, token: str) -> bool:
+        return self._head_in(token, self.org_heads, "org_suffixes")
+
+    def is_anonymous_head(self, token: str) -> bool:
+        return self._head_in(token, self.anonymous_heads, "anonymous_suffixes")
+
+    def is_document_head(self, token: str) -> bool:
+        return self._head_in(token, self.document_heads, "document_suffixes")
+
+    def is_outlet(self, token: str) -> bool:
+        """A single-token outlet name ("dpa", "Spiegel", "Reuters")."""
+        return token.lower() in self.outlets
+
+    def match_outlet(self, tokens: Sequence[str], i: int) -> tuple[str, int] | None:
+        """Longest outlet name starting at ``tokens[i]``: (canonical name, token count)."""
+        for cand in self.outlet_first.get(tokens[i].lower(), ()):
+            n = len(cand)
+            if i + n <= len(tokens) and all(tokens[i + k].lower() == cand[k] for k in range(1, n)):
+                return self.outlets[" ".join(cand)], n
+        return None
+
+    def actor_kind_hint(self, token: str) -> ActorKind | None:
+        """What kind of actor a head word suggests, or None when it says nothing.
+
+        Order: outlet name, anonymous group, document, organization, role (person).
+        """
+        if self.is_outlet(token):
+            return ActorKind.OUTLET
+        if self.is_anonymous_head(token):
+            return ActorKind.ANONYMOUS
+        if self.is_document_head(token):
+            return ActorKind.DOCUMENT
+        if self.is_org_head(token):
+            return ActorKind.ORGANIZATION
+        if self.is_role_noun(token):
+            return ActorKind.PERSON
+        return None
+
+    def pronoun(self, token: str) -> tuple[Pronoun, ...]:
+        """All readings of a pronoun ("sie": 3sg f and 3pl), empty if none."""
+        return self.pronouns.get(token.lower(), ())
+
+    def is_speaker_pronoun(self, token: str) -> bool:
+        return any(p.speaker for p in self.pronoun(token))
+
+    # --- text ---------------------------------------------------------------------------
+    def is_abbreviation(self, token: str) -> bool:
+        """A period-final token that does not end a sentence ("Dr.", "z.", "U.S.")."""
+        return token in self.abbreviations
+
+    def month(self, token: str) -> int | None:
+        """Month number for a month name or abbreviation ("Mai" 5, "Sept." 9)."""
+        return self.months.get(token.lower())
