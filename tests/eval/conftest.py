@@ -1,7 +1,8 @@
 """Shared fixtures for the evaluation tests.
 
-Corpus-backed tests (marked ``@pytest.mark.corpus``) read ``../shared/data`` next to the
-repository. When that folder is absent they skip with a reason, unless the environment
+Corpus-backed tests (marked ``@pytest.mark.corpus``) read ``$SAYSO_DATA``, else
+``../shared/data`` next to the repository (as ``sayso eval`` does, so a git worktree
+elsewhere can point at the data). When that folder is absent they skip with a reason, unless the environment
 sets ``SAYSO_REQUIRE_CORPUS=1`` (CI does): then a missing corpus is a failure, so the
 gold-data checks can never silently stop running.
 """
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DATA_ROOT = Path(
+    os.environ.get("SAYSO_DATA") or Path(__file__).resolve().parents[2].parent / "shared" / "data"
+)
 
 
 def corpus_required() -> bool:
