@@ -2,9 +2,9 @@
 
 Corpus-backed tests (marked ``@pytest.mark.corpus``) read ``$SAYSO_DATA``, else
 ``../shared/data`` next to the repository (as ``sayso eval`` does, so a git worktree
-elsewhere can point at the data). When that folder is absent they skip with a reason, unless the environment
-sets ``SAYSO_REQUIRE_CORPUS=1`` (CI does): then a missing corpus is a failure, so the
-gold-data checks can never silently stop running.
+elsewhere can point at the data). When that folder is absent they skip with a reason,
+unless the environment sets ``SAYSO_REQUIRE_CORPUS=1`` (CI does): then a missing corpus is
+a failure, so the gold-data checks can never silently stop running.
 """
 
 from __future__ import annotations
