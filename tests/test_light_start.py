@@ -128,3 +128,24 @@ def test_tagger_loads_only_the_language_analysed() -> None:
         "assert taggers.cache_info().currsize == 1, taggers.cache_info()\n"
     )
     assert "numpy" in loaded_after(script)
+
+
+def test_runner_in_process_loads_only_the_languages_ingested(tmp_path: Path) -> None:
+    """``sayso ingest --jobs 0`` of German articles loads no English models (worker
+    pools still load both before forking, to share them)."""
+    article = tmp_path / "brief.txt"
+    article.write_text(
+        "„Die Brücke über den Fluss bleibt bis zum Mai gesperrt“, sagte die Bürgermeisterin "
+        "am Dienstag. Die Bauarbeiten würden länger dauern als geplant, hieß es.",
+        "utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'de.db'}"
+    script = (
+        "import contextlib, io\n"
+        "from sayso.cli.main import main\n"
+        "from sayso.extract.tagger import taggers\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['ingest', {str(article)!r}, '--db', {url!r}, '--jobs', '0']) == 0\n"
+        "assert taggers.cache_info().currsize == 1, taggers.cache_info()\n"
+    )
+    assert "sayso.extract.tagger" in loaded_after(script)
