@@ -1,4 +1,14 @@
-"""sayso: who says so, on whose authority, how sure is the report, and who says otherwise."""
+"""sayso: who says so, on whose authority, how sure is the report, and who says otherwise.
+
+``import sayso`` is light: the vocabulary (``sayso.model``) and the errors load at once,
+the extraction (:func:`analyze`, with numpy, scipy and the tagger models) only when
+``sayso.analyze`` is first used, so that ``sayso.ingest``, ``sayso.ledger`` and the query
+commands start without it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from sayso.errors import SaysoError
 from sayso.model import (
@@ -13,7 +23,9 @@ from sayso.model import (
     Span,
     Statement,
 )
-from sayso.pipeline import analyze
+
+if TYPE_CHECKING:
+    from sayso.pipeline import analyze
 
 __version__ = "0.1.0"
 
@@ -33,3 +45,17 @@ __all__ = [
     "__version__",
     "analyze",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``sayso.analyze`` imports the extraction pipeline on first use (PEP 562)."""
+    if name == "analyze":
+        from sayso.pipeline import analyze
+
+        globals()["analyze"] = analyze
+        return analyze
+    raise AttributeError(f"module 'sayso' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

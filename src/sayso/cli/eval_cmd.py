@@ -20,22 +20,20 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+# light modules only: the scoring (numpy, scipy) and the extraction load in the ``run_*``
+# functions, so that building the parser for any command stays cheap
 from sayso.eval import floors as floors_mod
 from sayso.eval import polnear
-from sayso.eval.corpus import GoldDoc
 from sayso.eval.data import resolve_data_root
-from sayso.eval.metrics import System
-from sayso.eval.render import render_checks, render_errors, render_report, worst_docs
-from sayso.eval.suites import (
-    CORPORA,
-    GATE_SUITES,
-    Reader,
-    run_corpus,
-    run_suite,
-)
 
+if TYPE_CHECKING:
+    from sayso.eval.corpus import GoldDoc
+    from sayso.eval.metrics import System
+    from sayso.eval.suites import Reader
+
+#: the corpora of ``sayso eval CORPUS DIR`` (the keys of ``sayso.eval.suites.CORPORA``)
 CORPUS_HELP = {
     "wikinews-de": "German news quotations (SpkAtt-2023 metric); DIR holds the *.json files",
     "polnear": "English PolNeAR attributions; DIR is a split folder with text/ and attributions/",
@@ -51,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.set_defaults(func=lambda args: _usage(parser))
     sub = parser.add_subparsers(dest="eval_command", metavar="SUB-COMMAND")
-    for corpus in CORPORA:
+    for corpus in CORPUS_HELP:
         _add_corpus_parser(sub, corpus)
     ev = sub.add_parser(
         "evidence",
@@ -130,6 +128,9 @@ def _reader(args: argparse.Namespace) -> Reader | None:
 
 def run_corpus_cmd(args: argparse.Namespace) -> int:
     """``sayso eval wikinews-de|polnear DIR``: scores, and optionally the worst documents."""
+    from sayso.eval.render import render_errors, render_report, worst_docs
+    from sayso.eval.suites import run_corpus
+
     started = time.perf_counter()
     run = run_corpus(args.corpus, args.dir, args.system, args.limit, _reader(args))
     elapsed = time.perf_counter() - started
@@ -153,6 +154,7 @@ def run_corpus_cmd(args: argparse.Namespace) -> int:
 def run_evidence(args: argparse.Namespace) -> int:
     """``sayso eval evidence``: per-label scores of the evidence layer."""
     from sayso.eval import evidence
+    from sayso.eval.render import render_report
 
     started = time.perf_counter()
     _, _, report = evidence.run(resolve_data_root(args.data), args.gold, args.system)
@@ -169,6 +171,8 @@ def run_evidence(args: argparse.Namespace) -> int:
 def _current_scores(
     suites: list[str], data_root: Path, system: System | None
 ) -> dict[str, dict[str, float]]:
+    from sayso.eval.suites import run_suite
+
     scores: dict[str, dict[str, float]] = {}
     for suite in suites:
         report = run_suite(suite, data_root, system).report
@@ -180,11 +184,15 @@ def _current_scores(
 
 def _suites(pinned: Mapping[str, object]) -> list[str]:
     """The gate suites plus any other suite the floors pin, in a stable order."""
+    from sayso.eval.suites import GATE_SUITES
+
     return list(GATE_SUITES) + [s for s in pinned if s not in GATE_SUITES]
 
 
 def run_gate(args: argparse.Namespace) -> int:
     """``sayso eval gate``: exit 1 with E008 lines when a pinned score is below its floor."""
+    from sayso.eval.render import render_checks
+
     path = args.floors or floors_mod.default_path()
     pinned = floors_mod.load(path)
     scores = _current_scores(_suites(pinned), resolve_data_root(args.data), args.system)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sayso import errors, rules
+from sayso import errors
 from sayso.errors import SaysoError
+
+if TYPE_CHECKING:
+    from sayso import rules
 
 
 def register(sub: Any) -> None:
@@ -30,6 +33,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sayso import rules
+
     found: dict[str, rules.Rule] = {}
     for query in args.ids or [""]:
         got = rules.find(query)

@@ -7,6 +7,10 @@ URLs. Bad input never raises: it becomes an :class:`IngestError` with a code fro
 nothing about attribution.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from sayso.ingest.document import (
     META_FIELDS,
     Document,
@@ -15,7 +19,9 @@ from sayso.ingest.document import (
     content_id,
     normalize_text,
 )
-from sayso.ingest.sources import read_sources, unique
+
+if TYPE_CHECKING:
+    from sayso.ingest.sources import read_sources, unique
 
 __all__ = [
     "META_FIELDS",
@@ -27,3 +33,16 @@ __all__ = [
     "read_sources",
     "unique",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The readers (``read_sources``, with HTTP, TLS and the format readers behind it)
+    load on first use, so that the ledger, which only needs :class:`Document`, starts
+    without them (PEP 562)."""
+    if name in ("read_sources", "unique"):
+        from sayso.ingest import sources
+
+        value = getattr(sources, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'sayso.ingest' has no attribute {name!r}")

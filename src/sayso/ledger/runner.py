@@ -57,7 +57,7 @@ def analyse_document(doc: Document, settings: Settings = DEFAULT) -> Analysis | 
     import sayso
 
     try:
-        return sayso.analyze(
+        analysis = sayso.analyze(
             doc.text,
             doc.lang,
             title=doc.title,
@@ -70,26 +70,38 @@ def analyse_document(doc: Document, settings: Settings = DEFAULT) -> Analysis | 
     except Exception as exc:  # a bug must not stop the batch; it becomes an error row
         detail = errors.E203.format(kind=type(exc).__name__, source=doc.source, detail=exc)
         return Failure(errors.E203.code, f"{errors.E203.code}: {detail}")
+    if analysis.lang not in _frozen:  # its models were loaded for this document
+        from sayso.lang import SUPPORTED
+
+        _freeze({analysis.lang} & set(SUPPORTED))
+    return analysis
 
 
-_frozen = False
+#: the languages whose data and models this process has loaded and frozen
+_frozen: set[str] = set()
+
+
+def _freeze(langs: set[str]) -> None:
+    """``gc.freeze`` once each language is loaded (at most once per language)."""
+    if langs - _frozen:
+        gc.freeze()
+        _frozen.update(langs)
 
 
 def warm_up() -> None:
-    """Load the language data and models, then (once per process) move everything alive
-    to the permanent generation (``gc.freeze``): a long run allocates millions of
+    """Load both languages' data and models, then (once per process) move everything
+    alive to the permanent generation (``gc.freeze``): a long run allocates millions of
     short-lived objects, and every full collection walked the models' and lexicons'
     objects again (a batch's claim rows cost three times their own time in collections).
-    Once only, so a service calling :func:`run` again and again does not keep freezing
-    what it has since thrown away."""
-    global _frozen
+    Once per language only, so a service calling :func:`run` again and again does not
+    keep freezing what it has since thrown away. For worker pools (forked workers share the loaded
+    pages); analysing in this process (``jobs=0``) loads a language when its first
+    document comes, and freezes then (:func:`analyse_document`)."""
     import sayso
 
     sayso.analyze("„Ja“, sagte sie.", "de")
     sayso.analyze('"Yes," she said.', "en")
-    if not _frozen:
-        gc.freeze()
-        _frozen = True
+    _freeze({"de", "en"})
 
 
 def pool_context() -> BaseContext:
@@ -130,7 +142,8 @@ def run(
         raise ValueError(f"jobs must be 0 (in this process) or more, not {jobs}")
     options = options or IngestOptions()
     settings = settings or ledger.settings
-    warm_up()  # before forking, so that the workers inherit the loaded models
+    if jobs > 0:
+        warm_up()  # before forking, so that the workers inherit the loaded models
     return run_documents(
         ledger,
         read_sources(list(sources), options),

@@ -33,7 +33,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from sayso.ingest import Document
-from sayso.ledger import failures, listing, merges, migrate, reading, runner, write, writer
+from sayso.ledger import failures, listing, merges, migrate, reading, write, writer
 from sayso.ledger import query as q
 from sayso.ledger import speakers as speaker_query
 from sayso.ledger.engine import (
@@ -98,7 +98,7 @@ class Ledger:
         url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
         try:
             engine = create_ledger_engine(url)
-            if upgrade:
+            if upgrade and not migrate.at_head(engine):
                 migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
             raise failures.open_error(normalise_url(url), safe_url(url), exc) from exc
@@ -238,6 +238,8 @@ class Ledger:
         :func:`sayso.analyze` with its text, language, title, url and published date, and
         the ledger's ``settings``).
         """
+        from sayso.ledger import runner  # worker processes: only when ingesting
+
         fn = analyze or functools.partial(_default_analyze, settings=self.settings)
         return runner.run_documents(
             self, _documents(documents), functools.partial(_analysed, fn), note=note

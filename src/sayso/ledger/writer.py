@@ -27,13 +27,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sayso.ingest.document import Document
-from sayso.ledger import claims as claim_mod
 from sayso.ledger.records import AddResult, AddStatus
 from sayso.ledger.resolve import PER_DOCUMENT_KINDS, ActorResolver, ActorRow, wanted_actor
 from sayso.ledger.rows import (
@@ -55,6 +54,11 @@ from sayso.ledger.rows import (
 )
 from sayso.model import Actor, Analysis
 from sayso.settings import LedgerSettings
+
+if TYPE_CHECKING:
+    # the claim fingerprints need numpy: imported where claims are linked, so that
+    # reading the ledger does not load it
+    from sayso.ledger import claims as claim_mod
 
 __all__ = [
     "ACTORS", "CLAIMS", "PER_DOCUMENT_KINDS", "ActorResolver", "LedgerSettings", "Pending",
@@ -79,7 +83,8 @@ class Pending:
 
 # --- claims ----------------------------------------------------------------------------
 
-_ClaimNew = tuple[claim_mod.Fingerprint, str, list[dt.date | None]]
+if TYPE_CHECKING:
+    _ClaimNew = tuple[claim_mod.Fingerprint, str, list[dt.date | None]]
 
 
 def link_claims(
@@ -98,6 +103,8 @@ def link_claims(
     first appearance. A few queries for the whole call: keys, bands, candidates, the new
     claims and their bands, and one update of the known claims' counts.
     """
+    from sayso.ledger import claims as claim_mod
+
     settings = settings or LedgerSettings()
     prints = claim_mod.fingerprints(contents, settings.claim_min_words)
     by_key, band_claims, cand_prints = _claim_candidates(conn, prints, settings)
@@ -150,6 +157,8 @@ def _claim_candidates(
 ) -> tuple[dict[str, int], dict[int, list[int]], dict[int, claim_mod.Fingerprint]]:
     """The known claims by key, the claims of each LSH band (in id order), and the
     fingerprints of the candidates (at most ``candidates`` per band)."""
+    from sayso.ledger import claims as claim_mod
+
     keys = sorted({fp.key for fp in prints})
     by_key = {key: cid for cid, key in where_in(conn, "SELECT id, key FROM claims", "key", keys)}
     bands = sorted({b for fp in prints if fp.key not in by_key for b in fp.bands})
