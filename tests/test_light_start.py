@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 #: what a light start must not load: the numeric stack and the analysis
-HEAVY = ("numpy", "scipy", "numba", "sayso.pipeline", "sayso.extract", "sayso.evidence")
+HEAVY = (
+    "numpy", "scipy", "numba", "sayso.pipeline", "sayso.tagging", "sayso.extract", "sayso.evidence",
+)  # fmt: skip
 
 #: prints, as JSON, the heavy modules loaded so far (appended to each script)
 REPORT = f"""
@@ -115,14 +117,18 @@ def test_cli_accounts_loads_no_extraction(ledger_url: str) -> None:
         f"    assert main(['accounts', 'bridge', '--db', {ledger_url!r}]) == 0\n"
     )
     found = loaded_after(script)
-    assert not [m for m in found if m.startswith(("numba", "sayso.pipeline", "sayso.extract"))]
+    assert not [
+        m
+        for m in found
+        if m.startswith(("numba", "sayso.pipeline", "sayso.tagging", "sayso.extract"))
+    ]
     assert "sayso.evidence.compare" in found  # the check sees what accounts loads
 
 
 def test_tagger_loads_only_the_language_analysed() -> None:
     script = (
         "import sayso\n"
-        "from sayso.extract.tagger import taggers\n"
+        "from sayso.tagging.tagger import taggers\n"
         "assert taggers.cache_info().currsize == 0\n"
         "sayso.analyze('„Ja“, sagte sie.', 'de')\n"
         "assert taggers.cache_info().currsize == 1, taggers.cache_info()\n"
@@ -143,9 +149,9 @@ def test_runner_in_process_loads_only_the_languages_ingested(tmp_path: Path) -> 
     script = (
         "import contextlib, io\n"
         "from sayso.cli.main import main\n"
-        "from sayso.extract.tagger import taggers\n"
+        "from sayso.tagging.tagger import taggers\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['ingest', {str(article)!r}, '--db', {url!r}, '--jobs', '0']) == 0\n"
         "assert taggers.cache_info().currsize == 1, taggers.cache_info()\n"
     )
-    assert "sayso.extract.tagger" in loaded_after(script)
+    assert "sayso.tagging.tagger" in loaded_after(script)

@@ -30,10 +30,10 @@ from sayso.extract import (
     speakers,
 )
 from sayso.extract.component import Component, Work, run_all
-from sayso.extract.tagger import taggers
 from sayso.lang import SUPPORTED, load
 from sayso.model import Analysis, Span, Warning
 from sayso.settings import DEFAULT, Settings
+from sayso.tagging.tagger import taggers
 from sayso.text.clean import clean, decode_report
 from sayso.text.langid import detect
 from sayso.text.segment import segment

@@ -6,10 +6,10 @@ import pytest
 
 import sayso
 from sayso.extract.component import Stage, Work
-from sayso.extract.tagger import taggers
 from sayso.lang import load
 from sayso.pipeline import PIPELINE
 from sayso.settings import DEFAULT, Settings
+from sayso.tagging.tagger import taggers
 from sayso.text.segment import segment
 
 

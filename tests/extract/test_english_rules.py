@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sayso
 from sayso.extract import indirect
-from sayso.extract.tagger import taggers
 from sayso.lang import load
+from sayso.tagging.tagger import taggers
 from sayso.text.segment import segment
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sayso.extract.features import FeatureCache, sentence_flags, whole_sentence_features
 from sayso.lang import load
+from sayso.tagging.features import FeatureCache, sentence_flags, whole_sentence_features
 from sayso.text.segment import segment
 
 

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from sayso.eval import polnear, wikinews
-    from sayso.extract.train import DEFAULT_PARAMS, train
+    from sayso.tagging.train import DEFAULT_PARAMS, train
 
     root = data_root(args.data)
     for lang in args.lang or ["de", "en"]:

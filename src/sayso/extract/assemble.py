@@ -7,9 +7,9 @@ from __future__ import annotations
 from sayso.extract import draft
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.roles import cue_evidence, medium_of
-from sayso.extract.tagger import Taggers
 from sayso.lang import LangProfile
 from sayso.model import Span, Spans, Statement
+from sayso.tagging.tagger import Taggers
 from sayso.text.segment import Segmented
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sayso.extract.draft import Draft
-from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Actor, Relation, Span, Statement, Warning
 from sayso.settings import Settings
+from sayso.tagging.tagger import Tagged, Taggers
 from sayso.text.segment import Segmented
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sayso.extract.tagger import Tagged
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium, Span
+from sayso.tagging.tagger import Tagged
 from sayso.text.segment import Segmented
 
 FORMS = {f.value: f for f in Form}

@@ -14,10 +14,10 @@ from sayso.extract.clauses import (
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, HARD_BREAKS, Draft, Seg, as_runs
 from sayso.extract.roles import attach_roles, tag_speakers
-from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Form, Medium
 from sayso.settings import DEFAULT
+from sayso.tagging.tagger import Tagged, Taggers
 from sayso.text.segment import Segmented
 
 

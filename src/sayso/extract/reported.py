@@ -7,9 +7,9 @@ from __future__ import annotations
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, FORMS, Draft, Seg, speaker_head
 from sayso.extract.roles import attach_roles
-from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Form
+from sayso.tagging.tagger import Tagged, Taggers
 from sayso.text.segment import Segmented
 
 

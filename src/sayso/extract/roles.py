@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg, distance, runs, speaker_head
-from sayso.extract.features import medium_features
-from sayso.extract.tagger import Tagged, Taggers
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Medium
+from sayso.tagging.features import medium_features
+from sayso.tagging.tagger import Tagged, Taggers
 from sayso.text.segment import Segmented
 
 

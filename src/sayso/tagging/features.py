@@ -4,7 +4,7 @@ Features are strings (crfsuite, which trains the models, treats each as a binary
 indicator). Everything that depends only on the word is computed once per distinct word and
 cached per language profile; only quotation state and sentence-level context are computed
 per occurrence. At run time the taggers do not build these lists token by token:
-:mod:`sayso.extract.scoring` sums the weights of the same feature groups (tested to give
+:mod:`sayso.tagging.scoring` sums the weights of the same feature groups (tested to give
 the same scores), so a change to a feature here needs the same change there.
 
 Lexicon features come from the language data files (cue verbs, role nouns, according-to
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sayso.extract.wordflags import WordFlags, shape
 from sayso.lang import LangProfile
+from sayso.tagging.wordflags import WordFlags, shape
 from sayso.text.segment import Segmented
 
 _CONTEXT = (-2, -1, 1, 2)
@@ -83,7 +83,7 @@ class FeatureCache:
 
     def flags(self, word: str) -> tuple[str, ...]:
         """Lexicon flags of a word (shared by the word's own and its neighbours' features;
-        :class:`~sayso.extract.wordflags.WordFlags`)."""
+        :class:`~sayso.tagging.wordflags.WordFlags`)."""
         got = self._flags.get(word)
         if got is None:
             got = self._flags[word] = self.word_flags(word)
@@ -199,8 +199,8 @@ def sentence_features(
 ) -> list[list[str]]:
     """Features for every token of sentence ``sent_index``.
 
-    What the models are trained on (:mod:`sayso.extract.train`); at run time
-    :meth:`sayso.extract.scoring.Scorer.document` sums the same groups. Per-word parts come
+    What the models are trained on (:mod:`sayso.tagging.train`); at run time
+    :meth:`sayso.tagging.scoring.Scorer.document` sums the same groups. Per-word parts come
     from the cache (the word's own features and how it looks from each neighbour's
     position); the order of the features is fixed."""
     a, b = seg.sentences[sent_index]

@@ -1,10 +1,10 @@
 """The ids of a new word's features in the scorer's weight matrix, without building the
 feature strings.
 
-:class:`~sayso.extract.scoring.Scorer` sums, once per distinct group, the weights of a
+:class:`~sayso.tagging.scoring.Scorer` sums, once per distinct group, the weights of a
 word's features in each group (its own features, as seen from each neighbour, before and
 after a statement's content, in the whole-sentence classifier). The features are those of
-:class:`~sayso.extract.features.FeatureCache` (``base``, ``contexts``, ``relative``,
+:class:`~sayso.tagging.features.FeatureCache` (``base``, ``contexts``, ``relative``,
 ``bag_of_words``), but their strings are not built: the parts that depend on the word's
 spelling ("w=…", "s3=…", "-1:w=…", "B|w=…", "bow=…") are looked up by the spelling alone,
 in one dict per feature prefix made from the models' attribute names, and the parts that
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from sayso.extract.features import _ANCHORS, _HAS, _SENTENCE_FLAGS, FeatureCache
+from sayso.tagging.features import _ANCHORS, _HAS, _SENTENCE_FLAGS, FeatureCache
 
 _OFFSETS = (-2, -1, 1, 2)
 Ids = tuple[int, ...]
@@ -123,7 +123,7 @@ class FeatureIds:
     def groups(self, word: str, low: str, flags: FlagIds, shape: str) -> tuple[Ids, ...]:
         """The ids of the word's own features and of its features as seen from each
         neighbour (five groups, each ending in the zero row: none is empty); ``shape``
-        is the word's :func:`~sayso.extract.wordflags.shape`."""
+        is the word's :func:`~sayso.tagging.wordflags.shape`."""
         u = self.unknown
         cw = self.context_w
         ctx = flags.contexts

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sayso.extract.wordflags import NounHeads, WordFlags, kind_of
 from sayso.lang import load
+from sayso.tagging.wordflags import NounHeads, WordFlags, kind_of
 
 WORDS = [
     "Sprecher",

@@ -1,18 +1,18 @@
 """State scores of the sentence and statement taggers, without building feature strings.
 
-The taggers' features (:mod:`sayso.extract.features`) are strings, which is what crfsuite
+The taggers' features (:mod:`sayso.tagging.features`) are strings, which is what crfsuite
 trains on. A linear-chain CRF scores a token by summing, per label, the weights of its
 features, and every feature of a token belongs to one of a few groups: the word's own
 features, the features of the words up to two tokens away (as seen from the token),
 the sentence's signals, and a handful of position features (first/last token, position,
 quotation position, distance to the nearest cue, quotation-depth changes, the bigram).
 So the sums are taken per group instead — once per distinct group of a word's features
-(memoised rows, :mod:`sayso.extract.wordrows`), once per model for the position groups
+(memoised rows, :mod:`sayso.tagging.wordrows`), once per model for the position groups
 (small tables) — and a token's scores are a dozen row lookups, done for a whole document
 at once with NumPy.
 
-Every group here mirrors a part of :func:`~sayso.extract.features.sentence_features` and
-:func:`~sayso.extract.features.statement_features`; the tests check that both give the
+Every group here mirrors a part of :func:`~sayso.tagging.features.sentence_features` and
+:func:`~sayso.tagging.features.statement_features`; the tests check that both give the
 same scores, token by token, and the same labels as crfsuite.
 """
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sayso.extract.crf import Floats, LinearChain
-from sayso.extract.features import (
+from sayso.tagging.crf import Floats, LinearChain
+from sayso.tagging.features import (
     _A_BR,
     _A_DIST,
     _AQ,
@@ -42,8 +42,8 @@ from sayso.extract.features import (
     _cue_d,
     bigram_ends,
 )
-from sayso.extract.wordids import FeatureIds
-from sayso.extract.wordrows import Table, WordRows
+from sayso.tagging.wordids import FeatureIds
+from sayso.tagging.wordrows import Table, WordRows
 from sayso.text.segment import Segmented
 
 Ints = NDArray[np.intp]
@@ -298,8 +298,8 @@ class Scorer:
 
     def document(self, seg: Segmented) -> Document:
         """The state scores (tokens × the three models' labels) of every token, as
-        :func:`~sayso.extract.features.sentence_features` would give them, and the
-        sentences' signals (as :func:`~sayso.extract.features.sentence_flags`)."""
+        :func:`~sayso.tagging.features.sentence_features` would give them, and the
+        sentences' signals (as :func:`~sayso.tagging.features.sentence_flags`)."""
         n_tok = len(seg.words)
         if n_tok == 0:
             empty = np.zeros(0, dtype=np.intp)
@@ -416,7 +416,7 @@ class Scorer:
         form: str,
     ) -> Floats:
         """The roles and frame state scores of one statement's window, as
-        :func:`~sayso.extract.features.statement_features` would give them."""
+        :func:`~sayso.tagging.features.statement_features` would give them."""
         a0 = seg.sentences[window[0]][0]
         b0 = seg.sentences[window[-1]][1]
         lo, hi = min(content), max(content)

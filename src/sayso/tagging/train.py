@@ -19,7 +19,9 @@ from pathlib import Path
 import pycrfsuite
 
 from sayso.eval.corpus import GoldDoc, GoldQuote
-from sayso.extract.features import (
+from sayso.lang import load
+from sayso.model import Span
+from sayso.tagging.features import (
     FeatureCache,
     medium_features,
     sentence_features,
@@ -27,15 +29,13 @@ from sayso.extract.features import (
     statement_features,
     whole_sentence_features,
 )
-from sayso.extract.tagger import (
+from sayso.tagging.tagger import (
     LAYERS,
     MEDIUM_LAYER,
     meta_path,
     model_path,
     statement_window,
 )
-from sayso.lang import load
-from sayso.model import Span
 from sayso.text.segment import Segmented, segment
 
 ROLE_TAGS = {"speaker": "S", "cue": "C", "addressee": "A"}

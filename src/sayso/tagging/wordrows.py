@@ -1,9 +1,9 @@
 """The scorer's memo of words: for every distinct word a process has met, the rows of
-summed weights that :class:`~sayso.extract.scoring.Scorer` adds for it.
+summed weights that :class:`~sayso.tagging.scoring.Scorer` adds for it.
 
 A word has seven groups of features (its own, as seen from each of four neighbours,
 before and after a statement's content) and one for the whole-sentence classifier; each
-group's row is the sum of its features' weights (:mod:`sayso.extract.wordids`). Most
+group's row is the sum of its features' weights (:mod:`sayso.tagging.wordids`). Most
 words are unknown to the models as words, so their neighbour and statement groups hold
 only the ids of their lexicon flags: 35,000 words of news have about 5,500 distinct rows
 per neighbour group. So rows are kept once per distinct group (its tuple of ids, summed in
@@ -20,10 +20,10 @@ from itertools import accumulate, chain
 import numpy as np
 from numpy.typing import NDArray
 
-from sayso.extract.crf import Floats
-from sayso.extract.features import FeatureCache
-from sayso.extract.wordflags import shape
-from sayso.extract.wordids import FeatureIds, Ids
+from sayso.tagging.crf import Floats
+from sayso.tagging.features import FeatureCache
+from sayso.tagging.wordflags import shape
+from sayso.tagging.wordids import FeatureIds, Ids
 
 Ints = NDArray[np.intp]
 

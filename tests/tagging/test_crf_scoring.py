@@ -1,5 +1,5 @@
-"""The models are decoded without crfsuite (``sayso.extract.crf``) from state scores summed
-per word and position (``sayso.extract.scoring``): the weights read from the model files
+"""The models are decoded without crfsuite (``sayso.tagging.crf``) from state scores summed
+per word and position (``sayso.tagging.scoring``): the weights read from the model files
 must be crfsuite's own, the scores those of the string features crfsuite trains on, and
 the labels those crfsuite gives."""
 
@@ -15,24 +15,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sayso.extract import scoring
-from sayso.extract.crf import (
+from sayso.lang import load
+from sayso.tagging import scoring
+from sayso.tagging.crf import (
     Decoder,
     LinearChain,
     compiled_viterbi,
     viterbi_loops,
     viterbi_many,
 )
-from sayso.extract.features import (
+from sayso.tagging.features import (
     FeatureCache,
     sentence_features,
     sentence_flags,
     statement_features,
     whole_sentence_features,
 )
-from sayso.extract.scoring import Scorer
-from sayso.extract.tagger import model_path, statement_window, taggers
-from sayso.lang import load
+from sayso.tagging.scoring import Scorer
+from sayso.tagging.tagger import model_path, statement_window, taggers
 from sayso.text.segment import segment
 
 DE = (
@@ -277,7 +277,7 @@ def test_words_gathered_in_blocks_give_the_same_scores(monkeypatch: pytest.Monke
 def test_huge_batches_are_decoded_in_slices_and_compiled_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from sayso.extract import crf
+    from sayso.tagging import crf
 
     rng = np.random.default_rng(11)
     trans = rng.normal(size=(3, 3))

@@ -6,7 +6,7 @@ in the pipeline together: each feature is a string, converted and looked up in t
 model's dictionary once per token and layer. A trained CRF is only two tables, though —
 the weight of each (attribute, label) pair and of each (label, label) transition — so the
 model file is read once into NumPy arrays, the features of a token are summed as rows of
-those tables (per word, memoised, see :mod:`sayso.extract.scoring`), and the best label
+those tables (per word, memoised, see :mod:`sayso.tagging.scoring`), and the best label
 sequence is found here by the same Viterbi recursion crfsuite runs: same model, same
 labels (up to floating-point summation order, measured identical on the dev corpora).
 

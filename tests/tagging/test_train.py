@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sayso.eval.corpus import GoldDoc, GoldQuote, make_roles, regex_tokens
-from sayso.extract import tagger
-from sayso.extract.train import TrainParams, train
 from sayso.model import Form, Medium, Span
+from sayso.tagging import tagger
+from sayso.tagging.train import TrainParams, train
 
 
 def gold_doc(i: int, text: str, content: str, speaker: str, cue: str) -> GoldDoc:

@@ -1,5 +1,5 @@
 """The lexicon flags of a word, the part of the taggers' features that the language data
-gives (:meth:`sayso.extract.features.FeatureCache.flags` memoises them per word).
+gives (:meth:`sayso.tagging.features.FeatureCache.flags` memoises them per word).
 
 On text a process has not seen, computing them for each new word was about a third of
 ``analyze()``, most of it the compound-head search: four noun tables (anonymous groups,

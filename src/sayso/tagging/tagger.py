@@ -9,8 +9,8 @@ contains its speaker and cue):
 
 The models are small files inside the package (``sayso/models``), produced by
 ``sayso train`` (crfsuite) from the train splits; nothing is downloaded. At run time they
-are read into arrays and decoded without crfsuite (:mod:`sayso.extract.crf`), from state
-scores summed per word and position (:mod:`sayso.extract.scoring`). A ``Taggers`` object
+are read into arrays and decoded without crfsuite (:mod:`sayso.tagging.crf`), from state
+scores summed per word and position (:mod:`sayso.tagging.scoring`). A ``Taggers`` object
 is created lazily once per process and per language; worker processes build their own.
 """
 
@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import E006, SaysoError
-from sayso.extract.crf import Decoder, Floats, LinearChain
-from sayso.extract.features import FeatureCache, whole_sentence_features
-from sayso.extract.scoring import Document, Scorer
 from sayso.lang import load
+from sayso.tagging.crf import Decoder, Floats, LinearChain
+from sayso.tagging.features import FeatureCache, whole_sentence_features
+from sayso.tagging.scoring import Document, Scorer
 from sayso.text.segment import Segmented
 
 #: tagged once per sentence ("quote": token labels; "whole": one label for the sentence)
@@ -91,7 +91,7 @@ class Taggers:
     """The models of one language: the content tagger (``quote``), the statement taggers
     (``roles``, ``frame``), the whole-sentence classifier (``whole``) and, where the corpus
     labels media, the medium classifier; read from the model files into arrays and
-    decoded here (:mod:`sayso.extract.crf`), not by crfsuite."""
+    decoded here (:mod:`sayso.tagging.crf`), not by crfsuite."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -190,7 +190,7 @@ class Taggers:
     ) -> list[tuple[range, list[str], list[str]]]:
         """Role and frame labels for statements (each given by its content tokens and its
         form) over their windows; returns each window's token range and the two label
-        lists. All are decoded together (:func:`~sayso.extract.crf.viterbi_many`)."""
+        lists. All are decoded together (:func:`~sayso.tagging.crf.viterbi_many`)."""
         scorer = self.scorer
         roles, frame = self.models["roles"], self.models["frame"]
         n_roles = len(roles.labels)

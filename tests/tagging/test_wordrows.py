@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sayso.extract.scoring import Scorer
-from sayso.extract.tagger import taggers
+from sayso.tagging.scoring import Scorer
+from sayso.tagging.tagger import taggers
 from sayso.text.segment import segment
 
 
