@@ -212,7 +212,15 @@ def test_load_and_save(tmp_path: Path) -> None:
 
 def test_repository_floors_file_is_valid() -> None:
     pinned = floors.load(data.REPO_ROOT / "quality" / "floors.json")
-    assert set(pinned) == {"wikinews-de/dev", "polnear/dev", "evidence/gold", "evidence/heldout"}
+    assert set(pinned) == {
+        "wikinews-de/dev",
+        "polnear/dev",
+        "evidence/gold",
+        "evidence/heldout",
+        "speakers/dev",
+    }
+    # the speaker gold pins the right original speaker per language (held-out is never pinned)
+    assert {"de_speaker_right", "en_speaker_right"} <= set(pinned["speakers/dev"])
     for suite, metrics in floors.DEFAULT_METRICS.items():
         assert set(metrics) <= set(pinned[suite])
     # the evidence sets pin precision for every label: a wrong "denied" must not creep in

@@ -3,6 +3,7 @@
     sayso eval wikinews-de DIR [--errors N] [--json] [--limit N]
     sayso eval polnear DIR [--errors N] [--json] [--limit N] [--annotators first|all]
     sayso eval evidence [--data DIR] [--gold FILE] [--json] [--mistakes]
+    sayso eval speakers [--data DIR] [--gold FILE] [--json] [--mistakes]
     sayso eval gate [--data DIR] [--floors FILE] [--json]
     sayso eval floors [--raise [--allow-lower]] [--data DIR] [--floors FILE]
 
@@ -63,6 +64,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     ev.add_argument("--json", action="store_true", help="machine-readable output")
     ev.add_argument("--mistakes", action="store_true", help="list every FP and FN")
     ev.set_defaults(func=run_evidence)
+    sp = sub.add_parser(
+        "speakers",
+        help="score original speakers per real entity on sayso's own speaker gold",
+        description="Score who said it, per entity (right original speaker, actors per "
+        "entity, kind accuracy), per language, against quality/speakers/dev.jsonl (or "
+        "--gold, e.g. quality/speakers/heldout.jsonl); documents come from the data root.",
+    )
+    _add_common(sp)
+    sp.add_argument("--gold", type=Path, default=None, help="gold file (quality/speakers/…)")
+    sp.add_argument("--json", action="store_true", help="machine-readable output")
+    sp.add_argument("--mistakes", action="store_true", help="list every missed or wrong speaker")
+    sp.set_defaults(func=run_speakers)
     gate = sub.add_parser(
         "gate",
         help="run the dev evaluations and fail (E008) if a pinned score is below its floor",
@@ -162,6 +175,23 @@ def run_evidence(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return 0
     print(render_report("evidence", report))
+    print(f"({time.perf_counter() - started:.1f} s)")
+    if args.mistakes:
+        print("\n".join(report.mistakes))
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """``sayso eval speakers``: original speakers per entity, per language."""
+    from sayso.eval import speakers
+
+    started = time.perf_counter()
+    gold = args.gold or speakers.default_gold()
+    _, _, report = speakers.run(resolve_data_root(args.data), gold, args.system)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(speakers.render(report, gold.stem))
     print(f"({time.perf_counter() - started:.1f} s)")
     if args.mistakes:
         print("\n".join(report.mistakes))

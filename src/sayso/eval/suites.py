@@ -61,7 +61,9 @@ CORPORA: dict[str, Corpus] = {
 #: The suites the quality gate always runs, as ``corpus/split`` under the data root; it
 #: also runs every other suite pinned in the floors file, such as ``evidence/gold`` and
 #: ``evidence/heldout``: the project's own evidence annotation sets
-#: (``quality/evidence/<set>.jsonl``) over documents under the data root.
+#: (``quality/evidence/<set>.jsonl``) over documents under the data root, and
+#: ``speakers/dev`` (``quality/speakers/dev.jsonl``, the entity-level speaker gold; its
+#: held-out part is only measured, never pinned).
 EVIDENCE_SUITES = ("evidence/gold", "evidence/heldout")
 GATE_SUITES: tuple[str, ...] = ("wikinews-de/dev", "polnear/dev")
 
@@ -102,6 +104,13 @@ def run_suite(suite: str, data_root: Path, system: System | None = None) -> Run:
         gold = evidence.default_gold().with_name(suite.split("/", 1)[1] + ".jsonl")
         docs, analyses, report = evidence.run(data_root, gold, system=system)
         return Run("evidence", tuple(docs), tuple(analyses), report)
+    if suite.startswith("speakers/"):
+        # speakers/<part>: quality/speakers/<part>.jsonl, our own entity-level speaker gold
+        from sayso.eval import speakers
+
+        gold = speakers.default_gold(suite.split("/", 1)[1])
+        sdocs, sanalyses, sreport = speakers.run(data_root, gold, system=system)
+        return Run("speakers", tuple(sdocs), tuple(sanalyses), sreport)
     corpus = suite.split("/", 1)[0]
     return run_corpus(corpus, data_root / suite, system)
 
