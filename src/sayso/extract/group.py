@@ -487,7 +487,7 @@ def _cue_tokens(profile: LangProfile, words: list[str], toks: list[int]) -> list
         elif low in profile.particles:
             if any(j < i and profile.cue_with_particle(w, low) for w, j in stems.items()):
                 out.append(i)
-        elif any(last.get(e.particle, -1) > i for e in profile.particle_cues(low)):
+        elif any(last.get(e.particle or "", -1) > i for e in profile.particle_cues(low)):
             out.append(i)
     return out
 

@@ -61,8 +61,8 @@ def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Docu
     # a file-like object: feedparser would fetch a str that looks like a URL
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
-    except (UnicodeError, LookupError) as exc:  # a broken encoding declaration: <?encoding="º"?>
-        yield IngestError.of(errors.E024, source, detail=f"{type(exc).__name__}: {exc}")
+    except (UnicodeError, LookupError) as err:  # a broken encoding declaration: <?encoding="º"?>
+        yield IngestError.of(errors.E024, source, detail=f"{type(err).__name__}: {err}")
         return
     exc = parsed.get("bozo_exception")
     broken = bool(parsed.get("bozo")) and type(exc).__name__ not in _BENIGN
