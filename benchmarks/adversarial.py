@@ -6,7 +6,8 @@ Linear time means a ratio of about 2 per doubling; the goal is at most 2.3 on ev
 at 200k–400k characters. Each shape is a text written for this file that repeats one
 construction until it has the size asked for: one endless sentence of "dass" clauses,
 thousands of distinct speakers, thousands of quote marks or unclosed brackets, and so on.
-A benchmark that prints figures, not a timed test (the machine's load moves the figures).
+Times are CPU seconds of the process (best of ``--repeat``), which the machine's other
+jobs move far less than wall-clock time. A benchmark that prints figures, not a timed test.
 """
 
 from __future__ import annotations
@@ -106,12 +107,13 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 
 def measure(lang: str, text: str, repeat: int) -> float:
-    """The best of ``repeat`` runs (other jobs on the machine only ever add time)."""
+    """CPU seconds of this process, the best of ``repeat`` runs: other jobs on a shared
+    machine move the wall-clock time by a factor of two or three, the CPU time far less."""
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         sayso.analyze(text, lang)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
