@@ -61,7 +61,8 @@ def read_feed(data: bytes, source: str, options: IngestOptions) -> Iterator[Docu
     # a file-like object: feedparser would fetch a str that looks like a URL
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
-    except (UnicodeError, LookupError) as err:  # a broken encoding declaration: <?encoding="º"?>
+    except (UnicodeError, LookupError, ValueError) as err:  # a broken encoding declaration
+        # (<?encoding="º"?>, a NUL byte in it) makes feedparser raise instead of flag
         yield IngestError.of(errors.E024, source, detail=f"{type(err).__name__}: {err}")
         return
     exc = parsed.get("bozo_exception")
