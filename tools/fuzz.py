@@ -15,6 +15,8 @@ and the slowest input with its time.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import signal
@@ -134,7 +136,10 @@ def _run_ingest(case: Case, folder: Path) -> None:
     path = folder / case.name
     path.write_bytes(case.text)
     try:
-        for item in read_sources([path]):
+        # warcio prints a warning per damaged record to stderr: not a finding
+        with contextlib.redirect_stderr(io.StringIO()):
+            items = list(read_sources([path]))
+        for item in items:
             if isinstance(item, IngestError):
                 _require(item.code in CATALOGUE and item.code.startswith("E0"), "ingest.code")
                 _require(bool(item.message.strip()), "ingest.message", item.code)
@@ -252,16 +257,29 @@ def _work(args: tuple[int, int, int]) -> Report:
     return run_range(*args)
 
 
+def warm_up() -> None:
+    """Load the models and let the decoder switch to its compiled loops (after 100
+    batches) before timing anything; forked workers inherit both, so the slowest input
+    reported is slow by itself, not by a worker's start."""
+    for k in range(60):
+        sayso.analyze(f"„Wir sind bereit {k}“, sagte Anna Berger. Sie sagte, es sei gut.", "de")
+        sayso.analyze(f'"We are ready {k}," Linda Hart said. She said it was good.', None)
+    with tempfile.TemporaryDirectory(prefix="sayso-fuzz-") as tmp:
+        for index in range(300):  # inputs of another seed: every reader imported once
+            run_case(case_of(-1, index), Path(tmp))
+
+
 def fuzz(seed: int, n: int, jobs: int, chunk: int = 250, progress: bool = False) -> Report:
     work = [(seed, k, min(n, k + chunk)) for k in range(0, n, chunk)]
     total = Report()
+    warm_up()
     if jobs <= 1:
         results: Iterator[Report] = map(_work, work)
         for done, r in enumerate(results, 1):
             total.merge(r)
             _progress(progress, done, len(work), total)
         return total
-    with get_context("fork").Pool(jobs, maxtasksperchild=200) as pool:
+    with get_context("fork").Pool(jobs) as pool:
         for done, r in enumerate(pool.imap_unordered(_work, work), 1):
             total.merge(r)
             _progress(progress, done, len(work), total)

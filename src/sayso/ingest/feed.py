@@ -78,7 +78,8 @@ def read_feed(
     # links against an xml:base, and _absolute() the rest against ``base``
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
-    except (UnicodeError, LookupError) as err:  # a broken encoding declaration: <?encoding="º"?>
+    except (UnicodeError, LookupError, ValueError) as err:  # a broken encoding declaration
+        # (<?encoding="º"?>, a NUL byte in it) makes feedparser raise instead of flag
         yield IngestError.of(errors.E024, source, detail=f"{type(err).__name__}: {err}")
         return
     exc = parsed.get("bozo_exception")
