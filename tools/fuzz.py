@@ -289,6 +289,15 @@ def fuzz(seed: int, n: int, jobs: int, chunk: int = 250, progress: bool = False)
 def _progress(on: bool, done: int, of: int, total: Report) -> None:
     if on and (done % 40 == 0 or done == of):
         print(f"  {total.tried} inputs, {len(total.failures)} failure kinds", file=sys.stderr)
+        # a new kind of failure is named at once (input and message), not only at the end
+        for sig, (_, index, msg) in sorted(total.failures.items()):
+            if sig not in _SHOWN:
+                _SHOWN.add(sig)
+                print(f"  new failure {sig} at input {index}: {msg[:160]}", file=sys.stderr)
+
+
+#: the failure kinds already named in the progress lines
+_SHOWN: set[str] = set()
 
 
 def save(case: Case, sig: str, msg: str, index: int, seed: int, out: Path) -> Path:
