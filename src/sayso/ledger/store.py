@@ -33,7 +33,17 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from sayso.ingest import Document
-from sayso.ledger import failures, listing, merges, migrate, reading, runner, write, writer
+from sayso.ledger import (
+    failures,
+    listing,
+    lookup,
+    merges,
+    migrate,
+    reading,
+    runner,
+    write,
+    writer,
+)
 from sayso.ledger import query as q
 from sayso.ledger import speakers as speaker_query
 from sayso.ledger.engine import (
@@ -343,6 +353,18 @@ class Ledger:
     ) -> list[ActorRecord]:
         """Ledger actors, those with the most statements first."""
         return reading.actors(self.db, name=name, kind=kind, limit=limit)
+
+    def actor(self, actor_id: int) -> ActorRecord | None:
+        """Ledger actor ``actor_id`` with its counts, or None (see :mod:`.lookup`)."""
+        return lookup.actor(self.db, actor_id)
+
+    def merged_into(self, actor_id: int) -> int | None:
+        """The actor that ``actor_id`` was merged into, None when it is its own."""
+        return lookup.merged_into(self.db, actor_id)
+
+    def claim(self, claim_id: int) -> dict[str, Any] | None:
+        """Claim ``claim_id`` as :meth:`claims` lists it, or None when absent."""
+        return lookup.claim(self, claim_id)
 
     # --- claims and accounts across articles -------------------------------------------
 
