@@ -426,6 +426,42 @@ class Error(Base):
     )
 
 
+class Correction(Base):
+    __tablename__ = "corrections"
+    __table_args__ = (
+        Index("ix_corrections_document_id", "document_id"),
+        {
+            "comment": "Readers' corrections of statements (who, when, what, why); the stored "
+            "analysis is never rewritten."
+        },
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Correction id.")
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), comment="The corrected document."
+    )
+    statement: Mapped[str] = mapped_column(
+        String(32), comment="The statement's id in the document's analysis ('s3')."
+    )
+    kind: Mapped[str] = mapped_column(String(16), comment="speaker, not_statement or framing.")
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"),
+        comment="kind speaker: the right ledger actor (NULL for a new name).",
+    )
+    actor_name: Mapped[str | None] = mapped_column(
+        Text, comment="kind speaker: the right speaker's name when no ledger actor is it."
+    )
+    label: Mapped[str | None] = mapped_column(
+        String(16), comment="kind framing: the label corrected (hearsay, hedged, ...)."
+    )
+    value: Mapped[bool | None] = mapped_column(
+        Boolean, comment="kind framing: whether the label holds."
+    )
+    author: Mapped[str] = mapped_column(Text, comment="Who corrected it.")
+    note: Mapped[str | None] = mapped_column(Text, comment="Why (free text).")
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="When (UTC).")
+
+
 #: tables that exist only on one backend and are created by the migration, not declared here
 FULLTEXT_OBJECTS = frozenset({"statements_fts", "search", "ix_statements_search"})
 

@@ -75,6 +75,7 @@ def get_document(ledger: Reader, document_id: str) -> dict[str, Any]:
     return {
         "document": service.document_meta(doc),
         "analysis": ledger.analysis(doc.id).to_dict(),
+        "corrections": [c.to_dict() for c in ledger.corrections([doc.id], limit=None)],
     }
 
 
@@ -99,7 +100,8 @@ def list_statements(
         framing=framing or None, lang=lang, form=form, document_id=document_id,
         claim_id=claim_id, limit=limit + 1, offset=offset,
     )  # fmt: skip
-    return page([r.to_dict() for r in ledger.statements(query)], limit, offset)
+    found = service.with_corrections(ledger, [r.to_dict() for r in ledger.statements(query)])
+    return page(found, limit, offset)
 
 
 @router.get("/actors", summary="Ledger actors, most quoted first")
@@ -181,6 +183,17 @@ class DocumentIn(BaseModel):
     published: str | None = None
 
 
+class CorrectionIn(BaseModel):
+    statement: str = Field(max_length=32, description="the statement's id in the analysis: s3")
+    kind: Literal["speaker", "not_statement", "framing"]
+    author: str = Field(min_length=1, max_length=200, description="who corrects")
+    actor_id: int | None = Field(None, ge=1, le=2**62, description="speaker: a ledger actor")
+    actor_name: str | None = Field(None, max_length=300, description="speaker: a new name")
+    label: Framing | None = Field(None, description="framing: the label")
+    value: bool | None = Field(None, description="framing: whether the label holds")
+    note: str | None = Field(None, max_length=2000, description="why")
+
+
 class MergeIn(BaseModel):
     other: int = Field(ge=1, le=2**62, description="the actor merged into this one")
     note: str | None = Field(None, max_length=1000)
@@ -213,3 +226,25 @@ def merge(ledger: Writer, actor_id: int, body: MergeIn) -> dict[str, Any]:
 def split(ledger: Writer, merge_id: int) -> dict[str, Any]:
     ledger.split_actor(merge_id)
     return {"merge_id": merge_id, "undone": True}
+
+
+@router.get("/corrections", summary="Readers' corrections of statements, newest first")
+def list_corrections(
+    ledger: Reader,
+    document_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    ids = None if document_id is None else [service.document(ledger, document_id).id]
+    return {"items": [c.to_dict() for c in ledger.corrections(ids, limit=limit)]}
+
+
+@router.post(
+    "/documents/{document_id}/corrections",
+    summary="Correct a statement (the stored analysis is kept)",
+    status_code=201,
+)
+def add_correction(ledger: Writer, document_id: str, body: CorrectionIn) -> dict[str, Any]:
+    doc = service.document(ledger, document_id)
+    fields = body.model_dump(exclude={"statement", "kind"})
+    correction_id = ledger.correct(doc.id, body.statement, body.kind, **fields)
+    return {"id": correction_id, "document_id": doc.id, "statement": body.statement}

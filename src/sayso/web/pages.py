@@ -44,9 +44,11 @@ def search(
         about=q or None, speaker=speaker or None, outlet=outlet or None, framing=framing,
         form=form or None, lang=lang, since=since, until=until, limit=PAGE + 1, offset=offset,
     )  # fmt: skip
-    hits = _ledger(request).statements(query)
+    ledger = _ledger(request)
+    hits = ledger.statements(query)
     context = {
         "hits": hits[:PAGE],
+        "fixes": service.corrections_by_statement(ledger, [r.document_id for r in hits]),
         "more": len(hits) > PAGE,
         "offset": offset,
         "page": PAGE,
@@ -62,7 +64,37 @@ def article(request: Request, document_id: str) -> Response:
     doc = service.document(ledger, document_id)
     analysis = ledger.analysis(doc.id)
     rows = {r.local_id: r for r in ledger.statements(document_id=doc.id, limit=None)}
-    return render(request, "article.html", {"doc": doc, **_article(analysis), "rows": rows})
+    fixes = {k[1]: v for k, v in service.corrections_by_statement(ledger, [doc.id]).items()}
+    context = {"doc": doc, **_article(analysis), "rows": rows, "fixes": fixes}
+    return render(request, "article.html", context)
+
+
+@router.post("/documents/{document_id}/corrections")
+def correct(
+    request: Request,
+    document_id: str,
+    token: Annotated[str, Form(max_length=500)] = "",
+    statement: Annotated[str, Form(max_length=32)] = "",
+    kind: Annotated[str, Form(max_length=16)] = "",
+    actor_id: Annotated[str, Form(max_length=20)] = "",
+    actor_name: Annotated[str, Form(max_length=300)] = "",
+    label: Annotated[str, Form(max_length=16)] = "",
+    value: Annotated[str, Form(max_length=8)] = "",
+    author: Annotated[str, Form(max_length=200)] = "",
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """The correction form of the article page: the token is a form field (a browser
+    form cannot send a bearer header), checked like the API's."""
+    security.check_token(request.app.state.config.token, f"Bearer {token}" if token else None)
+    ledger = _ledger(request)
+    doc = service.document(ledger, document_id)
+    ledger.correct(
+        doc.id, statement, kind, author=author.strip() or "anonymous",
+        actor_id=int(actor_id) if actor_id.strip().isdigit() else None,
+        actor_name=actor_name.strip() or None, label=label or None,
+        value={"yes": True, "no": False}.get(value), note=note.strip() or None,
+    )  # fmt: skip
+    return RedirectResponse(f"/documents/{doc.id}#st-{statement}", status_code=303)
 
 
 def _article(analysis: Analysis) -> dict[str, Any]:
@@ -95,19 +127,23 @@ def actor(request: Request, actor_id: int) -> Response:
     ledger = _ledger(request)
     info = service.actor_json(ledger, actor_id)
     said = ledger.statements(speaker=actor_id, limit=500)
+    fixes = service.corrections_by_statement(ledger, [r.document_id for r in said[:100]])
     per_month = Counter(r.published_date.strftime("%Y-%m") for r in said if r.published_date)
     months = sorted(per_month.items())
     top = max(per_month.values(), default=1)
     outlets = Counter(r.site or "?" for r in said).most_common(20)
     context = {"info": info, "said": said[:100], "months": months, "top": top,
-               "outlets": outlets}  # fmt: skip
+               "outlets": outlets, "fixes": fixes}  # fmt: skip
     return render(request, "actor.html", context)
 
 
 @router.get("/claims/{claim_id}")
 def claim(request: Request, claim_id: int) -> Response:
-    found = service.claim(_ledger(request), claim_id)
-    return render(request, "claim.html", {"claim": found})
+    ledger = _ledger(request)
+    found = service.claim(ledger, claim_id)
+    docs = [r["document_id"] for r in found["appearances_list"]]
+    fixes = service.corrections_by_statement(ledger, docs)
+    return render(request, "claim.html", {"claim": found, "fixes": fixes})
 
 
 @router.get("/accounts")
@@ -132,7 +168,8 @@ def analyze(
         analysis = service.analysis_of(request, fields)
     except SaysoError as err:
         return render(request, "analyze.html", {"error": err, "url": url}, status=400)
-    return render(request, "analyze.html", {"result": True, **_article(analysis), "rows": {}})
+    context = {"result": True, **_article(analysis), "rows": {}, "fixes": {}}
+    return render(request, "analyze.html", context)
 
 
 @router.get("/runs")

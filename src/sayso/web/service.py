@@ -130,3 +130,22 @@ def metadata(fields: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         out["url"] = fields["url"]
     out["lang"] = analysis.lang
     return out
+
+
+def corrections_by_statement(
+    ledger: Ledger, document_ids: list[str]
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The readers' corrections of these documents, per (document, statement), oldest
+    first."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    if not document_ids:
+        return out
+    for fix in reversed(ledger.corrections(sorted(set(document_ids)), limit=None)):
+        out.setdefault((fix.document_id, fix.statement), []).append(fix.to_dict())
+    return out
+
+
+def with_corrections(ledger: Ledger, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statement dicts, each with its ``corrections``."""
+    fixes = corrections_by_statement(ledger, [i["document_id"] for i in items])
+    return [{**i, "corrections": fixes.get((i["document_id"], i["local_id"]), [])} for i in items]
