@@ -9,19 +9,45 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import FRAMING_LABELS, Ledger, StatementQuery
 from sayso.web import security, service
+from sayso.web.service import MAX_ID
 
-router = APIRouter(prefix="/api/v1", tags=["ledger"])
+
+class ErrorOut(BaseModel):
+    """A coded error of the catalogue (``sayso.errors``)."""
+
+    code: str = Field(description="E220 …")
+    message: str = Field(description="what went wrong")
+    hint: str = Field(description="what to do")
+
+
+_ERRORS = {
+    400: "a coded error: the request cannot be done",
+    401: "E220: a write without the right bearer token",
+    403: "E221: a write to a read-only server",
+    404: "E224: no such record",
+    409: "E205: an impossible merge or split",
+    413: "E223: the request body is too large",
+    422: "E225: an invalid parameter or field",
+    500: "E019: a bug (the detail is in the server's log)",
+}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text} for status, text in _ERRORS.items()
+}
+
+router = APIRouter(prefix="/api/v1", tags=["ledger"], responses=ERROR_RESPONSES)
 
 Lang = Literal["de", "en"]
 Framing = Literal[FRAMING_LABELS]  # type: ignore[valid-type]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items skipped")]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Text = Annotated[str | None, Query(max_length=500)]
 
 
@@ -91,7 +117,7 @@ def list_statements(
     lang: Lang | None = None,
     form: Text = None,
     document_id: Annotated[str | None, Query(max_length=64)] = None,
-    claim_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    claim_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -112,7 +138,7 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", summary="A ledger actor with its merges and splits")
-def get_actor(ledger: Reader, actor_id: int) -> dict[str, Any]:
+def get_actor(ledger: Reader, actor_id: Id) -> dict[str, Any]:
     return service.actor_json(ledger, actor_id)
 
 
@@ -132,7 +158,7 @@ def list_claims(
 
 
 @router.get("/claims/{claim_id}", summary="A claim and every appearance")
-def get_claim(ledger: Reader, claim_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+def get_claim(ledger: Reader, claim_id: Id) -> dict[str, Any]:
     found: dict[str, Any] = service.plain(service.claim(ledger, claim_id))
     return found
 
@@ -157,7 +183,7 @@ def list_runs(ledger: Reader, limit: Limit = 20) -> dict[str, Any]:
 @router.get("/errors", summary="Error rows of ingest runs")
 def list_errors(
     ledger: Reader,
-    run_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    run_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     code: Annotated[str | None, Query(pattern=r"^[EW]\d{3}$")] = None,
     limit: Limit = 100,
 ) -> dict[str, Any]:
@@ -174,8 +200,20 @@ class AnalyzeIn(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    text: str | None = Field(None, description="the article text (or give url)")
-    url: str | None = Field(None, description="an http(s) address to fetch (or give text)")
+    """The article: its ``text``, or an http(s) ``url`` to fetch (exactly one)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["url"]}]}
+    )
+
+    # not nullable in the schema: give one of them, leave the other out
+    text: str | SkipJsonSchema[None] = Field(None, description="the article text (or give url)")
+    url: str | SkipJsonSchema[None] = Field(
+        None,
+        max_length=2000,
+        pattern=r"^[hH][tT][tT][pP][sS]?://[^\s/]+",
+        description="an http(s) address (or give text)",
+    )
     lang: Lang | None = None
     title: str | None = None
     site: str | None = None
@@ -187,7 +225,7 @@ class CorrectionIn(BaseModel):
     statement: str = Field(max_length=32, description="the statement's id in the analysis: s3")
     kind: Literal["speaker", "not_statement", "framing"]
     author: str = Field(min_length=1, max_length=200, description="who corrects")
-    actor_id: int | None = Field(None, ge=1, le=2**62, description="speaker: a ledger actor")
+    actor_id: int | None = Field(None, ge=1, le=MAX_ID, description="speaker: a ledger actor")
     actor_name: str | None = Field(None, max_length=300, description="speaker: a new name")
     label: Framing | None = Field(None, description="framing: the label")
     value: bool | None = Field(None, description="framing: whether the label holds")
@@ -195,7 +233,7 @@ class CorrectionIn(BaseModel):
 
 
 class MergeIn(BaseModel):
-    other: int = Field(ge=1, le=2**62, description="the actor merged into this one")
+    other: int = Field(ge=1, le=MAX_ID, description="the actor merged into this one")
     note: str | None = Field(None, max_length=1000)
 
 
@@ -217,13 +255,13 @@ def add_document(request: Request, ledger: Writer, body: DocumentIn) -> dict[str
 
 
 @router.post("/actors/{actor_id}/merge", summary="Merge another actor into this one")
-def merge(ledger: Writer, actor_id: int, body: MergeIn) -> dict[str, Any]:
+def merge(ledger: Writer, actor_id: Id, body: MergeIn) -> dict[str, Any]:
     service.actor_json(ledger, actor_id)  # E224 when absent
     return {"merge_id": ledger.merge_actors(actor_id, body.other, body.note)}
 
 
 @router.post("/merges/{merge_id}/split", summary="Undo a merge")
-def split(ledger: Writer, merge_id: int) -> dict[str, Any]:
+def split(ledger: Writer, merge_id: Id) -> dict[str, Any]:
     ledger.split_actor(merge_id)
     return {"merge_id": merge_id, "undone": True}
 

@@ -16,6 +16,9 @@ from sayso.settings import Settings
 if TYPE_CHECKING:
     from starlette.requests import Request
 
+#: the largest id a request may name (ledger ids are 32-bit integers on PostgreSQL)
+MAX_ID = 2**31 - 1
+
 #: the metadata fields a stored document takes from a request
 META_FIELDS = ("title", "site", "author", "published", "lang")
 
@@ -59,7 +62,7 @@ def document_meta(doc: DocumentRecord) -> dict[str, Any]:
 
 def actor_json(ledger: Ledger, actor_id: int) -> dict[str, Any]:
     """Actor ``actor_id`` with what it was merged into and its merge/split log."""
-    found = ledger.actor(actor_id) if 0 < actor_id < 2**62 else None
+    found = ledger.actor(actor_id) if 0 < actor_id <= MAX_ID else None
     if found is None:
         return _absent("actor", actor_id)  # type: ignore[no-any-return]
     return {
@@ -71,7 +74,7 @@ def actor_json(ledger: Ledger, actor_id: int) -> dict[str, Any]:
 
 def claim(ledger: Ledger, claim_id: int) -> dict[str, Any]:
     """Claim ``claim_id`` and every appearance, earliest first."""
-    found = ledger.claim(claim_id) if 0 < claim_id < 2**62 else None
+    found = ledger.claim(claim_id) if 0 < claim_id <= MAX_ID else None
     if found is None:
         return _absent("claim", claim_id)  # type: ignore[no-any-return]
     return {**found, "appearances_list": [r.to_dict() for r in ledger.appearances(claim_id)]}
