@@ -125,6 +125,14 @@ def test_api_request_size_is_limited(ledger_url: str) -> None:
     client = TestClient(create_app(ledger_url, token=TOKEN, max_body=1000))
     r = client.post("/api/v1/analyze", json={"text": "a" * 5000})
     assert r.status_code == 413 and r.json()["code"] == "E223"
+    # without Content-Length (chunked), the body is counted as it arrives
+    chunks = iter([b'{"text": "', b"a" * 3000, b'"}'])
+    r = client.post("/api/v1/analyze", content=chunks, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["code"] == "E223"
+    assert r.headers["content-security-policy"].startswith("default-src")
+    small = iter([b'{"text": ', b'"Er sagte, es regne."}'])
+    r = client.post("/api/v1/analyze", content=small, headers={"content-type": "application/json"})
+    assert r.status_code == 200
 
 
 def test_api_openapi_lists_the_endpoints(client: Any) -> None:

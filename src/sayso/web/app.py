@@ -4,7 +4,6 @@ request size limit, the coded JSON errors and the two routers (pages, ``/api/v1`
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +17,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import Ledger
 from sayso.settings import DEFAULT, Settings
-from sayso.web import security
+from sayso.web.guard import Guard
 
 _log = logging.getLogger("sayso.web")
 
@@ -87,27 +86,11 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_handlers(app)
+    app.add_middleware(Guard, max_body=max_body)
     return app
 
 
 def _install_handlers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        limit = request.app.state.config.max_body
-        size = _body_size(request)
-        if size is None and request.method in ("POST", "PUT", "PATCH"):
-            size = len(await request.body())
-        if size is not None and size > limit:
-            response: Response = error_response(
-                request, SaysoError(errors.E223, size=size, limit=limit)
-            )
-        else:
-            response = await call_next(request)
-        response.headers.update(security.HEADERS)
-        return response
-
     @app.exception_handler(SaysoError)
     async def coded(request: Request, exc: SaysoError) -> Response:
         return error_response(request, exc)
@@ -130,14 +113,6 @@ def _install_handlers(app: FastAPI) -> None:
         _log.exception("unexpected error in %s %s", request.method, request.url.path)
         err = SaysoError(errors.E019, kind=type(exc).__name__, detail="see the server log")
         return error_response(request, err, 500)
-
-
-def _body_size(request: Request) -> int | None:
-    value = request.headers.get("content-length")
-    try:
-        return None if value is None else int(value)
-    except ValueError:
-        return 0
 
 
 def _validation(exc: RequestValidationError) -> str:
