@@ -134,7 +134,7 @@ def actor(request: Request, actor_id: int) -> Response:
     outlets = Counter(r.site or "?" for r in said).most_common(20)
     context = {"info": info, "said": said[:100], "months": months, "top": top,
                "outlets": outlets, "fixes": fixes}  # fmt: skip
-    return render(request, "actor.html", context)
+    return render(request, "speaker.html", context)  # one actor
 
 
 @router.get("/claims/{claim_id}")
