@@ -268,6 +268,15 @@ class Statement(Base):
             "actor_id",
             text("published_date DESC NULLS LAST"),
         ).ddl_if(dialect="postgresql"),
+        # "newest first" over every statement (the web view's home page, an unfiltered
+        # API page): SQLite reads (published_date, id) backwards, NULLs last; PostgreSQL
+        # needs the order spelt out (see 0004)
+        Index("ix_statements_published_date_id", "published_date", "id").ddl_if(dialect="sqlite"),
+        Index(
+            "ix_statements_newest_first",
+            text("published_date DESC NULLS LAST"),
+            text("id DESC"),
+        ).ddl_if(dialect="postgresql"),
         {"comment": "Every attributed statement of every document."},
     )
 
@@ -461,6 +470,10 @@ class Correction(Base):
     note: Mapped[str | None] = mapped_column(Text, comment="Why (free text).")
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="When (UTC).")
 
+
+#: a plain index declared for one backend only (``ddl_if``): alembic's comparison does not
+#: know ``ddl_if`` and would ask for it on the other backend too
+ONE_BACKEND_INDEXES = frozenset({"ix_statements_published_date_id"})
 
 #: tables that exist only on one backend and are created by the migration, not declared here
 FULLTEXT_OBJECTS = frozenset({"statements_fts", "search", "ix_statements_search"})

@@ -1,5 +1,7 @@
 """Readers' corrections of statements (``sayso serve``): a table of their own, so the stored
 analysis is never rewritten and a correction survives every later analysis of the text.
+And an index for "every statement, newest first" (the web view's home page and an
+unfiltered API page: 1.5 s on a million statements without it, a sort of the whole table).
 
 Revision ID: 0009
 Revises: 0008
@@ -70,8 +72,20 @@ def upgrade() -> None:
         "analysis is never rewritten.",
     )
     op.create_index("ix_corrections_document_id", "corrections", ["document_id"])
+    if op.get_bind().dialect.name == "postgresql":
+        op.create_index(
+            "ix_statements_newest_first",
+            "statements",
+            [sa.text("published_date DESC NULLS LAST"), sa.text("id DESC")],
+        )
+    else:
+        op.create_index("ix_statements_published_date_id", "statements", ["published_date", "id"])
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_statements_newest_first", table_name="statements")
+    else:
+        op.drop_index("ix_statements_published_date_id", table_name="statements")
     op.drop_index("ix_corrections_document_id", table_name="corrections")
     op.drop_table("corrections")
