@@ -104,3 +104,22 @@ def test_pages_highlight_pieces_cover_the_text_once() -> None:
     assert "".join(p.text for p in pieces) == a.text
     roles = {p.role for p in pieces if p.statement}
     assert {"content", "cue"} <= roles
+
+
+def test_pages_merge_and_split_forms_need_the_token(client: Any) -> None:
+    from conftest import TOKEN
+
+    names = {a["name"]: a["id"] for a in client.get("/api/v1/actors").json()["items"]}
+    into, other = names["Anna Vogel"], names["Paul Kranz"]
+    r = client.post(f"/actors/{into}/merge", data={"other": str(other), "token": "nope"})
+    assert r.status_code == 401
+    form = {"other": str(other), "token": TOKEN, "note": "same person?"}
+    r = client.post(f"/actors/{into}/merge", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    html = client.get(f"/actors/{into}").text
+    assert "same person?" in html and 'action="/merges/' in html
+    merge_id = client.get(f"/api/v1/actors/{into}").json()["merges"][0]["id"]
+    r = client.post(f"/merges/{merge_id}/split", data={"token": TOKEN, "actor": str(into)},
+                    follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303 and r.headers["location"] == f"/actors/{into}"
+    assert client.get(f"/api/v1/actors/{other}").json()["merged_into"] is None

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import Ledger, StatementQuery
 from sayso.model import Analysis
@@ -135,6 +136,38 @@ def actor(request: Request, actor_id: int) -> Response:
     context = {"info": info, "said": said[:100], "months": months, "top": top,
                "outlets": outlets, "fixes": fixes}  # fmt: skip
     return render(request, "speaker.html", context)  # one actor
+
+
+@router.post("/actors/{actor_id}/merge")
+def merge_form(
+    request: Request,
+    actor_id: int,
+    token: Annotated[str, Form(max_length=500)] = "",
+    other: Annotated[str, Form(max_length=20)] = "",
+    note: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    """The actor page's merge form (the token as a form field, checked as the API's)."""
+    security.check_token(request.app.state.config.token, f"Bearer {token}" if token else None)
+    ledger = _ledger(request)
+    service.actor_json(ledger, actor_id)
+    if not other.strip().isdigit():
+        raise SaysoError(errors.E225, detail="other: give the id of the actor to merge")
+    ledger.merge_actors(actor_id, int(other), note.strip() or None)
+    return RedirectResponse(f"/actors/{actor_id}", status_code=303)
+
+
+@router.post("/merges/{merge_id}/split")
+def split_form(
+    request: Request,
+    merge_id: int,
+    token: Annotated[str, Form(max_length=500)] = "",
+    actor: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """Undo a merge from the actor page."""
+    security.check_token(request.app.state.config.token, f"Bearer {token}" if token else None)
+    _ledger(request).split_actor(merge_id)
+    back = f"/actors/{int(actor)}" if actor.strip().isdigit() else "/actors"
+    return RedirectResponse(back, status_code=303)
 
 
 @router.get("/claims/{claim_id}")
