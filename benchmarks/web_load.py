@@ -2,7 +2,7 @@
 ``GET /api/v1/statements`` with 20 concurrent clients on loopback (an httpx loop).
 
     python benchmarks/web_load.py [--db URL | --statements N --keep DIR] [--clients 20]
-        [--requests 600] [--port 8765]
+        [--requests 600] [--port 8765] [--workers 1]
 
 The ledger is ``--db URL``, or the synthetic ledger of ``benchmarks/ledger_scale.py``
 (``DIR/ledger-N.db``, built with ``ledger_scale.py --keep DIR --skip-ingest`` when absent).
@@ -48,9 +48,10 @@ def ledger_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{path}"
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "SAYSO_TOKEN"}
-    cmd = [sys.executable, "-m", "sayso", "serve", "--db", url, "--port", str(port)]
+    cmd = [sys.executable, "-m", "sayso", "serve", "--db", url, "--port", str(port),
+           "--workers", str(workers)]  # fmt: skip
     server = subprocess.Popen(cmd, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -121,11 +122,12 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=600, help="requests per kind")
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--workers", type=int, default=1, help="sayso serve --workers N")
     args = ap.parse_args()
     url = ledger_url(args)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
           f"(other jobs may share the cores); ledger {url}")  # fmt: skip
-    server = start_server(url, args.port)
+    server = start_server(url, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     try:
         kinds = workload(base, args.requests)

@@ -141,3 +141,21 @@ def test_api_openapi_lists_the_endpoints(client: Any) -> None:
               "/api/v1/accounts", "/api/v1/actors/{actor_id}/merge"):  # fmt: skip
         assert p in paths
     assert not any(not p.startswith("/api/v1/") for p in paths)
+
+
+def test_api_worker_processes_build_the_app_from_the_environment(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from sayso.web.app import from_environment
+
+    monkeypatch.setenv("SAYSO_DB", ledger_url)
+    monkeypatch.setenv("SAYSO_TOKEN", "worker-token")
+    monkeypatch.setenv("SAYSO_WEB_OPTIONS", '{"max_body": 100}')
+    client = TestClient(from_environment())
+    assert client.get("/api/v1/statements", params={"limit": 1}).status_code == 200
+    r = client.post("/api/v1/analyze", json={"text": "x" * 200})
+    assert r.status_code == 413
+    r = client.post("/api/v1/merges/1/split", headers={"Authorization": "Bearer nope"})
+    assert r.status_code == 401

@@ -47,10 +47,19 @@ def register(sub: Any) -> None:
         default=2_000_000,
         help="largest request body in bytes (default 2000000)",
     )
+    p.add_argument(
+        "--workers",
+        type=types.count("--workers"),
+        default=1,
+        help="server processes (default 1; more serve more concurrent readers)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+    import os
+
     from sayso import errors
     from sayso.errors import SaysoError
     from sayso.web import security
@@ -60,17 +69,30 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from sayso.web.app import create_app
+        from sayso.ledger import ENV_VAR
+        from sayso.web.app import OPTIONS_VAR, create_app
+        from sayso.web.security import TOKEN_VAR
     except ImportError as exc:
         raise SaysoError(errors.E230, detail=str(exc)) from exc
-    app = create_app(
-        args.db,
-        token=token,
-        max_body=args.max_body,
-        allow_private_hosts=args.allow_private_hosts,
-        public_read=args.public_read,
-    )
+    options = {
+        "max_body": args.max_body,
+        "allow_private_hosts": args.allow_private_hosts,
+        "public_read": args.public_read,
+    }
     mode = "read and write (bearer token)" if token else "read-only (no token)"
+    if args.workers > 1:
+        # each worker process builds the application from the environment
+        os.environ.update({OPTIONS_VAR: json.dumps(options), TOKEN_VAR: token or ""})
+        if args.db:
+            os.environ[ENV_VAR] = args.db
+        create_app(args.db, **options).state.ledger.close()  # migrate once, fail early
+        print(f"sayso serve: http://{args.host}:{args.port}/  {mode}, {args.workers} workers")
+        uvicorn.run(
+            "sayso.web.app:from_environment", factory=True, workers=args.workers,
+            host=args.host, port=args.port, log_level="warning",
+        )  # fmt: skip
+        return 0
+    app = create_app(args.db, token=token, **options)
     print(f"sayso serve: http://{args.host}:{args.port}/  {mode}")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

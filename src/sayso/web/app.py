@@ -90,6 +90,22 @@ def create_app(
     return app
 
 
+#: the environment variable carrying create_app's options to server worker processes
+OPTIONS_VAR = "SAYSO_WEB_OPTIONS"
+
+
+def from_environment() -> FastAPI:
+    """The application of ``sayso serve --workers N``: each worker process builds its own
+    from ``$SAYSO_DB``, ``$SAYSO_TOKEN`` and the JSON options in ``$SAYSO_WEB_OPTIONS``."""
+    import json
+    import os
+
+    from sayso.web.security import TOKEN_VAR
+
+    options = json.loads(os.environ.get(OPTIONS_VAR) or "{}")
+    return create_app(None, token=os.environ.get(TOKEN_VAR) or None, **options)
+
+
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(SaysoError)
     async def coded(request: Request, exc: SaysoError) -> Response:
