@@ -287,6 +287,66 @@ E036 = Code(
     "and report the source if it happens again.",
 )
 
+# --- the web application and REST API (E220-E239) ---------------------------------------
+E220 = Code(
+    "E220",
+    "Writing needs a bearer token: {detail}.",
+    "Send 'Authorization: Bearer TOKEN' with the token the server was started with "
+    "(SAYSO_TOKEN or --token-file).",
+)
+E221 = Code(
+    "E221",
+    "This server is read-only: it was started without a token.",
+    "Restart 'sayso serve' with SAYSO_TOKEN set or --token-file FILE to allow writes.",
+)
+E222 = Code(
+    "E222",
+    "Refusing to serve on {host} without a token.",
+    "Set SAYSO_TOKEN or pass --token-file FILE; or pass --public-read to serve read-only.",
+)
+E223 = Code(
+    "E223",
+    "The request body of {size} bytes exceeds the limit of {limit}.",
+    "Send a smaller body (one article per request), or restart the server with a larger "
+    "--max-body.",
+)
+E224 = Code(
+    "E224",
+    "No {what} {value!r} in the ledger.",
+    "Check the id: list them with GET /api/v1/{what}s (or 'sayso {what}s').",
+)
+E225 = Code(
+    "E225",
+    "Invalid request: {detail}.",
+    "Fix the named parameter or field; the OpenAPI document at /openapi.json lists them.",
+)
+E226 = Code(
+    "E226",
+    "Cannot read the token file {path}: {detail}.",
+    "Point --token-file at a readable file holding the token on its first line.",
+)
+E227 = Code(
+    "E227",
+    "{url} holds no article to analyse{detail}.",
+    "Give the address of the article page itself, or paste its text.",
+)
+E228 = Code(
+    "E228",
+    "Give either text or url, not {detail}.",
+    "Send JSON with 'text' (the article) or 'url' (an http(s) address).",
+)
+E229 = Code(
+    "E229",
+    "Unknown correction {detail}.",
+    "A correction is kind 'speaker' (with actor_id or actor_name), 'not_statement', or "
+    "'framing' (with label and value).",
+)
+E230 = Code(
+    "E230",
+    "'sayso serve' needs packages that are not installed: {detail}.",
+    "Install the web extra: pip install 'sayso[web]'.",
+)
+
 # --- warnings: the analysis went on ------------------------------------------------------
 W101 = Code(
     "W101",

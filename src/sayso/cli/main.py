@@ -38,6 +38,7 @@ def build_parser() -> Parser:
         ledger_cmd,
         list_cmd,
         rules_cmd,
+        serve_cmd,
         train_cmd,
     )
 
@@ -50,7 +51,9 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"sayso {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze_cmd, ingest_cmd, ledger_cmd, list_cmd, eval_cmd, train_cmd, rules_cmd):
+    for module in (
+        analyze_cmd, ingest_cmd, ledger_cmd, list_cmd, eval_cmd, train_cmd, rules_cmd, serve_cmd
+    ):  # fmt: skip
         module.register(sub)
     return parser
 

@@ -37,7 +37,7 @@ COLUMNS = (
     "id", "document_id", "local_id", "url", "title", "site", "published", "published_date",
     "lang", "form", "medium", "speaker", "cue", "actor", "actor_kind", "chain", "content",
     "sentence", "framing", "framing_words", "confidence", "hearsay", "hedged", "stance",
-    "confirmation", "claim_id", "actor_id", "chain_ids",
+    "confirmation", "claim_id", "actor_id", "chain_ids", "corrections",
 )  # fmt: skip
 #: the spreadsheet dialect of ``excel=True`` (see the module doc)
 EXCEL = {"delimiter": ";", "lineterminator": "\r\n"}

@@ -62,6 +62,7 @@ class Namer:
             )
         }
         docs = self._documents(sorted({r.document_id for r in records}))
+        fixes = self._corrections(sorted({r.document_id for r in records}))
         out = []
         for r in records:
             content, framing = spans.get(r.id, ([], {}))
@@ -71,6 +72,7 @@ class Namer:
                     "chain": CHAIN_SEP.join(self.names.get(i, f"#{i}") for i in r.chain),
                     "sentence": sentence_around(text, sentences, content),
                     "framing_words": framing_words(r.framing, framing, text),
+                    "corrections": "; ".join(fixes.get((r.document_id, r.local_id), [])),
                 }
             )
         return out
@@ -79,6 +81,25 @@ class Namer:
         missing = sorted(ids - self.names.keys())
         for row in where_in(self.conn, "SELECT id, name FROM actors", "id", missing):
             self.names[row[0]] = row[1]
+
+    def _corrections(self, ids: list[str]) -> dict[tuple[str, str], list[str]]:
+        """Readers' corrections of these documents' statements, oldest first, in words
+        ("speaker: Anna Vogel (by desk, 2024-03-01: why)")."""
+        from sayso.ledger.corrections import CORRECTION_COLUMNS, CorrectionRecord
+
+        select_from = f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections"
+        out: dict[tuple[str, str], list[str]] = {}
+        found = where_in(self.conn, select_from, "document_id", ids, " ORDER BY id")
+        self._fetch_names({row[4] for row in found if row[4] is not None})
+        for row in found:
+            if row[4] is not None and row[5] is None:
+                row = (*row[:5], self.names.get(row[4]), *row[6:])
+            fix = CorrectionRecord.of_row(row)
+            when = str(fix.at)[:10]
+            why = f": {fix.note}" if fix.note else ""
+            text = f"{fix.summary()} (by {fix.author}, {when}{why})"
+            out.setdefault((fix.document_id, fix.statement), []).append(text)
+        return out
 
     def _documents(self, ids: list[str]) -> dict[str, tuple[str, list[list[int]]]]:
         if self.conn.dialect.name == "sqlite":

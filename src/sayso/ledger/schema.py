@@ -268,6 +268,15 @@ class Statement(Base):
             "actor_id",
             text("published_date DESC NULLS LAST"),
         ).ddl_if(dialect="postgresql"),
+        # "newest first" over every statement (the web view's home page, an unfiltered
+        # API page): SQLite reads (published_date, id) backwards, NULLs last; PostgreSQL
+        # needs the order spelt out (see 0004)
+        Index("ix_statements_published_date_id", "published_date", "id").ddl_if(dialect="sqlite"),
+        Index(
+            "ix_statements_newest_first",
+            text("published_date DESC NULLS LAST"),
+            text("id DESC"),
+        ).ddl_if(dialect="postgresql"),
         {"comment": "Every attributed statement of every document."},
     )
 
@@ -425,6 +434,46 @@ class Error(Base):
         ForeignKey("runs.id", ondelete="SET NULL"), comment="The run it happened in."
     )
 
+
+class Correction(Base):
+    __tablename__ = "corrections"
+    __table_args__ = (
+        Index("ix_corrections_document_id", "document_id"),
+        {
+            "comment": "Readers' corrections of statements (who, when, what, why); the stored "
+            "analysis is never rewritten."
+        },
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Correction id.")
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), comment="The corrected document."
+    )
+    statement: Mapped[str] = mapped_column(
+        String(32), comment="The statement's id in the document's analysis ('s3')."
+    )
+    kind: Mapped[str] = mapped_column(String(16), comment="speaker, not_statement or framing.")
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"),
+        comment="kind speaker: the right ledger actor (NULL for a new name).",
+    )
+    actor_name: Mapped[str | None] = mapped_column(
+        Text, comment="kind speaker: the right speaker's name when no ledger actor is it."
+    )
+    label: Mapped[str | None] = mapped_column(
+        String(16), comment="kind framing: the label corrected (hearsay, hedged, ...)."
+    )
+    value: Mapped[bool | None] = mapped_column(
+        Boolean, comment="kind framing: whether the label holds."
+    )
+    author: Mapped[str] = mapped_column(Text, comment="Who corrected it.")
+    note: Mapped[str | None] = mapped_column(Text, comment="Why (free text).")
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="When (UTC).")
+
+
+#: a plain index declared for one backend only (``ddl_if``): alembic's comparison does not
+#: know ``ddl_if`` and would ask for it on the other backend too
+ONE_BACKEND_INDEXES = frozenset({"ix_statements_published_date_id"})
 
 #: tables that exist only on one backend and are created by the migration, not declared here
 FULLTEXT_OBJECTS = frozenset({"statements_fts", "search", "ix_statements_search"})

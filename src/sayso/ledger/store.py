@@ -32,8 +32,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from sayso import errors
+from sayso.errors import SaysoError
 from sayso.ingest import Document
-from sayso.ledger import failures, listing, merges, migrate, reading, write, writer
+from sayso.ledger import failures, listing, lookup, merges, migrate, reading, write, writer
 from sayso.ledger import query as q
 from sayso.ledger import speakers as speaker_query
 from sayso.ledger.engine import (
@@ -345,6 +347,56 @@ class Ledger:
     ) -> list[ActorRecord]:
         """Ledger actors, those with the most statements first."""
         return reading.actors(self.db, name=name, kind=kind, limit=limit)
+
+    def actor(self, actor_id: int) -> ActorRecord | None:
+        """Ledger actor ``actor_id`` with its counts, or None (see :mod:`.lookup`)."""
+        return lookup.actor(self.db, actor_id)
+
+    def merged_into(self, actor_id: int) -> int | None:
+        """The actor that ``actor_id`` was merged into, None when it is its own."""
+        return lookup.merged_into(self.db, actor_id)
+
+    def claim(self, claim_id: int) -> dict[str, Any] | None:
+        """Claim ``claim_id`` as :meth:`claims` lists it, or None when absent."""
+        return lookup.claim(self, claim_id)
+
+    def correct(
+        self,
+        document_id: str,
+        statement: str,
+        kind: str,
+        *,
+        author: str,
+        actor_id: int | None = None,
+        actor_name: str | None = None,
+        label: str | None = None,
+        value: bool | None = None,
+        note: str | None = None,
+    ) -> int:
+        """Record a reader's correction of statement ``statement`` ("s3") of a document:
+        ``kind`` "speaker" (``actor_id`` or a new ``actor_name``), "not_statement" or
+        "framing" (``label`` and whether it holds, ``value``). The stored analysis is not
+        touched (see :mod:`.corrections`). E224/E229 when the statement or fields are wrong."""
+        from sayso.ledger import corrections
+
+        corrections.check(kind, actor_id, actor_name, label, value)
+        ids = {s.id for s in self.analysis(document_id).statements}
+        if statement not in ids:
+            raise SaysoError(errors.E224, what="statement", value=statement)
+        if actor_id is not None and self.actor(actor_id) is None:
+            raise SaysoError(errors.E224, what="actor", value=actor_id)
+        fields = {"actor_id": actor_id, "actor_name": actor_name, "label": label,
+                  "value": value, "author": author, "note": note}  # fmt: skip
+        return corrections.add(self.db, document_id, statement, kind, **fields)
+
+    def corrections(
+        self, document_ids: Sequence[str] | None = None, limit: int | None = 500
+    ) -> list[Any]:
+        """Readers' corrections (``CorrectionRecord``), newest first; of these documents
+        when given."""
+        from sayso.ledger import corrections
+
+        return list(corrections.listed(self.db, document_ids, limit))
 
     # --- claims and accounts across articles -------------------------------------------
 

@@ -1,0 +1,151 @@
+"""The web view under load: p50/p95 of the search page, the article page and
+``GET /api/v1/statements`` with 20 concurrent clients on loopback (an httpx loop).
+
+    python benchmarks/web_load.py [--db URL | --statements N --keep DIR] [--clients 20]
+        [--requests 600] [--port 8765] [--workers 1]
+
+The ledger is ``--db URL``, or the synthetic ledger of ``benchmarks/ledger_scale.py``
+(``DIR/ledger-N.db``, built with ``ledger_scale.py --keep DIR --skip-ingest`` when absent).
+``sayso serve`` runs in a subprocess (one uvicorn process, as a user starts it); each
+client sends its requests one after the other, all clients at once. Queries are drawn from
+the ledger (words of its statements, its speakers, its documents). Goal: p95 < 150 ms for
+the pages and < 100 ms for the API. A benchmark that prints figures, not a test; client
+and server share the machine's cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+GOALS = {"search page": 150.0, "article page": 150.0, "GET /api/v1/statements": 100.0}
+
+
+def ledger_url(args: argparse.Namespace) -> str:
+    if args.db:
+        return str(args.db)
+    keep = Path(args.keep).resolve()
+    path = keep / f"ledger-{args.statements}.db"
+    if not path.exists():
+        print(f"building {path} with ledger_scale.py (once; kept for the next run)", flush=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "ledger_scale.py"), "--statements",
+             str(args.statements), "--backend", "sqlite", "--keep", str(keep),
+             "--skip-ingest", "--queries", "5"],
+            check=True,
+        )  # fmt: skip
+    return f"sqlite:///{path}"
+
+
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "SAYSO_TOKEN"}
+    cmd = [sys.executable, "-m", "sayso", "serve", "--db", url, "--port", str(port),
+           "--workers", str(workers)]  # fmt: skip
+    server = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/runs?limit=1").status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("sayso serve did not start within 120 s")
+
+
+def workload(base: str, n: int, seed: int = 7) -> dict[str, list[str]]:
+    """``n`` paths per kind, drawn from what the ledger holds."""
+    rng = random.Random(seed)
+    sample = httpx.get(f"{base}/api/v1/statements", params={"limit": 500}, timeout=60).json()
+    items = sample["items"]
+    words = sorted({w for i in items for w in re.findall(r"\w{6,}", i["content"])})
+    # full names, as a reader types them (a generic word as speaker, "Diplomaten", matches
+    # hundreds of actors and is the ledger's slow case: see the README)
+    speakers = sorted({i["actor"] for i in items if i.get("actor") and i["actor_kind"] == "person"})
+    docs = sorted({i["document_id"] for i in items})
+    api = []
+    for k in range(n):
+        if k % 3 == 0:
+            api.append(f"/api/v1/statements?about={rng.choice(words)}&limit=50")
+        elif k % 3 == 1:
+            api.append(f"/api/v1/statements?speaker={rng.choice(speakers)}&limit=50")
+        else:
+            api.append(f"/api/v1/statements?limit=50&offset={rng.randrange(0, 500)}")
+    return {
+        "search page": [f"/?q={rng.choice(words)}" for _ in range(n)],
+        "article page": [f"/documents/{rng.choice(docs)}" for _ in range(n)],
+        "GET /api/v1/statements": api,
+    }
+
+
+async def load(base: str, paths: list[str], clients: int) -> tuple[list[float], int, float]:
+    """Latencies (ms) of every request, the number of failed ones, and the wall time."""
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for p in paths:
+        queue.put_nowait(p)
+    latencies: list[float] = []
+    failed = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            nonlocal failed
+            while not queue.empty():
+                path = queue.get_nowait()
+                t0 = time.perf_counter()
+                response = await client.get(path)
+                latencies.append((time.perf_counter() - t0) * 1000)
+                failed += response.status_code != 200
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        wall = time.perf_counter() - t0
+    return latencies, failed, wall
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--db", help="a ledger URL (default: the synthetic ledger of --keep)")
+    ap.add_argument("--statements", type=int, default=1_000_000)
+    ap.add_argument("--keep", default="bench-ledgers", help="folder of ledger_scale.py's ledgers")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=600, help="requests per kind")
+    ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--workers", type=int, default=1, help="sayso serve --workers N")
+    args = ap.parse_args()
+    url = ledger_url(args)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
+          f"(other jobs may share the cores); ledger {url}")  # fmt: skip
+    server = start_server(url, args.port, args.workers)
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        kinds = workload(base, args.requests)
+        for kind, paths in kinds.items():
+            asyncio.run(load(base, paths[: args.clients * 2], args.clients))  # warm up
+            times, failed, wall = asyncio.run(load(base, paths, args.clients))
+            cuts = statistics.quantiles(times, n=100)
+            p50, p95 = cuts[49], cuts[94]
+            goal = GOALS[kind]
+            verdict = "ok" if p95 < goal else f"over the goal of {goal:.0f} ms"
+            rate = len(times) / wall
+            print(f"{kind:<24} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {max(times):7.1f} ms  "
+                  f"{rate:6.1f} req/s  failed {failed}  ({verdict})", flush=True)  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

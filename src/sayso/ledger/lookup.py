@@ -1,0 +1,55 @@
+"""Single records by id for readers that show one thing at a time (the web view's actor
+and claim pages): :meth:`Ledger.actor` and :meth:`Ledger.claim`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from sayso.ledger import schema as t
+from sayso.ledger.engine import Database
+from sayso.ledger.query import StatementQuery
+from sayso.ledger.records import ActorRecord
+
+if TYPE_CHECKING:
+    from sayso.ledger.store import Ledger
+
+
+def actor(db: Database, actor_id: int) -> ActorRecord | None:
+    """Ledger actor ``actor_id`` with its counts (also one merged into another), or None."""
+    a, s = t.Actor, t.Statement
+    query = (
+        select(a, func.count(s.id), func.count(func.distinct(s.document_id)))
+        .outerjoin(s, s.actor_id == a.id)
+        .where(a.id == actor_id)
+        .group_by(a.id)
+    )
+    with db.read() as session:
+        found = session.execute(query).first()
+    if found is None:
+        return None
+    row, n, docs = found
+    return ActorRecord(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        role=row.role,
+        aliases=tuple(row.aliases),
+        statements=n,
+        documents=docs,
+    )
+
+
+def merged_into(db: Database, actor_id: int) -> int | None:
+    """The actor ``actor_id`` was merged into (None when it stands on its own)."""
+    with db.read() as session:
+        return session.scalar(select(t.Actor.merged_into).where(t.Actor.id == actor_id))
+
+
+def claim(ledger: Ledger, claim_id: int) -> dict[str, Any] | None:
+    """Claim ``claim_id`` as :meth:`Ledger.claims` lists it, or None when absent."""
+    from sayso.ledger import claim_query
+
+    found = claim_query.claims(ledger, StatementQuery(claim_id=claim_id), limit=1)
+    return found[0] if found else None
