@@ -172,3 +172,15 @@ def test_csv_with_bom_and_utf16(tmp_path: Path) -> None:
     a, b = read([tmp_path])
     assert isinstance(a, Document) and isinstance(b, Document)
     assert a.title == b.title == "Eins" and a.id == b.id
+
+
+def test_ingest_records_byte_order_mark_alone_is_empty_not_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_text(json.dumps({"text": "\ufeff"}) + "\n" + json.dumps({"text": DE_1}) + "\n")
+    assert codes(read([path])) == ["E029", "doc"]
+
+
+def test_ingest_records_csv_whose_nul_bytes_only_look_like_utf16_is_binary(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"\x00a\x00s\xdd ")  # found by the fuzzer: raised E001 out of the reader
+    assert codes(read([path])) == ["E021"]

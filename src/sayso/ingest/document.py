@@ -30,6 +30,12 @@ def normalize_text(text: str) -> str:
     return _NEWLINES.sub("\n", text).strip()
 
 
+def blank(text: str) -> bool:
+    """True when nothing of ``text`` would be stored (whitespace, a byte-order mark): such
+    a record is E029, not an empty document."""
+    return not normalize_text(text)
+
+
 def content_id(text: str) -> str:
     """The document id: sha256 hex of the NFC text with whitespace runs collapsed and
     U+FFFD replacement characters left out, so the same article re-wrapped, re-indented,

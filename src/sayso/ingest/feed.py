@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from sayso import errors
-from sayso.ingest.document import Document, IngestError, IngestOptions
+from sayso.ingest.document import Document, IngestError, IngestOptions, blank
 from sayso.ingest.fetch import FetchFailed, fetch
 from sayso.ingest.html import html_to_text, lang_tag, read_html
 from sayso.ingest.urlpolicy import web_url
@@ -148,7 +148,7 @@ def _read_entry(
             meta=meta,
         )
         return
-    if not text.strip():
+    if blank(text):
         yield IngestError.of(
             errors.E029,
             where,

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.ingest.document import META_FIELDS, Document, IngestError, IngestOptions
+from sayso.ingest.document import META_FIELDS, Document, IngestError, IngestOptions, blank
 from sayso.ingest.encoding import bom_encoding, decode_bytes, decode_line
 from sayso.ingest.html import lang_tag
 from sayso.text.clean import utf16_without_bom
@@ -65,7 +65,7 @@ def record_document(record: Mapping[str, Any], where: str, options: IngestOption
         text = value
     else:  # a number, a boolean, an object, a list of non-strings: not an article
         return IngestError.of(errors.E033, where, column=column, kind=_kind(value))
-    if not text.strip():
+    if blank(text):
         return IngestError.of(errors.E029, where, detail=f" (column {column!r} is empty)")
     fields: dict[str, str | None] = {}
     used = {column}
@@ -198,7 +198,11 @@ def read_csv(
     stream: IO[bytes], head: bytes, source: str, options: IngestOptions, *, tsv: bool = False
 ) -> Iterator[Item]:
     wide = bom_encoding(head) is not None or utf16_without_bom(head) is not None
-    sample = decode_bytes(head[: len(head) - len(head) % 2]) if wide else decode_line(head)
+    try:
+        sample = decode_bytes(head[: len(head) - len(head) % 2]) if wide else decode_line(head)
+    except SaysoError as exc:  # NUL bytes that looked like UTF-16 and are not: binary
+        yield IngestError.of(errors.E021, source, detail=exc.message.rstrip("."))
+        return
     delimiter = _delimiter(sample.lstrip("\ufeff"), tsv, options)
     # csv's per-field limit (131072 characters by default) is lower than an article can be
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))

@@ -16,7 +16,7 @@ from typing import IO
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.detect import Format, detect, extension
-from sayso.ingest.document import Document, IngestError, IngestOptions
+from sayso.ingest.document import Document, IngestError, IngestOptions, blank
 from sayso.ingest.encoding import decode_bytes_report, warning_meta
 from sayso.ingest.fetch import FetchFailed, fetch, is_url
 
@@ -278,7 +278,7 @@ def _read_text(data: bytes, opened: _Opened) -> Item:
         text, warnings = decode_bytes_report(data)
     except SaysoError as exc:
         return IngestError.of(errors.E021, opened.where, detail=exc.message.rstrip("."))
-    if not text.strip():
+    if blank(text):
         return IngestError.of(errors.E029, opened.where, detail="")
     return Document.create(text, opened.where, url=opened.url, meta=warning_meta(warnings))
 
