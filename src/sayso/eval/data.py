@@ -7,10 +7,15 @@ directory, then ``../shared/data`` relative to the repository root of a source c
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sayso.errors import E005, SaysoError
+from sayso.errors import E004, E005, SaysoError
+
+T = TypeVar("T")
 
 #: The repository root when running from a source checkout (src/sayso/eval/data.py).
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -38,3 +43,21 @@ def data_root(explicit: str | Path | None = None) -> Path:
 
 #: The same as :func:`data_root`, under a more descriptive name.
 resolve_data_root = data_root
+
+
+def read_gold_lines(path: Path, parse: Callable[[Any], T]) -> list[T]:
+    """One record per non-blank JSON line of one of our gold files, through ``parse``; an
+    unreadable file or a malformed line raises E004 naming the line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SaysoError(E004, path=path, detail=exc.strerror or str(exc)) from exc
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(parse(json.loads(line)))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise SaysoError(E004, path=path, detail=f"line {n}: {exc}") from exc
+    return out

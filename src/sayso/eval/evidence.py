@@ -31,7 +31,6 @@ statement pairs at most once, best pairs first). Then, per label:
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from typing import Any
 
 from sayso.errors import E004, E005, SaysoError
 from sayso.eval.corpus import GoldDoc
-from sayso.eval.data import REPO_ROOT
+from sayso.eval.data import REPO_ROOT, read_gold_lines
 from sayso.eval.metrics import PRF
 from sayso.model import Analysis, Span, Spans, Statement, framing_labels
 
@@ -122,19 +121,7 @@ def parse_line(data: Mapping[str, Any]) -> GoldStatement:
 
 def read_gold(path: Path) -> list[GoldStatement]:
     """Read the gold file; a malformed line raises E004 naming the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise SaysoError(E004, path=path, detail=exc.strerror or str(exc)) from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            out.append(parse_line(json.loads(line)))
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise SaysoError(E004, path=path, detail=f"line {n}: {exc}") from exc
-    return out
+    return read_gold_lines(path, parse_line)
 
 
 def document_texts(data_root: Path, doc_ids: Iterable[str]) -> dict[str, str]:

@@ -26,15 +26,13 @@ Scoring, per language:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sayso.errors import E004, SaysoError
 from sayso.eval.corpus import GoldDoc
-from sayso.eval.data import REPO_ROOT
+from sayso.eval.data import REPO_ROOT, read_gold_lines
 from sayso.eval.evidence import document_texts
 from sayso.model import Actor, ActorKind, Analysis, Span, Spans, Statement
 
@@ -98,19 +96,7 @@ def parse_line(data: Mapping[str, Any]) -> GoldArticle:
 
 def read_gold(path: Path) -> list[GoldArticle]:
     """Read a speaker gold file; a malformed line raises E004 naming the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise SaysoError(E004, path=path, detail=exc.strerror or str(exc)) from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            out.append(parse_line(json.loads(line)))
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise SaysoError(E004, path=path, detail=f"line {n}: {exc}") from exc
-    return out
+    return read_gold_lines(path, parse_line)
 
 
 def _edge_space(ch: str) -> bool:
