@@ -342,3 +342,13 @@ def test_cli_every_subcommand_is_in_the_readme() -> None:
         if f"sayso {' '.join(path)}" not in text
     ]
     assert not missing, f"not in README.md: {missing}"
+
+
+def test_cli_command_table_names_the_module_of_every_command() -> None:
+    from sayso.cli.main import COMMANDS
+
+    full = {path[0] for path, _, _ in subcommands(build_parser())}
+    assert set(COMMANDS) == full
+    for command in full:  # a command line naming it builds a parser that knows it
+        only = {path[0] for path, _, _ in subcommands(build_parser(command))}
+        assert command in only
