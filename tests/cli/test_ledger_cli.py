@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import ingested
 
 from sayso.cli.main import main
 
@@ -22,13 +23,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    # the ledger outside the folder ingested: its own files would be failed sources
-    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.db'}"
-    assert main(["ingest", str(folder), "--db", url, "--jobs", "1", "--progress", "never"]) == 0
-    return url
+    return ingested(tmp_path_factory, ARTICLES)
 
 
 def test_ledger_cli_actors_one_peskov_for_three_spellings(
