@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sayso import errors
+from sayso.cli.output import count
 from sayso.errors import SaysoError
 from sayso.ingest import IngestError
 from sayso.model import Analysis, Relation, RelationKind, Statement
@@ -172,11 +173,6 @@ def _statement_line(a: Analysis, s: Statement, color: bool) -> list[str]:
     if entries:
         lines.append("      " + _c("lexicon: " + ", ".join(entries), "rule", color))
     return lines
-
-
-def count(n: int, noun: str) -> str:
-    """ "1 statement", "2 statements"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _relation_line(a: Analysis, r: Relation) -> str:

@@ -12,8 +12,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sayso.cli import args as types
-from sayso.cli.analyze_cmd import count
 from sayso.cli.ledger_common import add_db_argument, open_ledger
+from sayso.cli.output import count
 from sayso.text.safe import trusted
 
 if TYPE_CHECKING:

@@ -22,3 +22,8 @@ def check_output(path: str | Path, *, force: bool) -> None:
         raise SaysoError(errors.E015, path=p, detail=f"the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
         raise SaysoError(errors.E015, path=p, detail="permission denied")
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 statement", "2 statements"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

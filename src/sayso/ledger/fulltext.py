@@ -30,7 +30,6 @@ from sqlalchemy import ColumnElement, Float, Integer, and_, column, func, litera
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.elements import ColumnElement as _Col
 
-from sayso.lang import SUPPORTED, search
 from sayso.ledger.schema import Statement
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -54,6 +53,8 @@ def words(query: str, lang: str | None) -> list[str]:
 def german_stem(word: str) -> str:
     """A light German stemmer for prefix queries: "sanktionen" -> "sanktion" (the endings
     of ``lang/de/search.json``)."""
+    from sayso.lang import search
+
     german = search("de")
     for ending in german.endings:
         if word.endswith(ending) and len(word) - len(ending) >= german.min_stem:
@@ -63,6 +64,8 @@ def german_stem(word: str) -> str:
 
 @cache
 def _stop_words(lang: str | None) -> frozenset[str]:
+    from sayso.lang import SUPPORTED, search  # the language data only when a query runs
+
     if lang:
         return search(lang).stop_words if lang in SUPPORTED else frozenset()
     return frozenset().union(*(search(x).stop_words for x in SUPPORTED))

@@ -35,12 +35,28 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeEngine
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
-#: JSON on every backend; JSONB on PostgreSQL (indexable, compact), TEXT holding JSON on SQLite
-Json: TypeEngine[Any] = JSON().with_variant(JSONB(), "postgresql")
+
+class _Json(TypeDecorator[Any]):
+    """JSON on every backend; JSONB on PostgreSQL (indexable, compact), TEXT holding JSON on
+    SQLite. The PostgreSQL types are imported only when a PostgreSQL ledger is opened, so a
+    query on an SQLite ledger does not pay for loading that dialect."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
+
+
+Json: TypeEngine[Any] = _Json()
 
 #: constraint and index names are stable and predictable (migrations refer to them)
 NAMING = {
