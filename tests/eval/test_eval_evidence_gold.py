@@ -87,3 +87,45 @@ def test_evidence_gold_spans_fit_the_article_texts(name: str, data_root: Path) -
             assert 0 <= start < end <= len(text), line["id"]
             piece = text[start:end]
             assert piece == piece.strip() and piece.strip("\u00a0") == piece, line["id"]
+
+
+SECOND = "second/annotator2.jsonl"  # the independent second annotation of five articles
+
+
+def test_evidence_gold_second_annotation_is_consistent() -> None:
+    lines = _lines(SECOND)
+    assert len(read_gold(GOLD_DIR / SECOND)) == len(lines)
+    by_id = {line["id"]: line for line in lines}
+    per_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in lines:
+        per_doc[line["doc"]].append(line)
+    assert len(per_doc) == 5
+    first = {line["doc"] for name in PARTS for line in _lines(name)}
+    assert set(per_doc) <= first  # every article is also in the first annotation
+    for doc, statements in per_doc.items():
+        assert [s["id"] for s in statements] == [
+            f"{doc}#a2-{n}" for n in range(1, len(statements) + 1)
+        ]
+        starts = [s["content"][0][0] for s in statements]
+        assert starts == sorted(starts), doc
+    expected = {"disputes": "denied", "confirms": "confirmed"}
+    for line in lines:
+        assert line["chain"], line["id"]
+        for rel in line["relations"]:
+            if rel["target"].startswith("implicit:"):
+                continue
+            assert by_id[rel["target"]]["doc"] == line["doc"], line["id"]
+            if rel["kind"] in expected:
+                assert by_id[rel["target"]]["confirmation"] == expected[rel["kind"]], line["id"]
+
+
+@pytest.mark.corpus
+def test_evidence_gold_second_annotation_spans_fit(data_root: Path) -> None:
+    lines = _lines(SECOND)
+    texts = document_texts(data_root, {line["doc"] for line in lines})
+    for line in lines:
+        text = texts[line["doc"]]
+        for start, end in _all_spans(line):
+            piece = text[start:end]
+            assert 0 <= start < end <= len(text), line["id"]
+            assert piece == piece.strip() and piece.strip("\u00a0") == piece, line["id"]

@@ -4,6 +4,7 @@
     sayso eval polnear DIR [--errors N] [--json] [--limit N] [--annotators first|all]
     sayso eval evidence [--data DIR] [--gold FILE] [--json] [--mistakes]
     sayso eval speakers [--data DIR] [--gold FILE] [--json] [--mistakes]
+    sayso eval agreement FILE [--reference FILE ...] [--data DIR] [--json] [--disagreements]
     sayso eval gate [--data DIR] [--floors FILE] [--json]
     sayso eval floors [--raise [--allow-lower]] [--data DIR] [--floors FILE]
 
@@ -64,6 +65,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     ev.add_argument("--json", action="store_true", help="machine-readable output")
     ev.add_argument("--mistakes", action="store_true", help="list every FP and FN")
     ev.set_defaults(func=run_evidence)
+    ag = sub.add_parser(
+        "agreement",
+        help="agreement (statement F1, per-label Cohen's kappa) of a second evidence annotation",
+        description="Align a second, independent annotation of evidence documents (FILE, "
+        "gold format) with the first one (quality/evidence/gold.jsonl and heldout.jsonl, or "
+        "--reference) by content overlap, on the documents FILE annotates; print statement "
+        "F1 and per-label raw agreement and Cohen's kappa with counts.",
+    )
+    ag.add_argument("file", type=Path, help="the second annotation (JSON lines)")
+    ag.add_argument(
+        "--reference", type=Path, nargs="+", default=None, help="the first annotation's files"
+    )
+    ag.add_argument(
+        "--data", default=None, help="data root; shows the words of listed disagreements"
+    )
+    ag.add_argument("--json", action="store_true", help="machine-readable output")
+    ag.add_argument(
+        "--disagreements", action="store_true", help="list unpaired statements and differences"
+    )
+    ag.set_defaults(func=run_agreement, system=None)
     sp = sub.add_parser(
         "speakers",
         help="score original speakers per real entity on sayso's own speaker gold",
@@ -178,6 +199,22 @@ def run_evidence(args: argparse.Namespace) -> int:
     print(f"({time.perf_counter() - started:.1f} s)")
     if args.mistakes:
         print("\n".join(report.mistakes))
+    return 0
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    """``sayso eval agreement FILE``: inter-annotator agreement on the evidence labels."""
+    from sayso.eval import agreement
+
+    root = resolve_data_root(args.data) if args.data or args.disagreements else None
+    report = agreement.run(args.file, args.reference, root)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(agreement.render(report))
+    if args.disagreements:
+        print()
+        print("\n".join(report.disagreements))
     return 0
 
 
