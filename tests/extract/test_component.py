@@ -60,7 +60,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "evidence.layer.chains.v1",
         "evidence.framing.frame.v1",
         "evidence.disputes.link.v1",
-        "evidence.contradictions.infer.v1",
+        "evidence.contradictions.infer.v2",
         "evidence.framing.confirm.v1",
         "evidence.layer.relations.v1",
         "evidence.layer.plain_actors.v1",

@@ -64,8 +64,24 @@ def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
         for w in low
         if w[:1].isalnum() and w not in ev.function_words and w not in ev.negations
     )
-    negated = sum(1 for w in low if w in ev.negations) % 2 == 1
+    negated = _negations(profile, low) % 2 == 1
     return Gist(frozenset(found), stems, negated, cause, prec)
+
+
+def _negations(profile: LangProfile, low: Sequence[str]) -> int:
+    """How many negations flip the content's polarity: not one that opens a contrastive
+    phrase ("nicht so sehr …", "not only …"), nor one a corrective word later in the
+    content turns into a correction ("nicht X, sondern Y")."""
+    ev = profile.evidence
+    found = [i for i, w in enumerate(low) if w in ev.negations]
+    if not found:
+        return 0
+    last_corrective = max((i for i, w in enumerate(low) if w in ev.correctives), default=-1)
+    return sum(
+        1
+        for i in found
+        if i >= last_corrective and ev.match(ev.contrastive_negations, low, i) is None
+    )
 
 
 def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | None:

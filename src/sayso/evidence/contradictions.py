@@ -10,9 +10,23 @@ from sayso.evidence.chains import tokens_of
 from sayso.evidence.compare import gist, incompatible
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
-from sayso.model import Relation, RelationKind, Statement
+from sayso.model import Actor, Relation, RelationKind, Statement
 from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
+
+
+def _same_source(s: Statement, t: Statement, names: dict[str, str]) -> bool:
+    """One source says both: the same innermost source or speaker, also when the actor
+    resolution kept two actors of one name apart (a quotation and its own paraphrase
+    do not contradict each other)."""
+    ids = {s.chain[-1] if s.chain else s.actor, s.actor}
+    other = {t.chain[-1] if t.chain else t.actor, t.actor}
+    ids.discard(None)
+    other.discard(None)
+    if ids & other:
+        return True
+    mine = {names[i] for i in ids if i in names}
+    return bool(mine & {names[i] for i in other if i in names})
 
 
 def contradictions(
@@ -21,10 +35,12 @@ def contradictions(
     statements: Sequence[Statement],
     existing: Sequence[Relation],
     window: int = DEFAULT.evidence_windows.contradiction_window,
+    actors: Sequence[Actor] = (),
 ) -> list[Relation]:
     """Inferred contradictions between statements of different sources on one subject;
     each statement is compared with the next ``window`` statements."""
     related = {frozenset((r.source, r.target)) for r in existing if r.target is not None}
+    names = {a.id: a.name.casefold() for a in actors}
     gists = [
         gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
     ]
@@ -34,7 +50,7 @@ def contradictions(
         # stretch, and a 10 MB "article" must stay linear
         for y in range(x + 1, min(len(statements), x + 1 + window)):
             t = statements[y]
-            if (s.chain and t.chain and s.chain[-1] == t.chain[-1]) or s.parent == t.id:
+            if _same_source(s, t, names) or s.parent == t.id:
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
                 continue
@@ -57,9 +73,14 @@ def contradictions(
     return out
 
 
-@component("evidence.contradictions.infer.v1", Stage.EVIDENCE, setting=("evidence", True))
+@component("evidence.contradictions.infer.v2", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_contradictions(w: Work) -> None:
     """Inferred contradictions between statements of different sources."""
     w.inferred = contradictions(
-        w.seg, w.profile, w.statements, w.stated, w.settings.evidence_windows.contradiction_window
+        w.seg,
+        w.profile,
+        w.statements,
+        w.stated,
+        w.settings.evidence_windows.contradiction_window,
+        w.actors,
     )

@@ -158,6 +158,8 @@ class EvidenceLexicon:
     stance: Mapping[str, Stance] = field(default_factory=dict)  # cue lemma -> stance
     account_nouns: Mapping[str, str] = field(default_factory=dict)  # noun -> what it names
     negations: frozenset[str] = frozenset()
+    contrastive_negations: tuple[Phrase, ...] = ()  # "nicht so sehr", "not only"
+    correctives: frozenset[str] = frozenset()  # "sondern": "nicht X, sondern Y"
     function_words: frozenset[str] = frozenset()
     causes: tuple[Phrase, ...] = ()
     precedence: tuple[Phrase, ...] = ()

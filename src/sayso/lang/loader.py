@@ -55,6 +55,8 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         stance=_ro(stance),
         account_nouns=_ro(accounts),
         negations=_lower_set(raw.get("negations", ())),
+        contrastive_negations=_phrases(raw.get("contrastive_negations", ())),
+        correctives=_lower_set(raw.get("correctives", ())),
         function_words=_lower_set(raw.get("function_words", ())),
         causes=_phrases(expl.get("cause", ())),
         precedence=_phrases(expl.get("precedence", ())),

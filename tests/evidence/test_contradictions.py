@@ -1,0 +1,54 @@
+"""Inferred contradictions: what is one, and what only looks like one."""
+
+from __future__ import annotations
+
+import sayso
+from sayso.evidence.compare import gist, incompatible
+from sayso.lang import load
+from sayso.model import Analysis, RelationKind
+
+
+def _contradicts(a: Analysis) -> list[tuple[str, str | None]]:
+    return [(r.source, r.target) for r in a.relations if r.kind is RelationKind.CONTRADICTS]
+
+
+def test_compare_contrastive_negation_does_not_flip_the_polarity() -> None:
+    de = load("de")
+    plain = gist(de, "das Problem sei der Verkehr in der Innenstadt".split())
+    corrected = gist(
+        de, "Das Problem ist nicht so sehr der Verkehr in der Innenstadt , sondern".split()
+    )
+    assert not corrected.negated
+    assert incompatible(de, plain, corrected) is None
+    # "nicht X, sondern Y" corrects; a plain "nicht" still negates
+    assert not gist(de, "nicht der Verkehr , sondern die Parkplätze".split()).negated
+    assert gist(de, "der Verkehr sei nicht das Problem".split()).negated
+    en = load("en")
+    assert not gist(en, "not only the traffic but the parking".split()).negated
+    assert gist(en, "the traffic is not the problem".split()).negated
+
+
+def test_contradictions_nicht_so_sehr_sondern_is_no_contradiction() -> None:
+    text = (
+        "Der Bürgermeister sagte, das Problem sei der Verkehr in der Innenstadt. "
+        "„Das Problem ist nicht so sehr der Verkehr in der Innenstadt, sondern die "
+        "Parkplätze“, sagte Anna Berger."
+    )
+    assert _contradicts(sayso.analyze(text, "de")) == []
+
+
+def test_contradictions_a_quotation_and_its_paraphrase_by_one_speaker() -> None:
+    text = (
+        "Anna Berger sagte, die Gewerkschaft werde den Streik nicht beenden. "
+        "„Wir beenden den Streik, wenn die Gewerkschaft es will“, sagte Anna Berger."
+    )
+    assert _contradicts(sayso.analyze(text, "de")) == []
+
+
+def test_contradictions_opposite_accounts_of_two_sources_still_contradict() -> None:
+    text = (
+        "Der Minister sagte, die Steuern würden im nächsten Jahr steigen. "
+        "Die Opposition erklärte, die Steuern würden im nächsten Jahr nicht steigen."
+    )
+    a = sayso.analyze(text, "de")
+    assert _contradicts(a) == [("s2", "s1")]
