@@ -52,6 +52,7 @@ class Item:
     outlet: str | None = None
     framing: tuple[str, ...] = ()
     claim: str | None = None  # ledger claim id, when known
+    document: str | None = None  # ledger document id: one article's statements stay together
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,6 +133,7 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
             outlet=r.site,
             framing=framing_labels(r.hearsay, r.hedged, r.stance, r.confirmation),
             claim=None if r.claim_id is None else str(r.claim_id),
+            document=r.document_id,
         )
         for r in rows
     ]
