@@ -66,8 +66,12 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
     summary = {
-        k: {"p": round(100 * c.precision, 1), "r": round(100 * c.recall, 1),
-            "f1": round(100 * c.f1, 1), "gold_pairs": c.gold}  # fmt: skip
+        k: {
+            "p": round(100 * c.precision, 1),
+            "r": round(100 * c.recall, 1),
+            "f1": round(100 * c.f1, 1),
+            "gold_pairs": c.gold,
+        }
         for k, c in total.items()
     }
     if args.json:
@@ -80,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             f"({r['single']} single)  F1 all {r['all_f1']:5.1f}  across {r['across_f1']:5.1f}"
         )
     for k, v in summary.items():
-        print(f"pairs {k:7} P {v['p']:5.1f}  R {v['r']:5.1f}  F1 {v['f1']:5.1f}  ({v['gold_pairs']} gold)")
+        print(
+            f"pairs {k:7} P {v['p']:5.1f}  R {v['r']:5.1f}  F1 {v['f1']:5.1f}  "
+            f"({v['gold_pairs']} gold)"
+        )
     return 0
 
 

@@ -8,24 +8,28 @@ from sayso.lang import load
 from sayso.model import Analysis, RelationKind
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _contradicts(a: Analysis) -> list[tuple[str, str | None]]:
     return [(r.source, r.target) for r in a.relations if r.kind is RelationKind.CONTRADICTS]
 
 
 def test_compare_contrastive_negation_does_not_flip_the_polarity() -> None:
     de = load("de")
-    plain = gist(de, "das Problem sei der Verkehr in der Innenstadt".split())
+    plain = gist(de, _words("das Problem sei der Verkehr in der Innenstadt"))
     corrected = gist(
-        de, "Das Problem ist nicht so sehr der Verkehr in der Innenstadt , sondern".split()
+        de, _words("Das Problem ist nicht so sehr der Verkehr in der Innenstadt , sondern")
     )
     assert not corrected.negated
     assert incompatible(de, plain, corrected) is None
     # "nicht X, sondern Y" corrects; a plain "nicht" still negates
-    assert not gist(de, "nicht der Verkehr , sondern die Parkplätze".split()).negated
-    assert gist(de, "der Verkehr sei nicht das Problem".split()).negated
+    assert not gist(de, _words("nicht der Verkehr , sondern die Parkplätze")).negated
+    assert gist(de, _words("der Verkehr sei nicht das Problem")).negated
     en = load("en")
-    assert not gist(en, "not only the traffic but the parking".split()).negated
-    assert gist(en, "the traffic is not the problem".split()).negated
+    assert not gist(en, _words("not only the traffic but the parking")).negated
+    assert gist(en, _words("the traffic is not the problem")).negated
 
 
 def test_contradictions_nicht_so_sehr_sondern_is_no_contradiction() -> None:

@@ -98,9 +98,7 @@ def _cut_contraction(text: str, profile: LangProfile, spans: Spans) -> Spans:
     return spans
 
 
-def _parents(
-    kept: list[tuple[draft.Draft, Spans, Spans]], ids: dict[int, str]
-) -> dict[int, str]:
+def _parents(kept: list[tuple[draft.Draft, Spans, Spans]], ids: dict[int, str]) -> dict[int, str]:
     """The statement id each nested draft sits in: its parent's when the parent was kept
     and its content still holds the fragment, else the kept outer statement whose content
     holds it (a parent merged into another); none when no statement holds it.
