@@ -59,7 +59,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.assemble.statements.v2",
         "evidence.layer.chains.v1",
         "evidence.framing.frame.v1",
-        "evidence.disputes.link.v1",
+        "evidence.disputes.link.v2",
         "evidence.contradictions.infer.v2",
         "evidence.framing.confirm.v1",
         "evidence.layer.relations.v1",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sayso.evidence.chains import tokens_of
 from sayso.evidence.compare import gist, incompatible
+from sayso.evidence.dispute_targets import denies_about_self
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
 from sayso.model import Actor, Relation, RelationKind, Statement
@@ -54,9 +55,15 @@ def contradictions(
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
                 continue
+            rule = "relation.contradicts.inferred.v1"
             got = incompatible(profile, gists[x], gists[y])
             if got is None:
-                continue
+                # "X had seen the letter" / X: "I never saw the letter"
+                who = names.get(t.actor or "", "").split()
+                why = denies_about_self(profile, gists[x], gists[y], who)
+                if why is None:
+                    continue
+                got, rule = (why, 0.6), "relation.contradicts.denial.v1"
             reason, confidence = got
             out.append(
                 Relation(
@@ -67,7 +74,7 @@ def contradictions(
                     evidence=(*t.content[:1], *s.content[:1]),
                     confidence=round(confidence, 2),
                     reason=reason,
-                    rules=("relation.contradicts.inferred.v1",),
+                    rules=(rule,),
                 )
             )
     return out

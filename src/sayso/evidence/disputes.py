@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from sayso.evidence import dispute_targets
 from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
@@ -132,16 +133,17 @@ def _own_tokens(seg: Segmented, s: Statement) -> list[int]:
 
 
 def _account(
-    seg: Segmented, profile: LangProfile, toks: Sequence[int]
+    seg: Segmented, profile: LangProfile, toks: Sequence[int], quoted: bool = False
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
-    """The account noun a dispute is about: (kind, first token, end token, owner tokens)."""
+    """The account noun a dispute is about: (kind, first token, end token, owner tokens);
+    with ``quoted``, also inside a quotation ("„Die Berichte sind erfunden“")."""
     words = seg.words
     ev = profile.evidence
     accounts = ev.account_nouns
     tokset = set(toks)
     for i in toks:
         kind = accounts.get(words[i].lower())
-        if kind is None or seg.quote_depth[i]:
+        if kind is None or (seg.quote_depth[i] and not quoted):
             continue
         start = i
         # a determiner or adjectives before it belong to the phrase ("den jüngsten Bericht")
@@ -161,10 +163,13 @@ def _account(
             if np_ is not None:
                 owner = np_
                 end = np_[1]
-        # a possessive before it: "Moscow's account", "Peskows Darstellung"
-        if owner is None and i - 1 >= 0 and words[i - 1][:1].isupper():
+        # a possessive before it: "Moscow's account", "Peskows Darstellung", and with an
+        # apostrophe also a common noun: "the president's claims"
+        if owner is None and i - 1 >= 0:
             prev = words[i - 1]
-            if prev.endswith(ev.possessive_endings):
+            if prev.endswith(("'s", "’s")) or (
+                prev[:1].isupper() and prev.endswith(ev.possessive_endings)
+            ):
                 owner = (i - 1, i)
                 start = min(start, i - 1)
         return kind, start, end, owner
@@ -288,6 +293,8 @@ class _Aim:
     confidence: float = 0.0
     reason: str = ""
     also: list[Statement] = field(default_factory=list)  # "alle Vorwürfe": the others
+    also_reason: str = "one of all the accusations it rejects"
+    rule: str = "stated"  # the rule id's detail: relation.<kind>.<rule>.v1
 
 
 def link(
@@ -322,6 +329,9 @@ def link(
             ),
             None,
         )
+        rule = "stated"
+        if rk is None and (ptok := dispute_targets.predicate_at(seg, profile, d)) is not None:
+            rk, rule = (RelationKind.DISPUTES, ptok), "predicate"  # "die Vorwürfe seien haltlos"
         if rk is None:
             agreed = _agreement(seg, profile, own)
             if agreed is not None:
@@ -347,7 +357,9 @@ def link(
             # subject: "Wassilew soll … haben" may well be disputed by Wassilew
             and (t.actor is None or t.actor != d.actor or t.framing.hearsay)
         ]
-        acc = _account(seg, profile, own)
+        acc = _account(seg, profile, own, quoted=rule == "predicate")
+        if acc is None and rule == "predicate":
+            continue
         cue_span = seg.token_span(cue_tok, cue_tok + 1)
         evidence: tuple[Span, ...] = (cue_span,)
         dangling = "the account it names is not reported in the article"
@@ -357,6 +369,8 @@ def link(
                 seg, profile, d, acc, cue_tok, before, statements, actors, actor_of, kind_of
             )
             aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
+            if rule == "predicate" and aim.rule == "stated":
+                aim.rule = rule
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -393,6 +407,14 @@ def _named_target(
     ev = profile.evidence
     what, a0, a1, owner = acc
     aim = _Aim()
+    if owner is None:
+        # "der offiziellen Darstellung": what the officials said before it
+        official = dispute_targets.official_account(seg, profile, (a0, a1), before, actors)
+        if official:
+            aim.target, aim.also, aim.rule = official[0], official[1:], "official"
+            aim.also_reason = aim.reason = "the official account: an official's statement"
+            aim.confidence = 0.75
+            return aim
     if owner is not None:
         actor = _owner_actor(seg, actors, owner, actor_of)
         # an owner is someone: a known kind of source, or an actor who speaks here
@@ -405,6 +427,14 @@ def _named_target(
             aim.target_actor = actor.id
             aim.target = next((t for t in reversed(before) if actor.id in t.chain), None)
             aim.confidence, aim.reason = 0.9, f"names the account of {actor.name}"
+        elif dispute_targets.names_official(seg, profile, owner):
+            # "the president's claims" with no president speaking: his officials' account
+            official = dispute_targets.official_account(seg, profile, None, before, actors)
+            if official:
+                aim.target, aim.also, aim.rule = official[0], official[1:], "official"
+                aim.also_reason = aim.reason = "the officials' account its owner names"
+                aim.confidence = 0.7
+            return aim  # an owner not found in the article: the dispute dangles
     if (
         aim.target is None
         and aim.target_actor is None
@@ -489,10 +519,8 @@ def _stated(
             target=t.id if t is not None else None,
             evidence=evidence,
             confidence=(aim.confidence if n == 0 else 0.6) if t is not None else 0.5,
-            reason=(aim.reason if n == 0 else "one of all the accusations it rejects")
-            if t is not None
-            else dangling,
-            rules=(f"relation.{kind.value}.stated.v1",),
+            reason=(aim.reason if n == 0 else aim.also_reason) if t is not None else dangling,
+            rules=(f"relation.{kind.value}.{aim.rule}.v1",),
             target_actor=aim.target_actor,
         )
         for n, t in enumerate(aims)
@@ -552,7 +580,7 @@ def propose_dispute_sentences(w: Work) -> None:
     w.drafts += dispute_sentences(w.seg, w.profile, w.drafts)
 
 
-@component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
+@component("evidence.disputes.link.v2", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_link(w: Work) -> None:
     """Stated disputes and confirmations between statements."""
     w.stated, w.not_confirmed = link(

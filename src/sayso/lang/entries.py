@@ -160,6 +160,9 @@ class EvidenceLexicon:
     negations: frozenset[str] = frozenset()
     contrastive_negations: tuple[Phrase, ...] = ()  # "nicht so sehr", "not only"
     correctives: frozenset[str] = frozenset()  # "sondern": "nicht X, sondern Y"
+    official_words: frozenset[str] = frozenset()  # "offiziellen Darstellung"
+    official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers
+    dispute_predicates: tuple[Phrase, ...] = ()  # "haltlos", "unfounded"
     function_words: frozenset[str] = frozenset()
     causes: tuple[Phrase, ...] = ()
     precedence: tuple[Phrase, ...] = ()

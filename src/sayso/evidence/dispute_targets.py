@@ -1,0 +1,102 @@
+"""What a dispute points at, beyond a named owner (see :mod:`sayso.evidence.disputes`).
+
+- **The official account**: "X widersprach der offiziellen Darstellung" disputes what the
+  officials (a spokesman, the president, the ministry, the police: ``official_heads`` in
+  ``lang/<lang>/evidence.json``) said earlier in the article — every such statement within
+  reach, the latest first. When no official spoke before it, the dispute dangles.
+- **A disputing predicate**: a content that calls an account noun unfounded ("die
+  Vorwürfe seien haltlos", "the president's claims are unfounded") disputes that account
+  like a denial verb would (``dispute_predicates``).
+- **A denial of what was said about one**: a later statement whose speaker is named in an
+  earlier content and that says its opposite ("The paper reported that the minister had
+  seen the letter." / "The minister insisted he had never seen the letter.") contradicts
+  it, with fewer shared words than two unrelated sources would need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sayso.evidence.chains import tokens_of
+from sayso.evidence.compare import Gist
+from sayso.lang import LangProfile
+from sayso.model import Actor, Statement
+from sayso.text.segment import Segmented
+
+
+def is_official(profile: LangProfile, actor: Actor) -> bool:
+    """Does the actor's name or role name an official (a word of ``official_heads``;
+    German heads also inside compounds: "Regierungssprecher", "Polizeisprecherin")?"""
+    text = " ".join((actor.name, actor.role or "", *actor.aliases)).lower()
+    heads = profile.evidence.official_heads
+    if profile.lang == "de":
+        return any(h in text for h in heads)
+    words = f" {text.replace(',', ' ')} "
+    return any(f" {h} " in words for h in heads)
+
+
+def official_account(
+    seg: Segmented,
+    profile: LangProfile,
+    phrase: tuple[int, int] | None,
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> list[Statement]:
+    """The statements that are "the official account" an account phrase names
+    ("der offiziellen Darstellung", "the official version"): those of official speakers
+    among ``before``, latest first; empty when the phrase does not say "official"
+    (``phrase`` None: the owner already named an official)."""
+    ev = profile.evidence
+    if phrase is not None and not any(seg.lows[k] in ev.official_words for k in range(*phrase)):
+        return []
+    official = {a.id for a in actors if is_official(profile, a)}
+    return [
+        t
+        for t in reversed(before)
+        if (t.chain and t.chain[-1] in official) or (t.actor is not None and t.actor in official)
+    ]
+
+
+def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
+    """Does an owner phrase name an official ("the president's", "der Regierung")?"""
+    words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])
+    return is_official(profile, Actor(id="", name=words))
+
+
+def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | None:
+    """The first token of a disputing predicate in the content after an account noun
+    ("die Vorwürfe seien haltlos"), none when the content negates ("nicht haltlos") or
+    names no account."""
+    ev = profile.evidence
+    toks = sorted(tokens_of(seg, s.content))
+    lows = seg.lows
+    noun = next((k for k, i in enumerate(toks) if lows[i] in ev.account_nouns), None)
+    if noun is None or any(lows[i] in ev.negations for i in toks):
+        return None
+    words = [lows[i] for i in toks]
+    for k in range(noun + 1, len(toks)):
+        if ev.match(ev.dispute_predicates, words, k) is not None:
+            return toks[k]
+    return None
+
+
+def denies_about_self(
+    profile: LangProfile, earlier: Gist, later: Gist, speaker_words: Sequence[str]
+) -> str | None:
+    """Why a later statement denies what an earlier content said about its speaker:
+    opposite polarity, at least two shared content words, and the speaker's name in the
+    earlier content. None otherwise."""
+    if earlier.negated == later.negated:
+        return None
+    shared = earlier.stems & later.stems
+    union = earlier.stems | later.stems
+    if len(shared) < 2 or not union or len(shared) / len(union) < 0.3:
+        return None
+    ev = profile.evidence
+    named = {
+        w.lower()[:6] for w in speaker_words if len(w) > 3 and w.lower() not in ev.function_words
+    }
+    if not named & earlier.stems:
+        return None
+    tail = ", ".join(sorted(shared)[:5])
+    return f"says the opposite of what was said about its speaker; shared: {tail}"
