@@ -90,9 +90,17 @@ def test_contradictions_a_denial_of_what_was_said_about_the_speaker() -> None:
 
 def test_contradictions_competing_explanations_lange_vorher_geplant() -> None:
     text = (
-        "Die Regierung erklärte, der Angriff sei eine Reaktion auf die Provokationen gewesen. "
-        "Die Rebellen sagten, der Angriff sei lange vorher geplant gewesen."
+        "Die Regierung erklärte, der Angriff auf die Stadt sei eine Reaktion auf die "
+        "Provokationen gewesen. Die Rebellen sagten, der Angriff auf die Stadt sei lange "
+        "vorher geplant gewesen."
     )
     a = sayso.analyze(text, "de")
     (r,) = [r for r in a.relations if r.kind is RelationKind.CONTRADICTS]
     assert "competing explanations" in (r.reason or "")
+    # one shared word and a generic "because" / "regardless of" is no dispute of a cause
+    text = (
+        "The mayor said the city grew because of the new port. "
+        "A historian said the election was held regardless of the weather."
+    )
+    rels = sayso.analyze(text, "en").relations
+    assert not [r for r in rels if r.kind is RelationKind.CONTRADICTS]

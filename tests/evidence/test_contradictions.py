@@ -56,3 +56,20 @@ def test_contradictions_opposite_accounts_of_two_sources_still_contradict() -> N
     )
     a = sayso.analyze(text, "de")
     assert _contradicts(a) == [("s2", "s1")]
+
+
+def test_contradictions_a_correction_has_no_plain_polarity_to_oppose() -> None:
+    de = load("de")
+    corrected = gist(de, _words("wir sind nicht mehr getrennt aufgestellt , sondern gemeinsam"))
+    short = gist(de, _words("nicht mehr getrennt aufgestellt"))
+    assert corrected.contrastive and not short.contrastive
+    assert incompatible(de, corrected, short) is None
+
+
+def test_compare_english_contractions_and_repeated_negations_negate() -> None:
+    en = load("en")
+    assert gist(en, _words("It doesn’t fit with what I knew")).negated
+    assert gist(en, _words("I'm not there yet . I'm not there yet .")).negated
+    # "X, not Y" and "not X but Y" correct rather than deny
+    assert gist(en, _words("use the bathroom they identify with , not the other")).contrastive
+    assert gist(en, _words("the goal was not greatness but wholeness")).contrastive

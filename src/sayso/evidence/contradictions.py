@@ -11,7 +11,7 @@ from sayso.evidence.compare import gist, incompatible
 from sayso.evidence.dispute_targets import denies_about_self
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
-from sayso.model import Actor, Relation, RelationKind, Statement
+from sayso.model import Actor, Form, Relation, RelationKind, Span, Statement
 from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
@@ -27,7 +27,38 @@ def _same_source(s: Statement, t: Statement, names: dict[str, str]) -> bool:
     if ids & other:
         return True
     mine = {names[i] for i in ids if i in names}
-    return bool(mine & {names[i] for i in other if i in names})
+    theirs = {names[i] for i in other if i in names}
+    if mine & theirs:
+        return True
+    # "Graham" and "Sen. Lindsey Graham": one person the actor resolution kept apart
+    last = {n.split()[-1] for n in mine if n.split() and n.split()[-1][:1].isalpha()}
+    return bool(last & {n.split()[-1] for n in theirs if n.split()})
+
+
+def _claim(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
+    """Does the content state something another statement can oppose? Not a reported
+    speech act or a noun phrase ("his call to raise the wage", "über die Lage"), not a
+    question ("ob er komme", "whether he still believes"), not an English headline in
+    title case (it restates the article's statement)."""
+    if s.form is Form.REPORTED:
+        return False
+    words = [seg.words[i] for i in sorted(tokens_of(seg, s.content))]
+    words = [w for w in words if w[:1].isalnum()]
+    if not words or words[0].lower() in profile.evidence.non_claim_openers:
+        return False
+    if profile.lang == "en":
+        long = [w for w in words if len(w) > 3]
+        if len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long):
+            return False
+    return True
+
+
+def _comparable(s: Statement, t: Statement) -> bool:
+    """Neither content holds the other (a quoted fragment and the sentence around it are
+    one saying)."""
+    a = Span(s.content[0].start, s.content[-1].end)
+    b = Span(t.content[0].start, t.content[-1].end)
+    return not a.overlaps(b)
 
 
 def contradictions(
@@ -45,13 +76,18 @@ def contradictions(
     gists = [
         gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
     ]
+    claims = [_claim(seg, profile, s) for s in statements]
     out: list[Relation] = []
     for x, s in enumerate(statements):
+        if not claims[x]:
+            continue
         # within a window: contradicting accounts of one event stand in one article's
         # stretch, and a 10 MB "article" must stay linear
         for y in range(x + 1, min(len(statements), x + 1 + window)):
             t = statements[y]
-            if _same_source(s, t, names) or s.parent == t.id:
+            if not claims[y]:
+                continue
+            if _same_source(s, t, names) or s.parent == t.id or not _comparable(s, t):
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
                 continue

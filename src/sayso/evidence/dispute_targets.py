@@ -24,6 +24,10 @@ from sayso.model import Actor, Statement
 from sayso.text.segment import Segmented
 
 
+#: a disputing predicate stands at most this many tokens after its account noun
+PREDICATE_REACH = 6
+
+
 def is_official(profile: LangProfile, actor: Actor) -> bool:
     """Does the actor's name or role name an official (a word of ``official_heads``;
     German heads also inside compounds: "Regierungssprecher", "Polizeisprecherin")?"""
@@ -64,9 +68,9 @@ def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int])
 
 
 def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | None:
-    """The first token of a disputing predicate in the content after an account noun
-    ("die Vorwürfe seien haltlos"), none when the content negates ("nicht haltlos") or
-    names no account."""
+    """The first token of a disputing predicate in the content within
+    :data:`PREDICATE_REACH` tokens after an account noun ("die Vorwürfe seien haltlos"),
+    none when the content negates ("nicht haltlos") or names no account."""
     ev = profile.evidence
     toks = sorted(tokens_of(seg, s.content))
     lows = seg.lows
@@ -74,7 +78,9 @@ def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | No
     if noun is None or any(lows[i] in ev.negations for i in toks):
         return None
     words = [lows[i] for i in toks]
-    for k in range(noun + 1, len(toks)):
+    # said of the noun, close after it ("die Vorwürfe seien haltlos"), not of another
+    # noun far on ("argument … off on the wrong track", "spreading false information")
+    for k in range(noun + 1, min(len(toks), noun + 1 + PREDICATE_REACH)):
         if ev.match(ev.dispute_predicates, words, k) is not None:
             return toks[k]
     return None
@@ -86,7 +92,7 @@ def denies_about_self(
     """Why a later statement denies what an earlier content said about its speaker:
     opposite polarity, at least two shared content words, and the speaker's name in the
     earlier content. None otherwise."""
-    if earlier.negated == later.negated:
+    if earlier.negated == later.negated or earlier.contrastive or later.contrastive:
         return None
     shared = earlier.stems & later.stems
     union = earlier.stems | later.stems

@@ -295,6 +295,7 @@ class _Aim:
     also: list[Statement] = field(default_factory=list)  # "alle Vorwürfe": the others
     also_reason: str = "one of all the accusations it rejects"
     rule: str = "stated"  # the rule id's detail: relation.<kind>.<rule>.v1
+    generic: bool = False  # found by the account noun's kind alone (any report, accusation)
 
 
 def link(
@@ -371,6 +372,8 @@ def link(
             aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
             if rule == "predicate" and aim.rule == "stated":
                 aim.rule = rule
+                if aim.generic:  # "the suggestion - unfounded - that …": no guess
+                    aim.target, aim.also = None, []
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -444,6 +447,7 @@ def _named_target(
         aim.target = before[-1] if before else None
         aim.confidence, aim.reason = 0.8, f"the {what} just before, named with a demonstrative"
     elif aim.target is None and aim.target_actor is None:
+        aim.generic = True
         if what == "report":
             # an outlet's report first, then any report, hearsay or anonymous account
             aim.target = next(

@@ -160,6 +160,8 @@ class EvidenceLexicon:
     negations: frozenset[str] = frozenset()
     contrastive_negations: tuple[Phrase, ...] = ()  # "nicht so sehr", "not only"
     correctives: frozenset[str] = frozenset()  # "sondern": "nicht X, sondern Y"
+    negation_suffixes: tuple[str, ...] = ()  # "n't": "doesn't" negates
+    non_claim_openers: frozenset[str] = frozenset()  # "ob", "whether", "about": no claim
     official_words: frozenset[str] = frozenset()  # "offiziellen Darstellung"
     official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers
     dispute_predicates: tuple[Phrase, ...] = ()  # "haltlos", "unfounded"

@@ -57,6 +57,8 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         negations=_lower_set(raw.get("negations", ())),
         contrastive_negations=_phrases(raw.get("contrastive_negations", ())),
         correctives=_lower_set(raw.get("correctives", ())),
+        negation_suffixes=tuple(x.lower() for x in raw.get("negation_suffixes", ())),
+        non_claim_openers=_lower_set(raw.get("non_claim_openers", ())),
         official_words=_lower_set(raw.get("official_words", ())),
         official_heads=tuple(h.lower() for h in raw.get("official_heads", ())),
         dispute_predicates=_phrases(raw.get("dispute_predicates", ())),
