@@ -73,3 +73,12 @@ def test_compare_english_contractions_and_repeated_negations_negate() -> None:
     # "X, not Y" and "not X but Y" correct rather than deny
     assert gist(en, _words("use the bathroom they identify with , not the other")).contrastive
     assert gist(en, _words("the goal was not greatness but wholeness")).contrastive
+
+
+def test_compare_conditions_and_counterfactuals_state_no_plain_polarity() -> None:
+    en = load("en")
+    assert gist(en, _words("Trump , if not countered , could draw many voters")).contrastive
+    assert gist(en, _words("we would not have rescued the industry")).contrastive
+    # backshifted "would" in reported speech is a plain future: it still negates
+    plain = gist(en, _words("they would not consider the nominee"))
+    assert plain.negated and not plain.contrastive

@@ -91,9 +91,14 @@ def _negations(profile: LangProfile, low: Sequence[str]) -> tuple[int, bool]:
         for i in found
         if i >= last_corrective
         and ev.match(ev.contrastive_negations, low, i) is None
-        and (i == 0 or low[i - 1] != ",")  # "X, not Y" corrects too
+        # "X, not Y" and "X but not Y" contrast; "if not countered", "if the act
+        # doesn't pass" set a condition
+        and (i == 0 or (low[i - 1] != "," and low[i - 1] not in ev.correctives))
+        and ev.conditionals.isdisjoint(low[max(0, i - 4) : i])
     )
-    return flips, flips < len(found)
+    # "we would not have rescued it": a counterfactual states no plain polarity either
+    hypothetical = any(ev.match(ev.hypotheticals, low, i) for i in range(len(low)))
+    return flips, flips < len(found) or hypothetical
 
 
 def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | None:
@@ -120,7 +125,8 @@ def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | 
         if pair is not None:
             return f"incompatible words: {pair[0]} / {pair[1]}" + tail, min(0.8, 0.4 + jacc)
     c, p = (a.cause, b.precedence) if a.cause and b.precedence else (b.cause, a.precedence)
-    if c is not None and p is not None and len(shared) >= 2:  # not one word ("because")
+    # not on one word or a few of many ("because" … "regardless of" far apart)
+    if c is not None and p is not None and len(shared) >= 2 and jacc >= 0.15:
         reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
         return reason + tail, min(0.7, 0.4 + jacc)
     return None

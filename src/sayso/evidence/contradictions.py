@@ -30,9 +30,12 @@ def _same_source(s: Statement, t: Statement, names: dict[str, str]) -> bool:
     theirs = {names[i] for i in other if i in names}
     if mine & theirs:
         return True
-    # "Graham" and "Sen. Lindsey Graham": one person the actor resolution kept apart
+    # "Graham" and "Sen. Lindsey Graham", "Washington Post" and "Washington Post's
+    # investigative unit": one source the actor resolution kept apart
     last = {n.split()[-1] for n in mine if n.split() and n.split()[-1][:1].isalpha()}
-    return bool(last & {n.split()[-1] for n in theirs if n.split()})
+    if last & {n.split()[-1] for n in theirs if n.split()}:
+        return True
+    return any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs if a and b)
 
 
 def _claim(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
@@ -42,9 +45,11 @@ def _claim(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
     title case (it restates the article's statement)."""
     if s.form is Form.REPORTED:
         return False
-    words = [seg.words[i] for i in sorted(tokens_of(seg, s.content))]
-    words = [w for w in words if w[:1].isalnum()]
+    toks = sorted(tokens_of(seg, s.content))
+    words = [seg.words[i] for i in toks if seg.words[i][:1].isalnum()]
     if not words or words[0].lower() in profile.evidence.non_claim_openers:
+        return False
+    if "?" in (seg.words[i] for i in toks[-3:]):  # "what happens to me?"
         return False
     if profile.lang == "en":
         long = [w for w in words if len(w) > 3]
@@ -53,12 +58,22 @@ def _claim(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
     return True
 
 
-def _comparable(s: Statement, t: Statement) -> bool:
-    """Neither content holds the other (a quoted fragment and the sentence around it are
-    one saying)."""
+def _comparable(s: Statement, t: Statement, x: str, y: str) -> bool:
+    """Neither content holds the other, in place or as words repeated (``x``, ``y``: their
+    plain words): a quoted fragment and the sentence around it, a quotation and the
+    paraphrase quoting it again are one saying."""
     a = Span(s.content[0].start, s.content[-1].end)
     b = Span(t.content[0].start, t.content[-1].end)
-    return not a.overlaps(b)
+    if a.overlaps(b):
+        return False
+    short, long = sorted((x, y), key=len)
+    return short.count(" ") < 2 or f" {short} " not in f" {long} "
+
+
+def _plain_words(text: str, s: Statement) -> str:
+    """A content's words, lowercase, marks and punctuation dropped, space-separated."""
+    raw = " ".join(c.text(text) for c in s.content).lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in raw).split())
 
 
 def contradictions(
@@ -77,6 +92,9 @@ def contradictions(
         gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
     ]
     claims = [_claim(seg, profile, s) for s in statements]
+    plain = [
+        _plain_words(seg.text, s) if c else "" for s, c in zip(statements, claims, strict=True)
+    ]
     out: list[Relation] = []
     for x, s in enumerate(statements):
         if not claims[x]:
@@ -87,7 +105,11 @@ def contradictions(
             t = statements[y]
             if not claims[y]:
                 continue
-            if _same_source(s, t, names) or s.parent == t.id or not _comparable(s, t):
+            if (
+                _same_source(s, t, names)
+                or s.parent == t.id
+                or not _comparable(s, t, plain[x], plain[y])
+            ):
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
                 continue

@@ -23,7 +23,6 @@ from sayso.lang import LangProfile
 from sayso.model import Actor, Statement
 from sayso.text.segment import Segmented
 
-
 #: a disputing predicate stands at most this many tokens after its account noun
 PREDICATE_REACH = 6
 

@@ -161,6 +161,8 @@ class EvidenceLexicon:
     contrastive_negations: tuple[Phrase, ...] = ()  # "nicht so sehr", "not only"
     correctives: frozenset[str] = frozenset()  # "sondern": "nicht X, sondern Y"
     negation_suffixes: tuple[str, ...] = ()  # "n't": "doesn't" negates
+    conditionals: frozenset[str] = frozenset()  # "wenn nicht", "if not"
+    hypotheticals: tuple[Phrase, ...] = ()  # "would have": a counterfactual
     non_claim_openers: frozenset[str] = frozenset()  # "ob", "whether", "about": no claim
     official_words: frozenset[str] = frozenset()  # "offiziellen Darstellung"
     official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers

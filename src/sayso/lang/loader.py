@@ -59,6 +59,8 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         correctives=_lower_set(raw.get("correctives", ())),
         negation_suffixes=tuple(x.lower() for x in raw.get("negation_suffixes", ())),
         non_claim_openers=_lower_set(raw.get("non_claim_openers", ())),
+        conditionals=_lower_set(raw.get("conditionals", ())),
+        hypotheticals=_phrases(raw.get("hypotheticals", ())),
         official_words=_lower_set(raw.get("official_words", ())),
         official_heads=tuple(h.lower() for h in raw.get("official_heads", ())),
         dispute_predicates=_phrases(raw.get("dispute_predicates", ())),
