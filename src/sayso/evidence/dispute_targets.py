@@ -24,7 +24,7 @@ from sayso.model import Actor, Statement
 from sayso.text.segment import Segmented
 
 #: a disputing predicate stands at most this many tokens after its account noun
-PREDICATE_REACH = 6
+PREDICATE_REACH = 10
 
 
 def is_official(profile: LangProfile, actor: Actor) -> bool:
@@ -67,20 +67,26 @@ def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int])
 
 
 def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | None:
-    """The first token of a disputing predicate in the content within
-    :data:`PREDICATE_REACH` tokens after an account noun ("die Vorwürfe seien haltlos"),
-    none when the content negates ("nicht haltlos") or names no account."""
+    """The first token of a disputing predicate linked to an account noun by a copula or
+    "als" within :data:`PREDICATE_REACH` tokens after it ("die Vorwürfe seien haltlos",
+    "the claims about retaliation are unfounded"); none when the link is negated ("seien
+    nicht haltlos") or the content names no account."""
     ev = profile.evidence
     toks = sorted(tokens_of(seg, s.content))
     lows = seg.lows
     noun = next((k for k, i in enumerate(toks) if lows[i] in ev.account_nouns), None)
-    if noun is None or any(lows[i] in ev.negations for i in toks):
+    if noun is None:
         return None
     words = [lows[i] for i in toks]
-    # said of the noun, close after it ("die Vorwürfe seien haltlos"), not of another
-    # noun far on ("argument … off on the wrong track", "spreading false information")
+    # said of the noun through a copula or "als", close after it ("die Vorwürfe seien
+    # haltlos"), not of another noun ("spreading false information", "the wrong track")
+    link = None
     for k in range(noun + 1, min(len(toks), noun + 1 + PREDICATE_REACH)):
-        if ev.match(ev.dispute_predicates, words, k) is not None:
+        if words[k] in ev.predicate_links:
+            link = k
+        elif link is not None and ev.match(ev.dispute_predicates, words, k) is not None:
+            if any(w in ev.negations for w in words[link:k]):
+                return None  # "seien nicht haltlos"
             return toks[k]
     return None
 

@@ -167,6 +167,7 @@ class EvidenceLexicon:
     official_words: frozenset[str] = frozenset()  # "offiziellen Darstellung"
     official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers
     dispute_predicates: tuple[Phrase, ...] = ()  # "haltlos", "unfounded"
+    predicate_links: frozenset[str] = frozenset()  # "seien", "are", "als"
     function_words: frozenset[str] = frozenset()
     causes: tuple[Phrase, ...] = ()
     precedence: tuple[Phrase, ...] = ()

@@ -64,6 +64,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         official_words=_lower_set(raw.get("official_words", ())),
         official_heads=tuple(h.lower() for h in raw.get("official_heads", ())),
         dispute_predicates=_phrases(raw.get("dispute_predicates", ())),
+        predicate_links=_lower_set(raw.get("predicate_links", ())),
         function_words=_lower_set(raw.get("function_words", ())),
         causes=_phrases(expl.get("cause", ())),
         precedence=_phrases(expl.get("precedence", ())),
