@@ -104,3 +104,30 @@ def test_contradictions_competing_explanations_lange_vorher_geplant() -> None:
     )
     rels = sayso.analyze(text, "en").relations
     assert not [r for r in rels if r.kind is RelationKind.CONTRADICTS]
+
+
+def test_disputes_a_refutation_disputes_the_statement_before_it() -> None:
+    text = (
+        "Die Gewerkschaft sagte, die Firma wolle 300 Stellen streichen. "
+        "Das sei völlig falsch, sagte ein Sprecher des Unternehmens."
+    )
+    a = sayso.analyze(text, "de")
+    (r,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert (r.source, r.target, r.rules) == ("s2", "s1", ("relation.disputes.refutation.v1",))
+    # negated, it refutes nothing; with no other source before it, nothing either
+    text = (
+        "Die Gewerkschaft sagte, die Firma wolle 300 Stellen streichen. "
+        "Das sei nicht falsch, sagte ein Sprecher des Unternehmens."
+    )
+    assert not [r for r in sayso.analyze(text, "de").relations if r.kind is RelationKind.DISPUTES]
+    assert not sayso.analyze("„Das stimmt nicht“, sagte Berger.", "de").relations
+
+
+def test_disputes_rejected_accusations_against_the_addressee() -> None:
+    text = (
+        "Die Opposition wirft dem Bürgermeister vor, Aufträge an Freunde vergeben zu haben. "
+        "Der Bürgermeister bestreitet die Vorwürfe."
+    )
+    a = sayso.analyze(text, "de")
+    (r,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert (r.source, r.target) == ("s2", "s1")

@@ -91,6 +91,45 @@ def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | No
     return None
 
 
+#: a refutation stands at most this many words after the pronoun opening the content
+REFUTATION_REACH = 5
+
+
+def refutation_at(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[int, int] | None:
+    """The tokens from the pronoun to the end of a refutation ("Das sei völlig falsch",
+    "Das stimmt nicht", "that was not true") when the content opens with a refuting
+    pronoun and calls it false within :data:`REFUTATION_REACH` words; none when the
+    refutation is negated ("Das ist nicht falsch")."""
+    ev = profile.evidence
+    toks = [i for i in sorted(tokens_of(seg, s.content)) if seg.words[i][:1].isalnum()]
+    if not toks or seg.lows[toks[0]] not in ev.refuting_pronouns:
+        return None
+    words = [seg.lows[i] for i in toks]
+    for k in range(1, min(len(toks), REFUTATION_REACH + 1)):
+        got = ev.match(ev.refutations, words, k)
+        if got is not None:
+            if words[k - 1] in ev.negations and got[0] not in ev.negations:
+                return None  # "nicht falsch"
+            return toks[0], toks[min(len(toks), k + len(got)) - 1] + 1
+    return None
+
+
+def refuted(s: Statement, before: Sequence[Statement], seg: Segmented) -> Statement | None:
+    """What a refutation refutes: the latest statement before it, of another source, in
+    its sentence or the two before it."""
+
+    def sentence(x: Statement) -> int:
+        toks = tokens_of(seg, x.content)
+        return seg.sentence_of[min(toks)] if toks else -1
+
+    sent = sentence(s)
+    for t in reversed(before):
+        if t.id == s.id or t.parent == s.id or (t.actor is not None and t.actor == s.actor):
+            continue
+        return t if 0 <= sent - sentence(t) <= 2 else None
+    return None
+
+
 def denies_about_self(
     profile: LangProfile, earlier: Gist, later: Gist, speaker_words: Sequence[str]
 ) -> str | None:

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from sayso.evidence import dispute_targets
+from sayso.evidence import agreement, dispute_targets
 from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
@@ -176,28 +176,6 @@ def _account(
     return None
 
 
-def _agreement(
-    seg: Segmented, profile: LangProfile, own: Sequence[int]
-) -> tuple[RelationKind, tuple[int, int], Span] | None:
-    """ "agreed with Ivana Trump", "disagrees with her former boss": (confirms or disputes,
-    the agreed-with phrase, the words)."""
-    ev = profile.evidence
-    words = seg.words
-    lows = seg.lows
-    if ev.agreement.keys().isdisjoint([lows[i] for i in own]):
-        return None
-    for i in own:
-        kind = ev.agreement.get(lows[i])
-        if kind is None or seg.quote_depth[i]:
-            continue
-        for j in range(i + 1, min(i + 3, len(words))):
-            if words[j].lower() in ev.agreement_prepositions:
-                np_ = noun_phrase(seg, profile, j + 1, len(words))
-                if np_ is not None:
-                    return RelationKind(kind), np_, seg.token_span(i, np_[1])
-    return None
-
-
 def owner_mentions(
     seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
 ) -> list[Span]:
@@ -221,7 +199,7 @@ def owner_mentions(
         if acc is not None and acc[3] is not None:
             out.append(seg.token_span(*acc[3]))
     for d in statements:
-        agreed = _agreement(seg, profile, _own_tokens(seg, d))
+        agreed = agreement.agreement(seg, profile, _own_tokens(seg, d))
         if agreed is not None:
             out.append(seg.token_span(*agreed[1]))
     return out
@@ -334,9 +312,7 @@ def link(
         if rk is None and (ptok := dispute_targets.predicate_at(seg, profile, d)) is not None:
             rk, rule = (RelationKind.DISPUTES, ptok), "predicate"  # "die Vorwürfe seien haltlos"
         if rk is None:
-            agreed = _agreement(seg, profile, own)
-            if agreed is not None:
-                relations.extend(_agreement_relation(seg, d, agreed, statements, actor_of))
+            relations.extend(_without_cue(seg, profile, d, own, n, statements, actor_of))
             continue
         kind, cue_tok = rk
         content = tokens_of(seg, d.content)
@@ -391,6 +367,31 @@ def link(
             continue  # "wies den Bericht nicht zurück" disputes nothing
         relations.extend(_stated(d, kind, aim, evidence, dangling))
     return relations, not_confirmed
+
+
+def _without_cue(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Statement,
+    own: Sequence[int],
+    n: int,
+    statements: Sequence[Statement],
+    actor_of: Mapping[Span, str],
+) -> list[Relation]:
+    """Relations of a statement whose cue neither disputes nor confirms: a refutation
+    ("Das sei völlig falsch": the statement just before, of another source) or an
+    agreement with a person ("agreed with X")."""
+    ref = dispute_targets.refutation_at(seg, profile, d)
+    if ref is not None:
+        tgt = dispute_targets.refuted(d, statements[max(0, n - 5) : n], seg)
+        if tgt is None:
+            return []
+        aim = _Aim(tgt, None, 0.7, "calls the statement before it false", rule="refutation")
+        return _stated(d, RelationKind.DISPUTES, aim, (seg.token_span(*ref),), "")
+    agreed = agreement.agreement(seg, profile, own)
+    if agreed is None:
+        return []
+    return agreement.agreement_relation(seg, d, agreed, statements, actor_of)
 
 
 def _named_target(
@@ -480,7 +481,7 @@ def _named_target(
                     or t.framing.stance is Stance.DISTANCING
                     or t.framing.hearsay
                 )
-                and who & _stems(seg, tokens_of(seg, t.content))
+                and who & _stems(seg, tokens_of(seg, t.content) | tokens_of(seg, t.addressee))
             ]
             if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
                 # "wies alle Anschuldigungen zurück": every accusation before it
@@ -528,44 +529,6 @@ def _stated(
             target_actor=aim.target_actor,
         )
         for n, t in enumerate(aims)
-    ]
-
-
-def _agreement_relation(
-    seg: Segmented,
-    d: Statement,
-    agreed: tuple[RelationKind, tuple[int, int], Span],
-    statements: Sequence[Statement],
-    actor_of: Mapping[Span, str],
-) -> list[Relation]:
-    """The relation of "agreed with X" to X's latest statement before it (none when X
-    says nothing in the article: agreeing with a person is not agreeing with a claim)."""
-    kind, owner, words = agreed
-    aid = actor_of.get(seg.token_span(*owner))
-    target = next(
-        (
-            t
-            for t in reversed(statements)
-            if aid is not None
-            and aid in t.chain
-            and t.id != d.id
-            and t.content[0].start < d.content[0].start
-        ),
-        None,
-    )
-    if target is None:
-        return []
-    return [
-        Relation(
-            id="",
-            kind=kind,
-            source=d.id,
-            target=target.id,
-            evidence=(words,),
-            confidence=0.7,
-            reason=f"{'agrees' if kind is RelationKind.CONFIRMS else 'disagrees'} with its speaker",
-            rules=(f"relation.{kind.value}.agreement.v1",),
-        )
     ]
 
 

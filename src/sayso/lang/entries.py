@@ -168,6 +168,8 @@ class EvidenceLexicon:
     official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers
     dispute_predicates: tuple[Phrase, ...] = ()  # "haltlos", "unfounded"
     predicate_links: frozenset[str] = frozenset()  # "seien", "are", "als"
+    refuting_pronouns: frozenset[str] = frozenset()  # "das", "that"
+    refutations: tuple[Phrase, ...] = ()  # "stimmt nicht", "not true"
     function_words: frozenset[str] = frozenset()
     causes: tuple[Phrase, ...] = ()
     precedence: tuple[Phrase, ...] = ()

@@ -65,6 +65,8 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         official_heads=tuple(h.lower() for h in raw.get("official_heads", ())),
         dispute_predicates=_phrases(raw.get("dispute_predicates", ())),
         predicate_links=_lower_set(raw.get("predicate_links", ())),
+        refuting_pronouns=_lower_set(raw.get("refuting_pronouns", ())),
+        refutations=_phrases(raw.get("refutations", ())),
         function_words=_lower_set(raw.get("function_words", ())),
         causes=_phrases(expl.get("cause", ())),
         precedence=_phrases(expl.get("precedence", ())),
