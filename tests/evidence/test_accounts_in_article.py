@@ -131,3 +131,11 @@ def test_disputes_rejected_accusations_against_the_addressee() -> None:
     a = sayso.analyze(text, "de")
     (r,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
     assert (r.source, r.target) == ("s2", "s1")
+
+
+def test_disputes_a_that_clause_is_no_refutation() -> None:
+    text = "The union said the plan was fair. Trump said that the voters got it wrong."
+    assert not [r for r in sayso.analyze(text, "en").relations if r.kind is RelationKind.DISPUTES]
+    text = "The union said the company plans to cut 300 jobs. A spokesman said that was not true."
+    (r,) = [r for r in sayso.analyze(text, "en").relations if r.kind is RelationKind.DISPUTES]
+    assert r.target == "s1"

@@ -105,6 +105,12 @@ def refutation_at(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[i
     if not toks or seg.lows[toks[0]] not in ev.refuting_pronouns:
         return None
     words = [seg.lows[i] for i in toks]
+    # the pronoun is the subject: a copula or the refutation follows it ("Das sei …",
+    # "Das stimmt nicht", "that was not true"; not "that the voters got it wrong")
+    if len(words) < 2 or not (
+        words[1] in ev.predicate_links or ev.match(ev.refutations, words, 1) is not None
+    ):
+        return None
     for k in range(1, min(len(toks), REFUTATION_REACH + 1)):
         got = ev.match(ev.refutations, words, k)
         if got is not None:
