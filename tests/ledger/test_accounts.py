@@ -128,3 +128,19 @@ def test_accounts_same_claim_of_one_speaker_across_two_outlets() -> None:
     (event,) = group_events([a, b, c])
     same = [(x.source, x.target) for x in event.links if x.kind == "same_claim"]
     assert same == [("2", "1")]
+
+
+def test_accounts_article_leads_join_the_articles_of_one_event() -> None:
+    """The statements a query finds are a few words of each article's story: the leads
+    ("Köln – Nach den Übergriffen …") tell that two articles report one event."""
+    a = Item("1", "man werde alle Täter finden", "de", "polizei", document="d1")
+    b = Item("2", "die Ermittlungen dauerten noch Wochen", "de", "staatsanwalt", document="d2")
+    c = Item("3", "der Saal sei ausverkauft gewesen", "de", "veranstalter", document="d3")
+    leads = {
+        "d1": "Köln – Nach den Übergriffen in der Silvesternacht am Hauptbahnhof",
+        "d2": "Köln – Die Übergriffe der Silvesternacht am Hauptbahnhof beschäftigen",
+        "d3": "Wien – Das Konzert im Musikverein am Sonntag",
+    }
+    assert sorted(len(e.items) for e in group_events([a, b, c])) == [1, 1, 1]
+    together = group_events([a, b, c], leads=leads)
+    assert sorted(len(e.items) for e in together) == [1, 2]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,7 +54,6 @@ class Item:
     framing: tuple[str, ...] = ()
     claim: str | None = None  # ledger claim id, when known
     document: str | None = None  # ledger document id: one article's statements stay together
-    lead: str = ""  # the article's opening words: join the title in the event's terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +81,14 @@ class Event:
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _words(item: Item, lead: bool = False) -> list[tuple[str, str, bool]]:
-    """The content words of a statement and its article's title (or, with ``lead``, of
+def _words(item: Item, lead: str | None = None) -> list[tuple[str, str, bool]]:
+    """The content words of a statement and its article's title (or, given ``lead``, of
     its article's lead): (key, surface form, telling). The key folds case and diacritics
     and cuts to 6 letters, so that "Sanktionen" and "Sanktion" meet; a capitalised word
     that does not open a sentence (a name, a German noun) is telling and weighs double."""
     ev = load(item.lang).evidence if item.lang in ("de", "en") else None
     out = []
-    for text in (item.lead,) if lead else (item.content, item.title):
+    for text in (lead,) if lead is not None else (item.content, item.title):
         prev = "."
         for m in _WORD.finditer(text):
             w = m.group()
@@ -164,6 +163,7 @@ def _linked(
     units: Sequence[Sequence[int]],
     words: Sequence[Sequence[tuple[str, str, bool]]],
     settings: LedgerSettings,
+    leads: Mapping[str, str],
 ) -> list[int]:
     """The event of each unit: connected components of the graph joining units whose
     TF-IDF cosine is at least ``event_article_similarity`` at most ``event_days`` apart, or that
@@ -171,7 +171,8 @@ def _linked(
     n = len(units)
     bags = []
     for u in units:
-        bag = _bag(_words(items[u[0]], lead=True))  # the article's lead, once
+        doc = items[u[0]].document
+        bag = _bag(_words(items[u[0]], leads.get(doc or "", "")))  # the article's lead, once
         for i in u:
             bag.update(_bag(words[i]))
         bags.append(bag)
@@ -223,15 +224,20 @@ def _label(
     return label, terms
 
 
-def group_events(items: Sequence[Item], settings: LedgerSettings = _DEFAULT) -> list[Event]:
+def group_events(
+    items: Sequence[Item],
+    settings: LedgerSettings = _DEFAULT,
+    leads: Mapping[str, str] | None = None,
+) -> list[Event]:
     """Single-link grouping of statements into events (largest event first): one article's
-    statements stay together; articles join by TF-IDF cosine of their statements and
-    title (names and nouns weigh double), dates and shared claims."""
+    statements stay together; articles join by TF-IDF cosine of their statements, title
+    and lead (``leads``: document id -> its opening words; names and nouns weigh double),
+    dates and shared claims."""
     if not items:
         return []
     words = [_words(it) for it in items]
     units = _units(items)
-    labels = _linked(items, units, words, settings)
+    labels = _linked(items, units, words, settings, leads or {})
     groups: dict[int, list[int]] = {}
     for u, group in zip(units, labels, strict=True):
         groups.setdefault(group, []).extend(u)

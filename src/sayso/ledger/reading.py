@@ -147,11 +147,10 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
             framing=framing_labels(r.hearsay, r.hedged, r.stance, r.confirmation),
             claim=None if r.claim_id is None else str(r.claim_id),
             document=r.document_id,
-            lead=leads.get(r.document_id, ""),
         )
         for r in rows
     ]
-    events = acc.group_events(items, settings)
+    events = acc.group_events(items, settings, leads)
     # stated disputes inside one article join the cross-article relations (only
     # between statements of one event: single-statement events need no query)
     ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]
