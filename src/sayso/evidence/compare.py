@@ -26,15 +26,20 @@ class Gist:
     contrastive: bool = False  # "nicht so sehr X, sondern Y": no plain polarity
 
 
-_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
-def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str]]:
-    """First words of the cause and precedence phrases (a cheap test before matching)."""
+def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """First words of the cause, precedence and counterfactual phrases (a cheap test
+    before matching)."""
     got = _FIRSTS.get(profile.lang)
     if got is None:
         ev = profile.evidence
-        got = (frozenset(p[0] for p in ev.causes), frozenset(p[0] for p in ev.precedence))
+        got = (
+            frozenset(p[0] for p in ev.causes),
+            frozenset(p[0] for p in ev.precedence),
+            frozenset(p[0] for p in ev.hypotheticals),
+        )
         _FIRSTS[profile.lang] = got
     return got
 
@@ -97,7 +102,10 @@ def _negations(profile: LangProfile, low: Sequence[str]) -> tuple[int, bool]:
         and ev.conditionals.isdisjoint(low[max(0, i - 4) : i])
     )
     # "we would not have rescued it": a counterfactual states no plain polarity either
-    hypothetical = any(ev.match(ev.hypotheticals, low, i) for i in range(len(low)))
+    firsts = _first_words(profile)[2]
+    hypothetical = any(
+        w in firsts and ev.match(ev.hypotheticals, low, i) for i, w in enumerate(low)
+    )
     return flips, flips < len(found) or hypothetical
 
 

@@ -4,7 +4,9 @@ comparison is :mod:`sayso.evidence.compare`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sayso.evidence.chains import tokens_of
 from sayso.evidence.compare import gist, incompatible
@@ -16,26 +18,31 @@ from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
-def _same_source(s: Statement, t: Statement, names: dict[str, str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Who says a statement, for telling one source from another: the actor ids of its
+    innermost source and speaker, their names and the names' last words."""
+
+    ids: frozenset[str]
+    names: frozenset[str]
+    last: frozenset[str]
+
+
+def _source(s: Statement, names: Mapping[str, str]) -> _Source:
+    ids = frozenset(i for i in (s.chain[-1] if s.chain else s.actor, s.actor) if i is not None)
+    known = frozenset(names[i] for i in ids if names.get(i))
+    last = frozenset(n.split()[-1] for n in known if n.split()[-1][:1].isalpha())
+    return _Source(ids, known, last)
+
+
+def _same_source(a: _Source, b: _Source) -> bool:
     """One source says both: the same innermost source or speaker, also when the actor
     resolution kept two actors of one name apart (a quotation and its own paraphrase
-    do not contradict each other)."""
-    ids = {s.chain[-1] if s.chain else s.actor, s.actor}
-    other = {t.chain[-1] if t.chain else t.actor, t.actor}
-    ids.discard(None)
-    other.discard(None)
-    if ids & other:
+    do not contradict each other): "Graham" and "Sen. Lindsey Graham", "Washington Post"
+    and "Washington Post's investigative unit"."""
+    if a.ids & b.ids or a.names & b.names or a.last & b.last:
         return True
-    mine = {names[i] for i in ids if i in names}
-    theirs = {names[i] for i in other if i in names}
-    if mine & theirs:
-        return True
-    # "Graham" and "Sen. Lindsey Graham", "Washington Post" and "Washington Post's
-    # investigative unit": one source the actor resolution kept apart
-    last = {n.split()[-1] for n in mine if n.split() and n.split()[-1][:1].isalpha()}
-    if last & {n.split()[-1] for n in theirs if n.split()}:
-        return True
-    return any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs if a and b)
+    return any(x.startswith(y) or y.startswith(x) for x in a.names for y in b.names)
 
 
 def _claim(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
@@ -70,10 +77,12 @@ def _comparable(s: Statement, t: Statement, x: str, y: str) -> bool:
     return short.count(" ") < 2 or f" {short} " not in f" {long} "
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _plain_words(text: str, s: Statement) -> str:
     """A content's words, lowercase, marks and punctuation dropped, space-separated."""
-    raw = " ".join(c.text(text) for c in s.content).lower()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in raw).split())
+    return " ".join(_WORD.findall(" ".join(c.text(text) for c in s.content).lower()))
 
 
 def contradictions(
@@ -92,9 +101,15 @@ def contradictions(
         gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]) for s in statements
     ]
     claims = [_claim(seg, profile, s) for s in statements]
-    plain = [
-        _plain_words(seg.text, s) if c else "" for s, c in zip(statements, claims, strict=True)
-    ]
+    sources = [_source(s, names) for s in statements]
+    plains: dict[int, str] = {}
+
+    def plain(k: int) -> str:
+        got = plains.get(k)
+        if got is None:
+            got = plains[k] = _plain_words(seg.text, statements[k])
+        return got
+
     out: list[Relation] = []
     for x, s in enumerate(statements):
         if not claims[x]:
@@ -106,9 +121,9 @@ def contradictions(
             if not claims[y]:
                 continue
             if (
-                _same_source(s, t, names)
+                _same_source(sources[x], sources[y])
                 or s.parent == t.id
-                or not _comparable(s, t, plain[x], plain[y])
+                or not _comparable(s, t, plain(x), plain(y))
             ):
                 continue
             if t.parent == s.id or frozenset((s.id, t.id)) in related:
