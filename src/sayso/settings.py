@@ -60,6 +60,13 @@ class LedgerSettings:
     event_similarity: float = 0.2
     #: ... and their articles lie at most this many days apart (unknown dates always fit)
     event_days: int = 7
+    #: two articles' statements (with their leads and titles) are one event when the
+    #: cosine of their term vectors reaches this (an article's vector is richer than a
+    #: statement's: same-event articles met at 0.15-0.3, unrelated ones below 0.1)
+    event_article_similarity: float = 0.12
+    #: the opening characters of each article (its lead) that join its title in the terms
+    #: of its event: the statements a query finds are few words of the article's story
+    event_lead_chars: int = 400
     #: similar contents (token-set ratio) of the same polarity support each other
     supports: float = 70.0
 

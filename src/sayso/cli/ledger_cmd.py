@@ -303,6 +303,7 @@ def run_accounts(args: argparse.Namespace) -> int:
         _dump(
             [
                 {
+                    "label": e.label,
                     "terms": e.terms,
                     "accounts": {
                         who: [
@@ -335,7 +336,8 @@ def run_accounts(args: argparse.Namespace) -> int:
     if not events:
         print("no statements match", file=sys.stderr)
     for n, e in enumerate(events, 1):
-        print(f"event {n}: {', '.join(e.terms)} ({count(len(e.items), 'statement')})")
+        label = e.label or ", ".join(e.terms)
+        print(f"event {n}: {label} ({count(len(e.items), 'statement')})")
         for who, items in e.accounts.items():
             print(f"  {who}")
             for it in items:

@@ -20,20 +20,26 @@ class Gist:
 
     words: frozenset[str]  # lowercase words
     stems: frozenset[str]  # content words cut to 6 letters
-    negated: bool  # an odd number of negations
+    negated: bool  # a negation that flips it (not a contrast, not a correction)
     cause: tuple[str, ...] | None  # "als Reaktion auf", "in response to"
     precedence: tuple[str, ...] | None  # "lange vor", "long before"
+    contrastive: bool = False  # "nicht so sehr X, sondern Y": no plain polarity
 
 
-_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_FIRSTS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
-def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str]]:
-    """First words of the cause and precedence phrases (a cheap test before matching)."""
+def _first_words(profile: LangProfile) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """First words of the cause, precedence and counterfactual phrases (a cheap test
+    before matching)."""
     got = _FIRSTS.get(profile.lang)
     if got is None:
         ev = profile.evidence
-        got = (frozenset(p[0] for p in ev.causes), frozenset(p[0] for p in ev.precedence))
+        got = (
+            frozenset(p[0] for p in ev.causes),
+            frozenset(p[0] for p in ev.precedence),
+            frozenset(p[0] for p in ev.hypotheticals),
+        )
         _FIRSTS[profile.lang] = got
     return got
 
@@ -64,8 +70,43 @@ def gist(profile: LangProfile, words: Sequence[str]) -> Gist:
         for w in low
         if w[:1].isalnum() and w not in ev.function_words and w not in ev.negations
     )
-    negated = sum(1 for w in low if w in ev.negations) % 2 == 1
-    return Gist(frozenset(found), stems, negated, cause, prec)
+    # any negation, not their parity: a content repeating "not" ("I'm not there yet. I'm
+    # not there yet.") is still negated, and a double negation in one clause is rare
+    flips, contrastive = _negations(profile, low)
+    return Gist(frozenset(found), stems, flips > 0, cause, prec, contrastive)
+
+
+def _negations(profile: LangProfile, low: Sequence[str]) -> tuple[int, bool]:
+    """How many negations flip the content's polarity — not one that opens a contrastive
+    phrase ("nicht so sehr …", "not only …"), nor one a corrective word later in the
+    content turns into a correction ("nicht X, sondern Y") — and whether there was such
+    a contrast (its content has no plain polarity to oppose: "nicht getrennt, sondern
+    gemeinsam" says both "nicht getrennt" and "gemeinsam")."""
+    ev = profile.evidence
+    found = [
+        i
+        for i, w in enumerate(low)
+        if w in ev.negations or (ev.negation_suffixes and w.endswith(ev.negation_suffixes))
+    ]
+    if not found:
+        return 0, False
+    last_corrective = max((i for i, w in enumerate(low) if w in ev.correctives), default=-1)
+    flips = sum(
+        1
+        for i in found
+        if i >= last_corrective
+        and ev.match(ev.contrastive_negations, low, i) is None
+        # "X, not Y" and "X but not Y" contrast; "if not countered", "if the act
+        # doesn't pass" set a condition
+        and (i == 0 or (low[i - 1] != "," and low[i - 1] not in ev.correctives))
+        and ev.conditionals.isdisjoint(low[max(0, i - 4) : i])
+    )
+    # "we would not have rescued it": a counterfactual states no plain polarity either
+    firsts = _first_words(profile)[2]
+    hypothetical = any(
+        w in firsts and ev.match(ev.hypotheticals, low, i) for i, w in enumerate(low)
+    )
+    return flips, flips < len(found) or hypothetical
 
 
 def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | None:
@@ -84,14 +125,16 @@ def incompatible(profile: LangProfile, a: Gist, b: Gist) -> tuple[str, float] | 
         return None
     jacc = len(shared) / len(a.stems | b.stems)
     tail = f"; shared: {', '.join(sorted(shared)[:5])}"
-    if len(shared) >= 3 and jacc >= 0.3 and a.negated != b.negated:
+    plain = not (a.contrastive or b.contrastive)
+    if len(shared) >= 3 and jacc >= 0.3 and a.negated != b.negated and plain:
         return "opposite polarity on the same subject" + tail, min(0.9, 0.4 + jacc)
     if jacc >= 0.15:
         pair = next(((w, v) for w in a.words for v in ev.antonyms.get(w, ()) if v in b.words), None)
         if pair is not None:
             return f"incompatible words: {pair[0]} / {pair[1]}" + tail, min(0.8, 0.4 + jacc)
     c, p = (a.cause, b.precedence) if a.cause and b.precedence else (b.cause, a.precedence)
-    if c is not None and p is not None:
+    # not on one word or a few of many ("because" … "regardless of" far apart)
+    if c is not None and p is not None and len(shared) >= 2 and jacc >= 0.15:
         reason = f"competing explanations: '{' '.join(c)}' vs '{' '.join(p)}'"
         return reason + tail, min(0.7, 0.4 + jacc)
     return None

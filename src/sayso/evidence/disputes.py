@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from sayso.evidence import agreement, dispute_targets
 from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
@@ -132,16 +133,17 @@ def _own_tokens(seg: Segmented, s: Statement) -> list[int]:
 
 
 def _account(
-    seg: Segmented, profile: LangProfile, toks: Sequence[int]
+    seg: Segmented, profile: LangProfile, toks: Sequence[int], quoted: bool = False
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
-    """The account noun a dispute is about: (kind, first token, end token, owner tokens)."""
+    """The account noun a dispute is about: (kind, first token, end token, owner tokens);
+    with ``quoted``, also inside a quotation ("„Die Berichte sind erfunden“")."""
     words = seg.words
     ev = profile.evidence
     accounts = ev.account_nouns
     tokset = set(toks)
     for i in toks:
         kind = accounts.get(words[i].lower())
-        if kind is None or seg.quote_depth[i]:
+        if kind is None or (seg.quote_depth[i] and not quoted):
             continue
         start = i
         # a determiner or adjectives before it belong to the phrase ("den jüngsten Bericht")
@@ -161,35 +163,16 @@ def _account(
             if np_ is not None:
                 owner = np_
                 end = np_[1]
-        # a possessive before it: "Moscow's account", "Peskows Darstellung"
-        if owner is None and i - 1 >= 0 and words[i - 1][:1].isupper():
+        # a possessive before it: "Moscow's account", "Peskows Darstellung", and with an
+        # apostrophe also a common noun: "the president's claims"
+        if owner is None and i - 1 >= 0:
             prev = words[i - 1]
-            if prev.endswith(ev.possessive_endings):
+            if prev.endswith(("'s", "’s")) or (
+                prev[:1].isupper() and prev.endswith(ev.possessive_endings)
+            ):
                 owner = (i - 1, i)
                 start = min(start, i - 1)
         return kind, start, end, owner
-    return None
-
-
-def _agreement(
-    seg: Segmented, profile: LangProfile, own: Sequence[int]
-) -> tuple[RelationKind, tuple[int, int], Span] | None:
-    """ "agreed with Ivana Trump", "disagrees with her former boss": (confirms or disputes,
-    the agreed-with phrase, the words)."""
-    ev = profile.evidence
-    words = seg.words
-    lows = seg.lows
-    if ev.agreement.keys().isdisjoint([lows[i] for i in own]):
-        return None
-    for i in own:
-        kind = ev.agreement.get(lows[i])
-        if kind is None or seg.quote_depth[i]:
-            continue
-        for j in range(i + 1, min(i + 3, len(words))):
-            if words[j].lower() in ev.agreement_prepositions:
-                np_ = noun_phrase(seg, profile, j + 1, len(words))
-                if np_ is not None:
-                    return RelationKind(kind), np_, seg.token_span(i, np_[1])
     return None
 
 
@@ -216,7 +199,7 @@ def owner_mentions(
         if acc is not None and acc[3] is not None:
             out.append(seg.token_span(*acc[3]))
     for d in statements:
-        agreed = _agreement(seg, profile, _own_tokens(seg, d))
+        agreed = agreement.agreement(seg, profile, _own_tokens(seg, d))
         if agreed is not None:
             out.append(seg.token_span(*agreed[1]))
     return out
@@ -288,6 +271,9 @@ class _Aim:
     confidence: float = 0.0
     reason: str = ""
     also: list[Statement] = field(default_factory=list)  # "alle Vorwürfe": the others
+    also_reason: str = "one of all the accusations it rejects"
+    rule: str = "stated"  # the rule id's detail: relation.<kind>.<rule>.v1
+    generic: bool = False  # found by the account noun's kind alone (any report, accusation)
 
 
 def link(
@@ -322,10 +308,11 @@ def link(
             ),
             None,
         )
+        rule = "stated"
+        if rk is None and (ptok := dispute_targets.predicate_at(seg, profile, d)) is not None:
+            rk, rule = (RelationKind.DISPUTES, ptok), "predicate"  # "die Vorwürfe seien haltlos"
         if rk is None:
-            agreed = _agreement(seg, profile, own)
-            if agreed is not None:
-                relations.extend(_agreement_relation(seg, d, agreed, statements, actor_of))
+            relations.extend(_without_cue(seg, profile, d, own, n, statements, actor_of))
             continue
         kind, cue_tok = rk
         content = tokens_of(seg, d.content)
@@ -347,7 +334,9 @@ def link(
             # subject: "Wassilew soll … haben" may well be disputed by Wassilew
             and (t.actor is None or t.actor != d.actor or t.framing.hearsay)
         ]
-        acc = _account(seg, profile, own)
+        acc = _account(seg, profile, own, quoted=rule == "predicate")
+        if acc is None and rule == "predicate":
+            continue
         cue_span = seg.token_span(cue_tok, cue_tok + 1)
         evidence: tuple[Span, ...] = (cue_span,)
         dangling = "the account it names is not reported in the article"
@@ -357,6 +346,10 @@ def link(
                 seg, profile, d, acc, cue_tok, before, statements, actors, actor_of, kind_of
             )
             aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
+            if rule == "predicate" and aim.rule == "stated":
+                aim.rule = rule
+                if aim.generic:  # "the suggestion - unfounded - that …": no guess
+                    aim.target, aim.also = None, []
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -376,6 +369,31 @@ def link(
     return relations, not_confirmed
 
 
+def _without_cue(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Statement,
+    own: Sequence[int],
+    n: int,
+    statements: Sequence[Statement],
+    actor_of: Mapping[Span, str],
+) -> list[Relation]:
+    """Relations of a statement whose cue neither disputes nor confirms: a refutation
+    ("Das sei völlig falsch": the statement just before, of another source) or an
+    agreement with a person ("agreed with X")."""
+    ref = dispute_targets.refutation_at(seg, profile, d)
+    if ref is not None:
+        tgt = dispute_targets.refuted(d, statements[max(0, n - 5) : n], seg)
+        if tgt is None:
+            return []
+        aim = _Aim(tgt, None, 0.7, "calls the statement before it false", rule="refutation")
+        return _stated(d, RelationKind.DISPUTES, aim, (seg.token_span(*ref),), "")
+    agreed = agreement.agreement(seg, profile, own)
+    if agreed is None:
+        return []
+    return agreement.agreement_relation(seg, d, agreed, statements, actor_of)
+
+
 def _named_target(
     seg: Segmented,
     profile: LangProfile,
@@ -393,6 +411,14 @@ def _named_target(
     ev = profile.evidence
     what, a0, a1, owner = acc
     aim = _Aim()
+    if owner is None:
+        # "der offiziellen Darstellung": what the officials said before it
+        official = dispute_targets.official_account(seg, profile, (a0, a1), before, actors)
+        if official:
+            aim.target, aim.also, aim.rule = official[0], official[1:], "official"
+            aim.also_reason = aim.reason = "the official account: an official's statement"
+            aim.confidence = 0.75
+            return aim
     if owner is not None:
         actor = _owner_actor(seg, actors, owner, actor_of)
         # an owner is someone: a known kind of source, or an actor who speaks here
@@ -405,6 +431,14 @@ def _named_target(
             aim.target_actor = actor.id
             aim.target = next((t for t in reversed(before) if actor.id in t.chain), None)
             aim.confidence, aim.reason = 0.9, f"names the account of {actor.name}"
+        elif dispute_targets.names_official(seg, profile, owner):
+            # "the president's claims" with no president speaking: his officials' account
+            official = dispute_targets.official_account(seg, profile, None, before, actors)
+            if official:
+                aim.target, aim.also, aim.rule = official[0], official[1:], "official"
+                aim.also_reason = aim.reason = "the officials' account its owner names"
+                aim.confidence = 0.7
+            return aim  # an owner not found in the article: the dispute dangles
     if (
         aim.target is None
         and aim.target_actor is None
@@ -414,6 +448,7 @@ def _named_target(
         aim.target = before[-1] if before else None
         aim.confidence, aim.reason = 0.8, f"the {what} just before, named with a demonstrative"
     elif aim.target is None and aim.target_actor is None:
+        aim.generic = True
         if what == "report":
             # an outlet's report first, then any report, hearsay or anonymous account
             aim.target = next(
@@ -446,7 +481,7 @@ def _named_target(
                     or t.framing.stance is Stance.DISTANCING
                     or t.framing.hearsay
                 )
-                and who & _stems(seg, tokens_of(seg, t.content))
+                and who & _stems(seg, tokens_of(seg, t.content) | tokens_of(seg, t.addressee))
             ]
             if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
                 # "wies alle Anschuldigungen zurück": every accusation before it
@@ -489,51 +524,11 @@ def _stated(
             target=t.id if t is not None else None,
             evidence=evidence,
             confidence=(aim.confidence if n == 0 else 0.6) if t is not None else 0.5,
-            reason=(aim.reason if n == 0 else "one of all the accusations it rejects")
-            if t is not None
-            else dangling,
-            rules=(f"relation.{kind.value}.stated.v1",),
+            reason=(aim.reason if n == 0 else aim.also_reason) if t is not None else dangling,
+            rules=(f"relation.{kind.value}.{aim.rule}.v1",),
             target_actor=aim.target_actor,
         )
         for n, t in enumerate(aims)
-    ]
-
-
-def _agreement_relation(
-    seg: Segmented,
-    d: Statement,
-    agreed: tuple[RelationKind, tuple[int, int], Span],
-    statements: Sequence[Statement],
-    actor_of: Mapping[Span, str],
-) -> list[Relation]:
-    """The relation of "agreed with X" to X's latest statement before it (none when X
-    says nothing in the article: agreeing with a person is not agreeing with a claim)."""
-    kind, owner, words = agreed
-    aid = actor_of.get(seg.token_span(*owner))
-    target = next(
-        (
-            t
-            for t in reversed(statements)
-            if aid is not None
-            and aid in t.chain
-            and t.id != d.id
-            and t.content[0].start < d.content[0].start
-        ),
-        None,
-    )
-    if target is None:
-        return []
-    return [
-        Relation(
-            id="",
-            kind=kind,
-            source=d.id,
-            target=target.id,
-            evidence=(words,),
-            confidence=0.7,
-            reason=f"{'agrees' if kind is RelationKind.CONFIRMS else 'disagrees'} with its speaker",
-            rules=(f"relation.{kind.value}.agreement.v1",),
-        )
     ]
 
 
@@ -552,7 +547,7 @@ def propose_dispute_sentences(w: Work) -> None:
     w.drafts += dispute_sentences(w.seg, w.profile, w.drafts)
 
 
-@component("evidence.disputes.link.v1", Stage.EVIDENCE, setting=("evidence", True))
+@component("evidence.disputes.link.v2", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_link(w: Work) -> None:
     """Stated disputes and confirmations between statements."""
     w.stated, w.not_confirmed = link(

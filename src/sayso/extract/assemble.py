@@ -38,7 +38,7 @@ def prune(w: Work) -> None:
     w.drafts = draft.prune(w.drafts)
 
 
-@component("extract.assemble.statements.v1", Stage.FINISH)
+@component("extract.assemble.statements.v2", Stage.FINISH)
 def statements(w: Work) -> None:
     """Drafts become statements with ids in document order."""
     w.statements = finish(w.seg, w.profile, w.drafts, w.taggers)
@@ -98,6 +98,30 @@ def _cut_contraction(text: str, profile: LangProfile, spans: Spans) -> Spans:
     return spans
 
 
+def _parents(kept: list[tuple[draft.Draft, Spans, Spans]], ids: dict[int, str]) -> dict[int, str]:
+    """The statement id each nested draft sits in: its parent's when the parent was kept
+    and its content still holds the fragment, else the kept outer statement whose content
+    holds it (a parent merged into another); none when no statement holds it.
+
+    Parents are draft references, not list indices: the list changes after the nested
+    step (drafts inserted, dropped, reordered), and an index went stale."""
+    outer = [(d, Span(c[0].start, c[-1].end)) for d, c, _ in kept if d.parent is None]
+    where = {id(d): Span(c[0].start, c[-1].end) for d, c, _ in kept}
+    out: dict[int, str] = {}
+    for d, content, _ in kept:
+        if d.parent is None:
+            continue
+        frag = Span(content[0].start, content[-1].end)
+        own = where.get(id(d.parent))
+        if own is not None and own.contains(frag):
+            out[id(d)] = ids[id(d.parent)]
+            continue
+        host = next((p for p, env in outer if p is not d and env.contains(frag)), None)
+        if host is not None:
+            out[id(d)] = ids[id(host)]
+    return out
+
+
 def finish(
     seg: Segmented,
     profile: LangProfile,
@@ -125,11 +149,10 @@ def finish(
             continue  # nothing but marks or dashes is not a statement
         kept.append((d, content, speaker))
     ids = {id(d): f"s{k + 1}" for k, (d, _, _) in enumerate(kept)}
+    parents = _parents(kept, ids)
     out = []
     for d, content, speaker in kept:
-        parent = None
-        if d.parent is not None:
-            parent = ids.get(id(drafts[d.parent]))
+        parent = parents.get(id(d))
         out.append(
             Statement(
                 id=ids[id(d)],

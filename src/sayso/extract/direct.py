@@ -40,7 +40,7 @@ def nested_direct(
     ``single_lowercase``, one lowercase word ("Er nannte die Lage „kritisch“")."""
     out: list[Draft] = []
     opens = [q.open for q in seg.quotations]  # sorted: only those inside a draft are read
-    for idx, d in enumerate(drafts):
+    for d in drafts:
         out.append(d)
         if d.form is Form.DIRECT:
             continue
@@ -54,7 +54,7 @@ def nested_direct(
             single = single_lowercase and b - a == 3 and seg.words[a + 1][:1].islower()
             if (b - a < min_tokens and not single) or _quoted_name(seg, a, b, max_name_words):
                 continue
-            child = d.direct_part(a, b, "rule.nested_direct.v1", parent=idx)
+            child = d.direct_part(a, b, "rule.nested_direct.v1", parent=d)
             out.append(child)
     return out
 

@@ -41,7 +41,9 @@ class Draft:
     addressee: list[Seg] = field(default_factory=list)
     frame: list[Seg] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
-    parent: int | None = None
+    # the draft this one is nested in, by reference: the draft list's indices change as
+    # later steps insert, drop and reorder drafts (an index pointed at the wrong parent)
+    parent: Draft | None = None
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
     fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
     medium: Medium | None = None  # a rule's, where it knows better than the classifier
@@ -54,7 +56,7 @@ class Draft:
     def b(self) -> int:
         return self.parts[-1].b
 
-    def direct_part(self, a: int, b: int, rule: str, parent: int | None = None) -> Draft:
+    def direct_part(self, a: int, b: int, rule: str, parent: Draft | None = None) -> Draft:
         """A direct quotation ``[a, b)`` of this statement's sentence, said by its speaker
         with its cue, frame and addressee (a quoted fragment, a quotation after a colon)."""
         return Draft(

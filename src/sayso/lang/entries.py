@@ -158,6 +158,18 @@ class EvidenceLexicon:
     stance: Mapping[str, Stance] = field(default_factory=dict)  # cue lemma -> stance
     account_nouns: Mapping[str, str] = field(default_factory=dict)  # noun -> what it names
     negations: frozenset[str] = frozenset()
+    contrastive_negations: tuple[Phrase, ...] = ()  # "nicht so sehr", "not only"
+    correctives: frozenset[str] = frozenset()  # "sondern": "nicht X, sondern Y"
+    negation_suffixes: tuple[str, ...] = ()  # "n't": "doesn't" negates
+    conditionals: frozenset[str] = frozenset()  # "wenn nicht", "if not"
+    hypotheticals: tuple[Phrase, ...] = ()  # "would have": a counterfactual
+    non_claim_openers: frozenset[str] = frozenset()  # "ob", "whether", "about": no claim
+    official_words: frozenset[str] = frozenset()  # "offiziellen Darstellung"
+    official_heads: tuple[str, ...] = ()  # "sprecher", "white house": official speakers
+    dispute_predicates: tuple[Phrase, ...] = ()  # "haltlos", "unfounded"
+    predicate_links: frozenset[str] = frozenset()  # "seien", "are", "als"
+    refuting_pronouns: frozenset[str] = frozenset()  # "das", "that"
+    refutations: tuple[Phrase, ...] = ()  # "stimmt nicht", "not true"
     function_words: frozenset[str] = frozenset()
     causes: tuple[Phrase, ...] = ()
     precedence: tuple[Phrase, ...] = ()

@@ -206,6 +206,7 @@ def _columns(light: bool) -> list[Any]:
         return [
             s.id, s.content, s.lang, s.speaker, s.hearsay, s.hedged, s.stance,
             s.confirmation, s.claim_id, s.published_date, d.title, d.site, a.name,
+            s.document_id,
         ]  # fmt: skip
     return [s, d.url, d.title, d.site, d.published, d.published_date, a.name, a.kind]
 

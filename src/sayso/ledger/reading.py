@@ -117,11 +117,24 @@ def actors(
         ]
 
 
+def _leads(db: Database, ids: set[str], chars: int) -> dict[str, str]:
+    """The opening ``chars`` characters of each document (one query for all)."""
+    if not ids or chars <= 0:
+        return {}
+    d = t.Document
+    with db.read() as session:
+        rows = session.execute(
+            select(d.id, func.substr(d.text, 1, chars)).where(d.id.in_(sorted(ids)))
+        ).all()
+    return {doc: lead or "" for doc, lead in rows}
+
+
 def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[Any]:
     """The accounts of the events the statements ``q`` selects (see ``Ledger.accounts``)."""
     from sayso.ledger import accounts as acc
 
     rows = statement_rows(db, q, settings, light=True)
+    leads = _leads(db, {r.document_id for r in rows}, settings.event_lead_chars)
     items = [
         acc.Item(
             id=str(r.id),
@@ -133,10 +146,11 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
             outlet=r.site,
             framing=framing_labels(r.hearsay, r.hedged, r.stance, r.confirmation),
             claim=None if r.claim_id is None else str(r.claim_id),
+            document=r.document_id,
         )
         for r in rows
     ]
-    events = acc.group_events(items, settings)
+    events = acc.group_events(items, settings, leads)
     # stated disputes inside one article join the cross-article relations (only
     # between statements of one event: single-statement events need no query)
     ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]

@@ -1,0 +1,158 @@
+"""What a dispute points at, beyond a named owner (see :mod:`sayso.evidence.disputes`).
+
+- **The official account**: "X widersprach der offiziellen Darstellung" disputes what the
+  officials (a spokesman, the president, the ministry, the police: ``official_heads`` in
+  ``lang/<lang>/evidence.json``) said earlier in the article — every such statement within
+  reach, the latest first. When no official spoke before it, the dispute dangles.
+- **A disputing predicate**: a content that calls an account noun unfounded ("die
+  Vorwürfe seien haltlos", "the president's claims are unfounded") disputes that account
+  like a denial verb would (``dispute_predicates``).
+- **A denial of what was said about one**: a later statement whose speaker is named in an
+  earlier content and that says its opposite ("The paper reported that the minister had
+  seen the letter." / "The minister insisted he had never seen the letter.") contradicts
+  it, with fewer shared words than two unrelated sources would need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sayso.evidence.chains import tokens_of
+from sayso.evidence.compare import Gist
+from sayso.lang import LangProfile
+from sayso.model import Actor, Statement
+from sayso.text.segment import Segmented
+
+#: a disputing predicate stands at most this many tokens after its account noun
+PREDICATE_REACH = 10
+
+
+def is_official(profile: LangProfile, actor: Actor) -> bool:
+    """Does the actor's name or role name an official (a word of ``official_heads``;
+    German heads also inside compounds: "Regierungssprecher", "Polizeisprecherin")?"""
+    text = " ".join((actor.name, actor.role or "", *actor.aliases)).lower()
+    heads = profile.evidence.official_heads
+    if profile.lang == "de":
+        return any(h in text for h in heads)
+    words = f" {text.replace(',', ' ')} "
+    return any(f" {h} " in words for h in heads)
+
+
+def official_account(
+    seg: Segmented,
+    profile: LangProfile,
+    phrase: tuple[int, int] | None,
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> list[Statement]:
+    """The statements that are "the official account" an account phrase names
+    ("der offiziellen Darstellung", "the official version"): those of official speakers
+    among ``before``, latest first; empty when the phrase does not say "official"
+    (``phrase`` None: the owner already named an official)."""
+    ev = profile.evidence
+    if phrase is not None and not any(seg.lows[k] in ev.official_words for k in range(*phrase)):
+        return []
+    official = {a.id for a in actors if is_official(profile, a)}
+    return [
+        t
+        for t in reversed(before)
+        if (t.chain and t.chain[-1] in official) or (t.actor is not None and t.actor in official)
+    ]
+
+
+def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
+    """Does an owner phrase name an official ("the president's", "der Regierung")?"""
+    words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])
+    return is_official(profile, Actor(id="", name=words))
+
+
+def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | None:
+    """The first token of a disputing predicate linked to an account noun by a copula or
+    "als" within :data:`PREDICATE_REACH` tokens after it ("die Vorwürfe seien haltlos",
+    "the claims about retaliation are unfounded"); none when the link is negated ("seien
+    nicht haltlos") or the content names no account."""
+    ev = profile.evidence
+    toks = sorted(tokens_of(seg, s.content))
+    lows = seg.lows
+    noun = next((k for k, i in enumerate(toks) if lows[i] in ev.account_nouns), None)
+    if noun is None:
+        return None
+    words = [lows[i] for i in toks]
+    # said of the noun through a copula or "als", close after it ("die Vorwürfe seien
+    # haltlos"), not of another noun ("spreading false information", "the wrong track")
+    link = None
+    for k in range(noun + 1, min(len(toks), noun + 1 + PREDICATE_REACH)):
+        if words[k] in ev.predicate_links:
+            link = k
+        elif link is not None and ev.match(ev.dispute_predicates, words, k) is not None:
+            if any(w in ev.negations for w in words[link:k]):
+                return None  # "seien nicht haltlos"
+            return toks[k]
+    return None
+
+
+#: a refutation stands at most this many words after the pronoun opening the content
+REFUTATION_REACH = 5
+
+
+def refutation_at(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[int, int] | None:
+    """The tokens from the pronoun to the end of a refutation ("Das sei völlig falsch",
+    "Das stimmt nicht", "that was not true") when the content opens with a refuting
+    pronoun and calls it false within :data:`REFUTATION_REACH` words; none when the
+    refutation is negated ("Das ist nicht falsch")."""
+    ev = profile.evidence
+    toks = [i for i in sorted(tokens_of(seg, s.content)) if seg.words[i][:1].isalnum()]
+    if not toks or seg.lows[toks[0]] not in ev.refuting_pronouns:
+        return None
+    words = [seg.lows[i] for i in toks]
+    # the pronoun is the subject: a copula or the refutation follows it ("Das sei …",
+    # "Das stimmt nicht", "that was not true"; not "that the voters got it wrong")
+    if len(words) < 2 or not (
+        words[1] in ev.predicate_links or ev.match(ev.refutations, words, 1) is not None
+    ):
+        return None
+    for k in range(1, min(len(toks), REFUTATION_REACH + 1)):
+        got = ev.match(ev.refutations, words, k)
+        if got is not None:
+            if words[k - 1] in ev.negations and got[0] not in ev.negations:
+                return None  # "nicht falsch"
+            return toks[0], toks[min(len(toks), k + len(got)) - 1] + 1
+    return None
+
+
+def refuted(s: Statement, before: Sequence[Statement], seg: Segmented) -> Statement | None:
+    """What a refutation refutes: the latest statement before it, of another source, in
+    its sentence or the two before it."""
+
+    def sentence(x: Statement) -> int:
+        toks = tokens_of(seg, x.content)
+        return seg.sentence_of[min(toks)] if toks else -1
+
+    sent = sentence(s)
+    for t in reversed(before):
+        if t.id == s.id or t.parent == s.id or (t.actor is not None and t.actor == s.actor):
+            continue
+        return t if 0 <= sent - sentence(t) <= 2 else None
+    return None
+
+
+def denies_about_self(
+    profile: LangProfile, earlier: Gist, later: Gist, speaker_words: Sequence[str]
+) -> str | None:
+    """Why a later statement denies what an earlier content said about its speaker:
+    opposite polarity, at least two shared content words, and the speaker's name in the
+    earlier content. None otherwise."""
+    if earlier.negated == later.negated or earlier.contrastive or later.contrastive:
+        return None
+    shared = earlier.stems & later.stems
+    union = earlier.stems | later.stems
+    if len(shared) < 2 or not union or len(shared) / len(union) < 0.3:
+        return None
+    ev = profile.evidence
+    named = {
+        w.lower()[:6] for w in speaker_words if len(w) > 3 and w.lower() not in ev.function_words
+    }
+    if not named & earlier.stems:
+        return None
+    tail = ", ".join(sorted(shared)[:5])
+    return f"says the opposite of what was said about its speaker; shared: {tail}"
