@@ -42,7 +42,8 @@ def is_local(path: str) -> bool:
 
 
 def local_path(path: str) -> str:
-    return urlparse(path).path if path.startswith("file:") else path
+    parsed = urlparse(path)
+    return f"{parsed.netloc}{parsed.path}" if path.startswith("file:") else path
 
 
 def hadoop_fs(spark: SparkSession, path: str) -> tuple[Any, Any]:
@@ -112,11 +113,11 @@ def read_remote(name: str, data: bytes, index: int, options: IngestOptions) -> I
     yield from _numbered(read_bytes(data, name, options), index)
 
 
-def read_record(record: dict[str, Any], where: str, n: int, options: IngestOptions) -> Item:
+def read_record(record: dict[str, Any], where: str, position: str, options: IngestOptions) -> Item:
     """Executor: one Parquet row as ingest reads one JSON record."""
     from sayso.ingest.records import record_document
 
-    return _item(record_document(record, where, options), f"p{n:018d}")
+    return _item(record_document(record, where, options), position)
 
 
 def read_inputs(
@@ -143,13 +144,13 @@ def read_inputs(
         from pyspark.sql import functions as F
 
         frame = spark.read.parquet(*parquet).withColumn("_sayso_file", F.input_file_name())
-        rows = frame.rdd.zipWithIndex()
+        index = {_plain(f): i for f, i in numbered.items()}
         parts.append(
-            rows.map(
+            frame.rdd.zipWithIndex().map(
                 lambda rn: read_record(
                     {k: v for k, v in rn[0].asDict().items() if k != "_sayso_file"},
                     rn[0]["_sayso_file"],
-                    rn[1],
+                    f"{index.get(_plain(rn[0]['_sayso_file']), 0):09d}.{rn[1]:010d}",
                     options,
                 )
             )
@@ -162,4 +163,5 @@ def read_inputs(
 def _plain(path: str) -> str:
     """A file's address without its scheme's authority quirks (``s3a://b/k`` as listed
     and as ``binaryFiles`` names it)."""
-    return urlparse(path).path
+    parsed = urlparse(path)
+    return f"{parsed.netloc}{parsed.path}"

@@ -1,0 +1,159 @@
+"""Throughput of ``sayso spark`` with ``local[1]`` and ``local[2]`` on the gnad articles:
+the speed-up, each run's peak memory (the JVM and the Python workers), and the fixed cost
+of a run (starting Spark, a job on one article).
+
+    python benchmarks/spark_scale.py [--data ../shared/data/gnad/articles.csv] [--limit N]
+
+The articles are written as JSON lines into ``--files`` files (one read task each). For
+each master a fresh Spark session (its start is timed) first runs the job on a one-article
+input (the fixed cost of a run: listing, the batch's jobs, the commit, Python workers and
+models loading), then on all articles into a new output; articles per second are counted
+over the second run's wall-clock time less the fixed cost, and per core. The linking step
+runs once on the ``local[2]`` output and is timed alone. For reference, ``sayso.analyze``
+on the same articles in this process (one core, no Spark). Prints the machine's load
+average before and after: on a shared machine the figures are only as good as the CPU the
+run got. A benchmark that prints figures, not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "gnad" / "articles.csv"
+
+
+def load_texts(path: Path) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]
+
+
+def write_inputs(texts: list[str], folder: Path, files: int) -> list[str]:
+    folder.mkdir(parents=True)
+    paths = []
+    for i in range(files):
+        path = folder / f"part-{i:03d}.jsonl"
+        chunk = texts[i::files]
+        path.write_text("".join(json.dumps({"text": t}) + "\n" for t in chunk), "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def session(master: str) -> Any:
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.master(master)
+        .appName(f"sayso-bench-{master}")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate()
+    )
+
+
+def worker_peaks(spark: Any, n: int) -> list[float]:
+    """Peak RSS (MB) of the Python workers that ran the analysis (reused, so their peak
+    is the analysis's), by asking each of ``n`` tasks for its process's."""
+
+    def peak(_: Any) -> tuple[int, float]:
+        return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    got = dict(spark.sparkContext.parallelize(range(n * 4), n * 4).map(peak).collect())
+    return sorted(got.values())
+
+
+def jvm_peak_mb(spark: Any) -> float:
+    """Peak RSS of the JVM (the driver, which is the executor in local mode)."""
+    pid = spark.sparkContext._jvm.ProcessHandle.current().pid()
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(master: str, cores: int, inputs: list[str], one: str, work: Path, n: int) -> dict[str, Any]:
+    from sayso.spark import job
+
+    t0 = time.perf_counter()
+    spark = session(master)
+    spark.sparkContext.setLogLevel("ERROR")
+    start = time.perf_counter() - t0
+    options = job.SparkOptions(link=False, files_per_batch=len(inputs))
+    t0 = time.perf_counter()
+    job.run(spark, [one], str(work / f"one-{cores}"), options)
+    fixed = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    summary = job.run(spark, inputs, str(work / f"out-{cores}"), options)
+    wall = time.perf_counter() - t0
+    result = {
+        "master": master,
+        "start_s": start,
+        "fixed_s": fixed,
+        "wall_s": wall,
+        "documents": summary.documents,
+        "statements": summary.statements,
+        "docs_per_s": summary.documents / max(wall - fixed, 1e-9),
+        "docs_per_s_whole_run": summary.documents / wall,
+        "workers_peak_mb": worker_peaks(spark, cores),
+        "jvm_peak_mb": jvm_peak_mb(spark),
+    }
+    if cores == 2:
+        from sayso.spark.tables import Output
+
+        t0 = time.perf_counter()
+        job.link(spark, Output(spark, str(work / f"out-{cores}")))
+        result["link_s"] = time.perf_counter() - t0
+    spark.stop()
+    assert summary.documents == n, (summary.documents, n)
+    return result
+
+
+def in_process(texts: list[str]) -> float:
+    import sayso
+
+    sayso.analyze(texts[0], "de")  # models loaded, as a warm worker has them
+    t0 = time.perf_counter()
+    for text in texts:
+        sayso.analyze(text)
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=0, help="articles (default: all)")
+    parser.add_argument("--files", type=int, default=8, help="input files (read tasks)")
+    args = parser.parse_args()
+    texts = load_texts(args.data)
+    texts = list(dict.fromkeys(texts))[: args.limit or None]  # one document per text
+    print(f"{len(texts)} articles; load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory(prefix="sayso-spark-bench-") as tmp:
+        work = Path(tmp)
+        inputs = write_inputs(texts, work / "in", args.files)
+        one = write_inputs(texts[:1], work / "one", 1)[0]
+        results = [
+            measure(m, c, inputs, one, work, len(texts)) for m, c in (("local[1]", 1), ("local[2]", 2))
+        ]
+    reference = in_process(texts)
+    for r in results:
+        print(json.dumps(r))
+    one_core, two_cores = results[0]["docs_per_s"], results[1]["docs_per_s"]
+    print(f"speed-up local[2] / local[1]: {two_cores / one_core:.2f}")
+    print(f"per core: local[1] {one_core:.1f} articles/s, local[2] {two_cores / 2:.1f}")
+    print(f"sayso.analyze in this process (one core, no Spark): {reference:.1f} articles/s")
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
