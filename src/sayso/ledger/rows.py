@@ -137,7 +137,7 @@ def insert_values(
     """
     if not values:
         return
-    if _COPY.get() == id(conn.engine) and conn.dialect.name == "postgresql":
+    if _COPY.get() == id(conn.engine.pool) and conn.dialect.name == "postgresql":
         _copy_values(conn, table, columns, values)
         return
     p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -157,7 +157,7 @@ def insert_values(
         )
 
 
-#: the engine whose inserts go through ``COPY`` (:func:`copy_into`), by id
+#: the connection pool whose inserts go through ``COPY`` (:func:`copy_into`), by id
 _COPY: contextvars.ContextVar[int | None] = contextvars.ContextVar("sayso_copy", default=None)
 
 
@@ -167,7 +167,7 @@ def copy_into(engine: Engine) -> Iterator[None]:
     ``COPY … FROM STDIN`` in the writing transaction, not as INSERTs: what ``sayso load``
     uses for a large output. The rows and the transaction are the same; other backends
     are not affected."""
-    token = _COPY.set(id(engine))
+    token = _COPY.set(id(engine.pool))  # an engine with other options shares its pool
     try:
         yield
     finally:
