@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "gnad" / "articles.csv"
+DATA = Path(os.environ.get("SAYSO_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+DEFAULT = DATA / "gnad" / "articles.csv"
 
 
 def load_texts(path: Path) -> list[str]:
@@ -82,7 +83,9 @@ def jvm_peak_mb(spark: Any) -> float:
     return float("nan")
 
 
-def measure(master: str, cores: int, inputs: list[str], one: str, work: Path, n: int) -> dict[str, Any]:
+def measure(
+    master: str, cores: int, inputs: list[str], one: str, work: Path, n: int
+) -> dict[str, Any]:
     from sayso.spark import job
 
     t0 = time.perf_counter()
@@ -143,7 +146,8 @@ def main() -> None:
         inputs = write_inputs(texts, work / "in", args.files)
         one = write_inputs(texts[:1], work / "one", 1)[0]
         results = [
-            measure(m, c, inputs, one, work, len(texts)) for m, c in (("local[1]", 1), ("local[2]", 2))
+            measure(m, c, inputs, one, work, len(texts))
+            for m, c in (("local[1]", 1), ("local[2]", 2))
         ]
     reference = in_process(texts)
     for r in results:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import sayso
 from sayso import errors
+from sayso.errors import SaysoError
 from sayso.ingest import Document
 from sayso.ledger import claims
 from sayso.ledger.rows import DOCUMENT_ACTORS, DOCUMENTS, RELATIONS, STATEMENTS
@@ -103,3 +107,33 @@ def test_rows_import_sayso_and_the_commands_do_not_import_pyspark() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_rows_spark_without_pyspark_is_e240(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sayso.spark import job
+
+    for name in [m for m in sys.modules if m == "pyspark" or m.startswith("pyspark.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark raises ImportError
+    with pytest.raises(SaysoError) as info:
+        job.session("local[1]")
+    assert info.value.code == "E240" and "sayso[spark]" in str(info.value)
+
+
+def test_rows_load_of_a_folder_that_is_no_output_is_e243(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sayso.cli.main import main
+
+    (tmp_path / "out").mkdir()
+    code = main(["load", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'l.db'}"])
+    assert code == 1 and "E243" in capsys.readouterr().err
+
+
+def test_rows_the_spark_submit_entry_point_names_its_file() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sayso.spark", "--path"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    path = Path(done.stdout.strip())
+    assert path.name == "__main__.py" and path.parent.name == "spark" and path.is_file()
