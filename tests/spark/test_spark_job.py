@@ -272,3 +272,9 @@ def test_spark_links_names_and_claims_across_documents(run: dict[str, Any]) -> N
     assert len(army) == 2 and len({c["claim_id"] for c in army}) == 1
     assert {c["match_rule"] for c in army} == {"identity.claim.key", "identity.claim.similar"}
     assert all(c["claim_key"] in contents for c in claims)
+
+
+def test_spark_an_input_that_is_not_there_is_e242(spark: Any, tmp_path: Path) -> None:
+    with pytest.raises(sayso.errors.SaysoError) as info:
+        job.run(spark, [str(tmp_path / "no-such.jsonl")], str(tmp_path / "out"))
+    assert info.value.code == "E242" and "no-such.jsonl" in str(info.value)

@@ -154,8 +154,11 @@ def _batch(
     parts = options.partitions or spark.sparkContext.defaultParallelism * 4
     parts = max(1, min(parts, n_docs or 1))
     settings, budget = options.settings, options.ingest.doc_timeout
+    # ranges of the input order per task (a sort is the shuffle a repartition would be):
+    # each output file then holds a stretch of the input, in order, and `sayso load`
+    # stores the documents in input order reading one file at a time
     rows = (
-        fresh.repartition(parts)
+        fresh.sortBy(lambda d: d["_pos"], numPartitions=parts)
         .union(read_errors)
         .mapPartitions(lambda it: analyse_items(it, settings, budget))
         .persist(StorageLevel.MEMORY_AND_DISK)

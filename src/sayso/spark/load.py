@@ -3,7 +3,7 @@ have stored the same input.
 
 The documents table holds each document's fields, its text and its whole analysis (the
 ledger's ``analysis`` column), so loading needs no analysing and no Spark: pyarrow reads
-the tables a month partition at a time (documents in input order within it), and the
+the documents a file at a time (month by month, in input order within a month), and the
 ingest loop (:func:`sayso.ledger.runner.run_documents`) stores them — a batch per
 transaction, documents the ledger holds already skipped by content hash, a document that
 cannot be stored an error row, one run in ``runs``. Its actors and claims are linked to
@@ -46,6 +46,13 @@ def _arrow() -> Any:
     return ds
 
 
+def _arrow_parquet() -> Any:
+    _arrow()  # E245 when pyarrow is missing
+    import pyarrow.parquet as pq
+
+    return pq
+
+
 def _months(root: Path) -> list[Path]:
     """The documents table's month partitions, in order (``unknown`` last)."""
     table = root / "documents"
@@ -56,16 +63,15 @@ def _months(root: Path) -> list[Path]:
 
 
 def _documents(
-    root: Path, ledger: Ledger, analyses: dict[str, Analysis], batch: int
+    root: Path, ledger: Ledger, analyses: dict[str, Analysis]
 ) -> Iterator[Document | Rejected]:
-    """The documents of the output in order; the analysis of each one the ledger does not
-    hold goes to ``analyses`` (those it holds are skipped as duplicates by the loop)."""
-    ds = _arrow()
+    """The documents of the output, month by month in input order; the analysis of each
+    one the ledger does not hold goes to ``analyses`` (those it holds are skipped as
+    duplicates by the loop)."""
     for part in _months(root):
-        table = ds.dataset(str(part), format="parquet").to_table(columns=_DOC_COLUMNS)
-        table = table.sort_by("position")
-        for chunk in table.to_batches(max_chunksize=batch):
-            rows = chunk.to_pylist()
+        for path in _in_order(part):
+            table = _arrow().dataset(str(path), format="parquet").to_table(columns=_DOC_COLUMNS)
+            rows = table.sort_by("position").to_pylist()
             stored = ledger.stored(r["id"] for r in rows if r.get("id"))
             for n, row in enumerate(rows):
                 if row.get("id") in stored:
@@ -75,11 +81,23 @@ def _documents(
                     doc, analysis = _row(row)
                 except Exception as exc:  # a row that is not sayso's: an error row
                     detail = f"{type(exc).__name__}: {exc}"
-                    message = str(SaysoError(errors.E244, row=n, path=str(part), detail=detail))
+                    message = str(SaysoError(errors.E244, row=n, path=str(path), detail=detail))
                     yield Rejected(row.get("source"), row.get("url"), errors.E244.code, message)
                     continue
                 analyses[doc.id] = analysis
                 yield doc
+
+
+def _in_order(part: Path) -> list[Path]:
+    """A month's files by the first input position they hold (each holds a stretch of
+    the input: see :mod:`sayso.spark.job`), so that reading them one after the other,
+    each sorted, is reading the month in input order — one file in memory at a time."""
+    pq = _arrow_parquet()
+    first: list[tuple[str, str]] = []
+    for path in sorted(part.rglob("*.parquet")):
+        column = pq.read_table(path, columns=["position"]).column("position").to_pylist()
+        first.append((min((p for p in column if p is not None), default=""), str(path)))
+    return [Path(p) for _, p in sorted(first)]
 
 
 def _row(row: dict[str, Any]) -> tuple[Document, Analysis]:
@@ -146,7 +164,7 @@ def load(
 
     def items() -> Iterator[Document | Rejected]:
         yield from _errors(root, ledger)
-        yield from _documents(root, ledger, analyses, ledger.settings.ledger.batch)
+        yield from _documents(root, ledger, analyses)
 
     with copy_into(ledger.engine):
         summary = run_documents(
