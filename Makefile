@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint typecheck unit gate bench bench-ledger bench-adversarial fuzz train clean
+.PHONY: demo test install lint typecheck unit gate bench bench-ledger bench-spark bench-adversarial fuzz train clean
 
 $(BIN)/sayso: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: install
 
 bench-ledger: install  ## 1M statements on SQLite and PostgreSQL: query p50/p95, ingest overhead
 	$(BIN)/python benchmarks/ledger_scale.py $(BENCH_LEDGER_ARGS)
+
+bench-spark: install  ## sayso spark on the gnad articles: local[1] vs local[2], start-up, memory
+	$(BIN)/python benchmarks/spark_scale.py $(BENCH_SPARK_ARGS)
 
 N ?= 100000
 JOBS ?= 2

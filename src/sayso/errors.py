@@ -347,6 +347,43 @@ E230 = Code(
     "Install the web extra: pip install 'sayso[web]'.",
 )
 
+# --- Spark: the corpus-scale job and loading its output (E240-E249) ---------------------
+E240 = Code(
+    "E240",
+    "Running on Spark needs PySpark, which is not installed ({detail}).",
+    "Install the Spark extra: pip install 'sayso[spark]' (a cluster's own PySpark works "
+    "too: run the job with spark-submit there).",
+)
+E241 = Code(
+    "E241",
+    "Spark could not start: {detail}.",
+    "Spark needs a Java runtime (17 or newer): install one (Debian: apt-get install "
+    "default-jre-headless) or set JAVA_HOME; check the --master URL.",
+)
+E242 = Code(
+    "E242",
+    "No input at {path}.",
+    "Give existing files, folders or glob patterns (local paths, hdfs:// or s3a:// URLs "
+    "the cluster can read).",
+)
+E243 = Code(
+    "E243",
+    "{path} is not the output of a sayso Spark run: {detail}.",
+    "Give the --output folder of 'sayso spark' (it holds documents/ and errors/); "
+    "copy it from the cluster's file system to a local folder first.",
+)
+E244 = Code(
+    "E244",
+    "Row {row} of {path} cannot be loaded: {detail}.",
+    "The row was written by another version of sayso or was changed: analyse its "
+    "article again with 'sayso spark' into a new output folder.",
+)
+E245 = Code(
+    "E245",
+    "Loading Parquet needs pyarrow, which is not installed ({detail}).",
+    "Install the Spark extra: pip install 'sayso[spark]'.",
+)
+
 # --- warnings: the analysis went on ------------------------------------------------------
 W101 = Code(
     "W101",
@@ -399,6 +436,18 @@ W111 = Code(
     "W111",
     "UTF-16 text without a byte-order mark, read as {encoding}.",
     "Nothing to do; save the file as UTF-8 to avoid the guess.",
+)
+
+W112 = Code(
+    "W112",
+    "Finished {count} batch(es) of an earlier run that stopped while committing them.",
+    "Nothing to do: their documents are in the output once; this run adds the rest.",
+)
+W113 = Code(
+    "W113",
+    "Linking actors and claims across documents stopped after {rounds} rounds.",
+    "Some near-identical names or claims may point to one of their group that is not its "
+    "root: follow actor_links.actor_id and claims.claim_id once more when querying.",
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in globals().values() if isinstance(c, Code)}

@@ -39,11 +39,12 @@ COMMANDS = {
     "actors": "ledger_cmd", "show": "ledger_cmd", "accounts": "ledger_cmd",
     "export": "ledger_cmd", "documents": "list_cmd", "errors": "list_cmd", "runs": "list_cmd",
     "eval": "eval_cmd", "train": "train_cmd", "rules": "rules_cmd", "serve": "serve_cmd",
+    "spark": "spark_cmd", "load": "spark_cmd",
 }  # fmt: skip
 #: every command module, in the order of ``sayso --help``
 MODULES = (
     "analyze_cmd", "ingest_cmd", "ledger_cmd", "list_cmd", "eval_cmd", "train_cmd",
-    "rules_cmd", "serve_cmd",
+    "rules_cmd", "serve_cmd", "spark_cmd",
 )  # fmt: skip
 
 

@@ -229,13 +229,23 @@ class ActorResolver:
 def wanted_actor(resolver: ActorResolver, pending: Pending, actor: Actor) -> _Wanted:
     """One document actor with the keys the rules look it up by."""
     titles = resolver.titles_for(pending.lang)
+    kind, key, surname = actor_identity(actor, titles, pending.doc_id)
+    return _Wanted(pending, actor, kind, key, surname, titles)
+
+
+def actor_identity(
+    actor: Actor, titles: frozenset[str], doc_id: str
+) -> tuple[str, str, str | None]:
+    """What a document actor is linked by: (kind, identity key, surname). The key is
+    :func:`identity.name_key` without the language's ``titles``; an anonymous group's or
+    an unknown source's carries the document's id (never the same actor elsewhere)."""
     kind = actor.kind.value
     key = identity.name_key(actor.name, titles) or actor_key(actor.name) or "(empty)"
     if kind in PER_DOCUMENT_KINDS:
-        key = f"{key}#{pending.doc_id[:16]}"
+        key = f"{key}#{doc_id[:16]}"
     words = key.split()
     surname = words[-1] if kind == "person" and words else None
-    return _Wanted(pending, actor, kind, key, surname, titles)
+    return kind, key, surname
 
 
 def _similar_queries(w: _Wanted, typo_min: int) -> list[tuple[str, str, str]]:

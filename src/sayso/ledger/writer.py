@@ -52,7 +52,7 @@ from sayso.ledger.rows import (
     now,
     where_in,
 )
-from sayso.model import Actor, Analysis
+from sayso.model import Actor, Analysis, Relation, Statement
 from sayso.settings import LedgerSettings
 
 if TYPE_CHECKING:
@@ -308,7 +308,7 @@ def _documents(
         versions[p.doc_id] = v
         stored[p.doc_id] = (p.url, v)
     if todo:
-        rows = [_document_row(p, versions[p.doc_id], run_id) for p in todo]
+        rows = [document_row(p, versions[p.doc_id], run_id) for p in todo]
         insert_rows(conn, DOCUMENTS, rows)
     return stored, todo, versions
 
@@ -340,19 +340,7 @@ def _actors(
         for actor, row, rule, score in links[p.doc_id]:
             assert row.id is not None
             ids[actor.id] = row.id
-            da_rows.append(
-                {
-                    "document_id": p.doc_id,
-                    "local_id": actor.id,
-                    "actor_id": row.id,
-                    "name": actor.name,
-                    "kind": actor.kind.value,
-                    "role": actor.role,
-                    "mentions": [m.to_list() for m in actor.mentions],
-                    "match_rule": rule,
-                    "match_score": score,
-                }
-            )
+            da_rows.append(document_actor_row(p, actor, row.id, rule, score))
     if da_rows:
         insert_rows(conn, DOCUMENT_ACTORS, da_rows)
     return actor_ids, new_actors
@@ -378,33 +366,9 @@ def _statements(
     content_iter = iter(contents)
     st_rows: list[dict[str, Any]] = []
     for p in todo:
-        a, ids = p.analysis, actor_ids[p.doc_id]
-        for s in a.statements:
-            st_rows.append(
-                {
-                    "document_id": p.doc_id,
-                    "local_id": s.id,
-                    "published_date": p.day,
-                    "lang": p.lang,
-                    "form": s.form.value,
-                    "medium": s.medium.value,
-                    "content": next(content_iter),
-                    "content_spans": [c.to_list() for c in s.content],
-                    "speaker": a.spans_text(s.speaker) or None,
-                    "cue": a.spans_text(s.cue) or None,
-                    "actor_id": ids.get(s.actor) if s.actor else None,
-                    "chain": [ids[x] for x in s.chain if x in ids],
-                    "parent": s.parent,
-                    "confidence": s.confidence,
-                    "hearsay": s.framing.hearsay,
-                    "hedged": s.framing.hedged,
-                    "stance": s.framing.stance.value,
-                    "confirmation": s.framing.confirmation.value,
-                    "framing": s.framing.to_dict(),
-                    "rules": list(s.rules),
-                    "claim_id": next(claim_ids),
-                }
-            )
+        ids = actor_ids[p.doc_id]
+        for s in p.analysis.statements:
+            st_rows.append(statement_row(p, s, next(content_iter), ids, next(claim_ids)))
     statement_ids: dict[tuple[str, str], int] = {}
     for st_row, sid in zip(st_rows, new_ids(conn, STATEMENTS, len(st_rows)), strict=True):
         st_row["id"] = sid
@@ -446,7 +410,14 @@ def _results(
     return results
 
 
-def _document_row(p: Pending, version: int, run_id: int | None) -> dict[str, Any]:
+# --- the rows of one document ------------------------------------------------------------
+# Plain functions of a document and the ids its rows refer to, so that other writers of the
+# same rows (the Parquet tables of ``sayso spark``, whose ids are content keys instead of
+# the database's integers) build exactly the ledger's columns.
+
+
+def document_row(p: Pending, version: int | None, run_id: int | None) -> dict[str, Any]:
+    """The ``documents`` row of ``p``."""
     doc, a = p.document, p.analysis
     analysis = a.to_dict()
     del analysis["text"]  # it is the row's text column (migration 0007)
@@ -470,24 +441,84 @@ def _document_row(p: Pending, version: int, run_id: int | None) -> dict[str, Any
     }
 
 
+def document_actor_row(
+    p: Pending, actor: Actor, actor_id: Any, rule: str, score: float
+) -> dict[str, Any]:
+    """The ``document_actors`` row of one of ``p``'s actors, linked to ``actor_id``."""
+    return {
+        "document_id": p.doc_id,
+        "local_id": actor.id,
+        "actor_id": actor_id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "role": actor.role,
+        "mentions": [m.to_list() for m in actor.mentions],
+        "match_rule": rule,
+        "match_score": score,
+    }
+
+
+def statement_row(
+    p: Pending, s: Statement, content: str, actor_ids: Mapping[str, Any], claim_id: Any
+) -> dict[str, Any]:
+    """The ``statements`` row of ``s`` (without its own id): ``content`` its content's
+    text, ``actor_ids`` the document's actors' ids by local id, ``claim_id`` its claim."""
+    a, ids = p.analysis, actor_ids
+    return {
+        "document_id": p.doc_id,
+        "local_id": s.id,
+        "published_date": p.day,
+        "lang": p.lang,
+        "form": s.form.value,
+        "medium": s.medium.value,
+        "content": content,
+        "content_spans": [c.to_list() for c in s.content],
+        "speaker": a.spans_text(s.speaker) or None,
+        "cue": a.spans_text(s.cue) or None,
+        "actor_id": ids.get(s.actor) if s.actor else None,
+        "chain": [ids[x] for x in s.chain if x in ids],
+        "parent": s.parent,
+        "confidence": s.confidence,
+        "hearsay": s.framing.hearsay,
+        "hedged": s.framing.hedged,
+        "stance": s.framing.stance.value,
+        "confirmation": s.framing.confirmation.value,
+        "framing": s.framing.to_dict(),
+        "rules": list(s.rules),
+        "claim_id": claim_id,
+    }
+
+
+def relation_row(
+    p: Pending, r: Relation, statement_id: Callable[[str], Any], actor_ids: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The ``relations`` row of ``r``: ``statement_id`` gives a statement's id by its local
+    id, ``actor_ids`` the document's actors' ids."""
+    return {
+        "document_id": p.doc_id,
+        "local_id": r.id,
+        "kind": r.kind.value,
+        "source_id": statement_id(r.source),
+        "target_id": statement_id(r.target) if r.target else None,
+        "target_actor_id": actor_ids.get(r.target_actor) if r.target_actor else None,
+        "confidence": r.confidence,
+        "reason": r.reason,
+        "evidence": [e.to_list() for e in r.evidence],
+        "rules": list(r.rules),
+    }
+
+
 def _relation_rows(
     todo: Sequence[Pending],
     statement_ids: Mapping[tuple[str, str], int],
     actor_ids: Mapping[str, Mapping[str, int]],
 ) -> list[dict[str, Any]]:
-    return [
-        {
-            "document_id": p.doc_id,
-            "local_id": r.id,
-            "kind": r.kind.value,
-            "source_id": statement_ids[(p.doc_id, r.source)],
-            "target_id": statement_ids[(p.doc_id, r.target)] if r.target else None,
-            "target_actor_id": actor_ids[p.doc_id].get(r.target_actor) if r.target_actor else None,
-            "confidence": r.confidence,
-            "reason": r.reason,
-            "evidence": [e.to_list() for e in r.evidence],
-            "rules": list(r.rules),
-        }
-        for p in todo
-        for r in p.analysis.relations
-    ]
+    rows = []
+    for p in todo:
+        doc_id = p.doc_id
+
+        def statement_id(local: str, doc_id: str = doc_id) -> int:
+            return statement_ids[(doc_id, local)]
+
+        rows += [relation_row(p, r, statement_id, actor_ids[doc_id]) for r in p.analysis.relations]
+    return rows
