@@ -1,0 +1,97 @@
+"""``reporting.json``: the words of relays, confirmation and the author's distancing, read
+by :mod:`sayso.evidence.relays` and :mod:`sayso.evidence.confirmation` (each key is
+documented in the file's ``_doc``). Read on its own, like ``search.json``, so that the
+profile's loader stays as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sayso.lang.entries import Phrase, _phrases
+from sayso.lang.loader import _read
+
+
+def _words(raw: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in raw.get(key, ()))
+
+
+@dataclass(frozen=True, slots=True)
+class FramingWords:
+    """What relays, confirmation and distancing need besides ``evidence.json``."""
+
+    #: cue lemmas of quoting someone else ("zitieren", "quote")
+    relay_cues: frozenset[str] = frozenset()
+    #: the preposition of a passive's agent ("von", "by")
+    relay_agent: frozenset[str] = frozenset()
+    #: indicative reportative modals: the author's hearsay ("soll", not the reported "solle")
+    author_hearsay_modals: frozenset[str] = frozenset()
+    #: determiners of a dative outlet before the cue ("Dem Telegraph sagte er")
+    dative_determiners: frozenset[str] = frozenset()
+    #: reportative markers that are hearsay only without a named source ("hieß es")
+    sourceless_markers: frozenset[str] = frozenset()
+    #: words saying a document is held by an outlet ("die der Zeitung vorliegen")
+    held_by: tuple[Phrase, ...] = ()
+    #: indefinite articles ("einer Mitteilung": a document whose author the text gave before)
+    indefinite_articles: frozenset[str] = frozenset()
+    #: verbs of verifying (any form): "bestätigen", "verify"
+    verify_stems: tuple[str, ...] = ()
+    #: prefixes of adjectives saying "not confirmed" ("unbestätigt", "unverified")
+    unverified: tuple[str, ...] = ()
+    #: nouns of verification or proof: "Bestätigung", "Belege", "evidence"
+    verify_nouns: frozenset[str] = frozenset()
+    #: words that negate a clause or a noun ("nicht", "keine", "no", "without")
+    negations: frozenset[str] = frozenset()
+    #: negations opening a circumstantial clause about the statement itself ("without")
+    circumstantial: frozenset[str] = frozenset()
+    #: verbs that report a failed or refused verification without a negation
+    #: ("declined to confirm", "lehnte … ab")
+    refusals: frozenset[str] = frozenset()
+    #: predicates that call an account false ("frei erfunden", "falsch", "untrue")
+    false_words: tuple[Phrase, ...] = ()
+    #: verb forms of denial that need no account noun ("denied", "dementierte")
+    denial_forms: frozenset[str] = frozenset()
+    #: verb forms of confirmation ("bestätigte", "confirmed")
+    confirm_forms: frozenset[str] = frozenset()
+    #: words pointing back at an earlier report ("das", "dies", "this", "the report")
+    anaphors: frozenset[str] = frozenset()
+    #: the author's distancing: "anders als", "entgegen", "contrary to"
+    distancing_openers: tuple[Phrase, ...] = ()
+    #: participles of claiming after a distancing opener ("behauptet", "dargestellt")
+    distancing_participles: frozenset[str] = frozenset()
+    #: words that make a sentence speak about the future or a condition, not a report
+    #: of non-confirmation ("wenn", "if")
+    conditions: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, raw: Mapping[str, Any]) -> FramingWords:
+        return cls(
+            relay_cues=_words(raw, "relay_cues"),
+            relay_agent=_words(raw, "relay_agent"),
+            author_hearsay_modals=_words(raw, "author_hearsay_modals"),
+            dative_determiners=_words(raw, "dative_determiners"),
+            indefinite_articles=_words(raw, "indefinite_articles"),
+            held_by=_phrases(raw.get("held_by", ())),
+            sourceless_markers=_words(raw, "sourceless_markers"),
+            verify_stems=tuple(w.lower() for w in raw.get("verify_stems", ())),
+            verify_nouns=_words(raw, "verify_nouns"),
+            unverified=tuple(w.lower() for w in raw.get("unverified", ())),
+            negations=_words(raw, "negations"),
+            refusals=_words(raw, "refusals"),
+            circumstantial=_words(raw, "circumstantial"),
+            false_words=_phrases(raw.get("false_words", ())),
+            denial_forms=_words(raw, "denial_forms"),
+            confirm_forms=_words(raw, "confirm_forms"),
+            anaphors=_words(raw, "anaphors"),
+            distancing_openers=_phrases(raw.get("distancing_openers", ())),
+            distancing_participles=_words(raw, "distancing_participles"),
+            conditions=_words(raw, "conditions"),
+        )
+
+
+@cache
+def framing_words(lang: str) -> FramingWords:
+    """The framing words of ``lang`` (empty for a language without ``reporting.json``)."""
+    return FramingWords.read(_read(lang, "reporting.json", required=False))
