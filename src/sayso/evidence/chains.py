@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
+from sayso.evidence.embedded import embedded_speaker
 from sayso.evidence.phrases import phrase_at, phrase_opening
 from sayso.extract import according
 from sayso.lang import LangProfile
@@ -54,6 +55,8 @@ class Scope:
     evidence: Span
     statements: tuple[str, ...]  # ids of the statements it covers
     rule: str
+    #: "Dies bestätigte X": X confirms what others said; it relays nothing
+    confirms: bool = False
 
 
 def token_range(seg: Segmented, span: Span) -> range:
@@ -120,79 +123,6 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
             np_ = noun_phrase(seg, profile, j, b)
             if np_ is not None:
                 return np_
-    return None
-
-
-_EMBEDDING_FORMS: dict[str, frozenset[str]] = {}
-
-
-def _embedding_forms(profile: LangProfile) -> frozenset[str]:
-    """Standalone cue forms whose lemma reports what was said (``embedding_cues``)."""
-    got = _EMBEDDING_FORMS.get(profile.lang)
-    if got is None:
-        lemmas = profile.evidence.embedding_cues
-        got = frozenset(f for f, e in profile.cue_forms.items() if e.lemma in lemmas)
-        _EMBEDDING_FORMS[profile.lang] = got
-    return got
-
-
-def _embedded_speaker(
-    seg: Segmented, profile: LangProfile, content: list[int]
-) -> tuple[Span, Span] | None:
-    """A speaker heading a statement's content with its own speech verb and complement
-    ("der Minister habe seinem Kollegen gesagt, die Rakete sei …", "soll der General
-    gesagt haben, …", "dass er gesagt habe, …"): (speaker mention, cue word).
-
-    Precision first: the content must open with the speaker (after at most a
-    complementizer and a finite auxiliary or modal), the verb must be a standalone cue form
-    that takes a clause, a clause break or complementizer must follow it (up to an
-    auxiliary) inside the content, and no passive auxiliary may stand between them."""
-    words = seg.words
-    if _embedding_forms(profile).isdisjoint([seg.lows[i] for i in content]):
-        return None  # no speech verb that could embed a speaker
-    toks = [i for i in content if not seg.quote_depth[i]]
-    if len(toks) < 5:
-        return None
-    tokset = set(toks)
-    breaks = profile.clause_breaks
-    # where the speaker must stand: the content's first word, after "dass" and after a
-    # finite auxiliary or modal ("soll der General", "habe der Minister")
-    j = toks[0]
-    if words[j].lower() in profile.complementizers:
-        j += 1
-    if j < len(words) and words[j][:1].islower() and words[j].lower() not in profile.determiners:
-        j += 1
-    low = words[j].lower() if j < len(words) else ""
-    if profile.is_speaker_pronoun(low) and low not in profile.determiners:
-        subject: tuple[int, int] | None = (j, j + 1)
-    elif low in profile.determiners or words[j][:1].isupper():
-        subject = noun_phrase(seg, profile, j, toks[-1] + 1)
-        if subject is not None and not any(words[t][:1].isupper() for t in range(*subject)):
-            subject = None
-    else:
-        subject = None
-    if subject is None:
-        return None
-    for i in toks:
-        if i < subject[1] or i > subject[1] + 8:
-            continue
-        entry = profile.cue(words[i].lower())
-        if entry is None or entry.needs_particle(words[i].lower()) or not words[i][:1].islower():
-            continue
-        if entry.lemma not in profile.evidence.embedding_cues:
-            continue  # "beschuldigt", "entscheiden", "hoffe": not a report of what was said
-        after = [k for k in range(i + 1, min(i + 4, toks[-1] + 1)) if k in tokset]
-        brk = next(
-            (k for k in after if words[k] in breaks or words[k].lower() in profile.complementizers),
-            None,
-        )
-        if brk is None or brk + 1 not in tokset:
-            return None  # the complement must be part of the content
-        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], i)):
-            return None  # "Er werde … beschuldigt": a passive names no speaker
-        if any(words[k] in breaks for k in range(subject[1], i)):
-            return None  # the verb belongs to another clause
-        return _span(seg, *subject), _span(seg, i, i + 1)
     return None
 
 
@@ -270,10 +200,13 @@ def find_hops(
                     continue
                 if m.pattern.id.endswith(".citing"):
                     continue  # handled as an inner hop below
+                # after a speaker's cue the source is the one it cites ("X reported that
+                # …, according to a witness"), before it the one relaying it
+                cue = tokens_of(seg, s.cue)
                 hops.append(
                     Hop(
                         _span(seg, min(src), max(src) + 1),
-                        True,
+                        not (speaker and cue) or m.start < min(cue),
                         "chain.according_to.v1",
                         _span(seg, m.start, m.end),
                     )
@@ -291,7 +224,7 @@ def find_hops(
             )
             if outlet is not None:
                 hops.append(Hop(outlet, True, "chain.outlet_in_frame.v1", outlet))
-        embedded = _embedded_speaker(seg, profile, content)
+        embedded = embedded_speaker(seg, profile, content)
         if embedded is not None:
             hops.append(Hop(embedded[0], False, EMBEDDED_RULE, embedded[1]))
         if hops:
@@ -386,6 +319,7 @@ def find_scopes(
                 evidence=_span(seg, a, cue + 1),
                 statements=tuple(covered),
                 rule="chain.scope.backward.v1",
+                confirms=profile.cue_lemma_at(words, cue, b) in ev.confirm_cues,
             )
         )
     return out
@@ -433,6 +367,7 @@ HOP_CONFIDENCE: Mapping[str, float] = {
     "chain.interview_prefield.v1": 0.8,
     "chain.document_author.v1": 0.7,
     "chain.held_by.v1": 0.85,
+    "chain.interview.v1": 0.8,
 }
 
 
@@ -472,7 +407,7 @@ def _scope(b: _Build, sc: Scope, actor_of: Mapping[Span, str], inherited: bool) 
         b.ev.append(Evidence(sc.rule, None, sc.evidence, note + "; it is the speaker"))
         if sc.cited is not None and sc.cited in actor_of:
             b.inner.append((actor_of[sc.cited], _hop_evidence("chain.citing.v1", sc.cited)))
-    else:
+    elif not sc.confirms:
         b.outer.append((src, _hop_evidence(sc.rule, sc.evidence, note)))
 
 

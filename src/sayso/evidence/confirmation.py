@@ -90,6 +90,46 @@ def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
     return w[:1].islower() and w.lower().startswith(fw.verify_stems)
 
 
+def _noun_negation(
+    seg: Segmented, profile: LangProfile, fw: FramingWords, lo: int, hi: int, i: int
+) -> int | None:
+    """The negation governing the noun at ``i``: a negative determiner or "without" a few
+    words before it ("keine offizielle Bestätigung", "without offering any evidence"), or
+    the "nicht" of an existential clause around it ("Eine Bestätigung des Treffens gab es
+    zunächst nicht")."""
+    for j in range(i - 1, max(lo, i - 4) - 1, -1):
+        if seg.lows[j] in fw.negative_determiners:
+            return j
+        if seg.words[j] in profile.clause_breaks:
+            break
+    exists = any(profile.evidence.match(fw.existential, seg.words, j) for j in range(lo, hi))
+    return _negated(seg, fw, i + 1, hi) if exists else None
+
+
+def _unconfirmed_at(
+    seg: Segmented, profile: LangProfile, fw: FramingWords, a: int, b: int, i: int
+) -> Marker | None:
+    """A non-confirmation around the verb or noun of verifying at token ``i``."""
+    verb = _verify_verb(seg, fw, i)
+    lo, hi = _clause(seg, profile, a, b, i)
+    if any(seg.lows[j] in fw.conditions for j in range(lo, hi)):
+        return None  # "wenn sich das bestätigt": a condition, not a report of it
+    if verb:
+        k = _negated(seg, fw, lo, hi)
+        if k is None:
+            k = next((j for j in range(lo, i) if seg.lows[j] in fw.refusals), None)
+    else:
+        k = _noun_negation(seg, profile, fw, lo, hi, i)
+    if k is None:
+        return None
+    kind = "verb" if verb else "noun"
+    # ", without offering any evidence", ", was sich nicht überprüfen ließ": a remark
+    # about the statement it is attached to
+    circ = seg.lows[lo] in fw.circumstantial
+    rule = f"framing.confirmation.unconfirmed.{kind}.v1"
+    return Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.85, True, circ)
+
+
 def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
     """The confirmation markers of sentence tokens ``[a, b)`` (outside quotations)."""
     fw = framing_words(profile.lang)
@@ -104,75 +144,29 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
         low = lows[i]
         if low.startswith(fw.unverified):
             # "unbestätigten Berichten zufolge", "unverified claims": this sentence's report
-            out.append(
-                Marker(
-                    Confirmation.UNCONFIRMED,
-                    i,
-                    i + 1,
-                    "framing.confirmation.unconfirmed.adjective.v1",
-                    0.9,
-                )
-            )
+            rule = "framing.confirmation.unconfirmed.adjective.v1"
+            out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
             continue
         verb = _verify_verb(seg, fw, i)
-        noun = low in fw.verify_nouns and (profile.lang != "de" or seg.words[i][:1].isupper())
-        if verb or noun:
-            lo, hi = _clause(seg, profile, a, b, i)
-            if any(lows[j] in fw.conditions for j in range(lo, hi)):
-                continue  # "wenn sich das bestätigt": a condition, not a report of it
-            neg = _negated(seg, fw, lo, hi)
-            refused = next((j for j in range(lo, i) if lows[j] in fw.refusals), None)
-            if neg is not None or (verb and refused is not None):
-                k = neg if neg is not None else refused
-                assert k is not None
-                s, e = min(k, i), max(k, i) + 1
-                kind = "verb" if verb else "noun"
-                circ = lows[k] in fw.circumstantial and k == lo
-                out.append(
-                    Marker(
-                        Confirmation.UNCONFIRMED,
-                        s,
-                        e,
-                        f"framing.confirmation.unconfirmed.{kind}.v1",
-                        0.85,
-                        True,
-                        circ,
-                    )
-                )
-                seen.update(range(s, e))
+        if verb or (low in fw.verify_nouns and (profile.lang != "de" or low != seg.words[i])):
+            m = _unconfirmed_at(seg, profile, fw, a, b, i)
+            if m is not None:
+                out.append(m)
+                seen.update(range(m.start, m.end))
                 continue
             if verb and low in fw.confirm_forms:
-                out.append(
-                    Marker(
-                        Confirmation.CONFIRMED,
-                        i,
-                        i + 1,
-                        "framing.confirmation.confirmed.verb.v1",
-                        0.8,
-                        False,
-                    )
-                )
+                rule = "framing.confirmation.confirmed.verb.v1"
+                out.append(Marker(Confirmation.CONFIRMED, i, i + 1, rule, 0.8, False))
                 continue
-        if low in fw.denial_forms and seg.words[i][:1].islower():
-            lo, hi = _clause(seg, profile, a, b, i)
-            if _negated(seg, fw, lo, hi) is None:
-                out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
-                continue
+        lo, hi = _clause(seg, profile, a, b, i)
+        if low in fw.denial_forms and low == seg.words[i] and _negated(seg, fw, lo, hi) is None:
+            out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
+            continue
         ph = profile.evidence.match(fw.false_words, seg.words, i) if low[:1].isalpha() else None
-        if ph is not None:
-            lo, hi = _clause(seg, profile, a, b, i)
-            if _negated(seg, fw, lo, i) is None:
-                out.append(
-                    Marker(
-                        Confirmation.DENIED,
-                        i,
-                        i + len(ph),
-                        "framing.confirmation.denied.false.v1",
-                        0.85,
-                        False,
-                    )
-                )
-                seen.update(range(i, i + len(ph)))
+        if ph is not None and _negated(seg, fw, lo, i) is None:
+            rule = "framing.confirmation.denied.false.v1"
+            out.append(Marker(Confirmation.DENIED, i, i + len(ph), rule, 0.85, False))
+            seen.update(range(i, i + len(ph)))
     return out
 
 
@@ -199,11 +193,13 @@ def _reference(
 def _anaphor(seg: Segmented, profile: LangProfile, fw: FramingWords, j: int, hi: int) -> bool:
     """Is token ``j`` a pronoun pointing back ("bestätigte das nicht", "denied this")? A
     word that is also an article counts only when no noun follows ("das Ministerium")."""
-    if seg.lows[j] not in fw.anaphors:
-        return False
+    if seg.lows[j] not in fw.anaphors or (j > 0 and seg.words[j - 1] == ","):
+        return False  # ", das die Technologie erfunden hat": a relative pronoun
     if seg.lows[j] not in profile.determiners:
         return True
     nxt = seg.words[j + 1] if j + 1 < hi else "."
+    if nxt.lower() in profile.determiners:
+        return False
     return not (
         nxt[:1].isupper()
         or (
@@ -253,11 +249,25 @@ def targets(
         s.id for s in statements if s.framing.hearsay or (s.chain and s.chain[0] in reporters)
     }
     out: dict[str, tuple[Marker, Span]] = {}
+    order = {s.id: i for i, s in enumerate(statements)}
     for k, (a, b) in enumerate(seg.sentences):
         here = in_sentence.get(k, [])
         for m in find(seg, profile, a, b):
             span = seg.token_span(m.start, m.end)
-            got = _about(seg, profile, fw, m, k, here, in_sentence, first_of, para, reports)
+            got = _about(
+                seg,
+                profile,
+                fw,
+                m,
+                k,
+                here,
+                in_sentence,
+                first_of,
+                para,
+                reports,
+                statements,
+                order,
+            )
             for s in got:
                 out.setdefault(s.id, (m, span))
     _distancing(seg, profile, fw, statements, actors, out)
@@ -282,6 +292,8 @@ def _about(
     first_of: Mapping[str, int],
     para: Sequence[int],
     reports: AbstractSet[str],
+    statements: Sequence[Statement],
+    order: Mapping[str, int],
 ) -> list[Statement]:
     """The statements marker ``m`` of sentence ``k`` is about (see the module docstring)."""
     a, b = seg.sentences[k]
@@ -295,7 +307,11 @@ def _about(
         if own:
             return own
     ref = _reference(seg, profile, fw, a, b, m)
-    if ref is None or (m.rule == DENIAL_VERB and ref != "anaphor"):
+    if (
+        ref is None
+        or (m.value is not Confirmation.UNCONFIRMED and m.start == m.end - 1 and ref != "anaphor")
+        or (m.value is Confirmation.UNCONFIRMED and ref == "accusation")
+    ):
         # a denial naming an account ("wies die Vorwürfe zurück") is a dispute, linked by
         # the disputes module to the account it names
         return []
@@ -330,9 +346,14 @@ def _about(
     anchor = anchor or earlier[0]
     # the anchor and the statements before it that continue the same account
     picked = [anchor]
-    for s in earlier[earlier.index(anchor) + 1 :]:
+    at = order[anchor.id]
+    for s in reversed(statements[max(0, at - 4 * MAX_TARGETS) : at]):
+        if s.parent is not None:
+            continue  # a nested quotation goes with its parent
         if s.chain != anchor.chain or len(picked) >= MAX_TARGETS:
             break
+        if ref == "anaphor" and first_of.get(s.id) != first_of.get(anchor.id):
+            break  # "Dies bestätigte X": the sentence before, not the whole account
         picked.append(s)
     return picked
 

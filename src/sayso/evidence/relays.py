@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from sayso.evidence import chains
 from sayso.evidence.chains import Hop, noun_phrase, tokens_of
-from sayso.evidence.phrases import phrase_opening
+from sayso.evidence.phrases import phrase_at, phrase_opening
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
 from sayso.lang.reporting import framing_words
@@ -35,6 +35,7 @@ OPENER_RULE = "group.speaker.scope_opener.v1"
 RELAY_RULE = "chain.relay.v1"
 PREFIELD_RULE = "chain.interview_prefield.v1"
 HELD_RULE = "chain.held_by.v1"
+INTERVIEW_HOP_RULE = "chain.interview.v1"
 AUTHOR_RULE = "chain.document_author.v1"
 
 
@@ -141,6 +142,7 @@ def relay_hops(
             _relay_source(seg, profile, a, b, cue[0], skip) if lemma in fw.relay_cues else None,
             _prefield_outlet(seg, profile, a, cue[0], speaker),
             _held_by(seg, profile, b, speaker),
+            _interview(seg, profile, a, b, tokens_of(seg, s.content)),
         ]
         got = [h for h in hops if h is not None]
         if got:
@@ -177,6 +179,28 @@ def _prefield_outlet(
     if np_ is None or np_[1] != cue:
         return None
     return Hop(seg.token_span(a + 1, cue), True, PREFIELD_RULE, seg.token_span(a, cue + 1))
+
+
+def _interview(
+    seg: Segmented, profile: LangProfile, a: int, b: int, content: frozenset[int]
+) -> Hop | None:
+    """ "in an interview with CNN", "speaking on MSNBC's …", "im Interview mit dem ORF":
+    the outlet is where the speaker spoke (an outer hop), also where the tagger's content
+    swallowed the phrase at its start ("said in an interview with CNN that …")."""
+    fw = framing_words(profile.lang)
+    if not fw.interview:
+        return None
+    first = min(content, default=b)
+    for i, j in phrase_at(seg, fw.interview, a, b, set()):
+        if i in content and i > first + 2:
+            continue  # inside someone's words
+        k = j
+        while k < b and seg.lows[k] in profile.determiners:
+            k += 1
+        np_ = _outlet_np(seg, profile, k, b) if k < b else None
+        if np_ is not None:
+            return Hop(seg.token_span(*np_), True, INTERVIEW_HOP_RULE, seg.token_span(i, np_[1]))
+    return None
 
 
 def _held_by(seg: Segmented, profile: LangProfile, b: int, speaker: frozenset[int]) -> Hop | None:

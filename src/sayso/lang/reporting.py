@@ -32,6 +32,8 @@ class FramingWords:
     dative_determiners: frozenset[str] = frozenset()
     #: reportative markers that are hearsay only without a named source ("hieß es")
     sourceless_markers: frozenset[str] = frozenset()
+    #: phrases before an outlet the speaker spoke to ("in an interview with")
+    interview: tuple[Phrase, ...] = ()
     #: words saying a document is held by an outlet ("die der Zeitung vorliegen")
     held_by: tuple[Phrase, ...] = ()
     #: indefinite articles ("einer Mitteilung": a document whose author the text gave before)
@@ -44,6 +46,10 @@ class FramingWords:
     verify_nouns: frozenset[str] = frozenset()
     #: words that negate a clause or a noun ("nicht", "keine", "no", "without")
     negations: frozenset[str] = frozenset()
+    #: negative determiners and prepositions before a noun ("keine", "no", "without")
+    negative_determiners: frozenset[str] = frozenset()
+    #: existential verbs whose "nicht" negates their subject noun ("gab es", "there was")
+    existential: tuple[Phrase, ...] = ()
     #: negations opening a circumstantial clause about the statement itself ("without")
     circumstantial: frozenset[str] = frozenset()
     #: verbs that report a failed or refused verification without a negation
@@ -74,6 +80,7 @@ class FramingWords:
             dative_determiners=_words(raw, "dative_determiners"),
             indefinite_articles=_words(raw, "indefinite_articles"),
             held_by=_phrases(raw.get("held_by", ())),
+            interview=_phrases(raw.get("interview", ())),
             sourceless_markers=_words(raw, "sourceless_markers"),
             verify_stems=tuple(w.lower() for w in raw.get("verify_stems", ())),
             verify_nouns=_words(raw, "verify_nouns"),
@@ -81,6 +88,8 @@ class FramingWords:
             negations=_words(raw, "negations"),
             refusals=_words(raw, "refusals"),
             circumstantial=_words(raw, "circumstantial"),
+            negative_determiners=_words(raw, "negative_determiners"),
+            existential=_phrases(raw.get("existential", ())),
             false_words=_phrases(raw.get("false_words", ())),
             denial_forms=_words(raw, "denial_forms"),
             confirm_forms=_words(raw, "confirm_forms"),
