@@ -123,7 +123,13 @@ def modal_reading(
     if w in ev.perfect_auxiliaries and before[:1].islower() and last - 1 > i and participle:
         return last, "perfect"
     if modals is ev.hearsay_modals and w in ev.copula_infinitives:
-        return last, "copula"
+        # the copula reading only for the indicative "soll" without a time ahead: the
+        # reported "solle … stehen" and "soll künftig … sein" are mostly plans
+        fw = framing_words(profile.lang)
+        if seg.lows[i] in fw.author_hearsay_modals and fw.plan_words.isdisjoint(
+            seg.lows[i + 1 : last]
+        ):
+            return last, "copula"
     return None
 
 

@@ -58,8 +58,19 @@ def _cut_interview(
     first = chains.token_range(seg, outlet).start
     if first not in speaker:
         return None
-    # back over the outlet's determiner and adjectives ("der französischen Zeitung")
+    # back over the outlet's determiner and adjectives ("der französischen Zeitung", "der
+    # Belgrader Zeitung")
     k = first
+    det = next(
+        (
+            j
+            for j in range(first - 1, first - 4, -1)
+            if j in speaker and seg.lows[j] in profile.determiners
+        ),
+        None,
+    )
+    if det is not None:
+        k = det
     while k - 1 in speaker and seg.words[k - 1][:1].islower():
         k -= 1
     lo = min(speaker)
@@ -224,6 +235,20 @@ def _held_by(seg: Segmented, profile: LangProfile, b: int, speaker: frozenset[in
     return None
 
 
+def _document_or_outlet(seg: Segmented, profile: LangProfile, span: Span) -> bool:
+    """Does the mention name a document or an outlet ("ein Medienbericht", "die Zeitung")?
+    Neither writes a further document."""
+    toks = chains.token_range(seg, span)
+    if not toks:
+        return True
+    head = seg.words[toks[-1]]
+    return (
+        profile.is_document_head(head)
+        or head.lower() in profile.evidence.outlet_heads
+        or any(profile.match_outlet(seg.words, i) for i in toks)
+    )
+
+
 def _document_authors(
     seg: Segmented,
     profile: LangProfile,
@@ -249,6 +274,7 @@ def _document_authors(
             and not tokens_of(seg, prev.speaker) & tokens_of(seg, s.speaker)
             and words[speaker[0]].lower() in framing_words(profile.lang).indefinite_articles
             and profile.is_document_head(words[speaker[-1]])
+            and not _document_or_outlet(seg, profile, prev.speaker[-1])
         ):
             out.setdefault(s.id, []).append(
                 Hop(

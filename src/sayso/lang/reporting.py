@@ -28,6 +28,8 @@ class FramingWords:
     relay_agent: frozenset[str] = frozenset()
     #: indicative reportative modals: the author's hearsay ("soll", not the reported "solle")
     author_hearsay_modals: frozenset[str] = frozenset()
+    #: words of a time ahead that make "soll … sein" a plan ("künftig", "ab 2020")
+    plan_words: frozenset[str] = frozenset()
     #: determiners of a dative outlet before the cue ("Dem Telegraph sagte er")
     dative_determiners: frozenset[str] = frozenset()
     #: reportative markers that are hearsay only without a named source ("hieß es")
@@ -78,6 +80,7 @@ class FramingWords:
             relay_agent=_words(raw, "relay_agent"),
             author_hearsay_modals=_words(raw, "author_hearsay_modals"),
             dative_determiners=_words(raw, "dative_determiners"),
+            plan_words=_words(raw, "plan_words"),
             indefinite_articles=_words(raw, "indefinite_articles"),
             held_by=_phrases(raw.get("held_by", ())),
             interview=_phrases(raw.get("interview", ())),
