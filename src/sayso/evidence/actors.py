@@ -40,6 +40,8 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
+    # a possessive outlet is the outlet: "told CNN's Jake Tapper"
+    words = [w[:-2] if w[-2:] in ("'s", "’s") and profile.is_outlet(w[:-2]) else w for w in words]
     # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
     if "," in words[1:]:
         cut = words.index(",", 1)

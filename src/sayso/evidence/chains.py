@@ -202,7 +202,7 @@ def find_hops(
                     continue  # handled as an inner hop below
                 # after a speaker's cue the source is the one it cites ("X reported that
                 # …, according to a witness"), before it the one relaying it
-                cue = tokens_of(seg, s.cue)
+                cue = [c for c in tokens_of(seg, s.cue) if not m.start <= c < m.end]
                 hops.append(
                     Hop(
                         _span(seg, min(src), max(src) + 1),
@@ -222,7 +222,7 @@ def find_hops(
                 if cue_toks
                 else None
             )
-            if outlet is not None:
+            if outlet is not None and not any(h.mention.overlaps(outlet) for h in hops):
                 hops.append(Hop(outlet, True, "chain.outlet_in_frame.v1", outlet))
         embedded = embedded_speaker(seg, profile, content)
         if embedded is not None:

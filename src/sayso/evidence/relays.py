@@ -32,6 +32,7 @@ from sayso.text.segment import Segmented
 
 INTERVIEW_RULE = "group.speaker.interview.v1"
 OPENER_RULE = "group.speaker.scope_opener.v1"
+RELAYED_SUBJECT_RULE = "group.speaker.relayed_subject.v1"
 RELAY_RULE = "chain.relay.v1"
 PREFIELD_RULE = "chain.interview_prefield.v1"
 HELD_RULE = "chain.held_by.v1"
@@ -80,6 +81,25 @@ def _cut_interview(
     return replace(s, speaker=(seg.token_span(lo, k),), rules=rules)
 
 
+def _subject_after_cue(seg: Segmented, profile: LangProfile, s: Statement) -> Span | None:
+    """The subject right after a speech verb of a statement whose speaker is the source
+    of an according-to phrase before that verb ("Nach Angaben von X sagte ein Sprecher")."""
+    cue = sorted(tokens_of(seg, s.cue))
+    speaker = tokens_of(seg, s.speaker)
+    if len(cue) < 2 or not speaker or seg.lows[cue[0]] not in profile.according_to_triggers:
+        return None
+    verb = next((i for i in cue[1:] if profile.cue(seg.lows[i]) is not None), None)
+    if verb is None or max(speaker) > verb or verb + 1 >= len(seg.words):
+        return None
+    j = verb + 1
+    if not (seg.lows[j] in profile.determiners or seg.words[j][:1].isupper()):
+        return None
+    np_ = noun_phrase(seg, profile, j, seg.sentences[seg.sentence_of[verb]][1])
+    if np_ is None or set(range(*np_)) & tokens_of(seg, s.content):
+        return None
+    return seg.token_span(*np_)
+
+
 def _opener_speaker(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
     """Is the statement's speaker only a scope opener at the start of its sentence
     ("Demnach", "Dem Bericht zufolge")?"""
@@ -104,6 +124,10 @@ def fix_speakers(
             # also a continuation that inherited the opener as its speaker
             cut[s.speaker] = ()
             s = replace(s, speaker=(), rules=(*s.rules, OPENER_RULE))
+        elif (subject := _subject_after_cue(seg, profile, s)) is not None:
+            # "Nach Angaben der Agentur Reuters sagte ein Regierungssprecher, …": the
+            # spokesman speaks, the agency (an according-to hop) relays him
+            s = replace(s, speaker=(subject,), rules=(*s.rules, RELAYED_SUBJECT_RULE))
         elif s.speaker in cut:
             # a continuation inheriting the interview's speaker phrase
             s = replace(s, speaker=cut[s.speaker], rules=(*s.rules, INTERVIEW_RULE))
@@ -154,6 +178,7 @@ def relay_hops(
             _prefield_outlet(seg, profile, a, cue[0], speaker),
             _held_by(seg, profile, b, speaker),
             _interview(seg, profile, a, b, tokens_of(seg, s.content)),
+            _addressee_outlet(seg, profile, s),
         ]
         got = [h for h in hops if h is not None]
         if got:
@@ -165,6 +190,8 @@ def relay_hops(
 def _outlet_np(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple[int, int] | None:
     """An outlet's name or an outlet head noun with its name, starting at token ``i``."""
     words = seg.words
+    if words[i][-2:] in ("'s", "’s") and profile.is_outlet(words[i][:-2]):
+        return i, i + 1  # "on MSNBC's show"
     named = profile.match_outlet(words, i)
     if named is not None and words[i][:1].isupper():
         return i, i + named[1]
@@ -190,6 +217,19 @@ def _prefield_outlet(
     if np_ is None or np_[1] != cue:
         return None
     return Hop(seg.token_span(a + 1, cue), True, PREFIELD_RULE, seg.token_span(a, cue + 1))
+
+
+def _addressee_outlet(seg: Segmented, profile: LangProfile, s: Statement) -> Hop | None:
+    """ "told CNN's Jake Tapper", "sagte dem ORF-Moderator": an addressee opening with an
+    outlet's possessive names the outlet the speaker spoke to (an outer hop)."""
+    toks = sorted(tokens_of(seg, s.addressee))
+    for i in toks[:2]:
+        w = seg.words[i]
+        if w[-2:] in ("'s", "’s") and profile.is_outlet(w[:-2]):
+            return Hop(
+                seg.token_span(i, i + 1), True, INTERVIEW_HOP_RULE, seg.token_span(i, toks[-1] + 1)
+            )
+    return None
 
 
 def _interview(
