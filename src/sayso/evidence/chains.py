@@ -371,6 +371,10 @@ HOP_CONFIDENCE: Mapping[str, float] = {
 }
 
 
+#: statement rules saying its speaker phrase names no source
+_NO_SOURCE = frozenset(("group.speaker.scope_opener.v1", "chain.hearsay_unknown.v1"))
+
+
 def _hop_evidence(rule: str, span: Span | None, note: str | None = None) -> Evidence:
     return Evidence(rule, None, span, note, HOP_CONFIDENCE.get(rule))
 
@@ -420,7 +424,7 @@ def _hops(b: _Build, hops: Sequence[Hop], actor_of: Mapping[Span, str]) -> None:
             # "Die Zeitung berichtet, der General habe gesagt, …": the general is the
             # original speaker, the paper relays him (an outer hop)
             b.outer.append((b.actor, _hop_evidence(h.rule, h.evidence, "relays the speaker")))
-            b.actor, b.speaker = aid, (h.mention,)
+            b.actor = aid  # the tagger's phrase stays its answer
             continue
         (b.outer if h.outer else b.inner).append((aid, _hop_evidence(h.rule, h.evidence)))
 
@@ -434,7 +438,7 @@ def _continued(b: _Build, mem: _Memory) -> None:
     k = prev_chain.index(b.actor)
     if k < len(prev_chain) - 1 and prev_chain[-1] in mem.speaker_of:
         k = len(prev_chain) - 1
-        b.actor, b.speaker = prev_chain[k], mem.speaker_of[prev_chain[k]]
+        b.actor = prev_chain[k]
     note = "continues the same speaker"
     b.outer = [(x, _hop_evidence("chain.continued.v1", None, note)) for x in prev_chain[:k]]
 
@@ -446,7 +450,8 @@ def _forward(b: _Build, mem: _Memory, opener: Span) -> None:
     sid, prev = mem.last
     b.ev.append(Evidence("chain.scope.forward.v1", None, opener, f"continues {sid}"))
     if b.actor is None:
-        b.actor, b.speaker = prev[-1], mem.speaker_of.get(prev[-1], ())
+        b.actor = prev[-1]
+        b.speaker = b.speaker or mem.speaker_of.get(prev[-1], ())
     rule = "chain.scope.forward.v1"
     b.outer = [(a, _hop_evidence(rule, opener)) for a in prev if a != b.actor]
 
@@ -475,11 +480,16 @@ def assemble(
     cut: list[tuple[str, str]] = []
     mem = _Memory({}, None, {})
     for s in statements:
-        b = _Build(s.actor, s.speaker, [], [], [])
+        # "Demnach" taken for a speaker, a hearsay sentence given the previous speaker:
+        # no source of their own (the tagger's phrase stays as its answer)
+        ignored = not _NO_SOURCE.isdisjoint(s.rules)
+        b = _Build(None if ignored else s.actor, s.speaker, [], [], [])
         sc = scope_of.get(s.id)
         # continued speech: inherited, or a cue-less statement given its predecessor's
         # speaker phrase by the tagger ("…, sagte er der Zeitung. Die Lage sei ernst.")
-        inherited = _inherited(s) or (not s.cue and bool(s.speaker) and s.speaker == mem.prev_spans)
+        inherited = not ignored and (
+            _inherited(s) or (not s.cue and bool(s.speaker) and s.speaker == mem.prev_spans)
+        )
         mem.prev_spans = s.speaker
         if sc is not None and sc.mention in actor_of:
             _scope(b, sc, actor_of, inherited)

@@ -147,6 +147,24 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
             rule = "framing.confirmation.unconfirmed.adjective.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
             continue
+        if low in fw.uncertain and _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
+            # "Ob das stimmt, war zunächst unklar", "it was unclear whether the claim …"
+            rule = "framing.confirmation.unconfirmed.unclear.v1"
+            out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.7, False))
+            continue
+        if low in fw.comment_verbs:
+            lo, hi = _clause(seg, profile, a, b, i)
+            k = _negated(seg, fw, lo, hi)
+            if k is None:
+                k = next((j for j in range(lo, i) if lows[j] in fw.refusals), None)
+            if k is not None:
+                # "wollte sich dazu nicht äußern", "declined to comment on the report": only
+                # with a word naming what was asked about (never a remark of its own)
+                rule = "framing.confirmation.unconfirmed.comment.v1"
+                out.append(
+                    Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.6, False)
+                )
+                continue
         verb = _verify_verb(seg, fw, i)
         if verb or (low in fw.verify_nouns and (profile.lang != "de" or low != seg.words[i])):
             m = _unconfirmed_at(seg, profile, fw, a, b, i)
@@ -179,13 +197,15 @@ def _reference(
     unconfirmed report ("Eine Bestätigung gab es nicht."), or None."""
     lo, hi = _clause(seg, profile, a, b, m.start)
     hi = max(hi, _clause(seg, profile, a, b, m.end - 1)[1])
+    if m.rule.endswith(".unclear.v1"):
+        lo, hi = a, b  # "Ob das stimmt, war unklar": the question is its own clause
     accounts = profile.evidence.account_nouns
     for j in range(lo, hi):
         if seg.lows[j] in accounts and seg.words[j][:1].isalpha():
             return accounts[seg.lows[j]]
     if any(_anaphor(seg, profile, fw, j, hi) for j in range(lo, hi)):
         return "anaphor"
-    if m.value is Confirmation.UNCONFIRMED and b - a <= SHORT_REMARK:
+    if m.value is Confirmation.UNCONFIRMED and b - a <= SHORT_REMARK and m.same_sentence:
         return "remark"
     return None
 
@@ -303,7 +323,7 @@ def _about(
         return holder or list(here)
     if m.same_sentence:
         # "…, was sich nicht unabhängig überprüfen ließ": the sentence's other statements
-        own = [s for s in here if s not in holder and first_of.get(s.id) == k]
+        own = [s for s in here if s not in holder]
         if own:
             return own
     ref = _reference(seg, profile, fw, a, b, m)
@@ -350,7 +370,7 @@ def _about(
     for s in reversed(statements[max(0, at - 4 * MAX_TARGETS) : at]):
         if s.parent is not None:
             continue  # a nested quotation goes with its parent
-        if s.chain != anchor.chain or len(picked) >= MAX_TARGETS:
+        if s.chain[:1] != anchor.chain[:1] or len(picked) >= MAX_TARGETS:
             break
         if ref == "anaphor" and first_of.get(s.id) != first_of.get(anchor.id):
             break  # "Dies bestätigte X": the sentence before, not the whole account

@@ -306,6 +306,7 @@ def _owners(seg: Segmented, statements: Sequence[Statement]) -> dict[int, str]:
 
 
 HEARSAY_RULE = "rule.free_indirect.hearsay.v1"
+HEARSAY_UNKNOWN_RULE = "chain.hearsay_unknown.v1"
 
 
 def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
@@ -361,18 +362,19 @@ def plan_not_hearsay(seg: Segmented, profile: LangProfile, drafts: list[Draft]) 
 def unknown_hearsay_source(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """A hearsay sentence ("Angeblich soll X zugestimmt haben.") names no source; it does
     not inherit the previous statement's speaker (that is what the hearsay marker avoids
-    saying). Undoes ``group.speaker.inherit`` for the drafts of :func:`hearsay_sentences`
-    and for any cue-less draft whose sentence is the author's hearsay: an indicative
-    reportative modal ("soll … zugestimmt haben", not the reported "solle") or a
-    reportative marker ("angeblich") outside quotations."""
+    saying). Undoes ``group.speaker.inherit`` for the drafts of :func:`hearsay_sentences`;
+    any other cue-less draft whose sentence is the author's hearsay (an indicative
+    reportative modal, "soll … zugestimmt haben", not the reported "solle"; or a
+    reportative marker, "angeblich", outside quotations) keeps the tagger's speaker
+    phrase but is marked ``chain.hearsay_unknown.v1``: its chain is the unknown source."""
     for d in drafts:
         if "group.speaker.inherit.v1" not in d.rules:
             continue
-        if (d.rules and d.rules[0] == HEARSAY_RULE) or (
-            not d.cue and _author_hearsay(seg, profile, d)
-        ):
+        if d.rules and d.rules[0] == HEARSAY_RULE:
             d.speaker_spans = None
             d.rules.remove("group.speaker.inherit.v1")
+        elif not d.cue and _author_hearsay(seg, profile, d):
+            d.rules.append(HEARSAY_UNKNOWN_RULE)
 
 
 def _author_hearsay(seg: Segmented, profile: LangProfile, d: Draft) -> bool:

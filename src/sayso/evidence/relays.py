@@ -75,6 +75,10 @@ def _cut_interview(
     while k - 1 in speaker and seg.words[k - 1][:1].islower():
         k -= 1
     lo = min(speaker)
+    # a time phrase between the speaker and the outlet ends the speaker ("ein Offizier am
+    # Dienstag der Agentur AFP")
+    tails = framing_words(profile.lang).speaker_tails
+    k = next((j for j in range(lo + 1, k) if seg.lows[j] in tails), k)
     if k <= lo or not any(seg.words[i][:1].isupper() for i in range(lo, k)):
         return None
     rules = (*s.rules, INTERVIEW_RULE)
@@ -121,9 +125,10 @@ def fix_speakers(
     cut: dict[tuple[Span, ...], tuple[Span, ...]] = {}  # old speaker -> cut speaker
     for s in statements:
         if _opener_speaker(seg, profile, s) or (s.speaker and cut.get(s.speaker) == ()):
-            # also a continuation that inherited the opener as its speaker
+            # also a continuation that inherited the opener as its speaker; the tagger's
+            # phrase stays (the extraction's answer), the chain ignores it
             cut[s.speaker] = ()
-            s = replace(s, speaker=(), rules=(*s.rules, OPENER_RULE))
+            s = replace(s, rules=(*s.rules, OPENER_RULE))
         elif (subject := _subject_after_cue(seg, profile, s)) is not None:
             # "Nach Angaben der Agentur Reuters sagte ein Regierungssprecher, …": the
             # spokesman speaks, the agency (an according-to hop) relays him

@@ -30,6 +30,8 @@ class FramingWords:
     author_hearsay_modals: frozenset[str] = frozenset()
     #: words of a time ahead that make "soll … sein" a plan ("künftig", "ab 2020")
     plan_words: frozenset[str] = frozenset()
+    #: prepositions that end a speaker phrase before an interview's outlet ("am Dienstag")
+    speaker_tails: frozenset[str] = frozenset()
     #: determiners of a dative outlet before the cue ("Dem Telegraph sagte er")
     dative_determiners: frozenset[str] = frozenset()
     #: reportative markers that are hearsay only without a named source ("hieß es")
@@ -48,6 +50,10 @@ class FramingWords:
     verify_nouns: frozenset[str] = frozenset()
     #: words that negate a clause or a noun ("nicht", "keine", "no", "without")
     negations: frozenset[str] = frozenset()
+    #: predicates of an open question ("unklar"): about a report the sentence names
+    uncertain: frozenset[str] = frozenset()
+    #: verb forms of commenting: refused, they leave a named report unconfirmed
+    comment_verbs: frozenset[str] = frozenset()
     #: negative determiners and prepositions before a noun ("keine", "no", "without")
     negative_determiners: frozenset[str] = frozenset()
     #: existential verbs whose "nicht" negates their subject noun ("gab es", "there was")
@@ -80,6 +86,7 @@ class FramingWords:
             relay_agent=_words(raw, "relay_agent"),
             author_hearsay_modals=_words(raw, "author_hearsay_modals"),
             dative_determiners=_words(raw, "dative_determiners"),
+            speaker_tails=_words(raw, "speaker_tails"),
             plan_words=_words(raw, "plan_words"),
             indefinite_articles=_words(raw, "indefinite_articles"),
             held_by=_phrases(raw.get("held_by", ())),
@@ -92,6 +99,8 @@ class FramingWords:
             refusals=_words(raw, "refusals"),
             circumstantial=_words(raw, "circumstantial"),
             negative_determiners=_words(raw, "negative_determiners"),
+            comment_verbs=_words(raw, "comment_verbs"),
+            uncertain=_words(raw, "uncertain"),
             existential=_phrases(raw.get("existential", ())),
             false_words=_phrases(raw.get("false_words", ())),
             denial_forms=_words(raw, "denial_forms"),
