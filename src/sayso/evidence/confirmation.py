@@ -86,8 +86,8 @@ def _negated(seg: Segmented, fw: FramingWords, lo: int, hi: int) -> int | None:
 
 
 def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
-    w = seg.words[i]
-    return w[:1].islower() and w.lower().startswith(fw.verify_stems)
+    low = seg.lows[i]
+    return low[:3] in fw.stem_heads and low == seg.words[i] and low.startswith(fw.verify_stems)
 
 
 def _noun_negation(
@@ -139,10 +139,12 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
     out: list[Marker] = []
     seen: set[int] = set()
     for i in range(a, b):
-        if seg.quote_depth[i] or i in seen:
-            continue
         low = lows[i]
-        if low.startswith(fw.unverified):
+        if (low not in fw.triggers and low[:3] not in fw.stem_heads) or seg.quote_depth[i]:
+            continue  # most words start no marker
+        if i in seen:
+            continue
+        if low[:3] in fw.stem_heads and low.startswith(fw.unverified):
             # "unbestätigten Berichten zufolge", "unverified claims": this sentence's report
             rule = "framing.confirmation.unconfirmed.adjective.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
@@ -176,12 +178,12 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
                 rule = "framing.confirmation.confirmed.verb.v1"
                 out.append(Marker(Confirmation.CONFIRMED, i, i + 1, rule, 0.8, False))
                 continue
-        lo, hi = _clause(seg, profile, a, b, i)
-        if low in fw.denial_forms and low == seg.words[i] and _negated(seg, fw, lo, hi) is None:
-            out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
+        if low in fw.denial_forms and low == seg.words[i]:
+            if _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
+                out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
             continue
-        ph = profile.evidence.match(fw.false_words, seg.words, i) if low[:1].isalpha() else None
-        if ph is not None and _negated(seg, fw, lo, i) is None:
+        ph = profile.evidence.match(fw.false_words, seg.words, i) if low in fw.false_first else None
+        if ph is not None and _negated(seg, fw, _clause(seg, profile, a, b, i)[0], i) is None:
             rule = "framing.confirmation.denied.false.v1"
             out.append(Marker(Confirmation.DENIED, i, i + len(ph), rule, 0.85, False))
             seen.update(range(i, i + len(ph)))
@@ -390,10 +392,15 @@ def _distancing(
     statements (those of an actor whose name shares a word with the source phrase)."""
     if not fw.distancing_openers:
         return
-    content = {i for s in statements for i in tokens_of(seg, s.content)}
+    content: set[int] | None = None
     words = seg.words
+    first = fw.distancing_first
     for i in range(len(words)):
-        if seg.quote_depth[i] or i in content:
+        if seg.lows[i] not in first or seg.quote_depth[i]:
+            continue
+        if content is None:
+            content = {j for s in statements for j in tokens_of(seg, s.content)}
+        if i in content:
             continue
         ph = profile.evidence.match(fw.distancing_openers, words, i)
         if ph is None:

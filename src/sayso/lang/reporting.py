@@ -65,6 +65,14 @@ class FramingWords:
     refusals: frozenset[str] = frozenset()
     #: predicates that call an account false ("frei erfunden", "falsch", "untrue")
     false_words: tuple[Phrase, ...] = ()
+    #: every word that may start a confirmation marker besides the stems (a cheap first test)
+    triggers: frozenset[str] = frozenset()
+    #: the first three letters of ``verify_stems`` and ``unverified`` (a cheap first test)
+    stem_heads: frozenset[str] = frozenset()
+    #: the first words of ``distancing_openers`` (a cheap first test)
+    distancing_first: frozenset[str] = frozenset()
+    #: the first words of ``false_words`` (a cheap first test)
+    false_first: frozenset[str] = frozenset()
     #: verb forms of denial that need no account noun ("denied", "dementierte")
     denial_forms: frozenset[str] = frozenset()
     #: verb forms of confirmation ("bestätigte", "confirmed")
@@ -103,6 +111,19 @@ class FramingWords:
             uncertain=_words(raw, "uncertain"),
             existential=_phrases(raw.get("existential", ())),
             false_words=_phrases(raw.get("false_words", ())),
+            triggers=frozenset(
+                w.lower()
+                for key in ("verify_nouns", "denial_forms", "uncertain", "comment_verbs")
+                for w in raw.get(key, ())
+            )
+            | frozenset(p[0] for p in _phrases(raw.get("false_words", ())) if p),
+            stem_heads=frozenset(
+                w.lower()[:3] for w in (*raw.get("verify_stems", ()), *raw.get("unverified", ()))
+            ),
+            distancing_first=frozenset(
+                p[0] for p in _phrases(raw.get("distancing_openers", ())) if p
+            ),
+            false_first=frozenset(p[0] for p in _phrases(raw.get("false_words", ())) if p),
             denial_forms=_words(raw, "denial_forms"),
             confirm_forms=_words(raw, "confirm_forms"),
             anaphors=_words(raw, "anaphors"),
