@@ -156,6 +156,15 @@ def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance,
     return None
 
 
+def _in_document(seg: Segmented, profile: LangProfile, i: int) -> bool:
+    """Does the sentence of token ``i`` name a document ("In dem Vertrag ist die Rede von
+    …")? Then "ist die Rede" cites it and is no hearsay."""
+    a, b = seg.sentences[seg.sentence_of[i]]
+    return any(
+        seg.words[j][:1].isupper() and profile.is_document_head(seg.words[j]) for j in range(a, b)
+    )
+
+
 def _negated_cue(seg: Segmented, profile: LangProfile, i: int) -> bool:
     """Is cue token ``i`` negated in its clause ("nicht bestätigt", "did not confirm",
     "bestätigte das nicht")? Looks a few words either way, up to a clause break."""
@@ -203,7 +212,9 @@ def frame(
         for kind, i, j, entry in _markers(seg, profile, toks):
             span = seg.token_span(i, j)
             if kind is MarkerKind.REPORTATIVE:
-                if entry in sourceless and s.speaker and s.actor in named:
+                if entry in sourceless and (
+                    (s.speaker and s.actor in named) or _in_document(seg, profile, i)
+                ):
                     continue
                 hearsay = True
                 evidence.append(Evidence("framing.hearsay.marker.v1", entry, span))
