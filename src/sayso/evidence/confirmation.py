@@ -149,7 +149,11 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
             rule = "framing.confirmation.unconfirmed.adjective.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
             continue
-        if low in fw.uncertain and _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
+        if (
+            low in fw.uncertain
+            and not fw.truth_questions.isdisjoint(lows[a:b])
+            and _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None
+        ):
             # "Ob das stimmt, war zunächst unklar", "it was unclear whether the claim …"
             rule = "framing.confirmation.unconfirmed.unclear.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.7, False))
@@ -340,12 +344,19 @@ def _about(
     # who says the marker: a statement whose cue or frame holds it, or with a cue of its
     # own; a cue-less continuation holding it is the author's remark taken for speech
     speakers = {s.actor for s in holder if s.actor and s.cue}
+    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
+    # sich nicht dazu" is not about Brega's own words (the names before the marker)
+    lo = _clause(seg, profile, a, b, m.start)[0]
+    refuser = {seg.lows[j] for j in range(lo, m.start) if seg.words[j][:1].isupper()}
     earlier = [
         s
         for p in range(k - 1, max(-1, k - 1 - LOOKBACK), -1)
         if para[p] == para[k] or p == k - 1
         for s in reversed(in_sentence.get(p, []))
-        if first_of.get(s.id) == p and (s.actor is None or s.actor not in speakers)
+        if first_of.get(s.id) == p
+        and (s.actor is None or s.actor not in speakers)
+        and not refuser
+        & {seg.lows[j] for j in tokens_of(seg, s.speaker) if seg.words[j][:1].isupper()}
     ]
     if not earlier:
         return []

@@ -52,6 +52,8 @@ class FramingWords:
     negations: frozenset[str] = frozenset()
     #: predicates of an open question ("unklar"): about a report the sentence names
     uncertain: frozenset[str] = frozenset()
+    #: words asking whether something is true ("ob"): an open question about a report
+    truth_questions: frozenset[str] = frozenset()
     #: verb forms of commenting: refused, they leave a named report unconfirmed
     comment_verbs: frozenset[str] = frozenset()
     #: negative determiners and prepositions before a noun ("keine", "no", "without")
@@ -109,6 +111,7 @@ class FramingWords:
             negative_determiners=_words(raw, "negative_determiners"),
             comment_verbs=_words(raw, "comment_verbs"),
             uncertain=_words(raw, "uncertain"),
+            truth_questions=_words(raw, "truth_questions"),
             existential=_phrases(raw.get("existential", ())),
             false_words=_phrases(raw.get("false_words", ())),
             triggers=frozenset(
