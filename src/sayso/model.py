@@ -163,23 +163,30 @@ class Evidence(_Fields):
     entry: str | None = None
     span: Span | None = None
     note: str | None = None
+    #: how sure the rule is (0–1) where it says so: chain hops and confirmation labels
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "rule": self.rule,
             "entry": self.entry,
             "span": self.span.to_list() if self.span else None,
             "note": self.note,
         }
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Evidence:
         span = d.get("span")
+        conf = d.get("confidence")
         return cls(
             rule=d["rule"],
             entry=d.get("entry"),
             span=Span.from_list(span) if span else None,
             note=d.get("note"),
+            confidence=float(conf) if conf is not None else None,
         )
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.evidence import contradictions, disputes, framing, layer
+from sayso.evidence import contradictions, disputes, framing, layer, relays
 from sayso.extract import (
     according_to,
     addressees,
@@ -87,6 +87,7 @@ PIPELINE: tuple[Component, ...] = (
     assemble.statements,
     # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
     # and stance facets (a disputed report is often hearsay); confirmation needs disputes
+    relays.evidence_speakers,
     layer.evidence_chains,
     framing.evidence_frame,
     disputes.evidence_link,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from sayso.lang import LangProfile
+from sayso.lang.reporting import framing_words
 from sayso.model import Actor, ActorKind, Span, Statement
 from sayso.text.segment import Segmented
 
@@ -40,6 +41,9 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
+    # a possessive outlet is the outlet: "told CNN's Jake Tapper"
+    if len(words) == 1 and words[0][-2:] in ("'s", "’s") and profile.is_outlet(words[0][:-2]):
+        words = [words[0][:-2]]
     # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
     if "," in words[1:]:
         cut = words.index(",", 1)
@@ -101,6 +105,9 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
     if role is not None and name_words and len(name_words) == len(content[start:]):
         return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
+    if role is not None and not name_words and words[0].lower() in _indefinite(profile):
+        # "ein Sprecher der Polizei", "a spokeswoman": an unnamed member, anonymous
+        return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
     if kinds:
         return phrase, kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
     if role is not None:
@@ -108,6 +115,10 @@ def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, st
     if name_words and len(name_words) == len(content) and len(content) <= 4:
         return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+def _indefinite(profile: LangProfile) -> frozenset[str]:
+    return framing_words(profile.lang).indefinite_articles
 
 
 def _join(words: list[str]) -> str:

@@ -25,11 +25,15 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
+from sayso.evidence.embedded import embedded_speaker
+from sayso.evidence.phrases import phrase_at, phrase_opening
 from sayso.extract import according
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Span, Spans, Statement
 from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
+
+EMBEDDED_RULE = "chain.embedded_speaker.v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class Scope:
     evidence: Span
     statements: tuple[str, ...]  # ids of the statements it covers
     rule: str
+    #: "Dies bestätigte X": X confirms what others said; it relays nothing
+    confirms: bool = False
 
 
 def token_range(seg: Segmented, span: Span) -> range:
@@ -83,39 +89,6 @@ def _span(seg: Segmented, a: int, b: int) -> Span:
     return seg.token_span(a, b)
 
 
-#: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
-_OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
-
-
-def _phrase_at(
-    seg: Segmented, phrases: Sequence[tuple[str, ...]], a: int, b: int, covered: set[int]
-) -> list[tuple[int, int]]:
-    """Occurrences ``(start, end)`` of ``phrases`` in tokens ``[a, b)`` outside quotations
-    and outside ``covered`` tokens."""
-    out: list[tuple[int, int]] = []
-    first = _first_words(phrases)
-    if first.isdisjoint(seg.lows[a:b]):
-        return out
-    lows = seg.lows
-    i = a
-    while i < b:
-        if lows[i] not in first or seg.quote_depth[i] or i in covered:
-            i += 1
-            continue
-        ph = None
-        for cand in phrases:
-            n = len(cand)
-            if i + n <= b and all(lows[i + k] == cand[k] for k in range(n)):
-                ph = cand
-                break
-        if ph is None:
-            i += 1
-            continue
-        out.append((i, i + len(ph)))
-        i += len(ph)
-    return out
-
-
 def noun_phrase(seg: Segmented, profile: LangProfile, i: int, end: int) -> tuple[int, int] | None:
     """The source noun phrase starting at token ``i`` (skipping nothing), or None."""
     j = according.noun_phrase_end(seg, profile, i, end)
@@ -127,7 +100,7 @@ def _cited(
 ) -> list[tuple[Span, Span]]:
     """(cited source, citing words) in tokens ``[a, b)``: "unter Berufung auf Kreise"."""
     out = []
-    for i, j in _phrase_at(seg, profile.evidence.citing, a, b, covered):
+    for i, j in phrase_at(seg, profile.evidence.citing, a, b, covered):
         np_ = noun_phrase(seg, profile, j, b)
         if np_ is not None:
             out.append((_span(seg, *np_), _span(seg, i, j)))
@@ -150,79 +123,6 @@ def _source_after(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple
             np_ = noun_phrase(seg, profile, j, b)
             if np_ is not None:
                 return np_
-    return None
-
-
-_EMBEDDING_FORMS: dict[str, frozenset[str]] = {}
-
-
-def _embedding_forms(profile: LangProfile) -> frozenset[str]:
-    """Standalone cue forms whose lemma reports what was said (``embedding_cues``)."""
-    got = _EMBEDDING_FORMS.get(profile.lang)
-    if got is None:
-        lemmas = profile.evidence.embedding_cues
-        got = frozenset(f for f, e in profile.cue_forms.items() if e.lemma in lemmas)
-        _EMBEDDING_FORMS[profile.lang] = got
-    return got
-
-
-def _embedded_speaker(
-    seg: Segmented, profile: LangProfile, content: list[int]
-) -> tuple[Span, Span] | None:
-    """A speaker heading a statement's content with its own speech verb and complement
-    ("der Minister habe seinem Kollegen gesagt, die Rakete sei …", "soll der General
-    gesagt haben, …", "dass er gesagt habe, …"): (speaker mention, cue word).
-
-    Precision first: the content must open with the speaker (after at most a
-    complementizer and a finite auxiliary or modal), the verb must be a standalone cue form
-    that takes a clause, a clause break or complementizer must follow it (up to an
-    auxiliary) inside the content, and no passive auxiliary may stand between them."""
-    words = seg.words
-    if _embedding_forms(profile).isdisjoint([seg.lows[i] for i in content]):
-        return None  # no speech verb that could embed a speaker
-    toks = [i for i in content if not seg.quote_depth[i]]
-    if len(toks) < 5:
-        return None
-    tokset = set(toks)
-    breaks = profile.clause_breaks
-    # where the speaker must stand: the content's first word, after "dass" and after a
-    # finite auxiliary or modal ("soll der General", "habe der Minister")
-    j = toks[0]
-    if words[j].lower() in profile.complementizers:
-        j += 1
-    if j < len(words) and words[j][:1].islower() and words[j].lower() not in profile.determiners:
-        j += 1
-    low = words[j].lower() if j < len(words) else ""
-    if profile.is_speaker_pronoun(low) and low not in profile.determiners:
-        subject: tuple[int, int] | None = (j, j + 1)
-    elif low in profile.determiners or words[j][:1].isupper():
-        subject = noun_phrase(seg, profile, j, toks[-1] + 1)
-        if subject is not None and not any(words[t][:1].isupper() for t in range(*subject)):
-            subject = None
-    else:
-        subject = None
-    if subject is None:
-        return None
-    for i in toks:
-        if i < subject[1] or i > subject[1] + 8:
-            continue
-        entry = profile.cue(words[i].lower())
-        if entry is None or entry.needs_particle(words[i].lower()) or not words[i][:1].islower():
-            continue
-        if entry.lemma not in profile.evidence.embedding_cues:
-            continue  # "beschuldigt", "entscheiden", "hoffe": not a report of what was said
-        after = [k for k in range(i + 1, min(i + 4, toks[-1] + 1)) if k in tokset]
-        brk = next(
-            (k for k in after if words[k] in breaks or words[k].lower() in profile.complementizers),
-            None,
-        )
-        if brk is None or brk + 1 not in tokset:
-            return None  # the complement must be part of the content
-        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], i)):
-            return None  # "Er werde … beschuldigt": a passive names no speaker
-        if any(words[k] in breaks for k in range(subject[1], i)):
-            return None  # the verb belongs to another clause
-        return _span(seg, *subject), _span(seg, i, i + 1)
     return None
 
 
@@ -300,10 +200,13 @@ def find_hops(
                     continue
                 if m.pattern.id.endswith(".citing"):
                     continue  # handled as an inner hop below
+                # after a speaker's cue the source is the one it cites ("X reported that
+                # …, according to a witness"), before it the one relaying it
+                cue = [c for c in tokens_of(seg, s.cue) if not m.start <= c < m.end]
                 hops.append(
                     Hop(
                         _span(seg, min(src), max(src) + 1),
-                        True,
+                        not (speaker and cue) or m.start < min(cue),
                         "chain.according_to.v1",
                         _span(seg, m.start, m.end),
                     )
@@ -319,13 +222,18 @@ def find_hops(
                 if cue_toks
                 else None
             )
-            if outlet is not None:
+            if outlet is not None and not any(h.mention.overlaps(outlet) for h in hops):
                 hops.append(Hop(outlet, True, "chain.outlet_in_frame.v1", outlet))
-        embedded = _embedded_speaker(seg, profile, content)
+        embedded = embedded_speaker(seg, profile, content)
         if embedded is not None:
-            hops.append(Hop(embedded[0], False, "chain.embedded_speaker.v1", embedded[1]))
+            hops.append(Hop(embedded[0], False, EMBEDDED_RULE, embedded[1]))
         if hops:
             out[s.id] = hops
+    from sayso.evidence.relays import relay_hops  # relays builds on this module
+
+    for sid, relayed in relay_hops(seg, profile, statements).items():
+        known = {h.mention for h in out.get(sid, [])}
+        out.setdefault(sid, [])[:0] = [h for h in relayed if h.mention not in known]
     return out
 
 
@@ -359,7 +267,7 @@ def find_scopes(
     for k, (a, b) in enumerate(seg.sentences):
         if b - a > 25:
             continue
-        ph = _phrase_opening(words, a, b, ev.backward_scope)
+        ph = phrase_opening(words, a, b, ev.backward_scope)
         if ph is None:
             continue
         i = a + len(ph)
@@ -411,6 +319,7 @@ def find_scopes(
                 evidence=_span(seg, a, cue + 1),
                 statements=tuple(covered),
                 rule="chain.scope.backward.v1",
+                confirms=profile.cue_lemma_at(words, cue, b) in ev.confirm_cues,
             )
         )
     return out
@@ -432,41 +341,119 @@ def forward_openers(
         if not sents:
             continue
         a, b = seg.sentences[sents[0]]
-        ph = _phrase_opening(words, a, b, profile.evidence.forward_scope)
+        ph = phrase_opening(words, a, b, profile.evidence.forward_scope)
         if ph is not None:
             out[s.id] = _span(seg, a, a + len(ph))
     return out
-
-
-def _first_words(phrases: Sequence[tuple[str, ...]]) -> frozenset[str]:
-    """The first words of ``phrases`` (memoised per phrase list)."""
-    got = _OPENERS.get(id(phrases))
-    if got is None or got[0] is not phrases:
-        got = (phrases, frozenset(p[0] for p in phrases if p), not all(phrases))
-        _OPENERS[id(phrases)] = got
-    return got[1]
-
-
-def _phrase_opening(
-    words: Sequence[str], a: int, b: int, phrases: Sequence[tuple[str, ...]]
-) -> tuple[str, ...] | None:
-    """The first of ``phrases`` that tokens ``[a, b)`` open with, or None; most sentences
-    open with none of their first words, which one set lookup tells."""
-    first = _first_words(phrases)
-    if a < b and all(phrases) and words[a].lower() not in first:
-        return None
-    return next((p for p in phrases if _starts(words, a, b, p)), None)
-
-
-def _starts(words: Sequence[str], a: int, b: int, phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return a + n <= b and all(words[a + k].lower() == phrase[k] for k in range(n))
 
 
 def paragraph_index(seg: Segmented) -> list[int]:
     """Paragraph number of every sentence."""
     ends = [e for _, e in seg.paragraphs]
     return [min(bisect.bisect_right(ends, seg.starts[a]), len(ends) - 1) for a, _ in seg.sentences]
+
+
+#: how sure each kind of hop is (the share of such hops a careful reader accepts, rounded
+#: from the samples in docs/evidence-framing.md); recorded on the hop's evidence
+HOP_CONFIDENCE: Mapping[str, float] = {
+    "chain.according_to.v1": 0.9,
+    "chain.citing.v1": 0.85,
+    "chain.outlet_in_frame.v1": 0.8,
+    EMBEDDED_RULE: 0.8,
+    "chain.scope.backward.v1": 0.8,
+    "chain.scope.forward.v1": 0.75,
+    "chain.continued.v1": 0.7,
+    "chain.relay.v1": 0.85,
+    "chain.interview_prefield.v1": 0.8,
+    "chain.document_author.v1": 0.7,
+    "chain.held_by.v1": 0.85,
+    "chain.interview.v1": 0.8,
+}
+
+
+#: statement rules saying its speaker phrase names no source
+_NO_SOURCE = frozenset(("group.speaker.scope_opener.v1", "chain.hearsay_unknown.v1"))
+
+
+def _hop_evidence(rule: str, span: Span | None, note: str | None = None) -> Evidence:
+    return Evidence(rule, None, span, note, HOP_CONFIDENCE.get(rule))
+
+
+@dataclass(slots=True)
+class _Build:
+    """One statement's chain under construction."""
+
+    actor: str | None
+    speaker: Spans
+    outer: list[tuple[str, Evidence]]
+    inner: list[tuple[str, Evidence]]
+    ev: list[Evidence]
+
+
+@dataclass(slots=True)
+class _Memory:
+    """What the chains before the current statement left: the latest chain of every actor,
+    the latest chain overall and every actor's latest speaker mention."""
+
+    chain_of: dict[str, tuple[str, ...]]
+    last: tuple[str, tuple[str, ...]] | None
+    speaker_of: dict[str, Spans]
+    prev_spans: Spans = ()
+
+
+def _scope(b: _Build, sc: Scope, actor_of: Mapping[Span, str], inherited: bool) -> None:
+    """A report sentence covering the statement: its speaker, or an outer hop."""
+    src = actor_of[sc.mention]
+    note = "report sentence covering this statement"
+    if b.actor is None or inherited:
+        # the report sentence names the source of a speakerless or inherited statement
+        b.actor, b.speaker = src, (sc.mention,)
+        b.ev.append(Evidence(sc.rule, None, sc.evidence, note + "; it is the speaker"))
+        if sc.cited is not None and sc.cited in actor_of:
+            b.inner.append((actor_of[sc.cited], _hop_evidence("chain.citing.v1", sc.cited)))
+    elif not sc.confirms:
+        b.outer.append((src, _hop_evidence(sc.rule, sc.evidence, note)))
+
+
+def _hops(b: _Build, hops: Sequence[Hop], actor_of: Mapping[Span, str]) -> None:
+    for h in hops:
+        aid = actor_of.get(h.mention)
+        if aid is None:
+            continue
+        if h.rule == EMBEDDED_RULE and b.actor is not None and aid != b.actor:
+            # "Die Zeitung berichtet, der General habe gesagt, …": the general is the
+            # original speaker, the paper relays him (an outer hop)
+            b.outer.append((b.actor, _hop_evidence(h.rule, h.evidence, "relays the speaker")))
+            b.actor = aid  # the tagger's phrase stays its answer
+            continue
+        (b.outer if h.outer else b.inner).append((aid, _hop_evidence(h.rule, h.evidence)))
+
+
+def _continued(b: _Build, mem: _Memory) -> None:
+    """Continued speech keeps the outer sources of the statement it continues; a relay's
+    continuation ("Die Lage sei ernst." after "Die Zeitung berichtet, der General habe
+    gesagt, …") goes on with the relayed speaker's words."""
+    assert b.actor is not None
+    prev_chain = mem.chain_of[b.actor]
+    k = prev_chain.index(b.actor)
+    if k < len(prev_chain) - 1 and prev_chain[-1] in mem.speaker_of:
+        k = len(prev_chain) - 1
+        b.actor = prev_chain[k]
+    note = "continues the same speaker"
+    b.outer = [(x, _hop_evidence("chain.continued.v1", None, note)) for x in prev_chain[:k]]
+
+
+def _forward(b: _Build, mem: _Memory, opener: Span) -> None:
+    """A "Demnach" sentence continues the latest report; with no speaker of its own it
+    takes the report's whole chain, its original speaker included."""
+    assert mem.last is not None
+    sid, prev = mem.last
+    b.ev.append(Evidence("chain.scope.forward.v1", None, opener, f"continues {sid}"))
+    if b.actor is None:
+        b.actor = prev[-1]
+        b.speaker = b.speaker or mem.speaker_of.get(prev[-1], ())
+    rule = "chain.scope.forward.v1"
+    b.outer = [(a, _hop_evidence(rule, opener)) for a in prev if a != b.actor]
 
 
 def assemble(
@@ -491,78 +478,51 @@ def assemble(
             scope_of.setdefault(sid, scope)
     out: list[Statement] = []
     cut: list[tuple[str, str]] = []
-    last_chain_of: dict[str, tuple[str, ...]] = {}  # actor -> the latest chain it is in
-    last_chain: tuple[str, tuple[str, ...]] | None = None  # (statement id, its chain)
+    mem = _Memory({}, None, {})
     for s in statements:
-        outer: list[tuple[str, Evidence]] = []
-        inner: list[tuple[str, Evidence]] = []
-        actor = s.actor
-        speaker = s.speaker
-        ev: list[Evidence] = []
+        # "Demnach" taken for a speaker, a hearsay sentence given the previous speaker:
+        # no source of their own (the tagger's phrase stays as its answer)
+        ignored = not _NO_SOURCE.isdisjoint(s.rules)
+        b = _Build(None if ignored else s.actor, s.speaker, [], [], [])
         sc = scope_of.get(s.id)
-        inherited = _inherited(s)
+        # continued speech: inherited, or a cue-less statement given its predecessor's
+        # speaker phrase by the tagger ("…, sagte er der Zeitung. Die Lage sei ernst.")
+        inherited = not ignored and (
+            _inherited(s) or (not s.cue and bool(s.speaker) and s.speaker == mem.prev_spans)
+        )
+        mem.prev_spans = s.speaker
         if sc is not None and sc.mention in actor_of:
-            src = actor_of[sc.mention]
-            note = "report sentence covering this statement"
-            if actor is None or inherited:
-                # the report sentence names the source of a speakerless or inherited statement
-                actor = src
-                speaker = (sc.mention,)
-                ev.append(Evidence(sc.rule, None, sc.evidence, note + "; it is the speaker"))
-                if sc.cited is not None and sc.cited in actor_of:
-                    inner.append(
-                        (actor_of[sc.cited], Evidence("chain.citing.v1", None, sc.cited, None))
-                    )
-            else:
-                outer.append((src, Evidence(sc.rule, None, sc.evidence, note)))
-        for h in hops.get(s.id, []):
-            aid = actor_of.get(h.mention)
-            if aid is None:
-                continue
-            (outer if h.outer else inner).append((aid, Evidence(h.rule, None, h.evidence, None)))
-        if inherited and not outer and actor is not None:
-            # continued speech keeps the outer sources of the statement it continues
-            prev_chain = last_chain_of.get(actor)
-            if prev_chain is not None:
-                k = prev_chain.index(actor)
-                outer = [
-                    (x, Evidence("chain.continued.v1", None, None, "continues the same speaker"))
-                    for x in prev_chain[:k]
-                ]
-        if s.id in forward and not outer:
-            prev = last_chain
-            if prev is not None:
-                ev.append(
-                    Evidence("chain.scope.forward.v1", None, forward[s.id], f"continues {prev[0]}")
-                )
-                outer = [
-                    (a, Evidence("chain.scope.forward.v1", None, forward[s.id], None))
-                    for a in prev[1]
-                    if a != actor
-                ]
-        if actor is None and outer and outer[-1][1].rule == "chain.according_to.v1":
+            _scope(b, sc, actor_of, inherited)
+        _hops(b, hops.get(s.id, []), actor_of)
+        if inherited and not b.outer and b.actor is not None and b.actor in mem.chain_of:
+            _continued(b, mem)
+        if s.id in forward and not b.outer and mem.last is not None:
+            _forward(b, mem, forward[s.id])
+        if b.actor is None and b.outer and b.outer[-1][1].rule == "chain.according_to.v1":
             # "…, nach Aussagen der Staatsanwaltschaft, …" without any other speaker: the
             # according-to source is the statement's source, not a hop before an unknown
-            actor = outer.pop()[0]
-        if actor is None:
-            actor = unknown
-            ev.append(Evidence("chain.unknown_source.v1", None, None, "no source named"))
-        seq = [a for a, _ in outer] + [actor] + [a for a, _ in inner]
-        evid = [e for _, e in outer] + [e for _, e in inner]
+            b.actor = b.outer.pop()[0]
+        if b.actor is None:
+            b.actor = unknown
+            b.ev.append(Evidence("chain.unknown_source.v1", None, None, "no source named"))
+        seq = [a for a, _ in b.outer] + [b.actor] + [a for a, _ in b.inner]
+        evid = [e for _, e in b.outer] + [e for _, e in b.inner]
         chain, repeated = _without_loops(seq)
         if repeated is not None:
             cut.append((s.id, repeated))
-            ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
+            b.ev.append(Evidence("chain.loop_cut.v1", None, None, "a source repeats; chain cut"))
         for a in chain:
-            last_chain_of[a] = tuple(chain)
-        last_chain = (s.id, tuple(chain))
+            mem.chain_of[a] = tuple(chain)
+        if b.speaker:
+            mem.speaker_of[b.actor] = b.speaker
+        mem.last = (s.id, tuple(chain))
         out.append(
             replace(
                 s,
-                actor=actor,
-                speaker=speaker,
+                actor=b.actor,
+                speaker=b.speaker,
                 chain=tuple(chain),
-                evidence=s.evidence + tuple(evid + ev),
+                evidence=s.evidence + tuple(evid + b.ev),
             )
         )
     return out, cut

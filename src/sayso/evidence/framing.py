@@ -25,11 +25,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
+from sayso.evidence import confirmation as markers_mod
+from sayso.evidence.chains import sentences_of, tokens_of
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg
 from sayso.extract.roles import attach_roles
 from sayso.lang import LangProfile, MarkerKind
+from sayso.lang.reporting import framing_words
 from sayso.model import (
     Actor,
     ActorKind,
@@ -121,7 +123,13 @@ def modal_reading(
     if w in ev.perfect_auxiliaries and before[:1].islower() and last - 1 > i and participle:
         return last, "perfect"
     if modals is ev.hearsay_modals and w in ev.copula_infinitives:
-        return last, "copula"
+        # the copula reading only for the indicative "soll" without a time ahead: the
+        # reported "solle … stehen" and "soll künftig … sein" are mostly plans
+        fw = framing_words(profile.lang)
+        if seg.lows[i] in fw.author_hearsay_modals and fw.plan_words.isdisjoint(
+            seg.lows[i + 1 : last]
+        ):
+            return last, "copula"
     return None
 
 
@@ -141,15 +149,48 @@ def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance,
         stance = profile.evidence.stance.get(entry.lemma, entry.stance)
         if stance is Stance.NEUTRAL:
             continue  # "agreed … also contended": a later cue may still distance
+        if stance is Stance.ENDORSING and _negated_cue(seg, profile, i):
+            continue  # "konnte den Bericht nicht bestätigen" commits to nothing
         span = seg.token_span(i, i + 1)
         return stance, Evidence(f"framing.stance.cue.{stance.value}.v1", entry.lemma, span)
     return None
 
 
-def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement]) -> list[Statement]:
+def _in_document(seg: Segmented, profile: LangProfile, i: int) -> bool:
+    """Does the sentence of token ``i`` name a document ("In dem Vertrag ist die Rede von
+    …")? Then "ist die Rede" cites it and is no hearsay."""
+    a, b = seg.sentences[seg.sentence_of[i]]
+    return any(
+        seg.words[j][:1].isupper() and profile.is_document_head(seg.words[j]) for j in range(a, b)
+    )
+
+
+def _negated_cue(seg: Segmented, profile: LangProfile, i: int) -> bool:
+    """Is cue token ``i`` negated in its clause ("nicht bestätigt", "did not confirm",
+    "bestätigte das nicht")? Looks a few words either way, up to a clause break."""
+    a, b = seg.sentences[seg.sentence_of[i]]
+    neg = profile.evidence.negations
+    for step in (-1, 1):
+        j = i + step
+        while a <= j < b and abs(j - i) <= 5 and seg.words[j] not in profile.clause_breaks:
+            if seg.lows[j] in neg:
+                return True
+            j += step
+    return False
+
+
+def frame(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    actors: Sequence[Actor] = (),
+) -> list[Statement]:
     """Every statement with the hearsay, hedge and stance facets of its :class:`Framing`
     (confirmation needs the relations: :func:`confirm`)."""
     ev = profile.evidence
+    # "hieß es in einer Mitteilung des Verbands": a named source makes "heißt es" a cue
+    named = {a.id for a in actors if a.kind not in (ActorKind.ANONYMOUS, ActorKind.UNKNOWN)}
+    sourceless = framing_words(profile.lang).sourceless_markers
     owner = _owners(seg, statements)
     out = []
     for s in statements:
@@ -171,9 +212,15 @@ def frame(seg: Segmented, profile: LangProfile, statements: Sequence[Statement])
         for kind, i, j, entry in _markers(seg, profile, toks):
             span = seg.token_span(i, j)
             if kind is MarkerKind.REPORTATIVE:
+                if entry in sourceless and (
+                    (s.speaker and s.actor in named) or _in_document(seg, profile, i)
+                ):
+                    continue
                 hearsay = True
                 evidence.append(Evidence("framing.hearsay.marker.v1", entry, span))
-            elif kind is MarkerKind.HEDGE and (i not in content or not cued):
+            elif kind is MarkerKind.HEDGE and (i not in content or not (cued or s.speaker)):
+                # inside the content only for a sourceless statement: a continuation's
+                # hedge ("Die Täter seien offenbar geflohen.") is its speaker's
                 hedged = True
                 evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
         modals = ev.hearsay_modals | ev.claim_modals
@@ -221,15 +268,7 @@ def confirm(
         if r.target is not None and r.kind in (RelationKind.DISPUTES, RelationKind.CONFIRMS):
             aimed.setdefault(r.target, []).append(r)
     unconfirmed = dict(not_confirmed or {})
-    reporters = {a.id for a in actors if a.kind in REPORTERS}
-    reports = frozenset(
-        s.id for s in statements if s.framing.hearsay or (s.chain and s.chain[0] in reporters)
-    )
-    owners = _owners(seg, statements)
-    outlets = {a.id for a in actors if a.kind is ActorKind.OUTLET}
-    outlet_reports = [s.id for s in statements if s.chain and s.chain[0] in outlets]
-    for sid, got in _unconfirmed(seg, statements, owners, profile, reports, outlet_reports).items():
-        unconfirmed.setdefault(sid, got)
+    markers = markers_mod.targets(seg, profile, statements, actors)
     out = []
     for s in statements:
         confirmation = Confirmation.UNKNOWN
@@ -244,10 +283,18 @@ def confirm(
                 evidence.append(
                     Evidence(f"framing.confirmation.{value.value}.v1", r.source, span, r.id)
                 )
-        if confirmation is Confirmation.UNKNOWN and s.id in unconfirmed:
+        endorsing = s.framing.stance is Stance.ENDORSING
+        if confirmation is Confirmation.UNKNOWN and s.id in unconfirmed and not endorsing:
             confirmation = Confirmation.UNCONFIRMED
             span, entry = unconfirmed[s.id]
             evidence.append(Evidence("framing.confirmation.unconfirmed.v1", entry, span))
+        if confirmation is Confirmation.UNKNOWN and s.id in markers:
+            m, span = markers[s.id]
+            if not (m.value is Confirmation.UNCONFIRMED and endorsing):
+                # an endorsing cue ("bestätigte") is never also unconfirmed
+                confirmation = m.value
+                entry = seg.text[span.start : span.end]
+                evidence.append(Evidence(m.rule, entry, span, None, m.confidence))
         if evidence:
             f = s.framing
             s = replace(
@@ -269,74 +316,8 @@ def _owners(seg: Segmented, statements: Sequence[Statement]) -> dict[int, str]:
     return owner
 
 
-def _unconfirmed(
-    seg: Segmented,
-    statements: Sequence[Statement],
-    owner: dict[int, str],
-    profile: LangProfile,
-    reports: frozenset[str],
-    outlet_reports: Sequence[str] = (),
-) -> dict[str, tuple[Span, str]]:
-    """Statements an explicit non-confirmation is about: statement id -> (marker, entry).
-
-    A marker outside every content applies to the other statements of its own sentence
-    ("…, was sich nicht unabhängig überprüfen ließ"); in a sentence of its own ("Eine
-    offizielle Bestätigung gab es nicht.") to the nearest earlier reports within two
-    sentences — statements from outlets, anonymous sources or hearsay (``reports``) — or,
-    when there are none, to the statements of the sentence before.
-    """
-    in_sentence: dict[int, list[str]] = {}
-    first_of: dict[str, int] = {}
-    for s in statements:
-        for k in sentences_of(seg, s):
-            in_sentence.setdefault(k, []).append(s.id)
-            first_of.setdefault(s.id, k)
-    out: dict[str, tuple[Span, str]] = {}
-    by_id = {s.id: s for s in statements}
-    para = paragraph_index(seg)
-    for k, (a, b) in enumerate(seg.sentences):
-        for kind, i, j, entry in _markers(seg, profile, list(range(a, b))):
-            if kind is not MarkerKind.UNCONFIRMED or i in owner:
-                continue
-            span = seg.token_span(i, j)
-            targets = [
-                sid
-                for sid in in_sentence.get(k, [])
-                if not any(owner.get(t) == sid for t in range(i, j))
-                and not _frames(seg, by_id, sid, i)
-            ]
-            named = any(
-                profile.evidence.account_nouns.get(seg.words[t].lower()) == "report"
-                for t in range(i, j)
-            )
-            if not targets and named and outlet_reports:
-                # "Eine Bestätigung des Berichts gab es nicht": the latest outlet's report
-                before = [sid for sid in outlet_reports if sid in first_of and first_of[sid] < k]
-                targets = before[-1:]
-            if not targets:
-                # the nearest reports earlier in the paragraph, else the sentence before
-                first = k
-                while first > 0 and para[first - 1] == para[k]:
-                    first -= 1
-                earlier = [
-                    sid for p in range(k - 1, first - 1, -1) for sid in in_sentence.get(p, [])
-                ]
-                targets = [sid for sid in earlier if sid in reports][:2] or in_sentence.get(
-                    k - 1, []
-                )
-            for sid in targets:
-                out.setdefault(sid, (span, entry))
-    return out
-
-
-def _frames(seg: Segmented, by_id: Mapping[str, Statement], sid: str, i: int) -> bool:
-    """Is token ``i`` part of the cue or frame of statement ``sid`` (the marker is then the
-    non-confirming party's own statement, "Das Ministerium bestätigte den Bericht nicht")?"""
-    s = by_id.get(sid)
-    return s is not None and (i in tokens_of(seg, s.cue) or i in tokens_of(seg, s.frame))
-
-
 HEARSAY_RULE = "rule.free_indirect.hearsay.v1"
+HEARSAY_UNKNOWN_RULE = "chain.hearsay_unknown.v1"
 
 
 def hearsay_sentences(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> list[Draft]:
@@ -389,14 +370,36 @@ def plan_not_hearsay(seg: Segmented, profile: LangProfile, drafts: list[Draft]) 
     return out
 
 
-def unknown_hearsay_source(drafts: list[Draft]) -> None:
+def unknown_hearsay_source(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """A hearsay sentence ("Angeblich soll X zugestimmt haben.") names no source; it does
     not inherit the previous statement's speaker (that is what the hearsay marker avoids
-    saying). Undoes ``group.speaker.inherit`` for the drafts of :func:`hearsay_sentences`."""
+    saying). Undoes ``group.speaker.inherit`` for the drafts of :func:`hearsay_sentences`;
+    any other cue-less draft whose sentence is the author's hearsay (an indicative
+    reportative modal, "soll … zugestimmt haben", not the reported "solle"; or a
+    reportative marker, "angeblich", outside quotations) keeps the tagger's speaker
+    phrase but is marked ``chain.hearsay_unknown.v1``: its chain is the unknown source."""
     for d in drafts:
-        if d.rules and d.rules[0] == HEARSAY_RULE and "group.speaker.inherit.v1" in d.rules:
+        if "group.speaker.inherit.v1" not in d.rules:
+            continue
+        if d.rules and d.rules[0] == HEARSAY_RULE:
             d.speaker_spans = None
             d.rules.remove("group.speaker.inherit.v1")
+        elif not d.cue and _author_hearsay(seg, profile, d):
+            d.rules.append(HEARSAY_UNKNOWN_RULE)
+
+
+def _author_hearsay(seg: Segmented, profile: LangProfile, d: Draft) -> bool:
+    """Does the draft's sentence carry the author's own hearsay marker?"""
+    a, b = seg.sentences[d.parts[0].sent]
+    fw = framing_words(profile.lang)
+    for i in range(a, b):
+        if seg.quote_depth[i]:
+            continue
+        if seg.lows[i] in fw.author_hearsay_modals and modal_reading(
+            seg, profile, i, b, profile.evidence.hearsay_modals
+        ):
+            return True
+    return any(kind is MarkerKind.REPORTATIVE for kind, *_ in _markers(seg, profile, range(a, b)))
 
 
 @component("evidence.framing.plan_not_hearsay.v1", Stage.FILTER)
@@ -416,13 +419,13 @@ def propose_hearsay(w: Work) -> None:
 @component("evidence.framing.unknown_hearsay_source.v1", Stage.REFINE)
 def refine_unknown_hearsay_source(w: Work) -> None:
     """A hearsay sentence does not inherit the previous speaker."""
-    unknown_hearsay_source(w.drafts)
+    unknown_hearsay_source(w.seg, w.profile, w.drafts)
 
 
 @component("evidence.framing.frame.v1", Stage.EVIDENCE, setting=("evidence", True))
 def evidence_frame(w: Work) -> None:
     """The hearsay, hedge and stance facets of every statement."""
-    w.statements = frame(w.seg, w.profile, w.statements)
+    w.statements = frame(w.seg, w.profile, w.statements, w.actors)
 
 
 @component("evidence.framing.confirm.v1", Stage.EVIDENCE, setting=("evidence", True))

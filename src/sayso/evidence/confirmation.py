@@ -1,0 +1,437 @@
+"""Confirmation markers: sentences that say a report was (not) confirmed or was denied.
+
+The disputes module links a denial or a confirmation to the account it names ("wies den
+Bericht zurück"); this module reads what that leaves: the grammar of (non-)confirmation
+around a word of verifying, with its complements, wherever it stands in the clause —
+
+- ``unconfirmed``: a verb of verifying with a negation in its clause ("Das Ministerium
+  konnte das Treffen zunächst nicht bestätigen", "could not be independently verified",
+  "wollte das weder bestätigen noch dementieren"), or refused ("declined to confirm"); a
+  noun of verifying or proof under a negation ("Eine Bestätigung des Treffens durch das
+  Ministerium gab es zunächst nicht", "keine Belege", "without offering any evidence");
+- ``denied``: an account called false ("Die Berichte sind frei erfunden", "wies die
+  Berichte als falsch zurück", "called the report false") or a denial verb with a word
+  pointing back at it ("has denied this", "dementierte das");
+- ``confirmed``: a confirming verb, not negated, with a word pointing back ("Das
+  Ministerium bestätigte den Bericht", "confirmed the report");
+- the author's own distancing from a named source ("anders als vom Ministerium
+  behauptet", "contrary to the ministry's claims"): that source's statements are
+  ``denied`` by the article itself.
+
+What a marker is about: the statements of its own sentence that do not hold it (for
+"…, was sich nicht unabhängig überprüfen ließ"), else — only when the marker's sentence
+refers back, with an anaphor, an account noun or a complement that shares a word with the
+report ("des Treffens" after "… habe sich mit X getroffen"), or is a short remark of its
+own ("Eine Bestätigung gab es nicht.") — the nearest earlier statement in the passage and
+the statements continuing its source's account before it. A marker with no report before
+it is recorded on nothing. Words come from ``reporting.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
+from sayso.lang import LangProfile
+from sayso.lang.reporting import FramingWords, framing_words
+from sayso.model import Actor, ActorKind, Confirmation, Span, Statement
+from sayso.text.segment import Segmented
+
+DENIAL_VERB = "framing.confirmation.denied.verb.v1"
+#: actor kinds whose statements are reports of something heard or found elsewhere
+REPORTERS = frozenset(
+    (ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.UNKNOWN, ActorKind.DOCUMENT)
+)
+#: a remark of its own ("Eine Bestätigung gab es zunächst nicht.") has at most this many tokens
+SHORT_REMARK = 12
+#: how many sentences back a referring marker looks for its report
+LOOKBACK = 4
+#: at most this many statements of one account take one marker
+MAX_TARGETS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One confirmation marker: its value, words, rule and how sure the rule is."""
+
+    value: Confirmation
+    start: int  # first token
+    end: int  # one past the last token
+    rule: str
+    confidence: float
+    same_sentence: bool = True  # may apply to the other statements of its own sentence
+    circumstantial: bool = False  # "without offering evidence": about its own statement
+
+
+def _clause(seg: Segmented, profile: LangProfile, a: int, b: int, i: int) -> tuple[int, int]:
+    """The clause of token ``i`` inside ``[a, b)``: between clause breaks."""
+    breaks = profile.clause_breaks
+    lo = i
+    while lo > a and seg.words[lo - 1] not in breaks:
+        lo -= 1
+    hi = i + 1
+    while hi < b and seg.words[hi] not in breaks:
+        hi += 1
+    return lo, hi
+
+
+def _negated(seg: Segmented, fw: FramingWords, lo: int, hi: int) -> int | None:
+    """The first negation in ``[lo, hi)`` (not "nicht nur", "not only"), or None."""
+    for j in range(lo, hi):
+        if seg.lows[j] in fw.negations and not (j + 1 < hi and seg.lows[j + 1] in ("nur", "only")):
+            return j
+    return None
+
+
+def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
+    low = seg.lows[i]
+    return low[:3] in fw.stem_heads and low == seg.words[i] and low.startswith(fw.verify_stems)
+
+
+def _noun_negation(
+    seg: Segmented, profile: LangProfile, fw: FramingWords, lo: int, hi: int, i: int
+) -> int | None:
+    """The negation governing the noun at ``i``: a negative determiner or "without" a few
+    words before it ("keine offizielle Bestätigung", "without offering any evidence"), or
+    the "nicht" of an existential clause around it ("Eine Bestätigung des Treffens gab es
+    zunächst nicht")."""
+    for j in range(i - 1, max(lo, i - 4) - 1, -1):
+        if seg.lows[j] in fw.negative_determiners:
+            return j
+        if seg.words[j] in profile.clause_breaks:
+            break
+    exists = any(profile.evidence.match(fw.existential, seg.words, j) for j in range(lo, hi))
+    return _negated(seg, fw, i + 1, hi) if exists else None
+
+
+def _unconfirmed_at(
+    seg: Segmented, profile: LangProfile, fw: FramingWords, a: int, b: int, i: int
+) -> Marker | None:
+    """A non-confirmation around the verb or noun of verifying at token ``i``."""
+    verb = _verify_verb(seg, fw, i)
+    lo, hi = _clause(seg, profile, a, b, i)
+    if any(seg.lows[j] in fw.conditions for j in range(lo, hi)):
+        return None  # "wenn sich das bestätigt": a condition, not a report of it
+    if verb:
+        k = _negated(seg, fw, lo, hi)
+        if k is None:
+            k = next((j for j in range(lo, i) if seg.lows[j] in fw.refusals), None)
+    else:
+        k = _noun_negation(seg, profile, fw, lo, hi, i)
+    if k is None:
+        return None
+    kind = "verb" if verb else "noun"
+    # ", without offering any evidence", ", was sich nicht überprüfen ließ": a remark
+    # about the statement it is attached to
+    circ = seg.lows[lo] in fw.circumstantial
+    rule = f"framing.confirmation.unconfirmed.{kind}.v1"
+    return Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.85, True, circ)
+
+
+def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
+    """The confirmation markers of sentence tokens ``[a, b)`` (outside quotations)."""
+    fw = framing_words(profile.lang)
+    if not fw.verify_stems:
+        return []
+    lows = seg.lows
+    out: list[Marker] = []
+    seen: set[int] = set()
+    for i in range(a, b):
+        low = lows[i]
+        if (low not in fw.triggers and low[:3] not in fw.stem_heads) or seg.quote_depth[i]:
+            continue  # most words start no marker
+        if i in seen:
+            continue
+        if low[:3] in fw.stem_heads and low.startswith(fw.unverified):
+            # "unbestätigten Berichten zufolge", "unverified claims": this sentence's report
+            rule = "framing.confirmation.unconfirmed.adjective.v1"
+            out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
+            continue
+        if (
+            low in fw.uncertain
+            and not fw.truth_questions.isdisjoint(lows[a:b])
+            and _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None
+        ):
+            # "Ob das stimmt, war zunächst unklar", "it was unclear whether the claim …"
+            rule = "framing.confirmation.unconfirmed.unclear.v1"
+            out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.7, False))
+            continue
+        if low in fw.comment_verbs:
+            lo, hi = _clause(seg, profile, a, b, i)
+            k = _negated(seg, fw, lo, hi)
+            if k is None:
+                k = next((j for j in range(lo, i) if lows[j] in fw.refusals), None)
+            if k is not None:
+                # "wollte sich dazu nicht äußern", "declined to comment on the report": only
+                # with a word naming what was asked about (never a remark of its own)
+                rule = "framing.confirmation.unconfirmed.comment.v1"
+                out.append(
+                    Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.6, False)
+                )
+                continue
+        verb = _verify_verb(seg, fw, i)
+        if verb or (low in fw.verify_nouns and (profile.lang != "de" or low != seg.words[i])):
+            m = _unconfirmed_at(seg, profile, fw, a, b, i)
+            if m is not None:
+                out.append(m)
+                seen.update(range(m.start, m.end))
+                continue
+            if verb and low in fw.confirm_forms:
+                rule = "framing.confirmation.confirmed.verb.v1"
+                out.append(Marker(Confirmation.CONFIRMED, i, i + 1, rule, 0.8, False))
+                continue
+        if low in fw.denial_forms and low == seg.words[i]:
+            if _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
+                out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
+            continue
+        ph = profile.evidence.match(fw.false_words, seg.words, i) if low in fw.false_first else None
+        if ph is not None and _negated(seg, fw, _clause(seg, profile, a, b, i)[0], i) is None:
+            rule = "framing.confirmation.denied.false.v1"
+            out.append(Marker(Confirmation.DENIED, i, i + len(ph), rule, 0.85, False))
+            seen.update(range(i, i + len(ph)))
+    return out
+
+
+def _reference(
+    seg: Segmented, profile: LangProfile, fw: FramingWords, a: int, b: int, m: Marker
+) -> str | None:
+    """How the marker's clause points back at an earlier report: "anaphor" ("bestätigte
+    das nicht"), the kind of an account noun in it ("report" for "die Berichte",
+    "accusation" for "die Vorwürfe"), "remark" for a short sentence of its own about an
+    unconfirmed report ("Eine Bestätigung gab es nicht."), or None."""
+    lo, hi = _clause(seg, profile, a, b, m.start)
+    hi = max(hi, _clause(seg, profile, a, b, m.end - 1)[1])
+    if m.rule.endswith(".unclear.v1"):
+        lo, hi = a, b  # "Ob das stimmt, war unklar": the question is its own clause
+    accounts = profile.evidence.account_nouns
+    for j in range(lo, hi):
+        if seg.lows[j] in accounts and seg.words[j][:1].isalpha():
+            return accounts[seg.lows[j]]
+    if any(_anaphor(seg, profile, fw, j, hi) for j in range(lo, hi)):
+        return "anaphor"
+    if m.value is Confirmation.UNCONFIRMED and b - a <= SHORT_REMARK and m.same_sentence:
+        return "remark"
+    return None
+
+
+def _anaphor(seg: Segmented, profile: LangProfile, fw: FramingWords, j: int, hi: int) -> bool:
+    """Is token ``j`` a pronoun pointing back ("bestätigte das nicht", "denied this")? A
+    word that is also an article counts only when no noun follows ("das Ministerium")."""
+    if seg.lows[j] not in fw.anaphors or (j > 0 and seg.words[j - 1] == ","):
+        return False  # ", das die Technologie erfunden hat": a relative pronoun
+    if seg.lows[j] not in profile.determiners:
+        return True
+    nxt = seg.words[j + 1] if j + 1 < hi else "."
+    if nxt.lower() in profile.determiners:
+        return False
+    return not (
+        nxt[:1].isupper()
+        or (
+            profile.lang == "en"
+            and nxt[:1].isalpha()
+            and nxt.lower() not in ("is", "was", "has", "had", "would", "could", "not")
+        )
+    )
+
+
+def _complement_words(seg: Segmented, profile: LangProfile, m: Marker, a: int, b: int) -> set[str]:
+    """The content words of the marker's clause (the complements of "Bestätigung des
+    Treffens durch das Ministerium"), for matching the report they are about."""
+    lo, hi = _clause(seg, profile, a, b, m.start)
+    fw = profile.evidence.function_words
+    return {
+        seg.lows[j][:6]
+        for j in range(lo, hi)
+        if not (m.start <= j < m.end)
+        and len(seg.lows[j]) > 3
+        and seg.lows[j] not in fw
+        and seg.words[j][:1].isalnum()
+    }
+
+
+def targets(
+    seg: Segmented,
+    profile: LangProfile,
+    statements: Sequence[Statement],
+    actors: Sequence[Actor] = (),
+) -> dict[str, tuple[Marker, Span]]:
+    """statement id -> (the marker about it, the marker's words)."""
+    fw = framing_words(profile.lang)
+    if not fw.verify_stems or not statements:
+        return {}
+    in_sentence: dict[int, list[Statement]] = {}
+    first_of: dict[str, int] = {}
+    for s in statements:
+        sents = sentences_of(seg, s)
+        for k in sents:
+            in_sentence.setdefault(k, []).append(s)
+        if sents:
+            first_of[s.id] = sents[0]
+    para = paragraph_index(seg)
+    reporters = {x.id for x in actors if x.kind in REPORTERS}
+    reports = {
+        s.id for s in statements if s.framing.hearsay or (s.chain and s.chain[0] in reporters)
+    }
+    out: dict[str, tuple[Marker, Span]] = {}
+    order = {s.id: i for i, s in enumerate(statements)}
+    for k, (a, b) in enumerate(seg.sentences):
+        here = in_sentence.get(k, [])
+        for m in find(seg, profile, a, b):
+            span = seg.token_span(m.start, m.end)
+            got = _about(
+                seg,
+                profile,
+                fw,
+                m,
+                k,
+                here,
+                in_sentence,
+                first_of,
+                para,
+                reports,
+                statements,
+                order,
+            )
+            for s in got:
+                out.setdefault(s.id, (m, span))
+    _distancing(seg, profile, fw, statements, actors, out)
+    return out
+
+
+def _holds(seg: Segmented, s: Statement, m: Marker) -> bool:
+    """Is the marker part of the statement's content or cue (its own words, not a remark
+    in its frame such as "…, was sich nicht überprüfen ließ")?"""
+    toks = tokens_of(seg, s.content) | tokens_of(seg, s.cue)
+    return any(j in toks for j in range(m.start, m.end))
+
+
+def _about(
+    seg: Segmented,
+    profile: LangProfile,
+    fw: FramingWords,
+    m: Marker,
+    k: int,
+    here: Sequence[Statement],
+    in_sentence: Mapping[int, list[Statement]],
+    first_of: Mapping[str, int],
+    para: Sequence[int],
+    reports: AbstractSet[str],
+    statements: Sequence[Statement],
+    order: Mapping[str, int],
+) -> list[Statement]:
+    """The statements marker ``m`` of sentence ``k`` is about (see the module docstring)."""
+    a, b = seg.sentences[k]
+    holder = [s for s in here if _holds(seg, s, m)]
+    if m.circumstantial:
+        # "…, without offering any evidence": the statement it stands in or follows
+        return holder or list(here)
+    if m.same_sentence:
+        # "…, was sich nicht unabhängig überprüfen ließ": the sentence's other statements
+        own = [s for s in here if s not in holder]
+        if own:
+            return own
+    ref = _reference(seg, profile, fw, a, b, m)
+    if (
+        ref is None
+        or (m.value is not Confirmation.UNCONFIRMED and m.start == m.end - 1 and ref != "anaphor")
+        or (m.value is Confirmation.UNCONFIRMED and ref == "accusation")
+    ):
+        # a denial naming an account ("wies die Vorwürfe zurück") is a dispute, linked by
+        # the disputes module to the account it names
+        return []
+    # who says the marker: a statement whose cue or frame holds it, or with a cue of its
+    # own; a cue-less continuation holding it is the author's remark taken for speech
+    speakers = {s.actor for s in holder if s.actor and s.cue}
+    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
+    # sich nicht dazu" is not about Brega's own words (the names before the marker)
+    lo = _clause(seg, profile, a, b, m.start)[0]
+    refuser = {seg.lows[j] for j in range(lo, m.start) if seg.words[j][:1].isupper()}
+    earlier = [
+        s
+        for p in range(k - 1, max(-1, k - 1 - LOOKBACK), -1)
+        if para[p] == para[k] or p == k - 1
+        for s in reversed(in_sentence.get(p, []))
+        if first_of.get(s.id) == p
+        and (s.actor is None or s.actor not in speakers)
+        and not refuser
+        & {seg.lows[j] for j in tokens_of(seg, s.speaker) if seg.words[j][:1].isupper()}
+    ]
+    if not earlier:
+        return []
+    # a complement naming what was (not) confirmed picks its report: "Bestätigung des
+    # Treffens" after "… habe sich mit X getroffen"
+    words = _complement_words(seg, profile, m, a, b)
+    anchor = next(
+        (s for s in earlier if words & {seg.lows[j][:6] for j in tokens_of(seg, s.content)}),
+        None,
+    )
+    if anchor is None and ref in ("report", "accusation", "remark"):
+        # "Die Berichte sind frei erfunden", "Eine Bestätigung gab es nicht.": the latest
+        # report (hearsay, an outlet's, an anonymous source's), not the latest statement
+        anchor = next((s for s in earlier if s.id in reports), None)
+    if anchor is None and ref == "remark":
+        # a remark without a report before it: only the sentence right before
+        anchor = next((s for s in earlier if first_of.get(s.id) == k - 1), None)
+        if anchor is None:
+            return []
+    anchor = anchor or earlier[0]
+    # the anchor and the statements before it that continue the same account
+    picked = [anchor]
+    at = order[anchor.id]
+    for s in reversed(statements[max(0, at - 4 * MAX_TARGETS) : at]):
+        if s.parent is not None:
+            continue  # a nested quotation goes with its parent
+        if s.chain[:1] != anchor.chain[:1] or len(picked) >= MAX_TARGETS:
+            break
+        if ref == "anaphor" and first_of.get(s.id) != first_of.get(anchor.id):
+            break  # "Dies bestätigte X": the sentence before, not the whole account
+        picked.append(s)
+    return picked
+
+
+def _distancing(
+    seg: Segmented,
+    profile: LangProfile,
+    fw: FramingWords,
+    statements: Sequence[Statement],
+    actors: Sequence[Actor],
+    out: dict[str, tuple[Marker, Span]],
+) -> None:
+    """ "anders als vom Ministerium behauptet": the author denies the named source's
+    statements (those of an actor whose name shares a word with the source phrase)."""
+    if not fw.distancing_openers:
+        return
+    content: set[int] | None = None
+    words = seg.words
+    first = fw.distancing_first
+    for i in range(len(words)):
+        if seg.lows[i] not in first or seg.quote_depth[i]:
+            continue
+        if content is None:
+            content = {j for s in statements for j in tokens_of(seg, s.content)}
+        if i in content:
+            continue
+        ph = profile.evidence.match(fw.distancing_openers, words, i)
+        if ph is None:
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + len(ph), min(i + len(ph) + 8, len(words)))
+                if seg.lows[j] in fw.distancing_participles or words[j] in profile.clause_breaks
+            ),
+            None,
+        )
+        if end is None or words[end] in profile.clause_breaks:
+            continue
+        names = {words[j].lower() for j in range(i + len(ph), end) if words[j][:1].isupper()}
+        owners = {x.id for x in actors if names & {w.lower() for w in x.name.split()}}
+        if not owners:
+            continue
+        m = Marker(Confirmation.DENIED, i, end + 1, "framing.confirmation.denied.author.v1", 0.8)
+        span = seg.token_span(i, end + 1)
+        for s in statements:
+            if s.actor in owners:
+                out.setdefault(s.id, (m, span))
