@@ -53,3 +53,12 @@ def claim(ledger: Ledger, claim_id: int) -> dict[str, Any] | None:
 
     found = claim_query.claims(ledger, StatementQuery(claim_id=claim_id), limit=1)
     return found[0] if found else None
+
+
+def change_version(db: Database) -> int:
+    """The ledger's change counter (``ledger_changes.version``): it rises with every write
+    by any process (triggers of migration 0010), so an answer cached under one version is
+    current while the counter stays. One read of one row, by primary key."""
+    with db.engine.connect() as conn:
+        found = conn.execute(select(t.LedgerChange.version).where(t.LedgerChange.id == 1))
+        return int(found.scalar() or 0)
