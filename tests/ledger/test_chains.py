@@ -129,3 +129,21 @@ def test_change_version_sees_a_write_by_another_connection(ledger: Ledger) -> No
     with ledger.engine.begin() as conn:
         conn.execute(text("UPDATE documents SET site = 'Abendpost' WHERE id = :d"), {"d": doc})
     assert ledger.change_version() > before
+
+
+def test_query_actor_list_of_any_length_is_one_parameter(ledger: Ledger) -> None:
+    """A speaker query naming thousands of actors (a generic word) passes them as one
+    parameter; it selects the same statements as a short IN list."""
+    from sqlalchemy import select
+
+    from sayso.ledger import query
+    from sayso.ledger import schema as t
+
+    ledger.add({"site": "Tagesblatt"}, chained())
+    brenner = _actor_id(ledger, "Karl Brenner")
+    many = [*range(100_000, 100_200), brenner]
+    with ledger.db.read() as session:
+        found = session.scalars(select(t.Statement.local_id).where(query._among(ledger.db, many)))
+        assert sorted(found) == ["s2"]
+    by_name = ledger.statements(speaker="Brenner", limit=5)
+    assert [r.local_id for r in by_name] == ["s2"]

@@ -101,7 +101,9 @@ class Ledger:
         """
         url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
         try:
-            engine = create_ledger_engine(url)
+            engine = create_ledger_engine(
+                url, settings.ledger.pool_size, settings.ledger.pool_overflow
+            )
             if upgrade and not migrate.at_head(engine):
                 migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
         except (SQLAlchemyError, ArgumentError, OSError) as exc:

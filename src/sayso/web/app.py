@@ -17,6 +17,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import Ledger
 from sayso.settings import DEFAULT, Settings
+from sayso.web.cache import ResponseCache
 from sayso.web.guard import Guard
 
 _log = logging.getLogger("sayso.web")
@@ -86,7 +87,14 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_handlers(app)
-    app.add_middleware(Guard, max_body=max_body)
+    web = settings.web
+    app.add_middleware(
+        ResponseCache,
+        ledger=app.state.ledger,
+        entries=web.cache_entries,
+        entry_bytes=web.cache_entry_bytes,
+    )
+    app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
     return app
 
 
