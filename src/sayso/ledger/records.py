@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+import functools
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from sayso.model import framing_labels
@@ -18,7 +20,20 @@ def _plain(value: Any) -> Any:
 
 
 def _to_dict(obj: Any) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in asdict(obj).items()}
+    """The record's fields (dates as ISO strings). Shallow: records hold plain values, and
+    ``dataclasses.asdict``'s deep copy was a tenth of an API page's CPU."""
+    out = {}
+    for name in _names(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, dict | list):
+            value = copy.deepcopy(value)  # the caller may change it; the record stays
+        out[name] = _plain(value)
+    return out
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True, slots=True)

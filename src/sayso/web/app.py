@@ -66,10 +66,12 @@ def create_app(
     allow_private_hosts: bool = False,
     public_read: bool = False,
     ledger: Ledger | None = None,
+    cache_entries: int | None = None,
 ) -> FastAPI:
     """The web view and REST API over the ledger at ``ledger_url`` (None: ``$SAYSO_DB``
     or ``sqlite:///sayso.db``; or an open ``ledger``). Writes need ``token`` as a bearer
-    token; without one the application is read-only."""
+    token; without one the application is read-only. ``cache_entries`` (None: the
+    settings') responses to reads are kept until the ledger changes (0: none)."""
     from sayso.web import api, pages
 
     app = FastAPI(
@@ -91,7 +93,7 @@ def create_app(
     app.add_middleware(
         ResponseCache,
         ledger=app.state.ledger,
-        entries=web.cache_entries,
+        entries=web.cache_entries if cache_entries is None else cache_entries,
         entry_bytes=web.cache_entry_bytes,
     )
     app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
