@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -23,7 +22,11 @@ def _to_dict(obj: Any) -> dict[str, Any]:
     """The record's fields (dates as ISO strings). Shallow: records hold plain values, and
     ``dataclasses.asdict``'s deep copy was a tenth of an API page's CPU."""
     out = {}
-    for name in _names(type(obj)):
+    cls = type(obj)
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    for name in names:
         value = getattr(obj, name)
         if isinstance(value, dict | list):
             value = copy.deepcopy(value)  # the caller may change it; the record stays
@@ -31,9 +34,8 @@ def _to_dict(obj: Any) -> dict[str, Any]:
     return out
 
 
-@functools.cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+#: the field names of each record class
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
