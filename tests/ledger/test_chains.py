@@ -147,3 +147,16 @@ def test_query_actor_list_of_any_length_is_one_parameter(ledger: Ledger) -> None
         assert sorted(found) == ["s2"]
     by_name = ledger.statements(speaker="Brenner", limit=5)
     assert [r.local_id for r in by_name] == ["s2"]
+
+
+def test_change_watch_reads_the_counter_on_its_own_connection(ledger: Ledger) -> None:
+    watch = ledger.change_watch()
+    try:
+        before = watch.version()
+        assert before == ledger.change_version()
+        ledger.add({"site": "Tagesblatt"}, chained())  # another connection writes
+        assert watch.version() == ledger.change_version() > before
+        watch._conn.close()  # a lost connection is opened again
+        assert watch.version() == ledger.change_version()
+    finally:
+        watch.close()

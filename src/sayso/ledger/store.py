@@ -370,6 +370,11 @@ class Ledger:
         :func:`.lookup.change_version`): what a cache of answers is keyed by."""
         return lookup.change_version(self.db)
 
+    def change_watch(self) -> lookup.ChangeWatch:
+        """:meth:`change_version` over a connection of its own (one round trip a read; for
+        one thread, e.g. a server's event loop; ``close()`` it when done)."""
+        return lookup.ChangeWatch(self.db)
+
     def merged_into(self, actor_id: int) -> int | None:
         """The actor that ``actor_id`` was merged into, None when it is its own."""
         return lookup.merged_into(self.db, actor_id)

@@ -43,7 +43,7 @@ Entry = tuple[int, list[tuple[bytes, bytes]], bytes]
 class ResponseCache:
     def __init__(self, app: ASGIApp, ledger: Ledger, entries: int, entry_bytes: int) -> None:
         self.app = app
-        self.ledger = ledger
+        self.watch = ledger.change_watch()
         self.entries = entries
         self.entry_bytes = entry_bytes
         self.kept: OrderedDict[tuple[str, ...], Entry] = OrderedDict()
@@ -63,7 +63,7 @@ class ResponseCache:
         if scope["method"] != "GET" or path.startswith(SKIP):
             await self.app(scope, receive, send)
             return
-        version = self.ledger.change_version()
+        version = self.watch.version()
         if version != self.version:
             self.kept.clear()
             self.version = version
