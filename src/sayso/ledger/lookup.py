@@ -1,5 +1,6 @@
 """Single records by id for readers that show one thing at a time (the web view's actor
-and claim pages): :meth:`Ledger.actor` and :meth:`Ledger.claim`."""
+and claim pages): :meth:`Ledger.actor` and :meth:`Ledger.claim`; and the ledger's change
+counter (:meth:`Ledger.change_version`, :class:`ChangeWatch`) that caches of them key on."""
 
 from __future__ import annotations
 
