@@ -160,3 +160,12 @@ def test_change_watch_reads_the_counter_on_its_own_connection(ledger: Ledger) ->
         assert watch.version() == ledger.change_version()
     finally:
         watch.close()
+
+
+def test_change_watch_on_an_in_memory_ledger_keeps_its_one_connection() -> None:
+    with Ledger.open("sqlite:///:memory:") as ledger:
+        watch = ledger.change_watch()
+        before = watch.version()
+        ledger.add({"site": "Tagesblatt"}, chained())
+        assert watch.version() > before
+        assert ledger.stats()["documents"] == 1  # the same database as before

@@ -8,6 +8,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.pool import StaticPool
 
 from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
@@ -76,8 +77,13 @@ class ChangeWatch:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._conn: Any = None
+        # an in-memory SQLite ledger is one shared connection: taking it out of its pool
+        # would leave the others an empty database
+        self._shared = isinstance(db.engine.pool, StaticPool)
 
     def version(self) -> int:
+        if self._shared:
+            return change_version(self.db)
         errors: Any = self.db.engine.dialect.dbapi.Error  # type: ignore[union-attr]
         for attempt in (0, 1):
             try:
