@@ -169,3 +169,18 @@ def test_change_watch_on_an_in_memory_ledger_keeps_its_one_connection() -> None:
         ledger.add({"site": "Tagesblatt"}, chained())
         assert watch.version() > before
         assert ledger.stats()["documents"] == 1  # the same database as before
+
+
+def test_chains_of_an_actor_of_many_documents_reads_the_newest(ledger: Ledger) -> None:
+    """More documents than four times ``documents``: the newest are walked by date."""
+    for day in range(1, 7):
+        text = TEXT + f" Teil {day}."
+        base = chained()
+        analysis = Analysis(text=text, lang="de", statements=base.statements, actors=base.actors)
+        ledger.add({"site": f"Blatt{day}", "published": f"2024-05-0{day}"}, analysis)
+    brenner = _actor_id(ledger, "Karl Brenner")
+    (newest,) = ledger.chains(brenner, documents=1)
+    assert newest.appearances == 1 and newest.statements[0].site == "Blatt6"
+    (all_six,) = ledger.chains(brenner, documents=10)
+    assert all_six.appearances == 6
+    assert [s.site for s in all_six.statements] == [f"Blatt{d}" for d in range(6, 0, -1)]

@@ -6,8 +6,10 @@ with every statement it carried.
 A chain lists ledger actor ids of its document's actors (``statements.chain``, rewritten
 with them by a merge), so the documents to read are the actor's rows in
 ``document_actors`` (indexed by actor): the newest ``documents`` of them, never a scan of
-the statements. Only chains of two or more hops are listed: a one-hop chain is the
-actor's own statement, which the actor's statements already show.
+the statements (for an actor of half the ledger's documents, the newest documents by the
+date index instead: 0.2-0.6 s on a million statements on a busy machine, against 9 s when
+all of its 64k documents were sorted). Only chains of two or more hops are listed: a
+one-hop chain is the actor's own statement, which the actor's statements already show.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
 
 #: documents of the actor read by default (its newest), and statements kept per chain
-DOCUMENTS = 500
+DOCUMENTS = 200
 PER_CHAIN = 10
 
 
@@ -86,20 +88,13 @@ def chains(
 ) -> list[ChainRecord]:
     """The source chains of two or more hops holding actor ``actor_id`` in its newest
     ``documents`` documents, the chain carried most recently first (``limit`` None: all)."""
-    s, d, da = t.Statement, t.Document, t.DocumentActor
-    docs = (
-        select(da.document_id)
-        .join(d, d.id == da.document_id)
-        .where(da.actor_id == actor_id)
-        .order_by(d.published_date.desc().nulls_last(), da.document_id)
-        .limit(documents)
-    )
+    s, d = t.Statement, t.Document
     length = func.json_array_length if db.dialect == "sqlite" else func.jsonb_array_length
     query = (
         select(s.id, s.document_id, s.local_id, s.chain, s.content, d.title, d.site,
                d.published_date)
         .join(d, d.id == s.document_id)
-        .where(s.document_id.in_(docs.scalar_subquery()), length(s.chain) >= 2)
+        .where(s.document_id.in_(_newest_documents(db, actor_id, documents)), length(s.chain) >= 2)
         .order_by(d.published_date.desc().nulls_last(), s.id.desc())
     )  # fmt: skip
     found: list[tuple[tuple[int, ...], ChainStatement]] = []
@@ -125,6 +120,38 @@ def chains(
         )
         for chain, carried in list(groups.values())[:limit]
     ]
+
+
+def _newest_documents(db: Database, actor_id: int, documents: int) -> Any:
+    """The ids of the actor's newest ``documents`` documents, as a subquery. An actor of
+    few documents: its rows by the actor index, sorted by date. One of many (Selenskyj:
+    64k documents, half the ledger): sorting them all read every document row for its
+    date (9 s on a million statements); the newest documents are walked instead, by the
+    date index, each tested for the actor by the primary key of ``document_actors``."""
+    d, da = t.Document, t.DocumentActor
+    with db.read() as session:
+        many = session.scalar(
+            select(func.count()).select_from(
+                select(da.document_id)
+                .where(da.actor_id == actor_id)
+                .limit(documents * 4 + 1)
+                .subquery()
+            )
+        )
+    if (many or 0) > documents * 4:
+        carries = exists().where(da.document_id == d.id, da.actor_id == actor_id)
+        # (SQLite's DESC puts NULLs last and reads the date index backwards; PostgreSQL
+        # puts them first: the few undated documents come first there)
+        newest = d.published_date.desc()
+        return select(d.id).where(carries).order_by(newest).limit(documents).scalar_subquery()
+    return (
+        select(da.document_id)
+        .join(d, d.id == da.document_id)
+        .where(da.actor_id == actor_id)
+        .order_by(d.published_date.desc().nulls_last(), da.document_id)
+        .limit(documents)
+        .scalar_subquery()
+    )
 
 
 def _key(hops: tuple[ChainHop, ...]) -> tuple[Any, ...]:
