@@ -149,6 +149,9 @@ class WebSettings:
     cache_entries: int = 2000
     #: a response larger than this many bytes is not kept
     cache_entry_bytes: int = 1_000_000
+    #: the bodies kept per process take at most this many bytes (an article page is
+    #: 20-300 kB)
+    cache_bytes: int = 200_000_000
 
 
 @dataclass(frozen=True, slots=True)

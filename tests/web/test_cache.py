@@ -104,3 +104,23 @@ def test_cache_switched_off_by_settings(tmp_path: Path) -> None:
     with TestClient(create_app(url, settings=settings)) as client:
         for _ in range(2):
             assert "x-sayso-cache" not in client.get("/api/v1/statements").headers
+
+
+def test_cache_keeps_at_most_its_bytes_least_recently_used_out(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sayso.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'small.db'}"
+    with Ledger.open(url) as ledger:
+        ledger.add({"site": "eins.example"}, _said("Rita Busch", "die Brücke sei marode"))
+    with TestClient(create_app(url)) as client:
+        one = len(client.get("/api/v1/statements?limit=1").content)
+    settings = Settings(web=WebSettings(cache_bytes=2 * one + one // 2))
+    with TestClient(create_app(url, settings=settings)) as client:
+        paths = [f"/api/v1/statements?limit={n}" for n in (1, 2, 3)]  # one body each
+        for path in paths:
+            assert _state(client.get(path)) == "miss"
+        assert _state(client.get(paths[2])) == "hit"
+        assert _state(client.get(paths[1])) == "hit"
+        assert _state(client.get(paths[0])) == "miss"  # the first went to make room

@@ -95,6 +95,7 @@ def create_app(
         ledger=app.state.ledger,
         entries=web.cache_entries if cache_entries is None else cache_entries,
         entry_bytes=web.cache_entry_bytes,
+        total_bytes=web.cache_bytes,
     )
     app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
     return app

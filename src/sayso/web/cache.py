@@ -7,8 +7,8 @@ raised by triggers on every write by any process — another server worker, ``sa
 ingest``, psql). Every request reads the version first; when it moved, the whole cache
 is dropped, so no page older than the last write is ever served. A write through this
 process (any other method) drops it at once too. Responses that set a cookie, are
-larger than ``entry_bytes`` or are not 200 are not kept; the oldest entry goes first
-when ``entries`` are held.
+larger than ``entry_bytes`` or are not 200 are not kept; the least recently used entry
+goes first when ``entries`` or ``total_bytes`` are held.
 
 Why: on a million statements a search page costs 15–50 ms of CPU (the full-text ranking,
 the rows, the template) and two cores serve ~60–150 such pages a second, while a kept
@@ -41,13 +41,21 @@ Entry = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
 class ResponseCache:
-    def __init__(self, app: ASGIApp, ledger: Ledger, entries: int, entry_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, ledger: Ledger, entries: int, entry_bytes: int, total_bytes: int
+    ) -> None:
         self.app = app
         self.watch = ledger.change_watch()
         self.entries = entries
         self.entry_bytes = entry_bytes
+        self.total_bytes = total_bytes
         self.kept: OrderedDict[tuple[str, ...], Entry] = OrderedDict()
+        self.size = 0  # bytes of the bodies kept
         self.version: int | None = None
+
+    def clear(self) -> None:
+        self.kept.clear()
+        self.size = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.entries <= 0:
@@ -57,7 +65,7 @@ class ResponseCache:
             try:
                 await self.app(scope, receive, send)
             finally:  # a write of this process: whatever it changed is not served again
-                self.kept.clear()
+                self.clear()
             return
         path: str = scope["path"]
         if scope["method"] != "GET" or path.startswith(SKIP):
@@ -65,7 +73,7 @@ class ResponseCache:
             return
         version = self.watch.version()
         if version != self.version:
-            self.kept.clear()
+            self.clear()
             self.version = version
         key = _key(scope)
         found = self.kept.get(key)
@@ -105,9 +113,14 @@ class ResponseCache:
             or any(k.lower() == b"set-cookie" for k, _ in headers)
         ):
             return
+        old = self.kept.pop(key, None)
+        if old is not None:
+            self.size -= len(old[2])
         self.kept[key] = (200, headers, body)
-        while len(self.kept) > self.entries:
-            self.kept.popitem(last=False)
+        self.size += len(body)
+        while len(self.kept) > self.entries or self.size > self.total_bytes:
+            _, dropped = self.kept.popitem(last=False)
+            self.size -= len(dropped[2])
 
 
 def _key(scope: Scope) -> tuple[str, ...]:
