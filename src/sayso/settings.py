@@ -30,8 +30,16 @@ class LedgerSettings:
     # --- queries (sayso.ledger.query) ---
     #: a plain full-text query ranks at most this many of the newest stored matches
     text_candidates: int = 500
-    #: a speaker query naming up to this many actors takes their newest statements first
+    #: a speaker query naming up to this many actors takes each one's newest statements
+    #: (on PostgreSQL one index walk per actor); more are taken as one list
     speaker_union: int = 1000
+
+    # --- connections (sayso.ledger.engine) ---
+    #: connections a ledger keeps open, and how many more it opens under load: a web
+    #: server answers up to 40 requests at once (its thread pool); with SQLAlchemy's 5+10
+    #: the rest waited for a connection or opened and closed one per request
+    pool_size: int = 20
+    pool_overflow: int = 20
 
     # --- actors and claims: candidates (sayso.ledger.resolve, sayso.ledger.writer) ---
     #: candidates fetched per similarity query: actors (same surname, surname prefix, key
@@ -140,6 +148,20 @@ class EvidenceSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The web view's response cache (``sayso.web.cache``): whole responses to reads, kept
+    until the ledger changes. ``cache_entries`` 0 switches it off."""
+
+    #: responses kept per server process (the least recently used goes first)
+    cache_entries: int = 2000
+    #: a response larger than this many bytes is not kept
+    cache_entry_bytes: int = 1_000_000
+    #: the bodies kept per process take at most this many bytes (an article page is
+    #: 20-300 kB)
+    cache_bytes: int = 200_000_000
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything that tunes an analysis and a ledger run, grouped: the top-level fields
     are the analysis's entry limits and the thresholds of its statements, ``text``,
@@ -168,6 +190,8 @@ class Settings:
     evidence: bool = True
     #: the ledger's and ingest runner's batch sizes and cross-document thresholds
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    #: the web view's response cache
+    web: WebSettings = field(default_factory=WebSettings)
     #: segmentation limits
     text: TextSettings = field(default_factory=TextSettings)
     #: the extraction rules' reach

@@ -53,6 +53,14 @@ def register(sub: Any) -> None:
         default=1,
         help="server processes (default 1; more serve more concurrent readers)",
     )
+    p.add_argument(
+        "--cache",
+        type=int,
+        default=None,
+        metavar="N",
+        help="responses to reads kept per server process until the ledger changes "
+        "(default 2000; 0: off)",
+    )
     p.set_defaults(func=run)
 
 
@@ -78,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         "max_body": args.max_body,
         "allow_private_hosts": args.allow_private_hosts,
         "public_read": args.public_read,
+        "cache_entries": args.cache,
     }
     mode = "read and write (bearer token)" if token else "read-only (no token)"
     if args.workers > 1:

@@ -10,6 +10,7 @@
 Tables and columns: ``sayso.ledger.schema``; full-text search: ``sayso.ledger.fulltext``.
 """
 
+from sayso.ledger.chains import ChainRecord
 from sayso.ledger.query import StatementQuery
 from sayso.ledger.records import (
     ActorRecord,
@@ -35,6 +36,7 @@ __all__ = [
     "FRAMING_LABELS",
     "ActorRecord",
     "AddResult",
+    "ChainRecord",
     "DocumentRecord",
     "ErrorRecord",
     "Ledger",

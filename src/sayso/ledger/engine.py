@@ -77,10 +77,12 @@ def json_dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
-def create_ledger_engine(url: str) -> Engine:
-    """An engine for ``url`` with the ledger's per-backend settings."""
+def create_ledger_engine(url: str, pool_size: int = 20, pool_overflow: int = 20) -> Engine:
+    """An engine for ``url`` with the ledger's per-backend settings (``pool_size`` and
+    ``pool_overflow``: :class:`~sayso.settings.LedgerSettings`)."""
     sa_url = make_url(normalise_url(url))
     codec: dict[str, Any] = {"json_serializer": json_dumps}
+    pool = {"pool_size": pool_size, "max_overflow": pool_overflow}
     if sa_url.get_backend_name() == "sqlite":
         memory = sa_url.database in (None, "", ":memory:")
         if memory:
@@ -91,11 +93,11 @@ def create_ledger_engine(url: str) -> Engine:
                 **codec,
             )
         else:
-            engine = create_engine(sa_url, **codec)
+            engine = create_engine(sa_url, **pool, **codec)
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(sa_url, pool_pre_ping=True, **codec)
+    return create_engine(sa_url, pool_pre_ping=True, **pool, **codec)
 
 
 class Database:

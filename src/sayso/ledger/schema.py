@@ -487,6 +487,29 @@ class Correction(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="When (UTC).")
 
 
+class LedgerChange(Base):
+    __tablename__ = "ledger_changes"
+    __table_args__ = (
+        {
+            "comment": "One row counting the writes to the ledger, kept by triggers (migration "
+            "0010): a reader that caches answers (the web view) sees a write of any process "
+            "as a new version."
+        },
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Always 1.")
+    version: Mapped[int] = mapped_column(
+        BigInteger, comment="Raised by every write to the tables listed in CHANGE_TABLES."
+    )
+
+
+#: the tables whose writes raise ``ledger_changes.version`` (their triggers are created by
+#: migration 0010; on SQLite per row, so the bulk tables a document brings along —
+#: statements, claims, bands — count through their document; on PostgreSQL per SQL
+#: statement, every table)
+CHANGE_TABLES = ("documents", "actors", "actor_merges", "corrections", "runs", "errors")
+CHANGE_TABLES_BULK = ("statements", "relations", "claims", "document_actors")
+
 #: a plain index declared for one backend only (``ddl_if``): alembic's comparison does not
 #: know ``ddl_if`` and would ask for it on the other backend too
 ONE_BACKEND_INDEXES = frozenset({"ix_statements_published_date_id"})

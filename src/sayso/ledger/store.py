@@ -35,9 +35,11 @@ from sqlalchemy.orm import Session
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest import Document
+from sayso.ledger import chains as chains_mod
 from sayso.ledger import failures, listing, lookup, merges, migrate, reading, write, writer
 from sayso.ledger import query as q
 from sayso.ledger import speakers as speaker_query
+from sayso.ledger.chains import ChainRecord
 from sayso.ledger.engine import (
     DEFAULT_URL,
     ENV_VAR,
@@ -99,7 +101,9 @@ class Ledger:
         """
         url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
         try:
-            engine = create_ledger_engine(url)
+            engine = create_ledger_engine(
+                url, settings.ledger.pool_size, settings.ledger.pool_overflow
+            )
             if upgrade and not migrate.at_head(engine):
                 migrate.upgrade(engine.execution_options(**{WRITE_OPTION: True}))
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
@@ -351,6 +355,25 @@ class Ledger:
     def actor(self, actor_id: int) -> ActorRecord | None:
         """Ledger actor ``actor_id`` with its counts, or None (see :mod:`.lookup`)."""
         return lookup.actor(self.db, actor_id)
+
+    def chains(
+        self, actor_id: int, *, limit: int | None = 50, documents: int = chains_mod.DOCUMENTS
+    ) -> list[ChainRecord]:
+        """The source chains (two hops or more, outermost source first) that hold actor
+        ``actor_id``, each with the statements that carried it, in the actor's newest
+        ``documents`` documents; the most recently carried chain first (see
+        :mod:`.chains`)."""
+        return chains_mod.chains(self.db, actor_id, limit=limit, documents=documents)
+
+    def change_version(self) -> int:
+        """A number that rises with every write to the ledger, by any process (see
+        :func:`.lookup.change_version`): what a cache of answers is keyed by."""
+        return lookup.change_version(self.db)
+
+    def change_watch(self) -> lookup.ChangeWatch:
+        """:meth:`change_version` over a connection of its own (one round trip a read; for
+        one thread, e.g. a server's event loop; ``close()`` it when done)."""
+        return lookup.ChangeWatch(self.db)
 
     def merged_into(self, actor_id: int) -> int | None:
         """The actor that ``actor_id`` was merged into, None when it is its own."""

@@ -17,6 +17,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import Ledger
 from sayso.settings import DEFAULT, Settings
+from sayso.web.cache import ResponseCache
 from sayso.web.guard import Guard
 
 _log = logging.getLogger("sayso.web")
@@ -65,10 +66,12 @@ def create_app(
     allow_private_hosts: bool = False,
     public_read: bool = False,
     ledger: Ledger | None = None,
+    cache_entries: int | None = None,
 ) -> FastAPI:
     """The web view and REST API over the ledger at ``ledger_url`` (None: ``$SAYSO_DB``
     or ``sqlite:///sayso.db``; or an open ``ledger``). Writes need ``token`` as a bearer
-    token; without one the application is read-only."""
+    token; without one the application is read-only. ``cache_entries`` (None: the
+    settings') responses to reads are kept until the ledger changes (0: none)."""
     from sayso.web import api, pages
 
     app = FastAPI(
@@ -86,7 +89,15 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_handlers(app)
-    app.add_middleware(Guard, max_body=max_body)
+    web = settings.web
+    app.add_middleware(
+        ResponseCache,
+        ledger=app.state.ledger,
+        entries=web.cache_entries if cache_entries is None else cache_entries,
+        entry_bytes=web.cache_entry_bytes,
+        total_bytes=web.cache_bytes,
+    )
+    app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
     return app
 
 

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 #: the largest id a request may name (ledger ids are 32-bit integers on PostgreSQL)
 MAX_ID = 2**31 - 1
 
+#: source chains shown per actor (the most recently carried)
+CHAINS = 20
+
 #: the metadata fields a stored document takes from a request
 META_FIELDS = ("title", "site", "author", "published", "lang")
 
@@ -61,7 +64,8 @@ def document_meta(doc: DocumentRecord) -> dict[str, Any]:
 
 
 def actor_json(ledger: Ledger, actor_id: int) -> dict[str, Any]:
-    """Actor ``actor_id`` with what it was merged into and its merge/split log."""
+    """Actor ``actor_id`` with what it was merged into, its merge/split log and the source
+    chains it appears in (:meth:`Ledger.chains`)."""
     found = ledger.actor(actor_id) if 0 < actor_id <= MAX_ID else None
     if found is None:
         return _absent("actor", actor_id)  # type: ignore[no-any-return]
@@ -69,6 +73,7 @@ def actor_json(ledger: Ledger, actor_id: int) -> dict[str, Any]:
         **found.to_dict(),
         "merged_into": ledger.merged_into(actor_id),
         "merges": ledger.merges(actor_id),
+        "chains": [c.to_dict() for c in ledger.chains(actor_id, limit=CHAINS)],
     }
 
 
