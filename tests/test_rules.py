@@ -194,6 +194,8 @@ FIRING = [
     ("group.relay.causative.v1", "de"),
     ("chain.relay.v1", "de"),
     ("group.addressee.outlet_dative.v1", "de"),
+    ("rule.anonymous_source.postposed.v1", "en"),
+    ("rule.denial.sentence.v1", "en"),
 ]
 
 

@@ -101,7 +101,9 @@ def _subject_before(
     low = words[lo].lower()
     if v == lo + 1 and _pronoun(profile, low):
         return lo, v
-    if low in profile.prepositions or low in profile.object_determiners:
+    if low in profile.object_determiners:
+        return None  # a fronted object ("Den Namen gab das ZDF bekannt:"): no speech
+    if low in profile.prepositions:
         return False
     if not (words[lo][:1].isupper() or low in profile.determiners):
         return False
@@ -122,7 +124,11 @@ def _start(seg: Segmented, profile: LangProfile, sh: Shapes, a: int, k: int) -> 
         if depth[lo - 1] or w in profile.clause_breaks or w in FINAL or MARK_RE.fullmatch(w):
             break
         lo -= 1
+    # a coordinator opens a clause only after a comma: "…, und B ergänzte:", not
+    # "Fraktions- und Parteivorsitzenden betont:"
     coordinated = lo < k and seg.lows[lo] in sh.intro_coordinators
+    if coordinated and not (lo > a and words[lo - 1] == ","):
+        return k, False  # no introduction here
     return lo + coordinated, coordinated
 
 
@@ -191,7 +197,13 @@ def find_intros(seg: Segmented, profile: LangProfile, sh: Shapes) -> list[Intro]
         addressee = None
         if rest < k and seg.lows[rest] in sh.intro_addressee_prepositions:
             e = noun_phrase_end(seg, profile, rest + 1, k)
-            if e > rest + 1:
+            # "zu" also opens a topic ("erklärte zu einem Projekt"): only an outlet or a
+            # person is addressed with it ("zum Branchendienst Kontext")
+            heads = [seg.words[i] for i in range(rest + 1, e)]
+            topic = seg.lows[rest] in sh.intro_topic_prepositions and not any(
+                _outlet(profile, sh, h) or profile.is_role_noun(h) for h in heads
+            )
+            if e > rest + 1 and not topic:
                 addressee = (rest + 1, e)
         c0 = k + 1
         if seg.starts[c0] in opened:

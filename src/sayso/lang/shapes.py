@@ -36,6 +36,9 @@ class Shapes:
     intro_phrases: tuple[tuple[str, ...], ...] = ()
     #: prepositions opening the addressee or medium of an introduction ("zum Sender")
     intro_addressee_prepositions: frozenset[str] = frozenset()
+    #: those of them that also open a topic ("erklärte zu einem Projekt"): only with an
+    #: outlet or a role noun
+    intro_topic_prepositions: frozenset[str] = frozenset()
     #: impersonal subjects: an introduction with one names no speaker ("heißt es:")
     intro_impersonal: frozenset[str] = frozenset()
     #: words before the verb that are no subject ("So heißt …", "Dazu sagte er:")
@@ -56,6 +59,12 @@ class Shapes:
     outlet_nouns: frozenset[str] = frozenset()
     #: role nouns that take an outlet as genitive ("der Sprecher der Zeitung")
     outlet_genitive_roles: frozenset[str] = frozenset()
+    #: verb forms of denial and insistence with their object as content ("denied")
+    denial_verbs: frozenset[str] = frozenset()
+    #: those that count only with "as" or an account noun after them ("dismissed")
+    denial_needs_as: frozenset[str] = frozenset()
+    #: adverbs of the verb group besides those in -ly ("later", "again")
+    denial_adverbs: frozenset[str] = frozenset()
     #: post-modifiers of an anonymous source ("familiar with", "close to")
     source_modifiers: tuple[tuple[str, ...], ...] = ()
 
@@ -69,6 +78,7 @@ class Shapes:
             intro_cues=_words(intro, "cues"),
             intro_phrases=_phrases(intro, "phrases"),
             intro_addressee_prepositions=_words(intro, "addressee_prepositions"),
+            intro_topic_prepositions=_words(intro, "topic_prepositions"),
             intro_impersonal=_words(intro, "impersonal"),
             intro_not_subjects=_words(intro, "not_subjects"),
             intro_coordinators=_words(intro, "coordinators"),
@@ -80,6 +90,9 @@ class Shapes:
             outlet_nouns=_words(outlet, "outlet_nouns"),
             outlet_genitive_roles=_words(outlet, "genitive_roles"),
             source_modifiers=_phrases(raw, "source_modifiers"),
+            denial_verbs=_words(raw.get("denial", {}), "verbs"),
+            denial_needs_as=_words(raw.get("denial", {}), "needs_as"),
+            denial_adverbs=_words(raw.get("denial", {}), "adverbs"),
         )
 
 
