@@ -117,6 +117,11 @@ def test_relays_lassen_with_another_infinitive_is_no_cue() -> None:
             "der Zeitung Kurier",
         ),
         (
+            "Der Minister sagte der Zeitung, man prüfe alle Optionen.",
+            "Der Minister",
+            "der Zeitung",
+        ),
+        (
             "Die Ministerin sagte hierzu der Süddeutschen Zeitung, sie könne sich das gut "
             "vorstellen.",
             "Die Ministerin",

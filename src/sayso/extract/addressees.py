@@ -125,6 +125,32 @@ def _outlet_np(seg: Segmented, profile: LangProfile, sh: Shapes, i: int, end: in
     return None
 
 
+def _outlet_taken_for_speaker(
+    seg: Segmented, profile: LangProfile, sh: Shapes, d: Draft, j: int, content: set[int]
+) -> bool:
+    """ "Der Minister sagte der Zeitung, …" with the outlet as speaker: the sentence's
+    opening noun phrase, ending right before the verb, is the speaker and the outlet the
+    addressee. Returns whether it changed ``d``."""
+    from sayso.extract.according import noun_phrase_end
+
+    if len(d.speaker) != 1 or d.speaker_spans is not None or len(d.cue) != 1:
+        return False
+    r = d.speaker[0]
+    a, _b = seg.sentences[r.sent]
+    v = d.cue[0].a
+    if r.a != j or seg.lows[r.a] != "der" or _outlet_np(seg, profile, sh, r.a, r.b) != r.b:
+        return False
+    opener = seg.lows[a]
+    if v - a < 1 or opener in profile.prepositions or opener in profile.object_determiners:
+        return False
+    if noun_phrase_end(seg, profile, a, v) != v or any(i in content for i in range(a, v)):
+        return False
+    d.addressee = [Seg(r.a, r.b, "A", r.sent)]
+    d.speaker = [Seg(a, v, "S", r.sent)]
+    d.rules.append("group.addressee.outlet_dative.v1")
+    return True
+
+
 def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """An outlet after "der" is the dative addressee of a verb of telling, not part of the
     speaker ("sagte der Minister der Zeitung Kurier", "sagte Müller der Zeitung") and not
@@ -160,6 +186,8 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
             if d.addressee:
                 continue
         j = d.cue[-1].b if len(d.cue) == 1 else d.cue[0].a + 1
+        if _outlet_taken_for_speaker(seg, profile, sh, d, j, content):
+            continue
         if any(x.a >= j for x in d.speaker):
             continue  # the speaker follows the verb: the first "der" phrase is the subject
         while j < b and lows[j] not in profile.determiners and words[j][:1].islower():
