@@ -186,7 +186,6 @@ FIRING = [
     ("relation.disputes.stated.v1", "de"),
     ("relation.confirms.stated.v1", "de"),
     ("relation.contradicts.inferred.v1", "en"),
-    ("rule.intro.colon.v1", "de"),
     ("group.intro.colon_speaker.v1", "de"),
     ("group.intro.colon_addressee.v1", "de"),
     ("group.relay.quoted_with.v1", "de"),

@@ -60,7 +60,6 @@ PIPELINE: tuple[Component, ...] = (
     indirect.propose_comma_clauses,
     attributions.propose_medial,
     direct.propose_speaker_labels,
-    intros.propose_colon_statements,
     reported.propose_whole_sentences,
     direct.propose_fragments,
     # the evidence layer's modal reading sorts hearsay "soll … gewesen sein" from plans

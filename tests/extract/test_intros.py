@@ -100,19 +100,6 @@ def test_intros_second_coordinated_speaker_keeps_her_statement() -> None:
     assert ("„Die Straße wird bald fertig“", "der Bürgermeister") in got
 
 
-def test_intros_unquoted_content_after_a_colon_becomes_a_statement() -> None:
-    a = sayso.analyze(
-        "Nach dem Spiel analysierte Trainer Max Huber: Die Mannschaft war in der ersten "
-        "Hälfte zu passiv.",
-        "de",
-    )
-    s = a.statements[0]
-    assert speakers(a) == [
-        ("Die Mannschaft war in der ersten Hälfte zu passiv", "Trainer Max Huber")
-    ]
-    assert "rule.intro.colon.v1" in s.rules
-
-
 def test_intros_addressee_after_the_speaker() -> None:
     a = sayso.analyze("Er sagte zum Branchendienst Kontext: „Wir haben alles verloren.“", "de")
     s = a.statements[0]

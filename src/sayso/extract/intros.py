@@ -9,7 +9,9 @@ it opens a new one); it holds a cue (the lexicon's, or ``shapes.json`` ``intro``
 subject, before the verb ("die Stadträtin ergänzte") or after it when an adverbial comes
 first ("Nach dem Spiel analysierte Trainer Huber"); an addressee may follow the subject
 ("zum Branchendienst Kontext"). What follows the colon — a quotation, or the rest of the
-sentence — is the content.
+sentence — is the content; the statement there (the tagger's) takes the introduction's
+roles. Contents after an introduction that no tagger found are not proposed: measured on
+the two train halves, such statements cost more than they gained (docs/history.md).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, as_runs, cue_tokens, speaker_head, tok_at
 from sayso.lang import LangProfile
 from sayso.lang.shapes import Shapes, shapes
-from sayso.model import Form
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
@@ -121,7 +122,10 @@ def _start(seg: Segmented, profile: LangProfile, sh: Shapes, a: int, k: int) -> 
     lo = k
     while lo > a:
         w = words[lo - 1]
-        if depth[lo - 1] or w in profile.clause_breaks or w in FINAL or MARK_RE.fullmatch(w):
+        ordinal = w == "." and lo > 1 and words[lo - 2].isdigit()  # "am 9. November"
+        if depth[lo - 1] or w in profile.clause_breaks or MARK_RE.fullmatch(w):
+            break
+        if w in FINAL and not ordinal:
             break
         lo -= 1
     # a coordinator opens a clause only after a comma: "…, und B ergänzte:", not
@@ -223,17 +227,6 @@ def find_intros(seg: Segmented, profile: LangProfile, sh: Shapes) -> list[Intro]
     return out
 
 
-def _parts(seg: Segmented, a: int, b: int, tag: str) -> list[Seg]:
-    """Tokens ``[a, b)`` as one part per sentence."""
-    out = []
-    for s in range(seg.sentence_of[a], seg.sentence_of[b - 1] + 1):
-        sa, sb = seg.sentences[s]
-        lo, hi = max(a, sa), min(b, sb)
-        if hi > lo:
-            out.append(Seg(lo, hi, tag, s))
-    return out
-
-
 def _apply(d: Draft, it: Intro, sent: int, rule: str) -> None:
     d.speaker = [Seg(it.speaker[0], it.speaker[1], "S", sent)]
     d.speaker_spans = None
@@ -249,22 +242,6 @@ def _draft_at(drafts: list[Draft], c0: int) -> Draft | None:
     return next((d for d in drafts if d.a in (c0, c0 + 1)), None)
 
 
-def propose_intro_statements(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """Contents after a colon introduction that no draft covers become statements (direct
-    when quoted, else indirect), with the introduction's roles."""
-    sh = shapes(profile.lang)
-    covered = {i for d in drafts for p in d.parts for i in range(p.a, p.b)}
-    for it in find_intros(seg, profile, sh):
-        c0, end = it.content
-        if any(i in covered for i in range(c0, end)):
-            continue
-        tag = "direct" if it.quoted else "indirect"
-        d = Draft(_parts(seg, c0, end, tag), Form.DIRECT if it.quoted else Form.INDIRECT)
-        _apply(d, it, seg.sentence_of[it.colon], "rule.intro.colon.v1")
-        drafts.append(d)
-        covered.update(range(c0, end))
-
-
 def refine_intro_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """A draft right after a colon introduction whose speaker is not the introduction's
     subject (another clause's, an inherited one, one that swallowed the addressee) takes
@@ -272,7 +249,7 @@ def refine_intro_speakers(seg: Segmented, profile: LangProfile, drafts: list[Dra
     sh = shapes(profile.lang)
     for it in find_intros(seg, profile, sh):
         d = _draft_at(drafts, it.content[0])
-        if d is None or "rule.intro.colon.v1" in d.rules:
+        if d is None:
             continue
         own = (it.speaker[0], it.speaker[1])
         if d.speaker_spans is None and [(x.a, x.b) for x in d.speaker] == [own]:
@@ -281,13 +258,6 @@ def refine_intro_speakers(seg: Segmented, profile: LangProfile, drafts: list[Dra
                 d.rules.append("group.intro.colon_addressee.v1")
             continue
         _apply(d, it, seg.sentence_of[it.colon], "group.intro.colon_speaker.v1")
-
-
-@component("extract.intros.colon_statements.v1", Stage.PROPOSE, langs=frozenset({"de"}))
-def propose_colon_statements(w: Work) -> None:
-    """Contents after a colon introduction ("analysierte Trainer Huber: …") that no draft
-    covers."""
-    propose_intro_statements(w.seg, w.profile, w.drafts)
 
 
 @component("extract.intros.colon_speakers.v1", Stage.REFINE, langs=frozenset({"de"}))
