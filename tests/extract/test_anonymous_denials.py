@@ -102,3 +102,8 @@ def test_denials_dismissed_as_counts() -> None:
     got = denials.denial_statements(seg, profile, shapes("en"), [])
     assert [" ".join(seg.words[d.a : d.b]) for d in got] == ["the claims as nonsense"]
     assert [" ".join(seg.words[d.speaker[0].a : d.speaker[0].b]) for d in got] == ["The mayor"]
+
+
+def test_denials_a_title_case_headline_is_no_denial() -> None:
+    statements = sayso.analyze("Mayor Denies Plan To Close The Old Bridge", "en").statements
+    assert not any("rule.denial.sentence.v1" in s.rules for s in statements)

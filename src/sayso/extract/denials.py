@@ -66,7 +66,16 @@ def denial_statements(
             continue
         if any(seg.quote_depth[i] for i in range(a, b)):
             continue
-        v = next((i for i in range(a + 1, b) if seg.lows[i] in sh.denial_verbs), None)
+        # lowercase only: a headline in title case ("Trump Denies Tyson Invited …") is
+        # no sentence the corpora attribute
+        v = next(
+            (
+                i
+                for i in range(a + 1, b)
+                if seg.lows[i] in sh.denial_verbs and seg.words[i][:1].islower()
+            ),
+            None,
+        )
         if v is None:
             continue
         end = b
