@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sayso.extract.according import noun_phrase_end
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, as_runs
 from sayso.lang import LangProfile
@@ -110,8 +111,6 @@ def refine_addressees(w: Work) -> None:
 def _outlet_np(seg: Segmented, profile: LangProfile, sh: Shapes, i: int, end: int) -> int | None:
     """The end of a noun phrase at ``i`` that names an outlet ("der Süddeutschen Zeitung",
     "der Zeitung Kurier", "der Voice of America"), or None."""
-    from sayso.extract.according import noun_phrase_end
-
     words = seg.words
     e = noun_phrase_end(seg, profile, i, end)
     for j in range(i + 1, e):
@@ -131,8 +130,6 @@ def _outlet_taken_for_speaker(
     """ "Der Minister sagte der Zeitung, …" with the outlet as speaker: the sentence's
     opening noun phrase, ending right before the verb, is the speaker and the outlet the
     addressee. Returns whether it changed ``d``."""
-    from sayso.extract.according import noun_phrase_end
-
     if len(d.speaker) != 1 or d.speaker_spans is not None or len(d.cue) != 1:
         return False
     r = d.speaker[0]
@@ -176,6 +173,10 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
                 if lows[m] != "der" or not words[m - 1][:1].isupper():
                     continue
                 if words[m - 1].lower() in sh.outlet_genitive_roles:
+                    break
+                if noun_phrase_end(seg, profile, r.a, m) != m:
+                    # only "[one noun phrase] der [outlet]": after a prepositional phrase
+                    # the outlet may be its genitive ("am Rande der …")
                     break
                 e = _outlet_np(seg, profile, sh, m, r.b)
                 if e is not None and e == r.b:
