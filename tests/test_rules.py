@@ -186,6 +186,15 @@ FIRING = [
     ("relation.disputes.stated.v1", "de"),
     ("relation.confirms.stated.v1", "de"),
     ("relation.contradicts.inferred.v1", "en"),
+    ("group.intro.colon_speaker.v1", "de"),
+    ("group.intro.colon_addressee.v1", "de"),
+    ("group.relay.quoted_with.v1", "de"),
+    ("group.relay.content_after.v1", "de"),
+    ("group.relay.causative.v1", "de"),
+    ("chain.relay.v1", "de"),
+    ("group.addressee.outlet_dative.v1", "de"),
+    ("rule.anonymous_source.postposed.v1", "en"),
+    ("rule.denial.sentence.v1", "en"),
 ]
 
 

@@ -16,15 +16,20 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.evidence import contradictions, disputes, framing, layer, relays
+from sayso.evidence import contradictions, disputes, framing, layer
+from sayso.evidence import relays as evidence_relays
 from sayso.extract import (
     according_to,
     addressees,
+    anonymous,
     assemble,
     attributions,
+    denials,
     direct,
     free_indirect,
     indirect,
+    intros,
+    relays,
     reported,
     roles,
     speakers,
@@ -50,6 +55,8 @@ PIPELINE: tuple[Component, ...] = (
     indirect.propose_cue_clauses,
     according_to.propose_according_to,
     attributions.propose_postposed,
+    anonymous.propose_postposed,
+    denials.propose_denials,
     attributions.propose_anaphoric,
     indirect.propose_comma_clauses,
     attributions.propose_medial,
@@ -66,7 +73,10 @@ PIPELINE: tuple[Component, ...] = (
     speakers.refine_sentence_initial,
     speakers.refine_clause_subject,
     direct.refine_attribution_after_quote,
+    relays.refine_quoted_with,
+    relays.refine_causative,
     addressees.refine_addressees,
+    addressees.refine_outlet_dative,
     speakers.refine_extend_to_cue,
     indirect.refine_snap,
     according_to.refine_clause_content,
@@ -76,10 +86,12 @@ PIPELINE: tuple[Component, ...] = (
     assemble.prune,
     indirect.refine_semicolon,
     direct.filter_colon_quotations,
+    intros.refine_colon_speakers,
     indirect.filter_stubs,
     indirect.filter_prepositional_relatives,
     speakers.refine_trim,
     speakers.refine_closing_comma,
+    anonymous.refine_extend,
     direct.filter_nested,
     free_indirect.refine_previous_sentence,
     free_indirect.refine_inherit,
@@ -87,7 +99,7 @@ PIPELINE: tuple[Component, ...] = (
     assemble.statements,
     # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
     # and stance facets (a disputed report is often hearsay); confirmation needs disputes
-    relays.evidence_speakers,
+    evidence_relays.evidence_speakers,
     layer.evidence_chains,
     framing.evidence_frame,
     disputes.evidence_link,

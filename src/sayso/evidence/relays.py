@@ -56,8 +56,13 @@ def _cut_interview(
     outlet = chains._outlet_in_frame(seg, profile, a, b, contents, speaker, min(cue))
     if outlet is None:
         return None
-    first = chains.token_range(seg, outlet).start
+    span = chains.token_range(seg, outlet)
+    first = span.start
     if first not in speaker:
+        return None
+    if len(span) == 1 and not profile.is_outlet(seg.words[first]):
+        # a bare outlet noun without a name ("sagte der Sprecher der Zeitung") reads as a
+        # genitive: the newspaper's spokesman, one speaker
         return None
     # back over the outlet's determiner and adjectives ("der französischen Zeitung", "der
     # Belgrader Zeitung")
@@ -141,8 +146,23 @@ def fix_speakers(
             if new is not None:
                 cut[s.speaker] = new.speaker
                 s = new
+            elif (joined := _split_outlet_dative(seg, s)) is not None:
+                # the extraction already split "der Minister | der Zeitung W" (addressee);
+                # a continuation that inherited the whole phrase takes the speaker part
+                cut[joined] = s.speaker
         out.append(s)
     return out
+
+
+def _split_outlet_dative(seg: Segmented, s: Statement) -> tuple[Span, ...] | None:
+    """The speaker phrase before the extraction cut an outlet addressee right after it
+    ("der Minister" + "der Zeitung W"), or None."""
+    if len(s.speaker) != 1 or len(s.addressee) != 1:
+        return None
+    sp, ad = s.speaker[0], s.addressee[0]
+    if sp.end > ad.start or seg.text[sp.end : ad.start].strip():
+        return None
+    return (Span(sp.start, ad.end),)
 
 
 def _subject_before(

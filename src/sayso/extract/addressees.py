@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from sayso.extract.according import noun_phrase_end
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, as_runs
 from sayso.lang import LangProfile
+from sayso.lang.shapes import Shapes, shapes
 from sayso.text.segment import Segmented
 
 
@@ -104,3 +106,105 @@ def find_addressees(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -
 def refine_addressees(w: Work) -> None:
     """The addressee of a statement ("sagte er der Zeitung", "told reporters")."""
     find_addressees(w.seg, w.profile, w.drafts)
+
+
+def _outlet_np(seg: Segmented, profile: LangProfile, sh: Shapes, i: int, end: int) -> int | None:
+    """The end of a noun phrase at ``i`` that names an outlet ("der Süddeutschen Zeitung",
+    "der Zeitung Kurier", "der Voice of America"), or None."""
+    words = seg.words
+    e = noun_phrase_end(seg, profile, i, end)
+    for j in range(i + 1, e):
+        kind = profile.actor_kind_hint(words[j])
+        if (
+            words[j].lower() in sh.outlet_nouns
+            or profile.match_outlet(words, j) is not None
+            or (kind is not None and kind.value == "outlet")
+        ):
+            return e
+    return None
+
+
+def _outlet_taken_for_speaker(
+    seg: Segmented, profile: LangProfile, sh: Shapes, d: Draft, j: int, content: set[int]
+) -> bool:
+    """ "Der Minister sagte der Zeitung, …" with the outlet as speaker: the sentence's
+    opening noun phrase, ending right before the verb, is the speaker and the outlet the
+    addressee. Returns whether it changed ``d``."""
+    if len(d.speaker) != 1 or d.speaker_spans is not None or len(d.cue) != 1:
+        return False
+    r = d.speaker[0]
+    a, _b = seg.sentences[r.sent]
+    v = d.cue[0].a
+    if r.a != j or seg.lows[r.a] != "der" or _outlet_np(seg, profile, sh, r.a, r.b) != r.b:
+        return False
+    opener = seg.lows[a]
+    if v - a < 1 or opener in profile.prepositions or opener in profile.object_determiners:
+        return False
+    if noun_phrase_end(seg, profile, a, v) != v or any(i in content for i in range(a, v)):
+        return False
+    d.addressee = [Seg(r.a, r.b, "A", r.sent)]
+    d.speaker = [Seg(a, v, "S", r.sent)]
+    d.rules.append("group.addressee.outlet_dative.v1")
+    return True
+
+
+def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """An outlet after "der" is the dative addressee of a verb of telling, not part of the
+    speaker ("sagte der Minister der Zeitung Kurier", "sagte Müller der Zeitung") and not
+    the subject ("Die Ministerin sagte hierzu der Süddeutschen Zeitung, …"), unless the
+    noun before it takes an outlet as genitive ("der Sprecher der Zeitung",
+    ``shapes.json`` ``outlet_dative``)."""
+    sh = shapes(profile.lang)
+    if not sh.outlet_nouns:
+        return
+    words, lows = seg.words, seg.lows
+    for d in drafts:
+        if d.addressee or not d.cue:
+            continue
+        lemma = profile.cue(lows[d.cue[0].a])
+        if lemma is None or lemma.lemma not in profile.addressee_verbs:
+            continue
+        sent = seg.sentence_of[d.cue[0].a]
+        _a, b = seg.sentences[sent]
+        content = {i for p in d.parts for i in range(p.a, p.b)}
+        if len(d.speaker) == 1 and d.speaker_spans is None:
+            r = d.speaker[0]
+            for m in range(r.a + 1, r.b - 1):
+                if lows[m] != "der" or not words[m - 1][:1].isupper():
+                    continue
+                if words[m - 1].lower() in sh.outlet_genitive_roles:
+                    break
+                if noun_phrase_end(seg, profile, r.a, m) != m:
+                    # only "[one noun phrase] der [outlet]": after a prepositional phrase
+                    # the outlet may be its genitive ("am Rande der …")
+                    break
+                e = _outlet_np(seg, profile, sh, m, r.b)
+                if e is not None and e == r.b:
+                    d.speaker = [Seg(r.a, m, r.tag, r.sent)]
+                    d.addressee = [Seg(m, e, "A", r.sent)]
+                    d.rules.append("group.addressee.outlet_dative.v1")
+                break
+            if d.addressee:
+                continue
+        j = d.cue[-1].b if len(d.cue) == 1 else d.cue[0].a + 1
+        if _outlet_taken_for_speaker(seg, profile, sh, d, j, content):
+            continue
+        if any(x.a >= j for x in d.speaker):
+            continue  # the speaker follows the verb: the first "der" phrase is the subject
+        while j < b and lows[j] not in profile.determiners and words[j][:1].islower():
+            if lows[j] in profile.prepositions or j in content:
+                break
+            j += 1  # "sagte hierzu der Zeitung"
+        if j >= b or lows[j] != "der" or j in content or seg.quote_depth[j]:
+            continue
+        e = _outlet_np(seg, profile, sh, j, b)
+        if e is not None and not any(i in content for i in range(j, e)):
+            d.addressee = [Seg(j, e, "A", sent)]
+            d.rules.append("group.addressee.outlet_dative.v1")
+
+
+@component("extract.addressees.outlet_dative.v1", Stage.REFINE, langs=frozenset({"de"}))
+def refine_outlet_dative(w: Work) -> None:
+    """An outlet after "der" is the addressee of a verb of telling ("sagte der Minister
+    der Zeitung Kurier")."""
+    outlet_datives(w.seg, w.profile, w.drafts)

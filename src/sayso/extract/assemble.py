@@ -8,7 +8,7 @@ from sayso.extract import draft
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.roles import cue_evidence, medium_of
 from sayso.lang import LangProfile
-from sayso.model import Span, Spans, Statement
+from sayso.model import Evidence, Span, Spans, Statement
 from sayso.tagging.tagger import Taggers
 from sayso.text.segment import Segmented
 
@@ -122,6 +122,17 @@ def _parents(kept: list[tuple[draft.Draft, Spans, Spans]], ids: dict[int, str]) 
     return out
 
 
+def _relay_evidence(seg: Segmented, d: draft.Draft) -> tuple[Evidence, ...]:
+    """The relay of a statement (``Draft.relay``) as evidence ``group.relay.mention.v1``: the hook
+    from which the source chain takes it as a hop before the speaker."""
+    return tuple(
+        Evidence(
+            "group.relay.mention.v1", None, seg.token_span(r.a, r.b), "relays the speaker's words"
+        )
+        for r in d.relay
+    )
+
+
 def finish(
     seg: Segmented,
     profile: LangProfile,
@@ -166,7 +177,7 @@ def finish(
                 medium=medium_of(seg, profile, tagger, d, tagger.meta.get("medium_by_form", {})),
                 parent=parent,
                 rules=tuple(dict.fromkeys(d.rules)),
-                evidence=cue_evidence(seg, profile, d),
+                evidence=cue_evidence(seg, profile, d) + _relay_evidence(seg, d),
             )
         )
     return out

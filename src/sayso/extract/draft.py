@@ -47,6 +47,9 @@ class Draft:
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
     fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
     medium: Medium | None = None  # a rule's, where it knows better than the classifier
+    #: who passes the speaker's words on ("Die Agentur zitierte den Premier …"): an outer
+    #: source, recorded as the statement's ``group.relay.mention.v1`` evidence
+    relay: list[Seg] = field(default_factory=list)
 
     @property
     def a(self) -> int:
@@ -69,6 +72,7 @@ class Draft:
             rules=[rule],
             parent=parent,
             speaker_spans=self.speaker_spans,
+            relay=list(self.relay),
         )
 
 
