@@ -25,6 +25,7 @@ from sayso.extract import (
     direct,
     free_indirect,
     indirect,
+    ranker,
     reported,
     roles,
     speakers,
@@ -84,6 +85,8 @@ PIPELINE: tuple[Component, ...] = (
     free_indirect.refine_previous_sentence,
     free_indirect.refine_inherit,
     framing.refine_unknown_hearsay_source,
+    # the speaker ranker chooses among the rules' speaker and every other candidate
+    ranker.refine_rank_speakers,
     assemble.statements,
     # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
     # and stance facets (a disputed report is often hearsay); confirmation needs disputes

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.lang import LangProfile
-from sayso.model import Form, Medium, Span
+from sayso.model import Evidence, Form, Medium, Span
 from sayso.tagging.tagger import Tagged
 from sayso.text.segment import Segmented
 
@@ -45,6 +45,8 @@ class Draft:
     speaker_spans: tuple[Span, ...] | None = None  # inherited spans (outside this sentence)
     fallback_speaker: list[Seg] = field(default_factory=list)  # a rule's, if the tagger has none
     medium: Medium | None = None  # a rule's, where it knows better than the classifier
+    confidence: float = 1.0  # the speaker ranker's calibrated probability
+    model_evidence: Evidence | None = None  # why the speaker ranker chose the speaker
 
     @property
     def a(self) -> int:
