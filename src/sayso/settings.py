@@ -141,12 +141,14 @@ class SpeakerSettings:
     #: the ranker replaces the rules' speaker by another mention only this sure
     switch_min: float = 0.5
     #: a statement the rules gave no speaker takes the ranker's choice only when it is
-    #: surer than this (1.0: never; measured on wikinews-de: such speakers help the
-    #: entity-level score but are mostly of statements that are none, and cost speaker F1)
-    add_min: float = 1.0
+    #: surer than this (1.0: never; measured on wikinews-de: lower values help the
+    #: entity-level score, but such speakers are often of statements that are none)
+    add_min: float = 0.8
+    #: ... and only to a statement with a cue (one without is often no statement at all)
+    add_needs_cue: bool = True
     #: a speaker the ranker is less sure of than this is dropped: the statement's speaker
     #: is unknown (0.0: never)
-    abstain_below: float = 0.0
+    abstain_below: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,8 @@ def test_ranker_keeps_the_rules_span_when_the_rules_speaker_wins() -> None:
     profile = dm.profile
     work = Work(dm.seg, profile, DEFAULT, taggers("de"), drafts=[d])
     before = [(r.a, r.b) for r in d.speaker]
-    ranker._choose(work, model, d, cands)
+    x = np.asarray([c.features for c in cands])
+    ranker._choose(work, model, d, cands, x, model.scores(x))
     assert [(r.a, r.b) for r in d.speaker] == before
     assert ranker.RULE in d.rules and 0.5 < d.confidence <= 1.0
     assert d.model_evidence is not None and "rule" in (d.model_evidence.note or "")

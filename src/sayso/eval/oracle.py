@@ -15,13 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from sayso.eval.corpus import GoldDoc, GoldQuote
 from sayso.extract.component import Work
 from sayso.extract.draft import Draft, Seg, spans_of_speaker
+from sayso.extract.ranker import RULE
 from sayso.lang import load
 from sayso.model import Form, Span
 from sayso.settings import DEFAULT, Settings
 from sayso.tagging.tagger import taggers
+from sayso.tagging.train_speakers import ece
 from sayso.text.clean import clean
 from sayso.text.segment import Segmented, segment
 
@@ -108,12 +112,15 @@ class OracleReport:
     abstained_right: int
     without_speaker: int
     per_form: dict[str, tuple[int, int]]
+    #: expected calibration error of the ranker's confidence over its chosen speakers
+    ece: float = 0.0
 
     def metrics(self) -> dict[str, float]:
         pct = lambda a, b: round(100.0 * a / b, 1) if b else 0.0  # noqa: E731
         out = {
             "mention_accuracy": pct(self.right, self.with_speaker),
             "abstention_accuracy": pct(self.abstained_right, self.without_speaker),
+            "confidence_ece": round(self.ece, 3),
         }
         for form, (r, n) in sorted(self.per_form.items()):
             out[f"mention_accuracy_{form}"] = pct(r, n)
@@ -133,6 +140,7 @@ def evaluate(docs: Sequence[GoldDoc], settings: Settings = DEFAULT) -> OracleRep
     """Mention accuracy over ``docs`` (see the module docstring)."""
     n = with_sp = right = abst = without = 0
     per_form: dict[str, list[int]] = {}
+    judged: list[tuple[float, bool]] = []
     for doc in docs:
         work, pairs = oracle_work(doc, settings)
         for d, q in pairs:
@@ -140,6 +148,8 @@ def evaluate(docs: Sequence[GoldDoc], settings: Settings = DEFAULT) -> OracleRep
             got = spans_of_speaker(work.seg, d)
             gold = q.roles["speaker"]
             form = (q.form or d.form).value
+            if got and RULE in d.rules:
+                judged.append((d.confidence, any(g.overlaps(x) for g in gold for x in got)))
             if not gold:
                 without += 1
                 abst += not got
@@ -150,6 +160,14 @@ def evaluate(docs: Sequence[GoldDoc], settings: Settings = DEFAULT) -> OracleRep
             tally = per_form.setdefault(form, [0, 0])
             tally[0] += ok
             tally[1] += 1
+    probs = np.asarray([c for c, _ in judged], dtype=np.float64)
+    right_ = np.asarray([float(ok) for _, ok in judged], dtype=np.float64)
     return OracleReport(
-        n, with_sp, right, abst, without, {k: (v[0], v[1]) for k, v in per_form.items()}
+        n,
+        with_sp,
+        right,
+        abst,
+        without,
+        {k: (v[0], v[1]) for k, v in per_form.items()},
+        ece(probs, right_) if judged else 0.0,
     )

@@ -25,7 +25,7 @@ from sayso.text.segment import Segmented
 #: sentences before the content's first and after its last that hold candidates
 BEFORE, AFTER = 2, 1
 #: at most this many candidates per statement (the nearest ones)
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 25
 
 FEATURES: tuple[str, ...] = (
     "rule",  # overlaps the speaker today's rules chose
@@ -101,9 +101,26 @@ class DocMentions:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
+        self._lexical: dict[tuple[int, int], dict[str, float | bool]] = {}
+        self._role: dict[str, bool] = {}
+        self._kind: dict[str, ActorKind | None] = {}
         self.lower_words = {w for w in seg.words if w[:1].islower()}
         self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
         self.para_starts = [a for a, _ in seg.paragraphs]
+
+    def role(self, w: str) -> bool:
+        """``profile.is_role_noun``, memoised for the document."""
+        got = self._role.get(w)
+        if got is None:
+            got = self._role[w] = self.profile.is_role_noun(w)
+        return got
+
+    def kind(self, w: str) -> ActorKind | None:
+        """``profile.actor_kind_hint``, memoised for the document."""
+        if w in self._kind:
+            return self._kind[w]
+        got = self._kind[w] = self.profile.actor_kind_hint(w)
+        return got
 
     def paragraph(self, i: int) -> int:
         return bisect.bisect_right(self.para_starts, self.seg.starts[i]) - 1
@@ -111,13 +128,14 @@ class DocMentions:
     def sentence(self, s: int) -> list[tuple[int, int]]:
         got = self._by_sent.get(s)
         if got is None:
-            got = self._by_sent[s] = _chunk(self.seg, self.profile, s)
+            got = self._by_sent[s] = _chunk(self, s)
         return got
 
 
-def _chunk(seg: Segmented, profile: LangProfile, s: int) -> list[tuple[int, int]]:
+def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
     from sayso.extract.according import noun_phrase_end
 
+    seg, profile = dm.seg, dm.profile
     words = seg.words
     a, b = seg.sentences[s]
     out = []
@@ -127,10 +145,7 @@ def _chunk(seg: Segmented, profile: LangProfile, s: int) -> list[tuple[int, int]
         low = w.lower()
         e = i
         if w[:1].isalnum() and (
-            w[:1].isupper()
-            or low in profile.determiners
-            or profile.is_role_noun(w)
-            or profile.actor_kind_hint(w) is not None
+            w[:1].isupper() or low in profile.determiners or dm.role(w) or dm.kind(w) is not None
         ):
             e = noun_phrase_end(seg, profile, i, b)
         pronoun = profile.is_speaker_pronoun(low) or low in profile.relative_pronouns
@@ -239,12 +254,14 @@ def _features(
     for c in cands:
         toks = range(c.a, c.b)
         gap = c.a - d.b if c.a >= d.b else (c.b - d.a if c.b <= d.a else 0)
+        rule = _overlaps_spans(seg, c, rule_spans)
+        was_prev = _overlaps_spans(seg, c, prev_spans)
         row = {
-            "rule": _overlaps_spans(seg, c, rule_spans),
-            "rule_crf": crf and _overlaps_spans(seg, c, rule_spans),
-            "rule_inherit": inherited and _overlaps_spans(seg, c, rule_spans),
-            "prev": _overlaps_spans(seg, c, prev_spans),
-            "prev_same": prev_adjacent and _overlaps_spans(seg, c, prev_spans),
+            "rule": rule,
+            "rule_crf": crf and rule,
+            "rule_inherit": inherited and rule,
+            "prev": was_prev,
+            "prev_same": prev_adjacent and was_prev,
             "addressee": _overlaps_runs(c, d.addressee),
             "in_content": sum(i in content for i in toks) / len(toks),
             "in_other": any(i in other_tokens for i in toks),
@@ -268,7 +285,10 @@ def _features(
             "prev_exists": bool(prev_spans),
             "speaker_before": words[c.b - 1].lower() in spoken,
         }
-        row.update(_lexical(dm, c))
+        lex = dm._lexical.get((c.a, c.b))
+        if lex is None:
+            lex = dm._lexical[(c.a, c.b)] = _lexical(dm, c)
+        row.update(lex)
         c.features = [float(row[f]) for f in FEATURES]
 
 
@@ -278,7 +298,7 @@ def _lexical(dm: DocMentions, c: Candidate) -> dict[str, float | bool]:
     first, last = words[c.a], words[c.b - 1]
     low = first.lower()
     prons = profile.pronoun(low) if c.b - c.a == 1 else ()
-    kinds = {profile.actor_kind_hint(w) for w in words[c.a : c.b]}
+    kinds = {dm.kind(w) for w in words[c.a : c.b]}
     before_w = words[c.a - 1] if c.a > 0 else ""
     after_w = words[c.b] if c.b < len(words) else ""
     return {
@@ -288,7 +308,7 @@ def _lexical(dm: DocMentions, c: Candidate) -> dict[str, float | bool]:
         "pron_first": any(p.person == 1 for p in prons),
         "relative": low in profile.relative_pronouns and c.b - c.a == 1,
         "name": all(w[:1].isupper() for w in words[c.a : c.b] if w[:1].isalpha()),
-        "role": any(profile.is_role_noun(w) for w in words[c.a : c.b]),
+        "role": any(dm.role(w) for w in words[c.a : c.b]),
         "kind_org": ActorKind.ORGANIZATION in kinds,
         "kind_outlet": ActorKind.OUTLET in kinds,
         "kind_anon": ActorKind.ANONYMOUS in kinds,

@@ -126,19 +126,36 @@ def rank_speakers(w: Work) -> None:
     if model is None and COLLECT is None:
         return
     dm = DocMentions(w.seg, w.profile)
+    # every draft's candidates first, with the rules' speakers (as in training), then
+    # one scoring pass over the document
     prev: Draft | None = None
+    queries: list[tuple[Draft, list[Candidate]]] = []
     for d in w.drafts:
         cands = candidates(dm, d, prev, w.drafts)
         if COLLECT is not None:
             COLLECT.append((w.seg, d, cands))
-        elif model is not None and cands:
-            _choose(w, model, d, cands)
+        elif cands:
+            queries.append((d, cands))
         prev = d
+    if model is None or not queries:
+        return
+    x = np.asarray([c.features for _, cands in queries for c in cands], dtype=np.float64)
+    scores = model.scores(x)
+    at = 0
+    for d, cands in queries:
+        n = len(cands)
+        _choose(w, model, d, cands, x[at : at + n], scores[at : at + n])
+        at += n
 
 
-def _choose(w: Work, model: SpeakerModel, d: Draft, cands: list[Candidate]) -> None:
-    x = np.asarray([c.features for c in cands], dtype=np.float64)
-    s = model.scores(x)
+def _choose(
+    w: Work,
+    model: SpeakerModel,
+    d: Draft,
+    cands: list[Candidate],
+    x: np.ndarray,
+    s: np.ndarray,
+) -> None:
     p = softmax(s)
     k = int(np.argmax(s))
     best = cands[k]
@@ -147,7 +164,7 @@ def _choose(w: Work, model: SpeakerModel, d: Draft, cands: list[Candidate]) -> N
     has_rule = bool(d.speaker) or bool(d.speaker_spans)
     settings = w.settings.speakers
     if x[k, rule_idx] <= 0:
-        if not has_rule and not conf > settings.add_min:
+        if not has_rule and not (conf > settings.add_min and (d.cue or not settings.add_needs_cue)):
             d.confidence = round(1.0 - conf, 3)  # that the statement has no speaker
             return
         if has_rule and conf < settings.switch_min:
