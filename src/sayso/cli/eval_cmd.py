@@ -188,7 +188,7 @@ def run_oracle(args: argparse.Namespace) -> int:
         return 0
     print(f"{args.corpus}: speakers on {report.quotations} gold quotations")
     for name, value in out["metrics"].items():
-        print(f"  {name:<45} {value:5.1f}")
+        print(f"  {name:<45} {value:g}")
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 

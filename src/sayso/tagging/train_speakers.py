@@ -333,7 +333,9 @@ def train_ranker(
         held.append(top_choices(models[k].predict(x), y, g))
     choices = np.vstack(held)
     cal = calibrate(choices)
-    probs = np.interp(choices[:, 0], cal[0], cal[1])
+    # the calibration error on held-out choices: each half's map judged on the other half
+    probs = np.concatenate([np.interp(held[1 - k][:, 0], *calibrate(held[k])) for k in (0, 1)])
+    choices = np.vstack([held[1], held[0]])
     answerable = choices[:, 2] > 0
     final = fit(rows)
     write(export(final, cal), out)
