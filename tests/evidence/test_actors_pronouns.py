@@ -20,14 +20,3 @@ def test_actors_pronoun_after_a_name_joins_that_person() -> None:
     assert [x.name for x in people] == ["Anna Berger"]
     assert "actor.coref.pronoun.v1" in people[0].rules
     assert all(UNRESOLVED not in x.rules for x in a.actors)
-
-
-def test_actors_a_name_with_and_without_first_name_is_one_person() -> None:
-    a = sayso.analyze(
-        "Chefentwickler Shigeru Miyamoto sagte, das Spiel komme im Mai. "
-        "„Wir sind fast fertig“, sagte Chefentwickler Miyamoto.",
-        "de",
-    )
-    people = [x for x in a.actors if x.kind is ActorKind.PERSON]
-    assert len(people) == 1
-    assert people[0].name.endswith("Shigeru Miyamoto")

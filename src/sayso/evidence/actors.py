@@ -216,10 +216,6 @@ def _fits(a: _Draft, low: str, last_word: str, kind: ActorKind, role: str | None
         # short name "Hebestreit" ~ "Steffen Hebestreit" (and the other way round)
         if an.split()[-1] == last_word and (len(low.split()) == 1 or len(an.split()) == 1):
             return True
-        # the same name with or without a first name: "Chefentwickler Miyamoto" ~
-        # "Chefentwickler Shigeru Miyamoto"
-        if an.split()[-1] == last_word and _words_within(low.split(), an.split()):
-            return True
         # bare role noun "der Regierungssprecher" ~ the actor holding that role
         if (
             role is not None
@@ -229,13 +225,6 @@ def _fits(a: _Draft, low: str, last_word: str, kind: ActorKind, role: str | None
         ):
             return True
     return False
-
-
-def _words_within(x: list[str], y: list[str]) -> bool:
-    """All words of the shorter name occur, in order, in the longer one."""
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    it = iter(long_)
-    return all(w in it for w in short)
 
 
 class _Index:
@@ -291,8 +280,6 @@ def _match(index: _Index, name: str, kind: ActorKind, role: str | None) -> _Draf
         # a one-word mention matches any person of that last name, a longer one only a
         # person known by one word
         found.append(index.latest("last" if len(low.split()) == 1 else "single", last_word, fits))
-        if len(low.split()) > 1:
-            found.append(index.latest("last", last_word, fits))
         if role is not None and low == role.lower():
             found.append(index.latest("role", low, fits))
     return max(
