@@ -102,6 +102,10 @@ def oracle_work(
     return work, pairs
 
 
+def pct(a: int, b: int) -> float:
+    return round(100.0 * a / b, 1) if b else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class OracleReport:
     """Mention accuracy of the speaker stage on gold quotations."""
@@ -116,7 +120,6 @@ class OracleReport:
     ece: float = 0.0
 
     def metrics(self) -> dict[str, float]:
-        pct = lambda a, b: round(100.0 * a / b, 1) if b else 0.0  # noqa: E731
         out = {
             "mention_accuracy": pct(self.right, self.with_speaker),
             "abstention_accuracy": pct(self.abstained_right, self.without_speaker),
