@@ -40,7 +40,7 @@ def _text(dm: DocMentions, a: int, b: int) -> str:
 
 def test_ranker_candidates_cover_subject_addressee_and_earlier_sentence() -> None:
     dm, d = _draft(TEXT, "man prüfe alles", "sagte")
-    got = {_text(dm, c.a, c.b): c for c in candidates(dm, d, None, [d])}
+    got = {_text(dm, c.a, c.b): c for c in candidates(dm, d, None)}
     assert "Ein Sprecher des Ministeriums" in got
     assert any("Nachrichtenagentur" in k for k in got)
     assert "Die Regierung" in got
@@ -102,7 +102,7 @@ def test_ranker_without_a_model_leaves_the_rules_speaker(monkeypatch: pytest.Mon
 def test_ranker_keeps_the_rules_span_when_the_rules_speaker_wins() -> None:
     dm, d = _draft(TEXT, "man prüfe alles", "sagte")
     d.speaker = [Seg(d.cue[0].a - 4, d.cue[0].a, "S", d.parts[0].sent)]
-    cands = candidates(dm, d, None, [d])
+    cands = candidates(dm, d, None)
     rule = FEATURES.index("rule")
     winner = next(k for k, c in enumerate(cands) if (c.features or [])[rule] == 1.0)
     n = len(FEATURES)

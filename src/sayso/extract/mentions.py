@@ -103,10 +103,22 @@ class DocMentions:
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
         self._lexical: dict[tuple[int, int], dict[str, float | bool]] = {}
         self._role: dict[str, bool] = {}
+        #: the draft each token's content belongs to (-1: none), see index_drafts
+        self.owner: list[int] = [-1] * len(seg.words)
+        self.draft_index: dict[int, int] = {}
+        #: lower-cased words of the speakers of the drafts seen so far
+        self.spoken: set[str] = set()
         self._kind: dict[str, ActorKind | None] = {}
         self.lower_words = {w for w in seg.words if w[:1].islower()}
         self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
         self.para_starts = [a for a, _ in seg.paragraphs]
+
+    def index_drafts(self, drafts: list[Draft]) -> None:
+        """Which draft's content each token is (the last one's where contents overlap)."""
+        for k, d in enumerate(drafts):
+            self.draft_index[id(d)] = k
+            for p in d.parts:
+                self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
     def role(self, w: str) -> bool:
         """``profile.is_role_noun``, memoised for the document."""
@@ -159,11 +171,10 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(
-    dm: DocMentions, d: Draft, prev: Draft | None, others: list[Draft]
-) -> list[Candidate]:
+def candidates(dm: DocMentions, d: Draft, prev: Draft | None) -> list[Candidate]:
     """The candidate speakers of draft ``d`` with their feature rows (see
-    :data:`FEATURES`); ``prev`` is the draft before it, ``others`` every draft."""
+    :data:`FEATURES`); ``prev`` is the draft before it. Call it on the drafts in document
+    order, after :meth:`DocMentions.index_drafts`."""
     seg = dm.seg
     s0, s1 = d.parts[0].sent, d.parts[-1].sent
     lo, hi = max(0, s0 - BEFORE), min(len(seg.sentences) - 1, s1 + AFTER)
@@ -183,7 +194,9 @@ def candidates(
     cands.sort(key=lambda c: abs(c.a - anchor))
     cands = cands[:MAX_CANDIDATES]
     cands.sort(key=lambda c: c.a)
-    _features(dm, d, prev, prev_spans, others, content, cands)
+    _features(dm, d, prev, prev_spans, content, cands)
+    # what the next drafts see as spoken before them
+    dm.spoken.update(seg.words[i].lower() for r in d.speaker for i in range(r.a, r.b))
     return cands
 
 
@@ -220,7 +233,6 @@ def _features(
     d: Draft,
     prev: Draft | None,
     prev_spans: tuple[Span, ...],
-    others: list[Draft],
     content: set[int],
     cands: list[Candidate],
 ) -> None:
@@ -231,26 +243,24 @@ def _features(
         r.startswith("group.speaker.") for r in d.rules
     )
     inherited = d.speaker_spans is not None
-    other_tokens = {i for o in others if o is not d for p in o.parts for i in range(p.a, p.b)}
+    owner, me = dm.owner, dm.draft_index.get(id(d), -1)
+
+    def in_other(i: int) -> bool:
+        return owner[i] >= 0 and owner[i] != me
+
     cue_a = d.cue[0].a if d.cue else None
     cue_b = d.cue[0].b if d.cue else None
     cue_sent = seg.sentence_of[cue_a] if cue_a is not None else -1
     s0 = d.parts[0].sent
     para = dm.paragraph(d.a)
-    first_np = next((m for m in dm.sentence(s0) if m[0] not in other_tokens), None)
+    first_np = next((m for m in dm.sentence(s0) if not in_other(m[0])), None)
     prev_adjacent = prev is not None and prev.parts[-1].sent >= s0 - 1
     n = len(cands)
     anchor = cue_a if cue_a is not None else d.a
     before = sorted((c for c in cands if c.a < anchor), key=lambda c: -c.a)
     after = sorted((c for c in cands if c.a >= anchor), key=lambda c: c.a)
     side_rank = {id(c): k for group in (before, after) for k, c in enumerate(group)}
-    spoken = {
-        seg.words[i].lower()
-        for o in others
-        if o is not d and o.a < d.a
-        for r in o.speaker
-        for i in range(r.a, r.b)
-    }
+    spoken = dm.spoken
     for c in cands:
         toks = range(c.a, c.b)
         gap = c.a - d.b if c.a >= d.b else (c.b - d.a if c.b <= d.a else 0)
@@ -264,7 +274,7 @@ def _features(
             "prev_same": prev_adjacent and was_prev,
             "addressee": _overlaps_runs(c, d.addressee),
             "in_content": sum(i in content for i in toks) / len(toks),
-            "in_other": any(i in other_tokens for i in toks),
+            "in_other": any(in_other(i) for i in toks),
             "in_quote": any(seg.quote_depth[i] for i in toks),
             "sent_dist": c.sent - s0,
             "para_cross": dm.paragraph(c.a) != para,

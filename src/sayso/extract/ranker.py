@@ -7,9 +7,12 @@ as ``models/<lang>.speaker.v1.json``) scores them. The ranker chooses the mentio
 rules draw its span: when the winner overlaps the rules' speaker, that span stays;
 otherwise the winner's noun phrase becomes the speaker (trimmed like any other). The
 winner's softmax share, calibrated on held-out data (isotonic), is the statement's
-``confidence``; below ``Settings.speakers.abstain_below`` a statement the rules gave no
-speaker keeps none. Every choice records ``model.speaker.v1`` with the winner's strongest
-features. Without a model file for the language the rules' speakers stand unchanged.
+``confidence``. ``Settings.speakers`` decides: another mention replaces the rules' speaker
+from ``switch_min`` on; a statement the rules left without speaker takes one only with a
+cue and above ``add_min``; below ``abstain_below`` the speaker becomes unknown
+(``model.speaker.abstain.v1``). Every choice records ``model.speaker.v1`` with the
+winner's strongest features. Without a model file for the language the rules' speakers
+stand unchanged.
 
 The model file is a flat array of tree nodes evaluated here with numpy (no LightGBM at run
 time: importing it costs seconds).
@@ -128,10 +131,11 @@ def rank_speakers(w: Work) -> None:
     dm = DocMentions(w.seg, w.profile)
     # every draft's candidates first, with the rules' speakers (as in training), then
     # one scoring pass over the document
+    dm.index_drafts(w.drafts)
     prev: Draft | None = None
     queries: list[tuple[Draft, list[Candidate]]] = []
     for d in w.drafts:
-        cands = candidates(dm, d, prev, w.drafts)
+        cands = candidates(dm, d, prev)
         if COLLECT is not None:
             COLLECT.append((w.seg, d, cands))
         elif cands:
@@ -200,8 +204,8 @@ def _take(w: Work, d: Draft, c: Candidate) -> None:
 
 
 def _why(model: SpeakerModel, x: np.ndarray, k: int, conf: float) -> str:
-    """The winner's strongest features: those set (or, for distances, differing from the
-    runner-up's) with the largest importance in the model."""
+    """The winner's strongest features: the four set (non-zero) in its row with the
+    largest importance (share of the model's gain), with their values where not 1."""
     row = x[k]
     order = np.argsort(-model.importance)
     shown = []
