@@ -15,12 +15,17 @@ import argparse
 import json
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+import sayso
 from sayso.eval import oracle
+from sayso.eval.corpus import GoldDoc
 from sayso.eval.data import data_root
 from sayso.eval.metrics import run_system
 from sayso.eval.suites import CORPORA
+from sayso.model import Analysis
+from sayso.settings import DEFAULT
 from sayso.tagging.train_speakers import models_from
 
 KEYS = {
@@ -36,6 +41,13 @@ def _without_ranker(folder: Path, tmp: Path) -> Path:
         if ".speaker." not in f.name:
             shutil.copy(f, out / f.name)
     return out
+
+
+RANKED = replace(DEFAULT, speakers=replace(DEFAULT.speakers, ranker=True))
+
+
+def _ranked(doc: GoldDoc) -> Analysis:
+    return sayso.analyze(doc.text, lang=doc.lang, settings=RANKED)
 
 
 def main() -> None:
@@ -59,7 +71,7 @@ def main() -> None:
                     folder = _without_ranker(folder, Path(tmp))
                 test = halves[1 - k]
                 with models_from(folder):
-                    analyses += run_system(test, None)
+                    analyses += run_system(test, _ranked)
                     rep = oracle.evaluate(test)
                 gold += test
                 right += rep.right

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -15,6 +17,8 @@ from sayso.model import Form
 from sayso.settings import DEFAULT
 from sayso.tagging.tagger import taggers
 from sayso.text.segment import segment
+
+RANKED = replace(DEFAULT, speakers=replace(DEFAULT.speakers, ranker=True))
 
 TEXT = (
     "Die Regierung prüft den Fall. "
@@ -84,7 +88,7 @@ def test_ranker_calibration_and_ece() -> None:
 def test_ranker_records_its_choice_and_a_calibrated_confidence() -> None:
     if ranker.speaker_model("de") is None:
         pytest.skip("no shipped German speaker ranker")
-    a = analyze(TEXT, "de")
+    a = analyze(TEXT, "de", settings=RANKED)
     s = next(s for s in a.statements if "prüfe" in a.text[s.content[0].start : s.content[-1].end])
     assert 0.0 <= s.confidence <= 1.0
     assert a.text[s.speaker[0].start : s.speaker[-1].end].startswith("Ein Sprecher")
@@ -95,7 +99,7 @@ def test_ranker_records_its_choice_and_a_calibrated_confidence() -> None:
 
 def test_ranker_without_a_model_leaves_the_rules_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ranker, "speaker_model", lambda lang: None)
-    a = analyze(TEXT, "de")
+    a = analyze(TEXT, "de", settings=RANKED)
     assert all(s.confidence == 1.0 and ranker.RULE not in s.rules for s in a.statements)
 
 
@@ -128,3 +132,8 @@ def test_ranker_keeps_the_rules_span_when_the_rules_speaker_wins() -> None:
     assert ranker.RULE in d.rules and 0.5 < d.confidence <= 1.0
     assert d.model_evidence is not None and "rule" in (d.model_evidence.note or "")
     assert winner >= 0
+
+
+def test_ranker_is_off_by_default() -> None:
+    a = analyze(TEXT, "de")
+    assert all(ranker.RULE not in s.rules and s.confidence == 1.0 for s in a.statements)

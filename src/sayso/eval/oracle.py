@@ -139,11 +139,12 @@ class OracleReport:
         }
 
 
-#: gold quotations are statements by definition: the ranker may give a speaker to one the
+#: the ranker on; gold quotations are statements by definition: it may give a speaker to one the
 #: rules left without (in a full analysis it does so only with a cue and surely, since
 #: there such drafts are often no statement at all)
 ORACLE_SETTINGS = replace(
-    DEFAULT, speakers=replace(DEFAULT.speakers, add_min=0.0, add_needs_cue=False)
+    DEFAULT,
+    speakers=replace(DEFAULT.speakers, ranker=True, add_min=0.0, add_needs_cue=False),
 )
 
 
