@@ -20,7 +20,9 @@ SRC = Path(sayso.__file__).parent
 #: ids the code uses internally and never records ("actor.pronoun.v1" becomes
 #: "actor.coref.pronoun.v1" once the pronoun is resolved)
 INTERNAL = {"actor.pronoun.v1"}
-FAMILIES = re.compile(r"^(rule|group|crf|chain|framing|actor|relation|lexicon|identity|manual)\.")
+FAMILIES = re.compile(
+    r"^(rule|group|crf|model|chain|framing|actor|relation|lexicon|identity|manual)\."
+)
 
 #: texts written for this test, with the shapes most rules fire on
 TEXTS = [

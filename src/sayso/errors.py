@@ -287,6 +287,28 @@ E036 = Code(
     "and report the source if it happens again.",
 )
 
+# --- the speaker ranker (E040-E044) -----------------------------------------------------
+E040 = Code(
+    "E040",
+    "The speaker ranker {path} cannot be read: {detail}.",
+    "Reinstall sayso, or rebuild it with 'sayso train --speakers-only'.",
+)
+E041 = Code(
+    "E041",
+    "The speaker ranker {path} was trained on other features ({detail}).",
+    "Rebuild it with 'sayso train --speakers-only' (the candidate features changed).",
+)
+E042 = Code(
+    "E042",
+    "Training the speaker ranker needs packages that are not installed: {detail}.",
+    "Install the train extra: pip install 'sayso[train]' (LightGBM and scikit-learn).",
+)
+E043 = Code(
+    "E043",
+    "No gold quotation of {corpus} has a speaker to learn from.",
+    "Point 'sayso train' at the train split of the corpus (--data), with its annotations.",
+)
+
 # --- the web application and REST API (E220-E239) ---------------------------------------
 E220 = Code(
     "E220",

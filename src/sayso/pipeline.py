@@ -29,6 +29,7 @@ from sayso.extract import (
     free_indirect,
     indirect,
     intros,
+    ranker,
     relays,
     reported,
     roles,
@@ -96,6 +97,8 @@ PIPELINE: tuple[Component, ...] = (
     free_indirect.refine_previous_sentence,
     free_indirect.refine_inherit,
     framing.refine_unknown_hearsay_source,
+    # the speaker ranker chooses among the rules' speaker and every other candidate
+    ranker.refine_rank_speakers,
     assemble.statements,
     # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
     # and stance facets (a disputed report is often hearsay); confirmation needs disputes

@@ -63,6 +63,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.free_indirect.previous_sentence.v1",
         "extract.free_indirect.inherit.v1",
         "evidence.framing.unknown_hearsay_source.v1",
+        "extract.ranker.speakers.v1",
         "extract.assemble.statements.v2",
         "evidence.relays.speakers.v1",
         "evidence.layer.chains.v1",

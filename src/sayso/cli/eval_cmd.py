@@ -125,6 +125,11 @@ def _add_corpus_parser(sub: Any, corpus: str) -> None:
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show the N worst docs")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents")
+    p.add_argument(
+        "--oracle-quotes",
+        action="store_true",
+        help="score the speaker stage alone on the gold quotations (mention accuracy)",
+    )
     if corpus == "polnear":
         p.add_argument(
             "--annotators",
@@ -165,6 +170,8 @@ def run_corpus_cmd(args: argparse.Namespace) -> int:
     from sayso.eval.render import render_errors, render_report, worst_docs
     from sayso.eval.suites import run_corpus
 
+    if args.oracle_quotes:
+        return run_oracle(args)
     started = time.perf_counter()
     run = run_corpus(args.corpus, args.dir, args.system, args.limit, _reader(args))
     elapsed = time.perf_counter() - started
@@ -182,6 +189,28 @@ def run_corpus_cmd(args: argparse.Namespace) -> int:
     if views:
         print()
         print(render_errors(views))
+    return 0
+
+
+def run_oracle(args: argparse.Namespace) -> int:
+    """``sayso eval CORPUS DIR --oracle-quotes``: the speaker stage on gold quotations."""
+    from sayso.eval import oracle
+    from sayso.eval.suites import CORPORA
+
+    started = time.perf_counter()
+    docs = (_reader(args) or CORPORA[args.corpus].read)(args.dir)
+    if args.limit is not None:
+        docs = docs[: max(args.limit, 0)]
+    report = oracle.evaluate(docs)
+    out = report.to_dict()
+    if args.json:
+        out["corpus"] = args.corpus
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{args.corpus}: speakers on {report.quotations} gold quotations")
+    for name, value in out["metrics"].items():
+        print(f"  {name:<45} {value:g}")
+    print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 
 

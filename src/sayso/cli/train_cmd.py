@@ -23,6 +23,19 @@ def register(sub: Any) -> None:
     p.add_argument("--c1", type=float, default=None, help="L1 penalty (default: per language)")
     p.add_argument("--c2", type=float, default=None, help="L2 penalty (default: per language)")
     p.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations")
+    p.add_argument(
+        "--speakers-only",
+        action="store_true",
+        help="train only the speaker ranker (the taggers stay as they are)",
+    )
+    p.add_argument(
+        "--folds",
+        type=Path,
+        default=None,
+        help="keep (and reuse) the taggers trained on each half of train here; the "
+        "ranker learns from each half with the other half's taggers (default: a "
+        "temporary folder)",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,6 +61,22 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.iterations is not None:
             params = replace(params, max_iterations=args.iterations)
-        meta = train(docs, lang, out_dir=args.out, params=params)
-        print(json.dumps(meta, indent=2, sort_keys=True))
+        if not args.speakers_only:
+            meta = train(docs, lang, out_dir=args.out, params=params)
+            print(json.dumps(meta, indent=2, sort_keys=True))
+        print(json.dumps(_train_speakers(docs, lang, args), indent=2, sort_keys=True))
     return 0
+
+
+def _train_speakers(docs: list[Any], lang: str, args: argparse.Namespace) -> dict[str, Any]:
+    import tempfile
+
+    from sayso.extract.ranker import model_file
+    from sayso.tagging.train_speakers import fold_taggers, train_ranker
+
+    name = Path(model_file(lang)).name
+    out = (args.out / name) if args.out is not None else Path(model_file(lang))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.folds if args.folds is not None else Path(tmp)
+        folds = fold_taggers(docs, lang, root)
+        return train_ranker(docs, lang, folds, out)

@@ -19,6 +19,10 @@ from sayso.lang.reporting import framing_words
 from sayso.model import Actor, ActorKind, Span, Statement
 from sayso.text.segment import Segmented
 
+#: a speaker pronoun with no actor before it to refer to
+UNRESOLVED = "actor.pronoun.unresolved.v1"
+PRONOUN_RULES = frozenset({"actor.coref.pronoun.v1", UNRESOLVED})
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -170,7 +174,8 @@ def resolve(
             actor = last
             if person and last is not None and last.kind is not ActorKind.PERSON:
                 actor = last_person or last
-            rule = "actor.coref.pronoun.v1"
+            # no antecedent: the pronoun stays a pronoun actor, marked unresolved
+            rule = "actor.coref.pronoun.v1" if actor is not None else UNRESOLVED
         else:
             actor = _match(index, name, kind, role)
             if actor is not None:
@@ -187,7 +192,7 @@ def resolve(
         if role and actor.role is None:
             actor.role = role
             index.role(actor)
-        if name != actor.name and name not in actor.aliases and rule != "actor.coref.pronoun.v1":
+        if name != actor.name and name not in actor.aliases and rule not in PRONOUN_RULES:
             actor.aliases.append(name)
             index.alias(actor, name)
         actor.mentions.extend(spans)

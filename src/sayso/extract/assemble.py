@@ -176,8 +176,11 @@ def finish(
                 frame=_trim(seg.text, _subtract(_spans(seg, d.frame), content)),
                 medium=medium_of(seg, profile, tagger, d, tagger.meta.get("medium_by_form", {})),
                 parent=parent,
+                confidence=d.confidence,
                 rules=tuple(dict.fromkeys(d.rules)),
-                evidence=cue_evidence(seg, profile, d) + _relay_evidence(seg, d),
+                evidence=cue_evidence(seg, profile, d)
+                + _relay_evidence(seg, d)
+                + ((d.model_evidence,) if d.model_evidence is not None else ()),
             )
         )
     return out

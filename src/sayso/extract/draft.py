@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.lang import LangProfile
-from sayso.model import Form, Medium, Span
+from sayso.model import Evidence, Form, Medium, Span
 from sayso.tagging.tagger import Tagged
 from sayso.text.segment import Segmented
 
@@ -50,6 +50,8 @@ class Draft:
     #: who passes the speaker's words on ("Die Agentur zitierte den Premier …"): an outer
     #: source, recorded as the statement's ``group.relay.mention.v1`` evidence
     relay: list[Seg] = field(default_factory=list)
+    confidence: float = 1.0  # the speaker ranker's calibrated probability
+    model_evidence: Evidence | None = None  # why the speaker ranker chose the speaker
 
     @property
     def a(self) -> int:
