@@ -19,6 +19,7 @@ from sayso.errors import SaysoError
 from sayso.evidence import contradictions, disputes, framing, layer
 from sayso.evidence import relays as evidence_relays
 from sayso.extract import (
+    according,
     according_to,
     addressees,
     anonymous,
@@ -156,6 +157,7 @@ def analyze(
     profile = load(lang)
     seg = segment(text, profile.abbreviations, profile.months, settings.text)
     warnings.extend(seg.warnings)
+    seg.memo[according.LIMITS_KEY] = settings.extract  # the shared phrase helpers' reach
     work = Work(seg, profile, settings, taggers(lang), warnings=warnings)
     run_all(work, PIPELINE)
     return replace(

@@ -108,6 +108,9 @@ class ExtractSettings:
     #: a clause-final cue ("wie die Polizei gestern mitteilte") lies at most this many
     #: words after the source
     according_max_adverbials: int = 6
+    #: the longest anonymous source with a modifier ("officials familiar with the
+    #: matter"): head phrase, modifier and its object (sayso.extract.anonymous)
+    anonymous_max_source: int = 14
 
     # --- clauses and speakers (sayso.extract.clauses, speakers, attributions, direct) ---
     #: a clause's subject before its auxiliary ("officials have said") has at most this

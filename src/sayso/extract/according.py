@@ -12,15 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sayso.lang import AccordingPattern, LangProfile, PatternElement
-from sayso.settings import DEFAULT
+from sayso.settings import DEFAULT, ExtractSettings
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
-# the reach of a source phrase (Settings.extract; read from the defaults: the noun-phrase
-# and pattern helpers below are shared by eight modules' rules)
-_LIMITS = DEFAULT.extract
-MAX_SOURCE = _LIMITS.according_max_source
-MAX_MODS = _LIMITS.according_max_mods
+#: where the analysis leaves its ``Settings.extract`` on the document (``Segmented.memo``):
+#: the noun-phrase and pattern helpers below are shared by eight modules' rules, so they
+#: read the reach of a source phrase from the document rather than from every signature
+LIMITS_KEY = "extract.settings"
+
+
+def limits(seg: Segmented) -> ExtractSettings:
+    """The extraction settings of the analysis ``seg`` belongs to (the defaults when a
+    helper runs outside ``analyze``)."""
+    got: ExtractSettings = seg.memo.get(LIMITS_KEY, DEFAULT.extract)
+    return got
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +45,11 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     words are ``clause.json`` ``noun_phrase``."""
     words = seg.words
     np_ = profile.noun_phrase
+    max_source = limits(seg).according_max_source
     j = i
     seen_head = False
     modifier = False  # a lowercase word before the head, read as an adjective
-    while j < end and j - i < MAX_SOURCE:
+    while j < end and j - i < max_source:
         if seg.quote_depth[j]:
             k = _quoted_name_end(seg, j, end)
             if k is None:
@@ -96,9 +103,6 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     return j if seen_head else i
 
 
-MAX_QUOTED_NAME = _LIMITS.according_max_quoted_name
-
-
 def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
     """The index after a quoted name opening at ``j`` („BBC News“, „Die Zeit“): a
     quotation of at most four words, each capitalised or a number; None otherwise."""
@@ -110,7 +114,8 @@ def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
         k += 1
     inside = seg.words[j + 1 : k - 1]
     inner = [w for w in inside if w[:1].isalnum()]
-    if not inner or len(inner) > MAX_QUOTED_NAME or len(inside) - len(inner) > 1:
+    too_long = len(inner) > limits(seg).according_max_quoted_name
+    if not inner or too_long or len(inside) - len(inner) > 1:
         return None  # empty, long, or more than one punctuation token inside
     if not all(w[:1].isupper() or w[:1].isdigit() for w in inner):
         return None
@@ -120,7 +125,8 @@ def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
 def _phrase_to_break(seg: Segmented, profile: LangProfile, i: int, end: int) -> int:
     """End of a source phrase that runs to the next clause break or the sentence end,
     for patterns whose trigger leaves no doubt ("according to a new national poll"); ``i``
-    when there is none within ``MAX_SOURCE`` words or the phrase does not start like one."""
+    when there is none within ``according_max_source`` words or the phrase does not start
+    like one."""
     words = seg.words
     if i >= end or not (words[i][:1].isalnum()):
         return i
@@ -130,7 +136,7 @@ def _phrase_to_break(seg: Segmented, profile: LangProfile, i: int, end: int) -> 
         if w in profile.clause_breaks or w in (".", "!", "?"):
             break
         j += 1
-    if j - i > MAX_SOURCE or (j < end and seg.quote_depth[j]):
+    if j - i > limits(seg).according_max_source or (j < end and seg.quote_depth[j]):
         return i
     if j < end and words[j] == "(":
         # a short label in parentheses belongs to the phrase: "… Schools (AROS)"
@@ -145,8 +151,9 @@ def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -
     Polizei zufolge")."""
     words = seg.words
     attribute = profile.noun_phrase.attribute_prepositions
+    max_source = limits(seg).according_max_source
     j = i
-    while j > start and i - j < MAX_SOURCE and not seg.quote_depth[j - 1]:
+    while j > start and i - j < max_source and not seg.quote_depth[j - 1]:
         w = words[j - 1]
         if w in profile.clause_breaks or not w[:1].isalnum():
             break
@@ -158,15 +165,13 @@ def _source_backward(seg: Segmented, profile: LangProfile, i: int, start: int) -
     return j
 
 
-MAX_ADVERBIALS = _LIMITS.according_max_adverbials
-
-
 def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> int:
     """The token of a cue verb that ends the clause starting at ``k`` within a few tokens
     ("am Montag mitteilte,"), or ``b`` when there is none."""
     words = seg.words
+    max_adverbials = limits(seg).according_max_adverbials
     j = k
-    while j < b and j - k <= MAX_ADVERBIALS:
+    while j < b and j - k <= max_adverbials:
         w = words[j]
         if seg.quote_depth[j] or w in profile.clause_breaks or not w[:1].isalnum():
             break
@@ -213,7 +218,8 @@ def match_at(
             # "nach [bisher unbestätigten] Berichten"); they belong to the source phrase
             nxt = rest[n + 1] if n + 1 < len(rest) else None
             m = 0
-            while k < b and m < MAX_MODS and not seg.quote_depth[k]:
+            max_mods = limits(seg).according_max_mods
+            while k < b and m < max_mods and not seg.quote_depth[k]:
                 w = seg.words[k]
                 low = w.lower()
                 if nxt is not None and nxt.matches_word(low):

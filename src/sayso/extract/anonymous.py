@@ -8,15 +8,13 @@ attribution rule (a short noun phrase before the verb) does not reach.
 
 from __future__ import annotations
 
+from sayso.extract.according import limits
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, finite_cue
 from sayso.lang import LangProfile
 from sayso.lang.shapes import Shapes, shapes
 from sayso.model import Form
 from sayso.text.segment import Segmented
-
-#: the longest anonymous source: head phrase, modifier and its object
-MAX_SOURCE = 14
 
 
 def _modifier_at(seg: Segmented, sh: Shapes, i: int) -> int | None:
@@ -53,7 +51,7 @@ def modified_source(
     e = m
     while e < end and not finite_cue(profile, words[e]) and words[e] not in profile.clause_breaks:
         e += 1
-    if e == m or e - a > MAX_SOURCE or seg.lows[m] in profile.complementizers:
+    if e == m or e - a > limits(seg).anonymous_max_source or seg.lows[m] in profile.complementizers:
         return None
     return a, j, e
 
@@ -85,7 +83,7 @@ def postposed(seg: Segmented, profile: LangProfile, sh: Shapes, drafts: list[Dra
         end = b
         while end > a and words[end - 1] in FINAL:
             end -= 1
-        for k in range(max(a + 3, end - MAX_SOURCE - 3), end - 3):
+        for k in range(max(a + 3, end - limits(seg).anonymous_max_source - 3), end - 3):
             if words[k] != "," or seg.quote_depth[k] or seg.quote_depth[k + 1]:
                 continue
             got = modified_source(seg, profile, sh, k + 1, end)
