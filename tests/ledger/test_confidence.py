@@ -84,9 +84,7 @@ def test_confidence_in_exports(stored: Ledger) -> None:
     assert sorted(x["confidence"] for x in lines) == sorted(SHAKY)
 
 
-def test_confidence_cli_min_confidence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_confidence_cli_min_confidence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'l.db'}"
     with Ledger.open(url) as ledger:
         ledger.add({"url": "https://city.example/bruecke"}, shaky())
