@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -43,6 +44,8 @@ NON_ENTITY = "actor.name.non_entity.v1"
 Description = tuple[str, ActorKind, str | None, str]
 
 _QUOTES = '„“”"«»‹›‚‘'
+#: "55-Jährige", "die 45-jährige": a description of a person, not a name
+_AGE = re.compile(r"\d+-[jJ]ährige[rn]?")
 _APOSTROPHES = ("'s", "’s", "'", "’")
 _COORD = frozenset(("und", "oder", "sowie", "bzw.", "and", "or", ","))
 #: prepositions that introduce a source ("aus Kreisen", "von Anna Berger", "by Reuters")
@@ -92,6 +95,8 @@ def describe(
     names = [w for w in content if not _det(w, profile)]
     if len(names) == 1 and _not_a_name(names[0], profile, nw, seg):
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
+    if len(names) == 1 and names[0].islower() and not _known_lower(names[0], profile, nw):
+        return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY  # "viel"
     inner = _complement(tokens, profile, nw)
     if inner is not None:
         name, kind, role, rule = describe(inner[0], profile, seg)
@@ -99,7 +104,25 @@ def describe(
             kind = ActorKind.ORGANIZATION  # "Pressestelle LKH Graz": the office's body
         if kind is not ActorKind.UNKNOWN:
             return name, kind, role, inner[1]
-    return _core(_cut(tokens, profile, nw), profile, nw)
+    got = _core(_cut(tokens, profile, nw), profile, nw)
+    if got[1] is ActorKind.PERSON and got[3].endswith(("name.v1", "role_name.v1")) and seg:
+        last = got[0].rsplit(" ", 1)[-1]
+        if last.endswith("s") and last[:-1] in _inside_capitals(seg):  # "Rabmer-Kollers"
+            got = (got[0][:-1], *got[1:])
+    return got
+
+
+def _known_lower(word: str, profile: LangProfile, nw: NameWords) -> bool:
+    """A lowercase word that may name a source: an outlet ("dpa", "taz"), a head noun
+    ("officials", "sources"), a noun for people ("experts")."""
+    return bool(
+        profile.actor_kind_hint(word) is not None
+        or nw.match(nw.outlets, [word], 0)
+        or nw.is_person_noun(word)
+        or word in nw.document_heads
+        or profile.lang == "en"
+        and profile.is_role_noun(word)
+    )
 
 
 def _det(word: str, profile: LangProfile) -> bool:
@@ -209,11 +232,15 @@ def _complement(
 
 
 def _is_name_word(w: str, profile: LangProfile, nw: NameWords) -> bool:
+    low = w.lower()
+    noun = low.rsplit("-", 1)[-1]
     return (
         w[:1].isupper()
         and profile.actor_kind_hint(w) is None
         and not nw.is_person_noun(w)
-        and w.lower() not in nw.not_names
+        and low not in nw.not_names
+        and noun not in nw.outlet_heads
+        and noun not in profile.evidence.outlet_heads
     )
 
 
@@ -280,12 +307,20 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
             return phrase, final[1], None, "actor.kind.document.v1"
         if final is not None:  # "Obama's former campaign strategist" is a person
             kinds = [k for k in kinds if k is ActorKind.ANONYMOUS]
-    role_idx = [i for i, w in enumerate(content) if profile.is_role_noun(w) or nw.is_person_noun(w)]
+    role_idx = [
+        i
+        for i, w in enumerate(content)
+        if profile.is_role_noun(w) or nw.is_person_noun(w) or _AGE.fullmatch(w)
+    ]
     role = _singular(content[role_idx[-1]], profile) if role_idx else None
     start = role_idx[-1] + 1 if role_idx else 0
     name_words = [w for w in content[start:] if _is_name_word(w, profile, nw)]
     tail = [w for w in content[start:] if w.lower() not in nw.particles]
-    whole = len(name_words) == len(tail) and bool(name_words)
+    proper = [w for w in name_words if w.lower() not in nw.particles]
+    # "Sprecher des Krisenstabes": a genitive after the role is no name
+    after_role = words[words.index(content[start - 1]) + 1 :] if start else words
+    complement = start > 0 and any(_det(w, profile) for w in after_role[:1])
+    whole = len(proper) == len(tail) and bool(proper) and not complement
     if whole:  # "Ursula von der Leyen": the particles between the name words belong to it
         a, b = words.index(name_words[0]), len(words) - words[::-1].index(name_words[-1])
         name_words = [w for w in words[a:b] if w[:1].isalnum()]
@@ -469,7 +504,8 @@ def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: Na
                 out[i] = out[i][:-1]  # "der Europäischen Kommission" (genitive, dative)
         return _join(out)
     new = _nominative_noun(noun, article, profile)
-    if new != noun or article in ("des", "eines", "dem", "einem", "den", "der"):
+    oblique = ("des", "eines", "dem", "einem", "den", "der", "einer", "")
+    if new != noun or article in oblique:
         gender = nw.gender(new)
         for i in range(head):
             if _adjective(out[i]) and out[i].endswith("en"):
@@ -486,6 +522,11 @@ def _adjective(word: str) -> bool:
 
 def _nominative_noun(noun: str, article: str, profile: LangProfile) -> str:
     lemma = _lemma(noun, "de")
+    if lemma == noun and noun.endswith("s") and profile.is_org_head(noun):
+        # a compound the lemmatiser does not know: "Landespressedienstes"
+        for stem in (noun[:-2], noun[:-1]) if noun.endswith("es") else (noun[:-1],):
+            if len(stem) > 3 and profile.is_org_head(stem) and _lemma(stem, "de") == stem:
+                return stem
     if not lemma[:1].isupper() or lemma == noun:
         return noun
     genitive = noun in (lemma + "s", lemma + "es") and (

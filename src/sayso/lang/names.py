@@ -47,7 +47,11 @@ class NameWords:
         low = word.lower()
         if low in self.person_nouns:
             return True
-        return any(low.endswith(n) and len(low) - len(n) >= 3 for n in self.person_nouns)
+        # compounds by a long last part only: "Chefentwickler", but not the surname
+        # "Wößmann" by "Mann"
+        return any(
+            len(n) >= 6 and low.endswith(n) and len(low) - len(n) >= 3 for n in self.person_nouns
+        )
 
     def is_org_word(self, word: str) -> bool:
         low = word.lower()
