@@ -8,11 +8,12 @@ non-entity and inflected names among actor names).
     python tools/ledger_identity.py report /tmp/gnad.db quality/ledger-identity/after.csv
 
 The labels file (CSV: ``actor_id,kind,name,label``) holds one line per sampled actor with
-one of :data:`LABELS`, or several joined by "+" ("inflected+split"); the ids are those of the ledger the file was labelled on (ingest
-is deterministic, so a re-ingest of the same articles with the same sayso gives the same
-ids). ``report`` re-draws the sample, checks that the file labels exactly it, and prints
-the shares. The sample is drawn from the ledger's live actors without the per-article
-"(unknown source)" placeholder (one per article, nothing to judge).
+one of :data:`LABELS`, or several joined by "+" ("inflected+split"); the ids are those of
+the ledger the file was labelled on (ingest is deterministic, so a re-ingest of the same
+articles with the same sayso gives the same ids). ``report`` re-draws the sample, checks
+that the file labels exactly it, and prints the shares. The sample is drawn from the
+ledger's live actors without the per-article "(unknown source)" placeholder (one per
+article, nothing to judge).
 """
 
 from __future__ import annotations

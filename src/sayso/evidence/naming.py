@@ -120,8 +120,7 @@ def _known_lower(word: str, profile: LangProfile, nw: NameWords) -> bool:
         or nw.match(nw.outlets, [word], 0)
         or nw.is_person_noun(word)
         or word in nw.document_heads
-        or profile.lang == "en"
-        and profile.is_role_noun(word)
+        or (profile.lang == "en" and profile.is_role_noun(word))
     )
 
 
