@@ -491,6 +491,10 @@ def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: Na
     if head is None:
         return _join(out)
     noun = out[head]
+    if not article and not _plural(noun, profile) and nw.gender(noun) != "f":
+        article = {"m": "der", "n": "das"}[nw.gender(noun)]  # "Europäische Gerichtshof"
+        if any(_adjective(w) and w.endswith("en") for w in out[:head]):
+            article = ""  # "Österreichischen Hagelversicherung": an oblique case
     if article in ("der", "das") and _nominative_noun(noun, article, profile) == noun:
         # "das Rote Kreuz" → "Rotes Kreuz", "der Europäische Gerichtshof" → "Europäischer …"
         gender = nw.gender(noun)
@@ -508,7 +512,8 @@ def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: Na
         gender = nw.gender(new)
         for i in range(head):
             if _adjective(out[i]) and out[i].endswith("en"):
-                out[i] = _strong(out[i], gender, plural=new.endswith(("e", "er")) and new != noun)
+                plural = _plural(noun, profile) or (new.endswith(("e", "er")) and new != noun)
+                out[i] = _strong(out[i], gender, plural=plural)
         out[head] = new
     return _join(out)
 
