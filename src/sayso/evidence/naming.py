@@ -300,6 +300,8 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     if state is not None and state[1] == len(content):
         return state[0], ActorKind.ORGANIZATION, None, "actor.kind.country.v1"
     kinds = [x for x in (_hint(w, profile, nw) for w in words) if x is not None]
+    if head is not None and _outlet_noun(words[head], profile, nw):
+        kinds.insert(0, ActorKind.OUTLET)  # "der Rundfunk", "the newspaper"
     if profile.lang == "en":
         final = _english_head(words, profile, nw)
         if final is not None and final[1] is ActorKind.DOCUMENT:
@@ -389,13 +391,7 @@ def _named_outlet(
         if got is not None and not any(x[:1].isalnum() for x in words[head + got[1] :]):
             return _outlet_name(got[0], nw), ActorKind.OUTLET, None, "actor.kind.outlet.v1"
     w = words[head]
-    low = w.lower()
-    noun = low.rsplit("-", 1)[-1]
-    is_head = (
-        noun in nw.outlet_heads
-        or noun in profile.evidence.outlet_heads
-        or any(noun.endswith(h) for h in nw.outlet_heads if len(h) > 5)
-    )
+    is_head = _outlet_noun(w, profile, nw)
     rest = [x for x in words[head + 1 :] if x[:1].isalnum()]
     if is_head and rest and all(x[:1].isupper() or x[:1].isdigit() for x in rest):
         name = nw.match(nw.outlets, rest, 0) or profile.match_outlet(rest, 0)
@@ -411,6 +407,16 @@ def _named_outlet(
 
 
 _LINKS = frozenset(("by", "from", "of", "von", "vom", "der", "des", "the"))
+
+
+def _outlet_noun(word: str, profile: LangProfile, nw: NameWords) -> bool:
+    """A noun for an outlet ("Zeitung", "US-Magazin", "Rundfunk", "newspaper")."""
+    noun = word.lower().rsplit("-", 1)[-1]
+    return (
+        noun in nw.outlet_heads
+        or noun in profile.evidence.outlet_heads
+        or any(noun.endswith(h) for h in nw.outlet_heads if len(h) > 5)
+    )
 
 
 def _outlet_report(
