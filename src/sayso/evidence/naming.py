@@ -412,6 +412,8 @@ _LINKS = frozenset(("by", "from", "of", "von", "vom", "der", "des", "the"))
 def _outlet_noun(word: str, profile: LangProfile, nw: NameWords) -> bool:
     """A noun for an outlet ("Zeitung", "US-Magazin", "Rundfunk", "newspaper")."""
     noun = word.lower().rsplit("-", 1)[-1]
+    if noun in nw.document_heads or profile.is_document_head(word):
+        return False  # "Aussendung" is a press release, not a "Sendung"
     return (
         noun in nw.outlet_heads
         or noun in profile.evidence.outlet_heads
