@@ -80,7 +80,13 @@ def test_naming_non_entities_are_the_unknown_source(lang: str, mention: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("mention", "pronoun"), [("wir Ihnen", "wir"), ("er , ohne", "er"), ("sie", "sie")]
+    ("mention", "pronoun"),
+    [
+        ("wir Ihnen", "wir"),
+        ("er , ohne", "er"),
+        ("sie", "sie"),
+        ("er , wolle sich mehr als zwei Wochen Zeit nehmen", "er"),
+    ],
 )
 def test_naming_pronoun_fragments_are_the_pronoun(mention: str, pronoun: str) -> None:
     assert describe(mention.split(), profile("de")) == (

@@ -78,7 +78,11 @@ def describe(
     if not content:
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
     first = content[0].lower()
-    if profile.is_speaker_pronoun(first) and all(_closed(w, profile, nw) for w in content):
+    at = tokens.index(content[0])
+    glued = at + 1 < len(tokens) and tokens[at + 1] == ","  # "er, befände sich …"
+    if profile.is_speaker_pronoun(first) and (
+        glued or all(_closed(w, profile, nw) for w in content)
+    ):
         return content[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
     if first in nw.prepositions and len(content) > 1:
         # "aus Sicherheitskreisen" is the group; "In Wien" is a place, not a speaker
