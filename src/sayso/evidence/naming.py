@@ -5,9 +5,12 @@
 - **never a non-entity**: a mention made only of adverbs, conjunctions, prepositions,
   pronoun forms or speech-act nouns ("Demnach", "Gleichzeitig", "Auf Frage", "wir Ihnen")
   is the unknown source (``actor.name.non_entity.v1``); a pronoun with words glued to it
-  ("er, ohne") is that pronoun. A single capitalised word that the lemmatiser (simplemma)
-  reads as an adjective, adverb or verb ("Später", "Bleibt") is no name either, unless the
-  article writes it capitalised inside a sentence too ("Kurz", "Bush");
+  ("er, ohne") is that pronoun. A single capitalised word is no name when the article also
+  writes it in lowercase or it has the ending of an adverb or adjective ("Zahlreiche"),
+  unless the article writes it capitalised inside a sentence too ("Kurz", "Bush").
+  (A lemmatiser was measured for this: simplemma's German dictionary took 3–9 s to load
+  on the first call, more than analysing dozens of articles; the endings and the article's
+  own spellings do the job without it.)
 - **glued words cut**: a party ("Alois Stöger SPÖ", "(SPÖ)"), a weekday or adverbial
   ("am Dienstag", "in Anspielung"), an addressee after a name ("Lena Kurz der APA"), a
   possessive ending ("Trump's"), quotation marks ("Kurier“");
@@ -29,8 +32,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-
-import simplemma
 
 from sayso.lang import LangProfile
 from sayso.lang.names import NameWords, name_words
@@ -62,9 +63,47 @@ def fold(word: str) -> str:
     )
 
 
+#: endings of German adjectives and adverbs (the stem before an inflection ending)
+_ADJ_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iv", "är", "ös", "bar", "sam", "haft", "reich",
+                 "los")  # fmt: skip
+_ADV_ENDINGS = ("weise", "mals", "dings", "wärts", "ens", "lich", "ig", "isch")
+_SIBILANT = ("s", "z", "x", "ß", "sch")
+
+
+def _stem(word: str) -> str:
+    """A German adjective without its inflection ending ("Roten" → "Rot")."""
+    for ending in ("en", "em", "er", "es", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
 @lru_cache(maxsize=50_000)
-def _lemma(word: str, lang: str) -> str:
-    return str(simplemma.lemmatize(word, lang=lang))
+def _adjective(word: str) -> bool:
+    """An inflected German adjective ("Roten", "Europäischen", "informierte", "eigenen")."""
+    if not word[:1].isalpha() or not word.endswith(("e", "en", "em", "er", "es")):
+        return False
+    if word[:1].islower():
+        return True
+    stem = _stem(word).lower()
+    return stem.endswith(_ADJ_SUFFIXES) or stem in _COMMON_ADJECTIVES
+
+
+_COMMON_ADJECTIVES = frozenset(
+    ("rot", "neu", "alt", "groß", "gross", "klein", "hoch", "hoh", "weiß", "schwarz", "grün",
+     "blau", "gelb", "jung", "frei", "oberst", "ober", "unter", "link", "recht", "erst",
+     "letzt", "nächst", "eigen", "vereinigt", "geeint", "zentral", "national", "deutsch")
+)  # fmt: skip
+
+
+def _genitive_stem(noun: str) -> str | None:
+    """A noun without its genitive ending ("Kreuzes" → "Kreuz", "Kanzleramts" →
+    "Kanzleramt", "Bundesamtes" → "Bundesamt"), None when it has none."""
+    if noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöü":
+        return noun[:-2]
+    if noun.endswith("s") and len(noun) > 4 and not noun.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return None
 
 
 def describe(
@@ -145,10 +184,22 @@ def _not_a_name(word: str, profile: LangProfile, nw: NameWords, seg: Segmented |
         return False
     if nw.match(nw.outlets, [word], 0) or nw.match(nw.countries, [word], 0):
         return False
-    lemma = _lemma(word, profile.lang)
-    if not lemma[:1].islower() or lemma.upper() == word:
-        return False
-    return seg is None or word not in _inside_capitals(seg)
+    if seg is None or word in _inside_capitals(seg):
+        return False  # a capital inside a sentence marks a name (or a German noun)
+    low = word.lower()
+    if profile.lang == "de" and (low.endswith(_ADV_ENDINGS) or _adjective(word)):
+        return True  # "Gleichzeitig", "Möglicherweise", "Zahlreiche"
+    return low in _lowercase_words(seg)  # "Später … später", "Keeps … keeps"
+
+
+def _lowercase_words(seg: Segmented) -> frozenset[str]:
+    """The words the article writes in lowercase (an adverb, adjective or verb there is
+    no name when it opens a sentence)."""
+    key = ("naming.lowercase",)
+    got = seg.memo.get(key)
+    if got is None:
+        got = seg.memo[key] = frozenset(w for w in seg.words if w[:1].islower())
+    return got
 
 
 def _inside_capitals(seg: Segmented) -> frozenset[str]:
@@ -378,7 +429,8 @@ def _hint(word: str, profile: LangProfile, nw: NameWords) -> ActorKind | None:
     low = word.lower()
     if low in nw.document_heads:
         return ActorKind.DOCUMENT
-    if word[:1].isupper() and (nw.is_org_word(word) or nw.is_org_word(_lemma(word, nw.lang))):
+    stem = _genitive_stem(word) if nw.lang == "de" else None
+    if word[:1].isupper() and (nw.is_org_word(word) or (stem and nw.is_org_word(stem))):
         return ActorKind.ORGANIZATION
     return None
 
@@ -468,20 +520,24 @@ def _english_head(
 
 
 def _plural(word: str, profile: LangProfile) -> bool:
-    """A plural noun for people ("Demonstranten", "Ärzte", "voters"), by its lemma; a
-    German "-s" is the genitive singular ("des Ministers")."""
-    lemma = _lemma(word, profile.lang)
-    if lemma.lower() == word.lower() or fold(word)[:2] != fold(lemma)[:2]:
-        return False
-    return profile.lang != "de" or word not in (lemma + "s", lemma + "es")
+    """A plural noun for people ("Demonstranten", "Ärztinnen", "voters"); German "-s" is
+    the genitive singular ("des Ministers"), "-er" nouns are read as singular."""
+    low = word.lower()
+    if profile.lang != "de":
+        return low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
+    if low.endswith("innen"):
+        return True
+    if low.endswith("en") and not low.endswith(("chen", "men")):
+        return True
+    return low.endswith("e") and any(c in low for c in "äöü") and fold(low) != low
 
 
 def _singular(word: str, profile: LangProfile) -> str:
     """A role noun as written, but not in an oblique case ("Ministers" → "Minister")."""
     if profile.lang != "de" or not word.endswith("s"):
         return word
-    lemma = _lemma(word, "de")
-    return lemma if lemma[:1].isupper() and word in (lemma + "s", lemma + "es") else word
+    stem = _genitive_stem(word)
+    return stem if stem and stem.lower() in profile.role_nouns else word
 
 
 def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: NameWords) -> str:
@@ -530,30 +586,23 @@ def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: Na
     return _join(out)
 
 
-def _adjective(word: str) -> bool:
-    """An inflected adjective ("Roten", "Europäischen", "informierte")."""
-    lemma = _lemma(word, "de")
-    return lemma[:1].islower() and word[:1].isalpha() and word.lower().startswith(lemma[:3])
-
-
 def _nominative_noun(noun: str, article: str, profile: LangProfile) -> str:
-    lemma = _lemma(noun, "de")
-    if lemma == noun and noun.endswith("s") and profile.is_org_head(noun):
-        # a compound the lemmatiser does not know: "Landespressedienstes"
-        for stem in (noun[:-2], noun[:-1]) if noun.endswith("es") else (noun[:-1],):
-            if len(stem) > 3 and profile.is_org_head(stem) and _lemma(stem, "de") == stem:
-                return stem
-    if not lemma[:1].isupper() or lemma == noun:
-        return noun
-    genitive = noun in (lemma + "s", lemma + "es") and (
-        article in ("des", "eines") or profile.actor_kind_hint(noun) is not None
-    )
-    if genitive:
-        return lemma
-    if noun.endswith("n") and profile.is_anonymous_head(noun):
-        stem = noun[:-1]
-        if stem == lemma + "e" or (stem == lemma and noun.endswith(("ern", "eln"))):
-            return stem  # dative plural: "Kreisen" → "Kreise", "Insidern" → "Insider"
+    """A head noun in the nominative: a genitive after "des"/"eines" or of a known head
+    ("Kanzleramts" → "Kanzleramt"), the dative plural of a group ("Kreisen" →
+    "Kreise", "Insidern" → "Insider")."""
+    stem = _genitive_stem(noun)
+    if stem is not None and (
+        article in ("des", "eines") or profile.actor_kind_hint(stem) is not None
+    ):
+        return stem
+    low = noun.lower()
+    if low.endswith("kreisen") or (low.endswith("ern") and profile.is_anonymous_head(noun)):
+        return noun[:-1]  # dative plural
+    heads = profile.anonymous_heads
+    if low.endswith("en") and low not in heads:  # "Medienberichten" → "Medienberichte"
+        plural = low[:-1]
+        if plural in heads or any(plural.endswith(h) for h in heads if h[-1] == "e" and len(h) > 5):
+            return noun[:-1]
     return noun
 
 
