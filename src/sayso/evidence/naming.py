@@ -385,7 +385,8 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     if role is not None and whole:
         return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
     people = bool(role_idx) and (not kinds or kinds[0] is ActorKind.PERSON)
-    if people and not name_words and _plural(content[role_idx[-1]], profile):
+    singular = any(w.lower() in _SINGULAR_DETERMINERS for w in words)  # "des Vorsitzenden"
+    if people and not name_words and not singular and _plural(content[role_idx[-1]], profile):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.plural_people.v1"
     if people and not name_words and _unidentified(words, role_idx[-1], content, profile):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.unidentified.v1"
@@ -400,6 +401,10 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
 
 
+#: determiners of one person: "des Vorsitzenden", "a spokeswoman" are not groups
+_SINGULAR_DETERMINERS = frozenset(
+    ("des", "dem", "ein", "eines", "einem", "einen", "a", "an", "this")
+)
 _INDEFINITE = frozenset(
     ("ein", "eine", "einer", "eines", "einem", "einen", "anderer", "andere", "weiterer",
      "weitere", "a", "an", "another", "one")
