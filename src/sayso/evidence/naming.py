@@ -29,10 +29,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
+from sayso.evidence.inflection import (
+    ADV_ENDINGS,
+    adjective,
+    canonical,
+    genitive_stem,
+    is_plural,
+    singular_form,
+)
 from sayso.lang import LangProfile
 from sayso.lang.names import NameWords, name_words
 from sayso.model import ActorKind
@@ -54,56 +60,6 @@ _SOURCE_PREPOSITIONS = frozenset(("aus", "von", "vom", "seitens", "by", "from"))
 _EN_CUT = frozenset(
     ("of", "by", "from", "for", "in", "on", "at", "released", "published", "taken", "–", "-")
 )
-
-
-def fold(word: str) -> str:
-    """Lowercase without diacritics ("Ärzte" → "arzte")."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
-    )
-
-
-#: endings of German adjectives and adverbs (the stem before an inflection ending)
-_ADJ_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iv", "är", "ös", "bar", "sam", "haft", "reich",
-                 "los")  # fmt: skip
-_ADV_ENDINGS = ("weise", "mals", "dings", "wärts", "ens", "lich", "ig", "isch")
-_SIBILANT = ("s", "z", "x", "ß", "sch")
-
-
-def _stem(word: str) -> str:
-    """A German adjective without its inflection ending ("Roten" → "Rot")."""
-    for ending in ("en", "em", "er", "es", "e"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: -len(ending)]
-    return word
-
-
-@lru_cache(maxsize=50_000)
-def _adjective(word: str) -> bool:
-    """An inflected German adjective ("Roten", "Europäischen", "informierte", "eigenen")."""
-    if not word[:1].isalpha() or not word.endswith(("e", "en", "em", "er", "es")):
-        return False
-    if word[:1].islower():
-        return True
-    stem = _stem(word).lower()
-    return stem.endswith(_ADJ_SUFFIXES) or stem in _COMMON_ADJECTIVES
-
-
-_COMMON_ADJECTIVES = frozenset(
-    ("rot", "neu", "alt", "groß", "gross", "klein", "hoch", "hoh", "weiß", "schwarz", "grün",
-     "blau", "gelb", "jung", "frei", "oberst", "ober", "unter", "link", "recht", "erst",
-     "letzt", "nächst", "eigen", "vereinigt", "geeint", "zentral", "national", "deutsch")
-)  # fmt: skip
-
-
-def _genitive_stem(noun: str) -> str | None:
-    """A noun without its genitive ending ("Kreuzes" → "Kreuz", "Kanzleramts" →
-    "Kanzleramt", "Bundesamtes" → "Bundesamt"), None when it has none."""
-    if noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöü":
-        return noun[:-2]
-    if noun.endswith("s") and len(noun) > 4 and not noun.endswith(("ss", "us", "is")):
-        return noun[:-1]
-    return None
 
 
 def describe(
@@ -187,7 +143,7 @@ def _not_a_name(word: str, profile: LangProfile, nw: NameWords, seg: Segmented |
     if seg is None or word in _inside_capitals(seg):
         return False  # a capital inside a sentence marks a name (or a German noun)
     low = word.lower()
-    if profile.lang == "de" and (low.endswith(_ADV_ENDINGS) or _adjective(word)):
+    if profile.lang == "de" and (low.endswith(ADV_ENDINGS) or adjective(word)):
         return True  # "Gleichzeitig", "Möglicherweise", "Zahlreiche"
     return low in _lowercase_words(seg)  # "Später … später", "Keeps … keeps"
 
@@ -346,7 +302,7 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     k = 0
     while k < len(words) - 1 and (_det(words[k], profile) or not words[k][:1].isalnum()):
         k += 1
-    phrase = _canonical(words[k:], words[:k], profile, nw)
+    phrase = _join(canonical(words[k:], words[:k], profile, nw))
     head = next((i for i, w in enumerate(words) if w[:1].isalnum() and not _det(w, profile)), None)
     got = _named_outlet(words, head, profile, nw)
     if got is not None:
@@ -368,7 +324,7 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
         for i, w in enumerate(content)
         if profile.is_role_noun(w) or nw.is_person_noun(w) or _AGE.fullmatch(w)
     ]
-    role = _singular(content[role_idx[-1]], profile) if role_idx else None
+    role = singular_form(content[role_idx[-1]], profile) if role_idx else None
     start = role_idx[-1] + 1 if role_idx else 0
     name_words = [w for w in content[start:] if _is_name_word(w, profile, nw)]
     tail = [w for w in content[start:] if w.lower() not in nw.particles]
@@ -386,7 +342,7 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
         return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
     people = bool(role_idx) and (not kinds or kinds[0] is ActorKind.PERSON)
     singular = any(w.lower() in _SINGULAR_DETERMINERS for w in words)  # "des Vorsitzenden"
-    if people and not name_words and not singular and _plural(content[role_idx[-1]], profile):
+    if people and not name_words and not singular and is_plural(content[role_idx[-1]], profile):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.plural_people.v1"
     if people and not name_words and _unidentified(words, role_idx[-1], content, profile):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.unidentified.v1"
@@ -434,7 +390,7 @@ def _hint(word: str, profile: LangProfile, nw: NameWords) -> ActorKind | None:
     low = word.lower()
     if low in nw.document_heads:
         return ActorKind.DOCUMENT
-    stem = _genitive_stem(word) if nw.lang == "de" else None
+    stem = genitive_stem(word) if nw.lang == "de" else None
     if word[:1].isupper() and (nw.is_org_word(word) or (stem and nw.is_org_word(stem))):
         return ActorKind.ORGANIZATION
     return None
@@ -522,102 +478,6 @@ def _english_head(
     if profile.is_role_noun(head) or nw.is_person_noun(head):
         return head, ActorKind.PERSON
     return None
-
-
-def _plural(word: str, profile: LangProfile) -> bool:
-    """A plural noun for people ("Demonstranten", "Ärztinnen", "voters"); German "-s" is
-    the genitive singular ("des Ministers"), "-er" nouns are read as singular."""
-    low = word.lower()
-    if profile.lang != "de":
-        return low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
-    if low.endswith("innen"):
-        return True
-    if low.endswith("en") and not low.endswith(("chen", "men")):
-        return True
-    return low.endswith("e") and any(c in low for c in "äöü") and fold(low) != low
-
-
-def _singular(word: str, profile: LangProfile) -> str:
-    """A role noun as written, but not in an oblique case ("Ministers" → "Minister")."""
-    if profile.lang != "de" or not word.endswith("s"):
-        return word
-    stem = _genitive_stem(word)
-    return stem if stem and stem.lower() in profile.role_nouns else word
-
-
-def _canonical(words: list[str], before: list[str], profile: LangProfile, nw: NameWords) -> str:
-    """The phrase in the nominative: German genitive singular ("des Roten Kreuzes" →
-    "Rotes Kreuz", "Kanzleramts" → "Kanzleramt") and dative plural ("Sicherheitskreisen"
-    → "Sicherheitskreise", "Insidern" → "Insider") of the first noun group."""
-    if profile.lang != "de":
-        return _join(words)
-    article = before[-1].lower() if before else ""
-    out = list(words)
-    head = next(
-        (
-            i
-            for i, w in enumerate(out)
-            if w[:1].isupper() and not w.endswith("-") and not _adjective(w)
-        ),
-        None,
-    )
-    if head is None:
-        return _join(out)
-    noun = out[head]
-    if not article and not _plural(noun, profile) and nw.gender(noun) != "f":
-        article = {"m": "der", "n": "das"}[nw.gender(noun)]  # "Europäische Gerichtshof"
-        if any(_adjective(w) and w.endswith("en") for w in out[:head]):
-            article = ""  # "Österreichischen Hagelversicherung": an oblique case
-    if article in ("der", "das") and _nominative_noun(noun, article, profile) == noun:
-        # "das Rote Kreuz" → "Rotes Kreuz", "der Europäische Gerichtshof" → "Europäischer …"
-        gender = nw.gender(noun)
-        for i in range(head):
-            if not _adjective(out[i]):
-                continue
-            if out[i].endswith("e") and (article, gender) in (("der", "m"), ("das", "n")):
-                out[i] += "r" if article == "der" else "s"
-            elif out[i].endswith("en") and article == "der" and gender == "f":
-                out[i] = out[i][:-1]  # "der Europäischen Kommission" (genitive, dative)
-        return _join(out)
-    new = _nominative_noun(noun, article, profile)
-    oblique = ("des", "eines", "dem", "einem", "den", "der", "einer", "")
-    if new != noun or article in oblique:
-        gender = nw.gender(new)
-        for i in range(head):
-            if _adjective(out[i]) and out[i].endswith("en"):
-                plural = _plural(noun, profile) or (new.endswith(("e", "er")) and new != noun)
-                out[i] = _strong(out[i], gender, plural=plural)
-        out[head] = new
-    return _join(out)
-
-
-def _nominative_noun(noun: str, article: str, profile: LangProfile) -> str:
-    """A head noun in the nominative: a genitive after "des"/"eines" or of a known head
-    ("Kanzleramts" → "Kanzleramt"), the dative plural of a group ("Kreisen" →
-    "Kreise", "Insidern" → "Insider")."""
-    stem = _genitive_stem(noun)
-    if stem is not None and (
-        article in ("des", "eines") or profile.actor_kind_hint(stem) is not None
-    ):
-        return stem
-    low = noun.lower()
-    if low.endswith("kreisen") or (low.endswith("ern") and profile.is_anonymous_head(noun)):
-        return noun[:-1]  # dative plural
-    heads = profile.anonymous_heads
-    if low.endswith("en") and low not in heads:  # "Medienberichten" → "Medienberichte"
-        plural = low[:-1]
-        if plural in heads or any(plural.endswith(h) for h in heads if h[-1] == "e" and len(h) > 5):
-            return noun[:-1]
-    return noun
-
-
-def _strong(adjective: str, gender: str, *, plural: bool) -> str:
-    """An "-en" adjective in the nominative without article: "Roten" → "Rotes" (neuter),
-    "Europäischen" → "Europäischer" (masculine) / "Europäische" (feminine, plural)."""
-    stem = adjective[:-2]
-    if plural or gender == "f":
-        return stem + "e"
-    return stem + ("es" if gender == "n" else "er")
 
 
 def _join(words: Sequence[str]) -> str:
