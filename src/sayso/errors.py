@@ -184,6 +184,12 @@ E211 = Code(
     "Invalid query: {detail}.",
     "Pass --min/min_appearances of 1 or more and a --limit of 0 or more (or none).",
 )
+E212 = Code(
+    "E212",
+    "Invalid minimum confidence {value!r}: {detail}.",
+    "Pass min_confidence (--min-confidence) as a number from 0 to 1, e.g. 0.5 for the "
+    "attributions sayso is at least even odds on; leave it out for every statement.",
+)
 
 # --- ingest: a source could not be turned into a document (the batch goes on) ---------
 E020 = Code(

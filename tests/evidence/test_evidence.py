@@ -98,7 +98,7 @@ def test_evidence_backward_scope_sentence_names_the_source() -> None:
     )
     a = sayso.analyze(text, "de")
     s = by_content(a, "angeblich")
-    assert chain(a, s)[0] == ("Spiegel", "outlet")
+    assert chain(a, s)[0] == ("Der Spiegel", "outlet")  # the gazetteer's canonical name
     assert ("Regierungskreise", "anonymous") in chain(a, s)
     assert s.framing.hearsay
 

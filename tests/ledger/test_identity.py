@@ -44,8 +44,20 @@ def test_identity_titles_are_not_part_of_the_name() -> None:
 
 
 def test_identity_one_letter_typo_in_a_long_name() -> None:
-    m = same_actor("Selenskyj", "Selemskyj")
+    m = same_actor("Selenskyj", "Selemskyj", corroborated=True)
     assert m is not None and m.rule == "identity.typo" and m.score < 1
+
+
+def test_identity_a_typo_needs_more_than_edit_distance() -> None:
+    """A near surname alone is often another person; an abbreviation one letter off is
+    another body."""
+    assert same_actor("Selenskyj", "Selemskyj") is None
+    assert same_actor("Karl Hollweger", "Karl Hallweger") is None
+    for kind in (ActorKind.OUTLET, ActorKind.ORGANIZATION):
+        assert (
+            same_actor("Agentur Nordpress", "Agentur Nordprest", kind, kind, corroborated=True)
+            is None
+        )
 
 
 def test_identity_different_people_stay_apart() -> None:

@@ -664,7 +664,7 @@ def test_ledger_actors_one_per_name_and_kind(ledger: Ledger) -> None:
             select(t.DocumentActor.name).where(t.DocumentActor.actor_id == lindner[0].id)
         ).all()
     assert sorted(written) == ["Petra Lindner", "Petra Lindner"]
-    assert ledger.actors(kind="outlet")[0].name == "Magazin Der Spiegel"
+    assert ledger.actors(kind="outlet")[0].name == "Der Spiegel"  # the gazetteer name
 
 
 def test_ledger_resolve_actor_merges_spellings(ledger: Ledger) -> None:

@@ -173,6 +173,24 @@ def seconds(option: str) -> Callable[[str], float]:
     return parse
 
 
+def probability(option: str) -> Callable[[str], float]:
+    """A ``type=`` for a number from 0 to 1 (``--min-confidence``)."""
+
+    def parse(value: str) -> float:
+        try:
+            p = float(value)
+        except ValueError:
+            p = -1.0
+        if not 0.0 <= p <= 1.0:
+            raise CodedArgumentError(
+                errors.E017, option=option, value=value, what="a probability",
+                expected="a number from 0 to 1, e.g. 0.5",
+            )  # fmt: skip
+        return p
+
+    return parse
+
+
 def positive(option: str) -> Callable[[str], int]:
     """A ``type=`` for a whole number above 0 (``--max-bytes``)."""
 

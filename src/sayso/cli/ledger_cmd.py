@@ -162,6 +162,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", type=types.day("--until"), default=None, help="YYYY-MM-DD")
     p.add_argument("--framing", type=types.framing, action="append", default=None, help=FRAMINGS)
     p.add_argument("--lang", choices=["de", "en"], default=None, help="only this language")
+    p.add_argument(
+        "--min-confidence",
+        type=types.probability("--min-confidence"),
+        default=None,
+        metavar="P",
+        help="only statements whose attribution confidence is at least P (0..1)",
+    )
 
 
 def _filter_args(args: argparse.Namespace) -> StatementQuery:
@@ -179,6 +186,7 @@ def _filter_args(args: argparse.Namespace) -> StatementQuery:
         until=args.until,
         framing=args.framing,
         lang=args.lang,
+        min_confidence=args.min_confidence,
     )
 
 

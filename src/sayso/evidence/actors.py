@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from sayso.evidence import naming
 from sayso.lang import LangProfile
 from sayso.lang.reporting import framing_words
 from sayso.model import Actor, ActorKind, Span, Statement
@@ -163,7 +164,7 @@ def resolve(
         words = [w for sp in spans for w in _words(seg, sp)]
         if not words:
             continue
-        name, kind, role, rule = describe(words, profile)
+        name, kind, role, rule = naming.describe(words, profile, seg)
         actor: _Draft | None = None
         if rule == "actor.pronoun.v1":
             # "er", "sie", "he", "she" refer to people: the most recent person, if any

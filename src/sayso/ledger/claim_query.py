@@ -89,7 +89,9 @@ def claims(
     out = []
     for r in counted:
         row = known[r.claim_id]
-        read = StatementQuery(claim_id=r.claim_id, limit=STATEMENTS_READ)
+        read = StatementQuery(
+            claim_id=r.claim_id, min_confidence=where.min_confidence, limit=STATEMENTS_READ
+        )
         listed = per_document(ledger.statements(read))
         out.append(
             {

@@ -8,9 +8,16 @@ News archives spell the same person many ways: "Selenskyj", "Zelensky", "Zelensk
 :func:`name_key` folds a name to a phonetic key that the transliteration variants share
 (German and English renderings of Cyrillic and Ukrainian names, diacritics, doubled
 letters); :func:`same_actor` decides whether two names denote one actor — equal keys,
-a surname matching a full name, or a one-letter slip in a long name (rapidfuzz) — and says
+a surname matching a full name, or a one-letter slip in a long person's name (rapidfuzz)
+that something else corroborates (the same role, a name both articles mention) — and says
 why, so every merge is explainable. The transliteration rules are data
 (``lang/transliteration.json``), not code.
+
+Only named entities are matched across articles (:func:`matchable`): a bare role noun
+("Minister", "Forscher"), a description ("die britische Botschafterin in Wien"), a
+pronoun, a generic noun ("Polizei", "Zeitung") or a non-entity stays an actor of its
+article. :func:`clean_name` cuts the words glued to a name ("Anna Berger SPÖ", "Berger in
+Anspielung", "Berger am Montag") before it is keyed.
 """
 
 from __future__ import annotations
@@ -120,6 +127,7 @@ def same_actor(
     *,
     surname_min: int = 3,
     typo_min: int = 6,
+    corroborated: bool = False,
 ) -> Match | None:
     """Do names ``a`` and ``b`` denote the same actor? The rule that says so, or None.
 
@@ -128,8 +136,10 @@ def same_actor(
       "Wolodymyr Selenskyj"), or both have the same surname and given names whose
       initials agree (the shorter name's all among the longer's: "John Kennedy" /
       "John F. Kennedy");
-    - ``identity.typo``: persons or organisations with keys of 6+ letters one edit apart
-      ("Selenskij" / "Selenskji").
+    - ``identity.typo``: persons with keys of 6+ letters one edit apart ("Selenskij" /
+      "Selenskji"), only when ``corroborated`` (the caller knows the same role or a name
+      both articles mention: a near surname alone is often another person, and an
+      outlet's or organisation's abbreviation one letter off is another body: MTI/PTI).
     Anonymous groups ("officials") are never merged by name: two articles' "officials"
     are not the same people. ``surname_min`` and ``typo_min`` are the least letters of a
     shared surname and of a name with a typo (``LedgerSettings``).
@@ -149,9 +159,88 @@ def same_actor(
         if _given_names_agree(wa[:-1], wb[:-1]):
             return Match("identity.surname", 0.9)
         return None
+    if not (person and corroborated):
+        return None
     if len(ka) >= typo_min and len(kb) >= typo_min and Levenshtein.distance(ka, kb) <= 1:
         return Match("identity.typo", 0.85)
     surname_typo = len(wa[-1]) >= typo_min and Levenshtein.distance(wa[-1], wb[-1]) <= 1
-    if person and surname_typo and (len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]):
+    if surname_typo and (len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]):
         return Match("identity.typo", 0.75)
     return None
+
+
+#: kinds that are never the same actor in two documents: "officials" here are not
+#: "officials" there, a document is cited per article, every unknown source is its own
+PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown", "document"))
+_QUOTES = '„“”"«»‹›‚‘'
+
+
+def _vocabulary(lang: str) -> tuple[Any, Any]:
+    from sayso.lang import SUPPORTED, load
+    from sayso.lang.names import name_words
+
+    code = lang if lang in SUPPORTED else "de"
+    return load(code), name_words(code)
+
+
+def _generic(word: str, profile: Any, nw: Any) -> bool:
+    """A word that names no one in particular: a role, organisation, group or document
+    noun ("Minister", "Polizei", "Zeitung"), a noun for people ("Frau"), a closed-class
+    word ("Man", "Demnach")."""
+    low = word.lower()
+    if low in nw.not_names or low in profile.determiners or profile.pronoun(low):
+        return True
+    hint = profile.actor_kind_hint(word)
+    if hint is not None and not profile.is_outlet(word):
+        return True
+    if low in nw.outlet_heads or low in profile.evidence.outlet_heads:
+        return True
+    return bool(nw.is_person_noun(word) or low in nw.document_heads or nw.is_org_word(word))
+
+
+def clean_name(name: str, kind: ActorKind | str, lang: str) -> str:
+    """``name`` without glued words, for keying: quotation marks, a parenthesised aside,
+    a person's leading role nouns ("Chefentwickler Shigeru Miyamoto"), and after a name a
+    party, a weekday, a preposition or adverb ("Anna Berger SPÖ", "Berger in Anspielung",
+    "Berger am Montag")."""
+    profile, nw = _vocabulary(lang)
+    words = [w.strip(_QUOTES) for w in re.sub(r"\([^)]*\)", " ", name).split()]
+    words = [w for w in words if w]
+    if str(getattr(kind, "value", kind)) != "person":
+        return " ".join(words)
+    while (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and _generic(words[0], profile, nw)
+        and words[1][:1].isupper()
+        and not _generic(words[1], profile, nw)
+    ):
+        words = words[1:]
+    for k in range(1, len(words)):
+        low = words[k].lower()
+        glued = low in nw.parties or low in nw.stops or low in nw.prepositions
+        if glued and low not in nw.particles:
+            return " ".join(words[:k])
+    return " ".join(words)
+
+
+def matchable(name: str, kind: ActorKind | str, lang: str) -> bool:
+    """May this actor be matched with actors of other articles? Only a named entity: a
+    person's name (capitalised name words and particles, no description), an outlet from
+    the gazetteer or with a name, an organisation or state with a name word that is not a
+    generic noun. Never anonymous groups, documents, unknown sources, bare role nouns
+    ("Minister"), generic nouns ("Polizei", "Zeitung") or non-entities ("Man", "Demnach")."""
+    value = str(getattr(kind, "value", kind))
+    if value in PER_DOCUMENT_KINDS:
+        return False
+    profile, nw = _vocabulary(lang)
+    words = clean_name(name, value, lang).split()
+    if not words:
+        return False
+    if value == "outlet" and (nw.match(nw.outlets, words, 0) or profile.match_outlet(words, 0)):
+        return True
+    proper = [w for w in words if w[:1].isupper() and not _generic(w, profile, nw)]
+    if value == "person":
+        rest = [w for w in words if w.lower() not in nw.particles]
+        return bool(proper) and len(proper) == len(rest)
+    return bool(proper) and not all(w.lower() in nw.not_names for w in proper)

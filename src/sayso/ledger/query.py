@@ -29,6 +29,8 @@ from sqlalchemy import (
     true,
 )
 
+from sayso import errors
+from sayso.errors import SaysoError
 from sayso.ledger import fulltext
 from sayso.ledger import schema as t
 from sayso.ledger import speakers as speaker_query
@@ -69,6 +71,8 @@ class StatementQuery:
     * ``since``/``until``: publication day, inclusive (date or "YYYY-MM-DD");
     * ``framing``: one label or several (all must hold), see :data:`FRAMING_LABELS`;
     * ``lang``, ``form``, ``document_id``, ``statement_id``, ``claim_id``: exact;
+    * ``min_confidence``: only statements whose ``confidence`` (how sure sayso is of the
+      attribution, 0..1) is at least this (``E212`` outside 0..1);
     * ``limit``/``offset``: the page (``limit`` None: all);
     * ``recent``: a plain ``about`` query (no other filter) takes the newest ``limit``
       matches, ranked among themselves, instead of the best ranked of the newest
@@ -86,6 +90,7 @@ class StatementQuery:
     document_id: str | None = None
     statement_id: int | None = None
     claim_id: int | None = None
+    min_confidence: float | None = None
     limit: int | None = 100
     offset: int = 0
     recent: bool = False
@@ -181,10 +186,23 @@ def framing_conditions(framing: str | Sequence[str] | None) -> list[ColumnElemen
     return out
 
 
+def confidence_floor(value: object) -> float:
+    """``value`` as a minimum confidence (a number from 0 to 1), else ``SaysoError(E212)``."""
+    try:
+        floor = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise SaysoError(errors.E212, value=value, detail="not a number") from None
+    if not 0.0 <= floor <= 1.0:  # NaN fails too
+        raise SaysoError(errors.E212, value=value, detail="outside 0..1")
+    return floor
+
+
 def statement_conditions(q: StatementQuery) -> list[ColumnElement[bool]]:
     """The filters on statement columns (dates, framing, the exact ones)."""
     s = t.Statement
     conds = [*date_range(q.since, q.until), *framing_conditions(q.framing)]
+    if q.min_confidence is not None:
+        conds.append(s.confidence >= confidence_floor(q.min_confidence))
     conds += [
         col == value
         for col, value in (
@@ -223,7 +241,7 @@ def _columns(light: bool) -> list[Any]:
 def _plain(q: StatementQuery) -> bool:
     """A plain text query: ``about`` and a page, no other filter but the language."""
     others = (q.speaker, q.outlet, q.since, q.until, q.framing, q.form, q.document_id,
-              q.statement_id, q.claim_id)  # fmt: skip
+              q.statement_id, q.claim_id, q.min_confidence)  # fmt: skip
     return q.about is not None and q.limit is not None and all(x is None for x in others)
 
 

@@ -21,9 +21,8 @@ from sayso.settings import LedgerSettings
 if TYPE_CHECKING:
     from sayso.ledger.writer import Pending
 
-#: kinds that are never the same actor in two documents: "officials" here are not
-#: "officials" there, and every document's unknown source is its own
-PER_DOCUMENT_KINDS = frozenset(("anonymous", "unknown"))
+#: kinds that are never the same actor in two documents (see identity.matchable)
+PER_DOCUMENT_KINDS = identity.PER_DOCUMENT_KINDS
 
 #: subqueries per candidate query (SQLite allows 500 terms in a compound SELECT)
 _UNION_CHUNK = 200
@@ -55,6 +54,7 @@ class _Wanted:
     key: str
     surname: str | None
     titles: frozenset[str]
+    local: bool = False  # an actor of its document only (not a named entity)
     candidates: list[ActorRow] = field(default_factory=list)
 
 
@@ -87,6 +87,10 @@ class ActorResolver:
         # three letters of the surname) for persons, (kind, first four of the key) for all
         self.new_by_surname: dict[tuple[str, str], list[ActorRow]] = {}
         self.new_by_key: dict[tuple[str, str], list[ActorRow]] = {}
+        # the name keys of each document's named actors, and of the documents of ledger
+        # actors asked about: a typo needs a name both articles mention
+        self.doc_names: dict[str, set[str]] = {}
+        self.cooccurring: dict[int, set[str]] = {}
 
     def _row(self, r: Any) -> ActorRow:
         got = self.rows.get(r.id)
@@ -103,12 +107,14 @@ class ActorResolver:
         """The document's actors to resolve, in a fixed order (so that two writers
         touching the same actors cannot deadlock)."""
         actors = sorted(pending.analysis.actors, key=lambda a: (actor_key(a.name), a.kind.value))
-        return [wanted_actor(self, pending, actor) for actor in actors]
+        wanted = [wanted_actor(self, pending, actor) for actor in actors]
+        self.doc_names[pending.doc_id] = {w.key for w in wanted if not w.local}
+        return wanted
 
     def prefetch(self, wanted: Sequence[_Wanted]) -> None:
         """Exact keys of the whole batch in one query, then the similarity candidates of
         the names not known by key in one more (a UNION of limited subqueries)."""
-        keys = sorted({w.key for w in wanted if w.kind not in PER_DOCUMENT_KINDS})
+        keys = sorted({w.key for w in wanted if not w.local})
         cols = ", ".join(_ACTOR_COLUMNS)
         select_from = f"SELECT {cols} FROM actors"
         for r in where_in(self.conn, select_from, "merged_into IS NULL AND key", keys):
@@ -117,7 +123,7 @@ class ActorResolver:
             dict.fromkeys(
                 spec
                 for w in wanted
-                if w.kind not in PER_DOCUMENT_KINDS and (w.key, w.kind) not in self.by_key
+                if not w.local and (w.key, w.kind) not in self.by_key
                 for spec in _similar_queries(w, self.typo_min)
             )
         )
@@ -127,7 +133,7 @@ class ActorResolver:
             for r in self.conn.exec_driver_sql(sql, params):
                 found[group[r.q]].append(self._row(r))
         for w in wanted:
-            if w.kind in PER_DOCUMENT_KINDS or (w.key, w.kind) in self.by_key:
+            if w.local or (w.key, w.kind) in self.by_key:
                 continue
             seen: set[int] = set()
             for spec in _similar_queries(w, self.typo_min):
@@ -141,7 +147,7 @@ class ActorResolver:
         rule, score = "identity.key", 1.0
         # a per-document key carries the document's id: only the same document finds it
         row = self.by_key.get((w.key, w.kind))
-        if row is None and w.kind not in PER_DOCUMENT_KINDS:
+        if row is None and not w.local:
             row, rule, score = self._similar(w)
         if row is None:
             row = ActorRow(
@@ -170,18 +176,49 @@ class ActorResolver:
         # this batch's new actors are candidates too, as the queries would have found them
         fresh = [r for r in self._new_near(w) if _would_find(w, r, self.typo_min)]
         for cand in [*w.candidates, *fresh]:
+            if "#" in cand.key:  # an actor of one document only
+                continue
             m = identity.same_actor(
-                w.actor.name,
+                identity.clean_name(w.actor.name, kind, w.pending.lang),
                 cand.name,
                 kind,
                 ActorKind(cand.kind),
                 titles=w.titles,
                 surname_min=self.surname_min,
                 typo_min=self.typo_min,
+                corroborated=True,
             )
+            if m is not None and m.rule == "identity.typo" and not self._corroborated(w, cand):
+                continue
             if m is not None and m.score > best[2]:
                 best = (cand, m.rule, m.score)
         return best
+
+    def _corroborated(self, w: _Wanted, cand: ActorRow) -> bool:
+        """Does more than spelling say a near name is ``cand``: the same role, or another
+        named actor of this document that also appears beside ``cand``?"""
+        role = w.actor.role
+        if role and cand.role and identity.fold(role) == identity.fold(cand.role):
+            return True
+        mine = self.doc_names.get(w.pending.doc_id, set()) - {w.key, cand.key}
+        if cand.id is None:
+            theirs = self.doc_names.get(cand.created_by or "", set())
+        else:
+            theirs = self._cooccurring(cand.id, w.titles)
+        return bool(mine & theirs)
+
+    def _cooccurring(self, actor_id: int, titles: frozenset[str]) -> set[str]:
+        """The name keys of the actors that share a stored document with ``actor_id``."""
+        got = self.cooccurring.get(actor_id)
+        if got is None:
+            sql = (
+                "SELECT DISTINCT b.name FROM document_actors a JOIN document_actors b "
+                "ON a.document_id = b.document_id WHERE a.actor_id = {p} AND b.actor_id <> {p} "
+                "LIMIT 500"
+            ).format(p="?" if self.conn.dialect.paramstyle == "qmark" else "%s")
+            names = self.conn.exec_driver_sql(sql, (actor_id, actor_id)).scalars()
+            got = self.cooccurring[actor_id] = {identity.name_key(n, titles) for n in names}
+        return got
 
     def _new_near(self, w: _Wanted) -> list[ActorRow]:
         """This batch's new actors that :func:`_would_find` may accept for ``w``, in the
@@ -229,23 +266,27 @@ class ActorResolver:
 def wanted_actor(resolver: ActorResolver, pending: Pending, actor: Actor) -> _Wanted:
     """One document actor with the keys the rules look it up by."""
     titles = resolver.titles_for(pending.lang)
-    kind, key, surname = actor_identity(actor, titles, pending.doc_id)
-    return _Wanted(pending, actor, kind, key, surname, titles)
+    kind, key, surname, local = actor_identity(actor, titles, pending.doc_id, pending.lang)
+    return _Wanted(pending, actor, kind, key, surname, titles, local)
 
 
 def actor_identity(
-    actor: Actor, titles: frozenset[str], doc_id: str
-) -> tuple[str, str, str | None]:
-    """What a document actor is linked by: (kind, identity key, surname). The key is
-    :func:`identity.name_key` without the language's ``titles``; an anonymous group's or
-    an unknown source's carries the document's id (never the same actor elsewhere)."""
+    actor: Actor, titles: frozenset[str], doc_id: str, lang: str
+) -> tuple[str, str, str | None, bool]:
+    """What a document actor is linked by: (kind, identity key, surname, local). The key is
+    :func:`identity.name_key` of the cleaned name without the language's ``titles``; an
+    actor that is no named entity (a bare role noun, a pronoun, "Man", an anonymous group,
+    an unknown source) is *local*: its key carries the document's id and its exact
+    spelling, so it is never the same actor as one of another article."""
     kind = actor.kind.value
-    key = identity.name_key(actor.name, titles) or actor_key(actor.name) or "(empty)"
-    if kind in PER_DOCUMENT_KINDS:
-        key = f"{key}#{doc_id[:16]}"
+    name = identity.clean_name(actor.name, kind, lang)
+    key = identity.name_key(name, titles) or actor_key(name) or "(empty)"
+    local = not identity.matchable(actor.name, kind, lang)
+    if local:  # found again only from its own document, by its exact spelling: "Man"
+        key = f"{actor_key(name) or '(empty)'}#{doc_id[:16]}"  # is not "Mann"
     words = key.split()
-    surname = words[-1] if kind == "person" and words else None
-    return kind, key, surname
+    surname = words[-1] if kind == "person" and words and not local else None
+    return kind, key, surname, local
 
 
 def _similar_queries(w: _Wanted, typo_min: int) -> list[tuple[str, str, str]]:
@@ -286,9 +327,10 @@ def _similar_union(
         cond = _SIMILAR_SQL[what].format(p=p)
         parts.append(
             f"SELECT * FROM (SELECT {cols}, {j} AS q FROM actors WHERE kind = {p} "
-            f"AND merged_into IS NULL AND {cond} LIMIT {candidates}) AS s{j}"
+            f"AND merged_into IS NULL AND key NOT LIKE {p} AND {cond} "
+            f"LIMIT {candidates}) AS s{j}"
         )
-        params.append(kind)
+        params += [kind, "%#%"]  # not an actor of one document only
         if what == "surname":
             params.append(value)
         else:

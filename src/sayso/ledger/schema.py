@@ -336,7 +336,11 @@ class Statement(Base):
     parent: Mapped[str | None] = mapped_column(
         String(16), comment="Local id of the statement this one is nested in."
     )
-    confidence: Mapped[float] = mapped_column(Float, comment="Extraction confidence, 0..1.")
+    confidence: Mapped[float] = mapped_column(
+        Float,
+        comment="How sure sayso is of the attribution, 0..1: the speaker model's calibrated "
+        "probability, 1.0 where rules decided without a model.",
+    )
     hearsay: Mapped[bool] = mapped_column(
         Boolean, comment="The article marks it as second-hand ('soll', 'reportedly')."
     )

@@ -104,6 +104,7 @@ def match(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> S
             titles=titles(),
             surname_min=settings.surname_min_letters,
             typo_min=settings.typo_min_letters,
+            corroborated=True,  # a query is a search: a near spelling is worth showing
         )
         if m is not None:
             found[row.id] = (row.name, m.rule, row.merged_into)

@@ -322,7 +322,8 @@ class Ledger:
         """Statements matching every given filter: a :class:`StatementQuery`, or its
         fields as keywords (``speaker=``, ``about=``, ``outlet=``, ``since=``, ``until=``,
         ``framing=``, ``lang=``, ``form=``, ``document_id=``, ``statement_id=``,
-        ``claim_id=``, ``limit=``, ``offset=``, ``recent=``; see there)."""
+        ``claim_id=``, ``min_confidence=``, ``limit=``, ``offset=``, ``recent=``; see
+        there)."""
         query = _query(query, filters)
         return q.statements(self.db, query, self.settings.ledger)
 

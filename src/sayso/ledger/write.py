@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest.document import Document, content_id
+from sayso.ingest.urlpolicy import web_url
 from sayso.ledger import identity, writer
 from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
@@ -92,7 +93,7 @@ def to_document(
             known["source"] = known["source"] or ""
         meta = {**document.meta, **fields.get("meta", {})}
         meta.update({k: v for k, v in fields.items() if k not in DOCUMENT_FIELDS})
-        return dataclasses.replace(document, **known, meta=meta)
+        return _link_safe(dataclasses.replace(document, **known, meta=meta))
     doc = fields_of(document, fields)
     raw = doc.get("text", text)
     if raw is None:
@@ -103,7 +104,7 @@ def to_document(
     meta.update({k: v for k, v in doc.items() if k not in DOCUMENT_FIELDS})
     if doc.get("id") and doc["id"] != key:
         meta["source_id"] = doc["id"]  # the caller's own id, when it is not our content hash
-    return Document(
+    document = Document(
         id=key,
         text=body,
         source=_opt(doc.get("source")) or "",
@@ -115,6 +116,21 @@ def to_document(
         lang=_opt(doc.get("lang")),
         meta=cast(Mapping[str, str], meta),  # JSON values: as given by the caller
     )
+    return _link_safe(document)
+
+
+def _link_safe(document: Document) -> Document:
+    """The document with a ``url`` that is not an absolute http(s) address
+    (``javascript:…``, ``file:…``, a relative path) moved to ``meta["url_text"]``, as
+    ingest's :meth:`Document.create` does: the ledger's ``url`` column is a link in the web
+    view and in exports, whichever way the document came in."""
+    url = document.url
+    if url is None or web_url(url) is not None:
+        return document
+    meta = dict(document.meta)
+    if url.strip():
+        meta.setdefault("url_text", " ".join(url.split()))
+    return dataclasses.replace(document, url=None, meta=meta)
 
 
 def label(doc: Document) -> str | None:

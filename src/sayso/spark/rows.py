@@ -72,7 +72,7 @@ def document_rows(
     out: list[Row] = []
     ids: dict[str, str] = {}
     for actor in sorted(analysis.actors, key=lambda a: a.id):
-        kind, key, surname = actor_identity(actor, lang_titles, p.doc_id)
+        kind, key, surname, _local = actor_identity(actor, lang_titles, p.doc_id, p.lang)
         ids[actor.id] = actor_ref(kind, key)
         row = document_actor_row(p, actor, ids[actor.id], "identity.key", 1.0)
         row.update(key=key, surname=surname, lang=p.lang, month=part)
