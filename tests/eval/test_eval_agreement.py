@@ -185,3 +185,26 @@ def test_agreement_cli_bad_file_is_e004(tmp_path: Path) -> None:
     with pytest.raises(SaysoError) as exc:
         eval_cmd.run_agreement(_args(file=bad, reference=[bad]))
     assert exc.value.code == "E004"
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"\xff\xfe\x00not text", "UTF-8"),  # a binary file: no internal error
+        (b'{"id": "x", "doc": "gnad:9"}\n', "no field '"),  # a line without a field
+        (b"", "no statements"),  # nothing to compare: no table of zeros
+    ],
+)
+def test_agreement_cli_unusable_second_file_is_one_coded_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, said: str
+) -> None:
+    from sayso.cli.main import main
+
+    second = tmp_path / "b.jsonl"
+    second.write_bytes(content)
+    reference = _write(tmp_path / "a.jsonl", line("gnad:9#1", [[0, 10]]))
+    assert main(["eval", "agreement", str(second), "--reference", str(reference)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("sayso: error E004:") and said in captured.err
+    assert "Traceback" not in captured.err

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sayso.errors import E004, SaysoError
 from sayso.eval.data import REPO_ROOT
 from sayso.eval.evidence import GoldStatement, document_texts, read_gold
 from sayso.eval.metrics import PRF
@@ -357,8 +358,10 @@ def run(
 ) -> AgreementReport:
     """Compare ``second`` (B) with the reference annotation (A, default: the whole evidence
     gold set) on the documents B annotated. With ``data_root`` the listed disagreements
-    show the words of each content. Unreadable or malformed files raise E004."""
+    show the words of each content. Unreadable, malformed or empty files raise E004."""
     b = read_gold(second)
+    if not b:  # nothing to compare: a table of zeros would read as total disagreement
+        raise SaysoError(E004, path=second, detail="it holds no statements")
     a = [s for path in (reference or default_reference()) for s in read_gold(path)]
     docs = sorted({s.doc for s in b})
     texts = document_texts(data_root, docs) if data_root is not None else {}
