@@ -137,3 +137,43 @@ def test_rows_the_spark_submit_entry_point_names_its_file() -> None:
     assert done.returncode == 0, done.stderr
     path = Path(done.stdout.strip())
     assert path.name == "__main__.py" and path.parent.name == "spark" and path.is_file()
+
+
+@pytest.mark.parametrize(
+    ("table", "content", "said"),
+    [
+        ("documents/month=2024-05/part-0.parquet", b"not parquet at all", "a.parquet"),
+        ("errors/part-0.parquet", b"junk", "part-0.parquet"),
+        ("documents/month=2024-05/part-0.parquet", None, "position"),  # other columns
+    ],
+)
+def test_rows_load_of_unreadable_parquet_is_e243_before_a_run(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    content: bytes | None,
+    said: str,
+) -> None:
+    """A corrupt file, or a Parquet file that is not sayso's, is one E243 line naming the
+    file (not E019, 'a bug in sayso'), and no run is started in the ledger."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from sayso.cli.main import main
+    from sayso.ledger import Ledger
+
+    out = tmp_path / "out"
+    path = out / table
+    path.parent.mkdir(parents=True)
+    (out / "documents").mkdir(exist_ok=True)
+    if content is None:
+        pq.write_table(pa.table({"id": ["x"], "text": ["y"]}), path)
+    else:
+        path.write_bytes(content)
+    said = path.name if said.endswith(".parquet") else said
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    assert main(["load", str(out), "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E243:") and said in err, err
+    with Ledger.open(url) as ledger:
+        assert ledger.runs() == []
