@@ -177,3 +177,22 @@ def test_rows_load_of_unreadable_parquet_is_e243_before_a_run(
     assert err.startswith("sayso: error E243:") and said in err, err
     with Ledger.open(url) as ledger:
         assert ledger.runs() == []
+
+
+def test_rows_spark_with_a_missing_local_input_is_e242_before_spark_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.cli.main import main
+    from sayso.spark import job
+
+    def no_session(*_args: object) -> None:
+        raise AssertionError("Spark was started for an input that is not there")
+
+    monkeypatch.setattr(job, "session", no_session)
+    (tmp_path / "there.jsonl").write_text("", "utf-8")
+    missing = str(tmp_path / "not-there.jsonl")
+    argv = ["spark", str(tmp_path / "there.jsonl"), missing, "--output", str(tmp_path / "o")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E242:") and missing in err, err
+    assert not (tmp_path / "o").exists()

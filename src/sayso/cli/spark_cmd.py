@@ -88,6 +88,9 @@ def run_spark(args: argparse.Namespace) -> int:
 
     from sayso.ingest import IngestOptions
     from sayso.spark import job
+    from sayso.spark.inputs import check_local
+
+    check_local(args.inputs)  # a mistyped path: E242 before Spark starts
 
     columns = {}
     for item in args.column:

@@ -55,6 +55,17 @@ def hadoop_fs(spark: SparkSession, path: str) -> tuple[Any, Any]:
     return hpath.getFileSystem(conf), hpath
 
 
+def check_local(inputs: Sequence[str]) -> None:
+    """E242 for a local input (no scheme, no glob pattern) that does not exist: checked on
+    the driver before Spark starts, so that a mistyped path costs no JVM start-up."""
+    import os
+
+    for given in inputs:  # Hadoop's glob patterns: * ? [abc] {a,b}
+        if is_local(given) and not any(c in given for c in "*?[{"):
+            if not os.path.exists(local_path(given)):
+                raise SaysoError(errors.E242, path=given)
+
+
 def list_files(spark: SparkSession, inputs: Sequence[str]) -> list[str]:
     """Every file of ``inputs`` (folders recursively, hidden files and Spark's ``_SUCCESS``
     markers skipped), in the order given and by name within a folder; E242 for an input
