@@ -196,3 +196,17 @@ def test_rows_spark_with_a_missing_local_input_is_e242_before_spark_starts(
     err = capsys.readouterr().err
     assert err.startswith("sayso: error E242:") and missing in err, err
     assert not (tmp_path / "o").exists()
+
+
+def test_rows_spark_reads_records_with_the_options_ingest_reads_them() -> None:
+    """``--text-column``, ``--column`` and ``--doc-timeout`` mean the same in ``sayso
+    spark`` and ``sayso ingest`` (one definition serves both)."""
+    from sayso.cli.ingest_cmd import record_options
+    from sayso.cli.main import build_parser
+
+    given = ["--text-column", "body", "--column", "title=headline", "--doc-timeout", "-5"]
+    spark = build_parser("spark").parse_args(["spark", "x.jsonl", "--output", "o", *given])
+    ingest = build_parser("ingest").parse_args(["ingest", "x.jsonl", *given])
+    got = record_options(spark)
+    assert got == record_options(ingest)
+    assert (got.text_column, got.columns, got.doc_timeout) == ("body", {"title": "headline"}, 0.0)
