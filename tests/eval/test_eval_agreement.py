@@ -148,6 +148,20 @@ def test_agreement_relations_need_aligned_source_and_target() -> None:
     assert "disputes only A: a3 -> implicit (~ b3)" in report.disagreements
 
 
+def test_agreement_a_relation_to_an_unaligned_statement_is_no_implicit_one() -> None:
+    """B disputes a statement A did not annotate; A's dispute of an account the article
+    does not report (implicit target) is another relation, not a match."""
+    a = parsed(
+        line("a2", [[20, 30]], relations=[{"kind": "disputes", "target": "implicit:reports"}])
+    )
+    b = parsed(
+        line("b1", [[100, 110]]),
+        line("b2", [[20, 30]], relations=[{"kind": "disputes", "target": "b1"}]),
+    )
+    d = ag.agreement(a, b).items["disputes"]
+    assert (d.a, d.b, d.matched) == (1, 1, 0)
+
+
 def test_agreement_only_on_the_second_annotators_documents() -> None:
     a = parsed(line("a1", [[0, 10]]), line("x1", [[0, 10]], doc="gnad:1"))
     b = parsed(line("b1", [[0, 10]]))

@@ -300,7 +300,13 @@ def _match_relations(
                     if k not in used
                     and ra.kind == r.kind
                     and aid == src
-                    and (ra.target == tgt if r.target is not None else ra.target is None)
+                    # a target B names must be aligned to A's; an unaligned one matches
+                    # nothing (not A's implicit target, which is None too)
+                    and (
+                        ra.target is None
+                        if r.target is None
+                        else tgt is not None and ra.target == tgt
+                    )
                 ),
                 None,
             )
