@@ -179,7 +179,7 @@ def test_rows_load_of_unreadable_parquet_is_e243_before_a_run(
         assert ledger.runs() == []
 
 
-def test_rows_spark_with_a_missing_local_input_is_e242_before_spark_starts(
+def test_rows_spark_with_a_missing_input_or_a_file_as_output_fails_before_spark_starts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sayso.cli.main import main
@@ -196,6 +196,11 @@ def test_rows_spark_with_a_missing_local_input_is_e242_before_spark_starts(
     err = capsys.readouterr().err
     assert err.startswith("sayso: error E242:") and missing in err, err
     assert not (tmp_path / "o").exists()
+    (tmp_path / "file").write_text("", "utf-8")
+    argv = ["spark", str(tmp_path / "there.jsonl"), "--output", str(tmp_path / "file")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E243:") and "is a file" in err, err
 
 
 def test_rows_spark_reads_records_with_the_options_ingest_reads_them() -> None:

@@ -73,7 +73,7 @@ def run_spark(args: argparse.Namespace) -> int:
     from sayso.spark import job
     from sayso.spark.inputs import check_local
 
-    check_local(args.inputs)  # a mistyped path: E242 before Spark starts
+    check_local(args.inputs, args.output)  # a mistyped path: E242/E243 before Spark starts
     options = replace(
         job.SparkOptions(),
         partitions=args.partitions,
