@@ -86,7 +86,10 @@ def test_rows_a_failing_document_is_an_error_row_not_an_exception() -> None:
     got = list(rows.analyse_items(items))
     codes = [row["code"] for table, row in got if table == "errors"]
     assert codes[0] == "E029"
-    assert len(codes) == 2 and codes[1].startswith("E")
+    assert codes == ["E029", "E002"]  # the read error as it came, then the analysis's
+    bad_row = [row for table, row in got if table == "errors"][1]
+    assert bad_row["source"] == "bad:1" and "xx-invalid" in bad_row["message"]
+    assert [table for table, _ in got] == ["errors", "errors"]  # no half-written rows
     again = list(rows.analyse_items(items))
     assert [r["key"] for _, r in again] == [r["key"] for _, r in got]  # stable keys
 
