@@ -222,3 +222,21 @@ def test_agreement_cli_unusable_second_file_is_one_coded_line(
     assert captured.out == ""
     assert captured.err.startswith("sayso: error E004:") and said in captured.err
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("doc", ["gnad:7", "gnad:abc", "polnear:dev"])
+def test_agreement_cli_document_id_the_data_lacks_is_e004(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: str
+) -> None:
+    """With --data the disagreements show the words; a document id the corpus does not
+    hold (row out of range, no number, no split/stem) is one E004 line naming it."""
+    from sayso.cli.main import main
+
+    (tmp_path / "gnad").mkdir()
+    (tmp_path / "gnad" / "articles.csv").write_text("Kultur;'Ein Text.'\n", "utf-8")
+    second = _write(tmp_path / "b.jsonl", line("b1", [[0, 3]], doc=doc))
+    reference = _write(tmp_path / "a.jsonl", line("a1", [[0, 3]], doc=doc))
+    argv = ["eval", "agreement", str(second), "--reference", str(reference)]
+    assert main([*argv, "--data", str(tmp_path), "--disagreements"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E004:") and doc in err, err
