@@ -145,8 +145,7 @@ def _reparented(a: Analysis, parents: dict[str, str]) -> Analysis:
     import dataclasses
 
     statements = [
-        dataclasses.replace(s, parent=parents[s.id]) if s.id in parents else s
-        for s in a.statements
+        dataclasses.replace(s, parent=parents[s.id]) if s.id in parents else s for s in a.statements
     ]
     return dataclasses.replace(a, statements=statements)
 
