@@ -95,3 +95,30 @@ def test_layout_data_flows_one_way() -> None:
             assert {d for d in deps if d.startswith("sayso.evidence")} <= {
                 "sayso.evidence.compare"
             }, mod
+
+
+def _anywhere(path: Path) -> set[str]:
+    """Every module ``path`` imports, at module level or inside a function."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out.add(node.module)
+            out |= {f"{node.module}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+    return out
+
+
+def test_layout_spark_is_reached_only_through_its_command() -> None:
+    """``sayso.spark`` is a leaf: only the spark CLI module imports it (even inside a
+    function), and only it imports PySpark, so no other code path can start a JVM."""
+    seen = set()
+    for path in SRC.rglob("*.py"):
+        mod, deps = _module(path), _anywhere(path)
+        if mod.startswith("sayso.spark"):
+            continue
+        spark = {d for d in deps if d == "sayso.spark" or d.startswith("sayso.spark.")}
+        if spark:
+            seen.add(mod)
+        assert not {d for d in deps if d.split(".")[0] in ("pyspark", "py4j")}, mod
+    assert seen == {"sayso.cli.spark_cmd"}

@@ -1,6 +1,7 @@
 """Light start: reading the ledger, ingesting and the query commands load no analysis.
 
-``import sayso.ingest`` and ``import sayso.ledger`` load neither numpy nor the extraction;
+``import sayso.ingest`` and ``import sayso.ledger`` load neither numpy nor the extraction
+(nor PySpark, pyarrow or :mod:`sayso.spark`: only the spark CLI module imports that);
 the query commands load no scorer (scipy), no numba and no tagger model; the extraction
 loads on the first ``sayso.analyze``, and each language's models when that language is
 first analysed. Each check runs in a fresh interpreter and looks at ``sys.modules``.
@@ -15,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-#: what a light start must not load: the numeric stack and the analysis
+#: what a light start must not load: the numeric stack, the analysis, and Spark and Arrow
+#: (only ``sayso spark``/``sayso load`` and Parquet export need those)
 HEAVY = (
     "numpy", "scipy", "numba", "sayso.pipeline", "sayso.tagging", "sayso.extract", "sayso.evidence",
+    "pyspark", "py4j", "pyarrow", "sayso.spark",
 )  # fmt: skip
 
 #: prints, as JSON, the heavy modules loaded so far (appended to each script)

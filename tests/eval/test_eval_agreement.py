@@ -148,6 +148,20 @@ def test_agreement_relations_need_aligned_source_and_target() -> None:
     assert "disputes only A: a3 -> implicit (~ b3)" in report.disagreements
 
 
+def test_agreement_a_relation_to_an_unaligned_statement_is_no_implicit_one() -> None:
+    """B disputes a statement A did not annotate; A's dispute of an account the article
+    does not report (implicit target) is another relation, not a match."""
+    a = parsed(
+        line("a2", [[20, 30]], relations=[{"kind": "disputes", "target": "implicit:reports"}])
+    )
+    b = parsed(
+        line("b1", [[100, 110]]),
+        line("b2", [[20, 30]], relations=[{"kind": "disputes", "target": "b1"}]),
+    )
+    d = ag.agreement(a, b).items["disputes"]
+    assert (d.a, d.b, d.matched) == (1, 1, 0)
+
+
 def test_agreement_only_on_the_second_annotators_documents() -> None:
     a = parsed(line("a1", [[0, 10]]), line("x1", [[0, 10]], doc="gnad:1"))
     b = parsed(line("b1", [[0, 10]]))
@@ -185,3 +199,44 @@ def test_agreement_cli_bad_file_is_e004(tmp_path: Path) -> None:
     with pytest.raises(SaysoError) as exc:
         eval_cmd.run_agreement(_args(file=bad, reference=[bad]))
     assert exc.value.code == "E004"
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"\xff\xfe\x00not text", "UTF-8"),  # a binary file: no internal error
+        (b'{"id": "x", "doc": "gnad:9"}\n', "no field '"),  # a line without a field
+        (b"", "no statements"),  # nothing to compare: no table of zeros
+    ],
+)
+def test_agreement_cli_unusable_second_file_is_one_coded_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, said: str
+) -> None:
+    from sayso.cli.main import main
+
+    second = tmp_path / "b.jsonl"
+    second.write_bytes(content)
+    reference = _write(tmp_path / "a.jsonl", line("gnad:9#1", [[0, 10]]))
+    assert main(["eval", "agreement", str(second), "--reference", str(reference)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("sayso: error E004:") and said in captured.err
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("doc", ["gnad:7", "gnad:abc", "polnear:dev"])
+def test_agreement_cli_document_id_the_data_lacks_is_e004(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: str
+) -> None:
+    """With --data the disagreements show the words; a document id the corpus does not
+    hold (row out of range, no number, no split/stem) is one E004 line naming it."""
+    from sayso.cli.main import main
+
+    (tmp_path / "gnad").mkdir()
+    (tmp_path / "gnad" / "articles.csv").write_text("Kultur;'Ein Text.'\n", "utf-8")
+    second = _write(tmp_path / "b.jsonl", line("b1", [[0, 3]], doc=doc))
+    reference = _write(tmp_path / "a.jsonl", line("a1", [[0, 3]], doc=doc))
+    argv = ["eval", "agreement", str(second), "--reference", str(reference)]
+    assert main([*argv, "--data", str(tmp_path), "--disagreements"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E004:") and doc in err, err

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from sayso.eval.events import Topic, score
 
 
@@ -20,3 +24,17 @@ def test_events_unknown_statements_are_left_out() -> None:
     topic = Topic("t", "q", ())
     got = score(topic, {"a": 1}, [["a", "x"]])
     assert got["all"].system == 0 and got["all"].f1 == 1.0
+
+
+def test_events_gold_is_read_like_the_other_gold_files(tmp_path: Path) -> None:
+    from sayso.errors import SaysoError
+    from sayso.eval.events import read_gold
+
+    good = tmp_path / "gold.jsonl"
+    good.write_text('{"topic": "t", "query": "q", "events": [[1, 2]]}\n\n', "utf-8")
+    assert read_gold(good) == [Topic("t", "q", (frozenset({1, 2}),))]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"topic": "t", "query": "q"}\n', "utf-8")
+    with pytest.raises(SaysoError) as info:
+        read_gold(bad)
+    assert info.value.code == "E004" and "line 1" in str(info.value)

@@ -139,3 +139,38 @@ def test_disputes_a_that_clause_is_no_refutation() -> None:
     text = "The union said the company plans to cut 300 jobs. A spokesman said that was not true."
     (r,) = [r for r in sayso.analyze(text, "en").relations if r.kind is RelationKind.DISPUTES]
     assert r.target == "s1"
+
+
+def _reparented(a: Analysis, parents: dict[str, str]) -> Analysis:
+    import dataclasses
+
+    statements = [
+        dataclasses.replace(s, parent=parents[s.id]) if s.id in parents else s for s in a.statements
+    ]
+    return dataclasses.replace(a, statements=statements)
+
+
+def test_accounts_a_nested_statement_joins_its_parent_listed_after_it() -> None:
+    """The account of a nested quotation is its parent's, wherever the parent stands in
+    the list (an analysis read back from JSON need not list parents first)."""
+    a = sayso.analyze(OFFICIAL, "de")
+    first, last = a.statements[0], a.statements[-1]
+    other = next(s for s in a.statements if s.chain[-1:] != first.chain[-1:])
+    moved = _reparented(a, {first.id: other.id})
+    by_id = {sid: acc for acc in accounts(moved) for sid in acc.statements}
+    assert by_id[first.id] is by_id[other.id]
+    assert by_id[first.id].source == (other.chain[-1] if other.chain else other.actor)
+    assert last.id in by_id
+
+
+def test_accounts_a_parent_cycle_ends() -> None:
+    """Parents that point at each other (a hand-edited or corrupt analysis) put both in
+    one account instead of looping for ever."""
+    a = sayso.analyze(OFFICIAL, "de")
+    one, two = a.statements[0].id, a.statements[1].id
+    found = accounts(_reparented(a, {one: two, two: one}))
+    by_id = {sid: acc for acc in found for sid in acc.statements}
+    assert by_id[one] is by_id[two]
+    assert sorted(sid for acc in found for sid in acc.statements) == sorted(
+        s.id for s in a.statements
+    )

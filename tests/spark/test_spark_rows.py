@@ -86,7 +86,10 @@ def test_rows_a_failing_document_is_an_error_row_not_an_exception() -> None:
     got = list(rows.analyse_items(items))
     codes = [row["code"] for table, row in got if table == "errors"]
     assert codes[0] == "E029"
-    assert len(codes) == 2 and codes[1].startswith("E")
+    assert codes == ["E029", "E002"]  # the read error as it came, then the analysis's
+    bad_row = [row for table, row in got if table == "errors"][1]
+    assert bad_row["source"] == "bad:1" and "xx-invalid" in bad_row["message"]
+    assert [table for table, _ in got] == ["errors", "errors"]  # no half-written rows
     again = list(rows.analyse_items(items))
     assert [r["key"] for _, r in again] == [r["key"] for _, r in got]  # stable keys
 
@@ -137,3 +140,81 @@ def test_rows_the_spark_submit_entry_point_names_its_file() -> None:
     assert done.returncode == 0, done.stderr
     path = Path(done.stdout.strip())
     assert path.name == "__main__.py" and path.parent.name == "spark" and path.is_file()
+
+
+@pytest.mark.parametrize(
+    ("table", "content", "said"),
+    [
+        ("documents/month=2024-05/part-0.parquet", b"not parquet at all", "a.parquet"),
+        ("errors/part-0.parquet", b"junk", "part-0.parquet"),
+        ("documents/month=2024-05/part-0.parquet", None, "position"),  # other columns
+    ],
+)
+def test_rows_load_of_unreadable_parquet_is_e243_before_a_run(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    content: bytes | None,
+    said: str,
+) -> None:
+    """A corrupt file, or a Parquet file that is not sayso's, is one E243 line naming the
+    file (not E019, 'a bug in sayso'), and no run is started in the ledger."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from sayso.cli.main import main
+    from sayso.ledger import Ledger
+
+    out = tmp_path / "out"
+    path = out / table
+    path.parent.mkdir(parents=True)
+    (out / "documents").mkdir(exist_ok=True)
+    if content is None:
+        pq.write_table(pa.table({"id": ["x"], "text": ["y"]}), path)
+    else:
+        path.write_bytes(content)
+    said = path.name if said.endswith(".parquet") else said
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    assert main(["load", str(out), "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E243:") and said in err, err
+    with Ledger.open(url) as ledger:
+        assert ledger.runs() == []
+
+
+def test_rows_spark_with_a_missing_input_or_a_file_as_output_fails_before_spark_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.cli.main import main
+    from sayso.spark import job
+
+    def no_session(*_args: object) -> None:
+        raise AssertionError("Spark was started for an input that is not there")
+
+    monkeypatch.setattr(job, "session", no_session)
+    (tmp_path / "there.jsonl").write_text("", "utf-8")
+    missing = str(tmp_path / "not-there.jsonl")
+    argv = ["spark", str(tmp_path / "there.jsonl"), missing, "--output", str(tmp_path / "o")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E242:") and missing in err, err
+    assert not (tmp_path / "o").exists()
+    (tmp_path / "file").write_text("", "utf-8")
+    argv = ["spark", str(tmp_path / "there.jsonl"), "--output", str(tmp_path / "file")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sayso: error E243:") and "is a file" in err, err
+
+
+def test_rows_spark_reads_records_with_the_options_ingest_reads_them() -> None:
+    """``--text-column``, ``--column`` and ``--doc-timeout`` mean the same in ``sayso
+    spark`` and ``sayso ingest`` (one definition serves both)."""
+    from sayso.cli.ingest_cmd import record_options
+    from sayso.cli.main import build_parser
+
+    given = ["--text-column", "body", "--column", "title=headline", "--doc-timeout", "-5"]
+    spark = build_parser("spark").parse_args(["spark", "x.jsonl", "--output", "o", *given])
+    ingest = build_parser("ingest").parse_args(["ingest", "x.jsonl", *given])
+    got = record_options(spark)
+    assert got == record_options(ingest)
+    assert (got.text_column, got.columns, got.doc_timeout) == ("body", {"title": "headline"}, 0.0)

@@ -8,10 +8,13 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sayso.cli import args as types
 from sayso.cli.ledger_common import add_db_argument, open_ledger
+
+if TYPE_CHECKING:
+    from sayso.ingest import IngestOptions
 
 #: failures printed one by one at the end of a run; the rest are counted
 SHOWN = 20
@@ -36,15 +39,7 @@ def register(sub: Any) -> None:
         help="worker processes that analyse while this one stores; 0 analyses in this "
         "process (default: CPUs - 1, at least 1)",
     )
-    p.add_argument("--text-column", default="text", help="JSONL key / CSV column with the text")
-    p.add_argument(
-        "--column",
-        action="append",
-        type=types.column,
-        default=[],
-        metavar="FIELD=NAME",
-        help="metadata column, e.g. title=headline (repeatable)",
-    )
+    add_record_arguments(p, "JSONL key / CSV column with the text")
     p.add_argument(
         "--delimiter",
         type=types.character("--delimiter"),
@@ -69,14 +64,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="also fetch from private, loopback and link-local addresses (refused by default)",
     )
-    p.add_argument(
-        "--doc-timeout",
-        type=float,
-        default=60.0,
-        metavar="S",
-        help="seconds one article's analysis may take before it becomes an error row "
-        "(default 60, 0 = no limit)",
-    )
+    add_doc_timeout_argument(p)
     p.add_argument(
         "--no-evidence",
         dest="evidence",
@@ -94,23 +82,56 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def add_record_arguments(p: argparse.ArgumentParser, text_help: str) -> None:
+    """``--text-column`` and ``--column``: where a record's text and metadata are (ingest
+    and ``sayso spark`` read records alike)."""
+    p.add_argument("--text-column", default="text", help=text_help)
+    p.add_argument(
+        "--column",
+        action="append",
+        type=types.column,
+        default=[],
+        metavar="FIELD=NAME",
+        help="metadata column, e.g. title=headline (repeatable)",
+    )
+
+
+def add_doc_timeout_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds one article's analysis may take before it becomes an error row "
+        "(default 60, 0 = no limit)",
+    )
+
+
+def record_options(args: argparse.Namespace) -> IngestOptions:
+    """The ingest options of :func:`add_record_arguments` and ``--doc-timeout``."""
     from sayso.ingest import IngestOptions
-    from sayso.ledger import runner
 
     columns = {}
     for item in args.column:
         field, _, name = item.partition("=")
         columns[field.strip()] = name.strip() or field.strip()
-    options = IngestOptions(
+    return IngestOptions(
         text_column=args.text_column,
         columns=columns or IngestOptions().columns,
+        doc_timeout=max(0.0, args.doc_timeout),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from sayso.ledger import runner
+
+    options = replace(
+        record_options(args),
         csv_delimiter=args.delimiter,
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         fetch_links=args.fetch_links,
         allow_private_hosts=args.allow_private_hosts,
-        doc_timeout=max(0.0, args.doc_timeout),
     )
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     with open_ledger(args.db) as ledger:

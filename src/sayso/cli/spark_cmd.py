@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from sayso.cli import args as types
+from sayso.cli.ingest_cmd import add_doc_timeout_argument, add_record_arguments, record_options
 from sayso.cli.ledger_common import add_db_argument, open_ledger
 
 
@@ -46,25 +47,8 @@ def register(sub: Any) -> None:
         help="input files per committed batch; a stopped run redoes at most one (default 64)",
     )
     p.add_argument("--format", choices=["parquet"], default="parquet", help="output format")
-    p.add_argument(
-        "--text-column", default="text", help="JSONL/Parquet key, CSV column with the text"
-    )
-    p.add_argument(
-        "--column",
-        action="append",
-        type=types.column,
-        default=[],
-        metavar="FIELD=NAME",
-        help="metadata column, e.g. title=headline (repeatable)",
-    )
-    p.add_argument(
-        "--doc-timeout",
-        type=float,
-        default=60.0,
-        metavar="S",
-        help="seconds one article's analysis may take before it becomes an error row "
-        "(default 60, 0 = no limit)",
-    )
+    add_record_arguments(p, "JSONL/Parquet key, CSV column with the text")
+    add_doc_timeout_argument(p)
     p.add_argument(
         "--no-link", dest="link", action="store_false", help="skip linking across documents"
     )
@@ -86,24 +70,16 @@ def register(sub: Any) -> None:
 def run_spark(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from sayso.ingest import IngestOptions
     from sayso.spark import job
+    from sayso.spark.inputs import check_local
 
-    columns = {}
-    for item in args.column:
-        field, _, name = item.partition("=")
-        columns[field.strip()] = name.strip() or field.strip()
-    ingest = IngestOptions(
-        text_column=args.text_column,
-        columns=columns or IngestOptions().columns,
-        doc_timeout=max(0.0, args.doc_timeout),
-    )
+    check_local(args.inputs, args.output)  # a mistyped path: E242/E243 before Spark starts
     options = replace(
         job.SparkOptions(),
         partitions=args.partitions,
         files_per_batch=args.files_per_batch,
         link=args.link,
-        ingest=ingest,
+        ingest=record_options(args),
     )
     spark = job.session(args.master)
     summary = job.run(

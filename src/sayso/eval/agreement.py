@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sayso.errors import E004, SaysoError
 from sayso.eval.data import REPO_ROOT
 from sayso.eval.evidence import GoldStatement, document_texts, read_gold
 from sayso.eval.metrics import PRF
@@ -299,7 +300,13 @@ def _match_relations(
                     if k not in used
                     and ra.kind == r.kind
                     and aid == src
-                    and (ra.target == tgt if r.target is not None else ra.target is None)
+                    # a target B names must be aligned to A's; an unaligned one matches
+                    # nothing (not A's implicit target, which is None too)
+                    and (
+                        ra.target is None
+                        if r.target is None
+                        else tgt is not None and ra.target == tgt
+                    )
                 ),
                 None,
             )
@@ -357,8 +364,10 @@ def run(
 ) -> AgreementReport:
     """Compare ``second`` (B) with the reference annotation (A, default: the whole evidence
     gold set) on the documents B annotated. With ``data_root`` the listed disagreements
-    show the words of each content. Unreadable or malformed files raise E004."""
+    show the words of each content. Unreadable, malformed or empty files raise E004."""
     b = read_gold(second)
+    if not b:  # nothing to compare: a table of zeros would read as total disagreement
+        raise SaysoError(E004, path=second, detail="it holds no statements")
     a = [s for path in (reference or default_reference()) for s in read_gold(path)]
     docs = sorted({s.doc for s in b})
     texts = document_texts(data_root, docs) if data_root is not None else {}

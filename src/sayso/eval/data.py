@@ -52,12 +52,16 @@ def read_gold_lines(path: Path, parse: Callable[[Any], T]) -> list[T]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise SaysoError(E004, path=path, detail=exc.strerror or str(exc)) from exc
+    except UnicodeDecodeError as exc:  # a binary file given by mistake
+        raise SaysoError(E004, path=path, detail=f"not UTF-8 text ({exc.reason})") from exc
     out = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             out.append(parse(json.loads(line)))
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
+        except KeyError as exc:  # str(KeyError) is only the quoted key
+            raise SaysoError(E004, path=path, detail=f"line {n}: no field {exc}") from exc
+        except (ValueError, TypeError, IndexError) as exc:
             raise SaysoError(E004, path=path, detail=f"line {n}: {exc}") from exc
     return out

@@ -13,11 +13,13 @@ adds; the within-article pairs are "do not split one article").
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
+
+from sayso.eval.data import read_gold_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +38,14 @@ class Topic:
         return ("article", article)
 
 
+def _topic(row: dict[str, Any]) -> Topic:
+    return Topic(row["topic"], row["query"], tuple(frozenset(g) for g in row["events"]))
+
+
 def read_gold(path: Path) -> list[Topic]:
-    """The topics of an event gold file (JSON lines: topic, query, events)."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out.append(
-                Topic(row["topic"], row["query"], tuple(frozenset(g) for g in row["events"]))
-            )
-    return out
+    """The topics of an event gold file (JSON lines: topic, query, events); an unreadable
+    file or a malformed line raises E004 naming the line, as for the other gold files."""
+    return read_gold_lines(path, _topic)
 
 
 @dataclass(slots=True)

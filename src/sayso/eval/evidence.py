@@ -137,8 +137,13 @@ def document_texts(data_root: Path, doc_ids: Iterable[str]) -> dict[str, str]:
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
         for d in gnad:
-            out[d] = rows[int(d.split(":", 1)[1])][1]
+            row = d.split(":", 1)[1]
+            if not row.isdigit() or int(row) >= len(rows) or len(rows[int(row)]) < 2:
+                raise SaysoError(E004, path=d, detail=f"{path} has no article row {row}")
+            out[d] = rows[int(row)][1]
     for d in wanted:
+        if d.startswith("polnear:") and "/" not in d:
+            raise SaysoError(E004, path=d, detail="unknown document id (polnear:SPLIT/STEM)")
         if d.startswith("polnear:"):
             split, stem = d.split(":", 1)[1].split("/", 1)
             path = data_root / "polnear" / split / "text" / f"{stem}.txt"

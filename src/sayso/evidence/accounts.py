@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sayso.model import ActorKind, Analysis, RelationKind
+from sayso.model import ActorKind, Analysis, RelationKind, Statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,30 +45,34 @@ class AccountLink:
 def accounts(analysis: Analysis) -> list[Account]:
     """The accounts of an analysis, in order of their first statement."""
     unknown = {a.id for a in analysis.actors if a.kind is ActorKind.UNKNOWN}
-    parent = {s.id: s.parent for s in analysis.statements}
-    key_of: dict[str, str] = {}
+    by_id = {s.id: s for s in analysis.statements}
+    order = {s.id: n for n, s in enumerate(analysis.statements)}
+
+    def source_of(s: Statement) -> str | None:
+        return s.chain[-1] if s.chain else s.actor
+
+    def root_of(s: Statement) -> Statement:
+        """The outermost statement ``s`` is nested in (a parent listed anywhere); in a
+        parent cycle (a corrupt analysis) the cycle's first-listed statement."""
+        path = [s.id]
+        while s.parent in by_id:
+            s = by_id[s.parent]
+            if s.id in path:
+                return by_id[min(path[path.index(s.id) :], key=order.__getitem__)]
+            path.append(s.id)
+        return s
+
     groups: dict[str, list[str]] = {}
+    owner: dict[str, str | None] = {}
     for s in analysis.statements:
-        root = s.id
-        while parent.get(root):  # a nested quotation belongs to its parent's account
-            root = parent[root] or root
-        source = s.chain[-1] if s.chain else s.actor
-        if root != s.id and root in key_of:
-            key = key_of[root]
-        elif source is None or source in unknown:
-            key = f"statement:{s.id}"
-        else:
-            key = f"actor:{source}"
-        key_of[s.id] = key
+        root = root_of(s)  # a nested quotation belongs to its parent's account
+        source = source_of(root)
+        key = f"statement:{root.id}" if source is None or source in unknown else source
         groups.setdefault(key, []).append(s.id)
-    out = []
-    for n, (key, ids) in enumerate(groups.items()):
-        source = key.removeprefix("actor:") if key.startswith("actor:") else None
-        if source is None:
-            first = next(s for s in analysis.statements if s.id == ids[0])
-            source = first.chain[-1] if first.chain else first.actor
-        out.append(Account(f"c{n + 1}", source, tuple(ids)))
-    return out
+        owner.setdefault(key, source)
+    return [
+        Account(f"c{n + 1}", owner[key], tuple(ids)) for n, (key, ids) in enumerate(groups.items())
+    ]
 
 
 def account_links(analysis: Analysis, found: list[Account] | None = None) -> list[AccountLink]:

@@ -55,6 +55,20 @@ def hadoop_fs(spark: SparkSession, path: str) -> tuple[Any, Any]:
     return hpath.getFileSystem(conf), hpath
 
 
+def check_local(inputs: Sequence[str], output: str | None = None) -> None:
+    """E242 for a local input (no scheme, no glob pattern) that does not exist, E243 for a
+    local output that is a file: checked on the driver before Spark starts, so that a
+    mistyped path costs no JVM start-up."""
+    import os
+
+    for given in inputs:  # Hadoop's glob patterns: * ? [abc] {a,b}
+        pattern = any(c in given for c in "*?[{")
+        if is_local(given) and not pattern and not os.path.exists(local_path(given)):
+            raise SaysoError(errors.E242, path=given)
+    if output is not None and is_local(output) and os.path.isfile(local_path(output)):
+        raise SaysoError(errors.E243, path=output, detail="it is a file, not a folder")
+
+
 def list_files(spark: SparkSession, inputs: Sequence[str]) -> list[str]:
     """Every file of ``inputs`` (folders recursively, hidden files and Spark's ``_SUCCESS``
     markers skipped), in the order given and by name within a folder; E242 for an input

@@ -62,6 +62,25 @@ def _months(root: Path) -> list[Path]:
     return sorted(parts, key=lambda p: (p.name == "month=unknown", p.name))
 
 
+def _check(root: Path) -> None:
+    """E243 for a file of the output that is no Parquet or not a documents table of
+    sayso's (each file's footer only: its schema), before a run is started — not an
+    internal error halfway through the load."""
+    pq = _arrow_parquet()
+    wanted = {"documents": set(_DOC_COLUMNS), "errors": {"source", "url", "code", "message"}}
+    for table, columns in wanted.items():
+        for path in sorted((root / table).rglob("*.parquet")):
+            try:
+                names = set(pq.read_schema(path).names)
+            except Exception as exc:  # pyarrow's ArrowInvalid, OSError
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                detail = f"{path} cannot be read as Parquet ({first})"
+                raise SaysoError(errors.E243, path=str(root), detail=detail) from exc
+            if missing := sorted(columns - names):
+                detail = f"{path} has no column {', '.join(missing)}"
+                raise SaysoError(errors.E243, path=str(root), detail=detail)
+
+
 def _documents(
     root: Path, ledger: Ledger, analyses: dict[str, Analysis]
 ) -> Iterator[Document | Rejected]:
@@ -157,6 +176,7 @@ def load(
 
     root = Path(output)
     _months(root)  # E243 before a run is started
+    _check(root)
     analyses: dict[str, Analysis] = {}
 
     def analyse(doc: Document) -> Analysis | Failure:
