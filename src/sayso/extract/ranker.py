@@ -31,7 +31,7 @@ import numpy as np
 from sayso.errors import E040, E041, SaysoError
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg
-from sayso.extract.mentions import FEATURES, Candidate, DocMentions, candidates
+from sayso.extract.mentions import FEATURES, Candidate, DocMentions, Query, feature_matrix, gather
 from sayso.model import Evidence
 from sayso.tagging.tagger import model_dir
 
@@ -133,25 +133,28 @@ def rank_speakers(w: Work) -> None:
         return
     dm = DocMentions(w.seg, w.profile)
     # every draft's candidates first, with the rules' speakers (as in training), then
-    # one scoring pass over the document
+    # the features of all of them as one matrix and one scoring pass over the document
     dm.index_drafts(w.drafts)
     prev: Draft | None = None
-    queries: list[tuple[Draft, list[Candidate]]] = []
+    queries: list[Query] = []
     for d in w.drafts:
-        cands = candidates(dm, d, prev)
-        if COLLECT is not None:
-            COLLECT.append((w.seg, d, cands))
-        elif cands:
-            queries.append((d, cands))
+        queries.append(gather(dm, d, prev))
         prev = d
-    if model is None or not queries:
+    x = feature_matrix(dm, queries)
+    if COLLECT is not None:
+        rows = iter(x.tolist())
+        for q in queries:
+            for c in q.cands:
+                c.features = next(rows)
+            COLLECT.append((w.seg, q.d, q.cands))
+    if model is None or not len(x):
         return
-    x = np.asarray([c.features for _, cands in queries for c in cands], dtype=np.float64)
     scores = model.scores(x)
     at = 0
-    for d, cands in queries:
-        n = len(cands)
-        _choose(w, model, d, cands, x[at : at + n], scores[at : at + n])
+    for q in queries:
+        n = len(q.cands)
+        if n:
+            _choose(w, model, q.d, q.cands, x[at : at + n], scores[at : at + n])
         at += n
 
 
