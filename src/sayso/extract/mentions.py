@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sayso.extract.draft import Draft, Seg, speaker_head
+from sayso.extract.draft import _SPEAKER_KINDS, Draft, Seg
 from sayso.lang import LangProfile
 from sayso.lang.entries import Pronoun
 from sayso.model import ActorKind, Form, Span
@@ -87,18 +87,13 @@ FEATURES: tuple[str, ...] = (
 
 #: column of each feature in a row
 COL = {f: k for k, f in enumerate(FEATURES)}
-#: the features of a candidate's own words and their neighbours, in :data:`FEATURES` order
-#: (the same for every statement that has the candidate)
-LEXICAL: tuple[str, ...] = tuple(
-    f
-    for f in FEATURES
-    if f
-    in {
-        "n_tokens", "pronoun", "pron_person", "pron_first", "relative", "name", "role",
-        "kind_org", "kind_outlet", "kind_anon", "kind_doc", "lower_elsewhere", "det_start",
-        "obj_det", "governed", "addr_prep", "headed", "after_comma", "according", "freq_last",
-        "next_lower", "prev_lower", "next_cue", "function_word",
-    }
+#: the features of a candidate's own words and their neighbours, in the order
+#: :func:`_lexical` gives them (the same for every statement that has the candidate)
+LEXICAL: tuple[str, ...] = (
+    "n_tokens", "pronoun", "pron_person", "pron_first", "relative", "name", "role",
+    "kind_org", "kind_outlet", "kind_anon", "kind_doc", "lower_elsewhere", "det_start",
+    "obj_det", "governed", "addr_prep", "headed", "after_comma", "according", "freq_last",
+    "next_lower", "prev_lower", "next_cue", "function_word",
 )  # fmt: skip
 _LEX_COLS = [COL[f] for f in LEXICAL]
 
@@ -152,19 +147,26 @@ def _words_of(profile: LangProfile) -> dict[str, Word]:
 def _word(profile: LangProfile, w: str) -> Word:
     low = w.lower()
     prons = profile.pronoun(low)
+    kind = profile.actor_kind_hint(w)
+    role = profile.is_role_noun(w)
+    speaker_pronoun = any(p.speaker for p in prons)
     return Word(
         low=low,
-        kind=profile.actor_kind_hint(w),
-        role=profile.is_role_noun(w),
+        kind=kind,
+        role=role,
         prons=prons,
-        mention_pronoun=profile.is_speaker_pronoun(low) or low in profile.relative_pronouns,
+        mention_pronoun=speaker_pronoun or low in profile.relative_pronouns,
         relative=low in profile.relative_pronouns,
         det=low in profile.determiners,
         obj_det=low in profile.object_determiners,
         prep=low in profile.prepositions,
         addr_prep=low in profile.addressee_prepositions,
         according=bool(profile.according_to_at(low)),
-        headed=speaker_head(profile, w),
+        # draft.speaker_head, from the lookups above
+        headed=w[:1].isupper()
+        or speaker_pronoun
+        or role
+        or (kind is not None and kind.value in _SPEAKER_KINDS),
         verbish=_verbish(profile, w),
         cue=profile.cue(w) is not None or bool(profile.particle_cues(w)),
     )
@@ -178,7 +180,7 @@ class DocMentions:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
-        self._lexical: dict[tuple[int, int], list[float]] = {}
+        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
         #: the draft each token's content belongs to (-1: none), see index_drafts
         self.owner: list[int] = [-1] * len(seg.words)
         self.draft_index: dict[int, int] = {}
@@ -228,7 +230,7 @@ class DocMentions:
             got = self._by_sent[s] = _chunk(self, s)
         return got
 
-    def lexical(self, a: int, b: int) -> list[float]:
+    def lexical(self, a: int, b: int) -> list[float | bool]:
         """The :data:`LEXICAL` features of tokens ``[a, b)`` (memoised)."""
         got = self._lexical.get((a, b))
         if got is None:
@@ -454,7 +456,7 @@ def _rank_side(q: Query) -> list[int]:
     return rank
 
 
-def _lexical(dm: DocMentions, a: int, b: int) -> list[float]:
+def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
     """The :data:`LEXICAL` features of tokens ``[a, b)``: its own words and their
     neighbours."""
     words = dm.seg.words
@@ -466,33 +468,32 @@ def _lexical(dm: DocMentions, a: int, b: int) -> list[float]:
     before = dm.word(words[a - 1] if a > 0 else "")
     after_w = words[b] if b < len(words) else ""
     after = dm.word(after_w)
-    row = {
-        "n_tokens": b - a,
-        "pronoun": bool(prons),
-        "pron_person": any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
-        "pron_first": any(p.person == 1 for p in prons),
-        "relative": first.relative and one,
-        "name": all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
-        "role": any(w.role for w in own),
-        "kind_org": ActorKind.ORGANIZATION in kinds,
-        "kind_outlet": ActorKind.OUTLET in kinds,
-        "kind_anon": ActorKind.ANONYMOUS in kinds,
-        "kind_doc": ActorKind.DOCUMENT in kinds,
-        "lower_elsewhere": words[a][:1].isupper() and first.low in dm.lower_words,
-        "det_start": first.det,
-        "obj_det": first.obj_det,
-        "governed": before.prep,
-        "addr_prep": before.addr_prep,
-        "headed": dm.word(last).headed,
-        "after_comma": a > 0 and words[a - 1] == ",",
-        "according": before.according or (bool(after_w) and after.according),
-        "freq_last": min(dm.counts.get(last.lower(), 0), 20),
-        "next_lower": after.verbish,
-        "prev_lower": before.verbish,
-        "next_cue": after.cue,
-        "function_word": one and (first.det or first.prep or bool(prons)),
-    }
-    return [float(row[f]) for f in LEXICAL]
+    return [
+        b - a,
+        bool(prons),
+        any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
+        any(p.person == 1 for p in prons),
+        first.relative and one,
+        all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
+        any(w.role for w in own),
+        ActorKind.ORGANIZATION in kinds,
+        ActorKind.OUTLET in kinds,
+        ActorKind.ANONYMOUS in kinds,
+        ActorKind.DOCUMENT in kinds,
+        words[a][:1].isupper() and first.low in dm.lower_words,
+        first.det,
+        first.obj_det,
+        before.prep,
+        before.addr_prep,
+        dm.word(last).headed,
+        a > 0 and words[a - 1] == ",",
+        before.according or (bool(after_w) and after.according),
+        min(dm.counts.get(last.lower(), 0), 20),
+        after.verbish,
+        before.verbish,
+        after.cue,
+        one and (first.det or first.prep or bool(prons)),
+    ]
 
 
 def _verbish(profile: LangProfile, w: str) -> bool:
