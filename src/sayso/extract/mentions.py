@@ -112,61 +112,66 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """What the features ask about one word form, looked up once per process."""
+    """What the features ask about one word form, looked up once per process (the costly
+    noun lookups, kind, role and head, on demand: :meth:`DocMentions.kind`)."""
 
     low: str
-    kind: ActorKind | None
-    role: bool
     prons: tuple[Pronoun, ...]  # of the lower-cased form
-    mention_pronoun: bool  # a speaker or relative pronoun
+    speaker_pronoun: bool
     relative: bool
     det: bool
     obj_det: bool
     prep: bool
     addr_prep: bool
     according: bool
-    headed: bool
     verbish: bool
     cue: bool
 
 
-#: per profile (kept alive with it, so its id is not reused): word form -> :class:`Word`
-_WORDS: dict[int, tuple[LangProfile, dict[str, Word]]] = {}
-_WORDS_MAX = 200_000  # forms kept per profile over millions of articles
+class _Lookups:
+    """One profile's memoised word lookups (kept with the profile, so its id is not
+    reused)."""
+
+    __slots__ = ("heads", "kinds", "profile", "roles", "words")
+
+    def __init__(self, profile: LangProfile) -> None:
+        self.profile = profile
+        self.words: dict[str, Word] = {}
+        self.kinds: dict[str, ActorKind | None] = {}
+        self.roles: dict[str, bool] = {}
+        self.heads: dict[str, bool] = {}
 
 
-def _words_of(profile: LangProfile) -> dict[str, Word]:
-    got = _WORDS.get(id(profile))
-    if got is None or got[0] is not profile:
-        got = _WORDS[id(profile)] = (profile, {})
-    if len(got[1]) > _WORDS_MAX:
-        got[1].clear()
-    return got[1]
+_LOOKUPS: dict[int, _Lookups] = {}
+_LOOKUPS_MAX = 200_000  # forms kept per profile over millions of articles
+_MISS = object()
+
+
+def _lookups_of(profile: LangProfile) -> _Lookups:
+    got = _LOOKUPS.get(id(profile))
+    if got is None or got.profile is not profile:
+        got = _LOOKUPS[id(profile)] = _Lookups(profile)
+    if len(got.words) > _LOOKUPS_MAX or len(got.kinds) > _LOOKUPS_MAX:
+        got.words.clear()
+        got.kinds.clear()
+        got.roles.clear()
+        got.heads.clear()
+    return got
 
 
 def _word(profile: LangProfile, w: str) -> Word:
     low = w.lower()
     prons = profile.pronoun(low)
-    kind = profile.actor_kind_hint(w)
-    role = profile.is_role_noun(w)
-    speaker_pronoun = any(p.speaker for p in prons)
     return Word(
         low=low,
-        kind=kind,
-        role=role,
         prons=prons,
-        mention_pronoun=speaker_pronoun or low in profile.relative_pronouns,
+        speaker_pronoun=any(p.speaker for p in prons),
         relative=low in profile.relative_pronouns,
         det=low in profile.determiners,
         obj_det=low in profile.object_determiners,
         prep=low in profile.prepositions,
         addr_prep=low in profile.addressee_prepositions,
         according=bool(profile.according_to_at(low)),
-        # draft.speaker_head, from the lookups above
-        headed=w[:1].isupper()
-        or speaker_pronoun
-        or role
-        or (kind is not None and kind.value in _SPEAKER_KINDS),
         verbish=_verbish(profile, w),
         cue=profile.cue(w) is not None or bool(profile.particle_cues(w)),
     )
@@ -186,7 +191,7 @@ class DocMentions:
         self.draft_index: dict[int, int] = {}
         #: lower-cased words of the speakers of the drafts seen so far
         self.spoken: set[str] = set()
-        self._cache = _words_of(profile)
+        self._memo = _lookups_of(profile)
         self.lower_words = {w for w in seg.words if w[:1].islower()}
         self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
         self.para_starts = [a for a, _ in seg.paragraphs]
@@ -208,18 +213,37 @@ class DocMentions:
                 self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
     def word(self, w: str) -> Word:
-        got = self._cache.get(w)
+        got = self._memo.words.get(w)
         if got is None:
-            got = self._cache[w] = _word(self.profile, w)
+            got = self._memo.words[w] = _word(self.profile, w)
         return got
 
     def role(self, w: str) -> bool:
         """``profile.is_role_noun``, memoised."""
-        return self.word(w).role
+        got = self._memo.roles.get(w)
+        if got is None:
+            got = self._memo.roles[w] = self.profile.is_role_noun(w)
+        return got
 
     def kind(self, w: str) -> ActorKind | None:
         """``profile.actor_kind_hint``, memoised."""
-        return self.word(w).kind
+        got = self._memo.kinds.get(w, _MISS)
+        if got is _MISS:
+            got = self._memo.kinds[w] = self.profile.actor_kind_hint(w)
+        return got  # type: ignore[return-value]
+
+    def headed(self, w: str) -> bool:
+        """``draft.speaker_head``, memoised."""
+        got = self._memo.heads.get(w)
+        if got is None:
+            kind = self.kind(w)
+            got = self._memo.heads[w] = (
+                w[:1].isupper()
+                or self.word(w).speaker_pronoun
+                or self.role(w)
+                or (kind is not None and kind.value in _SPEAKER_KINDS)
+            )
+        return got
 
     def paragraph(self, i: int) -> int:
         return bisect.bisect_right(self.para_starts, self.seg.starts[i]) - 1
@@ -250,13 +274,14 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
         w = words[i]
         x = dm.word(w)
         e = i
-        if w[:1].isalnum() and (w[:1].isupper() or x.det or x.role or x.kind is not None):
+        if w[:1].isalnum() and (w[:1].isupper() or x.det or dm.role(w) or dm.kind(w) is not None):
             e = noun_phrase_end(seg, profile, i, b)
-        if e - i > 1 or (e > i and not x.mention_pronoun and not x.det):
+        pronoun = x.speaker_pronoun or x.relative
+        if e - i > 1 or (e > i and not pronoun and not x.det):
             out.append((i, e))
             i = e
             continue
-        if x.mention_pronoun:
+        if pronoun:
             out.append((i, i + 1))
         i += 1
     return out
@@ -461,10 +486,9 @@ def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
     neighbours."""
     words = dm.seg.words
     first, last = dm.word(words[a]), words[b - 1]
-    own = [dm.word(w) for w in words[a:b]]
     one = b - a == 1
     prons = first.prons if one else ()
-    kinds = {w.kind for w in own}
+    kinds = {dm.kind(w) for w in words[a:b]}
     before = dm.word(words[a - 1] if a > 0 else "")
     after_w = words[b] if b < len(words) else ""
     after = dm.word(after_w)
@@ -475,7 +499,7 @@ def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
         any(p.person == 1 for p in prons),
         first.relative and one,
         all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
-        any(w.role for w in own),
+        any(dm.role(w) for w in words[a:b]),
         ActorKind.ORGANIZATION in kinds,
         ActorKind.OUTLET in kinds,
         ActorKind.ANONYMOUS in kinds,
@@ -485,7 +509,7 @@ def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
         first.obj_det,
         before.prep,
         before.addr_prep,
-        dm.word(last).headed,
+        dm.headed(last),
         a > 0 and words[a - 1] == ",",
         before.according or (bool(after_w) and after.according),
         min(dm.counts.get(last.lower(), 0), 20),
