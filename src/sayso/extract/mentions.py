@@ -310,27 +310,32 @@ def candidates(dm: DocMentions, d: Draft, prev: Draft | None) -> list[Candidate]
     return q.cands
 
 
+_Found = tuple[int, int, int, tuple[Span, ...] | None]
+
+
 def gather(dm: DocMentions, d: Draft, prev: Draft | None) -> Query:
     """The candidates of draft ``d`` (features still to compute). Call it on the drafts in
     document order, after :meth:`DocMentions.index_drafts`."""
     seg = dm.seg
     s0, s1 = d.parts[0].sent, d.parts[-1].sent
     lo, hi = max(0, s0 - BEFORE), min(len(seg.sentences) - 1, s1 + AFTER)
-    cands = [Candidate(a, b, s) for s in range(lo, hi + 1) for a, b in dm.sentence(s)]
-    have = {(c.a, c.b) for c in cands}
+    # (a, b, sentence, spans) of each candidate; objects only for those kept
+    found: list[_Found] = [(a, b, s, None) for s in range(lo, hi + 1) for a, b in dm.sentence(s)]
+    have = {(c[0], c[1]) for c in found}
     for r in d.speaker:
         if (r.a, r.b) not in have:
-            cands.append(Candidate(r.a, r.b, r.sent))
+            found.append((r.a, r.b, r.sent, None))
             have.add((r.a, r.b))
     prev_spans = _speaker_spans(seg, prev) if prev is not None else ()
     if d.speaker_spans:
-        _add_spans(seg, cands, have, d.speaker_spans)
+        _add_spans(seg, found, have, d.speaker_spans)
     if prev_spans:
-        _add_spans(seg, cands, have, prev_spans)
+        _add_spans(seg, found, have, prev_spans)
     anchor = d.cue[0].a if d.cue else d.a
-    cands.sort(key=lambda c: abs(c.a - anchor))
-    cands = cands[:MAX_CANDIDATES]
-    cands.sort(key=lambda c: c.a)
+    found.sort(key=lambda c: abs(c[0] - anchor))
+    del found[MAX_CANDIDATES:]
+    found.sort(key=lambda c: c[0])
+    cands = [Candidate(a, b, s, spans) for a, b, s, spans in found]
     words, spoken = seg.words, dm.spoken
     said = [words[c.b - 1].lower() in spoken for c in cands]
     # what the next drafts see as spoken before them
@@ -339,13 +344,13 @@ def gather(dm: DocMentions, d: Draft, prev: Draft | None) -> Query:
 
 
 def _add_spans(
-    seg: Segmented, cands: list[Candidate], have: set[tuple[int, int]], spans: tuple[Span, ...]
+    seg: Segmented, found: list[_Found], have: set[tuple[int, int]], spans: tuple[Span, ...]
 ) -> None:
     a = bisect.bisect_left(seg.starts, spans[0].start)
     b = max(a + 1, bisect.bisect_left(seg.starts, spans[-1].end))
     if (a, b) in have or a >= len(seg.words):
         return
-    cands.append(Candidate(a, b, seg.sentence_of[a], spans=spans))
+    found.append((a, b, seg.sentence_of[a], spans))
     have.add((a, b))
 
 
