@@ -9,6 +9,11 @@ organisation, outlet, anonymous group, a word the text also writes in lower case
 grammatical signals (governed by a preposition, opened by an object determiner, right
 after the cue verb, sentence-initial) and what the rules said (the rules' speaker, the
 previous statement's speaker, the addressee). :mod:`sayso.extract.ranker` scores them.
+
+The rows are computed for all candidates of a document at once (:func:`gather` per
+statement, then :func:`feature_matrix`): word lookups memoised per process, paragraph and
+quotation tables per document, the positional features as numpy columns. The values are
+those the shipped model was trained on (``tests/extract/test_mention_features.py``).
 """
 
 from __future__ import annotations
