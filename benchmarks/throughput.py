@@ -3,6 +3,7 @@ analysed, next to spaCy's blank German tokenizer on the same texts in the same r
 
     python benchmarks/throughput.py [--data ../shared/data/gnad/articles.csv] [--rounds 7]
     python benchmarks/throughput.py --warm    # the old figure: re-reads of seen texts
+    python benchmarks/throughput.py --ranker on   # with the speaker ranker (or off)
 
 The corpus is cut into ``--rounds + 1`` disjoint parts. The first warms both sides up
 (models, language data, the compiled decoder; caches filled with that part's words); each
@@ -27,7 +28,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "gnad" / "articles.csv"
@@ -103,6 +104,11 @@ def main() -> int:
     ap.add_argument(
         "--warm", action="store_true", help="warm up on every text: time re-reads (the old figure)"
     )
+    ap.add_argument(
+        "--ranker",
+        choices=("on", "off"),
+        help="switch the speaker ranker on or off (default: as Settings has it)",
+    )
     args = ap.parse_args()
     texts = load_texts(args.data)
     count = {t: len(TOKEN_RE.findall(t)) for t in texts}
@@ -112,10 +118,15 @@ def main() -> int:
     import spacy
 
     nlp = spacy.blank("de")
-    bare = Settings(evidence=False)
+    base = Settings()
+    if args.ranker is not None:
+        ranked = replace(base.speakers, ranker=args.ranker == "on")
+        base = replace(base, speakers=ranked)
+    print(f"speaker ranker: {'on' if base.speakers.ranker else 'off'}")
+    bare = replace(base, evidence=False)
 
     def full(t: str) -> object:
-        return sayso.analyze(t, "de")
+        return sayso.analyze(t, "de", settings=base)
 
     def lean(t: str) -> object:
         return sayso.analyze(t, "de", settings=bare)

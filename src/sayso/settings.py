@@ -170,8 +170,8 @@ class SpeakerSettings:
     probability that the chosen mention is the speaker; measured on a 2-fold split of the
     train data."""
 
-    #: run the speaker ranker (off by default: on unseen German news it nearly halves the
-    #: throughput, 0.37 -> 0.21 of spaCy's blank tokenizer, for +0.8 speaker F1)
+    #: run the speaker ranker (off by default: on unseen German news it lowers the
+    #: throughput from 0.33-0.37 to 0.24 of spaCy's blank tokenizer, for +0.8 speaker F1)
     ranker: bool = False
     #: the ranker replaces the rules' speaker by another mention only this sure
     switch_min: float = 0.5

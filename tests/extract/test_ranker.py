@@ -137,3 +137,21 @@ def test_ranker_keeps_the_rules_span_when_the_rules_speaker_wins() -> None:
 def test_ranker_is_off_by_default() -> None:
     a = analyze(TEXT, "de")
     assert all(ranker.RULE not in s.rules and s.confidence == 1.0 for s in a.statements)
+
+
+def test_ranker_scores_equal_a_tree_by_tree_walk() -> None:
+    model = ranker.speaker_model("de")
+    assert model is not None
+    rng = np.random.default_rng(7)
+    x = rng.integers(-3, 4, size=(40, len(FEATURES))).astype(np.float64)
+    x[::3] = rng.random((14, len(FEATURES)))  # between the thresholds too
+
+    def walk(row: np.ndarray, node: int) -> float:
+        while model.feature[node] >= 0:
+            go_left = row[model.feature[node]] <= model.threshold[node]
+            node = int(model.left[node] if go_left else model.right[node])
+        return float(model.value[node])
+
+    want = [sum(walk(row, int(r)) for r in model.roots) for row in x]
+    assert np.allclose(model.scores(x), want, rtol=0, atol=1e-12)
+    assert model.scores(x[:0]).shape == (0,)

@@ -9,6 +9,11 @@ organisation, outlet, anonymous group, a word the text also writes in lower case
 grammatical signals (governed by a preposition, opened by an object determiner, right
 after the cue verb, sentence-initial) and what the rules said (the rules' speaker, the
 previous statement's speaker, the addressee). :mod:`sayso.extract.ranker` scores them.
+
+The rows are computed for all candidates of a document at once (:func:`gather` per
+statement, then :func:`feature_matrix`): word lookups memoised per process, paragraph and
+quotation tables per document, the positional features as numpy columns. The values are
+those the shipped model was trained on (``tests/extract/test_mention_features.py``).
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from sayso.extract.draft import Draft, Seg, speaker_head
+import numpy as np
+
+from sayso.extract.draft import _SPEAKER_KINDS, Draft, Seg
 from sayso.lang import LangProfile
+from sayso.lang.entries import Pronoun
 from sayso.model import ActorKind, Form, Span
 from sayso.text.segment import Segmented
 
@@ -82,6 +90,19 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+#: column of each feature in a row
+COL = {f: k for k, f in enumerate(FEATURES)}
+#: the features of a candidate's own words and their neighbours, in the order
+#: :func:`_lexical` gives them (the same for every statement that has the candidate)
+LEXICAL: tuple[str, ...] = (
+    "n_tokens", "pronoun", "pron_person", "pron_first", "relative", "name", "role",
+    "kind_org", "kind_outlet", "kind_anon", "kind_doc", "lower_elsewhere", "det_start",
+    "obj_det", "governed", "addr_prep", "headed", "after_comma", "according", "freq_last",
+    "next_lower", "prev_lower", "next_cue", "function_word",
+)  # fmt: skip
+_LEX_COLS = [COL[f] for f in LEXICAL]
+
+
 @dataclass(slots=True)
 class Candidate:
     """A possible speaker: tokens ``[a, b)`` in sentence ``sent``, or the spans of the
@@ -94,24 +115,100 @@ class Candidate:
     features: list[float] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What the features ask about one word form, looked up once per process (the costly
+    noun lookups, kind, role and head, on demand: :meth:`DocMentions.kind`)."""
+
+    low: str
+    prons: tuple[Pronoun, ...]  # of the lower-cased form
+    speaker_pronoun: bool
+    relative: bool
+    det: bool
+    obj_det: bool
+    prep: bool
+    addr_prep: bool
+    according: bool
+    verbish: bool
+    cue: bool
+
+
+class _Lookups:
+    """One profile's memoised word lookups (kept with the profile, so its id is not
+    reused)."""
+
+    __slots__ = ("heads", "kinds", "profile", "roles", "words")
+
+    def __init__(self, profile: LangProfile) -> None:
+        self.profile = profile
+        self.words: dict[str, Word] = {}
+        self.kinds: dict[str, ActorKind | None] = {}
+        self.roles: dict[str, bool] = {}
+        self.heads: dict[str, bool] = {}
+
+
+_LOOKUPS: dict[int, _Lookups] = {}
+_LOOKUPS_MAX = 200_000  # forms kept per profile over millions of articles
+_MISS = object()
+
+
+def _lookups_of(profile: LangProfile) -> _Lookups:
+    got = _LOOKUPS.get(id(profile))
+    if got is None or got.profile is not profile:
+        got = _LOOKUPS[id(profile)] = _Lookups(profile)
+    if len(got.words) > _LOOKUPS_MAX or len(got.kinds) > _LOOKUPS_MAX:
+        got.words.clear()
+        got.kinds.clear()
+        got.roles.clear()
+        got.heads.clear()
+    return got
+
+
+def _word(profile: LangProfile, w: str) -> Word:
+    low = w.lower()
+    prons = profile.pronoun(low)
+    return Word(
+        low=low,
+        prons=prons,
+        speaker_pronoun=any(p.speaker for p in prons),
+        relative=low in profile.relative_pronouns,
+        det=low in profile.determiners,
+        obj_det=low in profile.object_determiners,
+        prep=low in profile.prepositions,
+        addr_prep=low in profile.addressee_prepositions,
+        according=bool(profile.according_to_at(low)),
+        verbish=_verbish(profile, w),
+        cue=profile.cue(w) is not None or bool(profile.particle_cues(w)),
+    )
+
+
 class DocMentions:
-    """The noun-phrase mentions of one document, chunked per sentence on demand."""
+    """The noun-phrase mentions of one document, chunked per sentence on demand, with the
+    per-token tables the features read (paragraph, quotation, word lookups)."""
 
     def __init__(self, seg: Segmented, profile: LangProfile) -> None:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
-        self._lexical: dict[tuple[int, int], dict[str, float | bool]] = {}
-        self._role: dict[str, bool] = {}
+        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
         #: the draft each token's content belongs to (-1: none), see index_drafts
         self.owner: list[int] = [-1] * len(seg.words)
         self.draft_index: dict[int, int] = {}
         #: lower-cased words of the speakers of the drafts seen so far
         self.spoken: set[str] = set()
-        self._kind: dict[str, ActorKind | None] = {}
+        self._memo = _lookups_of(profile)
         self.lower_words = {w for w in seg.words if w[:1].islower()}
         self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
         self.para_starts = [a for a, _ in seg.paragraphs]
+        n = len(seg.words)
+        starts = np.asarray(seg.starts, dtype=np.int64)
+        #: token -> paragraph (as :meth:`paragraph`)
+        self.para_of = np.searchsorted(np.asarray(self.para_starts), starts, side="right") - 1
+        #: quoted tokens before token i
+        self.quoted = np.zeros(n + 1, dtype=np.int64)
+        if n:
+            np.cumsum(np.asarray(seg.quote_depth) != 0, out=self.quoted[1:])
+        self.sent_start = np.asarray([a for a, _ in seg.sentences] or [0], dtype=np.int64)
 
     def index_drafts(self, drafts: list[Draft]) -> None:
         """Which draft's content each token is (the last one's where contents overlap)."""
@@ -120,18 +217,37 @@ class DocMentions:
             for p in d.parts:
                 self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
-    def role(self, w: str) -> bool:
-        """``profile.is_role_noun``, memoised for the document."""
-        got = self._role.get(w)
+    def word(self, w: str) -> Word:
+        got = self._memo.words.get(w)
         if got is None:
-            got = self._role[w] = self.profile.is_role_noun(w)
+            got = self._memo.words[w] = _word(self.profile, w)
+        return got
+
+    def role(self, w: str) -> bool:
+        """``profile.is_role_noun``, memoised."""
+        got = self._memo.roles.get(w)
+        if got is None:
+            got = self._memo.roles[w] = self.profile.is_role_noun(w)
         return got
 
     def kind(self, w: str) -> ActorKind | None:
-        """``profile.actor_kind_hint``, memoised for the document."""
-        if w in self._kind:
-            return self._kind[w]
-        got = self._kind[w] = self.profile.actor_kind_hint(w)
+        """``profile.actor_kind_hint``, memoised."""
+        got = self._memo.kinds.get(w, _MISS)
+        if got is _MISS:
+            got = self._memo.kinds[w] = self.profile.actor_kind_hint(w)
+        return got  # type: ignore[return-value]
+
+    def headed(self, w: str) -> bool:
+        """``draft.speaker_head``, memoised."""
+        got = self._memo.heads.get(w)
+        if got is None:
+            kind = self.kind(w)
+            got = self._memo.heads[w] = (
+                w[:1].isupper()
+                or self.word(w).speaker_pronoun
+                or self.role(w)
+                or (kind is not None and kind.value in _SPEAKER_KINDS)
+            )
         return got
 
     def paragraph(self, i: int) -> int:
@@ -141,6 +257,13 @@ class DocMentions:
         got = self._by_sent.get(s)
         if got is None:
             got = self._by_sent[s] = _chunk(self, s)
+        return got
+
+    def lexical(self, a: int, b: int) -> list[float | bool]:
+        """The :data:`LEXICAL` features of tokens ``[a, b)`` (memoised)."""
+        got = self._lexical.get((a, b))
+        if got is None:
+            got = self._lexical[(a, b)] = _lexical(self, a, b)
         return got
 
 
@@ -154,14 +277,12 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
     i = a
     while i < b:
         w = words[i]
-        low = w.lower()
+        x = dm.word(w)
         e = i
-        if w[:1].isalnum() and (
-            w[:1].isupper() or low in profile.determiners or dm.role(w) or dm.kind(w) is not None
-        ):
+        if w[:1].isalnum() and (w[:1].isupper() or x.det or dm.role(w) or dm.kind(w) is not None):
             e = noun_phrase_end(seg, profile, i, b)
-        pronoun = profile.is_speaker_pronoun(low) or low in profile.relative_pronouns
-        if e - i > 1 or (e > i and not pronoun and low not in profile.determiners):
+        pronoun = x.speaker_pronoun or x.relative
+        if e - i > 1 or (e > i and not pronoun and not x.det):
             out.append((i, e))
             i = e
             continue
@@ -171,43 +292,70 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(slots=True)
+class Query:
+    """One statement's candidates and what its features need from the statements before."""
+
+    d: Draft
+    prev: Draft | None
+    prev_spans: tuple[Span, ...]
+    cands: list[Candidate]
+    #: per candidate: its last word was in an earlier statement's speaker
+    spoken: list[bool]
+
+
 def candidates(dm: DocMentions, d: Draft, prev: Draft | None) -> list[Candidate]:
     """The candidate speakers of draft ``d`` with their feature rows (see
     :data:`FEATURES`); ``prev`` is the draft before it. Call it on the drafts in document
-    order, after :meth:`DocMentions.index_drafts`."""
+    order, after :meth:`DocMentions.index_drafts`; :func:`gather` and
+    :func:`feature_matrix` do the same for all drafts of a document at once."""
+    q = gather(dm, d, prev)
+    for c, row in zip(q.cands, feature_matrix(dm, [q]).tolist(), strict=True):
+        c.features = row
+    return q.cands
+
+
+_Found = tuple[int, int, int, tuple[Span, ...] | None]
+
+
+def gather(dm: DocMentions, d: Draft, prev: Draft | None) -> Query:
+    """The candidates of draft ``d`` (features still to compute). Call it on the drafts in
+    document order, after :meth:`DocMentions.index_drafts`."""
     seg = dm.seg
     s0, s1 = d.parts[0].sent, d.parts[-1].sent
     lo, hi = max(0, s0 - BEFORE), min(len(seg.sentences) - 1, s1 + AFTER)
-    content = {i for p in d.parts for i in range(p.a, p.b)}
-    cands = [Candidate(a, b, s) for s in range(lo, hi + 1) for a, b in dm.sentence(s)]
-    have = {(c.a, c.b) for c in cands}
+    # (a, b, sentence, spans) of each candidate; objects only for those kept
+    found: list[_Found] = [(a, b, s, None) for s in range(lo, hi + 1) for a, b in dm.sentence(s)]
+    have = {(c[0], c[1]) for c in found}
     for r in d.speaker:
         if (r.a, r.b) not in have:
-            cands.append(Candidate(r.a, r.b, r.sent))
+            found.append((r.a, r.b, r.sent, None))
             have.add((r.a, r.b))
     prev_spans = _speaker_spans(seg, prev) if prev is not None else ()
     if d.speaker_spans:
-        _add_spans(seg, cands, have, d.speaker_spans)
+        _add_spans(seg, found, have, d.speaker_spans)
     if prev_spans:
-        _add_spans(seg, cands, have, prev_spans)
+        _add_spans(seg, found, have, prev_spans)
     anchor = d.cue[0].a if d.cue else d.a
-    cands.sort(key=lambda c: abs(c.a - anchor))
-    cands = cands[:MAX_CANDIDATES]
-    cands.sort(key=lambda c: c.a)
-    _features(dm, d, prev, prev_spans, content, cands)
+    found.sort(key=lambda c: abs(c[0] - anchor))
+    del found[MAX_CANDIDATES:]
+    found.sort(key=lambda c: c[0])
+    cands = [Candidate(a, b, s, spans) for a, b, s, spans in found]
+    words, spoken = seg.words, dm.spoken
+    said = [words[c.b - 1].lower() in spoken for c in cands]
     # what the next drafts see as spoken before them
-    dm.spoken.update(seg.words[i].lower() for r in d.speaker for i in range(r.a, r.b))
-    return cands
+    spoken.update(words[i].lower() for r in d.speaker for i in range(r.a, r.b))
+    return Query(d, prev, prev_spans, cands, said)
 
 
 def _add_spans(
-    seg: Segmented, cands: list[Candidate], have: set[tuple[int, int]], spans: tuple[Span, ...]
+    seg: Segmented, found: list[_Found], have: set[tuple[int, int]], spans: tuple[Span, ...]
 ) -> None:
     a = bisect.bisect_left(seg.starts, spans[0].start)
     b = max(a + 1, bisect.bisect_left(seg.starts, spans[-1].end))
     if (a, b) in have or a >= len(seg.words):
         return
-    cands.append(Candidate(a, b, seg.sentence_of[a], spans=spans))
+    found.append((a, b, seg.sentence_of[a], spans))
     have.add((a, b))
 
 
@@ -217,128 +365,169 @@ def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def _overlaps_spans(seg: Segmented, c: Candidate, spans: tuple[Span, ...]) -> bool:
-    if not spans:
-        return False
-    x = c.spans[0] if c.spans else seg.token_span(c.a, c.b)
-    return any(x.overlaps(y) for y in spans)
+def _overlaps_runs(a: int, b: int, runs: list[Seg]) -> bool:
+    return any(a < r.b and r.a < b for r in runs)
 
 
-def _overlaps_runs(c: Candidate, runs: list[Seg]) -> bool:
-    return any(c.a < r.b and r.a < c.b for r in runs)
+def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
+    """The feature rows (:data:`FEATURES`) of every candidate of ``queries``, one row per
+    candidate in order: what depends on the statement per candidate, the rest as arrays
+    over the whole document."""
+    n = sum(len(q.cands) for q in queries)
+    x = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    if not n:
+        return x
+    # per candidate
+    ca, cb, cs = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    qk = np.empty(n, np.int64)  # the query it belongs to
+    lex = []
+    at = 0
+    for k, q in enumerate(queries):
+        m = len(q.cands)
+        for j, c in enumerate(q.cands):
+            ca[at + j], cb[at + j], cs[at + j] = c.a, c.b, c.sent
+            lex.append(dm.lexical(c.a, c.b))
+        qk[at : at + m] = k
+        x[at : at + m, : len(_PER)] = _per_candidate(dm, q)
+        x[at : at + m, COL["rank_side"]] = _rank_side(q)
+        x[at : at + m, COL["n_candidates"]] = m
+        x[at : at + m, COL["prev_exists"]] = bool(q.prev_spans)
+        x[at : at + m, COL["speaker_before"]] = q.spoken
+        at += m
+    x[:, _LEX_COLS] = lex
+    # per query, spread over its candidates
+    q_arr = np.asarray([_per_query(dm, q) for q in queries], dtype=np.int64)[qk]
+    s0, para, cue_a, cue_b, cue_sent, da, db, fa, fb, form, has_cue = q_arr.T
+    cue = has_cue > 0
+    x[:, COL["sent_dist"]] = cs - s0
+    x[:, COL["para_cross"]] = dm.para_of[ca] != para
+    x[:, COL["has_cue"]] = cue
+    x[:, COL["cue_dist"]] = np.where(cue, ca - cue_a, 0)
+    x[:, COL["cue_adj_after"]] = cue & (ca == cue_b)
+    x[:, COL["cue_adj_before"]] = cue & (cb == cue_a)
+    x[:, COL["cue_same_sent"]] = cs == cue_sent
+    x[:, COL["content_gap"]] = np.where(ca >= db, ca - db, np.where(cb <= da, cb - da, 0))
+    x[:, COL["first_in_content_sent"]] = (ca == fa) & (cb == fb)
+    x[:, COL["sent_initial"]] = ca == dm.sent_start[cs]
+    x[:, COL["in_quote"]] = dm.quoted[cb] > dm.quoted[ca]
+    for k, f in enumerate(_FORMS):
+        x[:, COL[f]] = form == k
+    return x
 
 
-def _features(
-    dm: DocMentions,
-    d: Draft,
-    prev: Draft | None,
-    prev_spans: tuple[Span, ...],
-    content: set[int],
-    cands: list[Candidate],
-) -> None:
-    seg = dm.seg
-    words = seg.words
+#: the statement's form as a number: direct, indirect, reported, free (other: -1)
+_FORMS = ("form_direct", "form_indirect", "form_reported", "form_free")
+_FORM_NO = {
+    Form.DIRECT: 0,
+    Form.INDIRECT: 1,
+    Form.REPORTED: 2,
+    Form.FREE_INDIRECT: 3,
+    Form.INDIRECT_FREE_INDIRECT: 3,
+}
+
+
+def _per_query(dm: DocMentions, q: Query) -> tuple[int, ...]:
+    """What the statement contributes to the array features of its candidates."""
+    d, seg = q.d, dm.seg
+    me = dm.draft_index.get(id(d), -1)
+    owner = dm.owner
+    cue_a = d.cue[0].a if d.cue else -1
+    cue_b = d.cue[0].b if d.cue else -1
+    cue_sent = seg.sentence_of[cue_a] if d.cue else -1
+    s0 = d.parts[0].sent
+    first = next((m for m in dm.sentence(s0) if not (owner[m[0]] >= 0 and owner[m[0]] != me)), None)
+    fa, fb = first if first is not None else (-1, -1)
+    form = _FORM_NO.get(d.form, -1)
+    return (s0, dm.paragraph(d.a), cue_a, cue_b, cue_sent, d.a, d.b, fa, fb, form, int(bool(d.cue)))
+
+
+#: the features :func:`_per_candidate` fills, in this order, in the first columns
+_PER: tuple[str, ...] = FEATURES[: FEATURES.index("in_other") + 1]
+
+
+def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
+    """The :data:`_PER` features and those that depend on the other candidates."""
+    seg, d, cands = dm.seg, q.d, q.cands
     rule_spans = _speaker_spans(seg, d)
     crf = "crf.roles.statement.v1" in d.rules and not any(
         r.startswith("group.speaker.") for r in d.rules
     )
     inherited = d.speaker_spans is not None
     owner, me = dm.owner, dm.draft_index.get(id(d), -1)
-
-    def in_other(i: int) -> bool:
-        return owner[i] >= 0 and owner[i] != me
-
-    cue_a = d.cue[0].a if d.cue else None
-    cue_b = d.cue[0].b if d.cue else None
-    cue_sent = seg.sentence_of[cue_a] if cue_a is not None else -1
-    s0 = d.parts[0].sent
-    para = dm.paragraph(d.a)
-    first_np = next((m for m in dm.sentence(s0) if not in_other(m[0])), None)
-    prev_adjacent = prev is not None and prev.parts[-1].sent >= s0 - 1
-    n = len(cands)
-    anchor = cue_a if cue_a is not None else d.a
-    before = sorted((c for c in cands if c.a < anchor), key=lambda c: -c.a)
-    after = sorted((c for c in cands if c.a >= anchor), key=lambda c: c.a)
-    side_rank = {id(c): k for group in (before, after) for k, c in enumerate(group)}
-    spoken = dm.spoken
+    prev_adjacent = q.prev is not None and q.prev.parts[-1].sent >= d.parts[0].sent - 1
+    content = {i for p in d.parts for i in range(p.a, p.b)}
+    rows = []
     for c in cands:
         toks = range(c.a, c.b)
-        gap = c.a - d.b if c.a >= d.b else (c.b - d.a if c.b <= d.a else 0)
-        rule = _overlaps_spans(seg, c, rule_spans)
-        was_prev = _overlaps_spans(seg, c, prev_spans)
-        row = {
-            "rule": rule,
-            "rule_crf": crf and rule,
-            "rule_inherit": inherited and rule,
-            "prev": was_prev,
-            "prev_same": prev_adjacent and was_prev,
-            "addressee": _overlaps_runs(c, d.addressee),
-            "in_content": sum(i in content for i in toks) / len(toks),
-            "in_other": any(in_other(i) for i in toks),
-            "in_quote": any(seg.quote_depth[i] for i in toks),
-            "sent_dist": c.sent - s0,
-            "para_cross": dm.paragraph(c.a) != para,
-            "has_cue": cue_a is not None,
-            "cue_dist": c.a - cue_a if cue_a is not None else 0,
-            "cue_adj_after": cue_b is not None and c.a == cue_b,
-            "cue_adj_before": cue_a is not None and c.b == cue_a,
-            "cue_same_sent": c.sent == cue_sent,
-            "content_gap": gap,
-            "first_in_content_sent": first_np is not None and (c.a, c.b) == first_np,
-            "sent_initial": c.a == seg.sentences[c.sent][0],
-            "rank_side": side_rank.get(id(c), n),
-            "form_direct": d.form is Form.DIRECT,
-            "form_indirect": d.form is Form.INDIRECT,
-            "form_reported": d.form is Form.REPORTED,
-            "form_free": d.form in (Form.FREE_INDIRECT, Form.INDIRECT_FREE_INDIRECT),
-            "n_candidates": n,
-            "prev_exists": bool(prev_spans),
-            "speaker_before": words[c.b - 1].lower() in spoken,
-        }
-        lex = dm._lexical.get((c.a, c.b))
-        if lex is None:
-            lex = dm._lexical[(c.a, c.b)] = _lexical(dm, c)
-        row.update(lex)
-        c.features = [float(row[f]) for f in FEATURES]
+        span = c.spans[0] if c.spans else seg.token_span(c.a, c.b)
+        rule = bool(rule_spans) and any(span.overlaps(y) for y in rule_spans)
+        was_prev = bool(q.prev_spans) and any(span.overlaps(y) for y in q.prev_spans)
+        rows.append(
+            [
+                rule,
+                crf and rule,
+                inherited and rule,
+                was_prev,
+                prev_adjacent and was_prev,
+                _overlaps_runs(c.a, c.b, d.addressee),
+                sum(i in content for i in toks) / len(toks),
+                any(owner[i] >= 0 and owner[i] != me for i in toks),
+            ]
+        )
+    return rows
 
 
-def _lexical(dm: DocMentions, c: Candidate) -> dict[str, float | bool]:
-    """The features of the candidate's own words and their neighbours."""
-    profile, words = dm.profile, dm.seg.words
-    first, last = words[c.a], words[c.b - 1]
-    low = first.lower()
-    prons = profile.pronoun(low) if c.b - c.a == 1 else ()
-    kinds = {dm.kind(w) for w in words[c.a : c.b]}
-    before_w = words[c.a - 1] if c.a > 0 else ""
-    after_w = words[c.b] if c.b < len(words) else ""
-    return {
-        "n_tokens": c.b - c.a,
-        "pronoun": bool(prons),
-        "pron_person": any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
-        "pron_first": any(p.person == 1 for p in prons),
-        "relative": low in profile.relative_pronouns and c.b - c.a == 1,
-        "name": all(w[:1].isupper() for w in words[c.a : c.b] if w[:1].isalpha()),
-        "role": any(dm.role(w) for w in words[c.a : c.b]),
-        "kind_org": ActorKind.ORGANIZATION in kinds,
-        "kind_outlet": ActorKind.OUTLET in kinds,
-        "kind_anon": ActorKind.ANONYMOUS in kinds,
-        "kind_doc": ActorKind.DOCUMENT in kinds,
-        "lower_elsewhere": first[:1].isupper() and low in dm.lower_words,
-        "det_start": low in profile.determiners,
-        "obj_det": low in profile.object_determiners,
-        "governed": before_w.lower() in profile.prepositions,
-        "addr_prep": before_w.lower() in profile.addressee_prepositions,
-        "headed": speaker_head(profile, last),
-        "after_comma": before_w == ",",
-        "according": bool(profile.according_to_at(before_w.lower()))
-        or bool(after_w and profile.according_to_at(after_w.lower())),
-        "freq_last": min(dm.counts.get(last.lower(), 0), 20),
-        "next_lower": _verbish(profile, after_w),
-        "prev_lower": _verbish(profile, before_w),
-        "next_cue": profile.cue(after_w) is not None or bool(profile.particle_cues(after_w)),
-        "function_word": c.b - c.a == 1
-        and (low in profile.determiners or low in profile.prepositions or bool(prons)),
-    }
+def _rank_side(q: Query) -> list[int]:
+    """How many candidates lie between each and the cue (the content without one) on its
+    side."""
+    d, cands = q.d, q.cands
+    anchor = d.cue[0].a if d.cue else d.a
+    before = sorted((j for j, c in enumerate(cands) if c.a < anchor), key=lambda j: -cands[j].a)
+    after = [j for j, c in enumerate(cands) if c.a >= anchor]  # already in order
+    rank = [0] * len(cands)
+    for group in (before, after):
+        for k, j in enumerate(group):
+            rank[j] = k
+    return rank
+
+
+def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
+    """The :data:`LEXICAL` features of tokens ``[a, b)``: its own words and their
+    neighbours."""
+    words = dm.seg.words
+    first, last = dm.word(words[a]), words[b - 1]
+    one = b - a == 1
+    prons = first.prons if one else ()
+    kinds = {dm.kind(w) for w in words[a:b]}
+    before = dm.word(words[a - 1] if a > 0 else "")
+    after_w = words[b] if b < len(words) else ""
+    after = dm.word(after_w)
+    return [
+        b - a,
+        bool(prons),
+        any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
+        any(p.person == 1 for p in prons),
+        first.relative and one,
+        all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
+        any(dm.role(w) for w in words[a:b]),
+        ActorKind.ORGANIZATION in kinds,
+        ActorKind.OUTLET in kinds,
+        ActorKind.ANONYMOUS in kinds,
+        ActorKind.DOCUMENT in kinds,
+        words[a][:1].isupper() and first.low in dm.lower_words,
+        first.det,
+        first.obj_det,
+        before.prep,
+        before.addr_prep,
+        dm.headed(last),
+        a > 0 and words[a - 1] == ",",
+        before.according or (bool(after_w) and after.according),
+        min(dm.counts.get(last.lower(), 0), 20),
+        after.verbish,
+        before.verbish,
+        after.cue,
+        one and (first.det or first.prep or bool(prons)),
+    ]
 
 
 def _verbish(profile: LangProfile, w: str) -> bool:
