@@ -35,6 +35,9 @@ DEFAULT = DATA / "gnad" / "articles.csv"
 
 
 def load_texts(path: Path) -> list[str]:
+    """The gnad articles' texts from ``articles.csv``, or from a data root holding it."""
+    if path.is_dir():
+        path = path / "gnad" / "articles.csv"
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as fh:
         return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]
@@ -150,7 +153,9 @@ def in_process(texts: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT, help="gnad articles.csv, or the data root"
+    )
     parser.add_argument("--limit", type=int, default=0, help="articles (default: all)")
     parser.add_argument("--files", type=int, default=8, help="input files (read tasks)")
     parser.add_argument("--master", help=argparse.SUPPRESS)  # one master, in a child
