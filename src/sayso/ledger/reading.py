@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, exists, func, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    any_,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from sayso import errors
@@ -157,16 +168,7 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
     if not ids:
         return events
     rel = t.Relation
-    if db.dialect == "postgresql":
-        # one array parameter: the same statement for any number of ids, so neither
-        # SQLAlchemy nor psycopg rewrites a fresh IN list of 200 ids every time
-        param = bindparam("ids", ids, type_=ARRAY(Integer))
-        among: list[ColumnElement[bool]] = [
-            rel.source_id == any_(param),
-            rel.target_id == any_(param),
-        ]
-    else:
-        among = [rel.source_id.in_(ids), rel.target_id.in_(ids)]
+    among = [among_ids(db.dialect, rel.source_id, ids), among_ids(db.dialect, rel.target_id, ids)]
     with db.read() as session:
         stated = session.execute(
             select(rel.kind, rel.source_id, rel.target_id, rel.confidence, rel.reason)
@@ -179,6 +181,20 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
         if e is not None and where.get(str(tgt)) is e:
             e.links.append(acc.Link(kind, str(src), str(tgt), conf, reason or "stated"))
     return events
+
+
+def among_ids(dialect: str, col: Any, ids: list[int]) -> ColumnElement[bool]:
+    """``col IN ids`` with the ids as one parameter: the same statement for any number of
+    ids (neither SQLAlchemy nor the driver rewrites a fresh IN list), and no limit on their
+    number (an IN list binds one variable per id; SQLite allows 32,766 in one statement, so
+    a topic of more than 16,000 statements failed). PostgreSQL: an array; SQLite: a JSON
+    array read by ``json_each``."""
+    if dialect == "postgresql":
+        return col == any_(bindparam("ids", ids, type_=ARRAY(Integer), unique=True))  # type: ignore[no-any-return]
+    each: Any = select(literal_column("value")).select_from(
+        func.json_each(bindparam("ids_json", json.dumps(ids), unique=True))
+    )
+    return col.in_(each)  # type: ignore[no-any-return]
 
 
 def errors_(
