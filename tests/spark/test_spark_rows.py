@@ -28,7 +28,7 @@ TEXT = (
 EXTRA = {
     "documents": {"month", "position"},
     "statements": {"month", "claim_text", "claim_bands"},
-    "actors": {"month", "key", "surname", "lang"},
+    "actors": {"month", "key", "surname", "local", "lang"},
     "relations": {"month"},
 }
 LEDGER = {
@@ -218,3 +218,12 @@ def test_rows_spark_reads_records_with_the_options_ingest_reads_them() -> None:
     got = record_options(spark)
     assert got == record_options(ingest)
     assert (got.text_column, got.columns, got.doc_timeout) == ("body", {"title": "headline"}, 0.0)
+
+
+def test_rows_only_named_entities_are_linkable_across_articles() -> None:
+    text = "„Wir prüfen das“, sagte der Minister. „Es bleibt dabei“, sagte Anna Berger."
+    doc = _doc(text)
+    got = rows.document_rows(doc, sayso.analyze(text, "de"), position="0.0")
+    local = {str(r["name"]): r["local"] for t, r in got if t == "actors"}
+    assert local.get("Anna Berger") is False
+    assert local.get("Minister") is True  # a bare role noun stays this article's own

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from sayso.ledger.identity import PER_DOCUMENT_KINDS
 from sayso.settings import LedgerSettings
 
 if TYPE_CHECKING:
@@ -166,7 +167,9 @@ def actors(document_actors: DataFrame, settings: LedgerSettings) -> tuple[DataFr
     """The ``actor_links`` table of all document actors: one row per actor id."""
     from pyspark.sql import functions as F
 
-    per_doc = F.col("kind").isin("anonymous", "unknown")
+    # as in the ledger: only named entities are linked across articles; a bare role noun,
+    # a pronoun, "Man", an anonymous group or a cited document stays its article's own
+    per_doc = F.col("kind").isin(*PER_DOCUMENT_KINDS) | F.col("local")
     linkable = document_actors.where(~per_doc)
     nodes = linkable.groupBy(F.col("actor_id").alias("ref")).agg(
         F.max_by("name", F.size(F.split("name", " "))).alias("name"),

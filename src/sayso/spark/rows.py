@@ -72,10 +72,10 @@ def document_rows(
     out: list[Row] = []
     ids: dict[str, str] = {}
     for actor in sorted(analysis.actors, key=lambda a: a.id):
-        kind, key, surname, _local = actor_identity(actor, lang_titles, p.doc_id, p.lang)
+        kind, key, surname, local = actor_identity(actor, lang_titles, p.doc_id, p.lang)
         ids[actor.id] = actor_ref(kind, key)
         row = document_actor_row(p, actor, ids[actor.id], "identity.key", 1.0)
-        row.update(key=key, surname=surname, lang=p.lang, month=part)
+        row.update(key=key, surname=surname, local=local, lang=p.lang, month=part)
         out.append(("actors", row))
     contents = [analysis.spans_text(s.content) for s in analysis.statements]
     prints = claims.fingerprints(contents, settings.ledger.claim_min_words)

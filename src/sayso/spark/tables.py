@@ -39,7 +39,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "actors": (
         ("document_id", _S), ("local_id", _S), ("actor_id", _S), ("name", _S), ("kind", _S),
         ("role", _S), ("mentions", _SPANS), ("match_rule", _S), ("match_score", _D),
-        ("key", _S), ("surname", _S), ("lang", _S), ("month", _S),
+        ("key", _S), ("surname", _S), ("local", _B), ("lang", _S), ("month", _S),
     ),
     "statements": (
         ("id", _S), ("document_id", _S), ("local_id", _S), ("published_date", "date"),
