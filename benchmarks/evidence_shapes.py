@@ -25,18 +25,8 @@ from dataclasses import replace
 
 import sayso
 import sayso.pipeline
+from adversarial import _fill  # the same text filler as the adversarial shapes (this folder)
 from sayso.extract.component import Component, Work
-
-
-def _fill(unit: Callable[[int], str], size: int) -> str:
-    parts, total, k = [], 0, 0
-    while total < size:
-        piece = unit(k)
-        parts.append(piece)
-        total += len(piece)
-        k += 1
-    return "".join(parts)[:size]
-
 
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "relay_news_de": (

@@ -4,17 +4,12 @@ or confirmed, with which words, and what a marker is (not) about."""
 from __future__ import annotations
 
 import pytest
+from evidence_helpers import by_content
 
 import sayso
-from sayso.model import Analysis, Confirmation, Stance, Statement
+from sayso.model import Confirmation, Stance
 
 REPORT_DE = "Die Zeitung berichtet, der Minister habe sich mit dem Botschafter getroffen. "
-
-
-def by_content(a: Analysis, words: str) -> Statement:
-    found = [s for s in a.statements if words in a.spans_text(s.content)]
-    assert found, f"no statement with {words!r}"
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from evidence_helpers import by_content, chain
 
 import sayso
 from sayso.model import Analysis, Confirmation, RelationKind, Stance, Statement
@@ -21,21 +22,6 @@ GERMAN = (
 @pytest.fixture(scope="module")
 def de() -> Analysis:
     return sayso.analyze(GERMAN, "de")
-
-
-def by_content(a: Analysis, words: str) -> Statement:
-    found = [s for s in a.statements if words in a.spans_text(s.content)]
-    assert found, f"no statement with {words!r}"
-    return found[0]
-
-
-def chain(a: Analysis, s: Statement) -> list[tuple[str, str]]:
-    out = []
-    for x in s.chain:
-        actor = a.actor(x)
-        assert actor is not None
-        out.append((actor.name, actor.kind.value))
-    return out
 
 
 def test_evidence_outlet_report_with_embedded_speaker_is_a_two_hop_chain(de: Analysis) -> None:

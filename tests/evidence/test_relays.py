@@ -4,24 +4,10 @@ interviews, 'Demnach', according-to hops, and which 'soll' is hearsay."""
 from __future__ import annotations
 
 import pytest
+from evidence_helpers import by_content, chain
 
 import sayso
 from sayso.model import Analysis, Statement
-
-
-def by_content(a: Analysis, words: str) -> Statement:
-    found = [s for s in a.statements if words in a.spans_text(s.content)]
-    assert found, f"no statement with {words!r}"
-    return found[0]
-
-
-def chain(a: Analysis, s: Statement) -> list[tuple[str, str]]:
-    out = []
-    for x in s.chain:
-        actor = a.actor(x)
-        assert actor is not None
-        out.append((actor.name, actor.kind.value))
-    return out
 
 
 def kinds(a: Analysis, s: Statement) -> list[str]:
