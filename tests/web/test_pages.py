@@ -24,6 +24,12 @@ def test_pages_search_shows_speaker_cue_content(client: Any) -> None:
     assert "soundly financed" in html and "außer Kontrolle" not in html
 
 
+def test_pages_hit_without_framing_has_no_empty_separator(client: Any) -> None:
+    html = client.get("/", params={"q": "Kontrolle"}).text
+    # a statement with no framing label shows "direct · Claim #1", not "direct ·  · Claim"
+    assert not re.search(r"·\s*·", html)
+
+
 def test_pages_article_marks_every_statement(client: Any) -> None:
     doc = _doc_id(client, "zeitung-eins.example")
     html = client.get(f"/documents/{doc}").text
