@@ -109,6 +109,28 @@ def test_cli_query_commands_load_no_analysis(ledger_url: str, tmp_path: Path) ->
     assert loaded_after(script) == []
 
 
+def test_cli_query_commands_read_without_the_orm(ledger_url: str) -> None:
+    """The query commands read through SQLAlchemy Core: neither SQLAlchemy's ORM (loading it
+    and mapping the ledger's classes was a quarter of ``sayso claims``' start-up) nor
+    rapidfuzz (only a speaker query that matches nothing suggests names with it)."""
+    from sayso.ledger import Ledger
+
+    with Ledger.open(ledger_url) as ledger:
+        doc_id = ledger.documents()[0].id
+    argvs = [[*(doc_id if a == "SHOW" else a for a in q), "--db", ledger_url] for q in QUERIES]
+    script = (
+        "import contextlib, io, sys\n"
+        "from sayso.cli.main import main\n"
+        f"for argv in {argvs!r} + [['claims', '--speaker', 'mayor', '--db', {ledger_url!r}]]:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        assert main(argv) == 0, argv\n"
+        "print([m for m in ('sqlalchemy.orm', 'rapidfuzz') if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_cli_accounts_loads_no_extraction(ledger_url: str) -> None:
     """``accounts`` groups statements with numpy (and scipy's sparse graphs) and compares
     them with the evidence layer's :mod:`sayso.evidence.compare`, but loads neither the

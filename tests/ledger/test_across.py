@@ -108,7 +108,7 @@ def test_across_claims_linked_per_document_count_every_appearance(ledger: Ledger
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from sayso.ledger import schema
+    from sayso.ledger import orm as schema
 
     with Session(ledger.engine) as session:
         claim = session.get_one(schema.Claim, rows[0].claim_id)

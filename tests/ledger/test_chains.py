@@ -136,8 +136,8 @@ def test_query_actor_list_of_any_length_is_one_parameter(ledger: Ledger) -> None
     parameter; it selects the same statements as a short IN list."""
     from sqlalchemy import select
 
+    from sayso.ledger import orm as t
     from sayso.ledger import query
-    from sayso.ledger import schema as t
 
     ledger.add({"site": "Tagesblatt"}, chained())
     brenner = _actor_id(ledger, "Karl Brenner")

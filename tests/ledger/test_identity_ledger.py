@@ -46,7 +46,7 @@ def links(ledger: Ledger) -> list[tuple[str, int, str, float | None]]:
     """(name as written, ledger actor, rule, score) of every document actor."""
     from sqlalchemy import select
 
-    from sayso.ledger import schema as t
+    from sayso.ledger import orm as t
 
     da = t.DocumentActor
     with ledger.session() as s:

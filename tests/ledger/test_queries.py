@@ -57,6 +57,18 @@ def test_queries_speaker_without_a_match_names_the_nearest_actors(people: Ledger
     assert people.speakers("Qwyx").suggestions == ()  # nothing near: no guess
 
 
+def test_queries_speaker_finds_the_actors_of_one_article_by_their_name(ledger: Ledger) -> None:
+    """A bare role noun is an actor of its article only (never merged across articles),
+    yet asking for it by name finds each article's one: the query used only the phonetic
+    key ("maior") and answered E210 "did you mean: mayor"."""
+    for i in range(2):
+        text = f'"The bridge will reopen in May {i + 1}," the mayor said on Tuesday.'
+        ledger.add({"url": f"https://m.example/{i}", "lang": "en"}, analysed(text))
+    found = ledger.speakers("mayor")
+    assert len(found.ids) == 2 and {r for _, _, r in found.actors} == {"identity.key"}
+    assert len(ledger.statements(speaker="Mayor")) == 2
+
+
 REPORT = (
     "die Brücke über den Fluss sei nach dem Hochwasser gesperrt worden und bleibe es "
     "bis zum Ende der Prüfung"

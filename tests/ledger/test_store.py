@@ -17,8 +17,8 @@ from sqlalchemy import create_engine, func, inspect, select
 
 import sayso
 from sayso.errors import SaysoError
-from sayso.ledger import Ledger, content_hash
-from sayso.ledger import schema as t
+from sayso.ledger import Ledger, content_hash, describe, schema
+from sayso.ledger import orm as t
 from sayso.ledger import store as store_mod
 from sayso.ledger import writer as writer_mod
 from sayso.model import (
@@ -80,7 +80,7 @@ def table_counts(ledger: Ledger) -> dict[str, int]:
     with ledger.session() as session:
         return {
             name: session.scalar(select(func.count()).select_from(table)) or 0
-            for name, table in t.Base.metadata.tables.items()
+            for name, table in schema.metadata.tables.items()
         }
 
 
@@ -91,7 +91,7 @@ def test_ledger_migrations_create_the_schema_from_empty(db_url: str) -> None:
     with Ledger.open(db_url) as ledger:
         assert ledger.stats()["schema"] == store_mod.migrate.head()
         names = set(inspect(ledger.engine).get_table_names())
-        assert set(t.Base.metadata.tables) <= names
+        assert set(schema.metadata.tables) <= names
         if ledger.dialect == "sqlite":
             assert "statements_fts" in names
         else:
@@ -131,12 +131,12 @@ def test_ledger_migrations_match_the_declared_schema(db_url: str) -> None:
             opts={
                 "compare_type": True,
                 "include_object": lambda obj, name, *_: (
-                    name not in t.FULLTEXT_OBJECTS | t.ONE_BACKEND_INDEXES
+                    name not in schema.FULLTEXT_OBJECTS | schema.ONE_BACKEND_INDEXES
                     and not str(name).startswith("statements_fts")
                 ),
             },
         )
-        assert compare_metadata(ctx, t.Base.metadata) == []
+        assert compare_metadata(ctx, schema.metadata) == []
 
 
 def test_ledger_migrations_downgrade_and_upgrade_again(db_url: str) -> None:
@@ -144,7 +144,7 @@ def test_ledger_migrations_downgrade_and_upgrade_again(db_url: str) -> None:
         add(ledger, EN_1)
         store_mod.migrate.downgrade(ledger.engine, "base")
         names = set(inspect(ledger.engine).get_table_names())
-        assert not names & (set(t.Base.metadata.tables) | {"statements_fts"})
+        assert not names & (set(schema.metadata.tables) | {"statements_fts"})
         store_mod.migrate.upgrade(ledger.engine)
         add(ledger, EN_1)
         assert ledger.search("sanctions")
@@ -741,9 +741,9 @@ def test_ledger_sqlite_file_reads_without_sayso(tmp_path: Any) -> None:
     analysis = Analysis.from_dict({**json.loads(data), "text": text})
     assert analysis.statements and analysis.statements[0].content[0].text(text)
     conn.close()
-    meta = t.datasette_metadata("ledger")
+    meta = describe.datasette_metadata("ledger")
     tables = meta["databases"]["ledger"]["tables"]
-    assert set(t.Base.metadata.tables) <= set(tables)
+    assert set(schema.metadata.tables) <= set(tables)
     assert all(desc for desc in tables["statements"]["columns"].values())
 
 

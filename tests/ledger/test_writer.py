@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 import sayso
 from sayso.ledger import Ledger
-from sayso.ledger import schema as t
+from sayso.ledger import orm as t
 from sayso.model import Analysis
 
 SCHOLZ_FULL = "„Wir bleiben bei unserer Linie“, sagte Bundeskanzler Olaf Scholz am Montag."

@@ -14,7 +14,7 @@ import json
 import sys
 
 from sayso.ledger import migrate
-from sayso.ledger.schema import datasette_metadata
+from sayso.ledger.describe import datasette_metadata
 
 USAGE = 'usage: python -m sayso.ledger metadata [DATABASE_NAME] | revision "message"'
 

@@ -88,25 +88,25 @@ def chains(
 ) -> list[ChainRecord]:
     """The source chains of two or more hops holding actor ``actor_id`` in its newest
     ``documents`` documents, the chain carried most recently first (``limit`` None: all)."""
-    s, d = t.Statement, t.Document
+    s, d = t.statements.c, t.documents.c
     length = func.json_array_length if db.dialect == "sqlite" else func.jsonb_array_length
     query = (
         select(s.id, s.document_id, s.local_id, s.chain, s.content, d.title, d.site,
                d.published_date)
-        .join(d, d.id == s.document_id)
+        .join(t.documents, d.id == s.document_id)
         .where(s.document_id.in_(_newest_documents(db, actor_id, documents)), length(s.chain) >= 2)
         .order_by(d.published_date.desc().nulls_last(), s.id.desc())
     )  # fmt: skip
     found: list[tuple[tuple[int, ...], ChainStatement]] = []
-    with db.read() as session:
-        for row in session.execute(query):
+    with db.read() as conn:
+        for row in conn.execute(query):
             chain = tuple(row.chain)
             if actor_id in chain:
                 found.append((chain, ChainStatement(
                     row.id, row.document_id, row.local_id, row.content, row.title, row.site,
                     row.published_date,
                 )))  # fmt: skip
-        names = _actors(session, {i for chain, _ in found for i in chain})
+        names = _actors(conn, {i for chain, _ in found for i in chain})
     groups: dict[tuple[Any, ...], tuple[tuple[int, ...], list[ChainStatement]]] = {}
     for chain, st in found:
         hops = tuple(names.get(i, ChainHop(i, f"#{i}", "unknown")) for i in chain)
@@ -128,9 +128,9 @@ def _newest_documents(db: Database, actor_id: int, documents: int) -> Any:
     64k documents, half the ledger): sorting them all read every document row for its
     date (9 s on a million statements); the newest documents are walked instead, by the
     date index, each tested for the actor by the primary key of ``document_actors``."""
-    d, da = t.Document, t.DocumentActor
-    with db.read() as session:
-        many = session.scalar(
+    d, da = t.documents.c, t.document_actors.c
+    with db.read() as conn:
+        many = conn.scalar(
             select(func.count()).select_from(
                 select(da.document_id)
                 .where(da.actor_id == actor_id)
@@ -146,7 +146,7 @@ def _newest_documents(db: Database, actor_id: int, documents: int) -> Any:
         return select(d.id).where(carries).order_by(newest).limit(documents).scalar_subquery()
     return (
         select(da.document_id)
-        .join(d, d.id == da.document_id)
+        .join(t.documents, d.id == da.document_id)
         .where(da.actor_id == actor_id)
         .order_by(d.published_date.desc().nulls_last(), da.document_id)
         .limit(documents)
@@ -161,9 +161,9 @@ def _key(hops: tuple[ChainHop, ...]) -> tuple[Any, ...]:
     return tuple((h.kind, h.name) if h.kind == "anonymous" else h.actor_id for h in hops)
 
 
-def _actors(session: Any, ids: set[int]) -> dict[int, ChainHop]:
+def _actors(conn: Any, ids: set[int]) -> dict[int, ChainHop]:
     if not ids:
         return {}
-    a = t.Actor
-    rows = session.execute(select(a.id, a.name, a.kind).where(a.id.in_(sorted(ids))))
+    a = t.actors.c
+    rows = conn.execute(select(a.id, a.name, a.kind).where(a.id.in_(sorted(ids))))
     return {r.id: ChainHop(r.id, r.name, r.kind) for r in rows}

@@ -16,8 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, distinct, func, select
 
 from sayso import errors
 from sayso.errors import SaysoError
@@ -37,21 +36,21 @@ CHUNK = 500
 STATEMENTS_READ = 2000
 
 
-def matching(ledger: Ledger, session: Session, where: StatementQuery) -> Select[Any] | None:
+def matching(ledger: Ledger, conn: Connection, where: StatementQuery) -> Select[Any] | None:
     """The claim ids of every statement ``where`` selects (its page aside), as a subquery
     without a limit; None without filters."""
     if not where.filtered():
         return None
-    s, d = t.Statement, t.Document
+    s, d = t.statements.c, t.documents.c
     conds = statement_conditions(where)
     if where.speaker is not None:
         speaker = where.speaker
         tuning = ledger.settings.ledger
-        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(session, speaker, tuning)
+        ids = [speaker] if isinstance(speaker, int) else speaker_query.ids(conn, speaker, tuning)
         conds.append(s.actor_id.in_(ids))
     query = select(s.claim_id).where(s.claim_id.is_not(None), *conds)
     if where.outlet is not None:
-        query = query.join(d, d.id == s.document_id).where(
+        query = query.join(t.documents, d.id == s.document_id).where(
             func.lower(d.site) == str(where.outlet).lower()
         )
     if where.about is not None:
@@ -79,12 +78,12 @@ def claims(
         raise SaysoError(errors.E211, detail=detail)
     if limit == 0:
         return []
-    c = t.Claim
-    with Session(ledger.engine) as session:
-        counted = _counted(session, matching(ledger, session, where), min_appearances, limit)
+    c = t.claims.c
+    with ledger.db.read() as conn:
+        counted = _counted(conn, matching(ledger, conn, where), min_appearances, limit)
         ids = [r.claim_id for r in counted]
         known = {
-            row.id: row for row in session.scalars(select(c).where(c.id.in_(ids)))
+            row.id: row for row in conn.execute(select(t.claims).where(c.id.in_(ids)))
         } if ids else {}  # fmt: skip
     out = []
     for r in counted:
@@ -110,7 +109,7 @@ def claims(
 
 
 def _counted(
-    session: Session, wanted: Select[Any] | None, min_n: int, limit: int | None
+    conn: Connection, wanted: Select[Any] | None, min_n: int, limit: int | None
 ) -> list[Any]:
     """(claim_id, docs, n, first, last) of the claims of ``wanted`` (all when None) in at
     least ``min_n`` documents, the ``limit`` most widespread, counted in SQL.
@@ -121,7 +120,7 @@ def _counted(
     ``limit``-th count: a whole ledger's top 20 groups a few hundred claims instead of
     every one of them (a third of a ledger's statements are agency copy).
     """
-    s, c = t.Statement, t.Claim
+    s, c = t.statements.c, t.claims.c
     docs = func.count(distinct(s.document_id))
     group = (
         select(
@@ -143,14 +142,14 @@ def _counted(
 
     if limit is None:
         every = candidates.with_only_columns(c.id)
-        return ordered(session.execute(group.where(s.claim_id.in_(every))))
+        return ordered(conn.execute(group.where(s.claim_id.in_(every))))
     found: list[Any] = []
-    stream = session.execute(
+    stream = conn.execute(
         candidates.order_by(c.appearances.desc(), c.id), execution_options={"yield_per": CHUNK}
     )
     for chunk in stream.partitions():
         ids = [r.id for r in chunk]
-        found = ordered([*found, *session.execute(group.where(s.claim_id.in_(ids)))])[:limit]
+        found = ordered([*found, *conn.execute(group.where(s.claim_id.in_(ids)))])[:limit]
         if len(found) == limit and chunk[-1].appearances < found[-1].docs:
             break  # every later claim has fewer statements than the limit-th has documents
     stream.close()

@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
 from sayso.ledger.query import FRAMING_LABELS
+from sayso.ledger.rows import new_id
 
 KINDS = ("speaker", "not_statement", "framing")
 #: the columns of ``corrections``, in the order of :class:`CorrectionRecord`
@@ -89,7 +90,7 @@ def check(
 
 def add(db: Database, document_id: str, statement: str, kind: str, **fields: Any) -> int:
     """Store one correction (already checked); returns its id."""
-    row = t.Correction(
+    row = insert(t.corrections).values(
         document_id=document_id,
         statement=statement,
         kind=kind,
@@ -97,20 +98,18 @@ def add(db: Database, document_id: str, statement: str, kind: str, **fields: Any
         **fields,
     )
     with db.write() as session:
-        session.add(row)
-        session.flush()
-        return int(row.id)
+        return new_id(session.connection().execute(row))
 
 
 def listed(
     db: Database, document_ids: Sequence[str] | None = None, limit: int | None = 500
 ) -> list[CorrectionRecord]:
     """Corrections, newest first (of these documents when given)."""
-    c = t.Correction
-    query = select(c).order_by(c.id.desc()).limit(limit)
+    c = t.corrections.c
+    query = select(t.corrections).order_by(c.id.desc()).limit(limit)
     if document_ids is not None:
         query = query.where(c.document_id.in_(list(document_ids)))
-    with db.read() as session:
+    with db.read() as conn:
         return [
             CorrectionRecord(
                 id=r.id,
@@ -125,5 +124,5 @@ def listed(
                 note=r.note,
                 at=r.at,
             )
-            for r in session.scalars(query)
+            for r in conn.execute(query)
         ]

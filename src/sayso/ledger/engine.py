@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
@@ -101,19 +103,25 @@ def create_ledger_engine(url: str, pool_size: int = 20, pool_overflow: int = 20)
 
 
 class Database:
-    """An engine and its sessions: reading ones, and writing ones (one transaction each,
-    on SQLite holding the write lock from the start). What the ledger's modules share."""
+    """An engine and its connections: reading ones (SQLAlchemy Core, no ORM: a query
+    command starts without loading it), and writing sessions (one transaction each, on
+    SQLite holding the write lock from the start). What the ledger's modules share."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self.read = sessionmaker(engine, expire_on_commit=False)
-        writer = engine.execution_options(**{WRITE_OPTION: True})
-        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+
+    def read(self) -> Connection:
+        """A reading connection (``with db.read() as conn``); its transaction is rolled
+        back when it closes."""
+        return self.engine.connect()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A writing session in one transaction: committed on success, rolled back on
-        exception."""
-        with self._write() as session, session.begin():
+        """A writing ORM session in one transaction: committed on success, rolled back on
+        exception. The ORM loads here, on the first write, not when the ledger opens."""
+        from sqlalchemy.orm import Session
+
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session

@@ -30,7 +30,7 @@ from sqlalchemy import ColumnElement, Float, Integer, and_, column, func, litera
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.elements import ColumnElement as _Col
 
-from sayso.ledger.schema import Statement
+from sayso.ledger.schema import statements
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -101,7 +101,7 @@ def sqlite_match(query: str, lang: str | None) -> tuple[ColumnElement[bool], _Co
     fts: ColumnElement[Any] = literal_column("statements_fts")
     cond: ColumnElement[bool] = fts.op("MATCH")(expr)
     if lang is not None:
-        cond = and_(cond, Statement.lang == lang)
+        cond = and_(cond, statements.c.lang == lang)
     return cond, FTS5_TABLE.c.rank
 
 
@@ -111,11 +111,11 @@ def postgresql_match(query: str, lang: str | None) -> tuple[ColumnElement[bool],
     search: ColumnElement[Any] = literal_column("statements.search")
     q_de = func.plainto_tsquery(_GERMAN, text)
     q_en = func.plainto_tsquery(_ENGLISH, text)
-    is_de = Statement.lang == "de"
+    is_de = statements.c.lang == "de"
     if lang == "de":
         return and_(is_de, search.op("@@")(q_de)), -func.ts_rank(search, q_de)
     if lang is not None:
-        return and_(Statement.lang == lang, search.op("@@")(q_en)), -func.ts_rank(search, q_en)
+        return and_(statements.c.lang == lang, search.op("@@")(q_en)), -func.ts_rank(search, q_en)
     # any language: either parse may match any statement, as one condition the GIN index
     # answers exactly. (Each parse limited to its language's statements made PostgreSQL
     # test both conditions again on every match it read: a third of a two-word query.)

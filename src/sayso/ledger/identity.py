@@ -30,8 +30,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from sayso.model import ActorKind
 
 
@@ -161,6 +159,9 @@ def same_actor(
         return None
     if not (person and corroborated):
         return None
+    # imported here: a query command that only reads the ledger does not load rapidfuzz
+    from rapidfuzz.distance import Levenshtein
+
     if len(ka) >= typo_min and len(kb) >= typo_min and Levenshtein.distance(ka, kb) <= 1:
         return Match("identity.typo", 0.85)
     surname_typo = len(wa[-1]) >= typo_min and Levenshtein.distance(wa[-1], wb[-1]) <= 1

@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sayso.ledger import schema as t
 
@@ -38,9 +37,9 @@ class RunRecord:
 
 def runs(ledger: Ledger, *, limit: int | None = 20) -> list[RunRecord]:
     """The runs, newest first."""
-    r = t.Run
-    query = select(r).order_by(r.id.desc()).limit(limit)
-    with Session(ledger.engine) as session:
+    r = t.runs.c
+    query = select(t.runs).order_by(r.id.desc()).limit(limit)
+    with ledger.db.read() as conn:
         return [
             RunRecord(
                 id=row.id,
@@ -53,7 +52,7 @@ def runs(ledger: Ledger, *, limit: int | None = 20) -> list[RunRecord]:
                 failed=row.failed or 0,
                 statements=row.statements or 0,
             )
-            for row in session.scalars(query)
+            for row in conn.execute(query)
         ]
 
 

@@ -21,33 +21,37 @@ if TYPE_CHECKING:
 
 def actor(db: Database, actor_id: int) -> ActorRecord | None:
     """Ledger actor ``actor_id`` with its counts (also one merged into another), or None."""
-    a, s = t.Actor, t.Statement
+    a, s = t.actors.c, t.statements.c
     query = (
-        select(a, func.count(s.id), func.count(func.distinct(s.document_id)))
-        .outerjoin(s, s.actor_id == a.id)
+        select(
+            t.actors,
+            func.count(s.id).label("n_statements"),
+            func.count(func.distinct(s.document_id)).label("n_docs"),
+        )
+        .outerjoin(t.statements, s.actor_id == a.id)
         .where(a.id == actor_id)
         .group_by(a.id)
     )
-    with db.read() as session:
-        found = session.execute(query).first()
+    with db.read() as conn:
+        found = conn.execute(query).first()
     if found is None:
         return None
-    row, n, docs = found
+    row = found
     return ActorRecord(
         id=row.id,
         name=row.name,
         kind=row.kind,
         role=row.role,
         aliases=tuple(row.aliases),
-        statements=n,
-        documents=docs,
+        statements=row.n_statements,
+        documents=row.n_docs,
     )
 
 
 def merged_into(db: Database, actor_id: int) -> int | None:
     """The actor ``actor_id`` was merged into (None when it stands on its own)."""
-    with db.read() as session:
-        return session.scalar(select(t.Actor.merged_into).where(t.Actor.id == actor_id))
+    with db.read() as conn:
+        return conn.scalar(select(t.actors.c.merged_into).where(t.actors.c.id == actor_id))
 
 
 def claim(ledger: Ledger, claim_id: int) -> dict[str, Any] | None:
@@ -63,7 +67,7 @@ def change_version(db: Database) -> int:
     by any process (triggers of migration 0010), so an answer cached under one version is
     current while the counter stays. One read of one row, by primary key."""
     with db.engine.connect() as conn:
-        found = conn.execute(select(t.LedgerChange.version).where(t.LedgerChange.id == 1))
+        found = conn.execute(select(t.ledger_changes.c.version).where(t.ledger_changes.c.id == 1))
         return int(found.scalar() or 0)
 
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.ledger import schema as t
+from sayso.ledger import orm as t
+from sayso.ledger import schema
 from sayso.ledger.engine import Database
 from sayso.ledger.rows import now
 
@@ -90,11 +91,11 @@ def split_name(db: Database, actor_id: int, name: str, note: str | None = None) 
 
 def merges(db: Database, actor_id: int | None = None) -> list[dict[str, Any]]:
     """The merge and split log, newest first (for one actor when given)."""
-    m = t.ActorMerge
-    query = select(m).order_by(m.id.desc())
+    m = schema.actor_merges.c
+    query = select(schema.actor_merges).order_by(m.id.desc())
     if actor_id is not None:
         query = query.where((m.into_id == actor_id) | (m.from_id == actor_id))
-    with db.read() as session:
+    with db.read() as conn:
         return [
             {
                 "id": r.id,
@@ -106,7 +107,7 @@ def merges(db: Database, actor_id: int | None = None) -> list[dict[str, Any]]:
                 "undone_at": r.undone_at.isoformat() if r.undone_at else None,
                 "documents": len(r.moved.get("document_actors", [])),
             }
-            for r in session.scalars(query)
+            for r in conn.execute(query)
         ]
 
 

@@ -53,7 +53,7 @@ FRAMING_LABELS = (
 #: the order of statements without a text query (and not of one document, which come in
 #: reading order): newest published first, then newest stored (on SQLite the (actor, day)
 #: index holds both, as the rowid ends every index)
-NEWEST_FIRST = (t.Statement.published_date.desc().nulls_last(), t.Statement.id.desc())
+NEWEST_FIRST = (t.statements.c.published_date.desc().nulls_last(), t.statements.c.id.desc())
 
 Day = dt.date | dt.datetime | str
 
@@ -150,14 +150,14 @@ def utc(value: dt.datetime) -> dt.datetime:
 
 def lang_condition(lang: str | None) -> ColumnElement[bool] | None:
     """The language condition of a full-text query (None: every language)."""
-    return None if lang is None else t.Statement.lang == lang
+    return None if lang is None else t.statements.c.lang == lang
 
 
 def date_range(
     since: Day | None, until: Day | None, column: Any = None
 ) -> list[ColumnElement[bool]]:
     """Conditions on a publication day (the statement's copy unless ``column`` is given)."""
-    day = t.Statement.published_date if column is None else column
+    day = t.statements.c.published_date if column is None else column
     out = []
     if since is not None:
         out.append(day >= _day(since))
@@ -170,7 +170,7 @@ def framing_conditions(framing: str | Sequence[str] | None) -> list[ColumnElemen
     if framing is None:
         return []
     labels = [framing] if isinstance(framing, str) else list(framing)
-    s = t.Statement
+    s = t.statements.c
     out: list[ColumnElement[bool]] = []
     for label in labels:
         if label == "hearsay":
@@ -199,7 +199,7 @@ def confidence_floor(value: object) -> float:
 
 def statement_conditions(q: StatementQuery) -> list[ColumnElement[bool]]:
     """The filters on statement columns (dates, framing, the exact ones)."""
-    s = t.Statement
+    s = t.statements.c
     conds = [*date_range(q.since, q.until), *framing_conditions(q.framing)]
     if q.min_confidence is not None:
         conds.append(s.confidence >= confidence_floor(q.min_confidence))
@@ -220,7 +220,7 @@ def statements(db: Database, q: StatementQuery, settings: LedgerSettings) -> lis
 
 
 def _columns(light: bool) -> list[Any]:
-    s, d, a = t.Statement, t.Document, t.Actor
+    s, d, a = t.statements.c, t.documents.c, t.actors.c
     if light:
         return [
             s.id, s.content, s.lang, s.speaker, s.hearsay, s.hedged, s.stance,
@@ -252,7 +252,7 @@ def _pg_newest(q: StatementQuery, match: Any, rank: Any, candidates: int) -> Any
     "Sanktionen", in 194k statements), for a rare one the GIN index finds them all.
     (Newest *published* first read and sorted every match: 400-600 ms.) They are ranked
     among themselves (statements only), and only the page is joined."""
-    s = t.Statement
+    s = t.statements.c
     assert q.limit is not None
     newest = select(s.id).where(match).order_by(s.id.desc()).limit(candidates)
     return (
@@ -293,7 +293,7 @@ def statement_rows(
 ) -> list[Any]:
     """The rows of :func:`statements`; ``light``: only what an accounts view needs (no
     JSON columns to decode, no ORM entity to fill)."""
-    s, d, a = t.Statement, t.Document, t.Actor
+    s, d, a = t.statements.c, t.documents.c, t.actors.c
     columns = _columns(light)
     rank: ColumnElement[Any] | None = None
     match: ColumnElement[bool] | None = None
@@ -322,11 +322,15 @@ def statement_rows(
         query = (
             select(*columns)
             .join(best, best.c.sid == s.id)
-            .join(d, d.id == s.document_id)
-            .outerjoin(a, a.id == s.actor_id)
+            .join(t.documents, d.id == s.document_id)
+            .outerjoin(t.actors, a.id == s.actor_id)
         )
     else:
-        query = select(*columns).join(d, d.id == s.document_id).outerjoin(a, a.id == s.actor_id)
+        query = (
+            select(*columns)
+            .join(t.documents, d.id == s.document_id)
+            .outerjoin(t.actors, a.id == s.actor_id)
+        )
         if top is not None:
             query = query.join(top, top.c.sid == s.id)
         if match is not None and db.dialect == "sqlite":
@@ -366,8 +370,8 @@ def _speaker_ids(db: Database, speaker: str | int, settings: LedgerSettings) -> 
     (2.5 s on a million statements on SQLite)."""
     if isinstance(speaker, int):
         return [speaker]
-    with db.read() as session:
-        return speaker_query.ids(session, speaker, settings)
+    with db.read() as conn:
+        return speaker_query.ids(conn, speaker, settings)
 
 
 def _newest_of(
@@ -391,7 +395,7 @@ def _newest_of(
     them as one list too, and only the ``k`` ids are joined — loading and sorting every
     full row first took 1.7–5 s.
     """
-    s = t.Statement
+    s = t.statements.c
     if db.dialect == "postgresql" and 1 < len(ids) <= union:
         who = func.unnest(bindparam("speaker_ids", list(ids), type_=ARRAY(Integer)))
         who_t = who.table_valued("aid").render_derived()
@@ -416,7 +420,7 @@ def _among(db: Database, ids: Sequence[int]) -> ColumnElement[bool]:
     """``statements.actor_id`` is one of ``ids``, as one parameter whatever their number
     (a JSON array on SQLite, an array on PostgreSQL): an IN list of 6,900 parameters
     cost more to build and bind than the query took to run."""
-    s = t.Statement
+    s = t.statements.c
     if len(ids) <= 50:
         return s.actor_id.in_(ids)
     if db.dialect == "postgresql":

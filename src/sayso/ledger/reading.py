@@ -16,7 +16,6 @@ from sqlalchemy import (
     literal_column,
     select,
 )
-from sqlalchemy.orm import aliased
 
 from sayso import errors
 from sayso.errors import SaysoError
@@ -31,23 +30,24 @@ from sayso.settings import LedgerSettings
 
 
 def get_document(db: Database, document_id: str) -> DocumentRecord | None:
-    with db.read() as session:
-        row = session.get(t.Document, document_id)
+    d = t.documents
+    with db.read() as conn:
+        row = conn.execute(select(d).where(d.c.id == document_id)).first()
         return None if row is None else document_record(row, with_text=True)
 
 
 def find_document(db: Database, ref: str) -> DocumentRecord:
     """A stored document by id, unique id prefix (at least 6 characters) or URL (its
     latest version); ``SaysoError(E202)`` when none or several match."""
-    d = t.Document
-    with db.read() as session:
-        row = session.get(d, ref)
+    d, every = t.documents.c, select(t.documents)
+    with db.read() as conn:
+        row = conn.execute(every.where(d.id == ref)).first()
         if row is None and "://" in ref:
-            row = session.scalars(
-                select(d).where(d.url == ref).order_by(d.version.desc()).limit(1)
+            row = conn.execute(
+                every.where(d.url == ref).order_by(d.version.desc()).limit(1)
             ).first()
         if row is None and len(ref) >= 6:
-            found = session.scalars(select(d).where(d.id.startswith(ref)).limit(2)).all()
+            found = conn.execute(every.where(d.id.startswith(ref)).limit(2)).all()
             row = found[0] if len(found) == 1 else None
         if row is None:
             raise SaysoError(errors.E202, id=ref)
@@ -55,9 +55,9 @@ def find_document(db: Database, ref: str) -> DocumentRecord:
 
 
 def analysis(db: Database, document_id: str) -> Analysis:
-    d = t.Document
-    with db.read() as session:
-        row = session.execute(select(d.analysis, d.text).where(d.id == document_id)).first()
+    d = t.documents.c
+    with db.read() as conn:
+        row = conn.execute(select(d.analysis, d.text).where(d.id == document_id)).first()
     if row is None:
         raise SaysoError(errors.E202, id=document_id)
     data, text = row
@@ -77,8 +77,8 @@ def documents(
     limit: int | None,
     offset: int,
 ) -> list[DocumentRecord]:
-    d = t.Document
-    query = select(d)
+    d = t.documents.c
+    query = select(t.documents)
     if url is not None:
         query = query.where(d.url == url)
     if site is not None:
@@ -87,22 +87,22 @@ def documents(
         query = query.where(d.lang == lang)
     query = query.where(*date_range(since, until, d.published_date))
     if latest:
-        newer = aliased(t.Document)
+        newer = t.documents.alias("newer").c
         query = query.where(~exists().where(newer.url == d.url, newer.version > d.version))
     query = query.order_by(d.published_date.desc().nulls_last(), d.url, d.version, d.ingested_at)
     query = query.offset(offset).limit(limit)
-    with db.read() as session:
-        return [document_record(row) for row in session.scalars(query)]
+    with db.read() as conn:
+        return [document_record(row) for row in conn.execute(query)]
 
 
 def actors(
     db: Database, *, name: str | None, kind: str | None, limit: int | None
 ) -> list[ActorRecord]:
-    a, s = t.Actor, t.Statement
-    n_statements = func.count(s.id)
+    a, s = t.actors.c, t.statements.c
+    n_statements = func.count(s.id).label("n_statements")
     query = (
-        select(a, n_statements, func.count(func.distinct(s.document_id)))
-        .outerjoin(s, s.actor_id == a.id)
+        select(t.actors, n_statements, func.count(func.distinct(s.document_id)).label("n_docs"))
+        .outerjoin(t.statements, s.actor_id == a.id)
         .group_by(a.id)
         .order_by(n_statements.desc(), a.name)
         .limit(limit)
@@ -113,7 +113,7 @@ def actors(
     if kind is not None:
         query = query.where(a.kind == kind)
     query = query.where(a.merged_into.is_(None))
-    with db.read() as session:
+    with db.read() as conn:
         return [
             ActorRecord(
                 id=row.id,
@@ -121,10 +121,10 @@ def actors(
                 kind=row.kind,
                 role=row.role,
                 aliases=tuple(row.aliases),
-                statements=n,
-                documents=docs,
+                statements=row.n_statements,
+                documents=row.n_docs,
             )
-            for row, n, docs in session.execute(query)
+            for row in conn.execute(query)
         ]
 
 
@@ -132,9 +132,9 @@ def _leads(db: Database, ids: set[str], chars: int) -> dict[str, str]:
     """The opening ``chars`` characters of each document (one query for all)."""
     if not ids or chars <= 0:
         return {}
-    d = t.Document
-    with db.read() as session:
-        rows = session.execute(
+    d = t.documents.c
+    with db.read() as conn:
+        rows = conn.execute(
             select(d.id, func.substr(d.text, 1, chars)).where(d.id.in_(sorted(ids)))
         ).all()
     return {doc: lead or "" for doc, lead in rows}
@@ -167,10 +167,10 @@ def accounts(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[
     ids = [int(i.id) for e in events if len(e.items) > 1 for i in e.items]
     if not ids:
         return events
-    rel = t.Relation
+    rel = t.relations.c
     among = [among_ids(db.dialect, rel.source_id, ids), among_ids(db.dialect, rel.target_id, ids)]
-    with db.read() as session:
-        stated = session.execute(
+    with db.read() as conn:
+        stated = conn.execute(
             select(rel.kind, rel.source_id, rel.target_id, rel.confidence, rel.reason)
             .where(*among)
             .where(rel.kind.in_(("disputes", "confirms")))
@@ -200,48 +200,45 @@ def among_ids(dialect: str, col: Any, ids: list[int]) -> ColumnElement[bool]:
 def errors_(
     db: Database, *, code: str | None, run_id: int | None, limit: int | None
 ) -> list[ErrorRecord]:
-    e = t.Error
-    query = select(e).order_by(e.id).limit(limit)
+    e = t.errors.c
+    query = select(t.errors).order_by(e.id).limit(limit)
     if code is not None:
         query = query.where(e.code == code)
     if run_id is not None:
         query = query.where(e.run_id == run_id)
-    with db.read() as session:
+    with db.read() as conn:
         return [
             ErrorRecord(r.id, r.source, r.url, r.code, r.message, utc(r.at), r.run_id)
-            for r in session.scalars(query)
+            for r in conn.execute(query)
         ]
 
 
 def stats(db: Database) -> dict[str, Any]:
     revision = migrate.current(db.engine)
-    with db.read() as session:
+    d, s = t.documents.c, t.statements.c
+    with db.read() as conn:
 
         def count(what: Any) -> int:
-            return int(session.scalar(select(what)) or 0)
+            return int(conn.scalar(select(what)) or 0)
 
-        by_lang = dict(
-            session.execute(select(t.Document.lang, func.count()).group_by(t.Document.lang)).all()
-        )
-        by_form = dict(
-            session.execute(select(t.Statement.form, func.count()).group_by(t.Statement.form)).all()
-        )
+        by_lang = {k: v for k, v in conn.execute(select(d.lang, func.count()).group_by(d.lang))}
+        by_form = {k: v for k, v in conn.execute(select(s.form, func.count()).group_by(s.form))}
         return {
             "backend": db.dialect,
             "schema": revision,
-            "documents": count(func.count(t.Document.id)),
-            "urls": count(func.count(func.distinct(t.Document.url))),
-            "statements": count(func.count(t.Statement.id)),
-            "actors": count(func.count(t.Actor.id)),
-            "relations": count(func.count(t.Relation.id)),
-            "errors": count(func.count(t.Error.id)),
-            "runs": count(func.count(t.Run.id)),
+            "documents": count(func.count(t.documents.c.id)),
+            "urls": count(func.count(func.distinct(t.documents.c.url))),
+            "statements": count(func.count(t.statements.c.id)),
+            "actors": count(func.count(t.actors.c.id)),
+            "relations": count(func.count(t.relations.c.id)),
+            "errors": count(func.count(t.errors.c.id)),
+            "runs": count(func.count(t.runs.c.id)),
             "documents_by_lang": {str(k): int(v) for k, v in by_lang.items()},
             "statements_by_form": {str(k): int(v) for k, v in by_form.items()},
         }
 
 
-def document_record(row: t.Document, with_text: bool = False) -> DocumentRecord:
+def document_record(row: Any, with_text: bool = False) -> DocumentRecord:
     return DocumentRecord(
         id=row.id,
         url=row.url,

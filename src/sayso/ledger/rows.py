@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Connection, CursorResult, Engine, Table
 
 from sayso.ledger import schema as t
 
@@ -25,25 +25,28 @@ def actor_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+def new_id(inserted: CursorResult[Any]) -> int:
+    """The primary key of the one row an INSERT added (RETURNING on PostgreSQL, the last
+    row id on SQLite, also on versions without RETURNING)."""
+    key = inserted.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _table(entity: Any) -> Table:
-    table: Table = entity.__table__
-    return table
-
-
 # Core tables, not ORM entities: an ORM bulk insert processes every row in Python and an
 # ORM select builds a compile state per call, which cost more than the rows themselves
-ACTORS = _table(t.Actor)
-CLAIMS = _table(t.Claim)
-CLAIM_BANDS = _table(t.ClaimBand)
-DOCUMENTS = _table(t.Document)
-DOCUMENT_ACTORS = _table(t.DocumentActor)
-STATEMENTS = _table(t.Statement)
-RELATIONS = _table(t.Relation)
-RUNS = _table(t.Run)
+ACTORS = t.actors
+CLAIMS = t.claims
+CLAIM_BANDS = t.claim_bands
+DOCUMENTS = t.documents
+DOCUMENT_ACTORS = t.document_actors
+STATEMENTS = t.statements
+RELATIONS = t.relations
+RUNS = t.runs
 
 
 def chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:

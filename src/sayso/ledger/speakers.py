@@ -17,9 +17,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from sqlalchemy import or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, or_, select, union
 
 from sayso import errors
 from sayso.errors import SaysoError
@@ -77,21 +75,24 @@ def _prefix(p: str) -> tuple[str, str]:
     return p, p[:-1] + chr(ord(p[-1]) + 1)
 
 
-def match(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> SpeakerMatch:
+def match(conn: Connection, name: str, settings: LedgerSettings = _DEFAULT) -> SpeakerMatch:
     """The actors a speaker query ``name`` means (see the module doc)."""
-    a = t.Actor
+    a = t.actors.c
     keys = {k for k in (identity.name_key(name, titles()), identity.name_key(name)) if k}
     wanted = next(iter(sorted(keys, key=len)), "") or actor_key(name)
     keys.add(wanted)
     cols = (a.id, a.name, a.kind, a.merged_into)
     # actor id -> (name, rule, merged into), live or merged away
     found: dict[int, tuple[str, str, int | None]] = {}
-    # plain rows, not through the ORM's loading (a generic word finds thousands: 60 ms)
-    conn = session.connection()
     exact = or_(a.key.in_(keys), a.surname.in_(keys))
+    # the actors of one document each ("the mayor", "Sicherheitskreise": never matched
+    # across articles) are keyed by their plain name and the document: an indexed range
+    local = actor_key(name)
+    if local:
+        exact = or_(exact, and_(a.key >= f"{local}#", a.key < f"{local}$"))
     for hit in conn.execute(select(*cols, a.key).where(exact)):
-        rule = "identity.key" if hit.key in keys else "identity.surname"
-        found[hit.id] = (hit.name, rule, hit.merged_into)
+        same = hit.key in keys or hit.key.split("#")[0] == local
+        found[hit.id] = (hit.name, "identity.key" if same else "identity.surname", hit.merged_into)
     for row in conn.execute(_candidates(wanted, settings.typo_min_letters)):
         if row.id in found:
             continue
@@ -113,15 +114,15 @@ def match(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> S
         for row in conn.execute(select(*cols).where(part)):
             found[row.id] = (row.name, "part", row.merged_into)
     if not found:
-        return SpeakerMatch(name, (), _nearest(session, wanted))
-    return SpeakerMatch(name, _live(session, found))
+        return SpeakerMatch(name, (), _nearest(conn, wanted))
+    return SpeakerMatch(name, _live(conn, found))
 
 
 def _candidates(wanted: str, typo_min: int) -> Any:
     """What storing compares a name with: the same surname, a surname sharing its first
     three letters (a long one: a typo after them), a key sharing its first four — each an
     indexed range, limited, as one UNION."""
-    a = t.Actor
+    a = t.actors.c
     cols = (a.id, a.name, a.kind, a.merged_into)
     words = wanted.split()
     surname = words[-1] if words else ""
@@ -140,7 +141,7 @@ def _candidates(wanted: str, typo_min: int) -> Any:
 
 
 def _live(
-    session: Session, found: dict[int, tuple[str, str, int | None]]
+    conn: Connection, found: dict[int, tuple[str, str, int | None]]
 ) -> tuple[tuple[int, str, str], ...]:
     """The live actors of the matches: a name merged into another actor leads to it."""
     out = {i: (name, rule) for i, (name, rule, merged) in found.items() if merged is None}
@@ -149,19 +150,19 @@ def _live(
         if target is not None and target not in out:
             into.setdefault(target, rule)
     if into:
-        a = t.Actor
-        for row in session.execute(select(a.id, a.name).where(a.id.in_(list(into)))):
+        a = t.actors.c
+        for row in conn.execute(select(a.id, a.name).where(a.id.in_(list(into)))):
             out[row.id] = (row.name, into[row.id])
     return tuple((i, n, r) for i, (n, r) in sorted(out.items()))
 
 
-def _nearest(session: Session, wanted: str) -> tuple[str, ...]:
+def _nearest(conn: Connection, wanted: str) -> tuple[str, ...]:
     """The actor names nearest to ``wanted`` (a name no rule matched): actors whose key or
     surname starts with its first letter (indexed ranges), scored by rapidfuzz over the
     names — never over statements."""
     if not wanted:
         return ()
-    a = t.Actor
+    a = t.actors.c
     surname = wanted.split()[-1]
     lo, hi = _prefix(wanted[:1])
     slo, shi = _prefix(surname[:1])
@@ -171,18 +172,20 @@ def _nearest(session: Session, wanted: str) -> tuple[str, ...]:
         select(a.name, a.key).where(live, a.surname >= slo, a.surname < shi).limit(NEAREST_POOL)
     )
     pool = {
-        row.key.split("#")[0]: row.name for q in (by_key, by_surname) for row in session.execute(q)
+        row.key.split("#")[0]: row.name for q in (by_key, by_surname) for row in conn.execute(q)
     }
+    from rapidfuzz import fuzz, process  # only when nothing matched: not on every query
+
     best = process.extract(
         wanted, list(pool), scorer=fuzz.WRatio, limit=SUGGESTIONS * 2, score_cutoff=NEAREST_CUTOFF
     )
     return tuple(dict.fromkeys(pool[key] for key, _, _ in best))[:SUGGESTIONS]
 
 
-def ids(session: Session, name: str, settings: LedgerSettings = _DEFAULT) -> list[int]:
+def ids(conn: Connection, name: str, settings: LedgerSettings = _DEFAULT) -> list[int]:
     """The actor ids of a speaker query; ``SaysoError(E210)`` with the nearest names when
     no actor matches."""
-    found = match(session, name, settings)
+    found = match(conn, name, settings)
     if not found.actors:
         nearest = f"; did you mean: {', '.join(found.suggestions)}" if found.suggestions else ""
         raise SaysoError(errors.E210, name=name, nearest=nearest)

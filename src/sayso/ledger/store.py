@@ -26,17 +26,16 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ingest import Document
 from sayso.ledger import chains as chains_mod
-from sayso.ledger import failures, listing, lookup, merges, migrate, reading, write, writer
+from sayso.ledger import failures, listing, lookup, migrate, reading, write, writer
 from sayso.ledger import query as q
 from sayso.ledger import speakers as speaker_query
 from sayso.ledger.chains import ChainRecord
@@ -63,6 +62,9 @@ from sayso.ledger.records import (
 from sayso.ledger.write import DocumentLike, content_hash, resolve_actor
 from sayso.model import Analysis
 from sayso.settings import DEFAULT, Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "DEFAULT_URL", "ENV_VAR", "FRAMING_LABELS", "Ledger", "StatementQuery", "actor_key",
@@ -121,8 +123,9 @@ class Ledger:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A writing session in one transaction: committed on success, rolled back on
-        exception. (Reading needs no transaction of its own: ``Session(ledger.engine)``.)"""
+        """A writing ORM session in one transaction (the classes: :mod:`sayso.ledger.orm`):
+        committed on success, rolled back on exception. Reading needs none:
+        ``ledger.engine.connect()`` and the Core tables of :mod:`sayso.ledger.schema`."""
         with self.db.write() as session:
             yield session
 
@@ -330,8 +333,8 @@ class Ledger:
     def speakers(self, name: str) -> speaker_query.SpeakerMatch:
         """The ledger actors a speaker query ``name`` means, each with the identity rule
         that matched it, or the nearest names when none (see :mod:`sayso.ledger.speakers`)."""
-        with self.db.read() as session:
-            return speaker_query.match(session, name, self.settings.ledger)
+        with self.db.read() as conn:
+            return speaker_query.match(conn, name, self.settings.ledger)
 
     def search(
         self, text: str, lang: str | None = None, *, limit: int | None = 20
@@ -477,21 +480,29 @@ class Ledger:
         """Merge ledger actor ``other`` into ``into`` (both stay in ``actors``; ``other``
         gets ``merged_into``). Every moved row is recorded in ``actor_merges``, so
         :meth:`split_actor` undoes it exactly. Returns the merge id."""
+        from sayso.ledger import merges
+
         return merges.merge_actors(self.db, into, other, note)
 
     def split_actor(self, merge_id: int) -> None:
         """Undo merge ``merge_id``: every row it moved goes back to the merged actor."""
+        from sayso.ledger import merges
+
         merges.split_actor(self.db, merge_id)
 
     def split_name(self, actor_id: int, name: str, note: str | None = None) -> int:
         """Move the documents that wrote ``name`` for actor ``actor_id`` to a new actor
         ("two people called Berger"); returns the new actor's id. Recorded as a
         ``manual.split`` in ``actor_merges`` (undo with :meth:`split_actor`)."""
+        from sayso.ledger import merges
+
         return merges.split_name(self.db, actor_id, name, note)
 
     def merges(self, actor_id: int | None = None) -> list[dict[str, Any]]:
         """The merge and split log, newest first (for one actor when given)."""
-        return merges.merges(self.db, actor_id)
+        from sayso.ledger import merges as merge_log
+
+        return merge_log.merges(self.db, actor_id)
 
     def errors(
         self, *, code: str | None = None, run_id: int | None = None, limit: int | None = 100

@@ -8,11 +8,10 @@ import datetime as dt
 import functools
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from sayso import errors
 from sayso.errors import SaysoError
@@ -23,8 +22,12 @@ from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
 from sayso.ledger.query import published_day
 from sayso.ledger.records import AddResult
+from sayso.ledger.rows import new_id
 from sayso.model import Actor, Analysis
 from sayso.settings import LedgerSettings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: what :meth:`Ledger.add` and :meth:`Ledger.ingest` take: ingest's ``Document`` (its
 #: ``id`` is the content hash, computed once by ingest), or a Mapping of its fields
@@ -217,14 +220,12 @@ def stored(db: Database, document_ids: Iterable[str]) -> set[str]:
 def add_error(
     db: Database, source: str | None, code: str, message: str, url: str | None, run_id: int | None
 ) -> int:
+    row = {"source": source, "url": url, "code": code, "message": message, "run_id": run_id}
     with db.write() as session:
-        row = t.Error(source=source, url=url, code=code, message=message, at=writer.now())
-        row.run_id = run_id
-        session.add(row)
+        added = session.connection().execute(insert(t.errors).values(at=writer.now(), **row))
         if run_id is not None:
             count(session, run_id, failed=1)
-        session.flush()
-        return row.id
+        return new_id(added)
 
 
 def coded(source: str | None, exc: BaseException) -> tuple[str, str]:
@@ -242,37 +243,29 @@ def coded(source: str | None, exc: BaseException) -> tuple[str, str]:
 
 
 def start_run(db: Database, note: str | None) -> int:
+    zero = dict.fromkeys(("added", "new_versions", "duplicates", "failed", "statements"), 0)
     with db.write() as session:
-        run = t.Run(
-            started_at=writer.now(),
-            note=note,
-            added=0,
-            new_versions=0,
-            duplicates=0,
-            failed=0,
-            statements=0,
-        )
-        session.add(run)
-        session.flush()
-        return run.id
+        run = insert(t.runs).values(started_at=writer.now(), note=note, **zero)
+        return new_id(session.connection().execute(run))
 
 
 def finish_run(db: Database, run_id: int) -> None:
     with db.write() as session:
-        session.execute(update(t.Run).where(t.Run.id == run_id).values(finished_at=writer.now()))
+        run = t.runs
+        session.execute(update(run).where(run.c.id == run_id).values(finished_at=writer.now()))
 
 
 def stored_result(session: Session, doc_id: str) -> AddResult | None:
     """The "duplicate" result for a stored document (None when not stored)."""
-    d = t.Document
+    d = t.documents.c
     row = session.execute(select(d.url, d.version).where(d.id == doc_id)).one_or_none()
     return None if row is None else AddResult("duplicate", doc_id, row.url, row.version)
 
 
 def count(session: Session, run_id: int, **increments: int) -> None:
-    run = t.Run.__table__.c
+    run = t.runs.c
     values = {name: run[name] + n for name, n in increments.items()}
-    session.execute(update(t.Run).where(t.Run.id == run_id).values(values))
+    session.execute(update(t.runs).where(run.id == run_id).values(values))
 
 
 def _jsonable(value: Any) -> Any:

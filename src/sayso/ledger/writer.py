@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, case, func, or_, select, update
-from sqlalchemy.orm import Session
 
 from sayso.ingest.document import Document
 from sayso.ledger.records import AddResult, AddStatus
@@ -56,6 +55,8 @@ from sayso.model import Actor, Analysis, Relation, Statement
 from sayso.settings import LedgerSettings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     # the claim fingerprints need numpy: imported where claims are linked, so that
     # reading the ledger does not load it
     from sayso.ledger import claims as claim_mod

@@ -14,7 +14,7 @@ from alembic import context
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from sayso.ledger.schema import FULLTEXT_OBJECTS, Base
+from sayso.ledger.schema import FULLTEXT_OBJECTS, metadata
 
 #: pg_advisory_xact_lock key: 'sayso' as a number
 _LOCK_KEY = 0x736179736F
@@ -30,7 +30,7 @@ def run_migrations(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         include_object=_include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
