@@ -216,7 +216,9 @@ def statement_conditions(q: StatementQuery) -> list[ColumnElement[bool]]:
 
 def statements(db: Database, q: StatementQuery, settings: LedgerSettings) -> list[StatementRecord]:
     """The statements ``q`` selects (see :class:`StatementQuery`)."""
-    return [statement_record(row) for row in statement_rows(db, q, settings, light=False)]
+    rows = statement_rows(db, q, settings, light=False)
+    ranked = bool(rows) and "rank" in rows[0]._fields  # the same columns in every row
+    return [statement_record(row, ranked) for row in rows]
 
 
 def _columns(light: bool) -> list[Any]:
@@ -429,7 +431,7 @@ def _among(db: Database, ids: Sequence[int]) -> ColumnElement[bool]:
     return s.actor_id.in_(select(literal_column("value")).select_from(each))
 
 
-def statement_record(row: Any) -> StatementRecord:
+def statement_record(row: Any, ranked: bool) -> StatementRecord:
     return StatementRecord(
         id=row.id,
         document_id=row.document_id,
@@ -455,5 +457,5 @@ def statement_record(row: Any) -> StatementRecord:
         stance=row.stance,
         confirmation=row.confirmation,
         claim_id=row.claim_id,
-        rank=float(row.rank) if "rank" in row._fields else None,
+        rank=float(row.rank) if ranked else None,
     )
