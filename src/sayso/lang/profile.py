@@ -19,6 +19,29 @@ from sayso.lang.entries import (
 from sayso.lang.sections import ContentClause, NonfiniteCue, NounPhrase
 from sayso.model import ActorKind
 
+#: the head tables of :meth:`LangProfile._head_bits`, (nouns, suffixes), one bit each
+_HEAD_TABLES = (
+    ("anonymous_heads", "anonymous_suffixes"),
+    ("document_heads", "document_suffixes"),
+    ("org_heads", "org_suffixes"),
+    ("role_nouns", "role_suffixes"),
+)
+_ANONYMOUS, _DOCUMENT, _ORG, _ROLE = 1, 2, 4, 8
+#: the actor kind a set of head bits suggests: anonymous group, document, organization,
+#: role (person), the first that holds
+_KIND_OF_BITS: tuple[ActorKind | None, ...] = tuple(
+    ActorKind.ANONYMOUS
+    if bits & _ANONYMOUS
+    else ActorKind.DOCUMENT
+    if bits & _DOCUMENT
+    else ActorKind.ORGANIZATION
+    if bits & _ORG
+    else ActorKind.PERSON
+    if bits & _ROLE
+    else None
+    for bits in range(16)
+)
+
 
 @dataclass(frozen=True, slots=True)
 class LangProfile:
@@ -95,10 +118,26 @@ class LangProfile:
     time_prepositions: frozenset[str] = frozenset()
     comparative_openers: frozenset[str] = frozenset()  # "wie" of "Wie X mitteilte"
     past_endings: tuple[str, ...] = ()  # "-ed" of a past form opening a clause
-    _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    _memo: dict[tuple[str, str], bool] = field(
-        default_factory=dict, repr=False, compare=False, hash=False
-    )
+    #: per word: a bit per head table (:data:`_HEAD_TABLES`) the word is headed by
+    _heads: dict[str, int] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    #: noun -> bits of the tables listing it; suffix -> bits; every suffix length, longest
+    #: first (built once from the tables, see :meth:`__post_init__`)
+    _head_nouns: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    _head_suffixes: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    _head_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        nouns: dict[str, int] = {}
+        suffixes: dict[str, int] = {}
+        for bit, (noun_table, suffix_table) in enumerate(_HEAD_TABLES):
+            for w in getattr(self, noun_table):
+                nouns[w] = nouns.get(w, 0) | 1 << bit
+            for s in getattr(self, suffix_table):
+                suffixes[s] = suffixes.get(s, 0) | 1 << bit
+        lengths = tuple(sorted({len(s) for s in suffixes}, reverse=True))
+        object.__setattr__(self, "_head_nouns", nouns)
+        object.__setattr__(self, "_head_suffixes", suffixes)
+        object.__setattr__(self, "_head_lengths", lengths)
 
     # --- cues ---------------------------------------------------------------------------
     def cue(self, token: str) -> CueEntry | None:
@@ -172,39 +211,40 @@ class LangProfile:
             if t.endswith(suffix) and len(t) > len(suffix) + 2:
                 yield t[: len(t) - len(suffix)] + repl
 
-    def _has_suffix(self, word: str, table: str, suffixes: frozenset[str]) -> bool:
-        for n in self._suffix_lengths.get(table, ()):
-            if len(word) > n + 1 and word[-n:] in suffixes:
-                return True
-        return False
-
-    def _head_in(self, token: str, nouns: frozenset[str], table: str) -> bool:
-        # memoised per (table, word): the suffix search is the costliest lookup of all, and
-        # speaker phrases, chains and features ask about the same words again and again
-        key = (table, token)
-        got = self._memo.get(key)
+    def _head_bits(self, token: str) -> int:
+        """The head tables ``token`` is in (a bit each, :data:`_HEAD_TABLES`): its lowercase
+        form or an inflectional base of it ("Sprechern" → "sprecher") is a listed noun or
+        ends in a listed suffix with at least two letters before it ("Polizeisprecher").
+        All tables in one pass, memoised per word: the suffix search is the costliest lookup
+        of all, and speaker phrases, chains and features ask about the same words again
+        and again."""
+        got = self._heads.get(token)
         if got is None:
-            suffixes: frozenset[str] = getattr(self, table)
-            got = any(
-                b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token)
-            )
-            if len(self._memo) > 500_000:  # bounded over millions of articles
-                self._memo.clear()
-            self._memo[key] = got
+            nouns, suffixes, lengths = self._head_nouns, self._head_suffixes, self._head_lengths
+            got = 0
+            for b in self._bases(token):
+                got |= nouns.get(b, 0)
+                size = len(b)
+                for n in lengths:
+                    if size > n + 1:
+                        got |= suffixes.get(b[-n:], 0)
+            if len(self._heads) > 500_000:  # bounded over millions of articles
+                self._heads.clear()
+            self._heads[token] = got
         return got
 
     def is_role_noun(self, token: str) -> bool:
         """Role/title nouns ("Sprecher", "Ministerin", "Polizeisprecher", "spokesmen")."""
-        return self._head_in(token, self.role_nouns, "role_suffixes")
+        return bool(self._head_bits(token) & _ROLE)
 
     def is_org_head(self, token: str) -> bool:
-        return self._head_in(token, self.org_heads, "org_suffixes")
+        return bool(self._head_bits(token) & _ORG)
 
     def is_anonymous_head(self, token: str) -> bool:
-        return self._head_in(token, self.anonymous_heads, "anonymous_suffixes")
+        return bool(self._head_bits(token) & _ANONYMOUS)
 
     def is_document_head(self, token: str) -> bool:
-        return self._head_in(token, self.document_heads, "document_suffixes")
+        return bool(self._head_bits(token) & _DOCUMENT)
 
     def is_outlet(self, token: str) -> bool:
         """A single-token outlet name ("dpa", "Spiegel", "Reuters")."""
@@ -225,15 +265,7 @@ class LangProfile:
         """
         if self.is_outlet(token):
             return ActorKind.OUTLET
-        if self.is_anonymous_head(token):
-            return ActorKind.ANONYMOUS
-        if self.is_document_head(token):
-            return ActorKind.DOCUMENT
-        if self.is_org_head(token):
-            return ActorKind.ORGANIZATION
-        if self.is_role_noun(token):
-            return ActorKind.PERSON
-        return None
+        return _KIND_OF_BITS[self._head_bits(token)]
 
     def pronoun(self, token: str) -> tuple[Pronoun, ...]:
         """All readings of a pronoun ("sie": 3sg f and 3pl), empty if none."""
