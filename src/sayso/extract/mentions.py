@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sayso.extract.draft import _SPEAKER_KINDS, Draft, Seg
+from sayso.extract.draft import Draft
+from sayso.extract.mention_words import Word, lookups_of, make_word
 from sayso.lang import LangProfile
-from sayso.lang.entries import Pronoun
 from sayso.model import ActorKind, Form, Span
 from sayso.text.segment import Segmented
 
@@ -101,6 +101,8 @@ LEXICAL: tuple[str, ...] = (
     "next_lower", "prev_lower", "next_cue", "function_word",
 )  # fmt: skip
 _LEX_COLS = [COL[f] for f in LEXICAL]
+#: the features of a candidate's place among the statement's candidates
+_EXTRA_COLS = [COL[f] for f in ("rank_side", "n_candidates", "prev_exists", "speaker_before")]
 
 
 @dataclass(slots=True)
@@ -113,73 +115,6 @@ class Candidate:
     sent: int
     spans: tuple[Span, ...] | None = None
     features: list[float] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """What the features ask about one word form, looked up once per process (the costly
-    noun lookups, kind, role and head, on demand: :meth:`DocMentions.kind`)."""
-
-    low: str
-    prons: tuple[Pronoun, ...]  # of the lower-cased form
-    speaker_pronoun: bool
-    relative: bool
-    det: bool
-    obj_det: bool
-    prep: bool
-    addr_prep: bool
-    according: bool
-    verbish: bool
-    cue: bool
-
-
-class _Lookups:
-    """One profile's memoised word lookups (kept with the profile, so its id is not
-    reused)."""
-
-    __slots__ = ("heads", "kinds", "profile", "roles", "words")
-
-    def __init__(self, profile: LangProfile) -> None:
-        self.profile = profile
-        self.words: dict[str, Word] = {}
-        self.kinds: dict[str, ActorKind | None] = {}
-        self.roles: dict[str, bool] = {}
-        self.heads: dict[str, bool] = {}
-
-
-_LOOKUPS: dict[int, _Lookups] = {}
-_LOOKUPS_MAX = 200_000  # forms kept per profile over millions of articles
-_MISS = object()
-
-
-def _lookups_of(profile: LangProfile) -> _Lookups:
-    got = _LOOKUPS.get(id(profile))
-    if got is None or got.profile is not profile:
-        got = _LOOKUPS[id(profile)] = _Lookups(profile)
-    if len(got.words) > _LOOKUPS_MAX or len(got.kinds) > _LOOKUPS_MAX:
-        got.words.clear()
-        got.kinds.clear()
-        got.roles.clear()
-        got.heads.clear()
-    return got
-
-
-def _word(profile: LangProfile, w: str) -> Word:
-    low = w.lower()
-    prons = profile.pronoun(low)
-    return Word(
-        low=low,
-        prons=prons,
-        speaker_pronoun=any(p.speaker for p in prons),
-        relative=low in profile.relative_pronouns,
-        det=low in profile.determiners,
-        obj_det=low in profile.object_determiners,
-        prep=low in profile.prepositions,
-        addr_prep=low in profile.addressee_prepositions,
-        according=bool(profile.according_to_at(low)),
-        verbish=_verbish(profile, w),
-        cue=profile.cue(w) is not None or bool(profile.particle_cues(w)),
-    )
 
 
 class DocMentions:
@@ -196,9 +131,10 @@ class DocMentions:
         self.draft_index: dict[int, int] = {}
         #: lower-cased words of the speakers of the drafts seen so far
         self.spoken: set[str] = set()
-        self._memo = _lookups_of(profile)
-        self.lower_words = {w for w in seg.words if w[:1].islower()}
-        self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
+        self._words = lookups_of(profile).words
+        words = seg.words
+        self.lower_words = {w for w in words if w[:1].islower()}
+        self.counts = Counter([w.lower() for w in words if w[:1].isupper()])
         self.para_starts = [a for a, _ in seg.paragraphs]
         n = len(seg.words)
         starts = np.asarray(seg.starts, dtype=np.int64)
@@ -218,36 +154,9 @@ class DocMentions:
                 self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
     def word(self, w: str) -> Word:
-        got = self._memo.words.get(w)
+        got = self._words.get(w)
         if got is None:
-            got = self._memo.words[w] = _word(self.profile, w)
-        return got
-
-    def role(self, w: str) -> bool:
-        """``profile.is_role_noun``, memoised."""
-        got = self._memo.roles.get(w)
-        if got is None:
-            got = self._memo.roles[w] = self.profile.is_role_noun(w)
-        return got
-
-    def kind(self, w: str) -> ActorKind | None:
-        """``profile.actor_kind_hint``, memoised."""
-        got = self._memo.kinds.get(w, _MISS)
-        if got is _MISS:
-            got = self._memo.kinds[w] = self.profile.actor_kind_hint(w)
-        return got  # type: ignore[return-value]
-
-    def headed(self, w: str) -> bool:
-        """``draft.speaker_head``, memoised."""
-        got = self._memo.heads.get(w)
-        if got is None:
-            kind = self.kind(w)
-            got = self._memo.heads[w] = (
-                w[:1].isupper()
-                or self.word(w).speaker_pronoun
-                or self.role(w)
-                or (kind is not None and kind.value in _SPEAKER_KINDS)
-            )
+            got = self._words[w] = make_word(self.profile, w)
         return got
 
     def paragraph(self, i: int) -> int:
@@ -272,20 +181,20 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
 
     seg, profile = dm.seg, dm.profile
     words = seg.words
+    known, word = dm._words, dm.word
     a, b = seg.sentences[s]
     out = []
     i = a
     while i < b:
         w = words[i]
-        x = dm.word(w)
-        e = i
-        if w[:1].isalnum() and (w[:1].isupper() or x.det or dm.role(w) or dm.kind(w) is not None):
-            e = noun_phrase_end(seg, profile, i, b)
+        x = known.get(w) or word(w)
         pronoun = x.speaker_pronoun or x.relative
-        if e - i > 1 or (e > i and not pronoun and not x.det):
-            out.append((i, e))
-            i = e
-            continue
+        if x.opens:
+            e = noun_phrase_end(seg, profile, i, b)
+            if e - i > 1 or (e > i and not pronoun and not x.det):
+                out.append((i, e))
+                i = e
+                continue
         if pronoun:
             out.append((i, i + 1))
         i += 1
@@ -365,10 +274,6 @@ def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def _overlaps_runs(a: int, b: int, runs: list[Seg]) -> bool:
-    return any(a < r.b and r.a < b for r in runs)
-
-
 def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
     """The feature rows (:data:`FEATURES`) of every candidate of ``queries``, one row per
     candidate in order: what depends on the statement per candidate, the rest as arrays
@@ -377,23 +282,26 @@ def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
     x = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if not n:
         return x
-    # per candidate
-    ca, cb, cs = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    qk = np.empty(n, np.int64)  # the query it belongs to
-    lex = []
-    at = 0
+    # per candidate, gathered as lists and turned into columns at once
+    pos: list[tuple[int, int, int]] = []
+    lex: list[list[float | bool]] = []
+    per: list[list[float]] = []
+    extra: list[tuple[int, int, bool, bool]] = []  # the _EXTRA columns
+    qk: list[int] = []  # the query each candidate belongs to
+    memo, lexical = dm._lexical, dm.lexical
     for k, q in enumerate(queries):
         m = len(q.cands)
-        for j, c in enumerate(q.cands):
-            ca[at + j], cb[at + j], cs[at + j] = c.a, c.b, c.sent
-            lex.append(dm.lexical(c.a, c.b))
-        qk[at : at + m] = k
-        x[at : at + m, : len(_PER)] = _per_candidate(dm, q)
-        x[at : at + m, COL["rank_side"]] = _rank_side(q)
-        x[at : at + m, COL["n_candidates"]] = m
-        x[at : at + m, COL["prev_exists"]] = bool(q.prev_spans)
-        x[at : at + m, COL["speaker_before"]] = q.spoken
-        at += m
+        if not m:
+            continue
+        for c in q.cands:
+            pos.append((c.a, c.b, c.sent))
+            lex.append(memo.get((c.a, c.b)) or lexical(c.a, c.b))
+        qk += [k] * m
+        per += _per_candidate(dm, q)
+        extra += zip(_rank_side(q), [m] * m, [bool(q.prev_spans)] * m, q.spoken, strict=True)
+    ca, cb, cs = np.asarray(pos, dtype=np.int64).T
+    x[:, : len(_PER)] = per
+    x[:, _EXTRA_COLS] = extra
     x[:, _LEX_COLS] = lex
     # per query, spread over its candidates
     q_arr = np.asarray([_per_query(dm, q) for q in queries], dtype=np.int64)[qk]
@@ -448,7 +356,10 @@ _PER: tuple[str, ...] = FEATURES[: FEATURES.index("in_other") + 1]
 def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
     """The :data:`_PER` features and those that depend on the other candidates."""
     seg, d, cands = dm.seg, q.d, q.cands
-    rule_spans = _speaker_spans(seg, d)
+    starts, ends = seg.starts, seg.ends
+    rule_spans = [(y.start, y.end) for y in _speaker_spans(seg, d)]
+    prev_spans = [(y.start, y.end) for y in q.prev_spans]
+    addressee = [(r.a, r.b) for r in d.addressee]
     crf = "crf.roles.statement.v1" in d.rules and not any(
         r.startswith("group.speaker.") for r in d.rules
     )
@@ -458,10 +369,14 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
     content = {i for p in d.parts for i in range(p.a, p.b)}
     rows = []
     for c in cands:
-        toks = range(c.a, c.b)
-        span = c.spans[0] if c.spans else seg.token_span(c.a, c.b)
-        rule = bool(rule_spans) and any(span.overlaps(y) for y in rule_spans)
-        was_prev = bool(q.prev_spans) and any(span.overlaps(y) for y in q.prev_spans)
+        a, b = c.a, c.b
+        if c.spans:
+            s0, s1 = c.spans[0].start, c.spans[0].end
+        else:
+            s0, s1 = starts[a], ends[b - 1]
+        # (character spans overlap as Span.overlaps has it, token runs as Seg runs)
+        rule = any(s0 < y1 and y0 < s1 for y0, y1 in rule_spans)
+        was_prev = any(s0 < y1 and y0 < s1 for y0, y1 in prev_spans)
         rows.append(
             [
                 rule,
@@ -469,9 +384,9 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
                 inherited and rule,
                 was_prev,
                 prev_adjacent and was_prev,
-                _overlaps_runs(c.a, c.b, d.addressee),
-                sum(i in content for i in toks) / len(toks),
-                any(owner[i] >= 0 and owner[i] != me for i in toks),
+                any(a < rb and ra < b for ra, rb in addressee),
+                len(content.intersection(range(a, b))) / (b - a),
+                any(o >= 0 and o != me for o in owner[a:b]),
             ]
         )
     return rows
@@ -495,50 +410,38 @@ def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
     """The :data:`LEXICAL` features of tokens ``[a, b)``: its own words and their
     neighbours."""
     words = dm.seg.words
-    first, last = dm.word(words[a]), words[b - 1]
+    known, word = dm._words, dm.word
+    own = [known.get(w) or word(w) for w in words[a:b]]
+    first, last = own[0], own[-1]
     one = b - a == 1
     prons = first.prons if one else ()
-    kinds = {dm.kind(w) for w in words[a:b]}
-    before = dm.word(words[a - 1] if a > 0 else "")
+    kinds = {x.kind for x in own}
+    before = word(words[a - 1] if a > 0 else "")
     after_w = words[b] if b < len(words) else ""
-    after = dm.word(after_w)
+    after = word(after_w)
     return [
         b - a,
         bool(prons),
         any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
         any(p.person == 1 for p in prons),
         first.relative and one,
-        all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
-        any(dm.role(w) for w in words[a:b]),
+        not any(x.lower_letter for x in own),
+        any(x.role for x in own),
         ActorKind.ORGANIZATION in kinds,
         ActorKind.OUTLET in kinds,
         ActorKind.ANONYMOUS in kinds,
         ActorKind.DOCUMENT in kinds,
-        words[a][:1].isupper() and first.low in dm.lower_words,
+        first.upper and first.low in dm.lower_words,
         first.det,
         first.obj_det,
         before.prep,
         before.addr_prep,
-        dm.headed(last),
+        last.headed,
         a > 0 and words[a - 1] == ",",
         before.according or (bool(after_w) and after.according),
-        min(dm.counts.get(last.lower(), 0), 20),
+        min(dm.counts.get(last.low, 0), 20),
         after.verbish,
         before.verbish,
         after.cue,
         one and (first.det or first.prep or bool(prons)),
     ]
-
-
-def _verbish(profile: LangProfile, w: str) -> bool:
-    """A lower-case word that is no determiner, preposition, pronoun or conjunction: in a
-    German or English clause most often a verb."""
-    low = w.lower()
-    return (
-        w[:1].islower()
-        and w[:1].isalpha()
-        and low not in profile.determiners
-        and low not in profile.prepositions
-        and low not in profile.complementizers
-        and not profile.pronoun(low)
-    )

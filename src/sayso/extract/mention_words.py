@@ -1,0 +1,110 @@
+"""What the speaker ranker's features ask about one word form, looked up once per process.
+
+:mod:`sayso.extract.mentions` chunks the sentences near each statement into candidate
+mentions and computes their features; every question it asks about a word (a pronoun? a
+determiner? a role noun? what kind of actor does it name? can it head a speaker phrase?)
+is answered here in one :class:`Word` per form, memoised per language profile, so a
+document's chunker and features read attributes instead of calling the lexicon again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sayso.extract.draft import _SPEAKER_KINDS
+from sayso.lang import LangProfile
+from sayso.lang.entries import Pronoun
+from sayso.model import ActorKind
+
+
+@dataclass(slots=True)
+class Word:
+    """One word form's answers (``low``: the form lowercased); read-only by convention
+    (a frozen dataclass costs a call per field to build, and a new word is built for
+    every form of unseen text)."""
+
+    low: str
+    prons: tuple[Pronoun, ...]  # of the lower-cased form
+    speaker_pronoun: bool
+    relative: bool
+    det: bool
+    obj_det: bool
+    prep: bool
+    addr_prep: bool
+    according: bool
+    verbish: bool
+    cue: bool
+    #: the first character is upper case
+    upper: bool
+    #: the first character is a letter but not upper case (the "name" feature's test)
+    lower_letter: bool
+    #: ``profile.is_role_noun``
+    role: bool
+    #: ``profile.actor_kind_hint``
+    kind: ActorKind | None
+    #: can head a speaker phrase (``draft.speaker_head``)
+    headed: bool
+    #: may open a noun phrase: a capitalised word, a determiner, a role or actor noun
+    opens: bool
+
+
+class Lookups:
+    """One profile's memoised words (kept with the profile, so its id is not reused)."""
+
+    __slots__ = ("profile", "words")
+
+    def __init__(self, profile: LangProfile) -> None:
+        self.profile = profile
+        self.words: dict[str, Word] = {}
+
+
+_LOOKUPS: dict[int, Lookups] = {}
+_LOOKUPS_MAX = 200_000  # forms kept per profile over millions of articles
+
+
+def lookups_of(profile: LangProfile) -> Lookups:
+    got = _LOOKUPS.get(id(profile))
+    if got is None or got.profile is not profile:
+        got = _LOOKUPS[id(profile)] = Lookups(profile)
+    if len(got.words) > _LOOKUPS_MAX:
+        got.words.clear()
+    return got
+
+
+def make_word(profile: LangProfile, w: str) -> Word:
+    """The :class:`Word` of form ``w`` (see :meth:`Lookups.words` for the memoised one)."""
+    low = w.lower()
+    prons = profile.pronouns.get(low, ())
+    speaker_pronoun = any(p.speaker for p in prons)
+    det = low in profile.determiners
+    prep = low in profile.prepositions
+    role = profile.is_role_noun(w)
+    kind = profile.actor_kind_hint(w)
+    head = w[:1]
+    upper = head.isupper()
+    return Word(
+        low,
+        prons,
+        speaker_pronoun,
+        low in profile.relative_pronouns,
+        det,
+        low in profile.object_determiners,
+        prep,
+        low in profile.addressee_prepositions,
+        bool(profile.according_to_triggers.get(low)),
+        # a lower-case word that is no determiner, preposition, pronoun or conjunction:
+        # in a German or English clause most often a verb
+        head.islower()
+        and head.isalpha()
+        and not det
+        and not prep
+        and low not in profile.complementizers
+        and not prons,
+        profile.cue_forms.get(low) is not None or bool(profile.split_forms.get(low)),
+        upper,
+        head.isalpha() and not upper,
+        role,
+        kind,
+        upper or speaker_pronoun or role or (kind is not None and kind.value in _SPEAKER_KINDS),
+        head.isalnum() and (upper or det or role or kind is not None),
+    )
