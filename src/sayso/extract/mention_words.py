@@ -46,6 +46,21 @@ class Word:
     headed: bool
     #: may open a noun phrase: a capitalised word, a determiner, a role or actor noun
     opens: bool
+    #: the answers the lexical features read, as bits (``B_*``), for numpy over a document
+    bits: int = 0
+
+
+#: bits of :attr:`Word.bits`
+B_PRON, B_PRON_PERSON, B_PRON_FIRST, B_RELATIVE = 1, 2, 4, 8
+B_LOWER_LETTER, B_ROLE, B_ORG, B_OUTLET, B_ANONYMOUS, B_DOCUMENT = 16, 32, 64, 128, 256, 512
+B_DET, B_OBJ_DET, B_PREP, B_ADDR_PREP, B_HEADED, B_COMMA = 1024, 2048, 4096, 8192, 16384, 32768
+B_ACCORDING, B_VERBISH, B_CUE, B_UPPER = 65536, 131072, 262144, 524288
+_KIND_BITS = {
+    ActorKind.ORGANIZATION: B_ORG,
+    ActorKind.OUTLET: B_OUTLET,
+    ActorKind.ANONYMOUS: B_ANONYMOUS,
+    ActorKind.DOCUMENT: B_DOCUMENT,
+}
 
 
 class Lookups:
@@ -82,7 +97,7 @@ def make_word(profile: LangProfile, w: str) -> Word:
     kind = profile.actor_kind_hint(w)
     head = w[:1]
     upper = head.isupper()
-    return Word(
+    x = Word(
         low,
         prons,
         speaker_pronoun,
@@ -108,3 +123,28 @@ def make_word(profile: LangProfile, w: str) -> Word:
         upper or speaker_pronoun or role or (kind is not None and kind.value in _SPEAKER_KINDS),
         head.isalnum() and (upper or det or role or kind is not None),
     )
+    x.bits = _bits(x, w)
+    return x
+
+
+def _bits(x: Word, w: str) -> int:
+    flags = (
+        (bool(x.prons), B_PRON),
+        (any(p.number == "sg" and p.gender in ("m", "f") for p in x.prons), B_PRON_PERSON),
+        (any(p.person == 1 for p in x.prons), B_PRON_FIRST),
+        (x.relative, B_RELATIVE),
+        (x.lower_letter, B_LOWER_LETTER),
+        (x.role, B_ROLE),
+        (x.det, B_DET),
+        (x.obj_det, B_OBJ_DET),
+        (x.prep, B_PREP),
+        (x.addr_prep, B_ADDR_PREP),
+        (x.headed, B_HEADED),
+        (w == ",", B_COMMA),
+        (x.according, B_ACCORDING),
+        (x.verbish, B_VERBISH),
+        (x.cue, B_CUE),
+        (x.upper, B_UPPER),
+    )
+    bits = sum(bit for on, bit in flags if on)
+    return bits | _KIND_BITS.get(x.kind, 0) if x.kind is not None else bits

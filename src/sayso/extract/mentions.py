@@ -25,9 +25,33 @@ from dataclasses import dataclass
 import numpy as np
 
 from sayso.extract.draft import Draft
-from sayso.extract.mention_words import Word, lookups_of, make_word
+from sayso.extract.mention_words import (
+    B_ACCORDING,
+    B_ADDR_PREP,
+    B_ANONYMOUS,
+    B_COMMA,
+    B_CUE,
+    B_DET,
+    B_DOCUMENT,
+    B_HEADED,
+    B_LOWER_LETTER,
+    B_OBJ_DET,
+    B_ORG,
+    B_OUTLET,
+    B_PREP,
+    B_PRON,
+    B_PRON_FIRST,
+    B_PRON_PERSON,
+    B_RELATIVE,
+    B_ROLE,
+    B_UPPER,
+    B_VERBISH,
+    Word,
+    lookups_of,
+    make_word,
+)
 from sayso.lang import LangProfile
-from sayso.model import ActorKind, Form, Span
+from sayso.model import Form, Span
 from sayso.text.segment import Segmented
 
 #: sentences before the content's first and after its last that hold candidates
@@ -125,7 +149,6 @@ class DocMentions:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
-        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
         #: the draft each token's content belongs to (-1: none), see index_drafts
         self.owner: list[int] = [-1] * len(seg.words)
         self.draft_index: dict[int, int] = {}
@@ -133,6 +156,8 @@ class DocMentions:
         self.spoken: set[str] = set()
         self._words = lookups_of(profile).words
         words = seg.words
+        #: each token's Word.bits (-1: not looked up yet), and the bits of "" past the end
+        self.bits: list[int] = [-1] * len(words) + [self.word("").bits]
         self.lower_words = {w for w in words if w[:1].islower()}
         self.counts = Counter([w.lower() for w in words if w[:1].isupper()])
         self.para_starts = [a for a, _ in seg.paragraphs]
@@ -168,12 +193,13 @@ class DocMentions:
             got = self._by_sent[s] = _chunk(self, s)
         return got
 
-    def lexical(self, a: int, b: int) -> list[float | bool]:
-        """The :data:`LEXICAL` features of tokens ``[a, b)`` (memoised)."""
-        got = self._lexical.get((a, b))
-        if got is None:
-            got = self._lexical[(a, b)] = _lexical(self, a, b)
-        return got
+    def fill(self, a: int, b: int) -> None:
+        """Look up the bits of tokens ``[a, b)`` not looked up yet."""
+        bits, words, known = self.bits, self.seg.words, self._words
+        for i in range(a, b):
+            if bits[i] < 0:
+                w = words[i]
+                bits[i] = (known.get(w) or self.word(w)).bits
 
 
 def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
@@ -183,11 +209,12 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
     words = seg.words
     known, word = dm._words, dm.word
     a, b = seg.sentences[s]
+    own = [known.get(w) or word(w) for w in words[a:b]]
+    dm.bits[a:b] = [x.bits for x in own]
     out = []
     i = a
     while i < b:
-        w = words[i]
-        x = known.get(w) or word(w)
+        x = own[i - a]
         pronoun = x.speaker_pronoun or x.relative
         if x.opens:
             e = noun_phrase_end(seg, profile, i, b)
@@ -284,25 +311,21 @@ def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
         return x
     # per candidate, gathered as lists and turned into columns at once
     pos: list[tuple[int, int, int]] = []
-    lex: list[list[float | bool]] = []
     per: list[list[float]] = []
     extra: list[tuple[int, int, bool, bool]] = []  # the _EXTRA columns
     qk: list[int] = []  # the query each candidate belongs to
-    memo, lexical = dm._lexical, dm.lexical
     for k, q in enumerate(queries):
         m = len(q.cands)
         if not m:
             continue
-        for c in q.cands:
-            pos.append((c.a, c.b, c.sent))
-            lex.append(memo.get((c.a, c.b)) or lexical(c.a, c.b))
+        pos += [(c.a, c.b, c.sent) for c in q.cands]
         qk += [k] * m
         per += _per_candidate(dm, q)
         extra += zip(_rank_side(q), [m] * m, [bool(q.prev_spans)] * m, q.spoken, strict=True)
     ca, cb, cs = np.asarray(pos, dtype=np.int64).T
     x[:, : len(_PER)] = per
     x[:, _EXTRA_COLS] = extra
-    x[:, _LEX_COLS] = lex
+    x[:, _LEX_COLS] = _lexical(dm, pos, ca, cb)
     # per query, spread over its candidates
     q_arr = np.asarray([_per_query(dm, q) for q in queries], dtype=np.int64)[qk]
     s0, para, cue_a, cue_b, cue_sent, da, db, fa, fb, form, has_cue = q_arr.T
@@ -406,42 +429,57 @@ def _rank_side(q: Query) -> list[int]:
     return rank
 
 
-def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
-    """The :data:`LEXICAL` features of tokens ``[a, b)``: its own words and their
-    neighbours."""
-    words = dm.seg.words
-    known, word = dm._words, dm.word
-    own = [known.get(w) or word(w) for w in words[a:b]]
-    first, last = own[0], own[-1]
-    one = b - a == 1
-    prons = first.prons if one else ()
-    kinds = {x.kind for x in own}
-    before = word(words[a - 1] if a > 0 else "")
-    after_w = words[b] if b < len(words) else ""
-    after = word(after_w)
-    return [
-        b - a,
-        bool(prons),
-        any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
-        any(p.person == 1 for p in prons),
-        first.relative and one,
-        not any(x.lower_letter for x in own),
-        any(x.role for x in own),
-        ActorKind.ORGANIZATION in kinds,
-        ActorKind.OUTLET in kinds,
-        ActorKind.ANONYMOUS in kinds,
-        ActorKind.DOCUMENT in kinds,
-        first.upper and first.low in dm.lower_words,
-        first.det,
-        first.obj_det,
-        before.prep,
-        before.addr_prep,
-        last.headed,
-        a > 0 and words[a - 1] == ",",
-        before.according or (bool(after_w) and after.according),
-        min(dm.counts.get(last.low, 0), 20),
-        after.verbish,
-        before.verbish,
-        after.cue,
-        one and (first.det or first.prep or bool(prons)),
-    ]
+def _lexical(
+    dm: DocMentions, pos: list[tuple[int, int, int]], ca: np.ndarray, cb: np.ndarray
+) -> np.ndarray:
+    """The :data:`LEXICAL` columns of the candidates ``[ca, cb)`` (``pos``: the same as
+    (a, b, sentence) tuples): their own words and their neighbours, from the tokens' bits
+    (:class:`~sayso.extract.mention_words.Word`)."""
+    words, bits = dm.seg.words, dm.bits
+    n = len(words)
+    for a, b, _ in pos:  # the words of candidates outside the chunked sentences
+        if -1 in bits[max(a - 1, 0) : b + 1]:
+            dm.fill(max(a - 1, 0), min(b + 1, n))
+    tb = np.asarray(bits, dtype=np.int64)
+    first, last, after = tb[ca], tb[cb - 1], tb[cb]
+    before = tb[np.where(ca > 0, ca - 1, n)]
+    one = cb - ca == 1
+
+    def spans_any(bit: int) -> np.ndarray:
+        """Whether a token of each candidate has ``bit``."""
+        run = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum((tb[:n] & bit) != 0, out=run[1:])
+        out: np.ndarray = run[cb] > run[ca]
+        return out
+
+    known = dm._words
+    lower, counts = dm.lower_words, dm.counts
+    lows = [known[words[a]].low for a, _, _ in pos]
+    last_lows = [known[words[b - 1]].low for _, b, _ in pos]
+    cols = (
+        cb - ca,
+        one & (first & B_PRON != 0),
+        one & (first & B_PRON_PERSON != 0),
+        one & (first & B_PRON_FIRST != 0),
+        one & (first & B_RELATIVE != 0),
+        ~spans_any(B_LOWER_LETTER),
+        spans_any(B_ROLE),
+        spans_any(B_ORG),
+        spans_any(B_OUTLET),
+        spans_any(B_ANONYMOUS),
+        spans_any(B_DOCUMENT),
+        (first & B_UPPER != 0) & np.asarray([w in lower for w in lows], dtype=bool),
+        first & B_DET != 0,
+        first & B_OBJ_DET != 0,
+        before & B_PREP != 0,
+        before & B_ADDR_PREP != 0,
+        last & B_HEADED != 0,
+        (ca > 0) & (before & B_COMMA != 0),
+        (before & B_ACCORDING != 0) | ((cb < n) & (after & B_ACCORDING != 0)),
+        np.asarray([min(counts.get(w, 0), 20) for w in last_lows], dtype=np.int64),
+        after & B_VERBISH != 0,
+        before & B_VERBISH != 0,
+        after & B_CUE != 0,
+        one & (first & (B_DET | B_PREP | B_PRON) != 0),
+    )
+    return np.stack(cols, axis=1)
