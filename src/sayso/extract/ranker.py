@@ -24,6 +24,8 @@ time: importing it costs seconds).
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -78,7 +80,17 @@ class SpeakerModel:
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """The ranking score of every row of ``x`` (rows: candidates, columns: features):
-        all trees walked a level at a time for all rows at once."""
+        all trees walked a level at a time for all rows at once, or row by row in compiled
+        loops once the process has loaded numba for the taggers' decoder (the same leaves,
+        summed alike)."""
+        walk = compiled_walk() if "numba" in sys.modules else None
+        if walk is not None:
+            leaves = walk(
+                np.ascontiguousarray(x, dtype=np.float64), self.feature, self.threshold,
+                self.left, self.right, self.roots,
+            )  # fmt: skip
+            got: np.ndarray = self.value[leaves].sum(axis=1)
+            return got
         n, width = x.shape
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         base = (np.arange(n) * width)[:, None]
@@ -108,6 +120,48 @@ class SpeakerModel:
             cal_y=np.asarray(data["calibration"]["y"], dtype=np.float64),
             importance=np.asarray(data["importance"], dtype=np.float64),
         )
+
+
+def walk_loops(
+    x: np.ndarray,
+    feature: np.ndarray,
+    threshold: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    roots: np.ndarray,
+) -> np.ndarray:
+    """The leaf each row of ``x`` reaches in each tree (rows × trees): right where the
+    row's feature value is above the node's threshold. Plain loops, for numba to compile
+    (:func:`compiled_walk`); run as Python they are the reference the tests hold
+    :meth:`SpeakerModel.scores` to."""
+    n = x.shape[0]
+    out = np.empty((n, roots.size), dtype=np.int64)
+    for r in range(n):
+        for t in range(roots.size):
+            node = roots[t]
+            while feature[node] >= 0:
+                node = right[node] if x[r, feature[node]] > threshold[node] else left[node]
+            out[r, t] = node
+    return out
+
+
+@lru_cache(maxsize=1)
+def compiled_walk() -> Callable[..., np.ndarray] | None:
+    """:func:`walk_loops` compiled by numba (machine code cached on disk like the
+    decoder's, see :func:`sayso.tagging.crf.compiled_viterbi`); None where it cannot."""
+    try:
+        import numba
+    except Exception:  # not installed, or broken on this platform: NumPy walks
+        return None
+    probe = np.zeros((1, 1)), np.full(1, -1), np.zeros(1), np.zeros(1, np.int64)
+    for on_disk in (True, False):
+        try:
+            compiled: Callable[..., np.ndarray] = numba.njit(cache=on_disk, nogil=True)(walk_loops)
+            compiled(probe[0], probe[1], probe[2], probe[3], probe[3], np.zeros(1, np.int64))
+            return compiled
+        except Exception:  # no writable cache folder, or no code generation at all
+            continue
+    return None
 
 
 def model_file(lang: str) -> str:
