@@ -390,6 +390,7 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
     owner, me = dm.owner, dm.draft_index.get(id(d), -1)
     prev_adjacent = q.prev is not None and q.prev.parts[-1].sent >= d.parts[0].sent - 1
     content = {i for p in d.parts for i in range(p.a, p.b)}
+    mine = {-1, me}  # owners that make no token another statement's content
     rows = []
     for c in cands:
         a, b = c.a, c.b
@@ -398,8 +399,15 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
         else:
             s0, s1 = starts[a], ends[b - 1]
         # (character spans overlap as Span.overlaps has it, token runs as Seg runs)
-        rule = any(s0 < y1 and y0 < s1 for y0, y1 in rule_spans)
-        was_prev = any(s0 < y1 and y0 < s1 for y0, y1 in prev_spans)
+        rule = was_prev = False
+        for y0, y1 in rule_spans:
+            if s0 < y1 and y0 < s1:
+                rule = True
+                break
+        for y0, y1 in prev_spans:
+            if s0 < y1 and y0 < s1:
+                was_prev = True
+                break
         rows.append(
             [
                 rule,
@@ -407,9 +415,9 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
                 inherited and rule,
                 was_prev,
                 prev_adjacent and was_prev,
-                any(a < rb and ra < b for ra, rb in addressee),
+                bool(addressee) and any(a < rb and ra < b for ra, rb in addressee),
                 len(content.intersection(range(a, b))) / (b - a),
-                any(o >= 0 and o != me for o in owner[a:b]),
+                not mine.issuperset(owner[a:b]),
             ]
         )
     return rows

@@ -69,6 +69,8 @@ class SpeakerModel:
     walk_feature: np.ndarray = field(init=False, repr=False, compare=False)
     walk_threshold: np.ndarray = field(init=False, repr=False, compare=False)
     child: np.ndarray = field(init=False, repr=False, compare=False)
+    #: the features with a gain, most important first (what :func:`_why` reports)
+    ranked: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         leaf = self.feature < 0
@@ -77,6 +79,8 @@ class SpeakerModel:
         object.__setattr__(self, "walk_feature", np.where(leaf, 0, self.feature))
         object.__setattr__(self, "walk_threshold", np.where(leaf, np.inf, self.threshold))
         object.__setattr__(self, "child", child.T.ravel())
+        order = np.argsort(-self.importance).tolist()
+        object.__setattr__(self, "ranked", tuple(i for i in order if self.importance[i] > 0))
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """The ranking score of every row of ``x`` (rows: candidates, columns: features):
@@ -238,7 +242,7 @@ def _choose(
     k = int(np.argmax(s))
     best = cands[k]
     conf = model.calibrate(float(p[k]))
-    rule_idx = FEATURES.index("rule")
+    rule_idx = _RULE_COL
     has_rule = bool(d.speaker) or bool(d.speaker_spans)
     settings = w.settings.speakers
     if x[k, rule_idx] <= 0:
@@ -266,6 +270,9 @@ def _choose(
     )
 
 
+_RULE_COL = FEATURES.index("rule")
+
+
 def _take(w: Work, d: Draft, c: Candidate) -> None:
     from sayso.extract.speakers import speaker_closing_comma, trim_speakers
 
@@ -280,13 +287,12 @@ def _take(w: Work, d: Draft, c: Candidate) -> None:
 def _why(model: SpeakerModel, x: np.ndarray, k: int, conf: float) -> str:
     """The winner's strongest features: the four set (non-zero) in its row with the
     largest importance (share of the model's gain), with their values where not 1."""
-    row = x[k]
-    order = np.argsort(-model.importance)
+    row = x[k].tolist()
     shown = []
-    for i in order:
-        if model.importance[i] <= 0 or row[i] == 0:
-            continue
+    for i in model.ranked:
         v = row[i]
+        if v == 0:
+            continue
         name = FEATURES[i]
         shown.append(name if v == 1 else f"{name}={v:g}")
         if len(shown) == 4:
