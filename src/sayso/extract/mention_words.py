@@ -128,23 +128,23 @@ def make_word(profile: LangProfile, w: str) -> Word:
 
 
 def _bits(x: Word, w: str) -> int:
-    flags = (
-        (bool(x.prons), B_PRON),
-        (any(p.number == "sg" and p.gender in ("m", "f") for p in x.prons), B_PRON_PERSON),
-        (any(p.person == 1 for p in x.prons), B_PRON_FIRST),
-        (x.relative, B_RELATIVE),
-        (x.lower_letter, B_LOWER_LETTER),
-        (x.role, B_ROLE),
-        (x.det, B_DET),
-        (x.obj_det, B_OBJ_DET),
-        (x.prep, B_PREP),
-        (x.addr_prep, B_ADDR_PREP),
-        (x.headed, B_HEADED),
-        (w == ",", B_COMMA),
-        (x.according, B_ACCORDING),
-        (x.verbish, B_VERBISH),
-        (x.cue, B_CUE),
-        (x.upper, B_UPPER),
+    prons = x.prons
+    return (
+        (B_PRON if prons else 0)
+        | (B_PRON_PERSON if any(p.number == "sg" and p.gender in ("m", "f") for p in prons) else 0)
+        | (B_PRON_FIRST if any(p.person == 1 for p in prons) else 0)
+        | (B_RELATIVE if x.relative else 0)
+        | (B_LOWER_LETTER if x.lower_letter else 0)
+        | (B_ROLE if x.role else 0)
+        | (B_DET if x.det else 0)
+        | (B_OBJ_DET if x.obj_det else 0)
+        | (B_PREP if x.prep else 0)
+        | (B_ADDR_PREP if x.addr_prep else 0)
+        | (B_HEADED if x.headed else 0)
+        | (B_COMMA if w == "," else 0)
+        | (B_ACCORDING if x.according else 0)
+        | (B_VERBISH if x.verbish else 0)
+        | (B_CUE if x.cue else 0)
+        | (B_UPPER if x.upper else 0)
+        | (_KIND_BITS.get(x.kind, 0) if x.kind is not None else 0)
     )
-    bits = sum(bit for on, bit in flags if on)
-    return bits | _KIND_BITS.get(x.kind, 0) if x.kind is not None else bits
