@@ -14,8 +14,9 @@ cue and above ``add_min``; below ``abstain_below`` the speaker becomes unknown
 winner's strongest features. Without a model file for the language the rules' speakers
 stand unchanged; so they do unless ``Settings.speakers.ranker`` is set (off by default:
 it still costs about a quarter of the throughput, mostly the noun-phrase chunker, the
-words new to the process and the per-candidate features). The features of all candidates of a document are one matrix
-(:func:`~sayso.extract.mentions.feature_matrix`), scored in one pass.
+words new to the process and the per-candidate features). The features of all candidates
+of a document are one matrix (:func:`~sayso.extract.mentions.feature_matrix`), scored in
+one pass.
 
 The model file is a flat array of tree nodes evaluated here with numpy (no LightGBM at run
 time: importing it costs seconds).
