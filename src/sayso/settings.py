@@ -171,7 +171,8 @@ class SpeakerSettings:
     train data."""
 
     #: run the speaker ranker (off by default: on unseen German news it lowers the
-    #: throughput from 0.33-0.37 to 0.24 of spaCy's blank tokenizer, for +0.8 speaker F1)
+    #: throughput from 0.29-0.34 to 0.24-0.29 of spaCy's blank tokenizer, for +0.8
+    #: speaker F1)
     ranker: bool = False
     #: the ranker replaces the rules' speaker by another mention only this sure
     switch_min: float = 0.5

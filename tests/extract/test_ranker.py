@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -155,3 +156,25 @@ def test_ranker_scores_equal_a_tree_by_tree_walk() -> None:
     want = [sum(walk(row, int(r)) for r in model.roots) for row in x]
     assert np.allclose(model.scores(x), want, rtol=0, atol=1e-12)
     assert model.scores(x[:0]).shape == (0,)
+
+
+def test_ranker_compiled_walk_scores_to_the_last_bit_as_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once numba is loaded the trees are walked in compiled loops: the same leaves, so
+    the same scores bit for bit (and the plain loops, run as Python, agree too)."""
+    model = ranker.speaker_model("de")
+    assert model is not None
+    rng = np.random.default_rng(11)
+    x = rng.integers(-30, 31, size=(60, len(FEATURES))).astype(np.float64)
+    x[::4] = rng.random((15, len(FEATURES)))
+    pytest.importorskip("numba")
+    assert ranker.compiled_walk() is not None
+    compiled = model.scores(x)
+    loops = ranker.walk_loops(
+        x, model.feature, model.threshold, model.left, model.right, model.roots
+    )
+    monkeypatch.delitem(sys.modules, "numba")
+    plain = model.scores(x)
+    assert np.array_equal(compiled, plain)
+    assert np.array_equal(model.value[loops].sum(axis=1), plain)

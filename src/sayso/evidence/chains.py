@@ -77,12 +77,21 @@ def tokens_of(seg: Segmented, spans: Spans) -> frozenset[int]:
 
 
 def sentences_of(seg: Segmented, s: Statement) -> list[int]:
-    """The sentences holding a statement's content, cue and speaker (in this sentence)."""
-    toks = tokens_of(seg, s.content) | tokens_of(seg, s.cue)
-    if not toks:
-        return []
-    lo, hi = seg.sentence_of[min(toks)], seg.sentence_of[max(toks)]
-    return list(range(lo, hi + 1))
+    """The sentences holding a statement's content, cue and speaker (in this sentence):
+    from the first to the last token of its content and cue (memoised per document: ten
+    components ask for every statement)."""
+    key = ("sentences", s.content, s.cue)
+    got: range | None = seg.memo.get(key)
+    if got is None:
+        lo = hi = -1
+        for sp in (*s.content, *s.cue):
+            r = token_range(seg, sp)
+            if r:
+                lo = r.start if lo < 0 else min(lo, r.start)
+                hi = max(hi, r.stop - 1)
+        got = range(0) if lo < 0 else range(seg.sentence_of[lo], seg.sentence_of[hi] + 1)
+        seg.memo[key] = got
+    return list(got)
 
 
 def _span(seg: Segmented, a: int, b: int) -> Span:

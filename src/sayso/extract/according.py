@@ -81,10 +81,12 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         elif low in np_.continuations:
             if not seen_head:
                 break
-        elif w[:1].isupper() or any(ch.isdigit() for ch in w):
+        elif w[:1].isupper() or (not w.isalpha() and any(ch.isdigit() for ch in w)):
             seen_head = True  # names, numbers and names with digits ("von n24")
-        elif profile.is_role_noun(w) or profile.actor_kind_hint(w) is not None:
-            seen_head = True  # English lowercase heads: officials, sources, spokesman
+        elif profile.head_bits(w) or profile.is_outlet(w):
+            # a role noun or a word with an actor kind: English lowercase heads
+            # (officials, sources, spokesman)
+            seen_head = True
         elif (
             not seen_head
             and low.endswith(np_.adjective_endings)

@@ -24,10 +24,34 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sayso.extract.draft import _SPEAKER_KINDS, Draft, Seg
+from sayso.extract.draft import Draft
+from sayso.extract.mention_words import (
+    B_ACCORDING,
+    B_ADDR_PREP,
+    B_ANONYMOUS,
+    B_COMMA,
+    B_CUE,
+    B_DET,
+    B_DOCUMENT,
+    B_HEADED,
+    B_LOWER_LETTER,
+    B_OBJ_DET,
+    B_ORG,
+    B_OUTLET,
+    B_PREP,
+    B_PRON,
+    B_PRON_FIRST,
+    B_PRON_PERSON,
+    B_RELATIVE,
+    B_ROLE,
+    B_UPPER,
+    B_VERBISH,
+    Word,
+    lookups_of,
+    make_word,
+)
 from sayso.lang import LangProfile
-from sayso.lang.entries import Pronoun
-from sayso.model import ActorKind, Form, Span
+from sayso.model import Form, Span
 from sayso.text.segment import Segmented
 
 #: sentences before the content's first and after its last that hold candidates
@@ -101,6 +125,8 @@ LEXICAL: tuple[str, ...] = (
     "next_lower", "prev_lower", "next_cue", "function_word",
 )  # fmt: skip
 _LEX_COLS = [COL[f] for f in LEXICAL]
+#: the features of a candidate's place among the statement's candidates
+_EXTRA_COLS = [COL[f] for f in ("rank_side", "n_candidates", "prev_exists", "speaker_before")]
 
 
 @dataclass(slots=True)
@@ -115,73 +141,6 @@ class Candidate:
     features: list[float] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """What the features ask about one word form, looked up once per process (the costly
-    noun lookups, kind, role and head, on demand: :meth:`DocMentions.kind`)."""
-
-    low: str
-    prons: tuple[Pronoun, ...]  # of the lower-cased form
-    speaker_pronoun: bool
-    relative: bool
-    det: bool
-    obj_det: bool
-    prep: bool
-    addr_prep: bool
-    according: bool
-    verbish: bool
-    cue: bool
-
-
-class _Lookups:
-    """One profile's memoised word lookups (kept with the profile, so its id is not
-    reused)."""
-
-    __slots__ = ("heads", "kinds", "profile", "roles", "words")
-
-    def __init__(self, profile: LangProfile) -> None:
-        self.profile = profile
-        self.words: dict[str, Word] = {}
-        self.kinds: dict[str, ActorKind | None] = {}
-        self.roles: dict[str, bool] = {}
-        self.heads: dict[str, bool] = {}
-
-
-_LOOKUPS: dict[int, _Lookups] = {}
-_LOOKUPS_MAX = 200_000  # forms kept per profile over millions of articles
-_MISS = object()
-
-
-def _lookups_of(profile: LangProfile) -> _Lookups:
-    got = _LOOKUPS.get(id(profile))
-    if got is None or got.profile is not profile:
-        got = _LOOKUPS[id(profile)] = _Lookups(profile)
-    if len(got.words) > _LOOKUPS_MAX or len(got.kinds) > _LOOKUPS_MAX:
-        got.words.clear()
-        got.kinds.clear()
-        got.roles.clear()
-        got.heads.clear()
-    return got
-
-
-def _word(profile: LangProfile, w: str) -> Word:
-    low = w.lower()
-    prons = profile.pronoun(low)
-    return Word(
-        low=low,
-        prons=prons,
-        speaker_pronoun=any(p.speaker for p in prons),
-        relative=low in profile.relative_pronouns,
-        det=low in profile.determiners,
-        obj_det=low in profile.object_determiners,
-        prep=low in profile.prepositions,
-        addr_prep=low in profile.addressee_prepositions,
-        according=bool(profile.according_to_at(low)),
-        verbish=_verbish(profile, w),
-        cue=profile.cue(w) is not None or bool(profile.particle_cues(w)),
-    )
-
-
 class DocMentions:
     """The noun-phrase mentions of one document, chunked per sentence on demand, with the
     per-token tables the features read (paragraph, quotation, word lookups)."""
@@ -190,15 +149,17 @@ class DocMentions:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
-        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
         #: the draft each token's content belongs to (-1: none), see index_drafts
         self.owner: list[int] = [-1] * len(seg.words)
         self.draft_index: dict[int, int] = {}
         #: lower-cased words of the speakers of the drafts seen so far
         self.spoken: set[str] = set()
-        self._memo = _lookups_of(profile)
-        self.lower_words = {w for w in seg.words if w[:1].islower()}
-        self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
+        self._words = lookups_of(profile).words
+        words = seg.words
+        #: each token's Word.bits (-1: not looked up yet), and the bits of "" past the end
+        self.bits: list[int] = [-1] * len(words) + [self.word("").bits]
+        self.lower_words = {w for w in words if w[:1].islower()}
+        self.counts = Counter([w.lower() for w in words if w[:1].isupper()])
         self.para_starts = [a for a, _ in seg.paragraphs]
         n = len(seg.words)
         starts = np.asarray(seg.starts, dtype=np.int64)
@@ -218,36 +179,9 @@ class DocMentions:
                 self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
     def word(self, w: str) -> Word:
-        got = self._memo.words.get(w)
+        got = self._words.get(w)
         if got is None:
-            got = self._memo.words[w] = _word(self.profile, w)
-        return got
-
-    def role(self, w: str) -> bool:
-        """``profile.is_role_noun``, memoised."""
-        got = self._memo.roles.get(w)
-        if got is None:
-            got = self._memo.roles[w] = self.profile.is_role_noun(w)
-        return got
-
-    def kind(self, w: str) -> ActorKind | None:
-        """``profile.actor_kind_hint``, memoised."""
-        got = self._memo.kinds.get(w, _MISS)
-        if got is _MISS:
-            got = self._memo.kinds[w] = self.profile.actor_kind_hint(w)
-        return got  # type: ignore[return-value]
-
-    def headed(self, w: str) -> bool:
-        """``draft.speaker_head``, memoised."""
-        got = self._memo.heads.get(w)
-        if got is None:
-            kind = self.kind(w)
-            got = self._memo.heads[w] = (
-                w[:1].isupper()
-                or self.word(w).speaker_pronoun
-                or self.role(w)
-                or (kind is not None and kind.value in _SPEAKER_KINDS)
-            )
+            got = self._words[w] = make_word(self.profile, w)
         return got
 
     def paragraph(self, i: int) -> int:
@@ -259,12 +193,13 @@ class DocMentions:
             got = self._by_sent[s] = _chunk(self, s)
         return got
 
-    def lexical(self, a: int, b: int) -> list[float | bool]:
-        """The :data:`LEXICAL` features of tokens ``[a, b)`` (memoised)."""
-        got = self._lexical.get((a, b))
-        if got is None:
-            got = self._lexical[(a, b)] = _lexical(self, a, b)
-        return got
+    def fill(self, a: int, b: int) -> None:
+        """Look up the bits of tokens ``[a, b)`` not looked up yet."""
+        bits, words, known = self.bits, self.seg.words, self._words
+        for i in range(a, b):
+            if bits[i] < 0:
+                w = words[i]
+                bits[i] = (known.get(w) or self.word(w)).bits
 
 
 def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
@@ -272,20 +207,21 @@ def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
 
     seg, profile = dm.seg, dm.profile
     words = seg.words
+    known, word = dm._words, dm.word
     a, b = seg.sentences[s]
+    own = [known.get(w) or word(w) for w in words[a:b]]
+    dm.bits[a:b] = [x.bits for x in own]
     out = []
     i = a
     while i < b:
-        w = words[i]
-        x = dm.word(w)
-        e = i
-        if w[:1].isalnum() and (w[:1].isupper() or x.det or dm.role(w) or dm.kind(w) is not None):
-            e = noun_phrase_end(seg, profile, i, b)
+        x = own[i - a]
         pronoun = x.speaker_pronoun or x.relative
-        if e - i > 1 or (e > i and not pronoun and not x.det):
-            out.append((i, e))
-            i = e
-            continue
+        if x.opens:
+            e = noun_phrase_end(seg, profile, i, b)
+            if e - i > 1 or (e > i and not pronoun and not x.det):
+                out.append((i, e))
+                i = e
+                continue
         if pronoun:
             out.append((i, i + 1))
         i += 1
@@ -365,10 +301,6 @@ def _speaker_spans(seg: Segmented, d: Draft) -> tuple[Span, ...]:
     return tuple(seg.token_span(x.a, x.b) for x in d.speaker)
 
 
-def _overlaps_runs(a: int, b: int, runs: list[Seg]) -> bool:
-    return any(a < r.b and r.a < b for r in runs)
-
-
 def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
     """The feature rows (:data:`FEATURES`) of every candidate of ``queries``, one row per
     candidate in order: what depends on the statement per candidate, the rest as arrays
@@ -377,24 +309,23 @@ def feature_matrix(dm: DocMentions, queries: list[Query]) -> np.ndarray:
     x = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if not n:
         return x
-    # per candidate
-    ca, cb, cs = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    qk = np.empty(n, np.int64)  # the query it belongs to
-    lex = []
-    at = 0
+    # per candidate, gathered as lists and turned into columns at once
+    pos: list[tuple[int, int, int]] = []
+    per: list[list[float]] = []
+    extra: list[tuple[int, int, bool, bool]] = []  # the _EXTRA columns
+    qk: list[int] = []  # the query each candidate belongs to
     for k, q in enumerate(queries):
         m = len(q.cands)
-        for j, c in enumerate(q.cands):
-            ca[at + j], cb[at + j], cs[at + j] = c.a, c.b, c.sent
-            lex.append(dm.lexical(c.a, c.b))
-        qk[at : at + m] = k
-        x[at : at + m, : len(_PER)] = _per_candidate(dm, q)
-        x[at : at + m, COL["rank_side"]] = _rank_side(q)
-        x[at : at + m, COL["n_candidates"]] = m
-        x[at : at + m, COL["prev_exists"]] = bool(q.prev_spans)
-        x[at : at + m, COL["speaker_before"]] = q.spoken
-        at += m
-    x[:, _LEX_COLS] = lex
+        if not m:
+            continue
+        pos += [(c.a, c.b, c.sent) for c in q.cands]
+        qk += [k] * m
+        per += _per_candidate(dm, q)
+        extra += zip(_rank_side(q), [m] * m, [bool(q.prev_spans)] * m, q.spoken, strict=True)
+    ca, cb, cs = np.asarray(pos, dtype=np.int64).T
+    x[:, : len(_PER)] = per
+    x[:, _EXTRA_COLS] = extra
+    x[:, _LEX_COLS] = _lexical(dm, pos, ca, cb)
     # per query, spread over its candidates
     q_arr = np.asarray([_per_query(dm, q) for q in queries], dtype=np.int64)[qk]
     s0, para, cue_a, cue_b, cue_sent, da, db, fa, fb, form, has_cue = q_arr.T
@@ -448,7 +379,10 @@ _PER: tuple[str, ...] = FEATURES[: FEATURES.index("in_other") + 1]
 def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
     """The :data:`_PER` features and those that depend on the other candidates."""
     seg, d, cands = dm.seg, q.d, q.cands
-    rule_spans = _speaker_spans(seg, d)
+    starts, ends = seg.starts, seg.ends
+    rule_spans = [(y.start, y.end) for y in _speaker_spans(seg, d)]
+    prev_spans = [(y.start, y.end) for y in q.prev_spans]
+    addressee = [(r.a, r.b) for r in d.addressee]
     crf = "crf.roles.statement.v1" in d.rules and not any(
         r.startswith("group.speaker.") for r in d.rules
     )
@@ -456,12 +390,24 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
     owner, me = dm.owner, dm.draft_index.get(id(d), -1)
     prev_adjacent = q.prev is not None and q.prev.parts[-1].sent >= d.parts[0].sent - 1
     content = {i for p in d.parts for i in range(p.a, p.b)}
+    mine = {-1, me}  # owners that make no token another statement's content
     rows = []
     for c in cands:
-        toks = range(c.a, c.b)
-        span = c.spans[0] if c.spans else seg.token_span(c.a, c.b)
-        rule = bool(rule_spans) and any(span.overlaps(y) for y in rule_spans)
-        was_prev = bool(q.prev_spans) and any(span.overlaps(y) for y in q.prev_spans)
+        a, b = c.a, c.b
+        if c.spans:
+            s0, s1 = c.spans[0].start, c.spans[0].end
+        else:
+            s0, s1 = starts[a], ends[b - 1]
+        # (character spans overlap as Span.overlaps has it, token runs as Seg runs)
+        rule = was_prev = False
+        for y0, y1 in rule_spans:
+            if s0 < y1 and y0 < s1:
+                rule = True
+                break
+        for y0, y1 in prev_spans:
+            if s0 < y1 and y0 < s1:
+                was_prev = True
+                break
         rows.append(
             [
                 rule,
@@ -469,9 +415,9 @@ def _per_candidate(dm: DocMentions, q: Query) -> list[list[float]]:
                 inherited and rule,
                 was_prev,
                 prev_adjacent and was_prev,
-                _overlaps_runs(c.a, c.b, d.addressee),
-                sum(i in content for i in toks) / len(toks),
-                any(owner[i] >= 0 and owner[i] != me for i in toks),
+                bool(addressee) and any(a < rb and ra < b for ra, rb in addressee),
+                len(content.intersection(range(a, b))) / (b - a),
+                not mine.issuperset(owner[a:b]),
             ]
         )
     return rows
@@ -491,54 +437,57 @@ def _rank_side(q: Query) -> list[int]:
     return rank
 
 
-def _lexical(dm: DocMentions, a: int, b: int) -> list[float | bool]:
-    """The :data:`LEXICAL` features of tokens ``[a, b)``: its own words and their
-    neighbours."""
-    words = dm.seg.words
-    first, last = dm.word(words[a]), words[b - 1]
-    one = b - a == 1
-    prons = first.prons if one else ()
-    kinds = {dm.kind(w) for w in words[a:b]}
-    before = dm.word(words[a - 1] if a > 0 else "")
-    after_w = words[b] if b < len(words) else ""
-    after = dm.word(after_w)
-    return [
-        b - a,
-        bool(prons),
-        any(p.number == "sg" and p.gender in ("m", "f") for p in prons),
-        any(p.person == 1 for p in prons),
-        first.relative and one,
-        all(w[:1].isupper() for w in words[a:b] if w[:1].isalpha()),
-        any(dm.role(w) for w in words[a:b]),
-        ActorKind.ORGANIZATION in kinds,
-        ActorKind.OUTLET in kinds,
-        ActorKind.ANONYMOUS in kinds,
-        ActorKind.DOCUMENT in kinds,
-        words[a][:1].isupper() and first.low in dm.lower_words,
-        first.det,
-        first.obj_det,
-        before.prep,
-        before.addr_prep,
-        dm.headed(last),
-        a > 0 and words[a - 1] == ",",
-        before.according or (bool(after_w) and after.according),
-        min(dm.counts.get(last.lower(), 0), 20),
-        after.verbish,
-        before.verbish,
-        after.cue,
-        one and (first.det or first.prep or bool(prons)),
-    ]
+def _lexical(
+    dm: DocMentions, pos: list[tuple[int, int, int]], ca: np.ndarray, cb: np.ndarray
+) -> np.ndarray:
+    """The :data:`LEXICAL` columns of the candidates ``[ca, cb)`` (``pos``: the same as
+    (a, b, sentence) tuples): their own words and their neighbours, from the tokens' bits
+    (:class:`~sayso.extract.mention_words.Word`)."""
+    words, bits = dm.seg.words, dm.bits
+    n = len(words)
+    for a, b, _ in pos:  # the words of candidates outside the chunked sentences
+        if -1 in bits[max(a - 1, 0) : b + 1]:
+            dm.fill(max(a - 1, 0), min(b + 1, n))
+    tb = np.asarray(bits, dtype=np.int64)
+    first, last, after = tb[ca], tb[cb - 1], tb[cb]
+    before = tb[np.where(ca > 0, ca - 1, n)]
+    one = cb - ca == 1
 
+    def spans_any(bit: int) -> np.ndarray:
+        """Whether a token of each candidate has ``bit``."""
+        run = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum((tb[:n] & bit) != 0, out=run[1:])
+        out: np.ndarray = run[cb] > run[ca]
+        return out
 
-def _verbish(profile: LangProfile, w: str) -> bool:
-    """A lower-case word that is no determiner, preposition, pronoun or conjunction: in a
-    German or English clause most often a verb."""
-    low = w.lower()
-    return (
-        w[:1].islower()
-        and w[:1].isalpha()
-        and low not in profile.determiners
-        and low not in profile.prepositions
-        and low not in profile.complementizers
-        and not profile.pronoun(low)
+    known = dm._words
+    lower, counts = dm.lower_words, dm.counts
+    lows = [known[words[a]].low for a, _, _ in pos]
+    last_lows = [known[words[b - 1]].low for _, b, _ in pos]
+    cols = (
+        cb - ca,
+        one & (first & B_PRON != 0),
+        one & (first & B_PRON_PERSON != 0),
+        one & (first & B_PRON_FIRST != 0),
+        one & (first & B_RELATIVE != 0),
+        ~spans_any(B_LOWER_LETTER),
+        spans_any(B_ROLE),
+        spans_any(B_ORG),
+        spans_any(B_OUTLET),
+        spans_any(B_ANONYMOUS),
+        spans_any(B_DOCUMENT),
+        (first & B_UPPER != 0) & np.asarray([w in lower for w in lows], dtype=bool),
+        first & B_DET != 0,
+        first & B_OBJ_DET != 0,
+        before & B_PREP != 0,
+        before & B_ADDR_PREP != 0,
+        last & B_HEADED != 0,
+        (ca > 0) & (before & B_COMMA != 0),
+        (before & B_ACCORDING != 0) | ((cb < n) & (after & B_ACCORDING != 0)),
+        np.asarray([min(counts.get(w, 0), 20) for w in last_lows], dtype=np.int64),
+        after & B_VERBISH != 0,
+        before & B_VERBISH != 0,
+        after & B_CUE != 0,
+        one & (first & (B_DET | B_PREP | B_PRON) != 0),
     )
+    return np.stack(cols, axis=1)

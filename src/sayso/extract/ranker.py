@@ -13,9 +13,10 @@ cue and above ``add_min``; below ``abstain_below`` the speaker becomes unknown
 (``model.speaker.abstain.v1``). Every choice records ``model.speaker.v1`` with the
 winner's strongest features. Without a model file for the language the rules' speakers
 stand unchanged; so they do unless ``Settings.speakers.ranker`` is set (off by default:
-it still costs about a third of the throughput, mostly the lexicon's lookups of new words
-and the noun-phrase chunker). The features of all candidates of a document are one matrix
-(:func:`~sayso.extract.mentions.feature_matrix`), scored in one pass.
+it still costs about a quarter of the throughput, mostly the noun-phrase chunker, the
+words new to the process and the per-candidate features). The features of all candidates
+of a document are one matrix (:func:`~sayso.extract.mentions.feature_matrix`), scored in
+one pass.
 
 The model file is a flat array of tree nodes evaluated here with numpy (no LightGBM at run
 time: importing it costs seconds).
@@ -24,6 +25,8 @@ time: importing it costs seconds).
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -67,6 +70,8 @@ class SpeakerModel:
     walk_feature: np.ndarray = field(init=False, repr=False, compare=False)
     walk_threshold: np.ndarray = field(init=False, repr=False, compare=False)
     child: np.ndarray = field(init=False, repr=False, compare=False)
+    #: the features with a gain, most important first (what :func:`_why` reports)
+    ranked: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         leaf = self.feature < 0
@@ -75,10 +80,22 @@ class SpeakerModel:
         object.__setattr__(self, "walk_feature", np.where(leaf, 0, self.feature))
         object.__setattr__(self, "walk_threshold", np.where(leaf, np.inf, self.threshold))
         object.__setattr__(self, "child", child.T.ravel())
+        order = np.argsort(-self.importance).tolist()
+        object.__setattr__(self, "ranked", tuple(i for i in order if self.importance[i] > 0))
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """The ranking score of every row of ``x`` (rows: candidates, columns: features):
-        all trees walked a level at a time for all rows at once."""
+        all trees walked a level at a time for all rows at once, or row by row in compiled
+        loops once the process has loaded numba for the taggers' decoder (the same leaves,
+        summed alike)."""
+        walk = compiled_walk() if "numba" in sys.modules else None
+        if walk is not None:
+            leaves = walk(
+                np.ascontiguousarray(x, dtype=np.float64), self.feature, self.threshold,
+                self.left, self.right, self.roots,
+            )  # fmt: skip
+            got: np.ndarray = self.value[leaves].sum(axis=1)
+            return got
         n, width = x.shape
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         base = (np.arange(n) * width)[:, None]
@@ -108,6 +125,48 @@ class SpeakerModel:
             cal_y=np.asarray(data["calibration"]["y"], dtype=np.float64),
             importance=np.asarray(data["importance"], dtype=np.float64),
         )
+
+
+def walk_loops(
+    x: np.ndarray,
+    feature: np.ndarray,
+    threshold: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    roots: np.ndarray,
+) -> np.ndarray:
+    """The leaf each row of ``x`` reaches in each tree (rows × trees): right where the
+    row's feature value is above the node's threshold. Plain loops, for numba to compile
+    (:func:`compiled_walk`); run as Python they are the reference the tests hold
+    :meth:`SpeakerModel.scores` to."""
+    n = x.shape[0]
+    out = np.empty((n, roots.size), dtype=np.int64)
+    for r in range(n):
+        for t in range(roots.size):
+            node = roots[t]
+            while feature[node] >= 0:
+                node = right[node] if x[r, feature[node]] > threshold[node] else left[node]
+            out[r, t] = node
+    return out
+
+
+@lru_cache(maxsize=1)
+def compiled_walk() -> Callable[..., np.ndarray] | None:
+    """:func:`walk_loops` compiled by numba (machine code cached on disk like the
+    decoder's, see :func:`sayso.tagging.crf.compiled_viterbi`); None where it cannot."""
+    try:
+        import numba
+    except Exception:  # not installed, or broken on this platform: NumPy walks
+        return None
+    probe = np.zeros((1, 1)), np.full(1, -1), np.zeros(1), np.zeros(1, np.int64)
+    for on_disk in (True, False):
+        try:
+            compiled: Callable[..., np.ndarray] = numba.njit(cache=on_disk, nogil=True)(walk_loops)
+            compiled(probe[0], probe[1], probe[2], probe[3], probe[3], np.zeros(1, np.int64))
+            return compiled
+        except Exception:  # no writable cache folder, or no code generation at all
+            continue
+    return None
 
 
 def model_file(lang: str) -> str:
@@ -184,7 +243,7 @@ def _choose(
     k = int(np.argmax(s))
     best = cands[k]
     conf = model.calibrate(float(p[k]))
-    rule_idx = FEATURES.index("rule")
+    rule_idx = _RULE_COL
     has_rule = bool(d.speaker) or bool(d.speaker_spans)
     settings = w.settings.speakers
     if x[k, rule_idx] <= 0:
@@ -212,6 +271,9 @@ def _choose(
     )
 
 
+_RULE_COL = FEATURES.index("rule")
+
+
 def _take(w: Work, d: Draft, c: Candidate) -> None:
     from sayso.extract.speakers import speaker_closing_comma, trim_speakers
 
@@ -226,13 +288,12 @@ def _take(w: Work, d: Draft, c: Candidate) -> None:
 def _why(model: SpeakerModel, x: np.ndarray, k: int, conf: float) -> str:
     """The winner's strongest features: the four set (non-zero) in its row with the
     largest importance (share of the model's gain), with their values where not 1."""
-    row = x[k]
-    order = np.argsort(-model.importance)
+    row = x[k].tolist()
     shown = []
-    for i in order:
-        if model.importance[i] <= 0 or row[i] == 0:
-            continue
+    for i in model.ranked:
         v = row[i]
+        if v == 0:
+            continue
         name = FEATURES[i]
         shown.append(name if v == 1 else f"{name}={v:g}")
         if len(shown) == 4:

@@ -224,13 +224,6 @@ def _pronouns(raw: Mapping[str, Any]) -> dict[str, tuple[Pronoun, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _suffix_lengths(**tables: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    return {
-        name: tuple(sorted({len(s) for s in suffixes}, reverse=True))
-        for name, suffixes in tables.items()
-    }
-
-
 def _abbreviations(raw: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
     for a in raw:
@@ -332,14 +325,6 @@ def _actor_fields(lang: str) -> dict[str, Any]:
         abbreviations=_abbreviations(abbrev["abbreviations"]),
         months=_ro({k.lower(): int(v) for k, v in abbrev["months"].items()}),
         konjunktiv=_konjunktiv(_read(lang, "konjunktiv.json", required=False)),
-        _suffix_lengths=_ro(
-            _suffix_lengths(
-                role_suffixes=role_suffixes,
-                org_suffixes=org_suffixes,
-                anonymous_suffixes=anon_suffixes,
-                document_suffixes=doc_suffixes,
-            )
-        ),
     )
 
 

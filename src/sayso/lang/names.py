@@ -35,6 +35,8 @@ class NameWords:
     countries: dict[tuple[str, ...], str]
     outlets: dict[tuple[str, ...], str]
     genders: tuple[tuple[str, str], ...]  # (ending, gender), longest ending first
+    #: the lengths of the person nouns a compound may end in (six letters and more)
+    person_lengths: tuple[int, ...] = ()
 
     def gender(self, noun: str) -> str:
         """ "m", "f" or "n" of a German head noun by its ending (default "m")."""
@@ -49,13 +51,12 @@ class NameWords:
             return True
         # compounds by a long last part only: "Chefentwickler", but not the surname
         # "Wößmann" by "Mann"
-        return any(
-            len(n) >= 6 and low.endswith(n) and len(low) - len(n) >= 3 for n in self.person_nouns
-        )
+        # (one set lookup per listed length, not a scan of the list)
+        size, nouns = len(low), self.person_nouns
+        return any(size - n >= 3 and low[-n:] in nouns for n in self.person_lengths)
 
     def is_org_word(self, word: str) -> bool:
-        low = word.lower()
-        return any(low.endswith(s) for s in self.organization_suffixes)
+        return word.lower().endswith(self.organization_suffixes)
 
     def match(
         self, table: dict[tuple[str, ...], str], words: list[str], i: int
@@ -97,6 +98,7 @@ def name_words(lang: str) -> NameWords:
     for other in SUPPORTED:
         outlets.update(_table(_read(other).get("outlets", {})))
     genders = sorted(raw.get("genders", {}).items(), key=lambda kv: -len(kv[0]))
+    person_nouns = _words(raw, "person_nouns")
     return NameWords(
         lang=lang,
         not_names=_words(raw, "not_names"),
@@ -109,8 +111,9 @@ def name_words(lang: str) -> NameWords:
         document_heads=_words(raw, "document_heads"),
         organization_suffixes=tuple(sorted(_words(raw, "organization_suffixes"))),
         outlet_heads=_words(raw, "outlet_heads"),
-        person_nouns=_words(raw, "person_nouns"),
+        person_nouns=person_nouns,
         countries=_table(list(raw.get("countries", ()))),
         outlets=outlets,
         genders=tuple((str(k), str(v)) for k, v in genders),
+        person_lengths=tuple(sorted({len(n) for n in person_nouns if len(n) >= 6})),
     )

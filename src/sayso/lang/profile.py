@@ -3,7 +3,7 @@ Build it with :func:`sayso.lang.load`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sayso.lang.entries import (
@@ -18,6 +18,29 @@ from sayso.lang.entries import (
 )
 from sayso.lang.sections import ContentClause, NonfiniteCue, NounPhrase
 from sayso.model import ActorKind
+
+#: the head tables of :meth:`LangProfile.head_bits`, (nouns, suffixes), one bit each
+_HEAD_TABLES = (
+    ("anonymous_heads", "anonymous_suffixes"),
+    ("document_heads", "document_suffixes"),
+    ("org_heads", "org_suffixes"),
+    ("role_nouns", "role_suffixes"),
+)
+HEAD_ANONYMOUS, HEAD_DOCUMENT, HEAD_ORGANIZATION, HEAD_ROLE = 1, 2, 4, 8
+#: the actor kind a set of head bits suggests: anonymous group, document, organization,
+#: role (person), the first that holds
+_KIND_OF_BITS: tuple[ActorKind | None, ...] = tuple(
+    ActorKind.ANONYMOUS
+    if bits & HEAD_ANONYMOUS
+    else ActorKind.DOCUMENT
+    if bits & HEAD_DOCUMENT
+    else ActorKind.ORGANIZATION
+    if bits & HEAD_ORGANIZATION
+    else ActorKind.PERSON
+    if bits & HEAD_ROLE
+    else None
+    for bits in range(16)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +118,37 @@ class LangProfile:
     time_prepositions: frozenset[str] = frozenset()
     comparative_openers: frozenset[str] = frozenset()  # "wie" of "Wie X mitteilte"
     past_endings: tuple[str, ...] = ()  # "-ed" of a past form opening a clause
-    _suffix_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    _memo: dict[tuple[str, str], bool] = field(
-        default_factory=dict, repr=False, compare=False, hash=False
+    #: per word: a bit per head table  the word is headed by
+    _heads: dict[str, int] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    #: noun -> bits of the tables listing it; every ending of every suffix -> the bits of
+    #: the tables it is a suffix of (0: only the end of a longer one); the inflection
+    #: endings by their last letter (built once from the tables, see __post_init__)
+    _head_nouns: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    _head_endings: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    _inflections_by_last: dict[str, list[tuple[str, str]]] = field(
+        init=False, repr=False, compare=False, hash=False
     )
+
+    def __post_init__(self) -> None:
+        nouns: dict[str, int] = {}
+        endings: dict[str, int] = {}
+        for bit, (noun_table, suffix_table) in enumerate(_HEAD_TABLES):
+            for w in getattr(self, noun_table):
+                nouns[w] = nouns.get(w, 0) | 1 << bit
+            for suffix in getattr(self, suffix_table):
+                if not suffix:
+                    raise ValueError(f"an empty suffix in {self.lang} {suffix_table}")
+                for k in range(1, len(suffix)):
+                    endings.setdefault(suffix[-k:], 0)
+                endings[suffix] = endings.get(suffix, 0) | 1 << bit
+        by_last: dict[str, list[tuple[str, str]]] = {}
+        for suffix, repl in self.inflections:
+            if not suffix:
+                raise ValueError(f"an empty inflection ending in {self.lang}")
+            by_last.setdefault(suffix[-1], []).append((suffix, repl))
+        object.__setattr__(self, "_head_nouns", nouns)
+        object.__setattr__(self, "_head_endings", endings)
+        object.__setattr__(self, "_inflections_by_last", by_last)
 
     # --- cues ---------------------------------------------------------------------------
     def cue(self, token: str) -> CueEntry | None:
@@ -165,46 +215,50 @@ class LangProfile:
         return None
 
     # --- nouns ----------------------------------------------------------------------------
-    def _bases(self, token: str) -> Iterable[str]:
-        t = token.lower()
-        yield t
-        for suffix, repl in self.inflections:
-            if t.endswith(suffix) and len(t) > len(suffix) + 2:
-                yield t[: len(t) - len(suffix)] + repl
-
-    def _has_suffix(self, word: str, table: str, suffixes: frozenset[str]) -> bool:
-        for n in self._suffix_lengths.get(table, ()):
-            if len(word) > n + 1 and word[-n:] in suffixes:
-                return True
-        return False
-
-    def _head_in(self, token: str, nouns: frozenset[str], table: str) -> bool:
-        # memoised per (table, word): the suffix search is the costliest lookup of all, and
-        # speaker phrases, chains and features ask about the same words again and again
-        key = (table, token)
-        got = self._memo.get(key)
+    def head_bits(self, token: str) -> int:
+        """The head tables ``token`` is in, a bit each (``HEAD_ANONYMOUS``,
+        ``HEAD_DOCUMENT``, ``HEAD_ORGANIZATION``, ``HEAD_ROLE``): its lowercase form or an
+        inflectional base of it ("Sprechern" → "sprecher", the ending taken off when three
+        letters stay) is a listed noun or ends in a listed suffix with at least two letters
+        before it ("Polizeisprecher"). All four tables in one search per base that stops at
+        the first ending no suffix has; memoised per word, shared by the taggers' flags,
+        the speaker ranker and the evidence layer (the suffix search is the costliest
+        lookup of all on text a process has not seen)."""
+        got = self._heads.get(token)
         if got is None:
-            suffixes: frozenset[str] = getattr(self, table)
-            got = any(
-                b in nouns or self._has_suffix(b, table, suffixes) for b in self._bases(token)
-            )
-            if len(self._memo) > 500_000:  # bounded over millions of articles
-                self._memo.clear()
-            self._memo[key] = got
+            t = token.lower()
+            got = self._bits_of(t)
+            for suffix, repl in self._inflections_by_last.get(t[-1:], ()):
+                if t.endswith(suffix) and len(t) > len(suffix) + 2:
+                    got |= self._bits_of(t[: len(t) - len(suffix)] + repl)
+            if len(self._heads) > 500_000:  # bounded over millions of articles
+                self._heads.clear()
+            self._heads[token] = got
         return got
+
+    def _bits_of(self, base: str) -> int:
+        out = self._head_nouns.get(base, 0)
+        endings = self._head_endings
+        # a suffix of k letters counts when the word is longer than k + 1
+        for k in range(1, len(base) - 1):
+            got = endings.get(base[-k:])
+            if got is None:
+                break
+            out |= got
+        return out
 
     def is_role_noun(self, token: str) -> bool:
         """Role/title nouns ("Sprecher", "Ministerin", "Polizeisprecher", "spokesmen")."""
-        return self._head_in(token, self.role_nouns, "role_suffixes")
+        return bool(self.head_bits(token) & HEAD_ROLE)
 
     def is_org_head(self, token: str) -> bool:
-        return self._head_in(token, self.org_heads, "org_suffixes")
+        return bool(self.head_bits(token) & HEAD_ORGANIZATION)
 
     def is_anonymous_head(self, token: str) -> bool:
-        return self._head_in(token, self.anonymous_heads, "anonymous_suffixes")
+        return bool(self.head_bits(token) & HEAD_ANONYMOUS)
 
     def is_document_head(self, token: str) -> bool:
-        return self._head_in(token, self.document_heads, "document_suffixes")
+        return bool(self.head_bits(token) & HEAD_DOCUMENT)
 
     def is_outlet(self, token: str) -> bool:
         """A single-token outlet name ("dpa", "Spiegel", "Reuters")."""
@@ -225,15 +279,7 @@ class LangProfile:
         """
         if self.is_outlet(token):
             return ActorKind.OUTLET
-        if self.is_anonymous_head(token):
-            return ActorKind.ANONYMOUS
-        if self.is_document_head(token):
-            return ActorKind.DOCUMENT
-        if self.is_org_head(token):
-            return ActorKind.ORGANIZATION
-        if self.is_role_noun(token):
-            return ActorKind.PERSON
-        return None
+        return _KIND_OF_BITS[self.head_bits(token)]
 
     def pronoun(self, token: str) -> tuple[Pronoun, ...]:
         """All readings of a pronoun ("sie": 3sg f and 3pl), empty if none."""

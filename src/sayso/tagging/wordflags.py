@@ -3,13 +3,11 @@ gives (:meth:`sayso.tagging.features.FeatureCache.flags` memoises them per word)
 
 On text a process has not seen, computing them for each new word was about a third of
 ``analyze()``, most of it the compound-head search: four noun tables (anonymous groups,
-documents, organizations, roles), each asked in turn whether a word or one of its
-inflected bases is a head noun or ends in a head suffix, by slicing the word at every
-suffix length of the table. Here the four tables are one dict of bitmasks for whole
-words and one for word endings (every ending of every suffix, so a search stops at the
-first ending no suffix has), searched once per base for all four tables. The answers are
-those of :meth:`~sayso.lang.LangProfile.is_role_noun` and
-:meth:`~sayso.lang.LangProfile.actor_kind_hint` (tested on every word of a corpus).
+documents, organizations, roles), each asked whether a word or one of its inflected bases
+is a head noun or ends in a head suffix. :meth:`sayso.lang.LangProfile.head_bits` answers
+for all four tables at once (one dict of bitmasks for whole words, one for word endings,
+a search that stops at the first ending no suffix has) and keeps the answer for the other
+components that ask about the same word.
 """
 
 from __future__ import annotations
@@ -17,64 +15,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sayso.lang import LangProfile
+from sayso.lang.profile import HEAD_ANONYMOUS, HEAD_DOCUMENT, HEAD_ORGANIZATION, HEAD_ROLE
 from sayso.text.quotes import MARK_RE
 
 #: the noun tables, in the order :meth:`LangProfile.actor_kind_hint` asks them
-ANONYMOUS, DOCUMENT, ORGANIZATION, ROLE = 1, 2, 4, 8
-_TABLES = (
-    (ANONYMOUS, "anonymous_heads", "anonymous_suffixes"),
-    (DOCUMENT, "document_heads", "document_suffixes"),
-    (ORGANIZATION, "org_heads", "org_suffixes"),
-    (ROLE, "role_nouns", "role_suffixes"),
+ANONYMOUS, DOCUMENT, ORGANIZATION, ROLE = (
+    HEAD_ANONYMOUS,
+    HEAD_DOCUMENT,
+    HEAD_ORGANIZATION,
+    HEAD_ROLE,
 )
 _KIND = {ANONYMOUS: "anonymous", DOCUMENT: "document", ORGANIZATION: "organization", ROLE: "person"}
 PUNCT_CLASSES = {",": "comma", ":": "colon", ".": "period", "(": "lpar", ")": "rpar"}
 
 
 class NounHeads:
-    """Which of the four noun tables a word's head belongs to, as a bitmask."""
+    """Which of the four noun tables a word's head belongs to, as a bitmask: the
+    profile's :meth:`~sayso.lang.LangProfile.head_bits`, memoised there, so the speaker
+    ranker and the evidence layer find the words the taggers looked up."""
 
     def __init__(self, profile: LangProfile) -> None:
-        #: the inflection endings by their last letter (most words end in none of them)
-        self.inflections: dict[str, list[tuple[str, str]]] = {}
-        for suffix, repl in profile.inflections:
-            if not suffix:
-                raise ValueError(f"an empty inflection ending in {profile.lang}")
-            self.inflections.setdefault(suffix[-1], []).append((suffix, repl))
-        self.nouns: dict[str, int] = {}
-        #: every ending of every suffix: the tables the ending is a suffix of (0 when it
-        #: is only the end of a longer one)
-        self.endings: dict[str, int] = {}
-        for bit, nouns, suffixes in _TABLES:
-            for word in getattr(profile, nouns):
-                self.nouns[word] = self.nouns.get(word, 0) | bit
-            for suffix in getattr(profile, suffixes):
-                if not suffix:
-                    raise ValueError(f"an empty suffix in {profile.lang} {suffixes}")
-                for k in range(1, len(suffix)):
-                    self.endings.setdefault(suffix[-k:], 0)
-                self.endings[suffix] = self.endings.get(suffix, 0) | bit
-
-    def mask(self, token: str) -> int:
-        """The tables in which the lowercased token, or a base of it with an inflection
-        ending taken off ("Sprecherinnen", "Ministers"), is a noun or ends in a suffix."""
-        t = token.lower()
-        out = self._of(t)
-        for suffix, repl in self.inflections.get(t[-1:], ()):
-            if t.endswith(suffix) and len(t) > len(suffix) + 2:
-                out |= self._of(t[: len(t) - len(suffix)] + repl)
-        return out
-
-    def _of(self, base: str) -> int:
-        out = self.nouns.get(base, 0)
-        endings = self.endings
-        # a suffix of k letters counts when the word is longer than k + 1
-        for k in range(1, len(base) - 1):
-            got = endings.get(base[-k:])
-            if got is None:
-                break
-            out |= got
-        return out
+        self.mask = profile.head_bits
 
 
 def shape(word: str) -> str:
