@@ -347,7 +347,14 @@ def _about(
     # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
     # sich nicht dazu" is not about Brega's own words (the names before the marker)
     lo = _clause(seg, profile, a, b, m.start)[0]
-    refuser = {seg.lows[j] for j in range(lo, m.start) if seg.words[j][:1].isupper()}
+    # (not an account noun or article: "Die Angaben ließen sich nicht überprüfen")
+    refuser = {
+        seg.lows[j]
+        for j in range(lo, m.start)
+        if seg.words[j][:1].isupper()
+        and seg.lows[j] not in profile.evidence.account_nouns
+        and seg.lows[j] not in profile.determiners
+    }
     earlier = [
         s
         for p in range(k - 1, max(-1, k - 1 - LOOKBACK), -1)

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from sayso.evidence import agreement, dispute_targets
+from sayso.evidence import agreement, dispute_anaphors, dispute_targets
 from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
@@ -322,7 +322,7 @@ def link(
             words[i].lower() in ev.negations and not seg.quote_depth[i]
             for i in own
             if i not in content or not d.cue or d.form is Form.REPORTED
-        )
+        ) or dispute_anaphors.refused(seg, profile, [i for i in own if i not in content])
         before = [
             t
             for t in statements[max(0, n - windows.dispute_lookback) : n]
@@ -350,6 +350,10 @@ def link(
                 aim.rule = rule
                 if aim.generic:  # "the suggestion - unfounded - that …": no guess
                     aim.target, aim.also = None, []
+        elif (pointed := dispute_anaphors.anaphor_target(seg, profile, d, before)) is not None:
+            # "The ministry has denied this.": the statement just before, of another source
+            reason = "a pronoun pointing back at the statement before it"
+            aim = _Aim(pointed, None, 0.75, reason, rule="anaphor")
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.evidence import actors as actor_mod
-from sayso.evidence import chains, disputes
+from sayso.evidence import chains, disputes, interview_scope
 from sayso.extract.component import Stage, Work, component
 from sayso.model import Actor, ActorKind, Relation, RelationKind, Statement, Warning
 
@@ -40,6 +40,8 @@ def evidence_chains(w: Work) -> None:
         rules=("actor.unknown_source.v1",),
     )
     statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
+    kind_of = {a.id: a.kind for a in actors}
+    statements = interview_scope.carry(seg, profile.lang, statements, kind_of)
     if any(s.actor == unknown.id for s in statements):
         actors = (*actors, unknown)
     w.warnings.extend(

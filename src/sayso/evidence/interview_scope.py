@@ -1,0 +1,113 @@
+"""Interview scope: every statement a speaker gave in an interview keeps the outlet.
+
+"Rubio sagte dem Sender CNN, …" gives that statement the chain CNN → Rubio; the
+guidelines (section 3, rule 4) keep the outlet for the further statements of the same
+interview, which the article often reports paragraphs later with a plain "sagte Rubio" or
+a quotation of its own ("…, Sanders said."). :func:`carry` gives such a statement the
+interview's outlet as its outer hop (``chain.interview_scope.v1``) when
+
+- its chain is the speaker alone (no outer hop of its own, no relay, no document);
+- the same actor has an interview statement (an outlet hop from ``sagte … der Zeitung``,
+  ``im Interview mit``, ``told CNN``) before it — or, when the actor gave only one
+  interview in the article, after it (the lead summing up the interview; not the
+  headline);
+- its frame (the sentence outside every content) names no other occasion or medium
+  (``occasion_words`` in ``lang/<lang>/occasions.json``: a press release, a speech,
+  Twitter, "earlier").
+
+Runs after :func:`sayso.evidence.chains.assemble`; adds hops, never removes one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import cache
+
+from sayso.evidence.chains import sentences_of, tokens_of
+from sayso.lang.loader import _read
+from sayso.model import ActorKind, Evidence, Statement
+from sayso.text.segment import Segmented
+
+RULE = "chain.interview_scope.v1"
+#: hop rules that name an outlet the speaker spoke to or in (an interview, a broadcast)
+INTERVIEW_RULES = frozenset(
+    ("chain.outlet_in_frame.v1", "chain.interview.v1", "chain.interview_prefield.v1")
+)
+#: how sure the carried hop is (12 of 14 dev carries and the gnad sample in docs/evidence.md)
+CONFIDENCE = 0.75
+
+
+@cache
+def occasion_words(lang: str) -> frozenset[str]:
+    """Words naming another occasion than an interview (``occasions.json``)."""
+    raw = _read(lang, "occasions.json", required=False)
+    return frozenset(w.lower() for w in raw.get("occasion_words", ()))
+
+
+def _interview_outlet(s: Statement, kind_of: Mapping[str, ActorKind]) -> str | None:
+    """The outlet of an interview statement: chain outlet → speaker, the hop from an
+    interview rule."""
+    if len(s.chain) != 2 or s.chain[-1] != s.actor or s.parent:
+        return None
+    if kind_of.get(s.chain[0]) != ActorKind.OUTLET:
+        return None
+    if not any(e.rule in INTERVIEW_RULES for e in s.evidence):
+        return None
+    return s.chain[0]
+
+
+def _other_occasion(seg: Segmented, s: Statement, words: frozenset[str]) -> bool:
+    """Does the statement's frame (its sentences outside the content) name another
+    occasion?"""
+    content = tokens_of(seg, s.content)
+    for sent in sentences_of(seg, s):
+        a, b = seg.sentences[sent]
+        if any(seg.lows[i] in words for i in range(a, b) if i not in content):
+            return True
+    return False
+
+
+def _in_headline(seg: Segmented, s: Statement) -> bool:
+    """Is the statement in the first paragraph of a text with several (a headline, which
+    names the speaker, not the interview)?"""
+    return len(seg.paragraphs) > 1 and s.span().start < seg.paragraphs[0][1]
+
+
+def carry(
+    seg: Segmented,
+    lang: str,
+    statements: Sequence[Statement],
+    kind_of: Mapping[str, ActorKind],
+) -> list[Statement]:
+    """The statements with the interview outlet carried to the same speaker's other
+    statements (see the module docstring)."""
+    interviews: dict[str, list[tuple[int, str, str]]] = {}  # actor -> (index, outlet, sid)
+    for k, s in enumerate(statements):
+        outlet = _interview_outlet(s, kind_of)
+        if outlet is not None and s.actor is not None:
+            interviews.setdefault(s.actor, []).append((k, outlet, s.id))
+    if not interviews:
+        return list(statements)
+    words = occasion_words(lang)
+    out = list(statements)
+    for k, s in enumerate(statements):
+        actor = s.actor
+        if actor is None or actor not in interviews or s.chain != (actor,) or s.parent:
+            continue
+        if kind_of.get(actor) not in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+            continue
+        seen = interviews[actor]
+        before = [x for x in seen if x[0] < k]
+        if before:
+            _, outlet, sid = before[-1]
+        elif len({o for _, o, _ in seen}) == 1 and not _in_headline(seg, s):
+            _, outlet, sid = seen[0]
+        else:
+            continue
+        if _other_occasion(seg, s, words):
+            continue
+        ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
+        out[k] = replace(s, chain=(outlet, actor), evidence=s.evidence + (ev,))
+    return out
+

@@ -1,0 +1,100 @@
+"""Issue 16 recall shapes on sentences written for these tests: the interview scope of a
+speaker's further statements, denials and confirmations of "this", refused
+confirmations, and a verification marker whose subject is an account noun."""
+
+from __future__ import annotations
+
+from evidence_helpers import by_content, chain
+
+import sayso
+from sayso.model import Confirmation, RelationKind
+
+INTERVIEW_DE = (
+    "Ich bin nicht die richtige Wahl, sagte Senator Rubio dem Sender CNN. Die Partei "
+    "beriet am Abend über die Kandidaten. Er wolle Trump trotzdem unterstützen, sagte "
+    "Rubio."
+)
+
+
+def test_recall_shapes_interview_outlet_carries_to_the_same_speakers_later_statement() -> None:
+    a = sayso.analyze(INTERVIEW_DE, "de")
+    later = by_content(a, "trotzdem unterstützen")
+    assert chain(a, later) == [("CNN", "outlet"), ("Rubio", "person")]
+    assert any(e.rule == "chain.interview_scope.v1" for e in later.evidence)
+
+
+def test_recall_shapes_interview_lead_before_the_interview_gets_the_outlet() -> None:
+    text = (
+        "Rep. Adam Walsh urged the president to act on trade. "
+        '"We cannot wait any longer," Walsh told CNN on Sunday.'
+    )
+    a = sayso.analyze(text, "en")
+    lead = by_content(a, "act on trade")
+    assert [k for _, k in chain(a, lead)] == ["outlet", "person"]
+
+
+def test_recall_shapes_other_occasion_keeps_the_speaker_alone() -> None:
+    text = (
+        "Senator Rubio sagte im Interview mit CNN, er sei nicht die richtige Wahl. Die "
+        "Partei beriet am Abend. Auf Twitter schrieb Rubio später, er unterstütze Trump."
+    )
+    a = sayso.analyze(text, "de")
+    later = by_content(a, "unterstütze Trump")
+    assert [k for _, k in chain(a, later)] == ["person"]
+
+
+def test_recall_shapes_another_speaker_does_not_inherit_the_interview() -> None:
+    text = (
+        "Senator Rubio sagte im Interview mit CNN, er sei nicht die richtige Wahl. "
+        "Die Ministerin sagte, sie unterstütze den Senator."
+    )
+    a = sayso.analyze(text, "de")
+    other = by_content(a, "unterstütze den Senator")
+    assert [k for _, k in chain(a, other)] == ["person"]
+
+
+def test_recall_shapes_denial_of_this_disputes_the_statement_before() -> None:
+    text = (
+        "The newspaper reported that the minister had resigned. "
+        "The ministry has denied this."
+    )
+    a = sayso.analyze(text, "en")
+    report = by_content(a, "minister had resigned")
+    assert report.framing.confirmation is Confirmation.DENIED
+    rel = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert [r.target for r in rel] == [report.id]
+    assert rel[0].rules == ("relation.disputes.anaphor.v1",)
+
+
+def test_recall_shapes_unable_to_confirm_leaves_the_report_unconfirmed() -> None:
+    text = (
+        "The newspaper reported that the minister had resigned. "
+        "Reuters was unable to confirm the report."
+    )
+    a = sayso.analyze(text, "en")
+    report = by_content(a, "minister had resigned")
+    assert report.framing.confirmation is Confirmation.UNCONFIRMED
+    assert not [r for r in a.relations if r.kind is RelationKind.CONFIRMS]
+
+
+def test_recall_shapes_confirmed_report_stays_confirmed() -> None:
+    text = "The newspaper reported that the mayor had resigned. The city confirmed the report."
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "mayor had resigned").framing.confirmation is Confirmation.CONFIRMED
+
+
+def test_recall_shapes_account_noun_subject_of_a_verification_marker() -> None:
+    text = (
+        "Nach Angaben von Aktivisten wurden 20 Menschen getötet. "
+        "Die Angaben ließen sich nicht unabhängig überprüfen."
+    )
+    a = sayso.analyze(text, "de")
+    s = by_content(a, "20 Menschen getötet")
+    assert s.framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_recall_shapes_own_pronoun_denial_of_another_event_links_nothing() -> None:
+    # the same speaker denies "this" about nothing another source said before
+    text = "Der Minister sagte, er habe das Geld zurückgegeben. Er bestritt dies nicht."
+    a = sayso.analyze(text, "de")
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
