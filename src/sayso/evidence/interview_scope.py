@@ -11,9 +11,10 @@ interview's outlet as its outer hop (``chain.interview_scope.v1``) when
   ``im Interview mit``, ``told CNN``) before it — or, when the actor gave only one
   interview in the article, after it (the lead summing up the interview; not the
   headline);
+- it is not an according-to statement ("Laut X …": the author citing a source);
 - its frame (the sentence outside every content) names no other occasion or medium
   (``occasion_words`` in ``lang/<lang>/occasions.json``: a press release, a speech,
-  Twitter, "earlier").
+  Twitter, "earlier"; an outlet or outlet head word: "der Deutschen Presse-Agentur").
 
 Runs after :func:`sayso.evidence.chains.assemble`; adds hops, never removes one.
 """
@@ -25,6 +26,7 @@ from dataclasses import replace
 from functools import cache
 
 from sayso.evidence.chains import sentences_of, tokens_of
+from sayso.lang import LangProfile
 from sayso.lang.loader import _read
 from sayso.model import ActorKind, Evidence, Statement
 from sayso.text.segment import Segmented
@@ -34,6 +36,8 @@ RULE = "chain.interview_scope.v1"
 INTERVIEW_RULES = frozenset(
     ("chain.outlet_in_frame.v1", "chain.interview.v1", "chain.interview_prefield.v1")
 )
+#: statement rules of an according-to frame ("Laut X …"), which the interview does not cover
+ACCORDING_PREFIX = "rule.according_to."
 #: how sure the carried hop is (12 of 14 dev carries and the gnad sample in docs/evidence.md)
 CONFIDENCE = 0.75
 
@@ -45,26 +49,48 @@ def occasion_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in raw.get("occasion_words", ()))
 
 
-def _interview_outlet(s: Statement, kind_of: Mapping[str, ActorKind]) -> str | None:
+def _interview_outlet(
+    seg: Segmented, profile: LangProfile, s: Statement, kind_of: Mapping[str, ActorKind]
+) -> str | None:
     """The outlet of an interview statement: chain outlet → speaker, the hop from an
-    interview rule."""
+    interview rule, the speaker named (not a pronoun, which may be someone else), the
+    outlet not the owner of a document ("zu einem Bericht der Zeitung")."""
     if len(s.chain) != 2 or s.chain[-1] != s.actor or s.parent:
         return None
     if kind_of.get(s.chain[0]) != ActorKind.OUTLET:
         return None
-    if not any(e.rule in INTERVIEW_RULES for e in s.evidence):
+    hop = next((e for e in s.evidence if e.rule in INTERVIEW_RULES), None)
+    if hop is None:
         return None
+    speaker = [i for i in sorted(tokens_of(seg, s.speaker)) if seg.words[i][:1].isalnum()]
+    if not speaker or (len(speaker) == 1 and seg.lows[speaker[0]] in profile.pronouns):
+        return None
+    if hop.span is not None:
+        first = min(tokens_of(seg, (hop.span,)), default=None)
+        if first is not None and any(
+            profile.is_document_head(seg.words[j]) for j in range(max(0, first - 3), first)
+        ):
+            return None
     return s.chain[0]
 
 
-def _other_occasion(seg: Segmented, s: Statement, words: frozenset[str]) -> bool:
+def _other_occasion(
+    seg: Segmented, profile: LangProfile, s: Statement, words: frozenset[str]
+) -> bool:
     """Does the statement's frame (its sentences outside the content) name another
-    occasion?"""
+    occasion or a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur")?"""
     content = tokens_of(seg, s.content)
+    heads = profile.evidence.outlet_heads
     for sent in sentences_of(seg, s):
         a, b = seg.sentences[sent]
-        if any(seg.lows[i] in words for i in range(a, b) if i not in content):
-            return True
+        for i in range(a, b):
+            if i in content:
+                continue
+            low = seg.lows[i]
+            if low in words or low in heads or low.replace("-", "") in heads:
+                return True
+            if seg.words[i][:1].isupper() and profile.match_outlet(seg.words, i) is not None:
+                return True
     return False
 
 
@@ -76,7 +102,7 @@ def _in_headline(seg: Segmented, s: Statement) -> bool:
 
 def carry(
     seg: Segmented,
-    lang: str,
+    profile: LangProfile,
     statements: Sequence[Statement],
     kind_of: Mapping[str, ActorKind],
 ) -> list[Statement]:
@@ -84,12 +110,12 @@ def carry(
     statements (see the module docstring)."""
     interviews: dict[str, list[tuple[int, str, str]]] = {}  # actor -> (index, outlet, sid)
     for k, s in enumerate(statements):
-        outlet = _interview_outlet(s, kind_of)
+        outlet = _interview_outlet(seg, profile, s, kind_of)
         if outlet is not None and s.actor is not None:
             interviews.setdefault(s.actor, []).append((k, outlet, s.id))
     if not interviews:
         return list(statements)
-    words = occasion_words(lang)
+    words = occasion_words(profile.lang)
     out = list(statements)
     for k, s in enumerate(statements):
         actor = s.actor
@@ -97,6 +123,8 @@ def carry(
             continue
         if kind_of.get(actor) not in (ActorKind.PERSON, ActorKind.ORGANIZATION):
             continue
+        if any(r.startswith(ACCORDING_PREFIX) for r in s.rules):
+            continue  # "Laut Bergrettung …": the author cites a source, not an utterance
         seen = interviews[actor]
         before = [x for x in seen if x[0] < k]
         if before:
@@ -105,7 +133,7 @@ def carry(
             _, outlet, sid = seen[0]
         else:
             continue
-        if _other_occasion(seg, s, words):
+        if _other_occasion(seg, profile, s, words):
             continue
         ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
         out[k] = replace(s, chain=(outlet, actor), evidence=s.evidence + (ev,))
