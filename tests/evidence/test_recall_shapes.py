@@ -54,10 +54,7 @@ def test_recall_shapes_another_speaker_does_not_inherit_the_interview() -> None:
 
 
 def test_recall_shapes_denial_of_this_disputes_the_statement_before() -> None:
-    text = (
-        "The newspaper reported that the minister had resigned. "
-        "The ministry has denied this."
-    )
+    text = "The newspaper reported that the minister had resigned. The ministry has denied this."
     a = sayso.analyze(text, "en")
     report = by_content(a, "minister had resigned")
     assert report.framing.confirmation is Confirmation.DENIED

@@ -136,6 +136,5 @@ def carry(
         if _other_occasion(seg, profile, s, words):
             continue
         ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
-        out[k] = replace(s, chain=(outlet, actor), evidence=s.evidence + (ev,))
+        out[k] = replace(s, chain=(outlet, actor), evidence=(*s.evidence, ev))
     return out
-
