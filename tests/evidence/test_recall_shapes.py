@@ -95,3 +95,47 @@ def test_recall_shapes_own_pronoun_denial_of_another_event_links_nothing() -> No
     text = "Der Minister sagte, er habe das Geld zurückgegeben. Er bestritt dies nicht."
     a = sayso.analyze(text, "de")
     assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+
+
+def test_recall_shapes_agentless_passive_non_confirmation_is_about_the_report() -> None:
+    # the tagger gives the passive sentence the report's speaker; it still says the
+    # report was not confirmed
+    text = (
+        "The newspaper reported that the minister had cancelled the meeting. "
+        "The report could not be confirmed."
+    )
+    a = sayso.analyze(text, "en")
+    s = by_content(a, "cancelled the meeting")
+    assert s.framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_recall_shapes_naming_cue_calls_the_report_false() -> None:
+    for text, lang, words in (
+        (
+            "The newspaper reported that the minister had cancelled the meeting. "
+            "The ministry called the report false.",
+            "en",
+            "cancelled the meeting",
+        ),
+        (
+            "Die Zeitung Kurier berichtet, der Minister habe das Treffen abgesagt. "
+            "Das Ministerium nannte den Bericht falsch.",
+            "de",
+            "Treffen abgesagt",
+        ),
+    ):
+        a = sayso.analyze(text, lang)
+        report = by_content(a, words)
+        assert report.framing.confirmation is Confirmation.DENIED, text
+        (rel,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+        assert rel.target == report.id and rel.rules == ("relation.disputes.predicate.v1",)
+
+
+def test_recall_shapes_naming_cue_without_a_falsity_word_disputes_nothing() -> None:
+    text = (
+        "The newspaper reported that the minister had cancelled the meeting. "
+        "The ministry called the report important."
+    )
+    a = sayso.analyze(text, "en")
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert by_content(a, "cancelled the meeting").framing.confirmation is Confirmation.UNKNOWN

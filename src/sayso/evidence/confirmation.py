@@ -343,7 +343,13 @@ def _about(
         return []
     # who says the marker: a statement whose cue or frame holds it, or with a cue of its
     # own; a cue-less continuation holding it is the author's remark taken for speech
-    speakers = {s.actor for s in holder if s.actor and s.cue}
+    # (named in this sentence: an agentless "The report could not be confirmed" inherits
+    # the speaker of the report it is about)
+    speakers = {
+        s.actor
+        for s in holder
+        if s.actor and s.cue and any(a <= j < b for j in tokens_of(seg, s.speaker))
+    }
     # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
     # sich nicht dazu" is not about Brega's own words (the names before the marker)
     lo = _clause(seg, profile, a, b, m.start)[0]

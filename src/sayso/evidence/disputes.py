@@ -348,7 +348,9 @@ def link(
             aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
             if rule == "predicate" and aim.rule == "stated":
                 aim.rule = rule
-                if aim.generic:  # "the suggestion - unfounded - that …": no guess
+                if aim.generic and not dispute_targets.named_by_cue(seg, profile, d):
+                    # "the suggestion - unfounded - that …": no guess ("called the
+                    # report false" names the report it disputes)
                     aim.target, aim.also = None, []
         elif (pointed := dispute_anaphors.anaphor_target(seg, profile, d, before)) is not None:
             # "The ministry has denied this.": the statement just before, of another source
