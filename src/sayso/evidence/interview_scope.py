@@ -10,18 +10,22 @@ interview's outlet as its outer hop (``chain.interview_scope.v1``) when
 - the same actor has an interview statement (an outlet hop from ``sagte … der Zeitung``,
   ``im Interview mit``, ``told CNN``) before it — or, when the actor gave only one
   interview in the article, after it (the lead summing up the interview; not the
-  headline);
+  headline), and no other known source speaks between the two — unless the speaker makes
+  half the article's statements (an interview piece: the whole article is the interview);
 - it is not an according-to statement ("Laut X …": the author citing a source);
 - its frame (the sentence outside every content) names no other occasion or medium
   (``occasion_words`` in ``lang/<lang>/occasions.json``: a press release, a speech,
-  Twitter, "earlier"; an outlet or outlet head word: "der Deutschen Presse-Agentur").
+  Twitter, "earlier"; an outlet or outlet head word: "der Deutschen Presse-Agentur"), nor
+  a date the interview's own sentence does not name ("Trump said in August"), nor an
+  addressee of its own that the interview's sentence does not name ("told O'Reilly").
 
 Runs after :func:`sayso.evidence.chains.assemble`; adds hops, never removes one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
 
@@ -38,6 +42,8 @@ INTERVIEW_RULES = frozenset(
 )
 #: statement rules of an according-to frame ("Laut X …"), which the interview does not cover
 ACCORDING_PREFIX = "rule.according_to."
+#: the share of an article's statements that makes their source the article's main one
+MAIN_SHARE = 0.5
 #: how sure the carried hop is (12 of 14 dev carries and the gnad sample in docs/evidence.md)
 CONFIDENCE = 0.75
 
@@ -47,6 +53,41 @@ def occasion_words(lang: str) -> frozenset[str]:
     """Words naming another occasion than an interview (``occasions.json``)."""
     raw = _read(lang, "occasions.json", required=False)
     return frozenset(w.lower() for w in raw.get("occasion_words", ()))
+
+
+@cache
+def _day_words(lang: str) -> frozenset[str]:
+    raw = _read(lang, "occasions.json", required=False)
+    return frozenset(w.lower() for w in raw.get("date_words", ()))
+
+
+def _dates(seg: Segmented, profile: LangProfile, toks: Iterable[int]) -> set[str]:
+    """The date words among ``toks``: weekdays and relative days (``date_words``),
+    capitalised month names, years."""
+    days = _day_words(profile.lang)
+    out = set()
+    for i in toks:
+        low, word = seg.lows[i], seg.words[i]
+        if low in days or (low in profile.months and word[:1].isupper()):
+            out.add(low)
+        elif len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+            out.add(word)
+    return out
+
+
+def _names(seg: Segmented, toks: Iterable[int]) -> set[str]:
+    """The capitalised words among ``toks`` (the names of an addressee or a frame)."""
+    return {seg.lows[i] for i in toks if seg.words[i][:1].isupper()}
+
+
+def _frame(seg: Segmented, s: Statement) -> list[int]:
+    """The tokens of the statement's sentences outside its content and every quotation."""
+    content = tokens_of(seg, s.content)
+    out = []
+    for sent in sentences_of(seg, s):
+        a, b = seg.sentences[sent]
+        out += [i for i in range(a, b) if i not in content and not seg.quote_depth[i]]
+    return out
 
 
 def _interview_outlet(
@@ -75,29 +116,60 @@ def _interview_outlet(
 
 
 def _other_occasion(
-    seg: Segmented, profile: LangProfile, s: Statement, words: frozenset[str]
+    seg: Segmented,
+    profile: LangProfile,
+    s: Statement,
+    words: frozenset[str],
+    anchor_dates: AbstractSet[str],
 ) -> bool:
     """Does the statement's frame (its sentences outside the content) name another
-    occasion or a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur")?"""
-    content = tokens_of(seg, s.content)
+    occasion, a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur") or a
+    date the interview's sentence does not name ("said in August")?"""
     heads = profile.evidence.outlet_heads
-    for sent in sentences_of(seg, s):
-        a, b = seg.sentences[sent]
-        for i in range(a, b):
-            if i in content:
-                continue
-            low = seg.lows[i]
-            if low in words or low in heads or low.replace("-", "") in heads:
-                return True
-            if seg.words[i][:1].isupper() and profile.match_outlet(seg.words, i) is not None:
-                return True
-    return False
+    frame = _frame(seg, s)
+    for i in frame:
+        low = seg.lows[i]
+        if low in words or low in heads or low.replace("-", "") in heads:
+            return True
+        if seg.words[i][:1].isupper() and (
+            profile.match_outlet(seg.words, i) is not None
+            or low.removesuffix("'s").removesuffix("’s") in profile.outlets
+        ):
+            return True  # "Tapper said on NBC's show": a medium of its own
+    return not _dates(seg, profile, frame) <= anchor_dates
 
 
 def _in_headline(seg: Segmented, s: Statement) -> bool:
     """Is the statement in the first paragraph of a text with several (a headline, which
     names the speaker, not the interview)?"""
     return len(seg.paragraphs) > 1 and s.span().start < seg.paragraphs[0][1]
+
+
+def _uninterrupted(
+    statements: Sequence[Statement],
+    lo: int,
+    hi: int,
+    actor: str,
+    kind_of: Mapping[str, ActorKind],
+) -> bool:
+    """Does no other known source speak between statements ``lo`` and ``hi`` (nested
+    quotations and statements of no known source aside)? Another voice in between ends
+    the interview's passage."""
+    return all(
+        x.actor == actor or x.parent or kind_of.get(x.actor or "") is ActorKind.UNKNOWN
+        for x in statements[lo + 1 : hi]
+    )
+
+
+def _main_sources(statements: Sequence[Statement], kind_of: Mapping[str, ActorKind]) -> set[str]:
+    """The actors who make at least :data:`MAIN_SHARE` of the article's statements of a
+    known source (an interview piece: the whole article is the interview)."""
+    known = [
+        s.actor
+        for s in statements
+        if s.actor and not s.parent and kind_of.get(s.actor) is not ActorKind.UNKNOWN
+    ]
+    return {a for a in set(known) if known.count(a) >= MAIN_SHARE * len(known)}
 
 
 def carry(
@@ -108,14 +180,19 @@ def carry(
 ) -> list[Statement]:
     """The statements with the interview outlet carried to the same speaker's other
     statements (see the module docstring)."""
-    interviews: dict[str, list[tuple[int, str, str]]] = {}  # actor -> (index, outlet, sid)
+    # actor -> (index, outlet, statement id, the dates and names its frame names)
+    interviews: dict[str, list[tuple[int, str, str, frozenset[str], frozenset[str]]]] = {}
     for k, s in enumerate(statements):
         outlet = _interview_outlet(seg, profile, s, kind_of)
         if outlet is not None and s.actor is not None:
-            interviews.setdefault(s.actor, []).append((k, outlet, s.id))
+            frame = _frame(seg, s)
+            dates = frozenset(_dates(seg, profile, frame))
+            names = frozenset(_names(seg, frame))
+            interviews.setdefault(s.actor, []).append((k, outlet, s.id, dates, names))
     if not interviews:
         return list(statements)
     words = occasion_words(profile.lang)
+    main = _main_sources(statements, kind_of)
     out = list(statements)
     for k, s in enumerate(statements):
         actor = s.actor
@@ -128,12 +205,19 @@ def carry(
         seen = interviews[actor]
         before = [x for x in seen if x[0] < k]
         if before:
-            _, outlet, sid = before[-1]
-        elif len({o for _, o, _ in seen}) == 1 and not _in_headline(seg, s):
-            _, outlet, sid = seen[0]
+            at, outlet, sid, dates, names = before[-1]
+        elif len({x[1] for x in seen}) == 1 and not _in_headline(seg, s):
+            at, outlet, sid, dates, names = seen[0]
         else:
             continue
-        if _other_occasion(seg, profile, s, words):
+        addressee = _names(seg, tokens_of(seg, s.addressee))
+        if addressee and not addressee & names:
+            continue  # "Gingrich told O'Reilly": another conversation
+        if actor not in main and not _uninterrupted(
+            statements, min(at, k), max(at, k), actor, kind_of
+        ):
+            continue
+        if _other_occasion(seg, profile, s, words, dates):
             continue
         ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
         out[k] = replace(s, chain=(outlet, actor), evidence=(*s.evidence, ev))
