@@ -139,3 +139,36 @@ def test_recall_shapes_naming_cue_without_a_falsity_word_disputes_nothing() -> N
     a = sayso.analyze(text, "en")
     assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
     assert by_content(a, "cancelled the meeting").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_recall_shapes_document_author_in_the_same_phrase_is_the_next_hop() -> None:
+    a = sayso.analyze(
+        "Laut einer Studie des Instituts Wifo sinkt die Arbeitslosigkeit im Winter.", "de"
+    )
+    s = by_content(a, "Arbeitslosigkeit")
+    assert [k for _, k in chain(a, s)] == ["document", "organization"]
+    assert any(e.rule == "chain.document_owner.v1" for e in s.evidence)
+    assert s.actor == s.chain[-1]
+
+
+def test_recall_shapes_an_outlets_own_report_is_the_outlet() -> None:
+    a = sayso.analyze(
+        "According to a new report by Politico, the campaign is worried about turnout.", "en"
+    )
+    s = by_content(a, "worried about turnout")
+    assert chain(a, s) == [("Politico", "outlet")]
+
+
+def test_recall_shapes_holder_and_date_are_not_authors() -> None:
+    a = sayso.analyze(
+        "An email obtained by the group Citizens Watch shows that the meeting took place.", "en"
+    )
+    assert all(
+        not any(e.rule == "chain.document_owner.v1" for e in s.evidence) for s in a.statements
+    )
+    b = sayso.analyze(
+        "Dem Bericht vom Donnerstag zufolge ist die Zahl der Angriffe gestiegen.", "de"
+    )
+    assert all(
+        not any(e.rule == "chain.document_owner.v1" for e in s.evidence) for s in b.statements
+    )

@@ -61,7 +61,7 @@ def _day_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in raw.get("date_words", ()))
 
 
-def _dates(seg: Segmented, profile: LangProfile, toks: Iterable[int]) -> set[str]:
+def dates_in(seg: Segmented, profile: LangProfile, toks: Iterable[int]) -> set[str]:
     """The date words among ``toks``: weekdays and relative days (``date_words``),
     capitalised month names, years."""
     days = _day_words(profile.lang)
@@ -136,7 +136,7 @@ def _other_occasion(
             or low.removesuffix("'s").removesuffix("’s") in profile.outlets
         ):
             return True  # "Tapper said on NBC's show": a medium of its own
-    return not _dates(seg, profile, frame) <= anchor_dates
+    return not dates_in(seg, profile, frame) <= anchor_dates
 
 
 def _in_headline(seg: Segmented, s: Statement) -> bool:
@@ -186,7 +186,7 @@ def carry(
         outlet = _interview_outlet(seg, profile, s, kind_of)
         if outlet is not None and s.actor is not None:
             frame = _frame(seg, s)
-            dates = frozenset(_dates(seg, profile, frame))
+            dates = frozenset(dates_in(seg, profile, frame))
             names = frozenset(_names(seg, frame))
             interviews.setdefault(s.actor, []).append((k, outlet, s.id, dates, names))
     if not interviews:
