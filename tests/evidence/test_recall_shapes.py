@@ -172,3 +172,26 @@ def test_recall_shapes_holder_and_date_are_not_authors() -> None:
     assert all(
         not any(e.rule == "chain.document_owner.v1" for e in s.evidence) for s in b.statements
     )
+
+
+def test_recall_shapes_rejection_of_das_with_a_justification_disputes_the_statement_before() -> (
+    None
+):
+    text = (
+        "Die Polizei teilte mit, die Demonstranten hätten Steine geworfen. Die Veranstalter "
+        "wiesen das zurück: Die Demonstration sei friedlich gewesen."
+    )
+    a = sayso.analyze(text, "de")
+    report = by_content(a, "Steine geworfen")
+    assert report.framing.confirmation is Confirmation.DENIED
+    (rel,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert rel.target == report.id and rel.source == by_content(a, "friedlich").id
+
+
+def test_recall_shapes_saying_that_is_no_denial() -> None:
+    text = (
+        "The police said the protesters had thrown stones. "
+        "The organizers said that the march had been peaceful."
+    )
+    a = sayso.analyze(text, "en")
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]

@@ -21,9 +21,22 @@ from sayso.text.segment import Segmented
 
 
 def is_anaphor(seg: Segmented, profile: LangProfile, d: Statement) -> bool:
-    """Is the statement's whole content one pronoun pointing back ("this", "dies")?"""
-    toks = [i for i in sorted(tokens_of(seg, d.content)) if seg.words[i][:1].isalnum()]
-    return len(toks) == 1 and seg.lows[toks[0]] in framing_words(profile.lang).anaphors
+    """Is the statement's whole content one pronoun pointing back ("this", "dies"), or is
+    the cue's object such a pronoun outside the content ("Die Veranstalter wiesen das
+    zurück: Die Demonstration sei friedlich gewesen.")?"""
+    anaphors = framing_words(profile.lang).anaphors
+    content = tokens_of(seg, d.content)
+    toks = [i for i in sorted(content) if seg.words[i][:1].isalnum()]
+    if len(toks) == 1 and seg.lows[toks[0]] in anaphors:
+        return True
+    cue = sorted(tokens_of(seg, d.cue))
+    return bool(cue) and any(
+        i + 1 < len(seg.lows)
+        and i + 1 not in content
+        and not seg.quote_depth[i + 1]
+        and seg.lows[i + 1] in anaphors
+        for i in cue[:1]
+    )
 
 
 def anaphor_target(
