@@ -195,3 +195,31 @@ def test_recall_shapes_saying_that_is_no_denial() -> None:
     )
     a = sayso.analyze(text, "en")
     assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+
+
+def test_recall_shapes_claimant_without_proof_leaves_the_claim_unconfirmed() -> None:
+    for text, lang, words in (
+        (
+            "Der Präsident behauptete, Millionen Menschen hätten illegal gewählt. "
+            "Beweise legte er nicht vor.",
+            "de",
+            "illegal gewählt",
+        ),
+        (
+            "Trump said that millions of people had voted illegally. "
+            "He did not provide any evidence to support the claim.",
+            "en",
+            "voted illegally",
+        ),
+    ):
+        a = sayso.analyze(text, lang)
+        assert by_content(a, words).framing.confirmation is Confirmation.UNCONFIRMED, text
+
+
+def test_recall_shapes_not_only_evidence_is_no_non_confirmation() -> None:
+    text = (
+        "Der Präsident behauptete, Millionen Menschen hätten illegal gewählt. "
+        "Er legte nicht nur Belege vor, sondern auch Zeugen."
+    )
+    a = sayso.analyze(text, "de")
+    assert by_content(a, "illegal gewählt").framing.confirmation is Confirmation.UNKNOWN

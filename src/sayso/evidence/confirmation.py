@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from sayso.evidence import proof_markers
 from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
 from sayso.lang import LangProfile
 from sayso.lang.reporting import FramingWords, framing_words
@@ -103,7 +104,13 @@ def _noun_negation(
         if seg.words[j] in profile.clause_breaks:
             break
     exists = any(profile.evidence.match(fw.existential, seg.words, j) for j in range(lo, hi))
-    return _negated(seg, fw, i + 1, hi) if exists else None
+    if exists:
+        return _negated(seg, fw, i + 1, hi)
+    if proof_markers.is_proof(seg, profile.lang, i, i + 1):
+        # "did not provide any evidence", "Beweise legte er nicht vor": the negated
+        # clause around a noun of proof
+        return _negated(seg, fw, lo, hi)
+    return None
 
 
 def _unconfirmed_at(
@@ -350,6 +357,11 @@ def _about(
         for s in holder
         if s.actor and s.cue and any(a <= j < b for j in tokens_of(seg, s.speaker))
     }
+    # "He offered no evidence for it": a claimant without proof leaves his own claim
+    # unconfirmed (no refuser to exclude)
+    proof = proof_markers.is_proof(seg, profile.lang, m.start, m.end)
+    if proof:
+        speakers = set()
     # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
     # sich nicht dazu" is not about Brega's own words (the names before the marker)
     lo = _clause(seg, profile, a, b, m.start)[0]
@@ -360,6 +372,7 @@ def _about(
         if seg.words[j][:1].isupper()
         and seg.lows[j] not in profile.evidence.account_nouns
         and seg.lows[j] not in profile.determiners
+        and not proof
     }
     earlier = [
         s
