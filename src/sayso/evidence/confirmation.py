@@ -314,6 +314,45 @@ def _holds(seg: Segmented, s: Statement, m: Marker) -> bool:
     return any(j in toks for j in range(m.start, m.end))
 
 
+def _refusers(
+    seg: Segmented,
+    profile: LangProfile,
+    holder: Sequence[Statement],
+    m: Marker,
+    a: int,
+    b: int,
+) -> tuple[set[str], set[str]]:
+    """Who says the marker (actors) and the names before it: the statements they made
+    are not the ones it is about."""
+    # who says the marker: a statement whose cue or frame holds it, or with a cue of its
+    # own; a cue-less continuation holding it is the author's remark taken for speech
+    # (named in this sentence: an agentless "The report could not be confirmed" inherits
+    # the speaker of the report it is about)
+    speakers = {
+        s.actor
+        for s in holder
+        if s.actor and s.cue and any(a <= j < b for j in tokens_of(seg, s.speaker))
+    }
+    # "He offered no evidence for it": a claimant without proof leaves his own claim
+    # unconfirmed (no refuser to exclude)
+    proof = proof_markers.is_proof(seg, profile.lang, m.start, m.end)
+    if proof:
+        speakers = set()
+    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
+    # sich nicht dazu" is not about Brega's own words (the names before the marker)
+    lo = _clause(seg, profile, a, b, m.start)[0]
+    # (not an account noun or article: "Die Angaben ließen sich nicht überprüfen")
+    refuser = {
+        seg.lows[j]
+        for j in range(lo, m.start)
+        if seg.words[j][:1].isupper()
+        and seg.lows[j] not in profile.evidence.account_nouns
+        and seg.lows[j] not in profile.determiners
+        and not proof
+    }
+    return speakers, refuser
+
+
 def _about(
     seg: Segmented,
     profile: LangProfile,
@@ -348,32 +387,7 @@ def _about(
         # a denial naming an account ("wies die Vorwürfe zurück") is a dispute, linked by
         # the disputes module to the account it names
         return []
-    # who says the marker: a statement whose cue or frame holds it, or with a cue of its
-    # own; a cue-less continuation holding it is the author's remark taken for speech
-    # (named in this sentence: an agentless "The report could not be confirmed" inherits
-    # the speaker of the report it is about)
-    speakers = {
-        s.actor
-        for s in holder
-        if s.actor and s.cue and any(a <= j < b for j in tokens_of(seg, s.speaker))
-    }
-    # "He offered no evidence for it": a claimant without proof leaves his own claim
-    # unconfirmed (no refuser to exclude)
-    proof = proof_markers.is_proof(seg, profile.lang, m.start, m.end)
-    if proof:
-        speakers = set()
-    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
-    # sich nicht dazu" is not about Brega's own words (the names before the marker)
-    lo = _clause(seg, profile, a, b, m.start)[0]
-    # (not an account noun or article: "Die Angaben ließen sich nicht überprüfen")
-    refuser = {
-        seg.lows[j]
-        for j in range(lo, m.start)
-        if seg.words[j][:1].isupper()
-        and seg.lows[j] not in profile.evidence.account_nouns
-        and seg.lows[j] not in profile.determiners
-        and not proof
-    }
+    speakers, refuser = _refusers(seg, profile, holder, m, a, b)
     earlier = [
         s
         for p in range(k - 1, max(-1, k - 1 - LOOKBACK), -1)
