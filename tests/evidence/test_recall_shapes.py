@@ -223,3 +223,21 @@ def test_recall_shapes_not_only_evidence_is_no_non_confirmation() -> None:
     )
     a = sayso.analyze(text, "de")
     assert by_content(a, "illegal gewählt").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_recall_shapes_prefield_speaker_with_a_masculine_dative_outlet() -> None:
+    for text, outlet in (
+        ("Der Minister sagte dem Spiegel, die Lage sei ernst.", "Der Spiegel"),
+        ("Der Senator sagte dem Sender CNN, er sei nicht die richtige Wahl.", "CNN"),
+        ("Die Lage sei ernst, sagte der Minister im Deutschlandfunk.", "Deutschlandfunk"),
+    ):
+        a = sayso.analyze(text, "de")
+        (s,) = a.statements
+        names = chain(a, s)
+        assert names[0] == (outlet, "outlet") and names[-1][1] == "person", text
+
+
+def test_recall_shapes_im_with_a_place_stays_in_the_speaker_phrase() -> None:
+    a = sayso.analyze("Die Lage sei ernst, sagte der Minister im Parlament.", "de")
+    (s,) = a.statements
+    assert [k for _, k in chain(a, s)] == ["person"]
