@@ -53,6 +53,8 @@ def _author_in(seg: Segmented, profile: LangProfile, toks: Sequence[int]) -> Spa
     """The author phrase after a document head inside the speaker phrase ``toks``: from
     the first capitalised word after a linking word to the end of the phrase."""
     links = author_links(profile.lang)
+    if not any(seg.lows[i] in links for i in toks):
+        return None  # most speaker phrases name no author (a cheap first test)
     head = next((k for k, i in enumerate(toks) if profile.is_document_head(seg.words[i])), None)
     if head is None or any(seg.words[i] == "," for i in toks[:head]):
         return None  # "Bill Dombrowski, chief executive of …": a person's apposition
