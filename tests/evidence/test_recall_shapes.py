@@ -241,3 +241,25 @@ def test_recall_shapes_im_with_a_place_stays_in_the_speaker_phrase() -> None:
     a = sayso.analyze("Die Lage sei ernst, sagte der Minister im Parlament.", "de")
     (s,) = a.statements
     assert [k for _, k in chain(a, s)] == ["person"]
+
+
+def test_recall_shapes_account_named_by_a_modifier_is_that_sources() -> None:
+    text = (
+        "The police said the officers had fired in self-defense. "
+        "Witnesses disputed the police account, saying the man was unarmed."
+    )
+    a = sayso.analyze(text, "en")
+    police = by_content(a, "fired in self-defense")
+    assert police.framing.confirmation is Confirmation.DENIED
+    (rel,) = [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+    assert rel.target == police.id
+
+
+def test_recall_shapes_rejecting_criticism_from_someone_is_not_a_modifier_owner() -> None:
+    text = (
+        "Mayor Smith: the unit was closed for good reasons. Mayor Smith rejected criticism "
+        "from the governor that closing the unit made the city less safe."
+    )
+    a = sayso.analyze(text, "en")
+    headline = by_content(a, "closed for good reasons")
+    assert headline.framing.confirmation is not Confirmation.DENIED

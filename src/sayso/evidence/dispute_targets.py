@@ -61,6 +61,36 @@ def official_account(
     ]
 
 
+def modifier_owner(
+    seg: Segmented,
+    profile: LangProfile,
+    phrase: tuple[int, int],
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> tuple[Statement, str] | None:
+    """The latest statement of the source a modifier of the account noun names ("the
+    police account", "the White House version"): a word before the noun, not an article,
+    that is the last word of the name of an actor who spoke before; None otherwise."""
+    noun = phrase[1] - 1
+    mods: set[str] = set()
+    opened = False  # the modifiers stand between an article and the noun
+    for k in range(noun - 1, max(-1, noun - 4), -1):
+        if seg.lows[k] in profile.determiners:
+            opened = True
+            break
+        if not seg.words[k][:1].isalpha():
+            break
+        mods.add(seg.lows[k])
+    if not mods or not opened:
+        return None
+    last = {a.id: a.name.casefold().split()[-1] for a in actors if a.name.split()}
+    for t in reversed(before):
+        for aid in (t.chain[-1] if t.chain else None, t.actor):
+            if aid is not None and last.get(aid) in mods:
+                return t, aid
+    return None
+
+
 def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
     """Does an owner phrase name an official ("the president's", "der Regierung")?"""
     words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])

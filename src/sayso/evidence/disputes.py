@@ -445,6 +445,13 @@ def _named_target(
                 aim.also_reason = aim.reason = "the officials' account its owner names"
                 aim.confidence = 0.7
             return aim  # an owner not found in the article: the dispute dangles
+    if owner is None and aim.target is None and aim.target_actor is None:
+        # "disputed the police account": a modifier naming a source that spoke before
+        named = dispute_targets.modifier_owner(seg, profile, (a0, a1), before, actors)
+        if named is not None:
+            aim.target, aim.target_actor = named
+            aim.confidence, aim.reason = 0.8, "names the account of a source by a modifier"
+            return aim
     if (
         aim.target is None
         and aim.target_actor is None
