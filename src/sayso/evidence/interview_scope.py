@@ -11,7 +11,8 @@ interview's outlet as its outer hop (``chain.interview_scope.v1``) when
   ``im Interview mit``, ``told CNN``) before it — or, when the actor gave only one
   interview in the article, after it (the lead summing up the interview; not the
   headline), and no other known source speaks between the two — unless the speaker makes
-  half the article's statements (an interview piece: the whole article is the interview);
+  half the article's statements and gave the interview among its first five (an
+  interview piece: the whole article is the interview; ``Settings.evidence_windows``);
 - it is not an according-to statement ("Laut X …": the author citing a source);
 - its frame (the sentence outside every content) names no other occasion or medium
   (``occasion_words`` in ``lang/<lang>/occasions.json``: a press release, a speech,
@@ -33,6 +34,7 @@ from sayso.evidence.chains import sentences_of, tokens_of
 from sayso.lang import LangProfile
 from sayso.lang.loader import _read
 from sayso.model import ActorKind, Evidence, Statement
+from sayso.settings import DEFAULT, EvidenceSettings
 from sayso.text.segment import Segmented
 
 RULE = "chain.interview_scope.v1"
@@ -42,8 +44,6 @@ INTERVIEW_RULES = frozenset(
 )
 #: statement rules of an according-to frame ("Laut X …"), which the interview does not cover
 ACCORDING_PREFIX = "rule.according_to."
-#: the share of an article's statements that makes their source the article's main one
-MAIN_SHARE = 0.5
 #: how sure the carried hop is (12 of 14 dev carries and the gnad sample in docs/evidence.md)
 CONFIDENCE = 0.75
 
@@ -53,6 +53,14 @@ def occasion_words(lang: str) -> frozenset[str]:
     """Words naming another occasion than an interview (``occasions.json``)."""
     raw = _read(lang, "occasions.json", required=False)
     return frozenset(w.lower() for w in raw.get("occasion_words", ()))
+
+
+@cache
+def interview_fillers(lang: str) -> frozenset[str]:
+    """Words between an interview phrase and its outlet ("in an interview *broadcast
+    Sunday on* CBS"; ``interview_fillers`` in ``occasions.json``)."""
+    raw = _read(lang, "occasions.json", required=False)
+    return frozenset(w.lower() for w in raw.get("interview_fillers", ()))
 
 
 @cache
@@ -161,15 +169,27 @@ def _uninterrupted(
     )
 
 
-def _main_sources(statements: Sequence[Statement], kind_of: Mapping[str, ActorKind]) -> set[str]:
-    """The actors who make at least :data:`MAIN_SHARE` of the article's statements of a
-    known source (an interview piece: the whole article is the interview)."""
+def _main_sources(
+    statements: Sequence[Statement],
+    kind_of: Mapping[str, ActorKind],
+    first_interview: Mapping[str, int],
+    windows: EvidenceSettings,
+) -> set[str]:
+    """The actors who make at least ``interview_piece_percent`` per cent of the article's
+    statements of a known source and gave their interview among its first
+    ``interview_piece_anchor`` statements (an interview piece: the whole article is the
+    interview; a campaign report quoting its candidate from many events is not)."""
     known = [
         s.actor
         for s in statements
         if s.actor and not s.parent and kind_of.get(s.actor) is not ActorKind.UNKNOWN
     ]
-    return {a for a in set(known) if known.count(a) >= MAIN_SHARE * len(known)}
+    return {
+        a
+        for a in set(known)
+        if 100 * known.count(a) >= windows.interview_piece_percent * len(known)
+        and first_interview.get(a, windows.interview_piece_anchor) < windows.interview_piece_anchor
+    }
 
 
 def carry(
@@ -177,6 +197,7 @@ def carry(
     profile: LangProfile,
     statements: Sequence[Statement],
     kind_of: Mapping[str, ActorKind],
+    windows: EvidenceSettings = DEFAULT.evidence_windows,
 ) -> list[Statement]:
     """The statements with the interview outlet carried to the same speaker's other
     statements (see the module docstring)."""
@@ -192,7 +213,8 @@ def carry(
     if not interviews:
         return list(statements)
     words = occasion_words(profile.lang)
-    main = _main_sources(statements, kind_of)
+    first = {a: min(x[0] for x in xs) for a, xs in interviews.items()}
+    main = _main_sources(statements, kind_of, first, windows)
     out = list(statements)
     for k, s in enumerate(statements):
         actor = s.actor

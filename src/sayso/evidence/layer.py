@@ -43,7 +43,9 @@ def evidence_chains(w: Work) -> None:
     )
     statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
     kind_of = {a.id: a.kind for a in actors}
-    statements = interview_scope.carry(seg, profile, statements, kind_of)
+    statements = interview_scope.carry(
+        seg, profile, statements, kind_of, w.settings.evidence_windows
+    )
     statements = document_authors.attach(statements, authors, actor_of, kind_of)
     if any(s.actor == unknown.id for s in statements):
         actors = (*actors, unknown)
