@@ -445,13 +445,8 @@ def _named_target(
                 aim.also_reason = aim.reason = "the officials' account its owner names"
                 aim.confidence = 0.7
             return aim  # an owner not found in the article: the dispute dangles
-    if owner is None and aim.target is None and aim.target_actor is None:
-        # "disputed the police account": a modifier naming a source that spoke before
-        named = dispute_targets.modifier_owner(seg, profile, (a0, a1), before, actors)
-        if named is not None:
-            aim.target, aim.target_actor = named
-            aim.confidence, aim.reason = 0.8, "names the account of a source by a modifier"
-            return aim
+    if owner is None and _modifier_aim(seg, profile, aim, (a0, a1), before, actors):
+        return aim  # "disputed the police account"
     if (
         aim.target is None
         and aim.target_actor is None
@@ -502,6 +497,26 @@ def _named_target(
             aim.target = accusations[0] if accusations else None
         aim.confidence, aim.reason = 0.7, f"the {what} it names"
     return aim
+
+
+def _modifier_aim(
+    seg: Segmented,
+    profile: LangProfile,
+    aim: _Aim,
+    phrase: tuple[int, int],
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> bool:
+    """Aim at the source a modifier of the account noun names ("disputed the police
+    account"); whether it did."""
+    if aim.target is not None or aim.target_actor is not None:
+        return False
+    named = dispute_targets.modifier_owner(seg, profile, phrase, before, actors)
+    if named is None:
+        return False
+    aim.target, aim.target_actor = named
+    aim.confidence, aim.reason = 0.8, "names the account of a source by a modifier"
+    return True
 
 
 def _repeated_target(
