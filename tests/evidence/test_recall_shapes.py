@@ -263,3 +263,26 @@ def test_recall_shapes_rejecting_criticism_from_someone_is_not_a_modifier_owner(
     a = sayso.analyze(text, "en")
     headline = by_content(a, "closed for good reasons")
     assert headline.framing.confirmation is not Confirmation.DENIED
+
+
+def test_recall_shapes_pending_and_sentence_initial_participle_are_non_confirmations() -> None:
+    report = "Die Zeitung Kurier berichtet, der Minister habe das Treffen abgesagt. "
+    for tail in ("Eine offizielle Bestätigung steht noch aus.", "Bestätigt ist das nicht."):
+        a = sayso.analyze(report + tail, "de")
+        s = by_content(a, "Treffen abgesagt")
+        assert s.framing.confirmation is Confirmation.UNCONFIRMED, tail
+    a = sayso.analyze(
+        "The newspaper reported that the minister had cancelled the meeting. "
+        "The report has yet to be confirmed.",
+        "en",
+    )
+    assert by_content(a, "cancelled the meeting").framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_recall_shapes_a_pending_decision_is_no_non_confirmation() -> None:
+    a = sayso.analyze(
+        "Die Zeitung Kurier berichtet, der Minister habe das Treffen abgesagt. "
+        "Die Entscheidung steht noch aus.",
+        "de",
+    )
+    assert by_content(a, "Treffen abgesagt").framing.confirmation is Confirmation.UNKNOWN

@@ -87,8 +87,15 @@ def _negated(seg: Segmented, fw: FramingWords, lo: int, hi: int) -> int | None:
 
 
 def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
+    """A verb of verifying: lowercase, or a participle opening its sentence ("Bestätigt
+    ist das nicht"), not a noun ("Bestätigung")."""
     low = seg.lows[i]
-    return low[:3] in fw.stem_heads and low == seg.words[i] and low.startswith(fw.verify_stems)
+    if low[:3] not in fw.stem_heads or not low.startswith(fw.verify_stems):
+        return False
+    if low == seg.words[i]:
+        return True
+    opens = seg.sentences[seg.sentence_of[i]][0] == i
+    return opens and low not in fw.verify_nouns and low.endswith(("t", "ed"))
 
 
 def _noun_negation(
@@ -127,6 +134,8 @@ def _unconfirmed_at(
             k = next((j for j in range(lo, i) if seg.lows[j] in fw.refusals), None)
     else:
         k = _noun_negation(seg, profile, fw, lo, hi, i)
+    if k is None:
+        k = proof_markers.pending_at(seg, profile.lang, lo, hi)  # "steht noch aus"
     if k is None:
         return None
     kind = "verb" if verb else "noun"
