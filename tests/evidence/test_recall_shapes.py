@@ -286,3 +286,22 @@ def test_recall_shapes_a_pending_decision_is_no_non_confirmation() -> None:
         "de",
     )
     assert by_content(a, "Treffen abgesagt").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_recall_shapes_source_an_outlet_cites_is_the_original_speaker() -> None:
+    a = sayso.analyze(
+        "Der Sender NBC berichtete unter Berufung auf die Küstenwache, die Suche sei "
+        "eingestellt worden.",
+        "de",
+    )
+    (s,) = a.statements
+    assert [k for _, k in chain(a, s)] == ["outlet", "organization"]
+    assert s.actor == s.chain[-1]
+
+
+def test_recall_shapes_a_person_citing_a_reason_keeps_the_words() -> None:
+    a = sayso.analyze(
+        "Growth will stay weak, the senator said, citing the high unemployment.", "en"
+    )
+    s = by_content(a, "Growth will stay weak")
+    assert s.actor == s.chain[0]

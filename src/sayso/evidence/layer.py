@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.evidence import actors as actor_mod
-from sayso.evidence import chains, disputes, document_authors, interview_scope
+from sayso.evidence import chains, cited_sources, disputes, document_authors, interview_scope
 from sayso.extract.component import Stage, Work, component
 from sayso.model import Actor, ActorKind, Relation, RelationKind, Statement, Warning
 
@@ -47,6 +47,7 @@ def evidence_chains(w: Work) -> None:
         seg, profile, statements, kind_of, w.settings.evidence_windows
     )
     statements = document_authors.attach(statements, authors, actor_of, kind_of)
+    statements = cited_sources.promote(statements, kind_of)
     if any(s.actor == unknown.id for s in statements):
         actors = (*actors, unknown)
     w.warnings.extend(
