@@ -148,6 +148,11 @@ class EvidenceSettings:
     #: a report sentence ("…, berichtete die Zeitung") covers at most this many sentences
     #: before it
     chain_scope_sentences: int = 50
+    #: an interview piece: a speaker making at least this per cent of an article's statements
+    #: whose interview is among its first ``interview_piece_anchor`` statements keeps the
+    #: interview's outlet across other voices (``sayso.evidence.interview_scope``)
+    interview_piece_percent: int = 50
+    interview_piece_anchor: int = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from sayso.evidence import proof_markers
 from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
 from sayso.lang import LangProfile
 from sayso.lang.reporting import FramingWords, framing_words
@@ -86,8 +87,15 @@ def _negated(seg: Segmented, fw: FramingWords, lo: int, hi: int) -> int | None:
 
 
 def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
+    """A verb of verifying: lowercase, or a participle opening its sentence ("Bestätigt
+    ist das nicht"), not a noun ("Bestätigung")."""
     low = seg.lows[i]
-    return low[:3] in fw.stem_heads and low == seg.words[i] and low.startswith(fw.verify_stems)
+    if low[:3] not in fw.stem_heads or not low.startswith(fw.verify_stems):
+        return False
+    if low == seg.words[i]:
+        return True
+    opens = seg.sentences[seg.sentence_of[i]][0] == i
+    return opens and low not in fw.verify_nouns and low.endswith(("t", "ed"))
 
 
 def _noun_negation(
@@ -103,7 +111,13 @@ def _noun_negation(
         if seg.words[j] in profile.clause_breaks:
             break
     exists = any(profile.evidence.match(fw.existential, seg.words, j) for j in range(lo, hi))
-    return _negated(seg, fw, i + 1, hi) if exists else None
+    if exists:
+        return _negated(seg, fw, i + 1, hi)
+    if proof_markers.is_proof(seg, profile.lang, i, i + 1):
+        # "did not provide any evidence", "Beweise legte er nicht vor": the negated
+        # clause around a noun of proof
+        return _negated(seg, fw, lo, hi)
+    return None
 
 
 def _unconfirmed_at(
@@ -120,6 +134,8 @@ def _unconfirmed_at(
             k = next((j for j in range(lo, i) if seg.lows[j] in fw.refusals), None)
     else:
         k = _noun_negation(seg, profile, fw, lo, hi, i)
+    if k is None:
+        k = proof_markers.pending_at(seg, profile.lang, lo, hi)  # "steht noch aus"
     if k is None:
         return None
     kind = "verb" if verb else "noun"
@@ -307,6 +323,45 @@ def _holds(seg: Segmented, s: Statement, m: Marker) -> bool:
     return any(j in toks for j in range(m.start, m.end))
 
 
+def _refusers(
+    seg: Segmented,
+    profile: LangProfile,
+    holder: Sequence[Statement],
+    m: Marker,
+    a: int,
+    b: int,
+) -> tuple[set[str], set[str]]:
+    """Who says the marker (actors) and the names before it: the statements they made
+    are not the ones it is about."""
+    # who says the marker: a statement whose cue or frame holds it, or with a cue of its
+    # own; a cue-less continuation holding it is the author's remark taken for speech
+    # (named in this sentence: an agentless "The report could not be confirmed" inherits
+    # the speaker of the report it is about)
+    speakers = {
+        s.actor
+        for s in holder
+        if s.actor and s.cue and any(a <= j < b for j in tokens_of(seg, s.speaker))
+    }
+    # "He offered no evidence for it": a claimant without proof leaves his own claim
+    # unconfirmed (no refuser to exclude)
+    proof = proof_markers.is_proof(seg, profile.lang, m.start, m.end)
+    if proof:
+        speakers = set()
+    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
+    # sich nicht dazu" is not about Brega's own words (the names before the marker)
+    lo = _clause(seg, profile, a, b, m.start)[0]
+    # (not an account noun or article: "Die Angaben ließen sich nicht überprüfen")
+    refuser = {
+        seg.lows[j]
+        for j in range(lo, m.start)
+        if seg.words[j][:1].isupper()
+        and seg.lows[j] not in profile.evidence.account_nouns
+        and seg.lows[j] not in profile.determiners
+        and not proof
+    }
+    return speakers, refuser
+
+
 def _about(
     seg: Segmented,
     profile: LangProfile,
@@ -341,13 +396,7 @@ def _about(
         # a denial naming an account ("wies die Vorwürfe zurück") is a dispute, linked by
         # the disputes module to the account it names
         return []
-    # who says the marker: a statement whose cue or frame holds it, or with a cue of its
-    # own; a cue-less continuation holding it is the author's remark taken for speech
-    speakers = {s.actor for s in holder if s.actor and s.cue}
-    # the one who confirms, denies or declines is not the one confirmed: "Brega äußerte
-    # sich nicht dazu" is not about Brega's own words (the names before the marker)
-    lo = _clause(seg, profile, a, b, m.start)[0]
-    refuser = {seg.lows[j] for j in range(lo, m.start) if seg.words[j][:1].isupper()}
+    speakers, refuser = _refusers(seg, profile, holder, m, a, b)
     earlier = [
         s
         for p in range(k - 1, max(-1, k - 1 - LOOKBACK), -1)

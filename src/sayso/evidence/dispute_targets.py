@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from sayso.evidence.chains import tokens_of
 from sayso.evidence.compare import Gist
 from sayso.lang import LangProfile
+from sayso.lang.reporting import framing_words
 from sayso.model import Actor, Statement
 from sayso.text.segment import Segmented
 
@@ -60,6 +61,36 @@ def official_account(
     ]
 
 
+def modifier_owner(
+    seg: Segmented,
+    profile: LangProfile,
+    phrase: tuple[int, int],
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> tuple[Statement, str] | None:
+    """The latest statement of the source a modifier of the account noun names ("the
+    police account", "the White House version"): a word before the noun, not an article,
+    that is the last word of the name of an actor who spoke before; None otherwise."""
+    noun = phrase[1] - 1
+    mods: set[str] = set()
+    opened = False  # the modifiers stand between an article and the noun
+    for k in range(noun - 1, max(-1, noun - 4), -1):
+        if seg.lows[k] in profile.determiners:
+            opened = True
+            break
+        if not seg.words[k][:1].isalpha():
+            break
+        mods.add(seg.lows[k])
+    if not mods or not opened:
+        return None
+    last = {a.id: a.name.casefold().split()[-1] for a in actors if a.name.split()}
+    for t in reversed(before):
+        for aid in (t.chain[-1] if t.chain else None, t.actor):
+            if aid is not None and last.get(aid) in mods:
+                return t, aid
+    return None
+
+
 def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
     """Does an owner phrase name an official ("the president's", "der Regierung")?"""
     words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])
@@ -79,8 +110,9 @@ def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | No
         return None
     words = [lows[i] for i in toks]
     # said of the noun through a copula or "als", close after it ("die Vorwürfe seien
-    # haltlos"), not of another noun ("spreading false information", "the wrong track")
-    link = None
+    # haltlos"), not of another noun ("spreading false information", "the wrong track");
+    # a naming cue right before the noun links it too ("called the report false")
+    link = noun if named_by_cue(seg, profile, s) else None
     for k in range(noun + 1, min(len(toks), noun + 1 + PREDICATE_REACH)):
         if words[k] in ev.predicate_links:
             link = k
@@ -89,6 +121,17 @@ def predicate_at(seg: Segmented, profile: LangProfile, s: Statement) -> int | No
                 return None  # "seien nicht haltlos"
             return toks[k]
     return None
+
+
+def named_by_cue(seg: Segmented, profile: LangProfile, s: Statement) -> bool:
+    """Is the account noun of the content the object of a naming cue ("nannte den
+    Bericht falsch", "called the report false"): a word of ``naming_cues`` (in the cue
+    or, for a reported statement, the content) at most three words before it?"""
+    naming = framing_words(profile.lang).naming_cues
+    nouns = profile.evidence.account_nouns
+    toks = tokens_of(seg, s.content) | tokens_of(seg, s.cue)
+    verbs = [i for i in toks if seg.lows[i] in naming]
+    return any(seg.lows[n] in nouns for i in verbs for n in range(i + 1, min(i + 4, len(seg.lows))))
 
 
 #: a refutation stands at most this many words after the pronoun opening the content

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from sayso.evidence import agreement, dispute_targets
+from sayso.evidence import agreement, dispute_anaphors, dispute_targets
 from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import gist
 from sayso.evidence.framing import REPORTERS
@@ -322,7 +322,7 @@ def link(
             words[i].lower() in ev.negations and not seg.quote_depth[i]
             for i in own
             if i not in content or not d.cue or d.form is Form.REPORTED
-        )
+        ) or dispute_anaphors.refused(seg, profile, [i for i in own if i not in content])
         before = [
             t
             for t in statements[max(0, n - windows.dispute_lookback) : n]
@@ -348,8 +348,14 @@ def link(
             aim.also = aim.also[: max(0, windows.dispute_max_targets - 1)]
             if rule == "predicate" and aim.rule == "stated":
                 aim.rule = rule
-                if aim.generic:  # "the suggestion - unfounded - that …": no guess
+                if aim.generic and not dispute_targets.named_by_cue(seg, profile, d):
+                    # "the suggestion - unfounded - that …": no guess ("called the
+                    # report false" names the report it disputes)
                     aim.target, aim.also = None, []
+        elif (pointed := dispute_anaphors.anaphor_target(seg, profile, d, before)) is not None:
+            # "The ministry has denied this.": the statement just before, of another source
+            reason = "a pronoun pointing back at the statement before it"
+            aim = _Aim(pointed, None, 0.75, reason, rule="anaphor")
         else:
             aim = _repeated_target(seg, profile, d, before)
             if aim.target is None and (
@@ -439,6 +445,8 @@ def _named_target(
                 aim.also_reason = aim.reason = "the officials' account its owner names"
                 aim.confidence = 0.7
             return aim  # an owner not found in the article: the dispute dangles
+    if owner is None and _modifier_aim(seg, profile, aim, (a0, a1), before, actors):
+        return aim  # "disputed the police account"
     if (
         aim.target is None
         and aim.target_actor is None
@@ -489,6 +497,26 @@ def _named_target(
             aim.target = accusations[0] if accusations else None
         aim.confidence, aim.reason = 0.7, f"the {what} it names"
     return aim
+
+
+def _modifier_aim(
+    seg: Segmented,
+    profile: LangProfile,
+    aim: _Aim,
+    phrase: tuple[int, int],
+    before: Sequence[Statement],
+    actors: Sequence[Actor],
+) -> bool:
+    """Aim at the source a modifier of the account noun names ("disputed the police
+    account"); whether it did."""
+    if aim.target is not None or aim.target_actor is not None:
+        return False
+    named = dispute_targets.modifier_owner(seg, profile, phrase, before, actors)
+    if named is None:
+        return False
+    aim.target, aim.target_actor = named
+    aim.confidence, aim.reason = 0.8, "names the account of a source by a modifier"
+    return True
 
 
 def _repeated_target(

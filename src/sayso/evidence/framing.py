@@ -281,7 +281,13 @@ def confirm(
                 confirmation = value
             for span in r.evidence[-1:]:  # the disputing words with their object
                 evidence.append(
-                    Evidence(f"framing.confirmation.{value.value}.v1", r.source, span, r.id)
+                    Evidence(
+                        f"framing.confirmation.{value.value}.v1",
+                        r.source,
+                        span,
+                        r.id,
+                        r.confidence,
+                    )
                 )
         endorsing = s.framing.stance is Stance.ENDORSING
         if confirmation is Confirmation.UNKNOWN and s.id in unconfirmed and not endorsing:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.evidence import actors as actor_mod
-from sayso.evidence import chains, disputes
+from sayso.evidence import chains, cited_sources, disputes, document_authors, interview_scope
 from sayso.extract.component import Stage, Work, component
 from sayso.model import Actor, ActorKind, Relation, RelationKind, Statement, Warning
 
@@ -32,6 +32,8 @@ def evidence_chains(w: Work) -> None:
     mentions = [h.mention for hs in hops.values() for h in hs]
     mentions += [sc.mention for sc in scopes] + [sc.cited for sc in scopes if sc.cited]
     mentions += disputes.owner_mentions(seg, profile, statements)
+    authors = document_authors.author_mentions(seg, profile, statements)
+    mentions += list(authors.values())
     statements, actors, actor_of = actor_mod.resolve(seg, profile, statements, mentions)
     unknown = Actor(
         id=f"a{len(actors) + 1}",
@@ -40,6 +42,12 @@ def evidence_chains(w: Work) -> None:
         rules=("actor.unknown_source.v1",),
     )
     statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
+    kind_of = {a.id: a.kind for a in actors}
+    statements = interview_scope.carry(
+        seg, profile, statements, kind_of, w.settings.evidence_windows
+    )
+    statements = document_authors.attach(statements, authors, actor_of, kind_of)
+    statements = cited_sources.promote(statements, kind_of)
     if any(s.actor == unknown.id for s in statements):
         actors = (*actors, unknown)
     w.warnings.extend(

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from sayso.evidence import chains
 from sayso.evidence.chains import Hop, noun_phrase, tokens_of
+from sayso.evidence.interview_scope import dates_in, interview_fillers
 from sayso.evidence.phrases import phrase_at, phrase_opening
 from sayso.extract.component import Stage, Work, component
 from sayso.lang import LangProfile
@@ -271,7 +272,17 @@ def _interview(
         if i in content and i > first + 2:
             continue  # inside someone's words
         k = j
-        while k < b and seg.lows[k] in profile.determiners:
+        fillers = interview_fillers(profile.lang)
+        # "in an interview broadcast Sunday on CBS": fillers and dates before the outlet
+        while (
+            k < b
+            and k < j + 5
+            and (
+                seg.lows[k] in profile.determiners
+                or seg.lows[k] in fillers
+                or dates_in(seg, profile, (k,))
+            )
+        ):
             k += 1
         np_ = _outlet_np(seg, profile, k, b) if k < b else None
         if np_ is not None:

@@ -108,20 +108,29 @@ def refine_addressees(w: Work) -> None:
     find_addressees(w.seg, w.profile, w.drafts)
 
 
+#: articles of a dative outlet: "der Zeitung", "dem Sender", "dem Spiegel"
+DATIVE_ARTICLES = frozenset(("der", "dem"))
+
+
 def _outlet_np(seg: Segmented, profile: LangProfile, sh: Shapes, i: int, end: int) -> int | None:
     """The end of a noun phrase at ``i`` that names an outlet ("der Süddeutschen Zeitung",
     "der Zeitung Kurier", "der Voice of America"), or None."""
-    words = seg.words
     e = noun_phrase_end(seg, profile, i, end)
-    for j in range(i + 1, e):
+    return e if _names_outlet(seg, profile, sh, i + 1, e) else None
+
+
+def _names_outlet(seg: Segmented, profile: LangProfile, sh: Shapes, a: int, e: int) -> bool:
+    """Does one of the tokens ``[a, e)`` name an outlet?"""
+    words = seg.words
+    for j in range(a, e):
         kind = profile.actor_kind_hint(words[j])
         if (
             words[j].lower() in sh.outlet_nouns
             or profile.match_outlet(words, j) is not None
             or (kind is not None and kind.value == "outlet")
         ):
-            return e
-    return None
+            return True
+    return False
 
 
 def _outlet_taken_for_speaker(
@@ -135,7 +144,11 @@ def _outlet_taken_for_speaker(
     r = d.speaker[0]
     a, _b = seg.sentences[r.sent]
     v = d.cue[0].a
-    if r.a != j or seg.lows[r.a] != "der" or _outlet_np(seg, profile, sh, r.a, r.b) != r.b:
+    if (
+        r.a != j
+        or seg.lows[r.a] not in DATIVE_ARTICLES
+        or _outlet_np(seg, profile, sh, r.a, r.b) != r.b
+    ):
         return False
     opener = seg.lows[a]
     if v - a < 1 or opener in profile.prepositions or opener in profile.object_determiners:
@@ -170,7 +183,7 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if len(d.speaker) == 1 and d.speaker_spans is None:
             r = d.speaker[0]
             for m in range(r.a + 1, r.b - 1):
-                if lows[m] != "der" or not words[m - 1][:1].isupper():
+                if lows[m] not in DATIVE_ARTICLES | {"im"} or not words[m - 1][:1].isupper():
                     continue
                 if words[m - 1].lower() in sh.outlet_genitive_roles:
                     break
@@ -178,8 +191,16 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
                     # only "[one noun phrase] der [outlet]": after a prepositional phrase
                     # the outlet may be its genitive ("am Rande der …")
                     break
-                e = _outlet_np(seg, profile, sh, m, r.b)
-                if e is not None and e == r.b:
+                if lows[m] == "im":
+                    medium = noun_phrase_end(seg, profile, m + 1, r.b)
+                    e = medium if _names_outlet(seg, profile, sh, m + 1, medium) else None
+                else:
+                    e = _outlet_np(seg, profile, sh, m, r.b)
+                if e is not None and e == r.b and lows[m] == "im":
+                    # "sagte der Minister im Deutschlandfunk": where he spoke, not who
+                    d.speaker = [Seg(r.a, m, r.tag, r.sent)]
+                    d.rules.append("group.speaker.outlet_medium.v1")
+                elif e is not None and e == r.b:
                     d.speaker = [Seg(r.a, m, r.tag, r.sent)]
                     d.addressee = [Seg(m, e, "A", r.sent)]
                     d.rules.append("group.addressee.outlet_dative.v1")

@@ -88,6 +88,9 @@ class FramingWords:
     #: words that make a sentence speak about the future or a condition, not a report
     #: of non-confirmation ("wenn", "if")
     conditions: frozenset[str] = frozenset()
+    #: verb forms that name an object with a predicate ("called the report false",
+    #: "nannte den Bericht falsch"): the cue links the predicate to the account noun
+    naming_cues: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -133,6 +136,7 @@ class FramingWords:
             distancing_openers=_phrases(raw.get("distancing_openers", ())),
             distancing_participles=_words(raw, "distancing_participles"),
             conditions=_words(raw, "conditions"),
+            naming_cues=_words(raw, "naming_cues"),
         )
 
 
