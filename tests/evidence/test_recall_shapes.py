@@ -25,12 +25,26 @@ def test_recall_shapes_interview_outlet_carries_to_the_same_speakers_later_state
 
 def test_recall_shapes_interview_lead_before_the_interview_gets_the_outlet() -> None:
     text = (
+        "Der Abgeordnete Adam Walsh forderte, der Präsident müsse im Handelsstreit handeln. "
+        "„Wir können nicht länger warten“, sagte Walsh am Sonntag dem Sender CNN."
+    )
+    a = sayso.analyze(text, "de")
+    lead = by_content(a, "Handelsstreit")
+    assert [k for _, k in chain(a, lead)] == ["outlet", "person"]
+
+
+def test_recall_shapes_english_does_not_carry_the_interview() -> None:
+    """Off for English (``carry`` in en/occasions.json): on unseen PolNeAR train text 14
+    of 20 carries were right, below the chains' 85 % precision."""
+    text = (
         "Rep. Adam Walsh urged the president to act on trade. "
         '"We cannot wait any longer," Walsh told CNN on Sunday.'
     )
     a = sayso.analyze(text, "en")
     lead = by_content(a, "act on trade")
-    assert [k for _, k in chain(a, lead)] == ["outlet", "person"]
+    assert [k for _, k in chain(a, lead)] == ["person"]
+    told = by_content(a, "cannot wait")
+    assert [k for _, k in chain(a, told)] == ["outlet", "person"]  # the interview itself
 
 
 def test_recall_shapes_other_occasion_keeps_the_speaker_alone() -> None:

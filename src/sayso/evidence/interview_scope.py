@@ -56,6 +56,14 @@ def occasion_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def carries(lang: str) -> bool:
+    """Does the interview's outlet carry to the speaker's other statements in this
+    language (``carry`` in ``occasions.json``; off where samples of unseen text found it
+    less than 85 % right)?"""
+    return bool(_read(lang, "occasions.json", required=False).get("carry", True))
+
+
+@cache
 def interview_fillers(lang: str) -> frozenset[str]:
     """Words between an interview phrase and its outlet ("in an interview *broadcast
     Sunday on* CBS"; ``interview_fillers`` in ``occasions.json``)."""
@@ -203,6 +211,8 @@ def carry(
     statements (see the module docstring)."""
     # actor -> (index, outlet, statement id, the dates and names its frame names)
     interviews: dict[str, list[tuple[int, str, str, frozenset[str], frozenset[str]]]] = {}
+    if not carries(profile.lang):
+        return list(statements)
     for k, s in enumerate(statements):
         outlet = _interview_outlet(seg, profile, s, kind_of)
         if outlet is not None and s.actor is not None:
