@@ -40,6 +40,7 @@ from sayso.evidence.inflection import (
     singular_form,
 )
 from sayso.lang import LangProfile
+from sayso.lang.entity_words import entity_words
 from sayso.lang.names import NameWords, name_words
 from sayso.model import ActorKind
 from sayso.text.segment import Segmented
@@ -47,6 +48,8 @@ from sayso.text.segment import Segmented
 #: the name of the unknown source (as the evidence layer names it)
 UNKNOWN_NAME = "(unknown source)"
 NON_ENTITY = "actor.name.non_entity.v1"
+#: a German common noun after a determiner, no name
+COMMON_NOUN = "actor.kind.common_noun.v1"
 
 Description = tuple[str, ActorKind, str | None, str]
 
@@ -352,9 +355,31 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
         return phrase, ActorKind.PERSON, role, "actor.kind.role.v1"
     if whole and len(tail) == 1 and _acronym(tail[0]):
         return tail[0], ActorKind.ORGANIZATION, None, "actor.kind.acronym.v1"
+    if whole and len(tail) == 1 and _common_noun(words, tail[0], profile):
+        return phrase, ActorKind.UNKNOWN, None, COMMON_NOUN
+    if whole and 1 < len(tail) <= 4 and _common_noun(words, "", profile):
+        if tail[0].lower().endswith(_AGENT_ENDINGS) and tail[0] == name_words[0]:
+            # "die Läuferin Anna Berg": a description and the name
+            return _join(name_words[1:]), ActorKind.PERSON, tail[0], "actor.kind.role_name.v1"
+        # "die Deutsche Bahn": a German name with an article is an institution
+        return _join(name_words), ActorKind.ORGANIZATION, None, "actor.kind.article_name.v1"
     if whole and len(tail) <= 4:
         return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+#: German nouns for people by their ending: agent nouns ("Stürmer", "Läuferin")
+_AGENT_ENDINGS = ("er", "in")
+
+
+def _common_noun(words: list[str], word: str, profile: LangProfile) -> bool:
+    """A German noun after a determiner is no name ("der Abstand", "dieser Darstellung",
+    "den Übergriffen"): names take no article; an agent noun ("der Stürmer") or a
+    nationality ("der Nigerianer") describes a person."""
+    if profile.lang != "de" or not words or not _det(words[0], profile):
+        return False
+    low = word.lower()
+    return not low or not (low.endswith(_AGENT_ENDINGS) or entity_words("de").nationality(word))
 
 
 #: determiners of one person: "des Vorsitzenden", "a spokeswoman" are not groups

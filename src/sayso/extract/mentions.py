@@ -182,40 +182,16 @@ def _word(profile: LangProfile, w: str) -> Word:
     )
 
 
-class DocMentions:
-    """The noun-phrase mentions of one document, chunked per sentence on demand, with the
-    per-token tables the features read (paragraph, quotation, word lookups)."""
+class Chunker:
+    """The noun-phrase mentions of a document's sentences, chunked on demand, with the
+    memoised word lookups (what :mod:`sayso.evidence.entities` needs without the
+    ranker's per-token tables)."""
 
     def __init__(self, seg: Segmented, profile: LangProfile) -> None:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
-        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
-        #: the draft each token's content belongs to (-1: none), see index_drafts
-        self.owner: list[int] = [-1] * len(seg.words)
-        self.draft_index: dict[int, int] = {}
-        #: lower-cased words of the speakers of the drafts seen so far
-        self.spoken: set[str] = set()
         self._memo = _lookups_of(profile)
-        self.lower_words = {w for w in seg.words if w[:1].islower()}
-        self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
-        self.para_starts = [a for a, _ in seg.paragraphs]
-        n = len(seg.words)
-        starts = np.asarray(seg.starts, dtype=np.int64)
-        #: token -> paragraph (as :meth:`paragraph`)
-        self.para_of = np.searchsorted(np.asarray(self.para_starts), starts, side="right") - 1
-        #: quoted tokens before token i
-        self.quoted = np.zeros(n + 1, dtype=np.int64)
-        if n:
-            np.cumsum(np.asarray(seg.quote_depth) != 0, out=self.quoted[1:])
-        self.sent_start = np.asarray([a for a, _ in seg.sentences] or [0], dtype=np.int64)
-
-    def index_drafts(self, drafts: list[Draft]) -> None:
-        """Which draft's content each token is (the last one's where contents overlap)."""
-        for k, d in enumerate(drafts):
-            self.draft_index[id(d)] = k
-            for p in d.parts:
-                self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
     def word(self, w: str) -> Word:
         got = self._memo.words.get(w)
@@ -237,6 +213,46 @@ class DocMentions:
             got = self._memo.kinds[w] = self.profile.actor_kind_hint(w)
         return got  # type: ignore[return-value]
 
+    def sentence(self, s: int) -> list[tuple[int, int]]:
+        """The mentions of sentence ``s`` as token ranges ``[a, b)``."""
+        got = self._by_sent.get(s)
+        if got is None:
+            got = self._by_sent[s] = _chunk(self, s)
+        return got
+
+
+class DocMentions(Chunker):
+    """The noun-phrase mentions of one document, chunked per sentence on demand, with the
+    per-token tables the features read (paragraph, quotation, word lookups)."""
+
+    def __init__(self, seg: Segmented, profile: LangProfile) -> None:
+        super().__init__(seg, profile)
+        self._lexical: dict[tuple[int, int], list[float | bool]] = {}
+        #: the draft each token's content belongs to (-1: none), see index_drafts
+        self.owner: list[int] = [-1] * len(seg.words)
+        self.draft_index: dict[int, int] = {}
+        #: lower-cased words of the speakers of the drafts seen so far
+        self.spoken: set[str] = set()
+        self.lower_words = {w for w in seg.words if w[:1].islower()}
+        self.counts = Counter(w.lower() for w in seg.words if w[:1].isupper())
+        self.para_starts = [a for a, _ in seg.paragraphs]
+        n = len(seg.words)
+        starts = np.asarray(seg.starts, dtype=np.int64)
+        #: token -> paragraph (as :meth:`paragraph`)
+        self.para_of = np.searchsorted(np.asarray(self.para_starts), starts, side="right") - 1
+        #: quoted tokens before token i
+        self.quoted = np.zeros(n + 1, dtype=np.int64)
+        if n:
+            np.cumsum(np.asarray(seg.quote_depth) != 0, out=self.quoted[1:])
+        self.sent_start = np.asarray([a for a, _ in seg.sentences] or [0], dtype=np.int64)
+
+    def index_drafts(self, drafts: list[Draft]) -> None:
+        """Which draft's content each token is (the last one's where contents overlap)."""
+        for k, d in enumerate(drafts):
+            self.draft_index[id(d)] = k
+            for p in d.parts:
+                self.owner[p.a : p.b] = [k] * (p.b - p.a)
+
     def headed(self, w: str) -> bool:
         """``draft.speaker_head``, memoised."""
         got = self._memo.heads.get(w)
@@ -253,12 +269,6 @@ class DocMentions:
     def paragraph(self, i: int) -> int:
         return bisect.bisect_right(self.para_starts, self.seg.starts[i]) - 1
 
-    def sentence(self, s: int) -> list[tuple[int, int]]:
-        got = self._by_sent.get(s)
-        if got is None:
-            got = self._by_sent[s] = _chunk(self, s)
-        return got
-
     def lexical(self, a: int, b: int) -> list[float | bool]:
         """The :data:`LEXICAL` features of tokens ``[a, b)`` (memoised)."""
         got = self._lexical.get((a, b))
@@ -267,7 +277,7 @@ class DocMentions:
         return got
 
 
-def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
+def _chunk(dm: Chunker, s: int) -> list[tuple[int, int]]:
     from sayso.extract.according import noun_phrase_end
 
     seg, profile = dm.seg, dm.profile
