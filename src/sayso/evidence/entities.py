@@ -40,7 +40,6 @@ from sayso.extract.mentions import Chunker
 from sayso.lang import LangProfile
 from sayso.lang.entity_words import EntityWords, entity_words
 from sayso.lang.entries import Pronoun
-from sayso.lang.names import name_words
 from sayso.model import ActorKind, Span, Statement
 from sayso.settings import EntitySettings
 from sayso.text.segment import Segmented
@@ -68,7 +67,8 @@ class _Mention:
     a: int
     b: int
     sent: int
-    speaker: bool
+    speaker: bool  # a statement's speaker
+    cued: bool  # ... or right after a cue verb
     subject: bool
     inside: frozenset[int]  # the statements whose content holds it
 
@@ -137,6 +137,8 @@ class _Doc:
         """Sentence-initial, or followed by a verb-like word (SVO, and German V2 after an
         initial subject)."""
         words = self.seg.words
+        if self.chunks.word(words[a]).obj_det:
+            return False  # "Dem Telegraph sagte er": a dative object
         k = a
         while k > 0 and k - 1 >= self.firsts[self.sent(a)] and not words[k - 1][:1].isalnum():
             k -= 1
@@ -159,8 +161,15 @@ class _Doc:
             w.lower() for w in self.seg.words[a:b] if w[:1].isalnum() and w.lower() not in dets
         )
 
+    def after_cue(self, a: int) -> bool:
+        """A cue verb stands right before it, or one word before ("meint auch X"): the
+        speaker of a statement the extraction may have missed."""
+        words, lo = self.seg.words, self.firsts[self.sent(a)]
+        return any(k >= lo and self.chunks.word(words[k]).cue for k in (a - 1, a - 2))
+
     def mention(self, a: int, b: int, speaker: bool) -> _Mention:
-        return _Mention(a, b, self.sent(a), speaker, self.subject(a, b), self.inside(a))
+        cued = speaker or self.after_cue(a)
+        return _Mention(a, b, self.sent(a), speaker, cued, self.subject(a, b), self.inside(a))
 
     def gender(self, a: int, b: int, role: str | None) -> str | None:
         """A person's sex from the words of its mention: a gendered noun or title, a role
@@ -310,6 +319,8 @@ def _add(
 ) -> None:
     """A mention that names something: it joins (or starts) its entity (a new one when
     ``fresh``: "another source")."""
+    if not speaker and a and doc.seg.words[a - 1].lower() in doc.ew.predicative:
+        return  # "stellt sich als Opfer dar": a predicative names no one
     desc = doc.describe(a, b)
     name, kind, role, rule = desc
     if kind is ActorKind.UNKNOWN or rule in (naming.NON_ENTITY, "actor.pronoun.v1"):
@@ -324,8 +335,8 @@ def _add(
         e.plural = kind is ActorKind.ANONYMOUS and rule != "actor.kind.unidentified.v1"
     if kind is ActorKind.PERSON:
         e.gender = e.gender or doc.gender(a, b, role)
-    elif doc.profile.lang == "de" and doc.seg.words[a].lower() in doc.profile.determiners:
-        e.gender = e.gender or name_words("de").gender(name.split()[-1])
+    elif doc.profile.lang == "de":  # "der Konzern" (er), "die Partei" (sie)
+        e.gender = e.gender or doc.ew.determiners.get(doc.seg.words[a].lower())
     e.role = e.role or role
     if kind in _HEADED:
         e.head = e.head or doc.head(a, b)
@@ -405,8 +416,8 @@ def _agrees(doc: _Doc, p: Pronoun, e: _Entity) -> bool:
         return e.kind in _THINGS
     if e.kind is ActorKind.PERSON or (e.kind is ActorKind.ANONYMOUS and not e.plural):
         return e.gender is None or e.gender == p.gender
-    if doc.profile.lang == "de" and e.kind in _THINGS and not e.plural:
-        return e.gender == p.gender
+    if doc.profile.lang == "de" and e.kind is ActorKind.ORGANIZATION and not e.plural:
+        return e.gender == p.gender  # "der Konzern … er"
     return False
 
 
@@ -420,7 +431,7 @@ def _salience(t: _Target, e: _Entity, s: EntitySettings) -> float | None:
         d = t.mention.sent - m.sent
         if d > s.window_sentences and not m.speaker:
             continue
-        base = 1.0 + s.speaker_bonus * m.speaker + s.subject_bonus * m.subject
+        base = 1.0 + s.speaker_bonus * m.cued + s.subject_bonus * m.subject
         if m.inside & t.mention.inside:
             base += s.local_bonus
         elif m.inside - t.mention.inside:

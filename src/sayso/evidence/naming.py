@@ -97,6 +97,8 @@ def describe(
     names = [w for w in content if not _det(w, profile)]
     if len(names) == 1 and _not_a_name(names[0], profile, nw, seg):
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
+    if len(names) == 1 and (_time(names[0].lower(), nw) or profile.month(names[0])):
+        return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY  # "Tuesday", "Mittwoch"
     if len(names) == 1 and names[0].islower() and not _known_lower(names[0], profile, nw):
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY  # "viel"
     inner = _complement(tokens, profile, nw)
@@ -280,7 +282,8 @@ def _cut(tokens: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
 
 
 _TIME_WORDS = frozenset(
-    ("gestern", "heute", "vorgestern", "abends", "morgens", "yesterday", "today")
+    ("gestern", "heute", "vorgestern", "abends", "morgens", "mittwoch", "sonnabend", "yesterday",
+     "today")
 )
 
 

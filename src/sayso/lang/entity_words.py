@@ -25,6 +25,8 @@ class EntityWords:
     nationalities: dict[str, tuple[str, ...]]
     #: words that introduce a new entity of a kind already named ("another source")
     new_markers: frozenset[str]
+    #: words before a predicative noun ("als Opfer", "as mayor"): no referent
+    predicative: frozenset[str]
 
     def nationality(self, noun: str) -> tuple[str, ...]:
         """The introducing word beginnings of a nationality noun ("Niederländer",
@@ -53,4 +55,5 @@ def entity_words(lang: str) -> EntityWords:
             for k, v in raw.get("nationalities", {}).items()
         },
         new_markers=frozenset(str(x).lower() for x in raw.get("new_markers", ())),
+        predicative=frozenset(str(x).lower() for x in raw.get("predicative", ())),
     )
