@@ -279,6 +279,9 @@ def _target(doc: _Doc, lo: int, hi: int, spans: tuple[Span, ...], own: int) -> _
         readings = tuple(
             p for p in doc.profile.pronoun(first.lower()) if p.person == 3 and p.speaker
         )
+        if any(p.number == "pl" for p in readings):
+            # singular "they" refers to anyone: read it as the plural it mostly is
+            readings = tuple(p for p in readings if p.number == "pl" or p.gender)
         return _Target(m, spans, own, readings=readings) if readings else None
     content = [w for w in words if w[:1].isalnum()]
     if any(w.lower() in doc.ew.new_markers for w in content[:2]):
@@ -325,6 +328,8 @@ def _add(
     name, kind, role, rule = desc
     if kind is ActorKind.UNKNOWN or rule in (naming.NON_ENTITY, "actor.pronoun.v1"):
         return
+    if rule == naming.COMMON_NOUN and not speaker:
+        return  # "die Darstellung": any German noun, a body only when it speaks
     named = kind is ActorKind.PERSON and _named(doc, doc.seg.words[a:b], rule)
     key = _entity_key(desc, named) + (f"#{a}" if fresh else "")
     e = entities.get(key)

@@ -282,8 +282,17 @@ def _cut(tokens: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
 
 
 _TIME_WORDS = frozenset(
-    ("gestern", "heute", "vorgestern", "abends", "morgens", "mittwoch", "sonnabend", "yesterday",
-     "today")
+    (
+        "gestern",
+        "heute",
+        "vorgestern",
+        "abends",
+        "morgens",
+        "mittwoch",
+        "sonnabend",
+        "yesterday",
+        "today",
+    )
 )
 
 
@@ -359,7 +368,8 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     if whole and len(tail) == 1 and _acronym(tail[0]):
         return tail[0], ActorKind.ORGANIZATION, None, "actor.kind.acronym.v1"
     if whole and len(tail) == 1 and _common_noun(words, tail[0], profile):
-        return phrase, ActorKind.UNKNOWN, None, COMMON_NOUN
+        # "die Küstenwache teilte mit": a body that speaks, not a person
+        return phrase, ActorKind.ORGANIZATION, None, COMMON_NOUN
     if whole and 1 < len(tail) <= 4 and _common_noun(words, "", profile):
         if tail[0].lower().endswith(_AGENT_ENDINGS) and tail[0] == name_words[0]:
             # "die Läuferin Anna Berg": a description and the name
@@ -376,13 +386,18 @@ _AGENT_ENDINGS = ("er", "in")
 
 
 def _common_noun(words: list[str], word: str, profile: LangProfile) -> bool:
-    """A German noun after a determiner is no name ("der Abstand", "dieser Darstellung",
-    "den Übergriffen"): names take no article; an agent noun ("der Stürmer") or a
-    nationality ("der Nigerianer") describes a person."""
+    """A German noun after a determiner is no person's name ("die Küstenwache", "der
+    Abstand", "den Übergriffen"): names take no article; an agent noun ("der Stürmer") or
+    a nationality ("der Nigerianer") describes a person."""
     if profile.lang != "de" or not words or not _det(words[0], profile):
         return False
     low = word.lower()
+    if low.endswith(("e", "en")) and words[0].lower() in _MASCULINE:
+        return False  # "der Rachsüchtige", "dem Angeklagten": an adjective as a person
     return not low or not (low.endswith(_AGENT_ENDINGS) or entity_words("de").nationality(word))
+
+
+_MASCULINE = frozenset(("der", "dem", "des", "ein", "einem", "eines"))
 
 
 #: determiners of one person: "des Vorsitzenden", "a spokeswoman" are not groups
