@@ -175,6 +175,7 @@ FIRING = [
     ("entity.description.head.v1", "de"),
     ("entity.new.v1", "de"),
     ("actor.kind.common_noun.v1", "de"),
+    ("actor.kind.share.v1", "de"),
     ("actor.kind.organization.v1", "de"),
     ("actor.kind.outlet.v1", "de"),
     ("actor.kind.anonymous.v1", "de"),

@@ -117,3 +117,10 @@ def test_entities_german_noun_after_an_article_is_no_person_name() -> None:
     )
     assert describe(["der", "Nigerianer"], de)[1] is ActorKind.PERSON
     assert describe(["Mittwoch"], de)[1] is ActorKind.UNKNOWN
+
+
+def test_entities_a_share_of_people_is_an_anonymous_group() -> None:
+    en = load("en")
+    assert describe(["Twelve", "percent"], en)[1] is ActorKind.ANONYMOUS
+    assert describe(["Another", "19", "percent"], en)[1] is ActorKind.ANONYMOUS
+    assert describe(["zwölf", "Prozent"], load("de"))[1] is ActorKind.ANONYMOUS

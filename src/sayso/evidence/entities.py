@@ -324,6 +324,8 @@ def _add(
     ``fresh``: "another source")."""
     if not speaker and a and doc.seg.words[a - 1].lower() in doc.ew.predicative:
         return  # "stellt sich als Opfer dar": a predicative names no one
+    if not speaker and not _may_name(doc, entities, a, b):
+        return
     desc = doc.describe(a, b)
     name, kind, role, rule = desc
     if kind is ActorKind.UNKNOWN or rule in (naming.NON_ENTITY, "actor.pronoun.v1"):
@@ -352,6 +354,23 @@ def _add(
         e.name_words, e.named = n, named
         e.cues = (max(0, a - 3), b + 3)
     e.mentions.append(doc.mention(a, b, speaker))
+
+
+def _may_name(doc: _Doc, entities: dict[str, _Entity], a: int, b: int) -> bool:
+    """A cheap look before the naming: a German mention may name an entity to refer to
+    only with a role, kind or person word, two capitalised words in a row, or a surname
+    already known (every German noun is capitalised; most mentions name nothing)."""
+    if not doc.nouns_capitalised:
+        return True
+    words, ck = doc.seg.words, doc.chunks
+    caps = 0
+    for w in words[a:b]:
+        if ck.role(w) or ck.kind(w) is not None:
+            return True
+        caps = caps + 1 if w[:1].isupper() else 0
+        if caps >= 2:
+            return True
+    return b - a == 1 and "p:" + words[a].lower() in entities
 
 
 def _resolve(doc: _Doc, t: _Target, entities: dict[str, _Entity], settings: EntitySettings) -> Link:

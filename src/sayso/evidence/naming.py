@@ -69,12 +69,26 @@ def describe(
     words: Sequence[str], profile: LangProfile, seg: Segmented | None = None
 ) -> Description:
     """(canonical name, kind, role, rule id) of a speaker mention's words (see the module
-    doc); ``seg``, the article, tells a surname from an adverb at a sentence start."""
+    doc); ``seg``, the article, tells a surname from an adverb at a sentence start (and
+    keeps the answers: the actors, chains and entities ask about the same mentions)."""
+    if seg is None:
+        return _describe(words, profile, None)
+    key = ("naming.describe", tuple(words))
+    got: Description | None = seg.memo.get(key)
+    if got is None:
+        got = seg.memo[key] = _describe(words, profile, seg)
+    return got
+
+
+def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None) -> Description:
     nw = name_words(profile.lang)
     tokens = _tidy(list(words), nw)
     content = [w for w in tokens if w[:1].isalnum()]
     if not content:
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
+    if len(content) <= 3 and content[-1].lower() in entity_words(profile.lang).shares:
+        # "Twelve percent", "another 19 percent": a share of respondents
+        return _join(content), ActorKind.ANONYMOUS, None, "actor.kind.share.v1"
     first = content[0].lower()
     at = tokens.index(content[0])
     glued = at + 1 < len(tokens) and tokens[at + 1] == ","  # "er, befände sich …"

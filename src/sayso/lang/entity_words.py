@@ -27,6 +27,8 @@ class EntityWords:
     new_markers: frozenset[str]
     #: words before a predicative noun ("als Opfer", "as mayor"): no referent
     predicative: frozenset[str]
+    #: nouns of a share of people ("12 percent said"): poll respondents
+    shares: frozenset[str]
 
     def nationality(self, noun: str) -> tuple[str, ...]:
         """The introducing word beginnings of a nationality noun ("Niederländer",
@@ -56,4 +58,5 @@ def entity_words(lang: str) -> EntityWords:
         },
         new_markers=frozenset(str(x).lower() for x in raw.get("new_markers", ())),
         predicative=frozenset(str(x).lower() for x in raw.get("predicative", ())),
+        shares=frozenset(str(x).lower() for x in raw.get("shares", ())),
     )

@@ -14,6 +14,10 @@ from typing import Any
 
 from sayso.lang import SUPPORTED
 
+#: ``NameWords.is_person_noun`` of compound words and ``is_org_word`` ("org:" + word),
+#: per (language, word): each scans a whole word list
+_PERSON_NOUNS: dict[tuple[str, str], bool] = {}
+
 
 @dataclass(frozen=True, slots=True)
 class NameWords:
@@ -47,15 +51,27 @@ class NameWords:
         low = word.lower()
         if low in self.person_nouns:
             return True
-        # compounds by a long last part only: "Chefentwickler", but not the surname
-        # "Wößmann" by "Mann"
-        return any(
-            len(n) >= 6 and low.endswith(n) and len(low) - len(n) >= 3 for n in self.person_nouns
-        )
+        key = (self.lang, low)
+        got = _PERSON_NOUNS.get(key)
+        if got is None:
+            # compounds by a long last part only: "Chefentwickler", but not the surname
+            # "Wößmann" by "Mann" (memoised: a scan of every noun per word)
+            got = any(
+                len(n) >= 6 and low.endswith(n) and len(low) - len(n) >= 3
+                for n in self.person_nouns
+            )
+            if len(_PERSON_NOUNS) > 200_000:  # bounded over millions of articles
+                _PERSON_NOUNS.clear()
+            _PERSON_NOUNS[key] = got
+        return got
 
     def is_org_word(self, word: str) -> bool:
         low = word.lower()
-        return any(low.endswith(s) for s in self.organization_suffixes)
+        key = (self.lang, "org:" + low)
+        got = _PERSON_NOUNS.get(key)
+        if got is None:
+            got = _PERSON_NOUNS[key] = any(low.endswith(s) for s in self.organization_suffixes)
+        return got
 
     def match(
         self, table: dict[tuple[str, ...], str], words: list[str], i: int
