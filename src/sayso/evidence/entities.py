@@ -322,8 +322,9 @@ def _add(
 ) -> None:
     """A mention that names something: it joins (or starts) its entity (a new one when
     ``fresh``: "another source")."""
-    if not speaker and a and doc.seg.words[a - 1].lower() in doc.ew.predicative:
-        return  # "stellt sich als Opfer dar": a predicative names no one
+    before = doc.seg.words[a - 1].lower() if a else ""
+    if not speaker and (before in doc.ew.predicative or before in doc.ew.places):
+        return  # "stellt sich als Opfer dar", "in New York": no one to refer to
     if not speaker and not _may_name(doc, entities, a, b):
         return
     desc = doc.describe(a, b)

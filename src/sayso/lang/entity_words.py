@@ -29,6 +29,8 @@ class EntityWords:
     predicative: frozenset[str]
     #: nouns of a share of people ("12 percent said"): poll respondents
     shares: frozenset[str]
+    #: prepositions of place: a name after one is a place ("in New York")
+    places: frozenset[str]
 
     def nationality(self, noun: str) -> tuple[str, ...]:
         """The introducing word beginnings of a nationality noun ("Niederländer",
@@ -59,4 +61,5 @@ def entity_words(lang: str) -> EntityWords:
         new_markers=frozenset(str(x).lower() for x in raw.get("new_markers", ())),
         predicative=frozenset(str(x).lower() for x in raw.get("predicative", ())),
         shares=frozenset(str(x).lower() for x in raw.get("shares", ())),
+        places=frozenset(str(x).lower() for x in raw.get("places", ())),
     )
