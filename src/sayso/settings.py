@@ -158,8 +158,10 @@ class EntitySettings:
     tuned on any gold."""
 
     #: mentions in this many sentences before a pronoun or description are candidates
-    #: (statement speakers at any distance)
     window_sentences: int = 2
+    #: ... and statement speakers in this many (a long text stays linear; the weight of a
+    #: speaker further back is below a thousandth)
+    speaker_sentences: int = 10
     #: a mention's weight is multiplied by this per sentence of distance
     decay: float = 0.5
     #: added to the weight of a statement's speaker (who is speaking in the quotes around)

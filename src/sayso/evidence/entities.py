@@ -85,7 +85,10 @@ class _Entity:
     cues: tuple[int, int] = (0, 0)  # tokens around its name (a nationality's words)
     head: str | None = None  # a document's or group's head noun ("poll", "source")
     words: set[str] = field(default_factory=set)  # the words of its mentions
-    mentions: list[_Mention] = field(default_factory=list)
+
+
+#: a mention and the entity it belongs to
+_Seen = tuple[_Mention, _Entity]
 
 
 @dataclass(slots=True)
@@ -116,14 +119,20 @@ class _Doc:
         self.contents = [_range(seg, s.content) for s in statements]
         #: German capitalises every noun: a lone capitalised word may be any noun
         self.nouns_capitalised = profile.lang == "de"
+        self._owners: dict[int, frozenset[int]] | None = None
 
     def sent(self, i: int) -> int:
         return max(0, bisect.bisect_right(self.firsts, i) - 1)
 
     def inside(self, a: int) -> frozenset[int]:
-        return frozenset(
-            k for k, (lo, hi, toks) in enumerate(self.contents) if lo <= a < hi and a in toks
-        )
+        """The statements whose content holds token ``a``."""
+        if self._owners is None:
+            owners: dict[int, set[int]] = {}
+            for k, (_, _, toks) in enumerate(self.contents):
+                for i in toks:
+                    owners.setdefault(i, set()).add(k)
+            self._owners = {i: frozenset(ks) for i, ks in owners.items()}
+        return self._owners.get(a, frozenset())
 
     def describe(self, a: int, b: int) -> naming.Description:
         key = ("entities.describe", a, b)
@@ -257,15 +266,16 @@ def link(
                 events.append((a, b, None))
     events.sort(key=lambda e: (e[0], e[1]))
     entities: dict[str, _Entity] = {}
+    recent: list[_Seen] = []
     out: dict[Span, Link] = {}
     for a, b, said in events:
         t = targets.get(a) if said is not None else None
         if t is not None:
-            got = out[t.spans[0]] = _resolve(doc, t, entities, settings)
+            got = out[t.spans[0]] = _resolve(doc, t, recent, settings)
             if got[0] is None and not t.readings:  # it names an entity of its own
-                _add(doc, entities, a, b, said, True, fresh=got[1] == NEW)
+                _add(doc, entities, a, b, said, True, recent, fresh=got[1] == NEW)
             continue
-        _add(doc, entities, a, b, said, (a, b) in spoken)
+        _add(doc, entities, a, b, said, (a, b) in spoken, recent)
     return out
 
 
@@ -318,10 +328,11 @@ def _add(
     b: int,
     spans: tuple[Span, ...] | None,
     speaker: bool,
+    recent: list[_Seen],
     fresh: bool = False,
 ) -> None:
     """A mention that names something: it joins (or starts) its entity (a new one when
-    ``fresh``: "another source")."""
+    ``fresh``: "another source"), and is one of the ``recent`` mentions."""
     before = doc.seg.words[a - 1].lower() if a else ""
     if not speaker and (before in doc.ew.predicative or before in doc.ew.places):
         return  # "stellt sich als Opfer dar", "in New York": no one to refer to
@@ -354,7 +365,7 @@ def _add(
         e.name = spans or (doc.seg.token_span(a, b),)
         e.name_words, e.named = n, named
         e.cues = (max(0, a - 3), b + 3)
-    e.mentions.append(doc.mention(a, b, speaker))
+    recent.append((doc.mention(a, b, speaker), e))
 
 
 def _may_name(doc: _Doc, entities: dict[str, _Entity], a: int, b: int) -> bool:
@@ -374,27 +385,38 @@ def _may_name(doc: _Doc, entities: dict[str, _Entity], a: int, b: int) -> bool:
     return b - a == 1 and "p:" + words[a].lower() in entities
 
 
-def _resolve(doc: _Doc, t: _Target, entities: dict[str, _Entity], settings: EntitySettings) -> Link:
+def _resolve(doc: _Doc, t: _Target, recent: list[_Seen], settings: EntitySettings) -> Link:
+    """The entity the target refers to among the mentions of the last sentences (walked
+    back from the nearest: the work per target is bounded, a long text stays linear)."""
     if t.role == "":
         return None, NEW
-    best: tuple[float, int, _Entity] | None = None
-    rule = PRONOUN
-    for e in entities.values():
-        fit = _fits(doc, t, e)
+    scores: dict[int, tuple[float, int, _Entity, str]] = {}
+    fits: dict[int, tuple[float, str] | None] = {}
+    for m, e in reversed(recent):
+        d = t.mention.sent - m.sent
+        if d > settings.speaker_sentences:
+            break
+        if (
+            m.a >= t.mention.a
+            or t.own in m.inside
+            or (d > settings.window_sentences and not m.speaker)
+        ):
+            continue
+        if id(e) not in fits:
+            fits[id(e)] = _fits(doc, t, e)
+        fit = fits[id(e)]
         if fit is None:
             continue
-        score = _salience(t, e, settings)
-        if score is None:
-            continue
-        last = max(m.a for m in e.mentions)
-        if best is None or (score + fit[0], last) > (best[0], best[1]):
-            best, rule = (score + fit[0], last, e), fit[1]
-    if best is None:
+        w = _weight(t, m, d, settings) + fit[0]
+        got = scores.get(id(e))
+        if got is None or w > got[0]:
+            scores[id(e)] = (w, max(m.a, got[1] if got else -1), e, fit[1])
+    if not scores:
         return (None, UNRESOLVED) if t.readings else (None, "")
-    e = best[2]
-    if rule == SALIENT and not _only_speaker(t, e, entities):
+    _, _, e, rule = max(scores.values(), key=lambda x: (x[0], x[1]))
+    if rule == SALIENT and not _only_speaker(t, e, recent):
         return (None, "")
-    e.mentions.append(t.mention)
+    recent.append((t.mention, e))
     if t.readings and e.kind is ActorKind.PERSON and e.gender is None:
         genders = {p.gender for p in t.readings if p.number == "sg"}
         if len(genders) == 1 and not any(p.number == "pl" for p in t.readings):
@@ -446,42 +468,26 @@ def _agrees(doc: _Doc, p: Pronoun, e: _Entity) -> bool:
     return False
 
 
-def _salience(t: _Target, e: _Entity, s: EntitySettings) -> float | None:
-    """The entity's weight at the target: its best mention before it (None: no mention
-    may be referred to)."""
-    best: float | None = None
-    for m in e.mentions:
-        if m.a >= t.mention.a or t.own in m.inside:
-            continue
-        d = t.mention.sent - m.sent
-        if d > s.window_sentences and not m.speaker:
-            continue
-        base = 1.0 + s.speaker_bonus * m.cued + s.subject_bonus * m.subject
-        if m.inside & t.mention.inside:
-            base += s.local_bonus
-        elif m.inside - t.mention.inside:
-            base -= s.quoted_penalty
-        w = base * s.decay**d
-        if best is None or w > best:
-            best = w
-    return best
+def _weight(t: _Target, m: _Mention, d: int, s: EntitySettings) -> float:
+    """A mention's weight at the target ``d`` sentences after it."""
+    base = 1.0 + s.speaker_bonus * m.cued + s.subject_bonus * m.subject
+    if m.inside & t.mention.inside:
+        base += s.local_bonus
+    elif m.inside - t.mention.inside:
+        base -= s.quoted_penalty
+    return base * s.decay**d
 
 
-def _only_speaker(t: _Target, e: _Entity, entities: dict[str, _Entity]) -> bool:
+def _only_speaker(t: _Target, e: _Entity, recent: list[_Seen]) -> bool:
     """A definite description takes the salient person only when that person spoke in
     its sentence or the one before, and no other named person did."""
-
-    def spoke(x: _Entity) -> bool:
-        return any(
-            m.speaker and m.a < t.mention.a and t.mention.sent - m.sent <= 1 for m in x.mentions
-        )
-
-    if not spoke(e):
-        return False
-    return not any(
-        x is not e and x.kind is ActorKind.PERSON and x.named and spoke(x)
-        for x in entities.values()
-    )
+    spoke = set()
+    for m, x in reversed(recent):
+        if t.mention.sent - m.sent > 1:
+            break
+        if m.speaker and m.a < t.mention.a and x.kind is ActorKind.PERSON and x.named:
+            spoke.add(id(x))
+    return spoke == {id(e)}
 
 
 @component("evidence.entities.link.v1", Stage.EVIDENCE)
