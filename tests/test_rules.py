@@ -21,7 +21,7 @@ SRC = Path(sayso.__file__).parent
 #: "actor.coref.pronoun.v1" once the pronoun is resolved)
 INTERNAL = {"actor.pronoun.v1"}
 FAMILIES = re.compile(
-    r"^(rule|group|crf|model|chain|framing|actor|relation|lexicon|identity|manual)\."
+    r"^(rule|group|crf|model|chain|framing|actor|entity|relation|lexicon|identity|manual)\."
 )
 
 #: texts written for this test, with the shapes most rules fire on
@@ -167,7 +167,15 @@ FIRING = [
     ("chain.unknown_source.v1", "de"),
     ("actor.unknown_source.v1", "de"),
     ("actor.coref.name.v1", "de"),
-    ("actor.coref.pronoun.v1", "de"),
+    ("entity.pronoun.v1", "de"),
+    ("entity.description.role.v1", "de"),
+    ("entity.description.age.v1", "de"),
+    ("entity.description.nationality.v1", "de"),
+    ("entity.description.salient.v1", "de"),
+    ("entity.description.head.v1", "de"),
+    ("entity.new.v1", "de"),
+    ("actor.kind.common_noun.v1", "de"),
+    ("actor.kind.share.v1", "de"),
     ("actor.kind.organization.v1", "de"),
     ("actor.kind.outlet.v1", "de"),
     ("actor.kind.anonymous.v1", "de"),

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.evidence import contradictions, disputes, framing, layer
+from sayso.evidence import contradictions, disputes, entities, framing, layer
 from sayso.evidence import relays as evidence_relays
 from sayso.extract import (
     according,
@@ -104,6 +104,7 @@ PIPELINE: tuple[Component, ...] = (
     # evidence: chains need the hop mentions resolved to actors; disputes need the hearsay
     # and stance facets (a disputed report is often hearsay); confirmation needs disputes
     evidence_relays.evidence_speakers,
+    entities.link_entities,
     layer.evidence_chains,
     framing.evidence_frame,
     disputes.evidence_link,

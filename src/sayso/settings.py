@@ -156,6 +156,30 @@ class EvidenceSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class EntitySettings:
+    """In-document entities (``sayso.evidence.entities``): how a speaker pronoun or
+    description finds the mention it refers to. Set by hand from the salience literature
+    (Lappin and Leass: recency halves per sentence, subjects and speakers weigh more), not
+    tuned on any gold."""
+
+    #: mentions in this many sentences before a pronoun or description are candidates
+    window_sentences: int = 2
+    #: ... and statement speakers in this many (a long text stays linear; the weight of a
+    #: speaker further back is below a thousandth)
+    speaker_sentences: int = 10
+    #: a mention's weight is multiplied by this per sentence of distance
+    decay: float = 0.5
+    #: added to the weight of a statement's speaker (who is speaking in the quotes around)
+    speaker_bonus: float = 1.0
+    #: added to the weight of a mention in subject position
+    subject_bonus: float = 0.5
+    #: added when the mention and the pronoun stand inside the same content
+    local_bonus: float = 1.5
+    #: subtracted when the mention stands inside another statement's content
+    quoted_penalty: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
 class WebSettings:
     """The web view's response cache (``sayso.web.cache``): whole responses to reads, kept
     until the ledger changes. ``cache_entries`` 0 switches it off."""
@@ -231,6 +255,8 @@ class Settings:
     evidence_windows: EvidenceSettings = field(default_factory=EvidenceSettings)
     #: the speaker ranker's thresholds
     speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
+    #: in-document entities: what a speaker pronoun or description refers to
+    entities: EntitySettings = field(default_factory=EntitySettings)
 
 
 DEFAULT = Settings()

@@ -18,5 +18,5 @@ def test_actors_pronoun_after_a_name_joins_that_person() -> None:
     a = sayso.analyze("Anna Berger sagte, sie komme. Sie fügte hinzu, es werde spät.", "de")
     people = [x for x in a.actors if x.kind is ActorKind.PERSON]
     assert [x.name for x in people] == ["Anna Berger"]
-    assert "actor.coref.pronoun.v1" in people[0].rules
+    assert "entity.pronoun.v1" in people[0].rules  # the in-document entity step
     assert all(UNRESOLVED not in x.rules for x in a.actors)

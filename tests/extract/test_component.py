@@ -66,6 +66,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.ranker.speakers.v1",
         "extract.assemble.statements.v2",
         "evidence.relays.speakers.v1",
+        "evidence.entities.link.v1",
         "evidence.layer.chains.v1",
         "evidence.framing.frame.v1",
         "evidence.disputes.link.v2",

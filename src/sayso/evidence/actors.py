@@ -11,10 +11,10 @@ document heads, role nouns); a capitalised name without any hint is a person.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from sayso.evidence import naming
+from sayso.evidence import entities, naming
 from sayso.lang import LangProfile
 from sayso.lang.reporting import framing_words
 from sayso.model import Actor, ActorKind, Span, Statement
@@ -23,6 +23,15 @@ from sayso.text.segment import Segmented
 #: a speaker pronoun with no actor before it to refer to
 UNRESOLVED = "actor.pronoun.unresolved.v1"
 PRONOUN_RULES = frozenset({"actor.coref.pronoun.v1", UNRESOLVED})
+#: mentions that join an actor without naming it: no new name, no alias
+LINK_RULES = PRONOUN_RULES | {
+    entities.PRONOUN,
+    entities.ROLE,
+    entities.AGE,
+    entities.NATIONALITY,
+    entities.SALIENT,
+    entities.HEAD,
+}
 
 
 @dataclass(slots=True)
@@ -141,13 +150,16 @@ def resolve(
     profile: LangProfile,
     statements: list[Statement],
     extra: Sequence[Span] = (),
+    links: Mapping[Span, tuple[tuple[Span, ...] | None, str]] | None = None,
 ) -> tuple[list[Statement], tuple[Actor, ...], dict[Span, str]]:
     """Attach an actor id and a one-hop chain to every statement with a speaker.
 
     ``extra`` are further source mentions (the outer and inner hops of source chains);
-    they are resolved in document order together with the speakers. Returns the
-    statements, the actors and the actor id of every resolved mention (keyed by the
-    mention's first span).
+    they are resolved in document order together with the speakers. ``links`` are the
+    in-document entity step's antecedents of speaker pronouns and descriptions
+    (:mod:`sayso.evidence.entities`): such a mention joins its antecedent's actor; without
+    them a pronoun takes the most recent (person) actor. Returns the statements, the actors
+    and the actor id of every resolved mention (keyed by the mention's first span).
     """
     actors: list[_Draft] = []
     by_mention: dict[Span, _Draft] = {}
@@ -166,7 +178,12 @@ def resolve(
             continue
         name, kind, role, rule = naming.describe(words, profile, seg)
         actor: _Draft | None = None
-        if rule == "actor.pronoun.v1":
+        link = links.get(key) if links is not None else None
+        if link is not None and link[1]:
+            rule = link[1]
+            if link[0] is not None:
+                actor = _antecedent(seg, profile, link[0], by_mention, index, actors)
+        elif rule == "actor.pronoun.v1":
             # "er", "sie", "he", "she" refer to people: the most recent person, if any
             person = any(
                 p.number == "sg" and p.gender in ("m", "f")
@@ -185,7 +202,11 @@ def resolve(
             actor = _Draft(f"a{len(actors) + 1}", name, kind, role)
             actors.append(actor)
             index.add(actor)
-        elif kind is ActorKind.PERSON and len(name.split()) > len(actor.name.split()):
+        elif (
+            kind is ActorKind.PERSON
+            and rule not in LINK_RULES
+            and len(name.split()) > len(actor.name.split())
+        ):
             # a later full name improves an earlier short one
             actor.aliases.append(actor.name)
             actor.name = name
@@ -193,7 +214,7 @@ def resolve(
         if role and actor.role is None:
             actor.role = role
             index.role(actor)
-        if name != actor.name and name not in actor.aliases and rule not in PRONOUN_RULES:
+        if name != actor.name and name not in actor.aliases and rule not in LINK_RULES:
             actor.aliases.append(name)
             index.alias(actor, name)
         actor.mentions.extend(spans)
@@ -218,6 +239,36 @@ def resolve(
         for a in actors
     )
     return out, final, {span: a.id for span, a in by_mention.items()}
+
+
+def _antecedent(
+    seg: Segmented,
+    profile: LangProfile,
+    spans: tuple[Span, ...],
+    by_mention: dict[Span, _Draft],
+    index: _Index,
+    actors: list[_Draft],
+) -> _Draft:
+    """The actor of an antecedent mention: the one already made for it, the one its name
+    matches, or a new one (a person named before who speaks only through the pronoun)."""
+    got = by_mention.get(spans[0])
+    if got is not None:
+        return got
+    words = [w for sp in spans for w in _words(seg, sp)]
+    name, kind, role, rule = naming.describe(words, profile, seg)
+    actor = _match(index, name, kind, role)
+    if actor is None:
+        actor = _Draft(f"a{len(actors) + 1}", name, kind, role)
+        actors.append(actor)
+        index.add(actor)
+    elif kind is ActorKind.PERSON and len(name.split()) > len(actor.name.split()):
+        actor.aliases.append(actor.name)
+        actor.name = name
+        index.name(actor)
+    actor.mentions.extend(spans)
+    actor.rules.append(rule)
+    by_mention[spans[0]] = actor
+    return actor
 
 
 def _fits(a: _Draft, low: str, last_word: str, kind: ActorKind, role: str | None) -> bool:

@@ -71,6 +71,8 @@ def is_plural(word: str, profile: LangProfile) -> bool:
         return low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
     if low.endswith("innen"):
         return True
+    if "jährig" in low:  # "die 45-Jährige" is one woman, "die 45-Jährigen" a group
+        return low.endswith("jährigen")
     if low.endswith("en") and not low.endswith(("chen", "men")):
         return True
     return low.endswith("e") and any(c in low for c in "äöü") and fold(low) != low

@@ -34,7 +34,9 @@ def evidence_chains(w: Work) -> None:
     mentions += disputes.owner_mentions(seg, profile, statements)
     authors = document_authors.author_mentions(seg, profile, statements)
     mentions += list(authors.values())
-    statements, actors, actor_of = actor_mod.resolve(seg, profile, statements, mentions)
+    statements, actors, actor_of = actor_mod.resolve(
+        seg, profile, statements, mentions, w.entity_links
+    )
     unknown = Actor(
         id=f"a{len(actors) + 1}",
         name="(unknown source)",
@@ -68,7 +70,7 @@ def evidence_relations(w: Work) -> None:
 @component("evidence.layer.plain_actors.v1", Stage.EVIDENCE, setting=("evidence", False))
 def plain_actors(w: Work) -> None:
     """Without the evidence layer: actors of the speakers and the nested relations only."""
-    resolved, w.actors, _ = actor_mod.resolve(w.seg, w.profile, w.statements)
+    resolved, w.actors, _ = actor_mod.resolve(w.seg, w.profile, w.statements, links=w.entity_links)
     w.statements = resolved
     w.relations = tuple(nested(resolved))
 

@@ -40,6 +40,7 @@ from sayso.evidence.inflection import (
     singular_form,
 )
 from sayso.lang import LangProfile
+from sayso.lang.entity_words import entity_words
 from sayso.lang.names import NameWords, name_words
 from sayso.model import ActorKind
 from sayso.text.segment import Segmented
@@ -47,6 +48,8 @@ from sayso.text.segment import Segmented
 #: the name of the unknown source (as the evidence layer names it)
 UNKNOWN_NAME = "(unknown source)"
 NON_ENTITY = "actor.name.non_entity.v1"
+#: a German common noun after a determiner, no name
+COMMON_NOUN = "actor.kind.common_noun.v1"
 
 Description = tuple[str, ActorKind, str | None, str]
 
@@ -66,12 +69,26 @@ def describe(
     words: Sequence[str], profile: LangProfile, seg: Segmented | None = None
 ) -> Description:
     """(canonical name, kind, role, rule id) of a speaker mention's words (see the module
-    doc); ``seg``, the article, tells a surname from an adverb at a sentence start."""
+    doc); ``seg``, the article, tells a surname from an adverb at a sentence start (and
+    keeps the answers: the actors, chains and entities ask about the same mentions)."""
+    if seg is None:
+        return _describe(words, profile, None)
+    key = ("naming.describe", tuple(words))
+    got: Description | None = seg.memo.get(key)
+    if got is None:
+        got = seg.memo[key] = _describe(words, profile, seg)
+    return got
+
+
+def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None) -> Description:
     nw = name_words(profile.lang)
     tokens = _tidy(list(words), nw)
     content = [w for w in tokens if w[:1].isalnum()]
     if not content:
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
+    if len(content) <= 3 and content[-1].lower() in entity_words(profile.lang).shares:
+        # "Twelve percent", "another 19 percent": a share of respondents
+        return _join(content), ActorKind.ANONYMOUS, None, "actor.kind.share.v1"
     first = content[0].lower()
     at = tokens.index(content[0])
     glued = at + 1 < len(tokens) and tokens[at + 1] == ","  # "er, befände sich …"
@@ -94,6 +111,8 @@ def describe(
     names = [w for w in content if not _det(w, profile)]
     if len(names) == 1 and _not_a_name(names[0], profile, nw, seg):
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
+    if len(names) == 1 and (_time(names[0].lower(), nw) or profile.month(names[0])):
+        return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY  # "Tuesday", "Mittwoch"
     if len(names) == 1 and names[0].islower() and not _known_lower(names[0], profile, nw):
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY  # "viel"
     inner = _complement(tokens, profile, nw)
@@ -277,7 +296,17 @@ def _cut(tokens: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
 
 
 _TIME_WORDS = frozenset(
-    ("gestern", "heute", "vorgestern", "abends", "morgens", "yesterday", "today")
+    (
+        "gestern",
+        "heute",
+        "vorgestern",
+        "abends",
+        "morgens",
+        "mittwoch",
+        "sonnabend",
+        "yesterday",
+        "today",
+    )
 )
 
 
@@ -352,9 +381,37 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
         return phrase, ActorKind.PERSON, role, "actor.kind.role.v1"
     if whole and len(tail) == 1 and _acronym(tail[0]):
         return tail[0], ActorKind.ORGANIZATION, None, "actor.kind.acronym.v1"
+    if whole and len(tail) == 1 and _common_noun(words, tail[0], profile):
+        # "die Küstenwache teilte mit": a body that speaks, not a person
+        return phrase, ActorKind.ORGANIZATION, None, COMMON_NOUN
+    if whole and 1 < len(tail) <= 4 and _common_noun(words, "", profile):
+        if tail[0].lower().endswith(_AGENT_ENDINGS) and tail[0] == name_words[0]:
+            # "die Läuferin Anna Berg": a description and the name
+            return _join(name_words[1:]), ActorKind.PERSON, tail[0], "actor.kind.role_name.v1"
+        # "die Deutsche Bahn": a German name with an article is an institution
+        return _join(name_words), ActorKind.ORGANIZATION, None, "actor.kind.article_name.v1"
     if whole and len(tail) <= 4:
         return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+#: German nouns for people by their ending: agent nouns ("Stürmer", "Läuferin")
+_AGENT_ENDINGS = ("er", "in")
+
+
+def _common_noun(words: list[str], word: str, profile: LangProfile) -> bool:
+    """A German noun after a determiner is no person's name ("die Küstenwache", "der
+    Abstand", "den Übergriffen"): names take no article; an agent noun ("der Stürmer") or
+    a nationality ("der Nigerianer") describes a person."""
+    if profile.lang != "de" or not words or not _det(words[0], profile):
+        return False
+    low = word.lower()
+    if low.endswith(("e", "en")) and words[0].lower() in _MASCULINE:
+        return False  # "der Rachsüchtige", "dem Angeklagten": an adjective as a person
+    return not low or not (low.endswith(_AGENT_ENDINGS) or entity_words("de").nationality(word))
+
+
+_MASCULINE = frozenset(("der", "dem", "des", "ein", "einem", "eines"))
 
 
 #: determiners of one person: "des Vorsitzenden", "a spokeswoman" are not groups

@@ -47,6 +47,9 @@ class Work:
     actors: tuple[Actor, ...] = ()
     #: the actor id of every resolved mention, keyed by its first span
     actor_of: dict[Span, str] = field(default_factory=dict)
+    #: speaker mentions the in-document entity step resolved, keyed by their first span:
+    #: (the spans of the mention they refer to, or None for an unresolved pronoun; rule)
+    entity_links: dict[Span, tuple[tuple[Span, ...] | None, str]] = field(default_factory=dict)
     #: stated disputes/confirmations, then inferred contradictions (ids set at the end)
     stated: list[Relation] = field(default_factory=list)
     inferred: list[Relation] = field(default_factory=list)

@@ -51,7 +51,7 @@ from sayso.extract.mention_words import (
     make_word,
 )
 from sayso.lang import LangProfile
-from sayso.model import Form, Span
+from sayso.model import ActorKind, Form, Span
 from sayso.text.segment import Segmented
 
 #: sentences before the content's first and after its last that hold candidates
@@ -141,23 +141,53 @@ class Candidate:
     features: list[float] | None = None
 
 
-class DocMentions:
-    """The noun-phrase mentions of one document, chunked per sentence on demand, with the
-    per-token tables the features read (paragraph, quotation, word lookups)."""
+class Chunker:
+    """The noun-phrase mentions of a document's sentences, chunked on demand, with the
+    memoised word lookups (what :mod:`sayso.evidence.entities` needs without the
+    ranker's per-token tables)."""
 
     def __init__(self, seg: Segmented, profile: LangProfile) -> None:
         self.seg = seg
         self.profile = profile
         self._by_sent: dict[int, list[tuple[int, int]]] = {}
+        self._words = lookups_of(profile).words
+        #: each token's Word.bits (-1: not looked up yet), and the bits of "" past the end
+        self.bits: list[int] = [-1] * len(seg.words) + [self.word("").bits]
+
+    def word(self, w: str) -> Word:
+        got = self._words.get(w)
+        if got is None:
+            got = self._words[w] = make_word(self.profile, w)
+        return got
+
+    def role(self, w: str) -> bool:
+        """``profile.is_role_noun``, memoised."""
+        return self.word(w).role
+
+    def kind(self, w: str) -> ActorKind | None:
+        """``profile.actor_kind_hint``, memoised."""
+        return self.word(w).kind
+
+    def sentence(self, s: int) -> list[tuple[int, int]]:
+        """The mentions of sentence ``s`` as token ranges ``[a, b)``."""
+        got = self._by_sent.get(s)
+        if got is None:
+            got = self._by_sent[s] = _chunk(self, s)
+        return got
+
+
+class DocMentions(Chunker):
+    """The noun-phrase mentions of one document, chunked per sentence on demand, with the
+    per-token tables the features read (paragraph, quotation, word lookups)."""
+
+    def __init__(self, seg: Segmented, profile: LangProfile) -> None:
+        super().__init__(seg, profile)
         #: the draft each token's content belongs to (-1: none), see index_drafts
         self.owner: list[int] = [-1] * len(seg.words)
         self.draft_index: dict[int, int] = {}
         #: lower-cased words of the speakers of the drafts seen so far
         self.spoken: set[str] = set()
-        self._words = lookups_of(profile).words
         words = seg.words
-        #: each token's Word.bits (-1: not looked up yet), and the bits of "" past the end
-        self.bits: list[int] = [-1] * len(words) + [self.word("").bits]
         self.lower_words = {w for w in words if w[:1].islower()}
         self.counts = Counter([w.lower() for w in words if w[:1].isupper()])
         self.para_starts = [a for a, _ in seg.paragraphs]
@@ -178,20 +208,8 @@ class DocMentions:
             for p in d.parts:
                 self.owner[p.a : p.b] = [k] * (p.b - p.a)
 
-    def word(self, w: str) -> Word:
-        got = self._words.get(w)
-        if got is None:
-            got = self._words[w] = make_word(self.profile, w)
-        return got
-
     def paragraph(self, i: int) -> int:
         return bisect.bisect_right(self.para_starts, self.seg.starts[i]) - 1
-
-    def sentence(self, s: int) -> list[tuple[int, int]]:
-        got = self._by_sent.get(s)
-        if got is None:
-            got = self._by_sent[s] = _chunk(self, s)
-        return got
 
     def fill(self, a: int, b: int) -> None:
         """Look up the bits of tokens ``[a, b)`` not looked up yet."""
@@ -202,7 +220,7 @@ class DocMentions:
                 bits[i] = (known.get(w) or self.word(w)).bits
 
 
-def _chunk(dm: DocMentions, s: int) -> list[tuple[int, int]]:
+def _chunk(dm: Chunker, s: int) -> list[tuple[int, int]]:
     from sayso.extract.according import noun_phrase_end
 
     seg, profile = dm.seg, dm.profile
