@@ -157,3 +157,15 @@ def test_naming_in_an_analysis_no_adverb_becomes_an_actor() -> None:
     assert "Demnach" not in names
     assert "Karin Hollweg" in names
     assert not any("SPÖ" in n or "Montag" in n for n in names)
+
+
+def test_naming_outlet_whose_title_begins_with_its_article() -> None:
+    """ "The Hill" and "The Intercept" are gazetteer names with their article: the article
+    was dropped before the lookup, and "Hill" became a person. Lowercase "der Presse" (the
+    press) is not the newspaper "Die Presse"."""
+    en = profile("en")
+    assert describe(["The", "Hill"], en)[:2] == ("The Hill", ActorKind.OUTLET)
+    assert describe(["The", "Intercept"], en)[:2] == ("The Intercept", ActorKind.OUTLET)
+    assert describe(["der", "Presse"], profile("de"))[1] is not ActorKind.OUTLET
+    a = sayso.analyze('"We will not back down," the senator told The Hill on Monday.', "en")
+    assert ("The Hill", ActorKind.OUTLET) in {(x.name, x.kind) for x in a.actors}

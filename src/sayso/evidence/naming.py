@@ -461,9 +461,14 @@ def _named_outlet(
     outlet's own report ("ein Bericht der New York Times")."""
     if head is None:
         return None
-    for got in (nw.match(nw.outlets, words, head), profile.match_outlet(words, head)):
-        if got is not None and not any(x[:1].isalnum() for x in words[head + got[1] :]):
-            return _outlet_name(got[0], nw), ActorKind.OUTLET, None, "actor.kind.outlet.v1"
+    # a gazetteer name may begin with its article, capitalised as part of the title ("The
+    # Hill", "Die Presse"; "sagte der Presse" is the press, not the newspaper)
+    titled = head and _det(words[head - 1], profile) and words[head - 1][:1].isupper()
+    starts = (head, head - 1) if titled else (head,)
+    for start in starts:
+        for got in (nw.match(nw.outlets, words, start), profile.match_outlet(words, start)):
+            if got is not None and not any(x[:1].isalnum() for x in words[start + got[1] :]):
+                return _outlet_name(got[0], nw), ActorKind.OUTLET, None, "actor.kind.outlet.v1"
     w = words[head]
     is_head = _outlet_noun(w, profile, nw)
     rest = [x for x in words[head + 1 :] if x[:1].isalnum()]
