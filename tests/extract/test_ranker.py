@@ -137,7 +137,8 @@ def test_ranker_keeps_the_rules_span_when_the_rules_speaker_wins() -> None:
 
 def test_ranker_is_off_by_default() -> None:
     a = analyze(TEXT, "de")
-    assert all(ranker.RULE not in s.rules and s.confidence == 1.0 for s in a.statements)
+    assert all(ranker.RULE not in s.rules for s in a.statements)
+    assert not any(e.rule == ranker.RULE for s in a.statements for e in s.evidence)
 
 
 def test_ranker_scores_equal_a_tree_by_tree_walk() -> None:

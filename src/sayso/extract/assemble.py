@@ -4,7 +4,7 @@ pruned, and the statements the drafts become (ids, roles cut out of the content)
 
 from __future__ import annotations
 
-from sayso.extract import draft
+from sayso.extract import confidence, draft
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.roles import cue_evidence, medium_of
 from sayso.lang import LangProfile
@@ -40,8 +40,9 @@ def prune(w: Work) -> None:
 
 @component("extract.assemble.statements.v2", Stage.FINISH)
 def statements(w: Work) -> None:
-    """Drafts become statements with ids in document order."""
+    """Drafts become statements with ids in document order, each with its confidence."""
     w.statements = finish(w.seg, w.profile, w.drafts, w.taggers)
+    confidence.apply(w)
 
 
 def _spans(seg: Segmented, runs: list[draft.Seg]) -> Spans:
