@@ -1,7 +1,7 @@
 """Throughput and memory of ``sayso.analyze()`` on German news the process has never
 analysed, next to spaCy's blank German tokenizer on the same texts in the same run.
 
-    python benchmarks/throughput.py [--data ../shared/data/gnad/articles.csv] [--rounds 7]
+    python benchmarks/throughput.py [--data ../shared/data | gnad/articles.csv] [--rounds 7]
     python benchmarks/throughput.py --warm    # the old figure: re-reads of seen texts
     python benchmarks/throughput.py --ranker on   # with the speaker ranker (or off)
 
@@ -31,7 +31,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "gnad" / "articles.csv"
+#: $SAYSO_DATA (a data folder) when set, as the other tools read it; else the checkout's sibling
+_SIBLING = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEFAULT = Path(os.environ.get("SAYSO_DATA") or _SIBLING)
 # a long run: load the compiled decoder during warm-up, not in the first timed round
 os.environ.setdefault("SAYSO_JIT", "1")
 
@@ -56,6 +58,9 @@ def peak_mb() -> float:
 
 
 def load_texts(path: Path) -> list[str]:
+    """The articles of the gnad CSV ``path`` (a data folder means its gnad/articles.csv)."""
+    if path.is_dir():
+        path = path / "gnad" / "articles.csv"
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as fh:
         return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]

@@ -62,7 +62,8 @@ FEATURES = (
 def features(s: Statement, text: str) -> list[float]:
     """The model's inputs for statement ``s`` of ``text`` (order: :data:`FEATURES`)."""
     content_a, content_b = s.content[0].start, s.content[-1].end
-    speaker_words = sum(len(text[x.start : x.end].split()) for x in s.speaker)
+    # words counted by their spaces: cheaper than splitting, the same on tokenised text
+    speaker_words = sum(text.count(" ", x.start, x.end) + 1 for x in s.speaker)
     lower_word = speaker_words == 1 and text[s.speaker[0].start : s.speaker[0].end][:1].islower()
     if s.speaker:
         a, b = s.speaker[0].start, s.speaker[-1].end
@@ -83,7 +84,7 @@ def features(s: Statement, text: str) -> list[float]:
         far,
         after,
         float(s.parent is not None),
-        min(len(text[content_a:content_b].split()), 80) / 80,
+        min(text.count(" ", content_a, content_b) + 1, 80) / 80,
         *(float(r in rules) for r in RULE_FAMILIES),
     ]
 
