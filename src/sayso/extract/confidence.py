@@ -61,7 +61,7 @@ FEATURES = (
 
 def features(s: Statement, text: str) -> list[float]:
     """The model's inputs for statement ``s`` of ``text`` (order: :data:`FEATURES`)."""
-    content_a, content_b = s.content[0].start, s.content[-1].end
+    content_a, content_b = (s.content[0].start, s.content[-1].end) if s.content else (0, 0)
     # words counted by their spaces: cheaper than splitting, the same on tokenised text
     speaker_words = sum(text.count(" ", x.start, x.end) + 1 for x in s.speaker)
     lower_word = speaker_words == 1 and text[s.speaker[0].start : s.speaker[0].end][:1].islower()
