@@ -62,7 +62,7 @@ FEATURES = (
 def features(s: Statement, text: str) -> list[float]:
     """The model's inputs for statement ``s`` of ``text`` (order: :data:`FEATURES`)."""
     content_a, content_b = (s.content[0].start, s.content[-1].end) if s.content else (0, 0)
-    # words counted by their spaces: cheaper than splitting, the same on tokenised text
+    # words counted by their spaces: cheaper than splitting (training counts them the same way)
     speaker_words = sum(text.count(" ", x.start, x.end) + 1 for x in s.speaker)
     lower_word = speaker_words == 1 and text[s.speaker[0].start : s.speaker[0].end][:1].islower()
     if s.speaker:
@@ -105,7 +105,7 @@ def model(lang: str) -> tuple[tuple[float, ...], float] | None:
 def probability(weights: tuple[tuple[float, ...], float], x: list[float]) -> float:
     coef, intercept = weights
     z = intercept + sum(c * v for c, v in zip(coef, x, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))  # no overflow, whatever the weights
 
 
 def apply(w: Work) -> None:
