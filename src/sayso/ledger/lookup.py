@@ -19,24 +19,23 @@ if TYPE_CHECKING:
     from sayso.ledger.store import Ledger
 
 
-def actor(db: Database, actor_id: int) -> ActorRecord | None:
-    """Ledger actor ``actor_id`` with its counts (also one merged into another), or None."""
+def with_counts() -> Any:
+    """Ledger actors with their statement and document counts (``n_statements``,
+    ``n_docs``): one actor's page and the actor list read the same columns."""
     a, s = t.actors.c, t.statements.c
-    query = (
+    return (
         select(
             t.actors,
             func.count(s.id).label("n_statements"),
             func.count(func.distinct(s.document_id)).label("n_docs"),
         )
         .outerjoin(t.statements, s.actor_id == a.id)
-        .where(a.id == actor_id)
         .group_by(a.id)
     )
-    with db.read() as conn:
-        found = conn.execute(query).first()
-    if found is None:
-        return None
-    row = found
+
+
+def actor_record(row: Any) -> ActorRecord:
+    """An :class:`ActorRecord` of a :func:`with_counts` row."""
     return ActorRecord(
         id=row.id,
         name=row.name,
@@ -46,6 +45,13 @@ def actor(db: Database, actor_id: int) -> ActorRecord | None:
         statements=row.n_statements,
         documents=row.n_docs,
     )
+
+
+def actor(db: Database, actor_id: int) -> ActorRecord | None:
+    """Ledger actor ``actor_id`` with its counts (also one merged into another), or None."""
+    with db.read() as conn:
+        found = conn.execute(with_counts().where(t.actors.c.id == actor_id)).first()
+    return None if found is None else actor_record(found)
 
 
 def merged_into(db: Database, actor_id: int) -> int | None:

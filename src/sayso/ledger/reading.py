@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     any_,
     bindparam,
+    desc,
     exists,
     func,
     literal_column,
@@ -19,7 +20,7 @@ from sqlalchemy import (
 
 from sayso import errors
 from sayso.errors import SaysoError
-from sayso.ledger import identity, migrate
+from sayso.ledger import identity, lookup, migrate
 from sayso.ledger import schema as t
 from sayso.ledger.engine import Database
 from sayso.ledger.query import Day, StatementQuery, date_range, statement_rows, utc
@@ -98,15 +99,8 @@ def documents(
 def actors(
     db: Database, *, name: str | None, kind: str | None, limit: int | None
 ) -> list[ActorRecord]:
-    a, s = t.actors.c, t.statements.c
-    n_statements = func.count(s.id).label("n_statements")
-    query = (
-        select(t.actors, n_statements, func.count(func.distinct(s.document_id)).label("n_docs"))
-        .outerjoin(t.statements, s.actor_id == a.id)
-        .group_by(a.id)
-        .order_by(n_statements.desc(), a.name)
-        .limit(limit)
-    )
+    a = t.actors.c
+    query = lookup.with_counts().order_by(desc("n_statements"), a.name).limit(limit)
     if name is not None:
         wanted = identity.name_key(name) or actor_key(name)
         query = query.where(a.key.contains(wanted, autoescape=True))
@@ -114,18 +108,7 @@ def actors(
         query = query.where(a.kind == kind)
     query = query.where(a.merged_into.is_(None))
     with db.read() as conn:
-        return [
-            ActorRecord(
-                id=row.id,
-                name=row.name,
-                kind=row.kind,
-                role=row.role,
-                aliases=tuple(row.aliases),
-                statements=row.n_statements,
-                documents=row.n_docs,
-            )
-            for row in conn.execute(query)
-        ]
+        return [lookup.actor_record(row) for row in conn.execute(query)]
 
 
 def _leads(db: Database, ids: set[str], chars: int) -> dict[str, str]:
