@@ -130,9 +130,10 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if d.speaker or d.speaker_spans is not None or not d.cue:
             continue
         c = d.cue[0].a
-        toks = [i for r in d.cue for i in range(r.a, r.b)]
         s = seg.sentence_of[c]
         a, b = seg.sentences[s]
+        _release_subject(seg, profile, d, a)
+        toks = [i for r in d.cue for i in range(r.a, r.b)]
         v = _finite_cue_verb(profile, words, a, toks)
         low = words[c].lower()
         # a verbal cue: not a nominal one ("die Ansicht") nor an according-to trigger
@@ -155,6 +156,28 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         lo, hi, rule = got
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append(rule)
+
+
+def _release_subject(seg: Segmented, profile: LangProfile, d: Draft, a: int) -> None:
+    """A cue run that swallowed the subject after its verb ("[sagte Franziskus], dass …")
+    gives it back: capitalised words right after a lowercase cue verb that are neither cue
+    verbs nor cue nouns leave the cue, so that the subject after the verb can be read."""
+    words = seg.words
+    for r in d.cue:
+        if r.b - r.a < 2 or profile.cue(words[r.a].lower()) is None or r.a == a:
+            continue
+        if not words[r.a][:1].islower():
+            continue
+        k = r.a + 1
+        while k < r.b and (
+            words[k][:1].isupper()
+            and profile.cue(words[k].lower()) is None
+            and profile.nominal_cue(words[k]) is None
+        ):
+            k += 1
+        if k > r.a + 1 and k == r.b:
+            r.b = r.a + 1
+            d.rules.append("group.cue.released_subject.v1")
 
 
 def _finite_cue_verb(profile: LangProfile, words: list[str], a: int, toks: list[int]) -> int | None:
