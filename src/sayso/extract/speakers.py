@@ -146,7 +146,7 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if got is None:
             got = _wie_subject(seg, profile, d, a, c, free)
         if got is None and v is not None:
-            got = _inverted_subject(seg, profile, a, b, v, free)
+            got = inverted_subject(seg, profile, a, b, v, free)
         if got is None and profile.nonfinite_cue:
             if lower_words is None:
                 lower_words = {w for w in words if w[:1].islower()}
@@ -275,7 +275,7 @@ def _main_clause_subject(
     return a, e, "group.speaker.main_clause.v1"
 
 
-def _inverted_subject(
+def inverted_subject(
     seg: Segmented,
     profile: LangProfile,
     a: int,
