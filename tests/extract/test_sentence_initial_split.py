@@ -45,6 +45,13 @@ def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, list[
             "sie",
             "Die Hochschule",
         ),
+        # the cue is only the particle; the stem stands second
+        (
+            "Die Ministerin wies dies als Unsinn zurück, sie sei empört.",
+            ["zurück"],
+            "sie",
+            "Die Ministerin",
+        ),
         # the tagger took the participle alone; the auxiliary stands second
         (
             "Die Stiftung Waldhaus hat im Mai darauf hingewiesen, dass Geld fehle.",

@@ -61,6 +61,8 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         a = seg.sentences[s][0]
         rule = "group.speaker.sentence_initial.v1"
         aux = _auxiliary_before(seg, profile, a, c)
+        if aux is None:
+            aux = _stem_before(profile, words, a, c, d)
         if aux is not None:
             c, rule = aux, "group.speaker.sentence_initial.split_verb.v1"
         if c == a or c - a > 6:
@@ -82,6 +84,17 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
             continue
         d.speaker = [Seg(a, c, "S", s)]
         d.rules.append(rule)
+
+
+def _stem_before(profile: LangProfile, words: list[str], a: int, c: int, d: Draft) -> int | None:
+    """The stem of a particle verb before a cue that is only its particle ("Die Ministerin
+    wies dies als „Unverschämtheit“ [zurück]"): the first lowercase word of the sentence."""
+    k = next((i for i in range(a, c) if words[i][:1].islower()), c)
+    if k == c or k - a > 6:
+        return None
+    rest = [words[i].lower() for r in d.cue for i in range(r.a, r.b)]
+    low = words[k].lower()
+    return k if any(profile.cue_with_particle(low, t) is not None for t in rest) else None
 
 
 def _auxiliary_before(seg: Segmented, profile: LangProfile, a: int, c: int) -> int | None:
@@ -147,6 +160,8 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
             got = _wie_subject(seg, profile, d, a, c, free)
         if got is None and v is not None:
             got = inverted_subject(seg, profile, a, b, v, free)
+        if got is None and v is not None:
+            got = _postposed_subject(seg, profile, d, b, v, free)
         if got is None and profile.nonfinite_cue:
             if lower_words is None:
                 lower_words = {w for w in words if w[:1].islower()}
@@ -273,6 +288,39 @@ def _main_clause_subject(
     if e == a or not free(a, e) or not speaker_head(profile, words[e - 1]):
         return None
     return a, e, "group.speaker.main_clause.v1"
+
+
+def _postposed_subject(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Draft,
+    b: int,
+    v: int,
+    free: Callable[[int, int], bool],
+) -> tuple[int, int, str] | None:
+    """The subject after the verb of an attribution that follows its content and a comma
+    ("„…“, äußerte sich Schavan gegenüber der Zeitung"): a reflexive pronoun after the
+    verb (``clause.json`` ``reflexive_pronouns``) is skipped."""
+    from sayso.extract.according import noun_phrase_end
+
+    words = seg.words
+    content = content_tokens(d)
+    if v < 2 or words[v - 1] != "," or not content or max(content) not in (v - 2, v - 1):
+        return None
+    if max(content) >= v:
+        return None
+    k = v + 1
+    if k < b and words[k].lower() in profile.reflexive_pronouns:
+        k += 1
+    if k >= b or words[k].lower() in profile.object_determiners:
+        return None
+    low = words[k].lower()
+    e = noun_phrase_end(seg, profile, k, b)
+    if e == k and profile.is_speaker_pronoun(low) and words[k][:1].islower():
+        e = k + 1
+    if e == k or not free(k, e) or not speaker_head(profile, words[e - 1]):
+        return None
+    return k, e, "group.speaker.postposed.v1"
 
 
 def inverted_subject(
