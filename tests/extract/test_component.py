@@ -38,6 +38,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.speakers.complete_from_frame.v1",
         "extract.according_to.sources.v1",
         "extract.speakers.sentence_initial.v1",
+        "extract.adverb_speakers.replace.v1",
         "extract.speakers.clause_subject.v1",
         "extract.direct.attribution_after_quote.v1",
         "extract.relays.quoted_with.v1",

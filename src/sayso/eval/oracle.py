@@ -37,6 +37,7 @@ STEPS: frozenset[str] = frozenset(
         "extract.speakers.complete_from_frame.v1",
         "extract.according_to.sources.v1",
         "extract.speakers.sentence_initial.v1",
+        "extract.adverb_speakers.replace.v1",
         "extract.speakers.clause_subject.v1",
         "extract.direct.attribution_after_quote.v1",
         "extract.addressees.find.v1",

@@ -357,6 +357,8 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         ambiguous_cue_forms=_lower_set(clause.get("ambiguous_cue_forms", ())),
         verb_companions=_lower_set(clause.get("verb_companions", ())),
         finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
+        perfect_finite=_lower_set(clause.get("perfect_finite", ())),
+        reflexive_pronouns=_lower_set(clause.get("reflexive_pronouns", ())),
         speaker_trim=bool(clause.get("speaker_trim", False)),
         speaker_extension=frozenset(clause.get("speaker_extension", ())),
         speaker_contractions=tuple(clause.get("speaker_contractions", ())),
