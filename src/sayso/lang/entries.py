@@ -182,6 +182,9 @@ class EvidenceLexicon:
     scope_cues: frozenset[str] = frozenset()
     scope_auxiliaries: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
+    #: words linking an outlet to the speech act right before it ("im", "gegenüber",
+    #: "told … on", "to"): an outlet after the cue is an interview's only behind one
+    outlet_links: frozenset[str] = frozenset()
     universal: frozenset[str] = frozenset()
     agreement: Mapping[str, str] = field(default_factory=dict)  # word -> confirms|disputes
     agreement_prepositions: frozenset[str] = frozenset()

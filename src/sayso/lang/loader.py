@@ -79,6 +79,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         scope_cues=_lower_set(raw.get("scope_cues", ())),
         scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
         outlet_heads=_lower_set(raw.get("outlet_heads", ())),
+        outlet_links=_lower_set(raw.get("outlet_links", ())),
         universal=_lower_set(raw.get("universal", ())),
         agreement=_ro(
             {
