@@ -94,3 +94,46 @@ def test_unseen_precision_a_report_far_before_is_no_accusation() -> None:
     a = sayso.analyze(text, "de")
     report = by_content(a, "Amt gern")
     assert not any(r.target == report.id for r in a.relations)
+
+
+def _kinds(a: sayso.Analysis, words: str) -> list[str]:
+    return [k for _, k in chain(a, by_content(a, words))]
+
+
+def test_unseen_precision_embedded_speaker_needs_a_finite_speech_verb() -> None:
+    # an adjective ("Clinton's reported contributions"), an infinitive after another
+    # verb ("misspoke and intended to say"), a noun ("his home state") embed no one
+    for text, words in (
+        (
+            "Nearly half of the senator's reported contributions came from women, "
+            "according to the group.",
+            "contributions came",
+        ),
+        (
+            "A campaign aide later said that Clinton misspoke and intended to say that it "
+            "was a mistake.",
+            "misspoke",
+        ),
+        ("Analysts say that if Rubio can't win his home state, his campaign is over.", "home"),
+    ):
+        a = sayso.analyze(text, "en")
+        assert len(chain(a, by_content(a, words))) == 1, text
+
+
+def test_unseen_precision_embedded_indefinite_subject_is_no_speaker() -> None:
+    a = sayso.analyze("Jeder hat gesagt, wohin die Reise gehen soll, erklärte Berger.", "de")
+    assert _kinds(a, "Reise") == ["person"]
+
+
+def test_unseen_precision_embedded_speaker_still_relayed() -> None:
+    a = sayso.analyze(
+        "Mr. Ross said Mr. Obama had told Jewish leaders that he would not change course.",
+        "en",
+    )
+    assert [n for n, _ in chain(a, by_content(a, "change course"))][-1].endswith("Obama")
+    b = sayso.analyze(
+        "Die Zeitung Kurier berichtet, der General habe seinem Kollegen gesagt, die Lage "
+        "sei ernst.",
+        "de",
+    )
+    assert _kinds(b, "Lage sei ernst") == ["outlet", "person"]
