@@ -172,13 +172,58 @@ def _outlet_in_frame(
             continue  # "Coeure der französischen Zeitung Le Monde" passes
         named = profile.match_outlet(words, i)
         if named is not None and words[i][:1].isupper():
+            if not _linked(seg, profile, i, after, speaker):
+                continue  # "um Zeit und Ort", "eine Umfrage für die Times": no interview
             return _span(seg, i, i + named[1])
         if words[i].lower() in heads and words[i][:1].isupper():
+            if not _linked(seg, profile, i, after, speaker):
+                continue
             j = i + 1
             while j < b and words[j][:1].isupper() and j not in contents and not seg.quote_depth[j]:
                 j += 1
             return _span(seg, i, j)
     return None
+
+
+def _linked(
+    seg: Segmented, profile: LangProfile, i: int, cue: int, speaker: AbstractSet[int]
+) -> bool:
+    """Is the outlet at token ``i`` the place of the speech act: right after the cue, the
+    speaker or a linking word (``outlet_links``: "sagte er im ZDF", "gegenüber der APA",
+    "im Gespräch mit der Frankfurter Allgemeinen Sonntagszeitung"), with articles,
+    adjectives and dates between them ("sagte X am Sonntag der Belgrader Zeitung Danas")?
+    Not an outlet further on in the sentence ("eine Umfrage für die Times", "im Auftrag
+    der Bild GmbH") nor a common noun ("um Zeit und Ort"). Languages without
+    ``outlet_links`` take every outlet after the cue."""
+    links = profile.evidence.outlet_links
+    if not links or i in speaker:
+        return True  # an outlet inside the speaker phrase was checked before
+    from sayso.evidence.interview_scope import day_words  # builds on this module
+
+    words, lows = seg.words, seg.lows
+    days = day_words(profile.lang)
+    k = i - 1
+    if lows[i] in profile.evidence.outlet_heads and k > cue and words[k][:1].isupper():
+        k -= 1  # the name before its head: "in Bugün TV"
+    while k > cue and (
+        lows[k] in profile.determiners
+        or lows[k] in days
+        or lows[k].isdigit()
+        or (lows[k] not in links and lows[k].endswith(_ADJECTIVE_ENDINGS))
+    ):
+        k -= 1  # "der finnischen", "der Frankfurter Allgemeinen", "am Sonntag der"
+    if k == cue or k in speaker or lows[k] in links:
+        return True
+    if k == cue + 1 and profile.is_speaker_pronoun(words[k]):
+        return True  # "sagte er NBC"
+    # a speaker the tagger did not mark: the outlet still follows the subject in the
+    # cue's clause ("sagte seine Frau Ensaf Haidar am Sonntag der Agentur AFP")
+    return not speaker and not any(words[j] in profile.clause_breaks for j in range(cue, i))
+
+
+#: endings of the adjectives between a linking word and an outlet ("der serbischen
+#: Nachrichtenagentur", "der Belgrader Zeitung", "der Frankfurter Allgemeinen")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def find_hops(

@@ -223,13 +223,41 @@ def _reference(
         lo, hi = a, b  # "Ob das stimmt, war unklar": the question is its own clause
     accounts = profile.evidence.account_nouns
     for j in range(lo, hi):
-        if seg.lows[j] in accounts and seg.words[j][:1].isalpha():
+        if seg.lows[j] in accounts and seg.words[j][:1].isalpha() and not _own_piece(seg, fw, j):
             return accounts[seg.lows[j]]
     if any(_anaphor(seg, profile, fw, j, hi) for j in range(lo, hi)):
         return "anaphor"
     if m.value is Confirmation.UNCONFIRMED and b - a <= SHORT_REMARK and m.same_sentence:
         return "remark"
     return None
+
+
+def _own_piece(seg: Segmented, fw: FramingWords, j: int) -> bool:
+    """Is account noun ``j`` the purpose of a request ("declined to comment *for this
+    story*", "für diesen Artikel"): the asking outlet's own piece, not a report?"""
+    return any(seg.lows[k] in fw.request_purposes for k in range(max(0, j - 3), j))
+
+
+def _named_here(
+    seg: Segmented,
+    profile: LangProfile,
+    fw: FramingWords,
+    m: Marker,
+    a: int,
+    b: int,
+    here: Sequence[Statement],
+) -> list[Statement]:
+    """The statements of the marker's sentence whose cue is an account noun of the
+    marker's clause ("declined to comment on *reports* that the dean had been fired",
+    "Berichte, wonach …, wollte er nicht kommentieren"): the marker is about them."""
+    lo, hi = _clause(seg, profile, a, b, m.start)
+    accounts = profile.evidence.account_nouns
+    nouns = {j for j in range(lo, hi) if seg.lows[j] in accounts and not _own_piece(seg, fw, j)}
+    if not nouns:
+        return []
+    # also when the tagger merged the refusal into the reports' frame ("declined to
+    # comment on reports" as one cue): its content is still the reports' content
+    return [s for s in here if nouns & tokens_of(seg, s.cue)]
 
 
 def _anaphor(seg: Segmented, profile: LangProfile, fw: FramingWords, j: int, hi: int) -> bool:
@@ -382,6 +410,9 @@ def _about(
     if m.circumstantial:
         # "…, without offering any evidence": the statement it stands in or follows
         return holder or list(here)
+    named = _named_here(seg, profile, fw, m, a, b, here)
+    if named:
+        return named
     if m.same_sentence:
         # "…, was sich nicht unabhängig überprüfen ließ": the sentence's other statements
         own = [s for s in here if s not in holder]

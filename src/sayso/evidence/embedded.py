@@ -40,6 +40,7 @@ def embedded_speaker(
     that takes a clause, a clause break or complementizer must follow it (up to an
     auxiliary) inside the content, and no passive auxiliary may stand between them."""
     words = seg.words
+    ev = profile.evidence
     if _embedding_forms(profile).isdisjoint([seg.lows[i] for i in content]):
         return None  # no speech verb that could embed a speaker
     toks = [i for i in content if not seg.quote_depth[i]]
@@ -63,8 +64,8 @@ def embedded_speaker(
             subject = None
     else:
         subject = None
-    if subject is None:
-        return None
+    if subject is None or " ".join(seg.lows[subject[0] : subject[1]]) in ev.embedding_non_speakers:
+        return None  # "Jeder hat gesagt, …": no one in particular
     for i in toks:
         if i < subject[1] or i > subject[1] + 8:
             continue
@@ -80,9 +81,39 @@ def embedded_speaker(
         )
         if brk is None or brk + 1 not in tokset:
             return None  # the complement must be part of the content
-        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], i)):
-            return None  # "Er werde … beschuldigt": a passive names no speaker
+        if any(words[k].lower() in profile.passive_auxiliaries for k in range(toks[0], brk)):
+            return None  # "Er werde … beschuldigt", "dass Aufzeichnungen gemeldet werden"
+        blockers = profile.evidence.embedding_blockers
+        if any(seg.lows[k] in blockers for k in (*range(subject[1], i), i + 1)):
+            # "Clinton misspoke and intended to say", "die Matura geschrieben zu haben":
+            # the verb is another clause's or an infinitive, not the subject's speech
+            return None
+        before = seg.lows[i - 1]
+        if (
+            before in profile.prepositions
+            or before in profile.determiners
+            or before.endswith(("'s", "’s"))
+        ):
+            return None  # a noun or an adjective: "filings by states", "Clinton's reported"
+        if not _adjacent(seg, profile, subject[1], i):
+            return None  # "if Rubio can't win his home state, …": another verb between
         if any(words[k] in breaks for k in range(subject[1], i)):
             return None  # the verb belongs to another clause
         return seg.token_span(*subject), seg.token_span(i, i + 1)
     return None
+
+
+def _adjacent(seg: Segmented, profile: LangProfile, a: int, i: int) -> bool:
+    """In a language with ``embedding_fillers`` (English word order), may the words
+    ``[a, i)`` between the subject and the verb stand there: auxiliaries, negations and
+    adverbs only ("Mr. Obama had never told")? Other languages put objects there ("der
+    Minister habe seinem Kollegen gesagt")."""
+    fillers = profile.evidence.embedding_fillers
+    if not fillers:
+        return True
+    return all(
+        seg.lows[k] in fillers
+        or seg.lows[k] in profile.finite_auxiliaries
+        or seg.lows[k].endswith("ly")
+        for k in range(a, i)
+    )

@@ -72,7 +72,8 @@ def interview_fillers(lang: str) -> frozenset[str]:
 
 
 @cache
-def _day_words(lang: str) -> frozenset[str]:
+def day_words(lang: str) -> frozenset[str]:
+    """Weekdays and relative days (``date_words`` in ``occasions.json``)."""
     raw = _read(lang, "occasions.json", required=False)
     return frozenset(w.lower() for w in raw.get("date_words", ()))
 
@@ -80,7 +81,7 @@ def _day_words(lang: str) -> frozenset[str]:
 def dates_in(seg: Segmented, profile: LangProfile, toks: Iterable[int]) -> set[str]:
     """The date words among ``toks``: weekdays and relative days (``date_words``),
     capitalised month names, years."""
-    days = _day_words(profile.lang)
+    days = day_words(profile.lang)
     out = set()
     for i in toks:
         low, word = seg.lows[i], seg.words[i]

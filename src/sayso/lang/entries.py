@@ -182,10 +182,21 @@ class EvidenceLexicon:
     scope_cues: frozenset[str] = frozenset()
     scope_auxiliaries: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
+    #: words linking an outlet to the speech act right before it ("im", "gegenüber",
+    #: "told … on", "to"): an outlet after the cue is an interview's only behind one
+    outlet_links: frozenset[str] = frozenset()
     universal: frozenset[str] = frozenset()
     agreement: Mapping[str, str] = field(default_factory=dict)  # word -> confirms|disputes
     agreement_prepositions: frozenset[str] = frozenset()
     embedding_cues: frozenset[str] = frozenset()
+    #: words between an embedded subject and its speech verb, or right after the verb,
+    #: that make the verb no finite speech act of that subject ("and", "to", "zu")
+    embedding_blockers: frozenset[str] = frozenset()
+    #: subjects that name no one in particular ("jeder", "everyone")
+    embedding_non_speakers: frozenset[str] = frozenset()
+    #: the only words besides auxiliaries and -ly adverbs that may stand between an
+    #: embedded subject and its verb (English); empty: any words (German objects)
+    embedding_fillers: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     #: the owner of an account noun after it: a genitive or a preposition
     owner_genitives: frozenset[str] = frozenset()

@@ -79,6 +79,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         scope_cues=_lower_set(raw.get("scope_cues", ())),
         scope_auxiliaries=_lower_set(raw.get("scope_auxiliaries", ())),
         outlet_heads=_lower_set(raw.get("outlet_heads", ())),
+        outlet_links=_lower_set(raw.get("outlet_links", ())),
         universal=_lower_set(raw.get("universal", ())),
         agreement=_ro(
             {
@@ -89,6 +90,9 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         ),
         agreement_prepositions=_lower_set(raw.get("agreement_prepositions", ())),
         embedding_cues=_lower_set(raw.get("embedding_cues", ())),
+        embedding_blockers=_lower_set(raw.get("embedding_blockers", ())),
+        embedding_non_speakers=_lower_set(raw.get("embedding_non_speakers", ())),
+        embedding_fillers=_lower_set(raw.get("embedding_fillers", ())),
         demonstratives=_lower_set(raw.get("demonstratives", ())),
         owner_genitives=_lower_set(raw.get("owner_genitives", ())),
         owner_prepositions=_lower_set(raw.get("owner_prepositions", ())),

@@ -91,6 +91,9 @@ class FramingWords:
     #: verb forms that name an object with a predicate ("called the report false",
     #: "nannte den Bericht falsch"): the cue links the predicate to the account noun
     naming_cues: frozenset[str] = frozenset()
+    #: prepositions naming the purpose of a request ("declined to comment *for* this
+    #: story"): the account noun after them is the asking outlet's own piece, not a report
+    request_purposes: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -137,6 +140,7 @@ class FramingWords:
             distancing_participles=_words(raw, "distancing_participles"),
             conditions=_words(raw, "conditions"),
             naming_cues=_words(raw, "naming_cues"),
+            request_purposes=_words(raw, "request_purposes"),
         )
 
 

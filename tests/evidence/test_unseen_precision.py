@@ -1,0 +1,139 @@
+"""Issue 16, third round: shapes that fired wrongly on unseen text (gnad rows outside the
+gold sets, PolNeAR train), written for these tests — an outlet named in a sentence but not
+the place of the speech act, a refused comment "for this story", a refused comment on
+reports named in its own sentence, and a denial by the one a report accuses."""
+
+from __future__ import annotations
+
+from evidence_helpers import by_content, chain
+
+import sayso
+from sayso.model import Confirmation, RelationKind
+
+
+def test_unseen_precision_common_noun_is_no_outlet_hop() -> None:
+    # "Zeit" (also the weekly "Die Zeit") is here only the common noun
+    text = "Bei Interesse öffne sich ein Chat, um Zeit und Ort zu vereinbaren, sagte der Gründer."
+    a = sayso.analyze(text, "de")
+    s = by_content(a, "Chat")
+    assert [k for _, k in chain(a, s)] == ["person"]
+
+
+def test_unseen_precision_outlet_later_in_the_sentence_is_no_hop() -> None:
+    text = (
+        "Beide Lager kommen auf 41 Prozent, sagte der Forscher über eine Umfrage für die "
+        "Zeitung Kurier."
+    )
+    a = sayso.analyze(text, "de")
+    s = by_content(a, "41 Prozent")
+    assert "outlet" not in [k for _, k in chain(a, s)]
+
+
+def test_unseen_precision_outlet_behind_a_link_word_is_a_hop() -> None:
+    for text in (
+        "Das sind gemischte Gefühle, sagte der Trainer Klaus Berger im ZDF.",
+        "Das ist nicht nachvollziehbar, sagte Bergführer Anton Moser gegenüber der APA.",
+        "Die Fähren seien ausgebucht, sagte die Behördenchefin Eva Moser am Sonntag der "
+        "Belgrader Zeitung Danas.",
+        "Es werde alles fertig, sagte die Bürgermeisterin im Gespräch mit der Frankfurter "
+        "Allgemeinen Sonntagszeitung.",
+    ):
+        a = sayso.analyze(text, "de")
+        kinds = [k for s in a.statements for _, k in chain(a, s)]
+        assert "outlet" in kinds, text
+
+
+def test_unseen_precision_comment_for_this_story_leaves_the_report_alone() -> None:
+    text = (
+        "The newspaper reported that the senator had taken bribes. A spokesman for the "
+        "senator declined to comment for this story."
+    )
+    a = sayso.analyze(text, "en")
+    report = by_content(a, "taken bribes")
+    assert report.framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_comment_on_the_report_still_unconfirms_it() -> None:
+    text = (
+        "The newspaper reported that the senator had taken bribes. A spokesman for the "
+        "senator declined to comment on the report."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "taken bribes").framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_unseen_precision_comment_on_reports_named_in_its_own_sentence() -> None:
+    text = (
+        "The dean spoke about his regret at the hearing. The school declined to comment "
+        "on reports that the dean had been fired."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "his regret").framing.confirmation is Confirmation.UNKNOWN
+    fired = by_content(a, "been fired")
+    assert fired.framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_unseen_precision_the_accused_rejects_the_outlets_report() -> None:
+    text = (
+        "Die Zeitung Kurier berichtete, der Minister habe Geld angenommen. Der Minister "
+        "wies die Vorwürfe zurück."
+    )
+    a = sayso.analyze(text, "de")
+    report = by_content(a, "Geld angenommen")
+    assert any(r.kind is RelationKind.DISPUTES and r.target == report.id for r in a.relations)
+    assert report.framing.confirmation is Confirmation.DENIED
+
+
+def test_unseen_precision_a_report_far_before_is_no_accusation() -> None:
+    filler = " ".join(f"Der Ausschuss tagte am {d}." for d in ("Montag", "Dienstag", "Mittwoch"))
+    text = (
+        "Die Zeitung Kurier berichtete, der Minister habe das Amt gern. "
+        + filler
+        + " Der Minister wies die Vorwürfe zurück."
+    )
+    a = sayso.analyze(text, "de")
+    report = by_content(a, "Amt gern")
+    assert not any(r.target == report.id for r in a.relations)
+
+
+def _kinds(a: sayso.Analysis, words: str) -> list[str]:
+    return [k for _, k in chain(a, by_content(a, words))]
+
+
+def test_unseen_precision_embedded_speaker_needs_a_finite_speech_verb() -> None:
+    # an adjective ("Clinton's reported contributions"), an infinitive after another
+    # verb ("misspoke and intended to say"), a noun ("his home state") embed no one
+    for text, words in (
+        (
+            "Nearly half of the senator's reported contributions came from women, "
+            "according to the group.",
+            "contributions came",
+        ),
+        (
+            "A campaign aide later said that Clinton misspoke and intended to say that it "
+            "was a mistake.",
+            "misspoke",
+        ),
+        ("Analysts say that if Rubio can't win his home state, his campaign is over.", "home"),
+    ):
+        a = sayso.analyze(text, "en")
+        assert len(chain(a, by_content(a, words))) == 1, text
+
+
+def test_unseen_precision_embedded_indefinite_subject_is_no_speaker() -> None:
+    a = sayso.analyze("Jeder hat gesagt, wohin die Reise gehen soll, erklärte Berger.", "de")
+    assert _kinds(a, "Reise") == ["person"]
+
+
+def test_unseen_precision_embedded_speaker_still_relayed() -> None:
+    a = sayso.analyze(
+        "Mr. Ross said Mr. Obama had told Jewish leaders that he would not change course.",
+        "en",
+    )
+    assert [n for n, _ in chain(a, by_content(a, "change course"))][-1].endswith("Obama")
+    b = sayso.analyze(
+        "Die Zeitung Kurier berichtet, der General habe seinem Kollegen gesagt, die Lage "
+        "sei ernst.",
+        "de",
+    )
+    assert _kinds(b, "Lage sei ernst") == ["outlet", "person"]
