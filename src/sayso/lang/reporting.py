@@ -94,11 +94,15 @@ class FramingWords:
     #: prepositions naming the purpose of a request ("declined to comment *for* this
     #: story"): the account noun after them is the asking outlet's own piece, not a report
     request_purposes: frozenset[str] = frozenset()
+    #: hedge-lexicon entries that never qualify an attribution: adjectival or comparative
+    #: readings ("more likely to say", "die mutmaßlichen Täter", "could have requested")
+    not_attribution_hedges: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
         return cls(
             relay_cues=_words(raw, "relay_cues"),
+            not_attribution_hedges=_words(raw, "not_attribution_hedges"),
             relay_agent=_words(raw, "relay_agent"),
             author_hearsay_modals=_words(raw, "author_hearsay_modals"),
             dative_determiners=_words(raw, "dative_determiners"),
