@@ -245,3 +245,15 @@ def test_evidence_agreeing_with_a_speaker_confirms_their_statement() -> None:
     (rel,) = [r for r in a.relations if r.kind is RelationKind.CONFIRMS]
     assert rel.target == claim.id and rel.rules == ("relation.confirms.agreement.v1",)
     assert claim.framing.confirmation is Confirmation.CONFIRMED
+
+
+def test_evidence_a_finding_endorses_only_for_a_document_or_an_organisation() -> None:
+    def stances(text: str, lang: str) -> list[str]:
+        return [s.framing.stance.value for s in sayso.analyze(text, lang).statements]
+
+    assert stances("A new poll showed that Clinton leads in Ohio.", "en") == ["endorsing"]
+    assert stances("The senator showed that he can win the state.", "en") == ["neutral"]
+    de_org = "Der Rechnungshof stellte fest, dass die Werbung verboten war."
+    assert stances(de_org, "de") == ["endorsing"]
+    de_person = "Der Minister stellte fest, dass die Werbung verboten war."
+    assert stances(de_person, "de") == ["neutral"]

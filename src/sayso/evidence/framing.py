@@ -135,7 +135,16 @@ def modal_reading(
     return None
 
 
-def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance, Evidence] | None:
+#: speakers whose "showed" or "found" is a finding the article presents as true
+FINDERS = frozenset((ActorKind.DOCUMENT, ActorKind.ORGANIZATION))
+
+
+def _stance(
+    seg: Segmented, profile: LangProfile, s: Statement, finder: bool
+) -> tuple[Stance, Evidence] | None:
+    """The stance of the statement's cue; ``finder``: its speaker is a document or an
+    organisation, whose "zeigen", "found" (``finding_cues``) endorse."""
+    findings = framing_words(profile.lang).finding_cues
     words = seg.words
     cue = sorted(tokens_of(seg, s.cue))
     for i in cue:
@@ -149,7 +158,7 @@ def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance,
         if entry is None:
             continue
         stance = profile.evidence.stance.get(entry.lemma, entry.stance)
-        if stance is Stance.NEUTRAL:
+        if stance is Stance.NEUTRAL or (entry.lemma in findings and not finder):
             continue  # "agreed … also contended": a later cue may still distance
         if stance is Stance.ENDORSING and _negated_cue(seg, profile, i):
             continue  # "konnte den Bericht nicht bestätigen" commits to nothing
@@ -228,6 +237,7 @@ def frame(
     ev = profile.evidence
     # "hieß es in einer Mitteilung des Verbands": a named source makes "heißt es" a cue
     named = {a.id for a in actors if a.kind not in (ActorKind.ANONYMOUS, ActorKind.UNKNOWN)}
+    kinds = {a.id: a.kind for a in actors}
     words = framing_words(profile.lang)
     sourceless = words.sourceless_markers
     owner = _owners(seg, statements)
@@ -303,7 +313,7 @@ def frame(
             evidence.extend(sourceless_hedges)
         if stance is Stance.NEUTRAL and s.parent is None:
             # a nested quotation shares its parent's cue; the parent carries the stance
-            got_stance = _stance(seg, profile, s)
+            got_stance = _stance(seg, profile, s, kinds.get(s.actor or "") in FINDERS)
             if got_stance is not None and got_stance[0] is not Stance.NEUTRAL:
                 stance = got_stance[0]
                 evidence.append(got_stance[1])
