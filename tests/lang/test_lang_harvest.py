@@ -14,8 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-de" / "train"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
-pytestmark = pytest.mark.corpus
-
 
 def _tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
@@ -28,6 +26,7 @@ def _tool() -> ModuleType:
     return mod
 
 
+@pytest.mark.corpus
 @pytest.mark.skipif(not (WIKINEWS.is_dir() and POLNEAR.is_dir()), reason="../shared/data absent")
 def test_cue_lexicons_are_reproducible() -> None:
     tool = _tool()
@@ -40,3 +39,27 @@ def test_cue_lexicons_are_reproducible() -> None:
         committed = json.loads(path.read_text(encoding="utf-8"))
         committed.pop("_doc")
         assert json.loads(json.dumps(fresh)) == committed, f"rerun the harvest for {lang}"
+
+
+def test_seed_files_give_the_verb_forms() -> None:
+    """The seed tables are read from tools/harvest_seeds/*.json and conjugated in code."""
+    tool = _tool()
+    de = {s.lemma: s for s in tool.de_seed()}
+    ank = de["ankündigen"]
+    assert ank.particle == "an" and ank.stance == "neutral" and ank.medium == "speech_writing"
+    assert {"angekündigt", "anzukündigen", "ankündigte"} <= ank.forms
+    assert "kündigte" in ank.split_forms and "ankündigte" not in ank.split_forms
+    assert {"bestritt", "bestritten", "bestreite"} <= de["bestreiten"].forms
+    en = {s.lemma: s for s in tool.en_seed()}
+    assert en["point out"].particle == "out" and "pointed" in en["point out"].split_forms
+    assert {"denies", "denied"} <= en["deny"].forms and en["deny"].stance == "distancing"
+
+
+def test_seed_verb_listed_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    tool = _tool()
+    row = ["sagen", "w", "n", "sdvn", "s"]
+    monkeypatch.setattr(tool, "DE_VERBS", [row, ["sagen", "w", "d", "s", "s"]])
+    with pytest.raises(ValueError, match="listed twice"):
+        tool.de_seed()
+    monkeypatch.setattr(tool, "DE_VERBS", [row])
+    assert [s.lemma for s in tool.de_seed()] == ["sagen"]
