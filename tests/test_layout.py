@@ -59,10 +59,10 @@ def test_layout_core_modules_and_functions_stay_small() -> None:
         _assert_small(path)
 
 
-def test_layout_tools_and_benchmarks_stay_small() -> None:
-    """The scripts beside the package keep the same sizes (their data lives in JSON files:
-    tools/harvest_seeds/, benchmarks/ledger_words.json)."""
-    for folder in ("tools", "benchmarks"):
+def test_layout_tools_benchmarks_and_tests_stay_small() -> None:
+    """The scripts and tests beside the package keep the same sizes (the scripts' data
+    lives in JSON files: tools/harvest_seeds/, benchmarks/ledger_words.json)."""
+    for folder in ("tools", "benchmarks", "tests"):
         paths = sorted((REPO / folder).rglob("*.py"))
         assert paths, folder  # the check must not pass on a missing folder
         for path in paths:
