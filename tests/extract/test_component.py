@@ -36,6 +36,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "evidence.framing.hearsay_sentences.v1",
         "extract.assemble.order.v1",
         "extract.speakers.complete_from_frame.v1",
+        "extract.coordinated.speakers.v1",
         "extract.according_to.sources.v1",
         "extract.speakers.sentence_initial.v1",
         "extract.adverb_speakers.replace.v1",
