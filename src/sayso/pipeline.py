@@ -63,6 +63,7 @@ PIPELINE: tuple[Component, ...] = (
     denials.propose_denials,
     attributions.propose_anaphoric,
     indirect.propose_comma_clauses,
+    coordinated.propose_coordinated,
     attributions.propose_medial,
     direct.propose_speaker_labels,
     reported.propose_whole_sentences,

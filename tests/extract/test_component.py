@@ -28,6 +28,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.denials.sentences.v1",
         "extract.attributions.anaphoric.v1",
         "extract.indirect.comma_clauses.v1",
+        "extract.coordinated.contents.v1",
         "extract.attributions.medial.v1",
         "extract.direct.speaker_labels.v1",
         "extract.reported.whole_sentences.v1",

@@ -48,3 +48,12 @@ def test_analyze_keeps_both_coordinated_statements() -> None:
     a = sayso.analyze(text, lang="de")
     speakers = [" ".join(text[x.start : x.end] for x in s.speaker) for s in a.statements]
     assert speakers == ["Der Wirt", "die Stadträtin"]
+
+
+def test_first_statement_loses_the_second_verb_from_its_cue() -> None:
+    # "doch B erklärte, …" after "A sagte, …": not one content cut by its frame
+    text = "Der Präsident sagte vor der Presse, Annabi sei tot, doch ein Sprecher erklärte, "
+    text += "den Tod nicht bestätigen zu können."
+    a = sayso.analyze(text, lang="de")
+    cues = [" ".join(text[x.start : x.end] for x in s.cue) for s in a.statements]
+    assert cues == ["sagte", "erklärte"]
