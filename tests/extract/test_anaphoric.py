@@ -49,12 +49,15 @@ def test_no_attribution_across_paragraphs_or_without_cue() -> None:
 def _anaphoric(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
     profile = load("de")
     seg = segment(text, profile.abbreviations, profile.months)
-    out = []
-    for d in attributions.anaphoric_attributions(seg, profile, []):
-        words = seg.words
-        span = lambda runs: " ".join(words[i] for r in runs for i in range(r.a, r.b))  # noqa: E731
-        out.append((span(d.parts[-1:]), span(d.speaker), span(d.cue), tuple(d.rules)))
-    return out
+    words = seg.words
+
+    def span(runs: list[draft.Seg]) -> str:
+        return " ".join(words[i] for r in runs for i in range(r.a, r.b))
+
+    return [
+        (span(d.parts[-1:]), span(d.speaker), span(d.cue), tuple(d.rules))
+        for d in attributions.anaphoric_attributions(seg, profile, [])
+    ]
 
 
 def test_anaphoric_attribution_with_an_adverb_before_the_speaker() -> None:

@@ -5,6 +5,7 @@ anaphoric attributions, postposed tails and cues that are a bare trigger word.
 from __future__ import annotations
 
 from sayso.extract import according
+from sayso.extract.anaphoric_shapes import REPORTED_RULE, closing_apposition, passive_attribution
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -242,7 +243,7 @@ def anaphoric_attributions(
             continue
         v = a + 1
         end = b - 1
-        passive = _passive_attribution(seg, profile, v, end)
+        passive = passive_attribution(seg, profile, v, end)
         if s in taken and passive is not None:
             # a passive report sentence is the reported rule's, unless an opener points back
             lexical = [d for d in drafts if d.a == a and REPORTED_RULE in d.rules]
@@ -285,7 +286,7 @@ def anaphoric_attributions(
         quoted_name = e > k and seg.quote_depth[e - 1] > 0  # "die Zeitschrift „Billboard“"
         if e == k or not (quoted_name or speaker_head(profile, words[e - 1])):
             continue
-        e = _closing_apposition(seg, profile, e, end)
+        e = closing_apposition(seg, profile, e, end)
         if any(seg.quote_depth[i] for i in range(a, b) if not k <= i < e):
             continue  # a quoted name inside the speaker only („Billboard“)
         if any(
@@ -304,55 +305,6 @@ def anaphoric_attributions(
         )
         taken.update((s - 1, s))
     return new
-
-
-#: the reported rule's statements, which a passive anaphoric attribution replaces
-REPORTED_RULE = "rule.reported.lexicon.v1"
-
-
-def _passive_attribution(
-    seg: Segmented, profile: LangProfile, v: int, end: int
-) -> tuple[tuple[int, int], list[int]] | None:
-    """``(agent phrase, cue)`` of a passive attribution after an anaphoric opener: "Das
-    wurde vom Presseamt des Kremls am Montag mitgeteilt." — a passive auxiliary, an agent
-    phrase (``clause.json`` ``passive_agents``: the corpus counts the preposition to the
-    speaker) and the cue participle closing the sentence."""
-    from sayso.extract.according import noun_phrase_end
-
-    words = seg.words
-    if end - v < 4 or words[v].lower() not in profile.passive_auxiliaries:
-        return None
-    if words[v + 1].lower() not in profile.passive_agents:
-        return None
-    last = end - 1
-    if profile.cue(words[last].lower()) is None:
-        # a participle written apart from its first part ("bekannt gegeben")
-        if profile.cue((words[last - 1] + words[last]).lower()) is None:
-            return None
-        last -= 1
-    if any(seg.quote_depth[i] for i in range(v, end)):
-        return None
-    e = noun_phrase_end(seg, profile, v + 2, last)
-    if e == v + 2 or not speaker_head(profile, words[e - 1]):
-        return None
-    if any(w in profile.clause_breaks for w in words[e:last]):
-        return None
-    return (v + 1, e), [v, *range(last, end)]
-
-
-def _closing_apposition(seg: Segmented, profile: LangProfile, e: int, end: int) -> int:
-    """The end of a speaker with the name apposed after a comma that closes the sentence
-    ("Das bestätigte der Präsident Indonesiens, Susilo Bambang Yudhoyono."), else ``e``."""
-    from sayso.extract.according import noun_phrase_end
-
-    words = seg.words
-    if e + 1 >= end or words[e] != "," or not words[e + 1][:1].isupper():
-        return e
-    if noun_phrase_end(seg, profile, e + 1, end) != end or not speaker_head(
-        profile, words[end - 1]
-    ):
-        return e
-    return end
 
 
 def _postposed_tail(
