@@ -26,6 +26,7 @@ from sayso.extract import (
     anonymous,
     assemble,
     attributions,
+    coordinated,
     denials,
     direct,
     free_indirect,
@@ -62,6 +63,7 @@ PIPELINE: tuple[Component, ...] = (
     denials.propose_denials,
     attributions.propose_anaphoric,
     indirect.propose_comma_clauses,
+    coordinated.propose_coordinated,
     attributions.propose_medial,
     direct.propose_speaker_labels,
     reported.propose_whole_sentences,
@@ -72,6 +74,7 @@ PIPELINE: tuple[Component, ...] = (
     assemble.order,
     # refine and filter: roles, contents and speakers of the drafts in document order
     speakers.refine_complete_from_frame,
+    coordinated.refine_coordinated,
     according_to.refine_sources,
     speakers.refine_sentence_initial,
     adverb_speakers.refine_replace,

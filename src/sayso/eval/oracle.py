@@ -35,6 +35,7 @@ STEPS: frozenset[str] = frozenset(
         "extract.roles.attach.v1",
         "extract.assemble.order.v1",
         "extract.speakers.complete_from_frame.v1",
+        "extract.coordinated.speakers.v1",
         "extract.according_to.sources.v1",
         "extract.speakers.sentence_initial.v1",
         "extract.adverb_speakers.replace.v1",

@@ -363,6 +363,7 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         finite_auxiliaries=_lower_set(clause.get("finite_auxiliaries", ())),
         perfect_finite=_lower_set(clause.get("perfect_finite", ())),
         reflexive_pronouns=_lower_set(clause.get("reflexive_pronouns", ())),
+        passive_agents=_lower_set(clause.get("passive_agents", ())),
         speaker_trim=bool(clause.get("speaker_trim", False)),
         speaker_extension=frozenset(clause.get("speaker_extension", ())),
         speaker_contractions=tuple(clause.get("speaker_contractions", ())),
