@@ -137,3 +137,21 @@ def test_unseen_precision_embedded_speaker_still_relayed() -> None:
         "de",
     )
     assert _kinds(b, "Lage sei ernst") == ["outlet", "person"]
+
+
+def test_unseen_precision_a_person_citing_gives_a_reason_not_a_source() -> None:
+    a = sayso.analyze(
+        "Unter Verweis auf eine hausinterne Studie erklärte der Minister Karl Huber, der "
+        "Austritt würde der Wirtschaft schaden.",
+        "de",
+    )
+    assert _kinds(a, "Wirtschaft schaden") == ["person"]
+
+
+def test_unseen_precision_an_outlet_citing_keeps_its_source() -> None:
+    a = sayso.analyze(
+        "Der Sender NBC berichtete unter Berufung auf die Küstenwache, die Suche sei "
+        "eingestellt worden.",
+        "de",
+    )
+    assert _kinds(a, "Suche sei") == ["outlet", "organization"]
