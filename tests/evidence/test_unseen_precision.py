@@ -141,8 +141,8 @@ def test_unseen_precision_embedded_speaker_still_relayed() -> None:
 
 def test_unseen_precision_a_person_citing_gives_a_reason_not_a_source() -> None:
     a = sayso.analyze(
-        "Unter Verweis auf eine hausinterne Studie erklärte der Minister Karl Huber, der "
-        "Austritt würde der Wirtschaft schaden.",
+        "Unter Verweis auf eine hausinterne Studie erklärte Finanzminister Karl Huber, der "
+        "Austritt werde der Wirtschaft schaden.",
         "de",
     )
     assert _kinds(a, "Wirtschaft schaden") == ["person"]
