@@ -155,3 +155,13 @@ def test_unseen_precision_an_outlet_citing_keeps_its_source() -> None:
         "de",
     )
     assert _kinds(a, "Suche sei") == ["outlet", "organization"]
+
+
+def test_unseen_precision_according_to_an_outlet_after_the_cue_relays() -> None:
+    a = sayso.analyze(
+        '"We disagree strongly with those claims," spokesman Jamal Ware said in a '
+        "statement, according to The Blaze.",
+        "en",
+    )
+    s = by_content(a, "disagree strongly")
+    assert [k for _, k in chain(a, s)] == ["outlet", "person"]
