@@ -94,6 +94,12 @@ class FramingWords:
     #: prepositions naming the purpose of a request ("declined to comment *for* this
     #: story"): the account noun after them is the asking outlet's own piece, not a report
     request_purposes: frozenset[str] = frozenset()
+    #: predicates of possibility: negated after a noun of verifying, they refuse it ("Eine
+    #: Überprüfung war nicht möglich")
+    possible: frozenset[str] = frozenset()
+    #: words asking about truth ("stimmt", "true"): an open question ("unklar, ob …") is
+    #: about a report only with one of them or an account noun
+    truth_words: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -141,6 +147,8 @@ class FramingWords:
             conditions=_words(raw, "conditions"),
             naming_cues=_words(raw, "naming_cues"),
             request_purposes=_words(raw, "request_purposes"),
+            possible=_words(raw, "possible"),
+            truth_words=_words(raw, "truth_words"),
         )
 
 
