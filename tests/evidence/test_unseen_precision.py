@@ -137,3 +137,88 @@ def test_unseen_precision_embedded_speaker_still_relayed() -> None:
         "de",
     )
     assert _kinds(b, "Lage sei ernst") == ["outlet", "person"]
+
+
+def test_unseen_precision_a_person_citing_gives_a_reason_not_a_source() -> None:
+    a = sayso.analyze(
+        "Unter Verweis auf eine hausinterne Studie erklärte Finanzminister Karl Huber, der "
+        "Austritt werde der Wirtschaft schaden.",
+        "de",
+    )
+    assert _kinds(a, "Wirtschaft schaden") == ["person"]
+
+
+def test_unseen_precision_an_outlet_citing_keeps_its_source() -> None:
+    a = sayso.analyze(
+        "Der Sender NBC berichtete unter Berufung auf die Küstenwache, die Suche sei "
+        "eingestellt worden.",
+        "de",
+    )
+    assert _kinds(a, "Suche sei") == ["outlet", "organization"]
+
+
+def test_unseen_precision_according_to_an_outlet_after_the_cue_relays() -> None:
+    a = sayso.analyze(
+        '"We disagree strongly with those claims," spokesman Jamal Ware said in a '
+        "statement, according to The Blaze.",
+        "en",
+    )
+    s = by_content(a, "disagree strongly")
+    assert [k for _, k in chain(a, s)] == ["outlet", "person"]
+
+
+REPORT_DE = "Nach Angaben der Beobachtungsstelle wurden bei dem Angriff 20 Menschen getötet. "
+REPORT_EN = "According to the monitoring group, 20 people were killed in the attack. "
+
+
+def _first(text: str, lang: str) -> Confirmation:
+    return sayso.analyze(text, lang).statements[0].framing.confirmation
+
+
+def test_unseen_precision_non_confirmation_shapes_of_real_articles() -> None:
+    for remark in (
+        "Überprüfen ließen sich diese Angaben nicht.",
+        "Überprüfbar waren die Angaben nicht.",
+        "Eine unabhängige Überprüfung war nicht möglich.",
+        "Die Angaben waren von unabhängiger Seite nicht zu überprüfen.",
+        "Bestätigen konnte das niemand.",
+    ):
+        assert _first(REPORT_DE + remark, "de") is Confirmation.UNCONFIRMED, remark
+    for remark in (
+        "The figures were impossible to verify.",
+        "Independent verification was not possible.",
+        "Nobody could confirm that.",
+    ):
+        assert _first(REPORT_EN + remark, "en") is Confirmation.UNCONFIRMED, remark
+
+
+def test_unseen_precision_sentences_that_are_no_non_confirmation() -> None:
+    for remark in (
+        "Eine Überprüfung ist erst morgen möglich.",
+        "Die Regierung äußerte sich nicht dazu, ob die Geiseln noch leben.",
+    ):
+        assert _first(REPORT_DE + remark, "de") is Confirmation.UNKNOWN, remark
+    for remark in (
+        "It is unclear whether voters will follow the party.",
+        "Davis made it clear that she did not view the comment in isolation.",
+        "It is not clear whether he can comment freely about his former boss.",
+        "The company did not respond to questions about how much leave it offers.",
+        "The inquiry found no evidence that the mayor intervened in the case.",
+        "Officials declined to confirm the ad buys.",
+    ):
+        assert _first(REPORT_EN + remark, "en") is Confirmation.UNKNOWN, remark
+
+
+def test_unseen_precision_claimant_without_proof_and_unverified_tale() -> None:
+    a = sayso.analyze(
+        "She also said, without evidence, that the group recruits fighters with videos.", "en"
+    )
+    assert by_content(a, "recruits fighters").framing.confirmation is Confirmation.UNCONFIRMED
+    b = sayso.analyze(
+        "He spoke about taxes at the rally before he told the unsubstantiated tale that a "
+        "general had shot rebels with bullets dipped in pig's blood.",
+        "en",
+    )
+    tale = [s for s in b.statements if "general had shot" in b.spans_text(s.content)]
+    others = [s for s in b.statements if s not in tale]
+    assert all(s.framing.confirmation is Confirmation.UNKNOWN for s in others)

@@ -257,10 +257,13 @@ def find_hops(
                 # after a speaker's cue the source is the one it cites ("X reported that
                 # …, according to a witness"), before it the one relaying it
                 cue = [c for c in tokens_of(seg, s.cue) if not m.start <= c < m.end]
+                # an outlet is never what a speaker cites: "…, he said, according to
+                # Reuters" is Reuters relaying him
+                relays = any(profile.match_outlet(seg.words, k) for k in src)
                 hops.append(
                     Hop(
                         _span(seg, min(src), max(src) + 1),
-                        not (speaker and cue) or m.start < min(cue),
+                        relays or not (speaker and cue) or m.start < min(cue),
                         "chain.according_to.v1",
                         _span(seg, m.start, m.end),
                     )

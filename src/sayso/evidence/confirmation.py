@@ -41,6 +41,8 @@ from sayso.model import Actor, ActorKind, Confirmation, Span, Statement
 from sayso.text.segment import Segmented
 
 DENIAL_VERB = "framing.confirmation.denied.verb.v1"
+COMMENT_RULE = "framing.confirmation.unconfirmed.comment.v1"
+ADJECTIVE_RULE = "framing.confirmation.unconfirmed.adjective.v1"
 #: actor kinds whose statements are reports of something heard or found elsewhere
 REPORTERS = frozenset(
     (ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.UNKNOWN, ActorKind.DOCUMENT)
@@ -49,6 +51,8 @@ REPORTERS = frozenset(
 SHORT_REMARK = 12
 #: how many sentences back a referring marker looks for its report
 LOOKBACK = 4
+#: a refused comment's negation stands at most this many words after its verb
+COMMENT_REACH = 3
 #: at most this many statements of one account take one marker
 MAX_TARGETS = 6
 
@@ -95,7 +99,9 @@ def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
     if low == seg.words[i]:
         return True
     opens = seg.sentences[seg.sentence_of[i]][0] == i
-    return opens and low not in fw.verify_nouns and low.endswith(("t", "ed"))
+    # "Bestätigt ist das nicht", "Überprüfen ließen sich die Angaben nicht",
+    # "Überprüfbar waren sie nicht"
+    return opens and low not in fw.verify_nouns and low.endswith(("t", "ed", "en", "bar"))
 
 
 def _noun_negation(
@@ -110,6 +116,13 @@ def _noun_negation(
             return j
         if seg.words[j] in profile.clause_breaks:
             break
+    for j in range(i + 1, hi):
+        if seg.lows[j] in fw.refusals:
+            return j  # "Eine Überprüfung war unmöglich"
+        if seg.lows[j] in fw.possible:
+            got = _negated(seg, fw, i + 1, j)
+            if got is not None:
+                return got  # "Eine unabhängige Überprüfung war nicht möglich"
     exists = any(profile.evidence.match(fw.existential, seg.words, j) for j in range(lo, hi))
     if exists:
         return _negated(seg, fw, i + 1, hi)
@@ -142,6 +155,13 @@ def _unconfirmed_at(
     # ", without offering any evidence", ", was sich nicht überprüfen ließ": a remark
     # about the statement it is attached to
     circ = seg.lows[lo] in fw.circumstantial
+    if (
+        not verb
+        and not circ
+        and proof_markers.is_proof(seg, profile.lang, i, i + 1)
+        and not proof_markers.given(seg, profile.lang, lo, hi)
+    ):
+        return None  # "there is no evidence that …": a finding, not a claimant without proof
     rule = f"framing.confirmation.unconfirmed.{kind}.v1"
     return Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.85, True, circ)
 
@@ -162,27 +182,33 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
             continue
         if low[:3] in fw.stem_heads and low.startswith(fw.unverified):
             # "unbestätigten Berichten zufolge", "unverified claims": this sentence's report
-            rule = "framing.confirmation.unconfirmed.adjective.v1"
+            rule = ADJECTIVE_RULE
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.9))
             continue
         if (
             low in fw.uncertain
             and not fw.truth_questions.isdisjoint(lows[a:b])
+            and _about_truth(seg, profile, fw, a, b)
             and _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None
         ):
             # "Ob das stimmt, war zunächst unklar", "it was unclear whether the claim …"
             rule = "framing.confirmation.unconfirmed.unclear.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.7, False))
             continue
-        if low in fw.comment_verbs:
+        if low in fw.comment_verbs and lows[i - 1] not in profile.determiners:
             lo, hi = _clause(seg, profile, a, b, i)
-            k = _negated(seg, fw, lo, hi)
+            # not a negation of a clause above it: "it is not clear whether he can comment"
+            lo = max([lo, *(j + 1 for j in range(lo, i) if lows[j] in profile.complementizers)])
+            # the negation of the comment itself: before the verb or right after it
+            # ("äußerte sich nicht dazu"), not in a clause it introduces ("responded …
+            # saying that … was not the case")
+            k = _negated(seg, fw, lo, min(hi, i + COMMENT_REACH + 1))
             if k is None:
                 k = next((j for j in range(lo, i) if lows[j] in fw.refusals), None)
             if k is not None:
                 # "wollte sich dazu nicht äußern", "declined to comment on the report": only
                 # with a word naming what was asked about (never a remark of its own)
-                rule = "framing.confirmation.unconfirmed.comment.v1"
+                rule = COMMENT_RULE
                 out.append(
                     Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.6, False)
                 )
@@ -225,11 +251,50 @@ def _reference(
     for j in range(lo, hi):
         if seg.lows[j] in accounts and seg.words[j][:1].isalpha() and not _own_piece(seg, fw, j):
             return accounts[seg.lows[j]]
+    if m.rule == COMMENT_RULE:
+        # "äußerte sich nicht dazu", "would not comment on it": the object of the comment,
+        # not any pronoun of the clause ("questions about how much leave it offers")
+        lo, hi = m.end, min(hi, m.end + COMMENT_REACH)
     if any(_anaphor(seg, profile, fw, j, hi) for j in range(lo, hi)):
         return "anaphor"
-    if m.value is Confirmation.UNCONFIRMED and b - a <= SHORT_REMARK and m.same_sentence:
+    if (
+        m.value is Confirmation.UNCONFIRMED
+        and b - a <= SHORT_REMARK
+        and m.same_sentence
+        and not _object_after(seg, profile, m.end, hi)
+    ):
         return "remark"
     return None
+
+
+def _object_after(seg: Segmented, profile: LangProfile, j: int, hi: int) -> bool:
+    """Does a content word follow the marker in its clause ("declined to confirm *the
+    buys*")? Then the marker names what it is about and is no remark of its own."""
+    fw = profile.evidence.function_words
+    said = framing_words(profile.lang)
+    return any(
+        seg.words[k][:1].isalnum()
+        and len(seg.lows[k]) > 3
+        and seg.lows[k] not in fw
+        and seg.lows[k] not in said.possible  # "war nicht möglich"
+        for k in range(j, hi)
+    )
+
+
+def _that_clause(seg: Segmented, profile: LangProfile, m: Marker, hi: int) -> bool:
+    """Does a content clause follow the marker ("no evidence *that* the document was
+    sent", "keine Belege dafür, *dass* …")? It spells out what was not confirmed."""
+    return any(seg.lows[k] in profile.complementizers for k in range(m.end, min(hi, m.end + 3)))
+
+
+def _about_truth(seg: Segmented, profile: LangProfile, fw: FramingWords, a: int, b: int) -> bool:
+    """Does the sentence ask about the truth of an account: a word of truth ("Ob das
+    stimmt", "whether the claim is true") or an account noun ("ob die Berichte …")? Not
+    an open question about the future ("unclear whether voters will follow")."""
+    lows = seg.lows[a:b]
+    return not fw.truth_words.isdisjoint(lows) or any(
+        w in profile.evidence.account_nouns for w in lows
+    )
 
 
 def _own_piece(seg: Segmented, fw: FramingWords, j: int) -> bool:
@@ -257,7 +322,12 @@ def _named_here(
         return []
     # also when the tagger merged the refusal into the reports' frame ("declined to
     # comment on reports" as one cue): its content is still the reports' content
-    return [s for s in here if nouns & tokens_of(seg, s.cue)]
+    # (not a statement whose content holds the marker: "Die Angaben waren nicht zu
+    # überprüfen" taken for a statement with the cue "Angaben")
+    marker = set(range(m.start, m.end))
+    return [
+        s for s in here if nouns & tokens_of(seg, s.cue) and not marker & tokens_of(seg, s.content)
+    ]
 
 
 def _anaphor(seg: Segmented, profile: LangProfile, fw: FramingWords, j: int, hi: int) -> bool:
@@ -413,6 +483,17 @@ def _about(
     named = _named_here(seg, profile, fw, m, a, b, here)
     if named:
         return named
+    if m.rule == ADJECTIVE_RULE:
+        # "Unbestätigten Berichten zufolge …", "unverified claims that …": the statements
+        # its noun introduces, not others of the sentence ("told the unsubstantiated tale
+        # of …" in a sentence about something else)
+        noun = set(range(m.end, m.end + 3))
+        return [
+            s
+            for s in here
+            if noun & (tokens_of(seg, s.cue) | tokens_of(seg, s.speaker) | tokens_of(seg, s.frame))
+            or min(tokens_of(seg, s.content), default=-1) in range(m.end, m.end + 5)
+        ]
     if m.same_sentence:
         # "…, was sich nicht unabhängig überprüfen ließ": the sentence's other statements
         own = [s for s in here if s not in holder]
@@ -447,6 +528,15 @@ def _about(
         (s for s in earlier if words & {seg.lows[j][:6] for j in tokens_of(seg, s.content)}),
         None,
     )
+    # "no evidence that Mills intervened", "äußerte sich nicht dazu, ob …": a claim or
+    # question spelled out that no statement before shares words with
+    reach = b if m.rule == COMMENT_RULE else _clause(seg, profile, a, b, m.end - 1)[1]
+    if (
+        anchor is None
+        and m.value is Confirmation.UNCONFIRMED
+        and _that_clause(seg, profile, m, reach)
+    ):
+        return []
     if anchor is None and ref in ("report", "accusation", "remark"):
         # "Die Berichte sind frei erfunden", "Eine Bestätigung gab es nicht.": the latest
         # report (hearsay, an outlet's, an anonymous source's), not the latest statement

@@ -44,6 +44,21 @@ def pending_at(seg: Segmented, lang: str, lo: int, hi: int) -> int | None:
     return None
 
 
+@cache
+def giving_verbs(lang: str) -> frozenset[str]:
+    """Verb forms of giving proof ("provide", "legte … vor")."""
+    raw = _read(lang, "proof.json", required=False)
+    return frozenset(w.lower() for w in raw.get("giving_verbs", ()))
+
+
+def given(seg: Segmented, lang: str, lo: int, hi: int) -> bool:
+    """Does the clause ``[lo, hi)`` say that someone gives proof ("did not provide any
+    evidence")? Only then is a claimant's claim left unconfirmed by a noun of proof;
+    "there is no evidence that …" is someone's finding about another matter."""
+    verbs = giving_verbs(lang)
+    return any(seg.lows[j] in verbs for j in range(lo, hi))
+
+
 def is_proof(seg: Segmented, lang: str, start: int, end: int) -> bool:
     """Does the marker ``[start, end)`` hold a noun of proof?"""
     nouns = proof_nouns(lang)

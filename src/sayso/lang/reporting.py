@@ -101,6 +101,12 @@ class FramingWords:
     #: document's or an organisation's ("a poll found", "wie Daten zeigen", "stellte der
     #: Rechnungshof fest"); a person's "showed" or "found" is neutral
     finding_cues: frozenset[str] = frozenset()
+    #: predicates of possibility: negated after a noun of verifying, they refuse it ("Eine
+    #: Überprüfung war nicht möglich")
+    possible: frozenset[str] = frozenset()
+    #: words asking about truth ("stimmt", "true"): an open question ("unklar, ob …") is
+    #: about a report only with one of them or an account noun
+    truth_words: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -150,6 +156,8 @@ class FramingWords:
             conditions=_words(raw, "conditions"),
             naming_cues=_words(raw, "naming_cues"),
             request_purposes=_words(raw, "request_purposes"),
+            possible=_words(raw, "possible"),
+            truth_words=_words(raw, "truth_words"),
         )
 
 
