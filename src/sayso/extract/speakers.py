@@ -218,8 +218,10 @@ def _apposed_subject(
         return None
     if not all(np_start(profile, words[i]) or words[i] == "-" for i in range(a, f)):
         return None
-    if profile.is_speaker_pronoun(words[a].lower()):
-        return None
+    if profile.is_speaker_pronoun(words[a].lower()) or words[a].lower() in (
+        profile.comparative_openers
+    ):
+        return None  # "Wie Karl Huber, Chef der Firma, sagte, …" is a "wie" clause
     last = words[c - 2]
     # an apposition ends in a noun or name, a relative clause in its verb
     if last[:1].isupper() or last == ")":
@@ -238,15 +240,21 @@ def _wie_subject(
     words = seg.words
     openers = profile.comparative_openers
     w = c - 1
-    while w > a and words[w] not in HARD_BREAKS and words[w].lower() not in openers:
+    commas = 0  # an apposition between two commas: "Wie Karl Huber, Chef der Firma, sagte"
+    while w > a and words[w].lower() not in openers:
+        if words[w] in HARD_BREAKS:
+            commas += 1
+            if words[w] != "," or commas > 2 or c - w > 14:
+                break
         w -= 1
     if words[w].lower() not in openers or c - w < 2 or not free(w + 1, c):
         return None
+    if commas and (commas != 2 or w + 1 >= c or words[w + 1] == ","):
+        return None
     hi = c
-    while (
-        hi > w + 1
-        and words[hi - 1][:1].islower()
-        and words[hi - 1].lower() not in (profile.determiners)
+    while hi > w + 1 and (
+        words[hi - 1] == ","
+        or (words[hi - 1][:1].islower() and words[hi - 1].lower() not in profile.determiners)
     ):
         hi -= 1
     if hi <= w + 1 or not np_start(profile, words[w + 1]):
