@@ -233,6 +233,22 @@ def _word(el: PatternElement, seg: Segmented, k: int) -> bool:
     return 0 <= k < len(seg.words) and el.matches_word(seg.words[k].lower())
 
 
+def _forward_cue(
+    seg: Segmented, profile: LangProfile, pat: AccordingPattern, k: int, b: int
+) -> list[int] | None:
+    """The cue tokens of a cue element at ``k`` (after the source), or None."""
+    if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
+        # a verb-final cue closes its clause after adverbials: "wie ein Sprecher [am Montag
+        # in Berlin] mitteilte"
+        k = _clause_final_cue(seg, profile, k, b)
+    if k < b and pat.verb_final and _split_cue(profile, seg.words, k):
+        return [k, k + 1]  # "bekannt gab"
+    if k >= b or profile.cue(seg.words[k].lower()) is None:
+        # verb-final cue after the source: "wie ein Sprecher mitteilte"
+        return None
+    return [k]
+
+
 def match_at(
     seg: Segmented, profile: LangProfile, pat: AccordingPattern, i: int, a: int, b: int
 ) -> Match | None:
@@ -289,19 +305,11 @@ def match_at(
             source.extend(range(s0, e))
             k = e
         elif el.kind == "cue":
-            if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
-                # a verb-final cue closes its clause after adverbials: "wie ein Sprecher
-                # [am Montag in Berlin] mitteilte"
-                k = _clause_final_cue(seg, profile, k, b)
-            if k < b and pat.verb_final and _split_cue(profile, seg.words, k):
-                cue.extend((k, k + 1))  # "bekannt gab"
-                k += 2
-                continue
-            if k >= b or profile.cue(seg.words[k].lower()) is None:
-                # verb-final cue after the source: "wie ein Sprecher mitteilte"
+            got = _forward_cue(seg, profile, pat, k, b)
+            if got is None:
                 return None
-            cue.append(k)
-            k += 1
+            cue.extend(got)
+            k = got[-1] + 1
         elif _word(el, seg, k) and k < b:
             if el.kind == "word":
                 # a noun of the construction belongs to the source ("nach [Angaben der
