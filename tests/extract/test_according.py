@@ -44,6 +44,24 @@ def matches(text: str, lang: str = "de") -> list[tuple[str, str, str, str]]:
             ),
         ),
         (
+            "Das Werk bleibt geöffnet, wie die Firma am Montag bekannt gab.",
+            (
+                "de.wie_cue",
+                "wie bekannt gab",
+                "die Firma",
+                "wie die Firma am Montag bekannt gab",
+            ),
+        ),
+        (
+            "Das Werk bleibt geöffnet, wie Karl Huber, Chef der Firma, mitteilte.",
+            (
+                "de.wie_cue",
+                "wie mitteilte",
+                "Karl Huber , Chef der Firma",
+                "wie Karl Huber , Chef der Firma , mitteilte",
+            ),
+        ),
+        (
             "Die Firma plant nach Angaben der Gewerkschaft einen Abbau.",
             (
                 "de.nach_angaben",

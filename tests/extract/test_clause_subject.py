@@ -47,6 +47,13 @@ def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, str, 
             "group.speaker.apposition.v1",
         ),
         (
+            "Wie Karl Huber, Chef des Vereins, mitteilte, bleibt der See gesperrt.",
+            ["mitteilte"],
+            "bleibt",
+            "Karl Huber , Chef des Vereins",
+            "group.speaker.wie_clause.v1",
+        ),
+        (
             "Wie das Umweltamt gestern mitteilte, bleibt der See gesperrt.",
             ["mitteilte"],
             "bleibt",

@@ -19,3 +19,34 @@ def test_a_run_without_a_noun_head_loses_to_a_name() -> None:
     )
     best = roles._pick_speaker(seg, profile, d)
     assert seg.words[best.a : best.b] == ["Anna", "Berger"]
+
+
+def test_an_object_of_a_verbal_cue_loses_to_the_subject() -> None:
+    profile = load("de")
+    text = "Der Abgeordnete Huber nannte den Bericht eine Ente."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    d = draft.Draft(
+        parts=[draft.Seg(w.index("eine"), w.index("Ente") + 1, "direct", 0)],
+        form=Form.DIRECT,
+        cue=[draft.Seg(w.index("nannte"), w.index("nannte") + 1, "C", 0)],
+        speaker=[
+            draft.Seg(0, 3, "S", 0),
+            draft.Seg(w.index("den"), w.index("Bericht") + 1, "S", 0),
+        ],
+    )
+    best = roles._pick_speaker(seg, profile, d)
+    assert w[best.a : best.b] == ["Der", "Abgeordnete", "Huber"]
+
+
+def test_a_dative_source_of_an_according_to_cue_stays_possible() -> None:
+    profile = load("de")
+    seg = segment("Dem Zeugen zufolge floh der Mann.", profile.abbreviations, profile.months)
+    d = draft.Draft(
+        parts=[draft.Seg(3, 6, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(2, 3, "C", 0)],
+        speaker=[draft.Seg(0, 2, "S", 0), draft.Seg(4, 6, "S", 0)],
+    )
+    best = roles._pick_speaker(seg, profile, d)
+    assert seg.words[best.a : best.b] == ["Dem", "Zeugen"]

@@ -191,7 +191,30 @@ def _clause_final_cue(seg: Segmented, profile: LangProfile, k: int, b: int) -> i
     last = words[j - 1]
     if closed and j - 1 > k and last[:1].islower() and profile.cue(last.lower()) is not None:
         return j - 1
+    if closed and j - 2 >= k and last[:1].islower() and _split_cue(profile, words, j - 2):
+        return j - 2  # written apart: "wie der Verband am Montag bekannt gab"
     return b
+
+
+def _split_cue(profile: LangProfile, words: list[str], k: int) -> bool:
+    """A verb-final cue written as two words whose joined form is a cue ("bekannt gab")."""
+    return k + 1 < len(words) and profile.cue((words[k] + words[k + 1]).lower()) is not None
+
+
+def _apposition_before_cue(seg: Segmented, profile: LangProfile, e: int, b: int) -> int:
+    """The end of an apposition between commas after a verb-final source, when the cue
+    closes the clause right after it ("wie Karl Huber[, Chef des Verbands,] mitteilte"):
+    the index of the second comma, else ``e``."""
+    words = seg.words
+    if e >= b or words[e] != ",":
+        return e
+    c2 = next((i for i in range(e + 2, min(b, e + 12)) if words[i] == ","), None)
+    if c2 is None or noun_phrase_end(seg, profile, e + 1, c2) != c2:
+        return e
+    k = c2 + 1
+    if k < b and (profile.cue(words[k].lower()) is not None or _split_cue(profile, words, k)):
+        return c2
+    return c2 if _clause_final_cue(seg, profile, k, b) < b else e
 
 
 def _genitive_adjective(seg: Segmented, profile: LangProfile, k: int, b: int) -> bool:
@@ -208,6 +231,22 @@ def _genitive_adjective(seg: Segmented, profile: LangProfile, k: int, b: int) ->
 
 def _word(el: PatternElement, seg: Segmented, k: int) -> bool:
     return 0 <= k < len(seg.words) and el.matches_word(seg.words[k].lower())
+
+
+def _forward_cue(
+    seg: Segmented, profile: LangProfile, pat: AccordingPattern, k: int, b: int
+) -> list[int] | None:
+    """The cue tokens of a cue element at ``k`` (after the source), or None."""
+    if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
+        # a verb-final cue closes its clause after adverbials: "wie ein Sprecher [am Montag
+        # in Berlin] mitteilte"
+        k = _clause_final_cue(seg, profile, k, b)
+    if k < b and pat.verb_final and _split_cue(profile, seg.words, k):
+        return [k, k + 1]  # "bekannt gab"
+    if k >= b or profile.cue(seg.words[k].lower()) is None:
+        # verb-final cue after the source: "wie ein Sprecher mitteilte"
+        return None
+    return [k]
 
 
 def match_at(
@@ -257,18 +296,20 @@ def match_at(
                 e = max(e, _phrase_to_break(seg, profile, k, b))
             if e == k:
                 return None
+            if pat.verb_final:
+                c2 = _apposition_before_cue(seg, profile, e, b)
+                if c2 > e:
+                    source.extend(range(s0, c2))
+                    k = c2 + 1
+                    continue
             source.extend(range(s0, e))
             k = e
         elif el.kind == "cue":
-            if k < b and pat.verb_final and profile.cue(seg.words[k].lower()) is None:
-                # a verb-final cue closes its clause after adverbials: "wie ein Sprecher
-                # [am Montag in Berlin] mitteilte"
-                k = _clause_final_cue(seg, profile, k, b)
-            if k >= b or profile.cue(seg.words[k].lower()) is None:
-                # verb-final cue after the source: "wie ein Sprecher mitteilte"
+            got = _forward_cue(seg, profile, pat, k, b)
+            if got is None:
                 return None
-            cue.append(k)
-            k += 1
+            cue.extend(got)
+            k = got[-1] + 1
         elif _word(el, seg, k) and k < b:
             if el.kind == "word":
                 # a noun of the construction belongs to the source ("nach [Angaben der

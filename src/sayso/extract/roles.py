@@ -61,14 +61,22 @@ def tag_speakers(seg: Segmented, tagger: Taggers, tagged: Tagged, drafts: list[D
 
 def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     """Of several speaker runs, the one closest to the cue (or to the content), preferring
-    a subject to a prepositional phrase ("Anna Berger schrieb auf X, …")."""
+    a subject to a prepositional phrase ("Anna Berger schrieb auf X, …") or to an object
+    of a verbal cue ("Wiefelspütz nannte den Bericht eine „Ente“")."""
     anchor = d.cue[0] if d.cue else None
+    # with a verb as cue an object ("nannte den Bericht eine Ente") is no speaker; with an
+    # according-to trigger a dative may be ("dem Zeugen zufolge")
+    verbal = bool(d.cue) and not any(
+        profile.according_to_at(seg.words[i]) for r in d.cue for i in range(r.a, r.b)
+    )
 
-    def rank(x: Seg) -> tuple[bool, bool, int]:
+    def rank(x: Seg) -> tuple[bool, bool, bool, int]:
         governed = seg.words[x.a].lower() in profile.prepositions
+        objective = verbal and seg.words[x.a].lower() in profile.object_determiners
         # a noun phrase ends in a noun, name or pronoun: not "den Standpunkt vertreten"
         headless = not speaker_head(profile, seg.words[x.b - 1])
-        return governed, headless, abs(x.a - anchor.a) if anchor is not None else distance(x, d)
+        near = abs(x.a - anchor.a) if anchor is not None else distance(x, d)
+        return governed, objective, headless, near
 
     return min(d.speaker, key=rank)
 

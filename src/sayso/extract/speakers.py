@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from sayso.extract import verb_second
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -60,15 +61,15 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         s = seg.sentence_of[c]
         a = seg.sentences[s][0]
         rule = "group.speaker.sentence_initial.v1"
-        aux = _auxiliary_before(seg, profile, a, c)
+        aux = verb_second.auxiliary_before(seg, profile, a, c)
         if aux is None:
-            aux = _stem_before(profile, words, a, c, d)
+            aux = verb_second.stem_before(profile, words, a, c, d)
         if aux is not None:
             c, rule = aux, "group.speaker.sentence_initial.split_verb.v1"
         if c == a or c - a > 6:
             continue
         if aux is None and profile.cue(words[c].lower()) is None:
-            if not _second_place_verb(profile, words, c, d):
+            if not verb_second.second_place_verb(profile, words, c, d):
                 continue
             rule = "group.speaker.sentence_initial.split_verb.v1"
         run = range(a, c)
@@ -84,46 +85,6 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
             continue
         d.speaker = [Seg(a, c, "S", s)]
         d.rules.append(rule)
-
-
-def _stem_before(profile: LangProfile, words: list[str], a: int, c: int, d: Draft) -> int | None:
-    """The stem of a particle verb before a cue that is only its particle ("Die Ministerin
-    wies dies als „Unverschämtheit“ [zurück]"): the first lowercase word of the sentence."""
-    k = next((i for i in range(a, c) if words[i][:1].islower()), c)
-    if k == c or k - a > 6:
-        return None
-    rest = [words[i].lower() for r in d.cue for i in range(r.a, r.b)]
-    low = words[k].lower()
-    return k if any(profile.cue_with_particle(low, t) is not None for t in rest) else None
-
-
-def _auxiliary_before(seg: Segmented, profile: LangProfile, a: int, c: int) -> int | None:
-    """The perfect auxiliary in second place before a cue participle the tagger took
-    alone ("Amnesty International hat [darauf hingewiesen]"): the first lowercase word of
-    the sentence, at most 6 words in and 12 before the participle."""
-    words = seg.words
-    if c - a > 12 or not profile.perfect_finite:
-        return None
-    k = next((i for i in range(a, c) if words[i][:1].islower()), c)
-    if k == c or k - a > 6 or words[k].lower() not in profile.perfect_finite:
-        return None
-    if any(seg.quote_depth[i] or words[i] in profile.clause_breaks for i in range(k, c)):
-        return None
-    return k
-
-
-def _second_place_verb(profile: LangProfile, words: list[str], c: int, d: Draft) -> bool:
-    """Whether the cue's first word ``c`` is the finite verb of a split cue: the stem of a
-    particle verb whose particle closes the cue ("Elshorst wies darauf hin, …", "Sony gab
-    bekannt, …") or a perfect auxiliary before the cue's participle ("Die Universität hatte
-    erklärt, …"; ``clause.json`` ``perfect_finite``; not the passive's "wurde")."""
-    if not words[c][:1].islower():
-        return False
-    rest = [words[i].lower() for r in d.cue for i in range(r.a, r.b) if i > c]
-    low = words[c].lower()
-    if any(profile.cue_with_particle(low, t) is not None for t in rest):
-        return True
-    return low in profile.perfect_finite and any(profile.cue(t) is not None for t in rest)
 
 
 def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
@@ -218,8 +179,10 @@ def _apposed_subject(
         return None
     if not all(np_start(profile, words[i]) or words[i] == "-" for i in range(a, f)):
         return None
-    if profile.is_speaker_pronoun(words[a].lower()):
-        return None
+    if profile.is_speaker_pronoun(words[a].lower()) or words[a].lower() in (
+        profile.comparative_openers
+    ):
+        return None  # "Wie Karl Huber, Chef der Firma, sagte, …" is a "wie" clause
     last = words[c - 2]
     # an apposition ends in a noun or name, a relative clause in its verb
     if last[:1].isupper() or last == ")":
@@ -238,15 +201,21 @@ def _wie_subject(
     words = seg.words
     openers = profile.comparative_openers
     w = c - 1
-    while w > a and words[w] not in HARD_BREAKS and words[w].lower() not in openers:
+    commas = 0  # an apposition between two commas: "Wie Karl Huber, Chef der Firma, sagte"
+    while w > a and words[w].lower() not in openers:
+        if words[w] in HARD_BREAKS:
+            commas += 1
+            if words[w] != "," or commas > 2 or c - w > 14:
+                break
         w -= 1
     if words[w].lower() not in openers or c - w < 2 or not free(w + 1, c):
         return None
+    if commas and (commas != 2 or w + 1 >= c or words[w + 1] == ","):
+        return None
     hi = c
-    while (
-        hi > w + 1
-        and words[hi - 1][:1].islower()
-        and words[hi - 1].lower() not in (profile.determiners)
+    while hi > w + 1 and (
+        words[hi - 1] == ","
+        or (words[hi - 1][:1].islower() and words[hi - 1].lower() not in profile.determiners)
     ):
         hi -= 1
     if hi <= w + 1 or not np_start(profile, words[w + 1]):
