@@ -222,3 +222,46 @@ def test_unseen_precision_claimant_without_proof_and_unverified_tale() -> None:
     tale = [s for s in b.statements if "general had shot" in b.spans_text(s.content)]
     others = [s for s in b.statements if s not in tale]
     assert all(s.framing.confirmation is Confirmation.UNKNOWN for s in others)
+
+
+def _disputed(a: sayso.Analysis, s_words: str) -> list[str | None]:
+    src = by_content(a, s_words)
+    return [r.target for r in a.relations if r.kind is RelationKind.DISPUTES and r.source == src.id]
+
+
+def test_unseen_precision_disputed_as_adjective_or_noun_disputes_nothing() -> None:
+    a = sayso.analyze(
+        "The mayor said the fence would be built. The disputed territory lies east of the "
+        "river, and many disputes remain.",
+        "en",
+    )
+    assert by_content(a, "fence").framing.confirmation is Confirmation.UNKNOWN
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+
+
+def test_unseen_precision_a_spelled_out_account_needs_a_statement_saying_it() -> None:
+    text = (
+        "The governor said the budget would pass in May. The senator rejected rumors that "
+        "the president might resign before the summit."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "budget").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_criticism_of_someones_words_is_not_his_account() -> None:
+    text = (
+        "Mr. Trump said he had been viciously attacked by the family. The chairman "
+        "dismissed criticism of Mr. Trump's comments as talking points."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "viciously attacked").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_author_distancing_denies_the_claim_it_spells_out() -> None:
+    text = (
+        "Mr. Trump said the lists were a disgrace. Mr. Trump has said that his net worth "
+        "exceeds ten billion dollars. Despite Mr. Trump's claims that his net worth exceeds "
+        "ten billion dollars, the research firms rank him far lower."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "a disgrace").framing.confirmation is Confirmation.UNKNOWN

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from sayso.evidence import proof_markers
+from sayso.evidence import author_distancing, proof_markers
 from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
 from sayso.lang import LangProfile
 from sayso.lang.reporting import FramingWords, framing_words
@@ -224,7 +224,11 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
                 rule = "framing.confirmation.confirmed.verb.v1"
                 out.append(Marker(Confirmation.CONFIRMED, i, i + 1, rule, 0.8, False))
                 continue
-        if low in fw.denial_forms and low == seg.words[i]:
+        if (
+            low in fw.denial_forms
+            and low == seg.words[i]
+            and lows[i - 1] not in profile.determiners  # "many disputes"
+        ):
             if _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
                 out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
             continue
@@ -410,7 +414,9 @@ def targets(
             )
             for s in got:
                 out.setdefault(s.id, (m, span))
-    _distancing(seg, profile, fw, statements, actors, out)
+    for sid, (start, end) in author_distancing.denied(seg, profile, fw, statements, actors).items():
+        m = Marker(Confirmation.DENIED, start, end, author_distancing.RULE, 0.8)
+        out.setdefault(sid, (m, seg.token_span(start, end)))
     return out
 
 
@@ -559,49 +565,3 @@ def _about(
             break  # "Dies bestätigte X": the sentence before, not the whole account
         picked.append(s)
     return picked
-
-
-def _distancing(
-    seg: Segmented,
-    profile: LangProfile,
-    fw: FramingWords,
-    statements: Sequence[Statement],
-    actors: Sequence[Actor],
-    out: dict[str, tuple[Marker, Span]],
-) -> None:
-    """ "anders als vom Ministerium behauptet": the author denies the named source's
-    statements (those of an actor whose name shares a word with the source phrase)."""
-    if not fw.distancing_openers:
-        return
-    content: set[int] | None = None
-    words = seg.words
-    first = fw.distancing_first
-    for i in range(len(words)):
-        if seg.lows[i] not in first or seg.quote_depth[i]:
-            continue
-        if content is None:
-            content = {j for s in statements for j in tokens_of(seg, s.content)}
-        if i in content:
-            continue
-        ph = profile.evidence.match(fw.distancing_openers, words, i)
-        if ph is None:
-            continue
-        end = next(
-            (
-                j
-                for j in range(i + len(ph), min(i + len(ph) + 8, len(words)))
-                if seg.lows[j] in fw.distancing_participles or words[j] in profile.clause_breaks
-            ),
-            None,
-        )
-        if end is None or words[end] in profile.clause_breaks:
-            continue
-        names = {words[j].lower() for j in range(i + len(ph), end) if words[j][:1].isupper()}
-        owners = {x.id for x in actors if names & {w.lower() for w in x.name.split()}}
-        if not owners:
-            continue
-        m = Marker(Confirmation.DENIED, i, end + 1, "framing.confirmation.denied.author.v1", 0.8)
-        span = seg.token_span(i, end + 1)
-        for s in statements:
-            if s.actor in owners:
-                out.setdefault(s.id, (m, span))
