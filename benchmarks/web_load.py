@@ -173,7 +173,7 @@ def main() -> int:
     cluster = None
     if args.pg_keep:
         sys.path.insert(0, str(ROOT / "benchmarks"))
-        from ledger_scale import PgCluster
+        from ledger_pg import PgCluster
 
         cluster = PgCluster(args.pg_keep.resolve())
         args.db, _ = cluster.database(f"sayso_scale_{args.statements}")

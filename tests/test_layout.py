@@ -9,6 +9,7 @@ from pathlib import Path
 import sayso
 
 SRC = Path(sayso.__file__).parent
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _core() -> list[Path]:
@@ -43,14 +44,29 @@ def _module(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _assert_small(path: Path) -> None:
+    """No module over 600 lines, no function over 100."""
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 600, path.name
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            size = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert size <= 100, f"{path.name}: {node.name} has {size} lines"
+
+
 def test_layout_core_modules_and_functions_stay_small() -> None:
     for path in _core():
-        text = path.read_text(encoding="utf-8")
-        assert len(text.splitlines()) <= 600, path.name
-        for node in ast.walk(ast.parse(text)):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                size = (node.end_lineno or node.lineno) - node.lineno + 1
-                assert size <= 100, f"{path.name}: {node.name} has {size} lines"
+        _assert_small(path)
+
+
+def test_layout_tools_benchmarks_and_tests_stay_small() -> None:
+    """The scripts and tests beside the package keep the same sizes (the scripts' data
+    lives in JSON files: tools/harvest_seeds/, benchmarks/ledger_words.json)."""
+    for folder in ("tools", "benchmarks", "tests"):
+        paths = sorted((REPO / folder).rglob("*.py"))
+        assert paths, folder  # the check must not pass on a missing folder
+        for path in paths:
+            _assert_small(path)
 
 
 def test_layout_no_import_cycle() -> None:

@@ -11,11 +11,12 @@ Without ``--write`` it only prints a report: the curated entries with their harv
 counts and, for curation, the most frequent gold cue and speaker-head words that no
 curated entry covers yet.
 
-How it works. The *curated* part lives in this file: the seed tables below list cue
-verbs (with conjugation class, stance, complement frames and a fallback medium), cue
-nouns and role nouns. Surface forms are generated from the seed (German: present,
-preterite, participle, Konjunktiv I and II, zu-infinitive, split particle forms;
-English: -s, -ed, -ing plus irregulars). The *harvested* part is computed from the
+How it works. The *curated* part lives in ``tools/harvest_seeds/`` (``de.json``,
+``en.json``, and ``common.json`` for the codes they share; each says what its lists are
+under ``_doc``): cue verbs (with conjugation class, stance, complement frames and a
+fallback medium), cue nouns and role nouns. Surface forms are generated from the seed
+(German: present, preterite, participle, Konjunktiv I and II, zu-infinitive, split
+particle forms; English: -s, -ed, -ing plus irregulars). The *harvested* part is computed from the
 gold annotations of the train splits only (never dev or test):
 
 - ``count``: number of gold annotations whose cue contains a form of the entry
@@ -28,7 +29,8 @@ gold annotations of the train splits only (never dev or test):
   in a curated role suffix (e.g. ``-sprecher``), with a minimum count.
 
 Only single words and counts are written to the repository, never corpus sentences.
-To add a verb, add it to the seed table and rerun with ``--write``.
+To add a verb, add it to the seed file and rerun with ``--write`` (``--out DIR`` writes
+the files under DIR/de and DIR/en instead of ``src/sayso/lang``).
 """
 
 from __future__ import annotations
@@ -41,175 +43,38 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LANG_DIR = ROOT / "src" / "sayso" / "lang"
 DEFAULT_WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-de" / "train"
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
-MEDIUM_MAP = {
-    "Speech": "speech",
-    "Writing": "writing",
-    "Thought": "thought",
-    "ST": "speech_thought",
-    "SW": "speech_writing",
-    "TW": "thought_writing",
-}
+SEED_DIR = Path(__file__).resolve().parent / "harvest_seeds"
+
+
+def _load_seed(name: str) -> dict[str, Any]:
+    """One seed file of ``tools/harvest_seeds`` (see the ``_doc`` key of each)."""
+    data: dict[str, Any] = json.loads((SEED_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+COMMON = _load_seed("common")
+DE = _load_seed("de")
+EN = _load_seed("en")
+
+#: wikinews-de medium labels -> the lexicon's medium names
+MEDIUM_MAP: dict[str, str] = COMMON["wikinews_medium"]
+#: the one-letter codes of the seed tables (see common.json)
+MEDIUM_CODES: dict[str, str] = COMMON["medium_codes"]
+FRAME_CODES: dict[str, str] = COMMON["frame_codes"]
+STANCE_CODES: dict[str, str] = COMMON["stance_codes"]
 
 # ---------------------------------------------------------------------------------------
 # German seed
 # ---------------------------------------------------------------------------------------
-# lemma: separable verbs are written "particle|base" (an|kündigen).
-# conj: "w" = weak (regular), or strong/irregular principal parts
-#       "3sg present|preterite 3sg|participle (without particle)|Konjunktiv II 3sg".
-# stance: n = neutral, d = distancing, e = endorsing.
-# frames: letters: s = "dass", d = "direct", n = "np", v = "v2", z = "zu", o = "ob".
-# medium: s/w/t/sw/st/tw -> speech, writing, thought, speech_writing, ...
-DE_MEDIUM = {
-    "s": "speech",
-    "w": "writing",
-    "t": "thought",
-    "sw": "speech_writing",
-    "st": "speech_thought",
-    "tw": "thought_writing",
-}
-FRAME_CODES = {"s": "dass", "d": "direct", "n": "np", "v": "v2", "z": "zu", "o": "ob"}
-STANCE_CODES = {"n": "neutral", "d": "distancing", "e": "endorsing"}
-
-DE_VERBS: list[tuple[str, str, str, str, str]] = [
-    # lemma, conj, stance, frames, medium
-    ("sagen", "w", "n", "sdvn", "s"),
-    ("erklären", "w", "n", "sdvn", "sw"),
-    ("mit|teilen", "w", "n", "sdvn", "sw"),
-    ("betonen", "w", "n", "sdvn", "s"),
-    ("berichten", "w", "n", "sdvn", "sw"),
-    ("an|kündigen", "w", "n", "sdnz", "sw"),
-    ("fordern", "w", "n", "sdnvz", "s"),
-    ("auf|fordern", "w", "n", "dz", "s"),
-    ("kritisieren", "w", "n", "sdn", "s"),
-    ("warnen", "w", "n", "sdvz", "s"),
-    ("behaupten", "w", "d", "sdvz", "s"),
-    ("bestreiten", "bestreitet|bestritt|bestritten|bestritte", "d", "sdnz", "s"),
-    ("dementieren", "w", "d", "sdn", "s"),
-    ("zurück|weisen", "weist|wies|gewiesen|wiese", "d", "sdn", "s"),
-    ("bestätigen", "w", "e", "sdn", "s"),
-    ("ein|räumen", "w", "e", "sdnv", "s"),
-    ("zu|geben", "gibt|gab|gegeben|gäbe", "e", "sdnv", "s"),
-    ("glauben", "w", "n", "sdvz", "t"),
-    ("meinen", "w", "n", "sdv", "st"),
-    ("vermuten", "w", "n", "sdv", "t"),
-    ("schreiben", "schreibt|schrieb|geschrieben|schriebe", "n", "sdvn", "w"),
-    ("twittern", "w", "n", "sdvn", "w"),
-    ("posten", "w", "n", "sdn", "w"),
-    ("verkünden", "w", "n", "sdn", "s"),
-    ("versichern", "w", "n", "sdvz", "s"),
-    ("äußern", "w", "n", "sdn", "s"),
-    ("melden", "w", "n", "sdvn", "sw"),
-    ("zitieren", "w", "n", "dn", "sw"),
-    ("bezeichnen", "w", "n", "n", "s"),
-    ("nennen", "nennt|nannte|genannt|nennte", "n", "n", "s"),
-    ("begründen", "w", "n", "sdn", "s"),
-    ("hoffen", "w", "n", "sdvz", "t"),
-    ("befürchten", "w", "n", "sdvn", "t"),
-    ("fürchten", "w", "n", "sdvn", "t"),
-    ("beschuldigen", "w", "n", "n", "s"),
-    ("vor|werfen", "wirft|warf|geworfen|würfe", "n", "sdnz", "s"),
-    ("antworten", "w", "n", "sdv", "s"),
-    ("entgegnen", "w", "n", "sdv", "s"),
-    ("ergänzen", "w", "n", "sdv", "s"),
-    ("hinzu|fügen", "w", "n", "sdv", "s"),
-    ("erläutern", "w", "n", "sdn", "s"),
-    ("fragen", "w", "n", "dno", "s"),
-    ("kommentieren", "w", "n", "sdn", "s"),
-    ("beklagen", "w", "n", "sdn", "s"),
-    ("klagen", "w", "n", "sdv", "s"),
-    ("argumentieren", "w", "n", "sdv", "s"),
-    ("mahnen", "w", "n", "sdnz", "s"),
-    ("appellieren", "w", "n", "dz", "s"),
-    ("verlangen", "w", "n", "sdnz", "s"),
-    ("bekräftigen", "w", "e", "sdn", "s"),
-    ("unterstreichen", "unterstreicht|unterstrich|unterstrichen|unterstriche", "n", "sdn", "s"),
-    ("würdigen", "w", "n", "dn", "s"),
-    ("loben", "w", "n", "dn", "s"),
-    ("bemängeln", "w", "n", "sdn", "s"),
-    ("beteuern", "w", "n", "sdvz", "s"),
-    ("erinnern", "w", "n", "sdn", "s"),
-    ("schildern", "w", "n", "sdn", "s"),
-    ("erzählen", "w", "n", "sdvn", "s"),
-    ("verraten", "verrät|verriet|verraten|verriete", "n", "sdn", "s"),
-    ("aus|führen", "w", "n", "sdv", "s"),
-    ("dar|legen", "w", "n", "sdn", "s"),
-    ("fest|stellen", "w", "n", "sdn", "st"),
-    ("klar|stellen", "w", "n", "sdn", "s"),
-    ("hin|weisen", "weist|wies|gewiesen|wiese", "n", "sd", "s"),
-    ("bekannt|geben", "gibt|gab|gegeben|gäbe", "n", "sdn", "sw"),
-    ("an|geben", "gibt|gab|gegeben|gäbe", "n", "sdvn", "sw"),
-    ("auf|rufen", "ruft|rief|gerufen|riefe", "n", "dz", "s"),
-    ("zu|sichern", "w", "n", "sdnz", "s"),
-    ("zu|sagen", "w", "n", "sdnz", "s"),
-    ("ab|lehnen", "w", "n", "nz", "s"),
-    ("vor|schlagen", "schlägt|schlug|geschlagen|schlüge", "n", "sdnz", "s"),
-    ("hervor|heben", "hebt|hob|gehoben|höbe", "n", "sdn", "s"),
-    ("fest|halten", "hält|hielt|gehalten|hielte", "n", "sdn", "sw"),
-    ("ein|wenden", "wendet|wandte|gewandt|wendete", "d", "sdv", "s"),
-    ("an|prangern", "w", "n", "n", "s"),
-    ("an|merken", "w", "n", "sdv", "s"),
-    ("aus|schließen", "schließt|schloss|geschlossen|schlösse", "n", "sn", "s"),
-    ("sprechen", "spricht|sprach|gesprochen|spräche", "n", "dn", "s"),
-    ("widersprechen", "widerspricht|widersprach|widersprochen|widerspräche", "d", "sdn", "s"),
-    ("denken", "denkt|dachte|gedacht|dächte", "n", "sdv", "t"),
-    ("wissen", "weiß|wusste|gewusst|wüsste", "n", "so", "t"),
-    ("finden", "findet|fand|gefunden|fände", "n", "sdv", "t"),
-    ("rufen", "ruft|rief|gerufen|riefe", "n", "dn", "s"),
-    ("raten", "rät|riet|geraten|riete", "n", "dz", "s"),
-    ("empfehlen", "empfiehlt|empfahl|empfohlen|empföhle", "n", "dnz", "s"),
-    ("beschließen", "beschließt|beschloss|beschlossen|beschlösse", "n", "snz", "sw"),
-    ("versprechen", "verspricht|versprach|versprochen|verspräche", "n", "sdnz", "s"),
-    ("bitten", "bittet|bat|gebeten|bäte", "n", "dz", "s"),
-    ("beschreiben", "beschreibt|beschrieb|beschrieben|beschriebe", "n", "dn", "s"),
-    ("heißen", "heißt|hieß|geheißen|hieße", "n", "sdv", "sw"),
-    ("schätzen", "w", "n", "sdvn", "t"),
-    ("erwarten", "w", "n", "sdvn", "t"),
-    ("bezweifeln", "w", "d", "so", "t"),
-    ("leugnen", "w", "d", "sdn", "s"),
-    ("verneinen", "w", "d", "dn", "s"),
-    ("präzisieren", "w", "n", "sdn", "s"),
-    ("resümieren", "w", "n", "sdv", "s"),
-    ("urteilen", "w", "n", "sdv", "s"),
-    ("folgern", "w", "n", "sdv", "t"),
-    ("spekulieren", "w", "n", "sdv", "st"),
-    ("prognostizieren", "w", "n", "sdn", "s"),
-    ("plädieren", "w", "n", "d", "s"),
-    ("drohen", "w", "n", "dz", "s"),
-    ("bedauern", "w", "n", "sdn", "s"),
-    ("formulieren", "w", "n", "dn", "s"),
-    ("bilanzieren", "w", "n", "sdv", "s"),
-    ("verweisen", "verweist|verwies|verwiesen|verwiese", "n", "d", "s"),
-    ("berichtigen", "w", "n", "dn", "s"),
-    ("beschwichtigen", "w", "n", "dv", "s"),
-    ("signalisieren", "w", "n", "sn", "s"),
-    ("verlauten", "w", "n", "sv", "sw"),
-    ("veröffentlichen", "w", "n", "n", "w"),
-    ("ein|gestehen", "gesteht|gestand|gestanden|gestände", "e", "sdn", "s"),
-    ("gestehen", "gesteht|gestand|gestanden|gestände", "e", "sdn", "s"),
-    ("zurück|weisen", "weist|wies|gewiesen|wiese", "d", "sdn", "s"),
-    ("bemerken", "w", "n", "sdv", "s"),
-    ("ein|schätzen", "w", "n", "n", "t"),
-    ("an|deuten", "w", "n", "sn", "s"),
-    ("dementieren", "w", "d", "sdn", "s"),
-    ("skandieren", "w", "n", "dn", "s"),
-    ("entscheiden", "entscheidet|entschied|entschieden|entschiede", "n", "sn", "sw"),
-    ("verkündigen", "w", "n", "sdn", "s"),
-    ("berufen", "beruft|berief|berufen|beriefe", "n", "", "s"),
-    ("wiederholen", "w", "n", "sdn", "s"),
-    ("mutmaßen", "w", "d", "sdv", "t"),
-    ("verdächtigen", "w", "n", "nz", "s"),
-    ("beanstanden", "w", "n", "sn", "s"),
-    ("empören", "w", "n", "sd", "s"),
-    ("jubeln", "w", "n", "sd", "s"),
-]
-
-INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "unter", "über")
+DE_VERBS: list[list[str]] = DE["verbs"]
+INSEPARABLE = tuple(DE["inseparable_prefixes"])
 
 
 def _needs_e(stem: str) -> bool:
@@ -272,11 +137,18 @@ class CueSeed:
     medium: str
 
 
+def _unique(seeds: dict[str, CueSeed], lemma: str, lang: str) -> None:
+    """A verb listed twice would silently take the second row's stance and frames."""
+    if lemma in seeds:
+        raise ValueError(f"{lemma!r} is listed twice in tools/harvest_seeds/{lang}.json")
+
+
 def de_seed() -> list[CueSeed]:
     seeds: dict[str, CueSeed] = {}
     for raw, conj, stance, frames, medium in DE_VERBS:
         particle, _, base = raw.rpartition("|")
         lemma = particle + base
+        _unique(seeds, lemma, "de")
         forms = de_forms(base, conj)
         if particle:
             split = set(forms.finite)
@@ -300,7 +172,7 @@ def de_seed() -> list[CueSeed]:
             particle=particle or None,
             stance=STANCE_CODES[stance],
             frames=[FRAME_CODES[c] for c in frames],
-            medium=DE_MEDIUM[medium],
+            medium=MEDIUM_CODES[medium],
         )
     return list(seeds.values())
 
@@ -308,124 +180,7 @@ def de_seed() -> list[CueSeed]:
 # ---------------------------------------------------------------------------------------
 # English seed
 # ---------------------------------------------------------------------------------------
-# lemma, irregular forms ("" = regular), stance, frames, medium; particle verbs "point|out".
-EN_VERBS: list[tuple[str, str, str, str, str]] = [
-    ("say", "says said saying", "n", "sdvn", "s"),
-    ("tell", "tells told telling", "n", "sdvn", "s"),
-    ("add", "", "n", "sdv", "s"),
-    ("claim", "", "d", "sdvz", "s"),
-    ("argue", "", "n", "sdv", "s"),
-    ("note", "", "n", "sdvn", "s"),
-    ("write", "writes wrote written writing", "n", "sdvn", "w"),
-    ("tweet", "", "n", "sdvn", "w"),
-    ("post", "", "n", "sdn", "w"),
-    ("announce", "", "n", "sdn", "sw"),
-    ("warn", "", "n", "sdv", "s"),
-    ("deny", "denies denied denying", "d", "sdn", "s"),
-    ("confirm", "", "e", "sdn", "s"),
-    ("admit", "admits admitted admitting", "e", "sdn", "s"),
-    ("acknowledge", "", "e", "sdn", "s"),
-    ("concede", "", "e", "sdv", "s"),
-    ("reveal", "", "e", "sdn", "sw"),
-    ("insist", "", "d", "sdv", "s"),
-    ("allege", "", "d", "sn", "s"),
-    ("believe", "", "n", "sv", "t"),
-    ("think", "thinks thought thinking", "n", "sv", "t"),
-    ("feel", "feels felt feeling", "n", "sv", "t"),
-    ("know", "knows knew known knowing", "n", "s", "t"),
-    ("hope", "", "n", "svz", "t"),
-    ("fear", "", "n", "svn", "t"),
-    ("worry", "worries worried worrying", "n", "sv", "t"),
-    ("expect", "", "n", "snz", "t"),
-    ("suspect", "", "n", "sv", "t"),
-    ("doubt", "", "d", "sn", "t"),
-    ("wonder", "", "n", "do", "t"),
-    ("report", "", "n", "sdn", "sw"),
-    ("state", "", "n", "sdn", "sw"),
-    ("declare", "", "n", "sdn", "s"),
-    ("suggest", "", "n", "sdvn", "s"),
-    ("maintain", "", "d", "sdv", "s"),
-    ("contend", "", "d", "sdv", "s"),
-    ("assert", "", "d", "sdv", "s"),
-    ("accuse", "", "n", "n", "s"),
-    ("blame", "", "n", "n", "s"),
-    ("criticize", "", "n", "dn", "s"),
-    ("criticise", "", "n", "dn", "s"),
-    ("complain", "", "n", "sdv", "s"),
-    ("dispute", "", "d", "sn", "s"),
-    ("reject", "", "d", "n", "s"),
-    ("stress", "", "n", "sdv", "s"),
-    ("emphasize", "", "n", "sdv", "s"),
-    ("point|out", "", "n", "sdv", "s"),
-    ("ask", "", "n", "dnoz", "s"),
-    ("urge", "", "n", "dnz", "s"),
-    ("call", "", "n", "dn", "s"),
-    ("describe", "", "n", "dn", "s"),
-    ("estimate", "", "n", "sn", "t"),
-    ("predict", "", "n", "sdn", "s"),
-    ("promise", "", "n", "sdnz", "s"),
-    ("vow", "", "n", "sdz", "s"),
-    ("pledge", "", "n", "sdnz", "s"),
-    ("threaten", "", "n", "dz", "s"),
-    ("respond", "", "n", "sd", "s"),
-    ("reply", "replies replied replying", "n", "sd", "s"),
-    ("answer", "", "n", "sdn", "s"),
-    ("recall", "", "n", "sdvn", "s"),
-    ("remark", "", "n", "sd", "s"),
-    ("comment", "", "n", "sd", "s"),
-    ("observe", "", "n", "sd", "s"),
-    ("explain", "", "n", "sdvo", "s"),
-    ("agree", "agrees agreed agreeing", "e", "sdz", "s"),
-    ("conclude", "", "n", "sdn", "st"),
-    ("find", "finds found finding", "n", "sn", "st"),
-    ("indicate", "", "n", "sn", "s"),
-    ("signal", "", "n", "sn", "s"),
-    ("hint", "", "n", "s", "s"),
-    ("reiterate", "", "n", "sdn", "s"),
-    ("repeat", "", "n", "sdn", "s"),
-    ("quip", "quips quipped quipping", "n", "sd", "s"),
-    ("joke", "", "n", "sd", "s"),
-    ("boast", "", "n", "sd", "s"),
-    ("lament", "", "n", "sdn", "s"),
-    ("scoff", "", "n", "d", "s"),
-    ("mock", "", "n", "dn", "s"),
-    ("slam", "slams slammed slamming", "n", "dn", "s"),
-    ("blast", "", "n", "dn", "s"),
-    ("praise", "", "n", "dn", "s"),
-    ("tout", "", "n", "dn", "s"),
-    ("hail", "", "n", "dn", "s"),
-    ("defend", "", "n", "dn", "s"),
-    ("counter", "", "n", "sd", "s"),
-    ("retort", "", "n", "sd", "s"),
-    ("demand", "", "n", "sdnz", "s"),
-    ("recommend", "", "n", "sn", "sw"),
-    ("propose", "", "n", "sn", "s"),
-    ("disclose", "", "e", "sn", "sw"),
-    ("cite", "", "n", "n", "sw"),
-    ("quote", "", "n", "dn", "sw"),
-    ("testify", "testifies testified testifying", "n", "sd", "s"),
-    ("speak", "speaks spoke spoken speaking", "n", "d", "s"),
-    ("mention", "", "n", "sn", "s"),
-    ("express", "", "n", "n", "s"),
-    ("endorse", "", "n", "n", "sw"),
-    ("question", "", "d", "no", "s"),
-    ("denounce", "", "n", "n", "s"),
-    ("assure", "", "n", "sd", "s"),
-    ("caution", "", "n", "sd", "s"),
-    ("acknowledge", "", "e", "sdn", "s"),
-    ("show", "shows showed shown showing", "n", "sn", "w"),
-    ("declare", "", "n", "sdn", "s"),
-    ("explain", "", "n", "sdvo", "s"),
-    ("recount", "", "n", "sdn", "s"),
-    ("proclaim", "", "n", "sdn", "s"),
-    ("announce", "", "n", "sdn", "sw"),
-    ("charge", "", "d", "sd", "s"),
-    ("contend", "", "d", "sdv", "s"),
-    ("speculate", "", "d", "sv", "st"),
-    ("assume", "", "n", "s", "t"),
-    ("reckon", "", "n", "sv", "t"),
-    ("guess", "", "n", "sv", "t"),
-]
+EN_VERBS: list[list[str]] = EN["verbs"]
 
 
 def en_regular(lemma: str) -> set[str]:
@@ -450,6 +205,7 @@ def en_seed() -> list[CueSeed]:
         base, _, particle = raw.partition("|")
         forms = {base, *irregular.split()} if irregular else en_regular(base)
         lemma = base + (" " + particle if particle else "")
+        _unique(seeds, lemma, "en")
         seeds[lemma] = CueSeed(
             lemma=lemma,
             forms=forms,
@@ -457,184 +213,18 @@ def en_seed() -> list[CueSeed]:
             particle=particle or None,
             stance=STANCE_CODES[stance],
             frames=[FRAME_CODES[c] for c in frames],
-            medium=DE_MEDIUM[medium],
+            medium=MEDIUM_CODES[medium],
         )
     return list(seeds.values())
 
 
-# ---------------------------------------------------------------------------------------
-# Nominal cues: lemma -> (other forms, fallback medium code). Forms are lowercase.
-# ---------------------------------------------------------------------------------------
-DE_NOUNS: dict[str, tuple[str, str]] = {
-    "erklärung": ("erklärungen", "sw"),
-    "angaben": ("angabe", "sw"),
-    "worte": ("worten wort", "s"),
-    "aussage": ("aussagen", "s"),
-    "mitteilung": ("mitteilungen pressemitteilung pressemitteilungen", "w"),
-    "bericht": ("berichten berichte berichts berichtes medienberichten medienbericht", "w"),
-    "ansicht": ("ansichten", "t"),
-    "meinung": ("meinungen", "t"),
-    "einschätzung": ("einschätzungen", "t"),
-    "interview": ("interviews", "s"),
-    "auffassung": ("auffassungen", "t"),
-    "informationen": ("information", "sw"),
-    "darstellung": ("darstellungen", "sw"),
-    "stellungnahme": ("stellungnahmen", "sw"),
-    "äußerung": ("äußerungen", "s"),
-    "forderung": ("forderungen", "s"),
-    "kritik": ("", "s"),
-    "warnung": ("warnungen", "s"),
-    "vorwurf": ("vorwürfe vorwürfen vorwurfs", "s"),
-    "ankündigung": ("ankündigungen", "s"),
-    "rede": ("reden", "s"),
-    "ansprache": ("ansprachen", "s"),
-    "appell": ("appelle", "s"),
-    "aufruf": ("aufrufe", "s"),
-    "hinweis": ("hinweise hinweisen", "s"),
-    "zitat": ("zitate", "sw"),
-    "behauptung": ("behauptungen", "s"),
-    "dementi": ("dementis", "s"),
-    "bestätigung": ("", "s"),
-    "überzeugung": ("", "t"),
-    "befürchtung": ("befürchtungen", "t"),
-    "hoffnung": ("hoffnungen", "t"),
-    "sorge": ("sorgen", "t"),
-    "verdacht": ("verdachts", "t"),
-    "vermutung": ("vermutungen", "t"),
-    "these": ("thesen", "sw"),
-    "prognose": ("prognosen", "sw"),
-    "schätzung": ("schätzungen", "t"),
-    "fazit": ("", "sw"),
-    "ergebnis": ("ergebnisse ergebnissen", "w"),
-    "meldung": ("meldungen", "w"),
-    "brief": ("briefe briefen", "w"),
-    "schreiben": ("", "w"),
-    "tweet": ("tweets", "w"),
-    "post": ("posts", "w"),
-    "beitrag": ("beiträge", "w"),
-    "pressekonferenz": ("pressekonferenzen", "s"),
-    "begründung": ("", "s"),
-    "urteil": ("urteils", "sw"),
-    "ziel": ("", "s"),
-    "aufforderung": ("aufforderungen", "s"),
-    "versprechen": ("", "s"),
-    "zusage": ("zusagen", "s"),
-    "bitte": ("", "s"),
-    "antwort": ("antworten", "s"),
-    "frage": ("fragen", "s"),
-    "parole": ("parolen", "s"),
-    "sprüche": ("spruch", "s"),
-}
-EN_NOUNS: dict[str, tuple[str, str]] = {
-    "statement": ("statements", "sw"),
-    "remarks": ("remark", "s"),
-    "comments": ("comment", "s"),
-    "interview": ("interviews", "s"),
-    "report": ("reports", "w"),
-    "speech": ("speeches", "s"),
-    "address": ("", "s"),
-    "announcement": ("announcements", "sw"),
-    "claim": ("claims", "s"),
-    "allegation": ("allegations", "s"),
-    "accusation": ("accusations", "s"),
-    "criticism": ("criticisms", "s"),
-    "warning": ("warnings", "s"),
-    "denial": ("denials", "s"),
-    "confirmation": ("", "s"),
-    "view": ("views", "t"),
-    "opinion": ("opinions", "t"),
-    "belief": ("beliefs", "t"),
-    "assessment": ("assessments", "t"),
-    "estimate": ("estimates", "t"),
-    "prediction": ("predictions", "s"),
-    "promise": ("promises", "s"),
-    "pledge": ("pledges", "s"),
-    "call": ("calls", "s"),
-    "appeal": ("appeals", "s"),
-    "demand": ("demands", "s"),
-    "question": ("questions", "s"),
-    "answer": ("answers", "s"),
-    "response": ("responses", "s"),
-    "tweet": ("tweets", "w"),
-    "post": ("posts", "w"),
-    "letter": ("letters", "w"),
-    "email": ("emails e-mail e-mails", "w"),
-    "memo": ("memos memorandum", "w"),
-    "testimony": ("", "s"),
-    "message": ("messages", "sw"),
-    "argument": ("arguments", "s"),
-    "suggestion": ("suggestions", "s"),
-    "endorsement": ("endorsements", "sw"),
-    "conference": ("press conference", "s"),
-    "words": ("word", "s"),
-    "quote": ("quotes", "sw"),
-    "explanation": ("", "s"),
-    "concern": ("concerns", "t"),
-    "fear": ("fears", "t"),
-    "hope": ("hopes", "t"),
-    "op-ed": ("op-eds", "w"),
-    "editorial": ("editorials", "w"),
-    "ad": ("ads advertisement", "w"),
-}
-
-
-def _words(block: str) -> list[str]:
-    return block.split()
-
-
-# Role/title nouns (lowercase) curated on top of the harvested heads; suffix heads for
-# German compounds. Harvested: capitalised speaker words ending in a suffix, count >= 2.
-DE_ROLES = _words(
-    """
-sprecher sprecherin präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
-minister ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin
-oberbürgermeister polizeisprecher staatsanwalt staatsanwältin oberstaatsanwalt experte expertin
-politologe politologin vorsitzende vorsitzender chef chefin direktor direktorin leiter leiterin
-geschäftsführer geschäftsführerin vorstand vorstandschef sekretär sekretärin generalsekretär
-abgeordnete abgeordneter senator senatorin gouverneur gouverneurin botschafter botschafterin
-richter richterin anwalt anwältin rechtsanwalt verteidiger verteidigerin ankläger bischof
-papst kardinal pfarrer general kommandeur offizier oberst admiral könig königin prinz
-fürst premier premierminister premierministerin regierungschef regierungschefin
-staatschef staatsoberhaupt parteichef fraktionschef wissenschaftler wissenschaftlerin
-forscher forscherin professor professorin arzt ärztin analyst analystin ökonom ökonomin
-historiker journalist journalistin reporter korrespondent korrespondentin autor autorin
-trainer trainerin kapitän manager managerin gründer gründerin inhaber eigentümer
-vertreter vertreterin beauftragte beauftragter ermittler ermittlerin kommissar kommissarin
-staatssekretär staatssekretärin referent referentin berater beraterin vize
-landrat landrätin stadtrat ratsherr sprecherin bundespräsident bundespräsidentin
-außenminister außenministerin innenminister innenministerin verteidigungsminister
-finanzminister justizminister gesundheitsminister umweltminister wirtschaftsminister
-regierungssprecher regierungssprecherin pressesprecher pressesprecherin
-parteisprecher konzernsprecher unternehmenssprecher polizeichef polizeipräsident
-"""
-)
-DE_ROLE_SUFFIXES = _words(
-    """
-sprecher sprecherin minister ministerin chef chefin präsident präsidentin direktor
-direktorin leiter leiterin vorsitzende vorsitzender sekretär sekretärin kanzler
-kanzlerin bürgermeister experte expertin beauftragte beauftragter führer führerin
-anwalt anwältin politiker politikerin wissenschaftler forscher forscherin kommissar
-kommissarin berater beraterin manager managerin ökonom ökonomin analyst analystin
-vertreter vertreterin ermittler journalist korrespondent reporter richter richterin
-mediziner medizinerin trainer professor professorin ologe ologin
-"""
-)
-EN_ROLES = _words(
-    """
-spokesman spokeswoman spokesperson minister president senator official representative
-congressman congresswoman governor mayor chairman chairwoman chair secretary director
-chief executive ceo cfo founder leader lawmaker legislator ambassador diplomat judge
-justice attorney lawyer prosecutor counsel general commander colonel officer sheriff
-chancellor premier king queen prince pope bishop cardinal pastor reverend professor
-scientist researcher economist analyst expert strategist adviser advisor aide consultant
-pollster historian journalist reporter correspondent editor columnist author anchor
-host commentator candidate nominee chairperson manager coach captain owner partner
-treasurer commissioner inspector investigator negotiator envoy delegate vice-president
-speaker whip lieutenant deputy administrator superintendent chaplain activist organizer
-organiser campaigner surrogate staffer operative
-"""
-)
-EN_ROLE_SUFFIXES: list[str] = []
+# Nominal cues (lemma -> [other forms, fallback medium code]) and role nouns
+DE_NOUNS: dict[str, list[str]] = DE["nouns"]
+EN_NOUNS: dict[str, list[str]] = EN["nouns"]
+DE_ROLES: list[str] = DE["roles"]
+DE_ROLE_SUFFIXES: list[str] = DE["role_suffixes"]
+EN_ROLES: list[str] = EN["roles"]
+EN_ROLE_SUFFIXES: list[str] = EN["role_suffixes"]
 
 # ---------------------------------------------------------------------------------------
 # Corpus readers (train only)
@@ -751,30 +341,11 @@ def harvest_cues(
     return out, unmatched
 
 
-DOC_DE = (
-    "German cue verbs keyed by lemma. forms: all lowercase surface forms (present, "
-    "preterite, participle, Konjunktiv I/II; for separable verbs also the joined forms "
-    "'ankündigte', 'angekündigt', 'anzukündigen'). split_forms: finite forms that count "
-    "only when the separable particle stands later in the clause ('kündigte ... an'). "
-    "particle: separable particle or null. medium: most frequent gold medium in "
-    "wikinews-de train (curated fallback when unseen). stance: neutral|distancing|"
-    "endorsing. frames: complements the verb takes: dass, direct, np, v2 (bare "
-    "Konjunktiv clause), zu, ob. count: gold cue annotations in train. Generated by "
-    "tools/harvest_lexicon.py; edit the seed table there, not this file."
-)
-DOC_EN = (
-    "English cue verbs keyed by lemma ('point out' for particle verbs). forms: lowercase "
-    "surface forms (-s, -ed, -ing, irregulars). split_forms: forms that need the particle "
-    "in the clause. particle: particle or null. medium: curated (PolNeAR has no medium). "
-    "stance: neutral|distancing|endorsing. frames: dass (= that-clause), direct, np, v2 "
-    "(bare clause), zu (to-infinitive), ob (whether/if). count: gold PolNeAR train Cue "
-    "spans containing a form. Generated by tools/harvest_lexicon.py; edit the seed there."
-)
+DOC_DE: str = DE["cues_doc"]
+DOC_EN: str = EN["cues_doc"]
 
 
-def harvest_nouns(
-    seeds: dict[str, tuple[str, str]], gold: list[GoldCue]
-) -> dict[str, dict[str, object]]:
+def harvest_nouns(seeds: dict[str, list[str]], gold: list[GoldCue]) -> dict[str, dict[str, object]]:
     index: dict[str, str] = {}
     for lemma, (forms, _) in seeds.items():
         for f in [lemma, *forms.split()]:
@@ -792,7 +363,7 @@ def harvest_nouns(
         seen = media[lemma].most_common(1)
         out[lemma] = {
             "forms": sorted({lemma, *forms.split()}),
-            "medium": seen[0][0] if seen else DE_MEDIUM[medium],
+            "medium": seen[0][0] if seen else MEDIUM_CODES[medium],
             "count": counts[lemma],
         }
     return out
@@ -816,34 +387,14 @@ def harvest_roles(
     return {w: lowered[w] for w in sorted(found, key=lambda x: (-lowered[x], x))}
 
 
-DOC_NOUNS = (
-    "Nouns that act as cues, keyed by lemma: forms (lowercase, incl. plural/dative), "
-    "medium (most frequent gold medium in train for German, curated for English and "
-    "when unseen), count (gold cue annotations in train containing a form; German "
-    "wikinews-de, English PolNeAR). Generated by tools/harvest_lexicon.py."
-)
-DOC_ROLES = (
-    "Role/title nouns. nouns: lowercase noun -> count as a capitalised (German) or last "
-    "(English) word of a gold speaker phrase in train; curated nouns may have count 0. "
-    "suffixes: compound heads: a word ending in one (with at least 3 letters before it) "
-    "is a role noun ('Polizeisprecher', 'Außenministerin'). inflections: [suffix, "
-    "replacement] pairs tried to reduce an inflected noun to a listed form ('Sprechers' "
-    "-> 'sprecher', 'spokesmen' -> 'spokesman'); sayso.lang also uses them for actor "
-    "heads. Generated by tools/harvest_lexicon.py."
-)
-DE_INFLECTIONS = [
-    ["innen", ""],
-    ["in", ""],
-    ["ns", ""],
-    ["en", ""],
-    ["es", ""],
-    ["n", ""],
-    ["s", ""],
-]
-EN_INFLECTIONS = [["men", "man"], ["women", "woman"], ["ies", "y"], ["es", ""], ["s", ""]]
+DOC_NOUNS: str = COMMON["nominal_cues_doc"]
+DOC_ROLES: str = COMMON["roles_doc"]
+DE_INFLECTIONS: list[list[str]] = DE["inflections"]
+EN_INFLECTIONS: list[list[str]] = EN["inflections"]
 
 
 def write_json(path: Path, data: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -852,6 +403,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--wikinews", type=Path, default=DEFAULT_WIKINEWS)
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
     ap.add_argument("--write", action="store_true", help="write the JSON files")
+    ap.add_argument("--out", type=Path, default=LANG_DIR, help="where --write writes")
     ap.add_argument("--top", type=int, default=40, help="unmatched words to report")
     args = ap.parse_args(list(argv) if argv is not None else None)
 
@@ -876,18 +428,18 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"  speaker words: {list(_top(heads, args.top))}")
 
     if args.write:
-        write_json(LANG_DIR / "de" / "cues.json", {"_doc": DOC_DE, **de_cues})
-        write_json(LANG_DIR / "en" / "cues.json", {"_doc": DOC_EN, **en_cues})
+        write_json(args.out / "de" / "cues.json", {"_doc": DOC_DE, **de_cues})
+        write_json(args.out / "en" / "cues.json", {"_doc": DOC_EN, **en_cues})
         write_json(
-            LANG_DIR / "de" / "nominal_cues.json",
+            args.out / "de" / "nominal_cues.json",
             {"_doc": DOC_NOUNS, **harvest_nouns(DE_NOUNS, de_gold)},
         )
         write_json(
-            LANG_DIR / "en" / "nominal_cues.json",
+            args.out / "en" / "nominal_cues.json",
             {"_doc": DOC_NOUNS, **harvest_nouns(EN_NOUNS, en_gold)},
         )
         write_json(
-            LANG_DIR / "de" / "roles.json",
+            args.out / "de" / "roles.json",
             {
                 "_doc": DOC_ROLES,
                 "nouns": harvest_roles(DE_ROLES, DE_ROLE_SUFFIXES, de_heads),
@@ -896,7 +448,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             },
         )
         write_json(
-            LANG_DIR / "en" / "roles.json",
+            args.out / "en" / "roles.json",
             {
                 "_doc": DOC_ROLES,
                 "nouns": harvest_roles(EN_ROLES, EN_ROLE_SUFFIXES, en_heads),

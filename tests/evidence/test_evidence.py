@@ -114,6 +114,30 @@ def test_evidence_hedge_outside_a_cued_content_only() -> None:
     assert b.statements and not b.statements[0].framing.hedged
 
 
+def _hedged(text: str, lang: str) -> list[bool]:
+    return [s.framing.hedged for s in sayso.analyze(text, lang).statements]
+
+
+def test_evidence_hedge_only_on_the_attribution_or_in_sourceless_hearsay() -> None:
+    assert _hedged("The senator apparently said that the plan would fail.", "en") == [True]
+    assert _hedged("Der Täter soll offenbar über die Grenze geflüchtet sein.", "de") == [True]
+    # a relative clause about the speaker, not the attribution
+    assert True not in _hedged(
+        "Der Minister, der offenbar müde war, sagte, die Lage sei ernst.", "de"
+    )
+    # an according-to content: the hedge is the source's
+    assert True not in _hedged("Laut Polizei war offenbar ein Streit der Auslöser.", "de")
+    # the cue's own predicate, and a comparative reading
+    assert True not in _hedged(
+        "34 Prozent halten es für wahrscheinlich, dass die Preise steigen.", "de"
+    )
+    assert True not in _hedged("Voters were more likely to say that taxes are too high.", "en")
+    # a sourceless Konjunktiv continuation: its hedge is the earlier speaker's
+    assert _hedged(
+        "Der Minister sagte, die Lage sei ernst. Die Vorräte reichten womöglich nicht.", "de"
+    )[-1:] != [True]
+
+
 def test_evidence_statement_without_source_has_the_unknown_actor() -> None:
     a = sayso.analyze("Die Lage war unklar. Der Täter soll über die Grenze geflohen sein.", "de")
     assert a.statements
@@ -221,3 +245,15 @@ def test_evidence_agreeing_with_a_speaker_confirms_their_statement() -> None:
     (rel,) = [r for r in a.relations if r.kind is RelationKind.CONFIRMS]
     assert rel.target == claim.id and rel.rules == ("relation.confirms.agreement.v1",)
     assert claim.framing.confirmation is Confirmation.CONFIRMED
+
+
+def test_evidence_a_finding_endorses_only_for_a_document_or_an_organisation() -> None:
+    def stances(text: str, lang: str) -> list[str]:
+        return [s.framing.stance.value for s in sayso.analyze(text, lang).statements]
+
+    assert stances("A new poll showed that Clinton leads in Ohio.", "en") == ["endorsing"]
+    assert stances("The senator showed that he can win the state.", "en") == ["neutral"]
+    de_org = "Der Rechnungshof stellte fest, dass die Werbung verboten war."
+    assert stances(de_org, "de") == ["endorsing"]
+    de_person = "Der Minister stellte fest, dass die Werbung verboten war."
+    assert stances(de_person, "de") == ["neutral"]

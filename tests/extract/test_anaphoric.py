@@ -44,3 +44,45 @@ def test_no_attribution_across_paragraphs_or_without_cue() -> None:
     ):
         a = sayso.analyze(text, lang="de")
         assert not any("rule.anaphoric_attribution.v1" in s.rules for s in a.statements)
+
+
+def _anaphoric(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    profile = load("de")
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+
+    def span(runs: list[draft.Seg]) -> str:
+        return " ".join(words[i] for r in runs for i in range(r.a, r.b))
+
+    return [
+        (span(d.parts[-1:]), span(d.speaker), span(d.cue), tuple(d.rules))
+        for d in attributions.anaphoric_attributions(seg, profile, [])
+    ]
+
+
+def test_anaphoric_attribution_with_an_adverb_before_the_speaker() -> None:
+    got = _anaphoric("Die Brücke bleibt gesperrt. Das erklärte gestern ein Sprecher der Stadt.")
+    assert got == [
+        ("Das", "ein Sprecher der Stadt", "erklärte", ("rule.anaphoric_attribution.v1",))
+    ]
+
+
+def test_anaphoric_attribution_with_a_quoted_name_and_a_closing_apposition() -> None:
+    got = _anaphoric("Die Band bricht den Rekord. Das berichtete die Zeitschrift „Klangwelt“.")
+    assert got[0][1] == "die Zeitschrift „ Klangwelt “"
+    got = _anaphoric("Die Firma schließt das Werk. Das bestätigte ihr Chef, Karl Huber.")
+    assert got[0][1] == "ihr Chef , Karl Huber"
+
+
+def test_passive_anaphoric_attribution_names_the_agent() -> None:
+    got = _anaphoric(
+        "Die Firma schließt das Werk. Das wurde vom Vorstand am Montag bekannt gegeben."
+    )
+    assert got == [
+        (
+            "Das",
+            "vom Vorstand",
+            "wurde bekannt gegeben",
+            ("rule.anaphoric_attribution.passive.v1",),
+        )
+    ]

@@ -133,3 +133,37 @@ def test_dative_object_is_cut_from_the_speaker() -> None:
     assert " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)) == "die Ärztin Eva Roth"
     assert " ".join(words[i] for r in d.addressee for i in range(r.a, r.b)) == "dem Stadtrat"
     assert "group.addressee.split_speaker.v1" in d.rules
+
+
+def test_cue_that_swallowed_the_subject_after_its_verb_gives_it_back() -> None:
+    profile = load("de")
+    text = "Beim Empfang sagte Franziskus, dass er eine arme Kirche wolle."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("sagte")
+    lo = words.index("dass")
+    d = draft.Draft(
+        parts=[draft.Seg(lo, len(words) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(v, v + 2, "C", 0)],  # the tagger's "sagte Franziskus"
+    )
+    speakers.clause_subject(seg, profile, [d])
+    assert [words[i] for r in d.cue for i in range(r.a, r.b)] == ["sagte"]
+    assert [words[i] for r in d.speaker for i in range(r.a, r.b)] == ["Franziskus"]
+    assert "group.cue.released_subject.v1" in d.rules
+
+
+def test_attribution_after_its_content_skips_a_reflexive_pronoun() -> None:
+    profile = load("de")
+    text = "„Ich bin froh“, äußerte sich die Ministerin gegenüber der Zeitung."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("äußerte")
+    d = draft.Draft(
+        parts=[draft.Seg(0, v - 1, "direct", 0)],
+        form=Form.DIRECT,
+        cue=[draft.Seg(v, v + 1, "C", 0)],
+    )
+    speakers.clause_subject(seg, profile, [d])
+    assert [words[i] for r in d.speaker for i in range(r.a, r.b)] == ["die", "Ministerin"]
+    assert "group.speaker.postposed.v1" in d.rules

@@ -39,6 +39,15 @@ def test_lang_sections_noun_phrase_continues_with_von_in_german_only() -> None:
     assert "von" not in en.noun_phrase.continuations
 
 
+def test_lang_sections_noun_phrase_takes_an_adjective_after_a_genitive_determiner() -> None:
+    de = load("de")
+    seg = segment("ein Sprecher des britischen Ministeriums sagte", de.abbreviations, de.months)
+    assert according.noun_phrase_end(seg, de, 0, len(seg.words)) == 5
+    # a genitive that finds no noun is cut off
+    seg = segment("ein Sprecher des neuen", de.abbreviations, de.months)
+    assert according.noun_phrase_end(seg, de, 0, len(seg.words)) == 2
+
+
 def test_lang_sections_search_words_drive_the_german_stemmer() -> None:
     german = search("de")
     assert list(german.endings) == sorted(german.endings, key=len, reverse=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
@@ -31,6 +32,9 @@ def spark() -> Iterator[Any]:
         spark_unavailable("PySpark is not installed (pip install -e '.[dev]')")
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         spark_unavailable("no Java runtime (apt-get install default-jre-headless)")
+    # the workers run this interpreter (the venv with sayso), not "python3" from PATH:
+    # PySpark reads only this variable
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("sayso-tests")

@@ -6,9 +6,11 @@ Four facets, each value with the words that justify it (``Framing.evidence``):
   "reportedly", "is said to") or a reportative modal with a perfect or copula infinitive
   ("soll … gesagt haben", "sollen … getötet worden sein", "soll der Drahtzieher sein" —
   not the plan "soll im März stattfinden");
-- ``hedged``: the author's inferential hedges ("offenbar", "vermutlich", "apparently") in
-  the statement's frame, or anywhere in a statement without a cue (free indirect and
-  whole-sentence reports); hedges inside a cued content are the speaker's, not the author's;
+- ``hedged``: the author's inferential hedges ("offenbar", "vermutlich", "apparently") on
+  the attribution — next to its speaker and cue, in their clause ("Clinton apparently
+  believes", "hat offenbar … angeboten") — or in a sourceless report the author marks as
+  hearsay ("Der Täter soll offenbar geflüchtet sein"); hedges inside a content, also of a
+  sourceless Konjunktiv continuation, are the speaker's, not the author's;
 - ``stance`` of the cue: from the cue lexicon, corrected by ``evidence.json`` for framing
   (a denial is the speaker's act, not the reporter's doubt), plus the claim modal
   "will … gesehen haben" (distancing);
@@ -133,7 +135,16 @@ def modal_reading(
     return None
 
 
-def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance, Evidence] | None:
+#: speakers whose "showed" or "found" is a finding the article presents as true
+FINDERS = frozenset((ActorKind.DOCUMENT, ActorKind.ORGANIZATION))
+
+
+def _stance(
+    seg: Segmented, profile: LangProfile, s: Statement, finder: bool
+) -> tuple[Stance, Evidence] | None:
+    """The stance of the statement's cue; ``finder``: its speaker is a document or an
+    organisation, whose "zeigen", "found" (``finding_cues``) endorse."""
+    findings = framing_words(profile.lang).finding_cues
     words = seg.words
     cue = sorted(tokens_of(seg, s.cue))
     for i in cue:
@@ -147,7 +158,7 @@ def _stance(seg: Segmented, profile: LangProfile, s: Statement) -> tuple[Stance,
         if entry is None:
             continue
         stance = profile.evidence.stance.get(entry.lemma, entry.stance)
-        if stance is Stance.NEUTRAL:
+        if stance is Stance.NEUTRAL or (entry.lemma in findings and not finder):
             continue  # "agreed … also contended": a later cue may still distance
         if stance is Stance.ENDORSING and _negated_cue(seg, profile, i):
             continue  # "konnte den Bericht nicht bestätigen" commits to nothing
@@ -179,6 +190,42 @@ def _negated_cue(seg: Segmented, profile: LangProfile, i: int) -> bool:
     return False
 
 
+#: words that end the clause a hedge must share with the attribution
+_CLAUSE_BREAKS = frozenset(",;:-–—()[]\"„“”»«‚‘’'")
+
+
+def _on_attribution(
+    seg: Segmented,
+    i: int,
+    frame_toks: Sequence[int],
+    cue: Sequence[int],
+    profile: LangProfile,
+) -> bool:
+    """Is the hedge at token ``i`` on the attribution: from two words before its speaker
+    or cue to two after the cue, in the cue's clause (no clause break between the hedge
+    and the nearest cue word), and not the cue's last word unless a verb of saying comes
+    before it in the cue ("sagte offenbar"; not "halten es für wahrscheinlich", "X
+    seemed")? "Die Ministerin hat offenbar … angeboten", "Clinton apparently believes",
+    "likely said" — not a hedge in a relative clause, in a neighbouring clause ("Clinton
+    seemed to be ready …, telling the crowd") or in a sentence part that is not the report
+    ("war nach Angaben der Polizei wohl der Auslöser: Der Täter sagte …")."""
+    if not cue or not frame_toks[0] - 2 <= i <= cue[-1] + 2:
+        return False
+    if (
+        i == cue[-1]
+        and (
+            seg.lows[i - 1] in profile.prepositions  # "halten es für wahrscheinlich"
+            or not any(profile.is_cue_form(seg.words[k]) for k in cue[:-1])
+        )
+    ):
+        # the cue's own predicate, or a cue that is only the hedge ("X seemed", "Voters
+        # now seem"): a state, not an attribution the author hedges
+        return False
+    c = min(cue, key=lambda k: abs(k - i))
+    lo, hi = (i, c) if i < c else (c, i)
+    return not any(seg.words[k] in _CLAUSE_BREAKS for k in range(lo + 1, hi))
+
+
 def frame(
     seg: Segmented,
     profile: LangProfile,
@@ -190,7 +237,9 @@ def frame(
     ev = profile.evidence
     # "hieß es in einer Mitteilung des Verbands": a named source makes "heißt es" a cue
     named = {a.id for a in actors if a.kind not in (ActorKind.ANONYMOUS, ActorKind.UNKNOWN)}
-    sourceless = framing_words(profile.lang).sourceless_markers
+    kinds = {a.id: a.kind for a in actors}
+    words = framing_words(profile.lang)
+    sourceless = words.sourceless_markers
     owner = _owners(seg, statements)
     out = []
     for s in statements:
@@ -208,6 +257,14 @@ def frame(
         hedged = False
         stance = Stance.NEUTRAL
         evidence: list[Evidence] = []
+        sourceless_hedges: list[Evidence] = []
+        frame_toks = sorted(tokens_of(seg, s.speaker) | tokens_of(seg, s.cue))
+        cue_toks = sorted(tokens_of(seg, s.cue))
+        # an attribution the hedge can qualify: a named speaker and a verb of saying, not
+        # an according-to phrase ("laut X offenbar …": the hedge is in X's content)
+        on_verb = bool(s.speaker) and not any(
+            profile.according_to_at(seg.words[k]) for k in tokens_of(seg, s.cue)
+        )
         b = seg.sentences[sents[-1]][1] if sents else 0
         for kind, i, j, entry in _markers(seg, profile, toks):
             span = seg.token_span(i, j)
@@ -218,11 +275,21 @@ def frame(
                     continue
                 hearsay = True
                 evidence.append(Evidence("framing.hearsay.marker.v1", entry, span))
-            elif kind is MarkerKind.HEDGE and (i not in content or not (cued or s.speaker)):
-                # inside the content only for a sourceless statement: a continuation's
-                # hedge ("Die Täter seien offenbar geflohen.") is its speaker's
-                hedged = True
-                evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
+            elif kind is MarkerKind.HEDGE and i not in content:
+                attribution_hedge = entry not in words.not_attribution_hedges
+                if (
+                    on_verb
+                    and attribution_hedge
+                    and _on_attribution(seg, i, frame_toks, cue_toks, profile)
+                ):
+                    hedged = True
+                    evidence.append(Evidence("framing.hedge.marker.v1", entry, span))
+            elif kind is MarkerKind.HEDGE and not (cued or s.speaker):
+                # inside the content only for a sourceless report the author marks as
+                # hearsay ("Der Täter soll offenbar geflüchtet sein"); a sourceless
+                # Konjunktiv or free indirect sentence is someone's continuation, and its
+                # hedge ("Die Täter seien offenbar geflohen.") is that speaker's
+                sourceless_hedges.append(Evidence("framing.hedge.marker.v1", entry, span))
         modals = ev.hearsay_modals | ev.claim_modals
         for i in toks:
             if seg.quote_depth[i] or seg.lows[i] not in modals:
@@ -241,9 +308,12 @@ def frame(
                 span = Span(seg.starts[i], seg.ends[got[0]])
                 evidence.append(Evidence("framing.hearsay.claim_modal.v1", seg.words[i], span))
                 evidence.append(Evidence("framing.stance.claim_modal.v1", seg.words[i], span))
+        if hearsay and sourceless_hedges:
+            hedged = True
+            evidence.extend(sourceless_hedges)
         if stance is Stance.NEUTRAL and s.parent is None:
             # a nested quotation shares its parent's cue; the parent carries the stance
-            got_stance = _stance(seg, profile, s)
+            got_stance = _stance(seg, profile, s, kinds.get(s.actor or "") in FINDERS)
             if got_stance is not None and got_stance[0] is not Stance.NEUTRAL:
                 stance = got_stance[0]
                 evidence.append(got_stance[1])

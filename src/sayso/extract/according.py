@@ -48,6 +48,8 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     max_source = limits(seg).according_max_source
     j = i
     seen_head = False
+    genitive = False  # after a genitive determiner, before its noun
+    gen_start = i
     modifier = False  # a lowercase word before the head, read as an adjective
     while j < end and j - i < max_source:
         if seg.quote_depth[j]:
@@ -78,17 +80,19 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         if low in profile.determiners:
             if seen_head and low not in np_.genitive_determiners:
                 break
+            genitive = seen_head  # "des [britischen] Ministeriums"
+            gen_start = j
         elif low in np_.continuations:
             if not seen_head:
                 break
         elif w[:1].isupper() or (not w.isalpha() and any(ch.isdigit() for ch in w)):
-            seen_head = True  # names, numbers and names with digits ("von n24")
+            seen_head, genitive = True, False  # names, numbers, names with digits ("von n24")
         elif profile.head_bits(w) or profile.is_outlet(w):
             # a role noun or a word with an actor kind: English lowercase heads
             # (officials, sources, spokesman)
             seen_head = True
         elif (
-            not seen_head
+            (not seen_head or genitive)
             and low.endswith(np_.adjective_endings)
             and profile.cue(low) is None
             and low not in profile.prepositions  # "über", "unter", "hinter"
@@ -97,6 +101,8 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
         else:
             break
         j += 1
+    if genitive:
+        j = gen_start  # a genitive that found no noun is none
     # do not end on a determiner or preposition
     while j > i and (
         words[j - 1].lower() in profile.determiners or words[j - 1].lower() in np_.not_final

@@ -5,6 +5,7 @@ anaphoric attributions, postposed tails and cues that are a bare trigger word.
 from __future__ import annotations
 
 from sayso.extract import according
+from sayso.extract.anaphoric_shapes import REPORTED_RULE, closing_apposition, passive_attribution
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -17,6 +18,7 @@ from sayso.extract.draft import (
     speaker_head,
 )
 from sayso.lang import LangProfile
+from sayso.lang.shapes import shapes
 from sayso.model import Form, Medium
 from sayso.settings import DEFAULT
 from sayso.text.quotes import MARK_RE
@@ -214,8 +216,11 @@ def anaphoric_attributions(
     am Mittwoch zu seinem ersten Testflug. Dies gab Airbus in Toulouse bekannt." The
     opener ("Dies", "Das", ``clause.json``'s ``anaphoric_openers``) is followed by a cue
     verb and its subject; the content is the previous sentence of the same paragraph plus
-    the opener, the subject after the verb the speaker. Both sentences must be free of
-    other statements and quotations. Returns the new drafts."""
+    the opener, the subject after the verb the speaker (after an adverb: "Das erklärte
+    gestern ein Sprecher"; with a closing apposition: "…, Karl Huber."), or the agent of a
+    passive ("Das wurde vom Presseamt mitgeteilt."). Both sentences must be free of other
+    statements and quotations (but for a quoted name in the speaker: „Billboard“; a
+    passive report sentence the reported rule took gives way). Returns the new drafts."""
     from sayso.extract.according import noun_phrase_end
 
     if not profile.anaphoric_openers:
@@ -223,6 +228,7 @@ def anaphoric_attributions(
     taken = {p.sent for d in drafts for p in d.parts}
     opener_only = {d.parts[0].a: d for d in drafts if len(d.parts) == 1 and d.b - d.a == 1}
     words = seg.words
+    adverbs = shapes(profile.lang).intro_not_subjects
     new: list[Draft] = []
     for s in range(1, len(seg.sentences)):
         a, b = seg.sentences[s]
@@ -233,8 +239,17 @@ def anaphoric_attributions(
             continue
         if "\n" in seg.text[seg.ends[pb - 1] : seg.starts[a]]:
             continue  # another paragraph
-        if any(seg.quote_depth[i] for i in range(pa, b)):
+        if any(seg.quote_depth[i] for i in range(pa, pb)):
             continue
+        v = a + 1
+        end = b - 1
+        passive = passive_attribution(seg, profile, v, end)
+        if s in taken and passive is not None:
+            # a passive report sentence is the reported rule's, unless an opener points back
+            lexical = [d for d in drafts if d.a == a and REPORTED_RULE in d.rules]
+            if len(lexical) == 1 and sum(1 for d in drafts if d.parts[0].sent == s) == 1:
+                drafts.remove(lexical[0])
+                taken.discard(s)
         if s in taken:
             # the tagger took the opener alone for the content: it stands for the sentence
             # before, which joins the content
@@ -244,17 +259,36 @@ def anaphoric_attributions(
                 d.rules.append("group.anaphoric_content.v1")
                 taken.add(s - 1)
             continue
-        v = a + 1
-        end = b - 1
+        if passive is not None:
+            (k, e), cue = passive
+            new.append(
+                Draft(
+                    parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
+                    form=Form.INDIRECT,
+                    cue=as_runs(cue, s),
+                    speaker=[Seg(k, e, "S", s)],
+                    frame=[Seg(v, end, "F", s)],
+                    rules=["rule.anaphoric_attribution.passive.v1"],
+                )
+            )
+            taken.update((s - 1, s))
+            continue
         cue = [v] if finite_cue(profile, words[v]) else []
         particle = profile.cue_with_particle(words[v].lower(), words[end - 1].lower())
         if not cue and words[v][:1].islower() and particle is not None:
             cue = [v, end - 1]
         if not cue:
             continue
-        e = noun_phrase_end(seg, profile, v + 1, end)
-        if e == v + 1 or not speaker_head(profile, words[e - 1]):
+        k = v + 1
+        while k < end - 1 and words[k][:1].islower() and words[k].lower() in adverbs:
+            k += 1  # "Das erklärte gestern ein Sprecher …"
+        e = noun_phrase_end(seg, profile, k, end)
+        quoted_name = e > k and seg.quote_depth[e - 1] > 0  # "die Zeitschrift „Billboard“"
+        if e == k or not (quoted_name or speaker_head(profile, words[e - 1])):
             continue
+        e = closing_apposition(seg, profile, e, end)
+        if any(seg.quote_depth[i] for i in range(a, b) if not k <= i < e):
+            continue  # a quoted name inside the speaker only („Billboard“)
         if any(
             w in profile.clause_breaks or w.lower() in profile.complementizers for w in words[e:end]
         ):
@@ -264,7 +298,7 @@ def anaphoric_attributions(
                 parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
                 form=Form.INDIRECT,
                 cue=as_runs(cue, s),
-                speaker=[Seg(v + 1, e, "S", s)],
+                speaker=[Seg(k, e, "S", s)],
                 frame=[Seg(v, end, "F", s)],
                 rules=["rule.anaphoric_attribution.v1"],
             )

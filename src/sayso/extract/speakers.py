@@ -59,8 +59,18 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         c = d.cue[0].a
         s = seg.sentence_of[c]
         a = seg.sentences[s][0]
-        if c == a or c - a > 6 or profile.cue(words[c].lower()) is None:
+        rule = "group.speaker.sentence_initial.v1"
+        aux = _auxiliary_before(seg, profile, a, c)
+        if aux is None:
+            aux = _stem_before(profile, words, a, c, d)
+        if aux is not None:
+            c, rule = aux, "group.speaker.sentence_initial.split_verb.v1"
+        if c == a or c - a > 6:
             continue
+        if aux is None and profile.cue(words[c].lower()) is None:
+            if not _second_place_verb(profile, words, c, d):
+                continue
+            rule = "group.speaker.sentence_initial.split_verb.v1"
         run = range(a, c)
         if any(seg.quote_depth[i] for i in run) or any(i in content_tokens(d) for i in run):
             continue
@@ -69,10 +79,51 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
             for i in run
         ):
             continue
-        if profile.is_speaker_pronoun(words[a].lower()) and c - a > 1:
+        first = words[a].lower()
+        if profile.is_speaker_pronoun(first) and first not in profile.determiners and c - a > 1:
             continue
         d.speaker = [Seg(a, c, "S", s)]
-        d.rules.append("group.speaker.sentence_initial.v1")
+        d.rules.append(rule)
+
+
+def _stem_before(profile: LangProfile, words: list[str], a: int, c: int, d: Draft) -> int | None:
+    """The stem of a particle verb before a cue that is only its particle ("Die Ministerin
+    wies dies als „Unverschämtheit“ [zurück]"): the first lowercase word of the sentence."""
+    k = next((i for i in range(a, c) if words[i][:1].islower()), c)
+    if k == c or k - a > 6:
+        return None
+    rest = [words[i].lower() for r in d.cue for i in range(r.a, r.b)]
+    low = words[k].lower()
+    return k if any(profile.cue_with_particle(low, t) is not None for t in rest) else None
+
+
+def _auxiliary_before(seg: Segmented, profile: LangProfile, a: int, c: int) -> int | None:
+    """The perfect auxiliary in second place before a cue participle the tagger took
+    alone ("Amnesty International hat [darauf hingewiesen]"): the first lowercase word of
+    the sentence, at most 6 words in and 12 before the participle."""
+    words = seg.words
+    if c - a > 12 or not profile.perfect_finite:
+        return None
+    k = next((i for i in range(a, c) if words[i][:1].islower()), c)
+    if k == c or k - a > 6 or words[k].lower() not in profile.perfect_finite:
+        return None
+    if any(seg.quote_depth[i] or words[i] in profile.clause_breaks for i in range(k, c)):
+        return None
+    return k
+
+
+def _second_place_verb(profile: LangProfile, words: list[str], c: int, d: Draft) -> bool:
+    """Whether the cue's first word ``c`` is the finite verb of a split cue: the stem of a
+    particle verb whose particle closes the cue ("Elshorst wies darauf hin, …", "Sony gab
+    bekannt, …") or a perfect auxiliary before the cue's participle ("Die Universität hatte
+    erklärt, …"; ``clause.json`` ``perfect_finite``; not the passive's "wurde")."""
+    if not words[c][:1].islower():
+        return False
+    rest = [words[i].lower() for r in d.cue for i in range(r.a, r.b) if i > c]
+    low = words[c].lower()
+    if any(profile.cue_with_particle(low, t) is not None for t in rest):
+        return True
+    return low in profile.perfect_finite and any(profile.cue(t) is not None for t in rest)
 
 
 def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
@@ -92,9 +143,10 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if d.speaker or d.speaker_spans is not None or not d.cue:
             continue
         c = d.cue[0].a
-        toks = [i for r in d.cue for i in range(r.a, r.b)]
         s = seg.sentence_of[c]
         a, b = seg.sentences[s]
+        _release_subject(seg, profile, d, a)
+        toks = [i for r in d.cue for i in range(r.a, r.b)]
         v = _finite_cue_verb(profile, words, a, toks)
         low = words[c].lower()
         # a verbal cue: not a nominal one ("die Ansicht") nor an according-to trigger
@@ -107,7 +159,9 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if got is None:
             got = _wie_subject(seg, profile, d, a, c, free)
         if got is None and v is not None:
-            got = _inverted_subject(seg, profile, a, b, v, free)
+            got = inverted_subject(seg, profile, a, b, v, free)
+        if got is None and v is not None:
+            got = _postposed_subject(seg, profile, d, b, v, free)
         if got is None and profile.nonfinite_cue:
             if lower_words is None:
                 lower_words = {w for w in words if w[:1].islower()}
@@ -117,6 +171,28 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         lo, hi, rule = got
         d.speaker = [Seg(lo, hi, "S", s)]
         d.rules.append(rule)
+
+
+def _release_subject(seg: Segmented, profile: LangProfile, d: Draft, a: int) -> None:
+    """A cue run that swallowed the subject after its verb ("[sagte Franziskus], dass …")
+    gives it back: capitalised words right after a lowercase cue verb that are neither cue
+    verbs nor cue nouns leave the cue, so that the subject after the verb can be read."""
+    words = seg.words
+    for r in d.cue:
+        if r.b - r.a < 2 or profile.cue(words[r.a].lower()) is None or r.a == a:
+            continue
+        if not words[r.a][:1].islower():
+            continue
+        k = r.a + 1
+        while k < r.b and (
+            words[k][:1].isupper()
+            and profile.cue(words[k].lower()) is None
+            and profile.nominal_cue(words[k]) is None
+        ):
+            k += 1
+        if k > r.a + 1 and k == r.b:
+            r.b = r.a + 1
+            d.rules.append("group.cue.released_subject.v1")
 
 
 def _finite_cue_verb(profile: LangProfile, words: list[str], a: int, toks: list[int]) -> int | None:
@@ -214,7 +290,40 @@ def _main_clause_subject(
     return a, e, "group.speaker.main_clause.v1"
 
 
-def _inverted_subject(
+def _postposed_subject(
+    seg: Segmented,
+    profile: LangProfile,
+    d: Draft,
+    b: int,
+    v: int,
+    free: Callable[[int, int], bool],
+) -> tuple[int, int, str] | None:
+    """The subject after the verb of an attribution that follows its content and a comma
+    ("„…“, äußerte sich Schavan gegenüber der Zeitung"): a reflexive pronoun after the
+    verb (``clause.json`` ``reflexive_pronouns``) is skipped."""
+    from sayso.extract.according import noun_phrase_end
+
+    words = seg.words
+    content = content_tokens(d)
+    if v < 2 or words[v - 1] != "," or not content or max(content) not in (v - 2, v - 1):
+        return None
+    if max(content) >= v:
+        return None
+    k = v + 1
+    if k < b and words[k].lower() in profile.reflexive_pronouns:
+        k += 1
+    if k >= b or words[k].lower() in profile.object_determiners:
+        return None
+    low = words[k].lower()
+    e = noun_phrase_end(seg, profile, k, b)
+    if e == k and profile.is_speaker_pronoun(low) and words[k][:1].islower():
+        e = k + 1
+    if e == k or not free(k, e) or not speaker_head(profile, words[e - 1]):
+        return None
+    return k, e, "group.speaker.postposed.v1"
+
+
+def inverted_subject(
     seg: Segmented,
     profile: LangProfile,
     a: int,

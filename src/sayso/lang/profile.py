@@ -110,6 +110,9 @@ class LangProfile:
     ambiguous_cue_forms: frozenset[str] = frozenset()
     verb_companions: frozenset[str] = frozenset()
     finite_auxiliaries: frozenset[str] = frozenset()
+    perfect_finite: frozenset[str] = frozenset()  # "hatte" of "hatte … erklärt"
+    reflexive_pronouns: frozenset[str] = frozenset()  # "sich" of "äußerte sich X"
+    passive_agents: frozenset[str] = frozenset()  # "vom" of "wurde vom Amt mitgeteilt"
     speaker_trim: bool = False
     speaker_extension: frozenset[str] = frozenset()
     speaker_contractions: tuple[str, ...] = ()  # "’s" of "He’s": not the speaker's

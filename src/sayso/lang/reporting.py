@@ -94,6 +94,13 @@ class FramingWords:
     #: prepositions naming the purpose of a request ("declined to comment *for* this
     #: story"): the account noun after them is the asking outlet's own piece, not a report
     request_purposes: frozenset[str] = frozenset()
+    #: hedge-lexicon entries that never qualify an attribution: adjectival or comparative
+    #: readings ("more likely to say", "die mutmaßlichen Täter", "could have requested")
+    not_attribution_hedges: frozenset[str] = frozenset()
+    #: endorsing cue lemmas (evidence.json "stance") that endorse only a finding, a
+    #: document's or an organisation's ("a poll found", "wie Daten zeigen", "stellte der
+    #: Rechnungshof fest"); a person's "showed" or "found" is neutral
+    finding_cues: frozenset[str] = frozenset()
     #: predicates of possibility: negated after a noun of verifying, they refuse it ("Eine
     #: Überprüfung war nicht möglich")
     possible: frozenset[str] = frozenset()
@@ -105,6 +112,8 @@ class FramingWords:
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
         return cls(
             relay_cues=_words(raw, "relay_cues"),
+            not_attribution_hedges=_words(raw, "not_attribution_hedges"),
+            finding_cues=_words(raw, "finding_cues"),
             relay_agent=_words(raw, "relay_agent"),
             author_hearsay_modals=_words(raw, "author_hearsay_modals"),
             dative_determiners=_words(raw, "dative_determiners"),

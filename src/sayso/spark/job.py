@@ -13,6 +13,7 @@ over the whole output.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 import uuid
@@ -74,6 +75,10 @@ def session(master: str | None = None, app_name: str = "sayso") -> SparkSession:
     if master and master.startswith("local"):
         # one machine: a few shuffle partitions, not the cluster default of 200
         builder = builder.config("spark.sql.shuffle.partitions", "8")
+        # the local workers run the driver's interpreter, where sayso is installed; PySpark
+        # reads only this variable, and its default is whatever "python3" is first on PATH
+        # (a venv's sayso run without activating the venv: the workers have no sayso)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
         return builder.getOrCreate()
     except Exception as exc:  # py4j / Java gateway: no java, a bad master URL
