@@ -265,3 +265,42 @@ def test_unseen_precision_author_distancing_denies_the_claim_it_spells_out() -> 
     )
     a = sayso.analyze(text, "en")
     assert by_content(a, "a disgrace").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_could_not_be_reached_leaves_the_report_unconfirmed() -> None:
+    a = sayso.analyze(
+        "The paper reported that Senator Bair had taken money from the firm. Bair could "
+        "not be immediately reached for comment.",
+        "en",
+    )
+    assert by_content(a, "taken money").framing.confirmation is Confirmation.UNCONFIRMED
+    b = sayso.analyze(
+        "Der Vatikan teilte mit, Börsig habe seinen Posten geräumt. Börsig war zunächst "
+        "nicht für eine Stellungnahme zu erreichen.",
+        "de",
+    )
+    assert by_content(b, "Posten geräumt").framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_unseen_precision_unreachable_without_a_comment_asked_is_nothing() -> None:
+    a = sayso.analyze(
+        "Die Polizei sagte, der Fahrer sei betrunken gewesen. Der Bürgermeister war am "
+        "Abend nicht erreichbar.",
+        "de",
+    )
+    assert by_content(a, "betrunken").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_refusing_to_deny_is_unconfirmed_not_denied() -> None:
+    a = sayso.analyze(
+        "Kritiker warnen, der Entwurf könne Links kostenpflichtig machen. Der Kommissar "
+        "wollte das nicht dementieren.",
+        "de",
+    )
+    assert by_content(a, "Entwurf").framing.confirmation is Confirmation.UNCONFIRMED
+    b = sayso.analyze(
+        "The paper reported that the firm would bid. The firm denied the reports and no "
+        "bid materialized.",
+        "en",
+    )
+    assert by_content(b, "would bid").framing.confirmation is not Confirmation.UNCONFIRMED
