@@ -35,8 +35,6 @@ from sayso.settings import DEFAULT, EvidenceSettings
 from sayso.text.segment import Segmented
 
 _FINAL = (".", "!", "?")
-#: kinds of outer sources whose reports about someone are accusations he may reject
-_ACCUSERS = frozenset((ActorKind.OUTLET, ActorKind.ANONYMOUS))
 _OWNER_KINDS = frozenset(
     (ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS, ActorKind.DOCUMENT)
 )
@@ -202,35 +200,19 @@ def _content_words(seg: Segmented, profile: LangProfile, s: Statement) -> frozen
     return gist(profile, [seg.words[i] for i in sorted(tokens_of(seg, s.content))]).stems
 
 
-#: a report that did not accuse in its own words is an accusation only this many
-#: sentences before its rejection
+#: "the reports" a denial names without owner stand at most this many sentences before it
 REPORT_REACH = 3
 
 
-def _accuses(
-    seg: Segmented,
-    profile: LangProfile,
-    t: Statement,
-    kind_of: Mapping[str, ActorKind],
-    near: int,
-) -> bool:
+def _accuses(seg: Segmented, profile: LangProfile, t: Statement) -> bool:
     """Can ``t`` carry an accusation that its subject later rejects: an accusing cue, a
-    distancing claim, hearsay, or — from sentence ``near`` on — a report of an outlet or
-    an anonymous source ("Die Zeitung berichtete, der Minister habe Geld angenommen." /
-    "Der Minister wies die Vorwürfe zurück.")?"""
+    distancing claim, hearsay? (A plain report of an outlet or an anonymous source about
+    him was tried too: it fired once on 1,294 unseen articles, wrongly, and never on dev.)"""
     ev = profile.evidence
-    if (
+    return (
         _lemma_of(seg, profile, t) in ev.accusation_cues
         or t.framing.stance is Stance.DISTANCING
         or t.framing.hearsay
-    ):
-        return True
-    toks = tokens_of(seg, t.content)
-    return (
-        bool(toks)
-        and seg.sentence_of[min(toks)] >= near
-        and bool(t.chain)
-        and kind_of.get(t.chain[0]) in _ACCUSERS
     )
 
 
@@ -488,7 +470,7 @@ def _generic_aim(
         accusations = [
             t
             for t in reversed(before)
-            if _accuses(seg, profile, t, kind_of, near)
+            if _accuses(seg, profile, t)
             and who & _stems(seg, tokens_of(seg, t.content) | tokens_of(seg, t.addressee))
         ]
         if accusations and any(seg.words[j].lower() in ev.universal for j in range(a0, a1)):
