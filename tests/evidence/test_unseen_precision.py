@@ -1,7 +1,7 @@
 """Issue 16, third round: shapes that fired wrongly on unseen text (gnad rows outside the
 gold sets, PolNeAR train), written for these tests — an outlet named in a sentence but not
 the place of the speech act, a refused comment "for this story", a refused comment on
-reports named in its own sentence, and a denial by the one a report accuses."""
+reports named in its own sentence, and more (one test per shape read on unseen text)."""
 
 from __future__ import annotations
 
@@ -71,29 +71,6 @@ def test_unseen_precision_comment_on_reports_named_in_its_own_sentence() -> None
     assert by_content(a, "his regret").framing.confirmation is Confirmation.UNKNOWN
     fired = by_content(a, "been fired")
     assert fired.framing.confirmation is Confirmation.UNCONFIRMED
-
-
-def test_unseen_precision_the_accused_rejects_the_outlets_report() -> None:
-    text = (
-        "Die Zeitung Kurier berichtete, der Minister habe Geld angenommen. Der Minister "
-        "wies die Vorwürfe zurück."
-    )
-    a = sayso.analyze(text, "de")
-    report = by_content(a, "Geld angenommen")
-    assert any(r.kind is RelationKind.DISPUTES and r.target == report.id for r in a.relations)
-    assert report.framing.confirmation is Confirmation.DENIED
-
-
-def test_unseen_precision_a_report_far_before_is_no_accusation() -> None:
-    filler = " ".join(f"Der Ausschuss tagte am {d}." for d in ("Montag", "Dienstag", "Mittwoch"))
-    text = (
-        "Die Zeitung Kurier berichtete, der Minister habe das Amt gern. "
-        + filler
-        + " Der Minister wies die Vorwürfe zurück."
-    )
-    a = sayso.analyze(text, "de")
-    report = by_content(a, "Amt gern")
-    assert not any(r.target == report.id for r in a.relations)
 
 
 def _kinds(a: sayso.Analysis, words: str) -> list[str]:
@@ -222,3 +199,85 @@ def test_unseen_precision_claimant_without_proof_and_unverified_tale() -> None:
     tale = [s for s in b.statements if "general had shot" in b.spans_text(s.content)]
     others = [s for s in b.statements if s not in tale]
     assert all(s.framing.confirmation is Confirmation.UNKNOWN for s in others)
+
+
+def _disputed(a: sayso.Analysis, s_words: str) -> list[str | None]:
+    src = by_content(a, s_words)
+    return [r.target for r in a.relations if r.kind is RelationKind.DISPUTES and r.source == src.id]
+
+
+def test_unseen_precision_disputed_as_adjective_or_noun_disputes_nothing() -> None:
+    a = sayso.analyze(
+        "The mayor said the fence would be built. The disputed territory lies east of the "
+        "river, and many disputes remain.",
+        "en",
+    )
+    assert by_content(a, "fence").framing.confirmation is Confirmation.UNKNOWN
+    assert not [r for r in a.relations if r.kind is RelationKind.DISPUTES]
+
+
+def test_unseen_precision_a_spelled_out_account_needs_a_statement_saying_it() -> None:
+    text = (
+        "The governor said the budget would pass in May. The senator rejected rumors that "
+        "the president might resign before the summit."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "budget").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_criticism_of_someones_words_is_not_his_account() -> None:
+    text = (
+        "Mr. Trump said he had been viciously attacked by the family. The chairman "
+        "dismissed criticism of Mr. Trump's comments as talking points."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "viciously attacked").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_author_distancing_denies_the_claim_it_spells_out() -> None:
+    text = (
+        "Mr. Trump said the lists were a disgrace. Mr. Trump has said that his net worth "
+        "exceeds ten billion dollars. Despite Mr. Trump's claims that his net worth exceeds "
+        "ten billion dollars, the research firms rank him far lower."
+    )
+    a = sayso.analyze(text, "en")
+    assert by_content(a, "a disgrace").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_could_not_be_reached_leaves_the_report_unconfirmed() -> None:
+    a = sayso.analyze(
+        "The paper reported that Senator Bair had taken money from the firm. Bair could "
+        "not be immediately reached for comment.",
+        "en",
+    )
+    assert by_content(a, "taken money").framing.confirmation is Confirmation.UNCONFIRMED
+    b = sayso.analyze(
+        "Der Vatikan teilte mit, Börsig habe seinen Posten geräumt. Börsig war zunächst "
+        "nicht für eine Stellungnahme zu erreichen.",
+        "de",
+    )
+    assert by_content(b, "Posten geräumt").framing.confirmation is Confirmation.UNCONFIRMED
+
+
+def test_unseen_precision_unreachable_without_a_comment_asked_is_nothing() -> None:
+    a = sayso.analyze(
+        "Die Polizei sagte, der Fahrer sei betrunken gewesen. Der Bürgermeister war am "
+        "Abend nicht erreichbar.",
+        "de",
+    )
+    assert by_content(a, "betrunken").framing.confirmation is Confirmation.UNKNOWN
+
+
+def test_unseen_precision_refusing_to_deny_is_unconfirmed_not_denied() -> None:
+    a = sayso.analyze(
+        "Kritiker warnen, der Entwurf könne Links kostenpflichtig machen. Der Kommissar "
+        "wollte das nicht dementieren.",
+        "de",
+    )
+    assert by_content(a, "Entwurf").framing.confirmation is Confirmation.UNCONFIRMED
+    b = sayso.analyze(
+        "The paper reported that the firm would bid. The firm denied the reports and no "
+        "bid materialized.",
+        "en",
+    )
+    assert by_content(b, "would bid").framing.confirmation is not Confirmation.UNCONFIRMED

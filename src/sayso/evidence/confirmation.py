@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from sayso.evidence import proof_markers
+from sayso.evidence import author_distancing, proof_markers, unreachable
 from sayso.evidence.chains import paragraph_index, sentences_of, tokens_of
 from sayso.lang import LangProfile
 from sayso.lang.reporting import FramingWords, framing_words
@@ -195,6 +195,14 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
             rule = "framing.confirmation.unconfirmed.unclear.v1"
             out.append(Marker(Confirmation.UNCONFIRMED, i, i + 1, rule, 0.7, False))
             continue
+        if low in fw.unreachable:
+            lo, hi = _clause(seg, profile, a, b, i)
+            if unreachable.find(seg, fw, lo, hi, i):
+                # "X war für eine Stellungnahme nicht erreichbar": the report about X
+                out.append(
+                    Marker(Confirmation.UNCONFIRMED, lo, i + 1, unreachable.RULE, 0.7, False)
+                )
+                continue
         if low in fw.comment_verbs and lows[i - 1] not in profile.determiners:
             lo, hi = _clause(seg, profile, a, b, i)
             # not a negation of a clause above it: "it is not clear whether he can comment"
@@ -224,9 +232,24 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
                 rule = "framing.confirmation.confirmed.verb.v1"
                 out.append(Marker(Confirmation.CONFIRMED, i, i + 1, rule, 0.8, False))
                 continue
-        if low in fw.denial_forms and low == seg.words[i]:
-            if _negated(seg, fw, *_clause(seg, profile, a, b, i)) is None:
-                out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
+        if (
+            low in fw.denial_forms
+            and low == seg.words[i]
+            and lows[i - 1] not in profile.determiners  # "many disputes"
+        ):
+            lo, hi = _clause(seg, profile, a, b, i)
+            # its own negation ("nicht dementieren", "dementierte das nicht"), not one of
+            # a clause joined to it ("denied the reports and no bid materialized")
+            k = _negated(seg, fw, lo, min(hi, i + 3))
+            if k is None:
+                k = next((j for j in range(lo, i) if lows[j] in fw.refusals), None)
+                if k is None:
+                    out.append(Marker(Confirmation.DENIED, i, i + 1, DENIAL_VERB, 0.8, False))
+                    continue
+            # "wollte das nicht dementieren", "declined to deny the report": not denied,
+            # and not confirmed either (guidelines §12)
+            rule = "framing.confirmation.unconfirmed.not_denied.v1"
+            out.append(Marker(Confirmation.UNCONFIRMED, min(k, i), max(k, i) + 1, rule, 0.7, False))
             continue
         ph = profile.evidence.match(fw.false_words, seg.words, i) if low in fw.false_first else None
         if ph is not None and _negated(seg, fw, _clause(seg, profile, a, b, i)[0], i) is None:
@@ -410,7 +433,9 @@ def targets(
             )
             for s in got:
                 out.setdefault(s.id, (m, span))
-    _distancing(seg, profile, fw, statements, actors, out)
+    for sid, (start, end) in author_distancing.denied(seg, profile, fw, statements, actors).items():
+        m = Marker(Confirmation.DENIED, start, end, author_distancing.RULE, 0.8)
+        out.setdefault(sid, (m, seg.token_span(start, end)))
     return out
 
 
@@ -460,6 +485,19 @@ def _refusers(
     return speakers, refuser
 
 
+def _introduced(seg: Segmented, m: Marker, here: Sequence[Statement]) -> list[Statement]:
+    """What an adjective marker is about ("Unbestätigten Berichten zufolge …", "unverified
+    claims that …"): the statements its noun introduces, not others of the sentence
+    ("told the unsubstantiated tale of …" in a sentence about something else)."""
+    noun = set(range(m.end, m.end + 3))
+    return [
+        s
+        for s in here
+        if noun & (tokens_of(seg, s.cue) | tokens_of(seg, s.speaker) | tokens_of(seg, s.frame))
+        or min(tokens_of(seg, s.content), default=-1) in range(m.end, m.end + 5)
+    ]
+
+
 def _about(
     seg: Segmented,
     profile: LangProfile,
@@ -483,17 +521,10 @@ def _about(
     named = _named_here(seg, profile, fw, m, a, b, here)
     if named:
         return named
+    if m.rule == unreachable.RULE:
+        return unreachable.about(seg, profile, m.start, m.end - 1, k, statements, order, reports)
     if m.rule == ADJECTIVE_RULE:
-        # "Unbestätigten Berichten zufolge …", "unverified claims that …": the statements
-        # its noun introduces, not others of the sentence ("told the unsubstantiated tale
-        # of …" in a sentence about something else)
-        noun = set(range(m.end, m.end + 3))
-        return [
-            s
-            for s in here
-            if noun & (tokens_of(seg, s.cue) | tokens_of(seg, s.speaker) | tokens_of(seg, s.frame))
-            or min(tokens_of(seg, s.content), default=-1) in range(m.end, m.end + 5)
-        ]
+        return _introduced(seg, m, here)
     if m.same_sentence:
         # "…, was sich nicht unabhängig überprüfen ließ": the sentence's other statements
         own = [s for s in here if s not in holder]
@@ -559,49 +590,3 @@ def _about(
             break  # "Dies bestätigte X": the sentence before, not the whole account
         picked.append(s)
     return picked
-
-
-def _distancing(
-    seg: Segmented,
-    profile: LangProfile,
-    fw: FramingWords,
-    statements: Sequence[Statement],
-    actors: Sequence[Actor],
-    out: dict[str, tuple[Marker, Span]],
-) -> None:
-    """ "anders als vom Ministerium behauptet": the author denies the named source's
-    statements (those of an actor whose name shares a word with the source phrase)."""
-    if not fw.distancing_openers:
-        return
-    content: set[int] | None = None
-    words = seg.words
-    first = fw.distancing_first
-    for i in range(len(words)):
-        if seg.lows[i] not in first or seg.quote_depth[i]:
-            continue
-        if content is None:
-            content = {j for s in statements for j in tokens_of(seg, s.content)}
-        if i in content:
-            continue
-        ph = profile.evidence.match(fw.distancing_openers, words, i)
-        if ph is None:
-            continue
-        end = next(
-            (
-                j
-                for j in range(i + len(ph), min(i + len(ph) + 8, len(words)))
-                if seg.lows[j] in fw.distancing_participles or words[j] in profile.clause_breaks
-            ),
-            None,
-        )
-        if end is None or words[end] in profile.clause_breaks:
-            continue
-        names = {words[j].lower() for j in range(i + len(ph), end) if words[j][:1].isupper()}
-        owners = {x.id for x in actors if names & {w.lower() for w in x.name.split()}}
-        if not owners:
-            continue
-        m = Marker(Confirmation.DENIED, i, end + 1, "framing.confirmation.denied.author.v1", 0.8)
-        span = seg.token_span(i, end + 1)
-        for s in statements:
-            if s.actor in owners:
-                out.setdefault(s.id, (m, span))

@@ -15,13 +15,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from sayso.evidence.chains import tokens_of
+from sayso.evidence.chains import noun_phrase, tokens_of
 from sayso.evidence.compare import Gist
 from sayso.lang import LangProfile
 from sayso.lang.reporting import framing_words
-from sayso.model import Actor, Statement
+from sayso.model import Actor, Span, Statement
 from sayso.text.segment import Segmented
 
 #: a disputing predicate stands at most this many tokens after its account noun
@@ -199,3 +199,92 @@ def denies_about_self(
         return None
     tail = ", ".join(sorted(shared)[:5])
     return f"says the opposite of what was said about its speaker; shared: {tail}"
+
+
+def noun_reading(profile: LangProfile, before: str) -> bool:
+    """Does the word before a dispute word make it a noun or an adjective ("the
+    disputed territory", "many disputes")?"""
+    # ("to deny" is an infinitive, not a noun)
+    return before in profile.determiners or (
+        before in profile.prepositions and before not in ("to", "zu")
+    )
+
+
+def account(
+    seg: Segmented, profile: LangProfile, toks: Sequence[int], quoted: bool = False
+) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    """The account noun a dispute is about: (kind, first token, end token, owner tokens);
+    with ``quoted``, also inside a quotation ("„Die Berichte sind erfunden“")."""
+    words = seg.words
+    ev = profile.evidence
+    accounts = ev.account_nouns
+    tokset = set(toks)
+    for i in toks:
+        kind = accounts.get(words[i].lower())
+        if kind is None or (seg.quote_depth[i] and not quoted):
+            continue
+        start = i
+        # a determiner or adjectives before it belong to the phrase ("den jüngsten Bericht")
+        while (
+            start - 1 in tokset
+            and (words[start - 1].lower() in profile.determiners or words[start - 1][:1].islower())
+            and words[start - 1] not in profile.clause_breaks
+            and start > i - 3
+        ):
+            start -= 1
+        owner = None
+        end = i + 1
+        # genitive or "von/of/by" owner after the noun: "die Darstellung des Ministeriums"
+        after = words[end].lower() if end < len(words) else ""
+        if kind == "accusation" and after in ev.topic_prepositions:
+            pass  # "criticism of Mr. Trump's comments", "charges of fraud": what, not whose
+        elif after in ev.owner_genitives or after in ev.owner_prepositions:
+            np_ = noun_phrase(seg, profile, end + (after in ev.owner_prepositions), len(words))
+            if np_ is not None:
+                owner = np_
+                end = np_[1]
+        # a possessive before it: "Moscow's account", "Peskows Darstellung", and with an
+        # apostrophe also a common noun: "the president's claims"
+        if owner is None and i - 1 >= 0:
+            prev = words[i - 1]
+            if prev.endswith(("'s", "’s")) or (
+                prev[:1].isupper() and prev.endswith(ev.possessive_endings)
+            ):
+                owner = (i - 1, i)
+                start = min(start, i - 1)
+        return kind, start, end, owner
+    return None
+
+
+def owner_actor(
+    seg: Segmented, actors: Sequence[Actor], owner: tuple[int, int], actor_of: Mapping[Span, str]
+) -> Actor | None:
+    """The actor an owner phrase names: the one it was resolved to, else by its
+    capitalised words against actor names."""
+    got = actor_of.get(seg.token_span(*owner))
+    if got is not None:
+        return next((a for a in actors if a.id == got), None)
+    words = [w.removesuffix("'s").removesuffix("’s") for w in seg.words[owner[0] : owner[1]]]
+    heads = {w.lower() for w in words if w[:1].isupper()}
+    heads |= {h[:-1] for h in heads if h.endswith("s") and len(h) > 4}  # German genitive
+    best = None
+    for a in actors:
+        names = [a.name, *a.aliases, *(a.role or "").split()]
+        toks = {t.lower().strip(".,") for n in names for t in n.split()}
+        if heads & toks:
+            best = a
+    return best
+
+
+def sentence_index(seg: Segmented, t: Statement) -> int:
+    """The sentence a statement's content starts in (-1 without content)."""
+    toks = tokens_of(seg, t.content)
+    return seg.sentence_of[min(toks)] if toks else -1
+
+
+def spelled_out(seg: Segmented, profile: LangProfile, end: int) -> bool:
+    """Does a content clause follow the account noun ending at ``end`` ("rumors *that*
+    …", "Spekulationen, *dass* …")?"""
+    return any(
+        seg.lows[k] in profile.complementizers for k in range(end, min(end + 2, len(seg.lows)))
+    )

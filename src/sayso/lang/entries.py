@@ -201,6 +201,9 @@ class EvidenceLexicon:
     #: the owner of an account noun after it: a genitive or a preposition
     owner_genitives: frozenset[str] = frozenset()
     owner_prepositions: frozenset[str] = frozenset()
+    #: prepositions that after an accusation noun name what is alleged, not who alleges
+    #: it ("criticism of his comments", "charges of fraud")
+    topic_prepositions: frozenset[str] = frozenset()
     #: endings of a possessive owner before an account noun
     possessive_endings: tuple[str, ...] = ()
     #: the shape of a past participle before a perfect auxiliary

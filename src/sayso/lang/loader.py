@@ -96,6 +96,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         demonstratives=_lower_set(raw.get("demonstratives", ())),
         owner_genitives=_lower_set(raw.get("owner_genitives", ())),
         owner_prepositions=_lower_set(raw.get("owner_prepositions", ())),
+        topic_prepositions=_lower_set(raw.get("topic_prepositions", ())),
         possessive_endings=tuple(raw.get("possessive_endings", ())),
         participle_prefixes=tuple(raw.get("participle_prefixes", ())),
         participle_endings=tuple(raw.get("participle_endings", ())),

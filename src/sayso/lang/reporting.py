@@ -107,6 +107,11 @@ class FramingWords:
     #: words asking about truth ("stimmt", "true"): an open question ("unklar, ob …") is
     #: about a report only with one of them or an account noun
     truth_words: frozenset[str] = frozenset()
+    #: forms of reaching someone ("erreichbar", "reached"): negated with a comment noun,
+    #: the party could not be reached for comment
+    unreachable: frozenset[str] = frozenset()
+    #: nouns of a comment asked for ("Stellungnahme", "comment")
+    comment_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -137,7 +142,13 @@ class FramingWords:
             false_words=_phrases(raw.get("false_words", ())),
             triggers=frozenset(
                 w.lower()
-                for key in ("verify_nouns", "denial_forms", "uncertain", "comment_verbs")
+                for key in (
+                    "verify_nouns",
+                    "denial_forms",
+                    "uncertain",
+                    "comment_verbs",
+                    "unreachable",
+                )
                 for w in raw.get(key, ())
             )
             | frozenset(p[0] for p in _phrases(raw.get("false_words", ())) if p),
@@ -158,6 +169,8 @@ class FramingWords:
             request_purposes=_words(raw, "request_purposes"),
             possible=_words(raw, "possible"),
             truth_words=_words(raw, "truth_words"),
+            unreachable=_words(raw, "unreachable"),
+            comment_nouns=_words(raw, "comment_nouns"),
         )
 
 
