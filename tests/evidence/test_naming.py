@@ -169,3 +169,16 @@ def test_naming_outlet_whose_title_begins_with_its_article() -> None:
     assert describe(["der", "Presse"], profile("de"))[1] is not ActorKind.OUTLET
     a = sayso.analyze('"We will not back down," the senator told The Hill on Monday.', "en")
     assert ("The Hill", ActorKind.OUTLET) in {(x.name, x.kind) for x in a.actors}
+
+
+def test_naming_english_groups_of_people_are_anonymous_sources() -> None:
+    # "the rebels" was the unknown source (a lowercase word the lexicon did not know), so
+    # "They" found no antecedent and a non-verifiability remark covered only one statement
+    text = (
+        "The rebels said 25 soldiers were killed. They also said two tanks were destroyed. "
+        "The claims could not be independently verified."
+    )
+    a = sayso.analyze(text, "en")
+    actors = [a.actor(s.actor) for s in a.statements if s.actor]
+    assert [(x.name, x.kind) for x in actors if x] == [("rebels", ActorKind.ANONYMOUS)] * 2
+    assert [s.framing.confirmation.value for s in a.statements] == ["unconfirmed"] * 2
