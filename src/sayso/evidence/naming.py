@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from sayso.evidence.inflection import (
     ADV_ENDINGS,
@@ -496,8 +497,14 @@ def _outlet_noun(word: str, profile: LangProfile, nw: NameWords) -> bool:
     return (
         noun in nw.outlet_heads
         or noun in profile.evidence.outlet_heads
-        or any(noun.endswith(h) for h in nw.outlet_heads if len(h) > 5)
+        or noun.endswith(_long_outlet_heads(profile.lang))
     )
+
+
+@cache
+def _long_outlet_heads(lang: str) -> tuple[str, ...]:
+    """The outlet heads a compound may end in ("Nachrichtenmagazin"): six letters and more."""
+    return tuple(h for h in name_words(lang).outlet_heads if len(h) > 5)
 
 
 def _outlet_report(
