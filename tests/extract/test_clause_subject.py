@@ -174,3 +174,18 @@ def test_attribution_after_its_content_skips_a_reflexive_pronoun() -> None:
     speakers.clause_subject(seg, profile, [d])
     assert [words[i] for r in d.speaker for i in range(r.a, r.b)] == ["die", "Ministerin"]
     assert "group.speaker.postposed.v1" in d.rules
+
+
+def test_attribution_after_a_quotation_with_its_comma_inside() -> None:
+    profile = load("de")
+    text = "„Wir bleiben dabei,“ betont sie."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("betont")
+    d = draft.Draft(
+        parts=[draft.Seg(0, v, "direct", 0)],
+        form=Form.DIRECT,
+        cue=[draft.Seg(v, v + 1, "C", 0)],
+    )
+    speakers.clause_subject(seg, profile, [d])
+    assert [words[i] for r in d.speaker for i in range(r.a, r.b)] == ["sie"]

@@ -91,6 +91,12 @@ def test_relays_zitieren_without_a_handing_phrase_is_left_alone() -> None:
             "ließ | verlautbaren",
             [],
         ),
+        (
+            "Die Gespräche seien gescheitert, ließ der Minister über seinen Sprecher mitteilen.",
+            "der Minister",
+            "ließ | mitteilen",
+            ["seinen Sprecher"],
+        ),
     ],
 )
 def test_relays_causative_cue_names_the_subject_of_lassen(

@@ -91,6 +91,18 @@ def _subject_object(
     return (first, second) if second is not None else None
 
 
+def _content_before(seg: Segmented, drafts: list[Draft], s: int, c: int) -> Draft | None:
+    """The draft of sentence ``s`` whose content ends right before the comma before the
+    causative verb at ``c`` ("Der Plan sei gescheitert, ließ der Minister mitteilen.")."""
+    if c < 2 or seg.words[c - 1] != ",":
+        return None
+    for d in drafts:
+        p = d.parts[-1]
+        if p.sent == s and c - 2 <= p.b - 1 < c:
+            return d
+    return None
+
+
 def _content_after(seg: Segmented, drafts: list[Draft], s: int, j: int) -> Draft | None:
     """The draft of sentence ``s`` whose content starts at ``j`` or up to two tokens
     later (a comma, a colon, a quotation mark); or one that runs through ``j`` from
@@ -201,6 +213,8 @@ def causative_cues(seg: Segmented, profile: LangProfile, sh: Shapes, drafts: lis
         if speaker is None or words[speaker[0]].lower() in profile.object_determiners:
             continue
         target = _content_after(seg, drafts, s, i + 1)
+        if target is None and lo == c:
+            target = _content_before(seg, drafts, s, c)
         if target is None:
             end = b
             while end > i and words[end - 1] in FINAL:

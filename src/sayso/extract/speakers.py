@@ -268,15 +268,17 @@ def _postposed_subject(
     free: Callable[[int, int], bool],
 ) -> tuple[int, int, str] | None:
     """The subject after the verb of an attribution that follows its content and a comma
-    ("„…“, äußerte sich Schavan gegenüber der Zeitung"): a reflexive pronoun after the
-    verb (``clause.json`` ``reflexive_pronouns``) is skipped."""
+    ("„…“, äußerte sich Schavan gegenüber der Zeitung", "„…,“ betont sie"): a reflexive
+    pronoun after the verb (``clause.json`` ``reflexive_pronouns``) is skipped."""
     from sayso.extract.according import noun_phrase_end
 
     words = seg.words
     content = content_tokens(d)
-    if v < 2 or words[v - 1] != "," or not content or max(content) not in (v - 2, v - 1):
+    if v < 2 or not content or max(content) not in (v - 2, v - 1):
         return None
-    if max(content) >= v:
+    # "„…“, sagte X" or, the comma inside the quotation, "„…,“ betont sie"
+    quoted = d.form is Form.DIRECT and max(content) == v - 1 and seg.quote_depth[v - 1] > 0
+    if words[v - 1] != "," and not quoted:
         return None
     k = v + 1
     if k < b and words[k].lower() in profile.reflexive_pronouns:
