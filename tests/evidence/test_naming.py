@@ -50,6 +50,10 @@ def test_naming_german_names_are_nominative(mention: str, name: str, kind: Actor
         ("de", "Ursula von der Brenken", "Ursula von der Brenken"),
         ("en", "Tom Reddle's", "Tom Reddle"),
         ("en", "NBC’s Tom Reddle", "Tom Reddle"),
+        ("de", "Karl Huber wiederum", "Karl Huber"),
+        ("de", "Anna Berger ihrerseits", "Anna Berger"),
+        ("en", "Tom Reddle himself", "Tom Reddle"),
+        ("en", "Tom Reddle , however ,", "Tom Reddle"),
     ],
 )
 def test_naming_glued_words_are_cut(lang: str, mention: str, name: str) -> None:
