@@ -186,3 +186,19 @@ def test_naming_english_groups_of_people_are_anonymous_sources() -> None:
     actors = [a.actor(s.actor) for s in a.statements if s.actor]
     assert [(x.name, x.kind) for x in actors if x] == [("rebels", ActorKind.ANONYMOUS)] * 2
     assert [s.framing.confirmation.value for s in a.statements] == ["unconfirmed"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "mention", "name"),
+    [
+        ("de", "die staatliche Nachrichtenagentur Sana", "Sana"),
+        ("de", "der bahrainischen Zeitung Mira", "Mira"),
+        ("de", "der Fernsehsender Sky News und BBC", "Sky News und BBC"),
+        ("en", "the local newspaper Example Gazette", "Example Gazette"),
+    ],
+)
+def test_naming_an_outlet_noun_after_adjectives_names_the_outlet(
+    lang: str, mention: str, name: str
+) -> None:
+    # "staatliche Nachrichtenagentur Sana" was an organisation beside the outlet "Sana"
+    assert describe(mention.split(), profile(lang))[:2] == (name, ActorKind.OUTLET)

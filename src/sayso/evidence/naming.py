@@ -470,10 +470,24 @@ def _named_outlet(
         for got in (nw.match(nw.outlets, words, start), profile.match_outlet(words, start)):
             if got is not None and not any(x[:1].isalnum() for x in words[start + got[1] :]):
                 return _outlet_name(got[0], nw), ActorKind.OUTLET, None, "actor.kind.outlet.v1"
+    # lowercase adjectives before the outlet noun: "der bahrainischen Zeitung Mira", "the
+    # conservative website Daily Example"
+    noun = head
+    while (
+        noun + 1 < len(words)
+        and noun - head < 2
+        and words[noun][:1].islower()
+        and not _outlet_noun(words[noun], profile, nw)
+    ):
+        noun += 1
+    if noun != head and _outlet_noun(words[noun], profile, nw):
+        head = noun
     w = words[head]
     is_head = _outlet_noun(w, profile, nw)
+    # the names after it, also two of them ("die Zeitungen Le Soir und De Standaard")
     rest = [x for x in words[head + 1 :] if x[:1].isalnum()]
-    if is_head and rest and all(x[:1].isupper() or x[:1].isdigit() for x in rest):
+    names = [x for x in rest if x.lower() not in _COORD]
+    if is_head and names and all(x[:1].isupper() or x[:1].isdigit() for x in names):
         name = nw.match(nw.outlets, rest, 0) or profile.match_outlet(rest, 0)
         title = name[0] if name is not None and name[1] == len(rest) else _join(rest)
         return _outlet_name(title, nw), ActorKind.OUTLET, None, "actor.kind.outlet_named.v1"
