@@ -119,21 +119,20 @@ class _Doc:
         self.contents = [_range(seg, s.content) for s in statements]
         #: German capitalises every noun: a lone capitalised word may be any noun
         self.nouns_capitalised = profile.lang == "de"
-        self._owners: dict[int, frozenset[int]] = {}
+        self._owners: dict[int, frozenset[int]] | None = None
 
     def sent(self, i: int) -> int:
         return max(0, bisect.bisect_right(self.firsts, i) - 1)
 
     def inside(self, a: int) -> frozenset[int]:
-        """The statements whose content holds token ``a`` (asked for a few mention starts
-        per statement: memoised per token, not an index of every content token)."""
-        owners = self._owners
-        got = owners.get(a)
-        if got is None:
-            got = owners[a] = frozenset(
-                k for k, (lo, hi, toks) in enumerate(self.contents) if lo <= a < hi and a in toks
-            )
-        return got
+        """The statements whose content holds token ``a``."""
+        if self._owners is None:
+            owners: dict[int, set[int]] = {}
+            for k, (_, _, toks) in enumerate(self.contents):
+                for i in toks:
+                    owners.setdefault(i, set()).add(k)
+            self._owners = {i: frozenset(ks) for i, ks in owners.items()}
+        return self._owners.get(a, frozenset())
 
     def describe(self, a: int, b: int) -> naming.Description:
         key = ("entities.describe", a, b)
