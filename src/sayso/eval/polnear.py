@@ -23,6 +23,12 @@ Policies (documented choices, tested):
   reproducible; ``policy="all"`` yields one document per annotation file with the id
   ``<name>#<annotator>``.
 - Articles without any annotation file are skipped: unannotated is not "no attributions".
+- Scoring view (:func:`corpus_view`): a quoted fragment inside another statement (mixed
+  quotation, "She called the plan \"a historic mistake\" for the region") is part of that
+  attribution's content in PolNeAR, never an attribution of its own; sayso reports it as a
+  nested direct statement (``parent`` set), which the view leaves out before scoring. On
+  the even half of PolNeAR train, leaving out its 968 such statements cost 0.1 points of
+  attribution recall and gained 7.5 of precision.
 
 Every entity's offsets are checked against the text (the entity text must equal its
 fragments joined by single spaces, BRAT's convention); a mismatch raises E004.
@@ -32,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -45,7 +51,7 @@ from sayso.eval.corpus import (
     regex_tokens,
     require_match,
 )
-from sayso.model import Span
+from sayso.model import Analysis, Span
 
 AnnotatorPolicy = Literal["first", "all"]
 POLICIES: tuple[AnnotatorPolicy, ...] = ("first", "all")
@@ -98,6 +104,14 @@ def read_corpus(path: str | Path, policy: AnnotatorPolicy = "first") -> list[Gol
                 GoldDoc(id=doc_id, text=text, lang="en", quotes=quotes, tokens=regex_tokens(text))
             )
     return docs
+
+
+def corpus_view(analysis: Analysis) -> Analysis:
+    """``analysis`` as PolNeAR annotates it: without the statements nested in another one
+    (mixed-quotation fragments, see the module docstring)."""
+    if not any(s.parent for s in analysis.statements):
+        return analysis
+    return replace(analysis, statements=tuple(s for s in analysis.statements if not s.parent))
 
 
 def _annotation_files(folder: Path) -> dict[str, list[tuple[str, Path]]]:
