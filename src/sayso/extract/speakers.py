@@ -273,7 +273,8 @@ def _main_clause_subject(
     nonfinite = any(w.endswith(x) for x in nf.suffixes) or (
         c > a and words[c - 1].lower() in nf.preceding
     )
-    if not nonfinite or c - a < 2:
+    coordinated = not nonfinite and _coordinated_verb(profile, nf, words, a, c)
+    if not (nonfinite or coordinated) or c - a < 2:
         return None
     first = words[a].lower()
     if first in profile.prepositions or first in profile.complementizers:
@@ -287,7 +288,27 @@ def _main_clause_subject(
         e = a + 1
     if e == a or not free(a, e) or not speaker_head(profile, words[e - 1]):
         return None
+    if coordinated:
+        # the subject of the first verb: a phrase right before a lower-case word, not a
+        # participle opener ("Asked about …", "Walking out …") or a lone determiner
+        lone = e == a + 1 and first in profile.determiners
+        if lone or first.endswith(("ing", "ed")) or not words[e][:1].islower():
+            return None
+        return a, e, "group.speaker.coordinated_verb.v1"
     return a, e, "group.speaker.main_clause.v1"
+
+
+def _coordinated_verb(
+    profile: LangProfile, nf: NonfiniteCue, words: list[str], a: int, c: int
+) -> bool:
+    """Whether the finite cue at ``c`` is coordinated with an earlier verb of its sentence
+    ("… and suggested", "… but then said"): a coordinator, perhaps an adverb between."""
+    k = c - 1
+    if k > a and words[k].lower() in profile.verb_companions and words[k][:1].islower():
+        low = words[k].lower()
+        if low not in profile.relative_pronouns and low not in profile.complementizers:
+            k -= 1
+    return k > a + 1 and words[k].lower() in nf.coordinators and words[c][:1].islower()
 
 
 def _postposed_subject(
@@ -382,11 +403,14 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
             ):
                 b -= 1
                 continue
-            # "in 2001", "on Saturday", "last week"
+            # "in 2001", "on Saturday", "last week" — but not the time of a relative clause
+            # or participle inside the phrase ("a poll [conducted last week]", "DeSantis,
+            # [who was elected in 2012]"): that belongs to the source
             if (
                 b - a > 2
                 and (w[:1].isdigit() or low in time_words or low in profile.months)
                 and words[b - 2].lower() in profile.time_prepositions
+                and not _embedded_clause(profile, words, a, b - 2)
             ):
                 b -= 2
                 continue
@@ -397,6 +421,16 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
         if (a, b) != (r.a, r.b) and b > a:
             d.speaker = [Seg(a, b, r.tag, r.sent)]
             d.rules.append("group.speaker.trim.v1")
+
+
+def _embedded_clause(profile: LangProfile, words: list[str], a: int, b: int) -> bool:
+    """Whether ``words[a:b]`` holds a relative pronoun or a lower-case past participle
+    after its first word: the start of a clause that a following time phrase belongs to."""
+    rel = profile.relative_pronouns
+    past = profile.past_endings
+    return bool(past) and any(
+        w.lower() in rel or (w[:1].islower() and w.endswith(past)) for w in words[a + 1 : b]
+    )
 
 
 def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
