@@ -20,6 +20,7 @@ from sayso.extract.draft import (
     np_start,
     speaker_head,
 )
+from sayso.extract.speaker_phrases import coordinated_verb, embedded_clause
 from sayso.lang import LangProfile, NonfiniteCue
 from sayso.model import Form
 from sayso.settings import DEFAULT
@@ -273,7 +274,7 @@ def _main_clause_subject(
     nonfinite = any(w.endswith(x) for x in nf.suffixes) or (
         c > a and words[c - 1].lower() in nf.preceding
     )
-    coordinated = not nonfinite and _coordinated_verb(profile, nf, words, a, c)
+    coordinated = not nonfinite and coordinated_verb(profile, nf, words, a, c)
     if not (nonfinite or coordinated) or c - a < 2:
         return None
     first = words[a].lower()
@@ -296,19 +297,6 @@ def _main_clause_subject(
             return None
         return a, e, "group.speaker.coordinated_verb.v1"
     return a, e, "group.speaker.main_clause.v1"
-
-
-def _coordinated_verb(
-    profile: LangProfile, nf: NonfiniteCue, words: list[str], a: int, c: int
-) -> bool:
-    """Whether the finite cue at ``c`` is coordinated with an earlier verb of its sentence
-    ("… and suggested", "… but then said"): a coordinator, perhaps an adverb between."""
-    k = c - 1
-    if k > a and words[k].lower() in profile.verb_companions and words[k][:1].islower():
-        low = words[k].lower()
-        if low not in profile.relative_pronouns and low not in profile.complementizers:
-            k -= 1
-    return k > a + 1 and words[k].lower() in nf.coordinators and words[c][:1].islower()
 
 
 def _postposed_subject(
@@ -410,7 +398,7 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
                 b - a > 2
                 and (w[:1].isdigit() or low in time_words or low in profile.months)
                 and words[b - 2].lower() in profile.time_prepositions
-                and not _embedded_clause(profile, words, a, b - 2)
+                and not embedded_clause(profile, words, a, b - 2)
             ):
                 b -= 2
                 continue
@@ -421,16 +409,6 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
         if (a, b) != (r.a, r.b) and b > a:
             d.speaker = [Seg(a, b, r.tag, r.sent)]
             d.rules.append("group.speaker.trim.v1")
-
-
-def _embedded_clause(profile: LangProfile, words: list[str], a: int, b: int) -> bool:
-    """Whether ``words[a:b]`` holds a relative pronoun or a lower-case past participle
-    after its first word: the start of a clause that a following time phrase belongs to."""
-    rel = profile.relative_pronouns
-    past = profile.past_endings
-    return bool(past) and any(
-        w.lower() in rel or (w[:1].islower() and w.endswith(past)) for w in words[a + 1 : b]
-    )
 
 
 def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
