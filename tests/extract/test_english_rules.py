@@ -345,3 +345,33 @@ def test_pronoun_speaker_leaves_out_a_contracted_auxiliary() -> None:
     # a name's possessive stays
     got = _statements("Clinton's aide said the plan failed.")
     assert got[0][0] == "Clinton's aide"
+
+
+def test_a_speaker_that_ran_into_its_verb_ends_with_the_subject() -> None:
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speaker_phrases import cut_at_clause
+
+    profile = load("en")
+    text = "Former aide Jon Berg published a column on Monday, arguing that the vote matters."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    c = words.index("arguing")
+    d = Draft(parts=[Seg(c + 1, len(words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    d.speaker = [Seg(0, c - 1, "S", 0)]  # the tagger's "Former aide … on Monday"
+    cut_at_clause(seg, profile, [d])
+    assert words[d.speaker[0].a : d.speaker[0].b] == ["Former", "aide", "Jon", "Berg"]
+    assert d.rules == ["group.speaker.clause_cut.v1"]
+
+
+def test_a_speaker_with_a_relative_clause_or_participle_adjective_is_kept() -> None:
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speaker_phrases import cut_at_clause
+
+    profile = load("en")
+    text = "A retired teacher who lined up early said the wall was needed."
+    seg = segment(text, profile.abbreviations, profile.months)
+    said = seg.words.index("said")
+    d = Draft(parts=[Seg(said + 1, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    d.speaker = [Seg(0, said, "S", 0)]
+    cut_at_clause(seg, profile, [d])
+    assert (d.speaker[0].a, d.speaker[0].b) == (0, said) and not d.rules
