@@ -74,3 +74,33 @@ def test_polnear_keeps_an_analysis_without_nested_statements() -> None:
     plain = _analysis(Form.INDIRECT)
     assert polnear.corpus_view(plain) is plain
     assert CORPORA["polnear"].view is polnear.corpus_view
+
+
+def test_polnear_joins_a_continued_quotation_to_the_statement_it_continues() -> None:
+    text = '"We will win," she said. "The polls are wrong." Then he spoke.'
+    said = Statement(
+        id="s1",
+        content=(Span(0, 14),),
+        form=Form.DIRECT,
+        speaker=(Span(15, 18),),
+        cue=(Span(19, 23),),
+    )
+    cont = Statement(
+        id="s2",
+        content=(Span(25, 48),),
+        form=Form.DIRECT,
+        speaker=(Span(15, 18),),
+        rules=(polnear.INHERITED,),
+    )
+    viewed = polnear.corpus_view(Analysis(text, "en", (said, cont)))
+    assert [s.id for s in viewed.statements] == ["s1"]
+    assert viewed.statements[0].content == (Span(0, 14), Span(25, 48))
+    cued = Statement(
+        id="s3",
+        content=(Span(25, 48),),
+        form=Form.DIRECT,
+        speaker=(Span(15, 18),),
+        cue=(Span(19, 23),),
+        rules=(polnear.INHERITED,),
+    )
+    assert len(polnear.corpus_view(Analysis(text, "en", (said, cued))).statements) == 2
