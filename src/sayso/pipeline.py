@@ -36,6 +36,7 @@ from sayso.extract import (
     relays,
     reported,
     roles,
+    speaker_phrases,
     speakers,
 )
 from sayso.extract.component import Component, Work, run_all
@@ -97,6 +98,7 @@ PIPELINE: tuple[Component, ...] = (
     indirect.filter_stubs,
     indirect.filter_prepositional_relatives,
     speakers.refine_trim,
+    speaker_phrases.refine_clause_cut,
     speakers.refine_closing_comma,
     anonymous.refine_extend,
     direct.filter_nested,

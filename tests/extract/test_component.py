@@ -60,6 +60,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.indirect.stubs.v1",
         "extract.indirect.prepositional_relatives.v1",
         "extract.speakers.trim.v1",
+        "extract.speaker_phrases.clause_cut.v1",
         "extract.speakers.closing_comma.v1",
         "extract.anonymous.extend.v1",
         "extract.direct.nested.v1",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sayso
 from sayso.extract import indirect
 from sayso.lang import load
+from sayso.model import Form
 from sayso.tagging.tagger import taggers
 from sayso.text.segment import segment
 
@@ -148,6 +149,54 @@ def test_speaker_trim_drops_a_time_phrase_and_a_leading_relative_pronoun() -> No
     assert words[d1.speaker[0].a : d1.speaker[0].b] == ["A", "short", "council", "report"]
     assert "group.speaker.trim.v1" in d1.rules
     assert words[d2.speaker[0].a : d2.speaker[0].b] == ["which", "the", "mayor"]
+
+
+def test_speaker_trim_keeps_the_time_of_a_participle_or_relative_clause() -> None:
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speakers import trim_speakers
+    from sayso.model import Form
+
+    profile = load("en")
+    text = "A council survey conducted last week found that, and Berg, who won in 2019, agreed."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    f = words.index("found")
+    d1 = Draft(parts=[Seg(f + 1, f + 2, "indirect", 0)], form=Form.INDIRECT)
+    d1.speaker = [Seg(0, f, "S", 0)]  # "A council survey conducted last week"
+    b = words.index("Berg")
+    d2 = Draft(parts=[Seg(b - 2, b - 1, "indirect", 0)], form=Form.INDIRECT)
+    d2.speaker = [Seg(b, words.index("2019") + 1, "S", 0)]  # "Berg, who won in 2019"
+    trim_speakers(seg, profile, [d1, d2])
+    assert words[d1.speaker[0].a : d1.speaker[0].b][-2:] == ["last", "week"]
+    assert words[d2.speaker[0].b - 1] == "2019"
+    assert not d1.rules and not d2.rules
+
+
+def _cued(text: str, cue: str) -> tuple[str, list[str]]:
+    from sayso.extract import draft, speakers
+
+    profile = load("en")
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    c = words.index(cue)
+    d = draft.Draft(
+        parts=[draft.Seg(c + 1, len(words) - 1, "q", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(c, c + 1, "C", 0)],
+    )
+    speakers.clause_subject(seg, profile, [d])
+    return " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)), d.rules
+
+
+def test_a_cue_verb_coordinated_with_the_main_verb_takes_its_subject() -> None:
+    got = _cued("The senator criticised the bill and suggested that it would fail.", "suggested")
+    assert got == ("The senator", ["group.speaker.coordinated_verb.v1"])
+    got = _cued("Berg answered first, but then said that the plan was dead.", "said")
+    assert got == ("Berg", ["group.speaker.coordinated_verb.v1"])
+
+
+def test_a_coordinated_cue_after_an_opening_participle_takes_no_subject() -> None:
+    assert _cued("Asked about the vote, she smiled and said it was over.", "said") == ("", [])
 
 
 def test_speaker_runs_on_over_an_apposition_and_relative_clause() -> None:
@@ -296,3 +345,33 @@ def test_pronoun_speaker_leaves_out_a_contracted_auxiliary() -> None:
     # a name's possessive stays
     got = _statements("Clinton's aide said the plan failed.")
     assert got[0][0] == "Clinton's aide"
+
+
+def test_a_speaker_that_ran_into_its_verb_ends_with_the_subject() -> None:
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speaker_phrases import cut_at_clause
+
+    profile = load("en")
+    text = "Former aide Jon Berg published a column on Monday, arguing that the vote matters."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    c = words.index("arguing")
+    d = Draft(parts=[Seg(c + 1, len(words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    d.speaker = [Seg(0, c - 1, "S", 0)]  # the tagger's "Former aide … on Monday"
+    cut_at_clause(seg, profile, [d])
+    assert words[d.speaker[0].a : d.speaker[0].b] == ["Former", "aide", "Jon", "Berg"]
+    assert d.rules == ["group.speaker.clause_cut.v1"]
+
+
+def test_a_speaker_with_a_relative_clause_or_participle_adjective_is_kept() -> None:
+    from sayso.extract.draft import Draft, Seg
+    from sayso.extract.speaker_phrases import cut_at_clause
+
+    profile = load("en")
+    text = "A retired teacher who lined up early said the wall was needed."
+    seg = segment(text, profile.abbreviations, profile.months)
+    said = seg.words.index("said")
+    d = Draft(parts=[Seg(said + 1, len(seg.words) - 1, "indirect", 0)], form=Form.INDIRECT)
+    d.speaker = [Seg(0, said, "S", 0)]
+    cut_at_clause(seg, profile, [d])
+    assert (d.speaker[0].a, d.speaker[0].b) == (0, said) and not d.rules

@@ -23,6 +23,18 @@ Policies (documented choices, tested):
   reproducible; ``policy="all"`` yields one document per annotation file with the id
   ``<name>#<annotator>``.
 - Articles without any annotation file are skipped: unannotated is not "no attributions".
+- Scoring view (:func:`corpus_view`): a quoted fragment inside another statement (mixed
+  quotation, "She called the plan \"a historic mistake\" for the region") is part of that
+  attribution's content in PolNeAR, never an attribution of its own; sayso reports it as a
+  nested direct statement (``parent`` set), which the view leaves out before scoring. On
+  the even half of PolNeAR train, leaving out its 968 such statements cost 0.1 points of
+  attribution recall and gained 7.5 of precision. Likewise a quotation continued after
+  its attribution ("\"…,\" she said. \"…\"") is one attribution with several content
+  fragments in PolNeAR, while sayso makes the continuation a statement of its own that
+  inherits the speaker and has no cue (``group.speaker.inherit.v1``); the view joins its
+  content to the latest statement with the same speaker. On the even train half (taggers
+  of the odd half), 743 of the 918 such statements that overlap a gold attribution share
+  it with that statement.
 
 Every entity's offsets are checked against the text (the entity text must equal its
 fragments joined by single spaces, BRAT's convention); a mismatch raises E004.
@@ -32,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -45,13 +57,16 @@ from sayso.eval.corpus import (
     regex_tokens,
     require_match,
 )
-from sayso.model import Span
+from sayso.model import Analysis, Span, Statement
 
 AnnotatorPolicy = Literal["first", "all"]
 POLICIES: tuple[AnnotatorPolicy, ...] = ("first", "all")
 
 #: BRAT event role (digits stripped) -> sayso role.
 ROLE_MAP: dict[str, str] = {"Content": "content", "Source": "speaker", "Cue": "cue"}
+
+#: the rule of a statement that continues the previous statement's speaker
+INHERITED = "group.speaker.inherit.v1"
 
 _ENTRY = re.compile(r"^([TEARMN#]\d*)\t")
 
@@ -98,6 +113,33 @@ def read_corpus(path: str | Path, policy: AnnotatorPolicy = "first") -> list[Gol
                 GoldDoc(id=doc_id, text=text, lang="en", quotes=quotes, tokens=regex_tokens(text))
             )
     return docs
+
+
+def corpus_view(analysis: Analysis) -> Analysis:
+    """``analysis`` as PolNeAR annotates it (see the module docstring): without the
+    statements nested in another one, and with each continued quotation's content joined
+    to the statement it continues."""
+    if not any(s.parent or _continues(s) for s in analysis.statements):
+        return analysis
+    kept: list[Statement] = []
+    for s in analysis.statements:
+        if s.parent:
+            continue
+        if _continues(s):
+            host = next(
+                (k for k in range(len(kept) - 1, -1, -1) if kept[k].speaker == s.speaker), None
+            )
+            if host is not None:
+                h = kept[host]
+                kept[host] = replace(h, content=tuple(sorted({*h.content, *s.content})))
+                continue
+        kept.append(s)
+    return replace(analysis, statements=tuple(kept))
+
+
+def _continues(s: Statement) -> bool:
+    """A statement without its own cue that took the previous statement's speaker."""
+    return not s.cue and bool(s.speaker) and INHERITED in s.rules
 
 
 def _annotation_files(folder: Path) -> dict[str, list[tuple[str, Path]]]:

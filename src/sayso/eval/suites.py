@@ -55,7 +55,9 @@ CORPORA: dict[str, Corpus] = {
     "wikinews-de": Corpus(
         "wikinews-de", wikinews.read_corpus, spkatt.score_analyses, wikinews.corpus_view
     ),
-    "polnear": Corpus("polnear", polnear.read_corpus, attribution.score_analyses),
+    "polnear": Corpus(
+        "polnear", polnear.read_corpus, attribution.score_analyses, polnear.corpus_view
+    ),
 }
 
 #: The suites the quality gate always runs, as ``corpus/split`` under the data root; it

@@ -21,6 +21,7 @@ from sayso.extract.draft import (
     np_start,
     speaker_head,
 )
+from sayso.extract.speaker_phrases import coordinated_verb, embedded_clause
 from sayso.lang import LangProfile, NonfiniteCue
 from sayso.model import Form
 from sayso.settings import DEFAULT
@@ -242,7 +243,8 @@ def _main_clause_subject(
     nonfinite = any(w.endswith(x) for x in nf.suffixes) or (
         c > a and words[c - 1].lower() in nf.preceding
     )
-    if not nonfinite or c - a < 2:
+    coordinated = not nonfinite and coordinated_verb(profile, nf, words, a, c)
+    if not (nonfinite or coordinated) or c - a < 2:
         return None
     first = words[a].lower()
     if first in profile.prepositions or first in profile.complementizers:
@@ -256,6 +258,13 @@ def _main_clause_subject(
         e = a + 1
     if e == a or not free(a, e) or not speaker_head(profile, words[e - 1]):
         return None
+    if coordinated:
+        # the subject of the first verb: a phrase right before a lower-case word, not a
+        # participle opener ("Asked about …", "Walking out …") or a lone determiner
+        lone = e == a + 1 and first in profile.determiners
+        if lone or first.endswith(("ing", "ed")) or not words[e][:1].islower():
+            return None
+        return a, e, "group.speaker.coordinated_verb.v1"
     return a, e, "group.speaker.main_clause.v1"
 
 
@@ -353,11 +362,14 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
             ):
                 b -= 1
                 continue
-            # "in 2001", "on Saturday", "last week"
+            # "in 2001", "on Saturday", "last week" — but not the time of a relative clause
+            # or participle inside the phrase ("a poll [conducted last week]", "DeSantis,
+            # [who was elected in 2012]"): that belongs to the source
             if (
                 b - a > 2
                 and (w[:1].isdigit() or low in time_words or low in profile.months)
                 and words[b - 2].lower() in profile.time_prepositions
+                and not embedded_clause(profile, words, a, b - 2)
             ):
                 b -= 2
                 continue

@@ -97,12 +97,19 @@ class NonfiniteCue:
 
     suffixes: tuple[str, ...] = ()
     preceding: tuple[str, ...] = ()
+    #: a finite cue right after one of these (an adverb may stand between) shares the main
+    #: clause's subject too: "Cameron criticised the plan and [suggested] that …"
+    coordinators: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> NonfiniteCue | None:
         if not raw:
             return None
-        return cls(tuple(raw.get("suffixes", ())), tuple(raw.get("preceding", ())))
+        return cls(
+            tuple(raw.get("suffixes", ())),
+            tuple(raw.get("preceding", ())),
+            tuple(raw.get("coordinators", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
