@@ -214,7 +214,7 @@ def _on_attribution(
     if (
         i == cue[-1]
         and (
-            seg.lows[i - 1] in profile.prepositions  # "halten es für wahrscheinlich"
+            (i > 0 and seg.lows[i - 1] in profile.prepositions)  # "für wahrscheinlich halten"
             or not any(profile.is_cue_form(seg.words[k]) for k in cue[:-1])
         )
     ):
