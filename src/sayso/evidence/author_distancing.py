@@ -43,6 +43,17 @@ def denied(
     if not fw.distancing_openers:
         return out
     content: set[int] | None = None
+    by_word: dict[str, set[str]] | None = None
+    by_actor: dict[str, list[Statement]] = {}
+    order = {s.id: k for k, s in enumerate(statements)}
+    own_stems: dict[str, set[str]] = {}
+
+    def stems_of(s: Statement) -> set[str]:
+        got = own_stems.get(s.id)
+        if got is None:
+            got = own_stems[s.id] = _stems(seg, profile, tokens_of(seg, s.content))
+        return got
+
     words = seg.words
     first = fw.distancing_first
     for i in range(len(words)):
@@ -66,18 +77,35 @@ def denied(
         if end is None or words[end] in profile.clause_breaks:
             continue
         names = {words[j].lower() for j in range(i + len(ph), end) if words[j][:1].isupper()}
-        owners = {x.id for x in actors if names & {w.lower() for w in x.name.split()}}
+        if by_word is None:  # once per document: actor name words, statements per actor
+            by_word, by_actor = _indexes(statements, actors)
+        owners = {a for n in names for a in by_word.get(n, ())}
         if not owners:
             continue
-        said = [s for s in statements if s.actor in owners]
-        if any(seg.lows[k] in profile.complementizers for k in range(end + 1, end + 3)):
+        said = [s for a in sorted(owners) for s in by_actor.get(a, ())]
+        said.sort(key=lambda s: order[s.id])
+        after = range(end + 1, min(end + 3, len(words)))  # the phrase may end the text
+        if any(seg.lows[k] in profile.complementizers for k in after):
             # "Despite Mr. Trump's claims that his net worth exceeds …": the claim it
             # spells out, not all his statements
             b = seg.sentences[seg.sentence_of[i]][1]
             claim = _stems(seg, profile, range(end + 1, b))
-            said = [
-                s for s in said if len(claim & _stems(seg, profile, tokens_of(seg, s.content))) >= 2
-            ]
+            said = [s for s in said if len(claim & stems_of(s)) >= 2]
         for s in said:
             out.setdefault(s.id, (i, end + 1))
     return out
+
+
+def _indexes(
+    statements: Sequence[Statement], actors: Sequence[Actor]
+) -> tuple[dict[str, set[str]], dict[str, list[Statement]]]:
+    """Actor ids by the lowercase words of their names, and each actor's statements."""
+    by_word: dict[str, set[str]] = {}
+    for x in actors:
+        for w in x.name.split():
+            by_word.setdefault(w.lower(), set()).add(x.id)
+    by_actor: dict[str, list[Statement]] = {}
+    for s in statements:
+        if s.actor is not None:
+            by_actor.setdefault(s.actor, []).append(s)
+    return by_word, by_actor

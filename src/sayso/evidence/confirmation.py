@@ -203,7 +203,7 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
                     Marker(Confirmation.UNCONFIRMED, lo, i + 1, unreachable.RULE, 0.7, False)
                 )
                 continue
-        if low in fw.comment_verbs and lows[i - 1] not in profile.determiners:
+        if low in fw.comment_verbs and (i == 0 or lows[i - 1] not in profile.determiners):
             lo, hi = _clause(seg, profile, a, b, i)
             # not a negation of a clause above it: "it is not clear whether he can comment"
             lo = max([lo, *(j + 1 for j in range(lo, i) if lows[j] in profile.complementizers)])
@@ -235,7 +235,7 @@ def find(seg: Segmented, profile: LangProfile, a: int, b: int) -> list[Marker]:
         if (
             low in fw.denial_forms
             and low == seg.words[i]
-            and lows[i - 1] not in profile.determiners  # "many disputes"
+            and (i == 0 or lows[i - 1] not in profile.determiners)  # "many disputes"
         ):
             lo, hi = _clause(seg, profile, a, b, i)
             # its own negation ("nicht dementieren", "dementierte das nicht"), not one of

@@ -67,15 +67,12 @@ def about(
     if not party:
         return []
     recent = []
-    for s in reversed(statements):
-        sents = sentences_of(seg, s)
-        if not sents or sents[0] >= k:
-            continue
-        if sents[0] < k - REACH:
-            break
-        speaker = {seg.lows[j][:6] for j in tokens_of(seg, s.speaker)}
-        if not party & speaker:
-            recent.append((s, sents[0]))
+    by_first = _by_first_sentence(seg, statements)
+    for n in range(k - 1, max(-1, k - 1 - REACH), -1):
+        for s in reversed(by_first.get(n, ())):
+            speaker = {seg.lows[j][:6] for j in tokens_of(seg, s.speaker)}
+            if not party & speaker:
+                recent.append((s, n))
     # the latest statement whose sentence names the party; else a report, or any
     # statement, of the sentence right before ("Bei X war niemand … zu erreichen" after
     # what insiders told an agency about X's sale)
@@ -100,3 +97,21 @@ def about(
             break
         picked.append(s)
     return picked
+
+
+def _by_first_sentence(
+    seg: Segmented, statements: Sequence[Statement]
+) -> dict[int, list[Statement]]:
+    """The statements by the first sentence they stand in, in document order (once per
+    document: a walk over all statements per marker was quadratic in a long text)."""
+    key = ("unreachable.by_first", id(statements))
+    cached = seg.memo.get(key)
+    if cached is not None and cached[0] is statements:  # the memo holds the list: no id reuse
+        return cached[1]  # type: ignore[no-any-return]
+    got: dict[int, list[Statement]] = {}
+    for s in statements:
+        sents = sentences_of(seg, s)
+        if sents:
+            got.setdefault(sents[0], []).append(s)
+    seg.memo[key] = (statements, got)
+    return got

@@ -89,8 +89,8 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
             seen_head, genitive = True, False  # names, numbers, names with digits ("von n24")
         elif profile.head_bits(w) or profile.is_outlet(w):
             # a role noun or a word with an actor kind: English lowercase heads
-            # (officials, sources, spokesman)
-            seen_head = True
+            # (officials, sources, spokesman), also the noun of a genitive ("of the army")
+            seen_head, genitive = True, False
         elif (
             (not seen_head or genitive)
             and low.endswith(np_.adjective_endings)

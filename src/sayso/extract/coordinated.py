@@ -29,6 +29,7 @@ def coordinated_speakers(
     """Give a content after a coordinated attribution clause its own speaker and cue."""
     if not sh.intro_coordinators:
         return
+    by_sentence: dict[int, list[Draft]] | None = None
     for d in drafts:
         if d.form is Form.DIRECT or d.speaker_spans is not None:
             continue
@@ -42,8 +43,12 @@ def coordinated_speakers(
         d.rules.append("group.speaker.coordinated.v1")
         # the other contents of the sentence lose this verb from their cue, or prune would
         # merge them as one content cut by its frame
-        for x in drafts:
-            if x is not d and x.cue and x.parts[0].sent == s:
+        if by_sentence is None:  # once, not a scan of every draft per match
+            by_sentence = {}
+            for x in drafts:
+                by_sentence.setdefault(x.parts[0].sent, []).append(x)
+        for x in by_sentence.get(s, ()):
+            if x is not d and x.cue:
                 x.cue = (
                     as_runs([i for r in x.cue for i in range(r.a, r.b) if i not in cue], s) or x.cue
                 )

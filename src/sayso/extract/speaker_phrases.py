@@ -11,6 +11,7 @@ from __future__ import annotations
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg, speaker_head
 from sayso.lang import LangProfile, NonfiniteCue
+from sayso.lang.reporting import framing_words
 from sayso.text.segment import Segmented
 
 
@@ -42,8 +43,9 @@ def clause_end(seg: Segmented, profile: LangProfile, a: int, b: int) -> int | No
     before the first verb form ("[Former speechwriter Jon Favreau] published a column, …",
     "[a district judge] sided with the Democrats, saying …") — a lower-case word with a
     past ending or an auxiliary — when a name or noun stands right before it and words
-    follow it. None when a comma, dash, bracket or relative pronoun comes first: an
-    apposition or relative clause belongs to the source."""
+    follow it. None when a comma, dash, bracket or relative pronoun comes first, or the
+    past form is followed by a passive's agent ("by"): an apposition, a relative clause or
+    a passive participle ("surveyed by Reuters") belongs to the source."""
     words = seg.words
     if b - a < 3:
         return None
@@ -56,6 +58,10 @@ def clause_end(seg: Segmented, profile: LangProfile, a: int, b: int) -> int | No
         if not (w.isalpha() and w.islower()):
             continue
         verb = low.endswith(profile.past_endings) or low in profile.finite_auxiliaries
+        if verb and words[v + 1].lower() in framing_words(profile.lang).relay_agent:
+            # a passive participle modifying the source, not its verb: "economists
+            # surveyed by Reuters", "a lawyer hired by the family"
+            return None
         if verb:
             head = words[v - 1]
             ok = speaker_head(profile, head) and head.lower() not in profile.determiners
