@@ -199,6 +199,8 @@ def test_unseen_precision_claimant_without_proof_and_unverified_tale() -> None:
     tale = [s for s in b.statements if "general had shot" in b.spans_text(s.content)]
     others = [s for s in b.statements if s not in tale]
     assert all(s.framing.confirmation is Confirmation.UNKNOWN for s in others)
+    # the tale itself is the one the adjective marks
+    assert tale and all(s.framing.confirmation is Confirmation.UNCONFIRMED for s in tale)
 
 
 def _disputed(a: sayso.Analysis, s_words: str) -> list[str | None]:
@@ -242,6 +244,8 @@ def test_unseen_precision_author_distancing_denies_the_claim_it_spells_out() -> 
     )
     a = sayso.analyze(text, "en")
     assert by_content(a, "a disgrace").framing.confirmation is Confirmation.UNKNOWN
+    # the spelled-out claim is the one denied
+    assert by_content(a, "net worth").framing.confirmation is Confirmation.DENIED
 
 
 def test_unseen_precision_could_not_be_reached_leaves_the_report_unconfirmed() -> None:
@@ -280,4 +284,4 @@ def test_unseen_precision_refusing_to_deny_is_unconfirmed_not_denied() -> None:
         "bid materialized.",
         "en",
     )
-    assert by_content(b, "would bid").framing.confirmation is not Confirmation.UNCONFIRMED
+    assert by_content(b, "would bid").framing.confirmation is Confirmation.DENIED
