@@ -4,6 +4,7 @@ built by hand so that the taggers play no part."""
 from __future__ import annotations
 
 import pytest
+from hand_drafts import hand_draft, words_of
 
 from sayso.extract import addressees, draft, free_indirect, speakers
 from sayso.lang import load
@@ -12,21 +13,9 @@ from sayso.text.segment import segment
 
 
 def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, str, list[str]]:
-    profile = load("de")
-    seg = segment(text, profile.abbreviations, profile.months)
-    words = seg.words
-    b = seg.sentences[0][1]
-    idx = [words.index(w) for w in cue]
-    lo = words.index(content_from)
-    d = draft.Draft(
-        parts=[draft.Seg(lo, b - 1, "indirect", 0)],
-        form=Form.INDIRECT,
-        cue=[draft.Seg(i, i + 1, "C", 0) for i in idx],
-    )
+    seg, profile, d = hand_draft(text, cue, content_from)
     speakers.clause_subject(seg, profile, [d])
-    sp = " ".join(words[i] for r in d.speaker for i in range(r.a, r.b))
-    cue_words = " ".join(words[i] for r in d.cue for i in range(r.a, r.b))
-    return sp, cue_words, d.rules
+    return words_of(seg, d.speaker), words_of(seg, d.cue), d.rules
 
 
 @pytest.mark.parametrize(

@@ -5,27 +5,15 @@ built by hand so that the taggers play no part."""
 from __future__ import annotations
 
 import pytest
+from hand_drafts import hand_draft, words_of
 
-from sayso.extract import draft, speakers
-from sayso.lang import load
-from sayso.model import Form
-from sayso.text.segment import segment
+from sayso.extract import speakers
 
 
 def speaker_of(text: str, cue: list[str], content_from: str) -> tuple[str, list[str]]:
-    profile = load("de")
-    seg = segment(text, profile.abbreviations, profile.months)
-    words = seg.words
-    b = seg.sentences[0][1]
-    idx = [words.index(w) for w in cue]
-    lo = words.index(content_from)
-    d = draft.Draft(
-        parts=[draft.Seg(lo, b - 1, "indirect", 0)],
-        form=Form.INDIRECT,
-        cue=[draft.Seg(i, i + 1, "C", 0) for i in idx],
-    )
+    seg, profile, d = hand_draft(text, cue, content_from)
     speakers.sentence_initial_subject(seg, profile, [d])
-    return " ".join(words[i] for r in d.speaker for i in range(r.a, r.b)), d.rules
+    return words_of(seg, d.speaker), d.rules
 
 
 @pytest.mark.parametrize(

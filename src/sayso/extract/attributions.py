@@ -261,16 +261,8 @@ def anaphoric_attributions(
             continue
         if passive is not None:
             (k, e), cue = passive
-            new.append(
-                Draft(
-                    parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
-                    form=Form.INDIRECT,
-                    cue=as_runs(cue, s),
-                    speaker=[Seg(k, e, "S", s)],
-                    frame=[Seg(v, end, "F", s)],
-                    rules=["rule.anaphoric_attribution.passive.v1"],
-                )
-            )
+            rule = "rule.anaphoric_attribution.passive.v1"
+            new.append(_anaphoric(pa, pb, a, s, cue, (k, e), (v, end), rule))
             taken.update((s - 1, s))
             continue
         cue = [v] if finite_cue(profile, words[v]) else []
@@ -293,18 +285,31 @@ def anaphoric_attributions(
             w in profile.clause_breaks or w.lower() in profile.complementizers for w in words[e:end]
         ):
             continue  # "Das sagte X, nachdem …": more than an attribution
-        new.append(
-            Draft(
-                parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
-                form=Form.INDIRECT,
-                cue=as_runs(cue, s),
-                speaker=[Seg(k, e, "S", s)],
-                frame=[Seg(v, end, "F", s)],
-                rules=["rule.anaphoric_attribution.v1"],
-            )
-        )
+        new.append(_anaphoric(pa, pb, a, s, cue, (k, e), (v, end), "rule.anaphoric_attribution.v1"))
         taken.update((s - 1, s))
     return new
+
+
+def _anaphoric(
+    pa: int,
+    pb: int,
+    a: int,
+    s: int,
+    cue: list[int],
+    speaker: tuple[int, int],
+    frame: tuple[int, int],
+    rule: str,
+) -> Draft:
+    """The statement of "… . Das erklärte X.": the content of sentence ``s - 1`` (tokens
+    ``[pa, pb)``) with the pronoun ``a`` that points back at it, and the attribution."""
+    return Draft(
+        parts=[Seg(pa, pb, "indirect", s - 1), Seg(a, a + 1, "indirect", s)],
+        form=Form.INDIRECT,
+        cue=as_runs(cue, s),
+        speaker=[Seg(*speaker, "S", s)],
+        frame=[Seg(*frame, "F", s)],
+        rules=[rule],
+    )
 
 
 def _postposed_tail(
