@@ -2,7 +2,7 @@
 ``GET /api/v1/statements`` with 20 concurrent clients on loopback.
 
     python benchmarks/web_load.py [--db URL | --statements N --keep DIR] [--clients 20]
-        [--requests 600] [--port 8765] [--workers 1] [--cache N] [--pg-keep DIR]
+        [--requests 600] [--port 8765] [--workers 1] [--threads N] [--cache N] [--pg-keep DIR]
         [--client aiohttp|httpx]
 
 The ledger is ``--db URL``, or the synthetic ledger of ``benchmarks/ledger_scale.py``
@@ -56,12 +56,16 @@ def ledger_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{path}"
 
 
-def start_server(url: str, port: int, workers: int, cache: int | None) -> subprocess.Popen[bytes]:
+def start_server(
+    url: str, port: int, workers: int, cache: int | None, threads: int | None = None
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "SAYSO_TOKEN"}
     cmd = [sys.executable, "-m", "sayso", "serve", "--db", url, "--port", str(port),
            "--workers", str(workers)]  # fmt: skip
     if cache is not None:
         cmd += ["--cache", str(cache)]
+    if threads is not None:
+        cmd += ["--threads", str(threads)]
     server = subprocess.Popen(cmd, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -162,6 +166,7 @@ def main() -> int:
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--workers", type=int, default=1, help="sayso serve --workers N")
     ap.add_argument("--cache", type=int, default=None, help="sayso serve --cache N (0: off)")
+    ap.add_argument("--threads", type=int, default=None, help="sayso serve --threads N")
     ap.add_argument("--pg-keep", type=Path, help="the kept PostgreSQL of ledger_scale.py")
     ap.add_argument(
         "--client",
@@ -187,9 +192,10 @@ def main() -> int:
 def measure(args: argparse.Namespace, url: str) -> int:
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
           f"(other jobs may share the cores); ledger {url}; client {args.client}, "
-          f"{args.clients} at once, sayso serve --workers {args.workers} --cache "
+          f"{args.clients} at once, sayso serve --workers {args.workers} --threads "
+          f"{'default' if args.threads is None else args.threads} --cache "
           f"{'default' if args.cache is None else args.cache}")  # fmt: skip
-    server = start_server(url, args.port, args.workers, args.cache)
+    server = start_server(url, args.port, args.workers, args.cache, args.threads)
     base = f"http://127.0.0.1:{args.port}"
     try:
         kinds = workload(base, args.requests)

@@ -54,6 +54,12 @@ def register(sub: Any) -> None:
         help="server processes (default 1; more serve more concurrent readers)",
     )
     p.add_argument(
+        "--threads",
+        type=types.count("--threads"),
+        default=None,
+        help="requests each server process computes at once (default 2: see the README)",
+    )
+    p.add_argument(
         "--cache",
         type=int,
         default=None,
@@ -87,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         "allow_private_hosts": args.allow_private_hosts,
         "public_read": args.public_read,
         "cache_entries": args.cache,
+        "threads": args.threads,
     }
     mode = "read and write (bearer token)" if token else "read-only (no token)"
     if args.workers > 1:

@@ -15,7 +15,7 @@ from pydantic.json_schema import SkipJsonSchema
 from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import FRAMING_LABELS, Ledger, StatementQuery
-from sayso.web import security, service
+from sayso.web import security, service, work
 from sayso.web.service import MAX_ID
 
 
@@ -238,20 +238,27 @@ class MergeIn(BaseModel):
 
 
 @router.post("/analyze", summary="Analyse a text; nothing is stored")
-def analyze(request: Request, body: AnalyzeIn) -> dict[str, Any]:
+async def analyze(request: Request, body: AnalyzeIn) -> dict[str, Any]:
     settings = request.app.state.settings
-    return service.analyze_text(body.text, body.lang, settings, title=body.title,
-                                url=body.url, published=body.published).to_dict()  # fmt: skip
+
+    def run() -> dict[str, Any]:
+        return service.analyze_text(body.text, body.lang, settings, title=body.title,
+                                    url=body.url, published=body.published).to_dict()  # fmt: skip
+
+    return await work.analysis(request, run)
 
 
 @router.post("/documents", summary="Analyse a text or an address and store it", status_code=201)
-def add_document(request: Request, ledger: Writer, body: DocumentIn) -> dict[str, Any]:
+async def add_document(request: Request, ledger: Writer, body: DocumentIn) -> dict[str, Any]:
     if (body.text is None) == (body.url is None):
         raise SaysoError(errors.E228, detail="both" if body.text is not None else "neither")
     fields = body.model_dump(exclude_none=True)
-    analysis = service.analysis_of(request, fields)
-    result = ledger.add(None, analysis, **service.metadata(fields, analysis))
-    return result.to_dict()
+
+    def run() -> dict[str, Any]:
+        analysis = service.analysis_of(request, fields)
+        return ledger.add(None, analysis, **service.metadata(fields, analysis)).to_dict()
+
+    return await work.analysis(request, run)
 
 
 @router.post("/actors/{actor_id}/merge", summary="Merge another actor into this one")

@@ -4,6 +4,8 @@ request size limit, the coded JSON errors and the two routers (pages, ``/api/v1`
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,11 +69,14 @@ def create_app(
     public_read: bool = False,
     ledger: Ledger | None = None,
     cache_entries: int | None = None,
+    threads: int | None = None,
 ) -> FastAPI:
     """The web view and REST API over the ledger at ``ledger_url`` (None: ``$SAYSO_DB``
     or ``sqlite:///sayso.db``; or an open ``ledger``). Writes need ``token`` as a bearer
     token; without one the application is read-only. ``cache_entries`` (None: the
-    settings') responses to reads are kept until the ledger changes (0: none)."""
+    settings') responses to reads are kept until the ledger changes (0: none);
+    ``threads`` (None: the settings') requests are computed at once (see
+    :mod:`sayso.web.work`)."""
     from sayso.web import api, pages
 
     app = FastAPI(
@@ -81,10 +86,12 @@ def create_app(
         "authority, how sure the report is, and who says otherwise.",
         docs_url=None,  # Swagger UI loads from a CDN: /api is the ledger's own docs page
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.ledger = ledger or Ledger.open(ledger_url, settings=settings)
     app.state.config = WebConfig(token, max_body, allow_private_hosts, public_read)
     app.state.settings = settings
+    app.state.threads = settings.web.threads if threads is None else threads
     app.mount("/static", StaticFiles(packages=[("sayso.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -99,6 +106,14 @@ def create_app(
     )
     app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    from sayso.web import work
+
+    work.configure(app)
+    yield
 
 
 #: the environment variable carrying create_app's options to server worker processes

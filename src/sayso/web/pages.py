@@ -14,7 +14,7 @@ from sayso import errors
 from sayso.errors import SaysoError
 from sayso.ledger import Ledger, StatementQuery
 from sayso.model import Analysis
-from sayso.web import highlight, i18n, security, service
+from sayso.web import highlight, i18n, security, service, work
 from sayso.web.api import Framing, Lang, Text
 from sayso.web.render import render
 
@@ -191,11 +191,15 @@ def analyze_form(request: Request) -> Response:
 
 
 @router.post("/analyze")
-def analyze(
+async def analyze(
     request: Request,
     text: Annotated[str, Form(max_length=1_000_000)] = "",
     url: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
+    return await work.analysis(request, _analyze, request, text, url)
+
+
+def _analyze(request: Request, text: str, url: str) -> Response:
     fields: dict[str, Any] = {"text": text} if text.strip() else {"url": url.strip()}
     try:
         analysis = service.analysis_of(request, fields)
