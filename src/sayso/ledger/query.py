@@ -432,30 +432,14 @@ def _among(db: Database, ids: Sequence[int]) -> ColumnElement[bool]:
 
 
 def statement_record(row: Any, ranked: bool) -> StatementRecord:
+    # by position, in the order of _columns: a Row's attribute access is a Python call
+    # per field, 25 fields on every row of a page
+    (id_, document_id, local_id, lang, form, medium, content, speaker, cue, actor_id, chain,
+     confidence, hearsay, hedged, stance, confirmation, claim_id, url, title, site,
+     published, published_date, actor, actor_kind, *rest) = row  # fmt: skip
     return StatementRecord(
-        id=row.id,
-        document_id=row.document_id,
-        local_id=row.local_id,
-        url=row.url,
-        title=row.title,
-        site=row.site,
-        published=row.published,
-        published_date=row.published_date,
-        lang=row.lang,
-        form=row.form,
-        medium=row.medium,
-        content=row.content,
-        speaker=row.speaker,
-        cue=row.cue,
-        actor_id=row.actor_id,
-        actor=row.name,
-        actor_kind=row.kind,
-        chain=tuple(row.chain),
-        confidence=row.confidence,
-        hearsay=bool(row.hearsay),
-        hedged=bool(row.hedged),
-        stance=row.stance,
-        confirmation=row.confirmation,
-        claim_id=row.claim_id,
-        rank=float(row.rank) if ranked else None,
-    )
+        id_, document_id, local_id, url, title, site, published, published_date, lang, form,
+        medium, content, speaker, cue, actor_id, actor, actor_kind, tuple(chain), confidence,
+        bool(hearsay), bool(hedged), stance, confirmation, claim_id,
+        float(rest[0]) if ranked else None,
+    )  # fmt: skip
