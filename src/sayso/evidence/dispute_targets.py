@@ -93,7 +93,7 @@ def modifier_owner(
 
 def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
     """Does an owner phrase name an official ("the president's", "der Regierung")?"""
-    words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])
+    words = " ".join(profile.without_possessive(w) for w in seg.lows[owner[0] : owner[1]])
     return is_official(profile, Actor(id="", name=words))
 
 
@@ -204,9 +204,9 @@ def denies_about_self(
 def noun_reading(profile: LangProfile, before: str) -> bool:
     """Does the word before a dispute word make it a noun or an adjective ("the
     disputed territory", "many disputes")?"""
-    # ("to deny" is an infinitive, not a noun)
+    # ("to deny" is an infinitive, not a noun: ``infinitive_markers``)
     return before in profile.determiners or (
-        before in profile.prepositions and before not in ("to", "zu")
+        before in profile.prepositions and before not in profile.evidence.infinitive_markers
     )
 
 
@@ -247,7 +247,7 @@ def account(
         # apostrophe also a common noun: "the president's claims"
         if owner is None and i - 1 >= 0:
             prev = words[i - 1]
-            if prev.endswith(("'s", "’s")) or (
+            if prev.endswith(profile.possessive_clitics) or (
                 prev[:1].isupper() and prev.endswith(ev.possessive_endings)
             ):
                 owner = (i - 1, i)

@@ -261,8 +261,10 @@ def _main_clause_subject(
     if coordinated:
         # the subject of the first verb: a phrase right before a lower-case word, not a
         # participle opener ("Asked about …", "Walking out …") or a lone determiner
+        # (the participle endings: ``nonfinite_cue`` ``suffixes`` and ``past_endings``)
         lone = e == a + 1 and first in profile.determiners
-        if lone or first.endswith(("ing", "ed")) or not words[e][:1].islower():
+        participle = (*nf.suffixes, *profile.past_endings)
+        if lone or first.endswith(participle) or not words[e][:1].islower():
             return None
         return a, e, "group.speaker.coordinated_verb.v1"
     return a, e, "group.speaker.main_clause.v1"
