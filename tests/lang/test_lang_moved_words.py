@@ -9,8 +9,10 @@ from importlib import resources
 import pytest
 
 from sayso.evidence import dispute_targets, embedded
+from sayso.extract import addressees, draft
 from sayso.lang import load
 from sayso.lang.reporting import framing_words
+from sayso.model import Form
 from sayso.text.segment import segment
 
 MOVED = {
@@ -67,3 +69,29 @@ def test_lang_moved_words_reporting_words_are_per_language() -> None:
     assert "bar" in de.verify_opener_endings and "ed" in en.verify_opener_endings
     assert de.restrictive_particles == {"nur"} and en.restrictive_particles == {"only"}
     assert "was" in en.anaphor_verbs and not de.anaphor_verbs
+
+
+def test_lang_moved_words_outlet_medium_preposition_cuts_the_speaker() -> None:
+    # ``outlet_dative`` ``medium_prepositions``: "im" + an outlet is where he spoke
+    de = load("de")
+    text = "Man prüfe alle Optionen, sagte der Minister im Deutschlandfunk."
+    seg = segment(text, de.abbreviations, de.months)
+    w = seg.words
+    v = w.index("sagte")
+    d = draft.Draft(
+        parts=[draft.Seg(0, v - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(v, v + 1, "C", 0)],
+        speaker=[draft.Seg(v + 1, len(w) - 1, "S", 0)],
+    )
+    addressees.outlet_datives(seg, de, [d])
+    assert " ".join(w[d.speaker[0].a : d.speaker[0].b]) == "der Minister"
+    assert "group.speaker.outlet_medium.v1" in d.rules
+
+
+def test_lang_moved_words_shape_keys_are_documented() -> None:
+    de = json.loads(resources.files("sayso.lang").joinpath("de", "shapes.json").read_text())
+    for key in ("medium_prepositions", "after_verb_articles"):
+        assert key in de["outlet_dative"] and key in de["_doc"]
+    en = json.loads(resources.files("sayso.lang").joinpath("en", "shapes.json").read_text())
+    assert en["denial"]["as_words"] == ["as"] and "as_words" in en["_doc"]

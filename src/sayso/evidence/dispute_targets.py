@@ -257,14 +257,18 @@ def account(
 
 
 def owner_actor(
-    seg: Segmented, actors: Sequence[Actor], owner: tuple[int, int], actor_of: Mapping[Span, str]
+    seg: Segmented,
+    profile: LangProfile,
+    actors: Sequence[Actor],
+    owner: tuple[int, int],
+    actor_of: Mapping[Span, str],
 ) -> Actor | None:
     """The actor an owner phrase names: the one it was resolved to, else by its
     capitalised words against actor names."""
     got = actor_of.get(seg.token_span(*owner))
     if got is not None:
         return next((a for a in actors if a.id == got), None)
-    words = [w.removesuffix("'s").removesuffix("’s") for w in seg.words[owner[0] : owner[1]]]
+    words = [profile.without_possessive(w) for w in seg.words[owner[0] : owner[1]]]
     heads = {w.lower() for w in words if w[:1].isupper()}
     heads |= {h[:-1] for h in heads if h.endswith("s") and len(h) > 4}  # German genitive
     best = None

@@ -297,7 +297,7 @@ def _target(doc: _Doc, lo: int, hi: int, spans: tuple[Span, ...], own: int) -> _
     if any(w.lower() in doc.ew.new_markers for w in content[:2]):
         return _Target(m, spans, own, role="", gender=None)  # "another source": new
     first = content[0].lower() if content else ""
-    definite = first in _DEFINITE or first.endswith(("'s", "’s"))
+    definite = first in _DEFINITE or first.endswith(doc.profile.possessive_clitics)
     if kind in _HEADED and (definite or first not in doc.profile.determiners):
         head = doc.head(lo, hi)
         if head is not None:

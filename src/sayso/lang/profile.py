@@ -301,6 +301,14 @@ class LangProfile:
             word = word.removesuffix(clitic)
         return word
 
+    def possessive_base(self, word: str) -> str | None:
+        """The owner a possessive names ("CNN's" → "CNN"), None when ``word`` ends in
+        none of ``possessive_clitics``."""
+        for clitic in self.possessive_clitics:
+            if word.endswith(clitic):
+                return word[: len(word) - len(clitic)]
+        return None
+
     def is_abbreviation(self, token: str) -> bool:
         """A period-final token that does not end a sentence ("Dr.", "z.", "U.S.")."""
         return token in self.abbreviations
