@@ -19,7 +19,23 @@ MOVED = {
     "clause.json": ("possessive_clitics", "adverb_endings"),
     "evidence.json": ("infinitive_markers",),
     "reporting.json": ("verify_opener_endings", "restrictive_particles", "anaphor_verbs"),
+    "entities.json": ("definite_determiners",),
 }
+#: names.json keys, documented in the German file (the English one points to it)
+NAME_KEYS = (
+    "coordinators",
+    "source_prepositions",
+    "complement_links",
+    "report_links",
+    "time_words",
+    "weekday_endings",
+    "date_prepositions",
+    "singular_determiners",
+    "indefinite_determiners",
+    "masculine_determiners",
+    "agent_endings",
+    "head_cuts",
+)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -95,3 +111,11 @@ def test_lang_moved_words_shape_keys_are_documented() -> None:
         assert key in de["outlet_dative"] and key in de["_doc"]
     en = json.loads(resources.files("sayso.lang").joinpath("en", "shapes.json").read_text())
     assert en["denial"]["as_words"] == ["as"] and "as_words" in en["_doc"]
+
+
+def test_lang_moved_words_name_keys_are_documented() -> None:
+    read = resources.files("sayso.lang").joinpath
+    de = json.loads(read("de", "names.json").read_text())
+    en = json.loads(read("en", "names.json").read_text())
+    for key in NAME_KEYS:
+        assert key in de and key in en and key in de["_doc"], key
