@@ -57,7 +57,8 @@ Description = tuple[str, ActorKind, str | None, str]
 _QUOTES = '„“”"«»‹›‚‘'
 #: "55-Jährige", "die 45-jährige": a description of a person, not a name
 _AGE = re.compile(r"\d+-[jJ]ährige[rn]?")
-_APOSTROPHES = ("'s", "’s", "'", "’")
+#: a bare apostrophe ending a name ("Reuters'"), after the possessive clitics
+_APOSTROPHES = ("'", "’")
 
 
 def describe(
@@ -77,7 +78,7 @@ def describe(
 
 def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None) -> Description:
     nw = name_words(profile.lang)
-    tokens = _tidy(list(words), nw)
+    tokens = _tidy(list(words), profile, nw)
     content = [w for w in tokens if w[:1].isalnum()]
     if not content:
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
@@ -191,7 +192,7 @@ def _inside_capitals(seg: Segmented) -> frozenset[str]:
     return got
 
 
-def _tidy(words: list[str], nw: NameWords) -> list[str]:
+def _tidy(words: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
     """Quotation marks, parenthesised asides ("(SPÖ)"), possessive endings; a truncated
     compound joined to its hyphen ("Regierungs - und" → "Regierungs- und")."""
     out: list[str] = []
@@ -213,7 +214,7 @@ def _tidy(words: list[str], nw: NameWords) -> list[str]:
             out[-1] += "-"
             continue
         later = [x for x in words[k + 1 :] if x[:1].isalnum()]
-        for ending in _APOSTROPHES:
+        for ending in (*profile.possessive_clitics, *_APOSTROPHES):
             if (
                 w.endswith(ending)
                 and len(w) > len(ending) + 1
@@ -224,10 +225,11 @@ def _tidy(words: list[str], nw: NameWords) -> list[str]:
         out.append(w)
     # "NBC's Dante Chinni": the affiliation is not the name
     for k, w in enumerate(words[:-1]):
-        if w.endswith(("'s", "’s")) and words[k + 1][:1].isupper():
+        owner = profile.possessive_base(w)
+        if owner is not None and words[k + 1][:1].isupper():
             rest = [x for x in words[k + 1 :] if x[:1].isalnum()]
-            if rest and all(x[:1].isupper() for x in rest) and w[:-2] in out:
-                return out[out.index(w[:-2]) + 1 :]
+            if rest and all(x[:1].isupper() for x in rest) and owner in out:
+                return out[out.index(owner) + 1 :]
     return out
 
 
