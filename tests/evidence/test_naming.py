@@ -202,3 +202,15 @@ def test_naming_an_outlet_noun_after_adjectives_names_the_outlet(
 ) -> None:
     # "staatliche Nachrichtenagentur Sana" was an organisation beside the outlet "Sana"
     assert describe(mention.split(), profile(lang))[:2] == (name, ActorKind.OUTLET)
+
+
+def test_naming_time_words_are_per_language() -> None:
+    # English time words do not cut an English outlet name quoted in a German text
+    # (``names.json`` ``time_words``); German ones still end a German name
+    assert describe(["die", "Zeitung", "USA", "Today"], profile("de"))[:2] == (
+        "USA Today",
+        ActorKind.OUTLET,
+    )
+    assert describe(["Anna", "Berger", "gestern"], profile("de"))[0] == "Anna Berger"
+    assert describe(["Anna", "Berger", "am", "Montag"], profile("de"))[0] == "Anna Berger"
+    assert describe(["John", "Smith", "today"], profile("en"))[0] == "John Smith"

@@ -66,6 +66,25 @@ def test_anonymous_speaker_cut_before_its_modifier_is_extended() -> None:
     assert "group.speaker.source_modifier.v1" in d.rules
 
 
+def test_anonymous_speaker_after_its_cue_is_extended_without_the_period() -> None:
+    # the cue before the speaker: the modifier's object runs to the sentence end, but the
+    # sentence-final period is no part of the source
+    profile = load("en")
+    text = "The bridge will reopen in May, said a person briefed on the repairs."
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    said = w.index("said")
+    d = draft.Draft(
+        parts=[draft.Seg(0, said - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(said, said + 1, "C", 0)],
+        speaker=[draft.Seg(said + 1, said + 3, "S", 0)],
+    )
+    anonymous.extend_speakers(seg, profile, shapes("en"), [d])
+    assert " ".join(w[d.speaker[0].a : d.speaker[0].b]) == "a person briefed on the repairs"
+    assert "group.speaker.source_modifier.v1" in d.rules
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

@@ -149,6 +149,26 @@ def test_cue_that_swallowed_the_subject_after_its_verb_gives_it_back() -> None:
     assert "group.cue.released_subject.v1" in d.rules
 
 
+def test_released_subject_leaves_a_shared_cue_run_alone() -> None:
+    # a direct part holds its statement's cue runs (Draft.direct_part): giving the
+    # subject back changes the statement's cue only, never the run they share
+    profile = load("de")
+    text = "Beim Empfang sagte Franziskus, dass er eine arme Kirche wolle."
+    seg = segment(text, profile.abbreviations, profile.months)
+    words = seg.words
+    v = words.index("sagte")
+    lo = words.index("dass")
+    shared = draft.Seg(v, v + 2, "C", 0)  # the tagger's "sagte Franziskus"
+    d = draft.Draft(
+        parts=[draft.Seg(lo, len(words) - 1, "indirect", 0)], form=Form.INDIRECT, cue=[shared]
+    )
+    part = d.direct_part(lo + 1, len(words) - 1, "test.part")
+    speakers.clause_subject(seg, profile, [d])
+    assert [words[i] for r in d.cue for i in range(r.a, r.b)] == ["sagte"]
+    assert (shared.a, shared.b) == (v, v + 2)
+    assert [words[i] for r in part.cue for i in range(r.a, r.b)] == ["sagte", "Franziskus"]
+
+
 def test_attribution_after_its_content_skips_a_reflexive_pronoun() -> None:
     profile = load("de")
     text = "„Ich bin froh“, äußerte sich die Ministerin gegenüber der Zeitung."

@@ -56,8 +56,9 @@ def _words(seg: Segmented, span: Span) -> list[str]:
 def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
     """(canonical name, kind, role, rule id) of a speaker mention's words."""
     # a possessive outlet is the outlet: "told CNN's Jake Tapper"
-    if len(words) == 1 and words[0][-2:] in ("'s", "’s") and profile.is_outlet(words[0][:-2]):
-        words = [words[0][:-2]]
+    owner = profile.possessive_base(words[0]) if len(words) == 1 else None
+    if owner is not None and profile.is_outlet(owner):
+        words = [owner]
     # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
     if "," in words[1:]:
         cut = words.index(",", 1)

@@ -202,6 +202,9 @@ def _linked(
 
     words, lows = seg.words, seg.lows
     days = day_words(profile.lang)
+    # the adjectives between a linking word and an outlet ("der serbischen
+    # Nachrichtenagentur", "der Belgrader Zeitung", "der Frankfurter Allgemeinen")
+    adjective_endings = profile.noun_phrase.adjective_endings
     k = i - 1
     if lows[i] in profile.evidence.outlet_heads and k > cue and words[k][:1].isupper():
         k -= 1  # the name before its head: "in Bugün TV"
@@ -209,7 +212,7 @@ def _linked(
         lows[k] in profile.determiners
         or lows[k] in days
         or lows[k].isdigit()
-        or (lows[k] not in links and lows[k].endswith(_ADJECTIVE_ENDINGS))
+        or (lows[k] not in links and lows[k].endswith(adjective_endings))
     ):
         k -= 1  # "der finnischen", "der Frankfurter Allgemeinen", "am Sonntag der"
     if k == cue or k in speaker or lows[k] in links:
@@ -219,11 +222,6 @@ def _linked(
     # a speaker the tagger did not mark: the outlet still follows the subject in the
     # cue's clause ("sagte seine Frau Ensaf Haidar am Sonntag der Agentur AFP")
     return not speaker and not any(words[j] in profile.clause_breaks for j in range(cue, i))
-
-
-#: endings of the adjectives between a linking word and an outlet ("der serbischen
-#: Nachrichtenagentur", "der Belgrader Zeitung", "der Frankfurter Allgemeinen")
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def find_hops(

@@ -85,7 +85,9 @@ def _clause(seg: Segmented, profile: LangProfile, a: int, b: int, i: int) -> tup
 def _negated(seg: Segmented, fw: FramingWords, lo: int, hi: int) -> int | None:
     """The first negation in ``[lo, hi)`` (not "nicht nur", "not only"), or None."""
     for j in range(lo, hi):
-        if seg.lows[j] in fw.negations and not (j + 1 < hi and seg.lows[j + 1] in ("nur", "only")):
+        if seg.lows[j] in fw.negations and not (
+            j + 1 < hi and seg.lows[j + 1] in fw.restrictive_particles
+        ):
             return j
     return None
 
@@ -101,7 +103,7 @@ def _verify_verb(seg: Segmented, fw: FramingWords, i: int) -> bool:
     opens = seg.sentences[seg.sentence_of[i]][0] == i
     # "Bestätigt ist das nicht", "Überprüfen ließen sich die Angaben nicht",
     # "Überprüfbar waren sie nicht"
-    return opens and low not in fw.verify_nouns and low.endswith(("t", "ed", "en", "bar"))
+    return opens and low not in fw.verify_nouns and low.endswith(fw.verify_opener_endings)
 
 
 def _noun_negation(
@@ -365,11 +367,7 @@ def _anaphor(seg: Segmented, profile: LangProfile, fw: FramingWords, j: int, hi:
         return False
     return not (
         nxt[:1].isupper()
-        or (
-            profile.lang == "en"
-            and nxt[:1].isalpha()
-            and nxt.lower() not in ("is", "was", "has", "had", "would", "could", "not")
-        )
+        or (profile.lang == "en" and nxt[:1].isalpha() and nxt.lower() not in fw.anaphor_verbs)
     )
 
 

@@ -93,7 +93,7 @@ def modifier_owner(
 
 def names_official(seg: Segmented, profile: LangProfile, owner: tuple[int, int]) -> bool:
     """Does an owner phrase name an official ("the president's", "der Regierung")?"""
-    words = " ".join(w.removesuffix("'s").removesuffix("’s") for w in seg.lows[owner[0] : owner[1]])
+    words = " ".join(profile.without_possessive(w) for w in seg.lows[owner[0] : owner[1]])
     return is_official(profile, Actor(id="", name=words))
 
 
@@ -204,9 +204,9 @@ def denies_about_self(
 def noun_reading(profile: LangProfile, before: str) -> bool:
     """Does the word before a dispute word make it a noun or an adjective ("the
     disputed territory", "many disputes")?"""
-    # ("to deny" is an infinitive, not a noun)
+    # ("to deny" is an infinitive, not a noun: ``infinitive_markers``)
     return before in profile.determiners or (
-        before in profile.prepositions and before not in ("to", "zu")
+        before in profile.prepositions and before not in profile.evidence.infinitive_markers
     )
 
 
@@ -247,7 +247,7 @@ def account(
         # apostrophe also a common noun: "the president's claims"
         if owner is None and i - 1 >= 0:
             prev = words[i - 1]
-            if prev.endswith(("'s", "’s")) or (
+            if prev.endswith(profile.possessive_clitics) or (
                 prev[:1].isupper() and prev.endswith(ev.possessive_endings)
             ):
                 owner = (i - 1, i)
@@ -257,14 +257,18 @@ def account(
 
 
 def owner_actor(
-    seg: Segmented, actors: Sequence[Actor], owner: tuple[int, int], actor_of: Mapping[Span, str]
+    seg: Segmented,
+    profile: LangProfile,
+    actors: Sequence[Actor],
+    owner: tuple[int, int],
+    actor_of: Mapping[Span, str],
 ) -> Actor | None:
     """The actor an owner phrase names: the one it was resolved to, else by its
     capitalised words against actor names."""
     got = actor_of.get(seg.token_span(*owner))
     if got is not None:
         return next((a for a in actors if a.id == got), None)
-    words = [w.removesuffix("'s").removesuffix("’s") for w in seg.words[owner[0] : owner[1]]]
+    words = [profile.without_possessive(w) for w in seg.words[owner[0] : owner[1]]]
     heads = {w.lower() for w in words if w[:1].isupper()}
     heads |= {h[:-1] for h in heads if h.endswith("s") and len(h) > 4}  # German genitive
     best = None

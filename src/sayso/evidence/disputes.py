@@ -380,7 +380,7 @@ def _named_target(
             aim.confidence = 0.75
             return aim
     if owner is not None:
-        actor = dispute_targets.owner_actor(seg, actors, owner, actor_of)
+        actor = dispute_targets.owner_actor(seg, profile, actors, owner, actor_of)
         # an owner is someone: a known kind of source, or an actor who speaks here
         # ("die Vorwürfe der Untreue" names what is alleged, not who alleges it)
         if actor is not None and not (

@@ -92,7 +92,7 @@ def embedded_speaker(
         if (
             before in profile.prepositions
             or before in profile.determiners
-            or before.endswith(("'s", "’s"))
+            or before.endswith(profile.possessive_clitics)
         ):
             return None  # a noun or an adjective: "filings by states", "Clinton's reported"
         if not _adjacent(seg, profile, subject[1], i):
@@ -114,6 +114,6 @@ def _adjacent(seg: Segmented, profile: LangProfile, a: int, i: int) -> bool:
     return all(
         seg.lows[k] in fillers
         or seg.lows[k] in profile.finite_auxiliaries
-        or seg.lows[k].endswith("ly")
+        or seg.lows[k].endswith(profile.adverb_endings)
         for k in range(a, i)
     )

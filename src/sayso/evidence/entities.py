@@ -59,7 +59,6 @@ _PEOPLE = frozenset((ActorKind.PERSON,))
 _GROUPS = frozenset((ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.ANONYMOUS))
 _THINGS = frozenset((ActorKind.ORGANIZATION, ActorKind.OUTLET, ActorKind.DOCUMENT))
 _HEADED = frozenset((ActorKind.DOCUMENT, ActorKind.ANONYMOUS))
-_DEFINITE = frozenset(("der", "die", "das", "des", "dem", "den", "the", "this"))
 
 
 @dataclass(slots=True)
@@ -297,7 +296,8 @@ def _target(doc: _Doc, lo: int, hi: int, spans: tuple[Span, ...], own: int) -> _
     if any(w.lower() in doc.ew.new_markers for w in content[:2]):
         return _Target(m, spans, own, role="", gender=None)  # "another source": new
     first = content[0].lower() if content else ""
-    definite = first in _DEFINITE or first.endswith(("'s", "’s"))
+    possessive = first.endswith(doc.profile.possessive_clitics)  # "the company's"
+    definite = first in doc.ew.definite_determiners or possessive
     if kind in _HEADED and (definite or first not in doc.profile.determiners):
         head = doc.head(lo, hi)
         if head is not None:

@@ -68,7 +68,12 @@ def is_plural(word: str, profile: LangProfile) -> bool:
     the genitive singular ("des Ministers"), "-er" nouns are read as singular."""
     low = word.lower()
     if profile.lang != "de":
-        return low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
+        return (
+            low.endswith("s")
+            and not low.endswith("ss")
+            and not low.endswith(profile.possessive_clitics)
+            and len(low) > 3
+        )
     if low.endswith("innen"):
         return True
     if "jährig" in low:  # "die 45-Jährige" is one woman, "die 45-Jährigen" a group

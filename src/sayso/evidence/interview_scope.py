@@ -150,7 +150,7 @@ def _other_occasion(
             return True
         if seg.words[i][:1].isupper() and (
             profile.match_outlet(seg.words, i) is not None
-            or low.removesuffix("'s").removesuffix("’s") in profile.outlets
+            or profile.without_possessive(low) in profile.outlets
         ):
             return True  # "Tapper said on NBC's show": a medium of its own
     return not dates_in(seg, profile, frame) <= anchor_dates

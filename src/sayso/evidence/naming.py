@@ -57,13 +57,8 @@ Description = tuple[str, ActorKind, str | None, str]
 _QUOTES = '„“”"«»‹›‚‘'
 #: "55-Jährige", "die 45-jährige": a description of a person, not a name
 _AGE = re.compile(r"\d+-[jJ]ährige[rn]?")
-_APOSTROPHES = ("'s", "’s", "'", "’")
-_COORD = frozenset(("und", "oder", "sowie", "bzw.", "and", "or", ","))
-#: prepositions that introduce a source ("aus Kreisen", "von Anna Berger", "by Reuters")
-_SOURCE_PREPOSITIONS = frozenset(("aus", "von", "vom", "seitens", "by", "from"))
-_EN_CUT = frozenset(
-    ("of", "by", "from", "for", "in", "on", "at", "released", "published", "taken", "–", "-")
-)
+#: a bare apostrophe ending a name ("Reuters'"), after the possessive clitics
+_APOSTROPHES = ("'", "’")
 
 
 def describe(
@@ -83,7 +78,7 @@ def describe(
 
 def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None) -> Description:
     nw = name_words(profile.lang)
-    tokens = _tidy(list(words), nw)
+    tokens = _tidy(list(words), profile, nw)
     content = [w for w in tokens if w[:1].isalnum()]
     if not content:
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
@@ -100,7 +95,7 @@ def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None)
     if first in nw.prepositions and len(content) > 1:
         # "aus Sicherheitskreisen" is the group; "In Wien" is a place, not a speaker
         got = describe(tokens[tokens.index(content[0]) + 1 :], profile, seg)
-        if first in _SOURCE_PREPOSITIONS or got[3] != "actor.kind.name.v1":
+        if first in nw.source_prepositions or got[3] != "actor.kind.name.v1":
             return got
         return UNKNOWN_NAME, ActorKind.UNKNOWN, None, NON_ENTITY
     # leading adverbs are not part of the name: "Demnach Anna Berger"
@@ -197,7 +192,7 @@ def _inside_capitals(seg: Segmented) -> frozenset[str]:
     return got
 
 
-def _tidy(words: list[str], nw: NameWords) -> list[str]:
+def _tidy(words: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
     """Quotation marks, parenthesised asides ("(SPÖ)"), possessive endings; a truncated
     compound joined to its hyphen ("Regierungs - und" → "Regierungs- und")."""
     out: list[str] = []
@@ -215,11 +210,11 @@ def _tidy(words: list[str], nw: NameWords) -> list[str]:
         if not w:
             continue
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if w == "-" and out and nxt.lower() in _COORD:
+        if w == "-" and out and (nxt == "," or nxt.lower() in nw.coordinators):
             out[-1] += "-"
             continue
         later = [x for x in words[k + 1 :] if x[:1].isalnum()]
-        for ending in _APOSTROPHES:
+        for ending in (*profile.possessive_clitics, *_APOSTROPHES):
             if (
                 w.endswith(ending)
                 and len(w) > len(ending) + 1
@@ -230,10 +225,11 @@ def _tidy(words: list[str], nw: NameWords) -> list[str]:
         out.append(w)
     # "NBC's Dante Chinni": the affiliation is not the name
     for k, w in enumerate(words[:-1]):
-        if w.endswith(("'s", "’s")) and words[k + 1][:1].isupper():
+        owner = profile.possessive_base(w)
+        if owner is not None and words[k + 1][:1].isupper():
             rest = [x for x in words[k + 1 :] if x[:1].isalnum()]
-            if rest and all(x[:1].isupper() for x in rest) and w[:-2] in out:
-                return out[out.index(w[:-2]) + 1 :]
+            if rest and all(x[:1].isupper() for x in rest) and owner in out:
+                return out[out.index(owner) + 1 :]
     return out
 
 
@@ -255,7 +251,7 @@ def _complement(
         return None
     rest = tokens[i + 1 :]
     link = rest[0] if rest else ""
-    linked = _det(link, profile) or link.lower() in ("von", "vom", "of", "by", "from")
+    linked = _det(link, profile) or link.lower() in nw.complement_links
     if not linked and not _is_name_word(link, profile, nw):
         return None
     return rest, rule
@@ -282,7 +278,7 @@ def _cut(tokens: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
     for k, w in enumerate(tokens):
         low = w.lower()
         nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-        if k and (_time(low, nw) or (low in ("am", "vom", "on") and _time(nxt, nw))):
+        if k and (_time(low, nw) or (low in nw.date_prepositions and _time(nxt, nw))):
             return tokens[:k]
         if k and seen_name and (low in nw.stops or low in nw.parties):
             return tokens[:k]
@@ -296,24 +292,9 @@ def _cut(tokens: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
     return tokens
 
 
-_TIME_WORDS = frozenset(
-    (
-        "gestern",
-        "heute",
-        "vorgestern",
-        "abends",
-        "morgens",
-        "mittwoch",
-        "sonnabend",
-        "yesterday",
-        "today",
-    )
-)
-
-
 def _time(low: str, nw: NameWords) -> bool:
     """A weekday or a time adverb: never part of a name."""
-    return low in _TIME_WORDS or (low.endswith(("tag", "tags", "day")) and low in nw.stops)
+    return low in nw.time_words or (low.endswith(nw.weekday_endings) and low in nw.stops)
 
 
 def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
@@ -371,10 +352,10 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     if role is not None and whole:
         return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
     people = bool(role_idx) and (not kinds or kinds[0] is ActorKind.PERSON)
-    singular = any(w.lower() in _SINGULAR_DETERMINERS for w in words)  # "des Vorsitzenden"
+    singular = any(w.lower() in nw.singular_determiners for w in words)  # "des Vorsitzenden"
     if people and not name_words and not singular and is_plural(content[role_idx[-1]], profile):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.plural_people.v1"
-    if people and not name_words and _unidentified(words, role_idx[-1], content, profile):
+    if people and not name_words and _unidentified(words, role_idx[-1], content, nw):
         return phrase, ActorKind.ANONYMOUS, role, "actor.kind.unidentified.v1"
     if kinds:
         return phrase, kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
@@ -386,7 +367,7 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
         # "die Küstenwache teilte mit": a body that speaks, not a person
         return phrase, ActorKind.ORGANIZATION, None, COMMON_NOUN
     if whole and 1 < len(tail) <= 4 and _common_noun(words, "", profile):
-        if tail[0].lower().endswith(_AGENT_ENDINGS) and tail[0] == name_words[0]:
+        if tail[0].lower().endswith(nw.agent_endings) and tail[0] == name_words[0]:
             # "die Läuferin Anna Berg": a description and the name
             return _join(name_words[1:]), ActorKind.PERSON, tail[0], "actor.kind.role_name.v1"
         # "die Deutsche Bahn": a German name with an article is an institution
@@ -396,40 +377,24 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
 
 
-#: German nouns for people by their ending: agent nouns ("Stürmer", "Läuferin")
-_AGENT_ENDINGS = ("er", "in")
-
-
 def _common_noun(words: list[str], word: str, profile: LangProfile) -> bool:
     """A German noun after a determiner is no person's name ("die Küstenwache", "der
     Abstand", "den Übergriffen"): names take no article; an agent noun ("der Stürmer") or
     a nationality ("der Nigerianer") describes a person."""
     if profile.lang != "de" or not words or not _det(words[0], profile):
         return False
+    nw = name_words(profile.lang)
     low = word.lower()
-    if low.endswith(("e", "en")) and words[0].lower() in _MASCULINE:
+    if low.endswith(("e", "en")) and words[0].lower() in nw.masculine_determiners:
         return False  # "der Rachsüchtige", "dem Angeklagten": an adjective as a person
-    return not low or not (low.endswith(_AGENT_ENDINGS) or entity_words("de").nationality(word))
+    return not low or not (low.endswith(nw.agent_endings) or entity_words("de").nationality(word))
 
 
-_MASCULINE = frozenset(("der", "dem", "des", "ein", "einem", "eines"))
-
-
-#: determiners of one person: "des Vorsitzenden", "a spokeswoman" are not groups
-_SINGULAR_DETERMINERS = frozenset(
-    ("des", "dem", "ein", "eines", "einem", "einen", "a", "an", "this")
-)
-_INDEFINITE = frozenset(
-    ("ein", "eine", "einer", "eines", "einem", "einen", "anderer", "andere", "weiterer",
-     "weitere", "a", "an", "another", "one")
-)  # fmt: skip
-
-
-def _unidentified(words: list[str], role_at: int, content: list[str], profile: LangProfile) -> bool:
+def _unidentified(words: list[str], role_at: int, content: list[str], nw: NameWords) -> bool:
     """One person the article does not identify: an indefinite description without a
     complement ("ein anderer Offizier", "a friend"; but "ein Sprecher des Ministeriums"
     and "a spokesman for the ministry" are identified by their role)."""
-    if not words or words[0].lower() not in _INDEFINITE:
+    if not words or words[0].lower() not in nw.indefinite_determiners:
         return False
     return content[role_at] == content[-1] and words[-1] == content[-1]
 
@@ -486,7 +451,7 @@ def _named_outlet(
     is_head = _outlet_noun(w, profile, nw)
     # the names after it, also two of them ("die Zeitungen Le Soir und De Standaard")
     rest = [x for x in words[head + 1 :] if x[:1].isalnum()]
-    names = [x for x in rest if x.lower() not in _COORD]
+    names = [x for x in rest if x.lower() not in nw.coordinators]
     if is_head and names and all(x[:1].isupper() or x[:1].isdigit() for x in names):
         name = nw.match(nw.outlets, rest, 0) or profile.match_outlet(rest, 0)
         title = name[0] if name is not None and name[1] == len(rest) else _join(rest)
@@ -498,9 +463,6 @@ def _named_outlet(
     ):
         return w, ActorKind.OUTLET, None, "actor.kind.outlet_named.v1"
     return _outlet_report(words, head, profile, nw)
-
-
-_LINKS = frozenset(("by", "from", "of", "von", "vom", "der", "des", "the"))
 
 
 def _outlet_noun(word: str, profile: LangProfile, nw: NameWords) -> bool:
@@ -531,7 +493,7 @@ def _outlet_report(
     if not (profile.is_document_head(w) or w.lower() in nw.document_heads):
         return None
     j = head + 1
-    while j < len(words) and (words[j].lower() in _LINKS or not words[j][:1].isalnum()):
+    while j < len(words) and (words[j].lower() in nw.report_links or not words[j][:1].isalnum()):
         j += 1
     if j == head + 1 or j >= len(words):
         return None
@@ -551,7 +513,7 @@ def _english_head(
 ) -> tuple[str, ActorKind] | None:
     """An English noun phrase's head is its last noun before a complement ("the Reuters /
     Ipsos poll released Friday" → poll): the kind that head says."""
-    end = next((i for i, w in enumerate(words) if i and w.lower() in _EN_CUT), len(words))
+    end = next((i for i, w in enumerate(words) if i and w.lower() in nw.head_cuts), len(words))
     head = next((w for w in reversed(words[:end]) if w[:1].isalnum()), None)
     if head is None:
         return None

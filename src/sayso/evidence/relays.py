@@ -216,7 +216,8 @@ def relay_hops(
 def _outlet_np(seg: Segmented, profile: LangProfile, i: int, b: int) -> tuple[int, int] | None:
     """An outlet's name or an outlet head noun with its name, starting at token ``i``."""
     words = seg.words
-    if words[i][-2:] in ("'s", "’s") and profile.is_outlet(words[i][:-2]):
+    owner = profile.possessive_base(words[i])
+    if owner is not None and profile.is_outlet(owner):
         return i, i + 1  # "on MSNBC's show"
     named = profile.match_outlet(words, i)
     if named is not None and words[i][:1].isupper():
@@ -250,8 +251,8 @@ def _addressee_outlet(seg: Segmented, profile: LangProfile, s: Statement) -> Hop
     outlet's possessive names the outlet the speaker spoke to (an outer hop)."""
     toks = sorted(tokens_of(seg, s.addressee))
     for i in toks[:2]:
-        w = seg.words[i]
-        if w[-2:] in ("'s", "’s") and profile.is_outlet(w[:-2]):
+        owner = profile.possessive_base(seg.words[i])
+        if owner is not None and profile.is_outlet(owner):
             return Hop(
                 seg.token_span(i, i + 1), True, INTERVIEW_HOP_RULE, seg.token_span(i, toks[-1] + 1)
             )

@@ -6,6 +6,7 @@ from sayso.extract.according import noun_phrase_end
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, as_runs
 from sayso.lang import LangProfile
+from sayso.lang.reporting import framing_words
 from sayso.lang.shapes import Shapes, shapes
 from sayso.text.segment import Segmented
 
@@ -108,10 +109,6 @@ def refine_addressees(w: Work) -> None:
     find_addressees(w.seg, w.profile, w.drafts)
 
 
-#: articles of a dative outlet: "der Zeitung", "dem Sender", "dem Spiegel"
-DATIVE_ARTICLES = frozenset(("der", "dem"))
-
-
 def _outlet_np(seg: Segmented, profile: LangProfile, sh: Shapes, i: int, end: int) -> int | None:
     """The end of a noun phrase at ``i`` that names an outlet ("der Süddeutschen Zeitung",
     "der Zeitung Kurier", "der Voice of America"), or None."""
@@ -146,7 +143,7 @@ def _outlet_taken_for_speaker(
     v = d.cue[0].a
     if (
         r.a != j
-        or seg.lows[r.a] not in DATIVE_ARTICLES
+        or seg.lows[r.a] not in framing_words(profile.lang).dative_determiners
         or _outlet_np(seg, profile, sh, r.a, r.b) != r.b
     ):
         return False
@@ -171,6 +168,10 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
     if not sh.outlet_nouns:
         return
     words, lows = seg.words, seg.lows
+    # the articles of a dative outlet ("der Zeitung", "dem Sender") and the prepositions of
+    # the medium spoken in ("im Deutschlandfunk")
+    dative = framing_words(profile.lang).dative_determiners
+    media = sh.outlet_medium_prepositions
     for d in drafts:
         if d.addressee or not d.cue:
             continue
@@ -183,7 +184,9 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if len(d.speaker) == 1 and d.speaker_spans is None:
             r = d.speaker[0]
             for m in range(r.a + 1, r.b - 1):
-                if lows[m] not in DATIVE_ARTICLES | {"im"} or not words[m - 1][:1].isupper():
+                if lows[m] not in dative and lows[m] not in media:
+                    continue
+                if not words[m - 1][:1].isupper():
                     continue
                 if words[m - 1].lower() in sh.outlet_genitive_roles:
                     break
@@ -191,12 +194,12 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
                     # only "[one noun phrase] der [outlet]": after a prepositional phrase
                     # the outlet may be its genitive ("am Rande der …")
                     break
-                if lows[m] == "im":
+                if lows[m] in media:
                     medium = noun_phrase_end(seg, profile, m + 1, r.b)
                     e = medium if _names_outlet(seg, profile, sh, m + 1, medium) else None
                 else:
                     e = _outlet_np(seg, profile, sh, m, r.b)
-                if e is not None and e == r.b and lows[m] == "im":
+                if e is not None and e == r.b and lows[m] in media:
                     # "sagte der Minister im Deutschlandfunk": where he spoke, not who
                     d.speaker = [Seg(r.a, m, r.tag, r.sent)]
                     d.rules.append("group.speaker.outlet_medium.v1")
@@ -216,7 +219,9 @@ def outlet_datives(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
             if lows[j] in profile.prepositions or j in content:
                 break
             j += 1  # "sagte hierzu der Zeitung"
-        if j >= b or lows[j] != "der" or j in content or seg.quote_depth[j]:
+        if j >= b or lows[j] not in sh.outlet_after_verb_articles:
+            continue
+        if j in content or seg.quote_depth[j]:
             continue
         e = _outlet_np(seg, profile, sh, j, b)
         if e is not None and not any(i in content for i in range(j, e)):

@@ -67,8 +67,13 @@ def extend_speakers(seg: Segmented, profile: LangProfile, sh: Shapes, drafts: li
         if r.b >= sb or _modifier_at(seg, sh, r.b) is None:
             continue
         content = {i for p in d.parts for i in range(p.a, p.b)}
-        cue = min((x.a for x in d.cue), default=sb)
-        got = modified_source(seg, profile, sh, r.a, cue if cue > r.b else sb)
+        # the source runs to its cue after it, else to the sentence end before its final
+        # punctuation ("…, said a person briefed on the repairs[.]")
+        end = sb
+        while end > r.b and seg.words[end - 1] in FINAL:
+            end -= 1
+        cue = min((x.a for x in d.cue), default=end)
+        got = modified_source(seg, profile, sh, r.a, min(cue, end) if cue > r.b else end)
         if got is None or any(i in content for i in range(r.a, got[2])):
             continue
         d.speaker = [Seg(r.a, got[2], r.tag, r.sent)]

@@ -45,7 +45,7 @@ def _verb_group(seg: Segmented, profile: LangProfile, sh: Shapes, e: int, v: int
         if low in profile.passive_auxiliaries:
             return False
         if low not in profile.finite_auxiliaries and not (
-            low.endswith("ly") or low in sh.denial_adverbs
+            low.endswith(profile.adverb_endings) or low in sh.denial_adverbs
         ):
             return False
     return True
@@ -87,7 +87,7 @@ def denial_statements(
         group_start = v
         while group_start > a and (
             seg.lows[group_start - 1] in profile.finite_auxiliaries
-            or seg.lows[group_start - 1].endswith("ly")
+            or seg.lows[group_start - 1].endswith(profile.adverb_endings)
             or seg.lows[group_start - 1] in sh.denial_adverbs
         ):
             group_start -= 1
@@ -95,7 +95,7 @@ def denial_statements(
         if e != group_start or not _verb_group(seg, profile, sh, e, v):
             continue
         if seg.lows[v] in sh.denial_needs_as and not any(
-            seg.lows[i] == "as" or seg.lows[i] in accounts for i in range(v + 1, stop)
+            seg.lows[i] in sh.denial_as_words or seg.lows[i] in accounts for i in range(v + 1, stop)
         ):
             continue  # "The club dismissed its coach": fired, not denied
         new.append(

@@ -107,7 +107,10 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         c = d.cue[0].a
         s = seg.sentence_of[c]
         a, b = seg.sentences[s]
-        _release_subject(seg, profile, d, a)
+        cue, released = _release_subject(seg, profile, d.cue, a)
+        if released:
+            d.cue = cue
+            d.rules.extend(["group.cue.released_subject.v1"] * released)
         toks = [i for r in d.cue for i in range(r.a, r.b)]
         v = _finite_cue_verb(profile, words, a, toks)
         low = words[c].lower()
@@ -135,12 +138,20 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         d.rules.append(rule)
 
 
-def _release_subject(seg: Segmented, profile: LangProfile, d: Draft, a: int) -> None:
+def _release_subject(
+    seg: Segmented, profile: LangProfile, cue: list[Seg], a: int
+) -> tuple[list[Seg], int]:
     """A cue run that swallowed the subject after its verb ("[sagte Franziskus], dass …")
     gives it back: capitalised words right after a lowercase cue verb that are neither cue
-    verbs nor cue nouns leave the cue, so that the subject after the verb can be read."""
+    verbs nor cue nouns leave the cue, so that the subject after the verb can be read.
+
+    Returns the cue runs, a released one replaced by a new run, and how many were
+    released. The runs passed in stay as they are: another draft may hold the same run
+    (a direct part copies its statement's cue runs, :meth:`Draft.direct_part`)."""
     words = seg.words
-    for r in d.cue:
+    out = list(cue)
+    released = 0
+    for n, r in enumerate(cue):
         if r.b - r.a < 2 or profile.cue(words[r.a].lower()) is None or r.a == a:
             continue
         if not words[r.a][:1].islower():
@@ -153,8 +164,9 @@ def _release_subject(seg: Segmented, profile: LangProfile, d: Draft, a: int) -> 
         ):
             k += 1
         if k > r.a + 1 and k == r.b:
-            r.b = r.a + 1
-            d.rules.append("group.cue.released_subject.v1")
+            out[n] = Seg(r.a, r.a + 1, r.tag, r.sent)
+            released += 1
+    return out, released
 
 
 def _finite_cue_verb(profile: LangProfile, words: list[str], a: int, toks: list[int]) -> int | None:
@@ -261,8 +273,10 @@ def _main_clause_subject(
     if coordinated:
         # the subject of the first verb: a phrase right before a lower-case word, not a
         # participle opener ("Asked about …", "Walking out …") or a lone determiner
+        # (the participle endings: ``nonfinite_cue`` ``suffixes`` and ``past_endings``)
         lone = e == a + 1 and first in profile.determiners
-        if lone or first.endswith(("ing", "ed")) or not words[e][:1].islower():
+        participle = (*nf.suffixes, *profile.past_endings)
+        if lone or first.endswith(participle) or not words[e][:1].islower():
             return None
         return a, e, "group.speaker.coordinated_verb.v1"
     return a, e, "group.speaker.main_clause.v1"

@@ -31,6 +31,8 @@ class EntityWords:
     shares: frozenset[str]
     #: prepositions of place: a name after one is a place ("in New York")
     places: frozenset[str]
+    #: determiners of a definite description ("der", "the"): it may refer back
+    definite_determiners: frozenset[str] = frozenset()
 
     def nationality(self, noun: str) -> tuple[str, ...]:
         """The introducing word beginnings of a nationality noun ("Niederländer",
@@ -62,4 +64,5 @@ def entity_words(lang: str) -> EntityWords:
         predicative=frozenset(str(x).lower() for x in raw.get("predicative", ())),
         shares=frozenset(str(x).lower() for x in raw.get("shares", ())),
         places=frozenset(str(x).lower() for x in raw.get("places", ())),
+        definite_determiners=frozenset(str(x).lower() for x in raw.get("definite_determiners", ())),
     )

@@ -209,6 +209,8 @@ class EvidenceLexicon:
     #: the shape of a past participle before a perfect auxiliary
     participle_prefixes: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
+    #: the word before an infinitive ("zu", "to"): a dispute word after it is a verb
+    infinitive_markers: frozenset[str] = frozenset()
 
     @staticmethod
     def match(phrases: Sequence[Phrase], tokens: Sequence[str], i: int) -> Phrase | None:

@@ -100,6 +100,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
         possessive_endings=tuple(raw.get("possessive_endings", ())),
         participle_prefixes=tuple(raw.get("participle_prefixes", ())),
         participle_endings=tuple(raw.get("participle_endings", ())),
+        infinitive_markers=_lower_set(raw.get("infinitive_markers", ())),
     )
 
 
@@ -373,6 +374,8 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         time_prepositions=_lower_set(clause.get("time_prepositions", ())),
         comparative_openers=_lower_set(clause.get("comparative_openers", ())),
         past_endings=tuple(clause.get("past_endings", ())),
+        possessive_clitics=tuple(clause.get("possessive_clitics", ())),
+        adverb_endings=tuple(clause.get("adverb_endings", ())),
     )
 
 

@@ -37,6 +37,30 @@ class NameWords:
     genders: tuple[tuple[str, str], ...]  # (ending, gender), longest ending first
     #: the lengths of the person nouns a compound may end in (six letters and more)
     person_lengths: tuple[int, ...] = ()
+    #: conjunctions between names and after a truncated compound ("und", "and")
+    coordinators: frozenset[str] = frozenset()
+    #: prepositions that introduce a source ("aus Kreisen", "by Reuters")
+    source_prepositions: frozenset[str] = frozenset()
+    #: words between a source_of/voice_of head and its complement ("Angaben von …")
+    complement_links: frozenset[str] = frozenset()
+    #: words between a document noun and its outlet ("ein Bericht der Times", "by")
+    report_links: frozenset[str] = frozenset()
+    #: time adverbs never part of a name ("gestern", "today")
+    time_words: frozenset[str] = frozenset()
+    #: the endings of the weekdays among ``stops`` ("Montag", "Tuesday")
+    weekday_endings: tuple[str, ...] = ()
+    #: prepositions of a date after a name ("am Montag", "on Tuesday")
+    date_prepositions: frozenset[str] = frozenset()
+    #: determiners of one person ("des Vorsitzenden", "a spokeswoman")
+    singular_determiners: frozenset[str] = frozenset()
+    #: determiners of a person the article does not identify ("ein anderer", "a")
+    indefinite_determiners: frozenset[str] = frozenset()
+    #: German: determiners before an adjective used as a person ("der Angeklagte")
+    masculine_determiners: frozenset[str] = frozenset()
+    #: German: endings of agent nouns that describe a person ("Stürmer", "Läuferin")
+    agent_endings: tuple[str, ...] = ()
+    #: English: words that open the complement after a noun phrase's head ("released")
+    head_cuts: frozenset[str] = frozenset()
 
     def gender(self, noun: str) -> str:
         """ "m", "f" or "n" of a German head noun by its ending (default "m")."""
@@ -116,4 +140,16 @@ def name_words(lang: str) -> NameWords:
         outlets=outlets,
         genders=tuple((str(k), str(v)) for k, v in genders),
         person_lengths=tuple(sorted({len(n) for n in person_nouns if len(n) >= 6})),
+        coordinators=_words(raw, "coordinators"),
+        source_prepositions=_words(raw, "source_prepositions"),
+        complement_links=_words(raw, "complement_links"),
+        report_links=_words(raw, "report_links"),
+        time_words=_words(raw, "time_words"),
+        weekday_endings=tuple(str(w).lower() for w in raw.get("weekday_endings", ())),
+        date_prepositions=_words(raw, "date_prepositions"),
+        singular_determiners=_words(raw, "singular_determiners"),
+        indefinite_determiners=_words(raw, "indefinite_determiners"),
+        masculine_determiners=_words(raw, "masculine_determiners"),
+        agent_endings=tuple(str(w).lower() for w in raw.get("agent_endings", ())),
+        head_cuts=_words(raw, "head_cuts"),
     )

@@ -121,6 +121,8 @@ class LangProfile:
     time_prepositions: frozenset[str] = frozenset()
     comparative_openers: frozenset[str] = frozenset()  # "wie" of "Wie X mitteilte"
     past_endings: tuple[str, ...] = ()  # "-ed" of a past form opening a clause
+    possessive_clitics: tuple[str, ...] = ()  # "'s" of "Clinton's", "the president's"
+    adverb_endings: tuple[str, ...] = ()  # "-ly" of "had flatly denied"
     #: per word: a bit per head table  the word is headed by
     _heads: dict[str, int] = field(default_factory=dict, repr=False, compare=False, hash=False)
     #: noun -> bits of the tables listing it; every ending of every suffix -> the bits of
@@ -292,6 +294,21 @@ class LangProfile:
         return any(p.speaker for p in self.pronoun(token))
 
     # --- text ---------------------------------------------------------------------------
+    def without_possessive(self, word: str) -> str:
+        """``word`` without a possessive clitic ("Clinton's" → "Clinton"; each of
+        ``possessive_clitics`` taken off in turn)."""
+        for clitic in self.possessive_clitics:
+            word = word.removesuffix(clitic)
+        return word
+
+    def possessive_base(self, word: str) -> str | None:
+        """The owner a possessive names ("CNN's" → "CNN"), None when ``word`` ends in
+        none of ``possessive_clitics``."""
+        for clitic in self.possessive_clitics:
+            if word.endswith(clitic):
+                return word[: len(word) - len(clitic)]
+        return None
+
     def is_abbreviation(self, token: str) -> bool:
         """A period-final token that does not end a sentence ("Dr.", "z.", "U.S.")."""
         return token in self.abbreviations

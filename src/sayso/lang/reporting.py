@@ -112,6 +112,14 @@ class FramingWords:
     unreachable: frozenset[str] = frozenset()
     #: nouns of a comment asked for ("Stellungnahme", "comment")
     comment_nouns: frozenset[str] = frozenset()
+    #: endings that make a capitalised word of verifying opening its sentence a verb or
+    #: adjective ("Bestätigt ist das nicht", "Überprüfbar"), not a noun ("Bestätigung")
+    verify_opener_endings: tuple[str, ...] = ()
+    #: words after a negation that make it "not only" ("nicht nur", "not only")
+    restrictive_particles: frozenset[str] = frozenset()
+    #: words after an anaphor that is also an article that show it stands alone ("denied
+    #: that was true"); any other lower-case word after it is its noun (English only)
+    anaphor_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> FramingWords:
@@ -171,6 +179,9 @@ class FramingWords:
             truth_words=_words(raw, "truth_words"),
             unreachable=_words(raw, "unreachable"),
             comment_nouns=_words(raw, "comment_nouns"),
+            verify_opener_endings=tuple(w.lower() for w in raw.get("verify_opener_endings", ())),
+            restrictive_particles=_words(raw, "restrictive_particles"),
+            anaphor_verbs=_words(raw, "anaphor_verbs"),
         )
 
 

@@ -59,10 +59,16 @@ class Shapes:
     outlet_nouns: frozenset[str] = frozenset()
     #: role nouns that take an outlet as genitive ("der Sprecher der Zeitung")
     outlet_genitive_roles: frozenset[str] = frozenset()
+    #: prepositions of the medium spoken in ("sagte der Minister im Deutschlandfunk")
+    outlet_medium_prepositions: frozenset[str] = frozenset()
+    #: articles of an outlet after the verb that is its addressee ("sagte hierzu der Zeitung")
+    outlet_after_verb_articles: frozenset[str] = frozenset()
     #: verb forms of denial and insistence with their object as content ("denied")
     denial_verbs: frozenset[str] = frozenset()
     #: those that count only with "as" or an account noun after them ("dismissed")
     denial_needs_as: frozenset[str] = frozenset()
+    #: the words of "as" ("dismissed the report as fake")
+    denial_as_words: frozenset[str] = frozenset()
     #: adverbs of the verb group besides those in -ly ("later", "again")
     denial_adverbs: frozenset[str] = frozenset()
     #: post-modifiers of an anonymous source ("familiar with", "close to")
@@ -89,9 +95,12 @@ class Shapes:
             causative_channels=_words(causative, "channels"),
             outlet_nouns=_words(outlet, "outlet_nouns"),
             outlet_genitive_roles=_words(outlet, "genitive_roles"),
+            outlet_medium_prepositions=_words(outlet, "medium_prepositions"),
+            outlet_after_verb_articles=_words(outlet, "after_verb_articles"),
             source_modifiers=_phrases(raw, "source_modifiers"),
             denial_verbs=_words(raw.get("denial", {}), "verbs"),
             denial_needs_as=_words(raw.get("denial", {}), "needs_as"),
+            denial_as_words=_words(raw.get("denial", {}), "as_words"),
             denial_adverbs=_words(raw.get("denial", {}), "adverbs"),
         )
 
