@@ -131,7 +131,7 @@ def _inside_attribution(
 
     a, b = seg.sentences[s]
     got = postposed_tail(seg, profile, a, b, max_tail_np)
-    return got is not None and got[2][0] < m.start and got[1][1] <= m.start
+    return got is not None and got[1][1] == m.start  # right after the speaker phrase
 
 
 def according_to_statements(

@@ -67,6 +67,9 @@ class Shapes:
     denial_adverbs: frozenset[str] = frozenset()
     #: post-modifiers of an anonymous source ("familiar with", "close to")
     source_modifiers: tuple[tuple[str, ...], ...] = ()
+    #: first-person words that make an unquoted sentence next to unquoted speech more of
+    #: it ("ich", "unser"; empty: no such continuation)
+    first_person: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> Shapes:
@@ -93,6 +96,7 @@ class Shapes:
             denial_verbs=_words(raw.get("denial", {}), "verbs"),
             denial_needs_as=_words(raw.get("denial", {}), "needs_as"),
             denial_adverbs=_words(raw.get("denial", {}), "adverbs"),
+            first_person=_words(raw.get("continued", {}), "first_person"),
         )
 
 
