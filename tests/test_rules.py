@@ -115,6 +115,8 @@ def test_rules_cli_unknown_id_fails_with_a_hint(capsys: pytest.CaptureFixture[st
 
 #: (id, language) of the catalogue examples on which their own rule fires today
 FIRING = [
+    ("rule.continued.first_person.v1", "de"),
+    ("group.speaker.first_person.v1", "de"),
     ("rule.according_to.de.laut", "de"),
     ("rule.according_to.de.so", "de"),
     ("rule.according_to.de.hiess_es", "de"),

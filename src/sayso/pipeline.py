@@ -104,6 +104,7 @@ PIPELINE: tuple[Component, ...] = (
     direct.filter_nested,
     free_indirect.refine_previous_sentence,
     free_indirect.refine_inherit,
+    free_indirect.refine_first_person,
     framing.refine_unknown_hearsay_source,
     # the speaker ranker chooses among the rules' speaker and every other candidate
     ranker.refine_rank_speakers,

@@ -66,6 +66,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.direct.nested.v1",
         "extract.free_indirect.previous_sentence.v1",
         "extract.free_indirect.inherit.v1",
+        "extract.free_indirect.first_person.v1",
         "evidence.framing.unknown_hearsay_source.v1",
         "extract.ranker.speakers.v1",
         "extract.assemble.statements.v2",

@@ -258,10 +258,13 @@ def find_hops(
                 # an outlet is never what a speaker cites: "…, he said, according to
                 # Reuters" is Reuters relaying him
                 relays = any(profile.match_outlet(seg.words, k) for k in src)
+                # after an attribution that follows its content it relays the speech act
+                # ("…, sagte Stöger laut einer Aussendung der Kammer")
+                postposed = bool(content) and bool(cue) and content[-1] < min(cue) < m.start
                 hops.append(
                     Hop(
                         _span(seg, min(src), max(src) + 1),
-                        relays or not (speaker and cue) or m.start < min(cue),
+                        relays or postposed or not (speaker and cue) or m.start < min(cue),
                         "chain.according_to.v1",
                         _span(seg, m.start, m.end),
                     )

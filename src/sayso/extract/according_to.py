@@ -11,6 +11,7 @@ from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, MAIN_CLAUSE, Draft, Seg, as_runs, content_tokens, cue_tokens
 from sayso.lang import LangProfile
 from sayso.model import Form
+from sayso.settings import DEFAULT
 from sayso.text.segment import Segmented
 
 
@@ -119,8 +120,26 @@ def _extend_around(
     return True
 
 
+def _inside_attribution(
+    seg: Segmented, profile: LangProfile, s: int, m: according.Match, max_tail_np: int
+) -> bool:
+    """The construction sits in a sentence-final attribution after its cue verb ("…, gab
+    Stöger laut einer Aussendung der Kammer zu bedenken."): the attribution's speaker made
+    the statement and the construction names its relay, so
+    :func:`~sayso.extract.attributions.postposed_attributions` makes the statement."""
+    from sayso.extract.attributions import postposed_tail
+
+    a, b = seg.sentences[s]
+    got = postposed_tail(seg, profile, a, b, max_tail_np)
+    return got is not None and got[1][1] == m.start  # right after the speaker phrase
+
+
 def according_to_statements(
-    seg: Segmented, profile: LangProfile, drafts: list[Draft], min_confidence: float
+    seg: Segmented,
+    profile: LangProfile,
+    drafts: list[Draft],
+    min_confidence: float,
+    max_tail_np: int = DEFAULT.extract.max_tail_np,
 ) -> list[Draft]:
     """Sentences without a statement that carry an according-to construction ("Laut
     Polizei wurden drei Menschen verletzt."): the construction is cue, source and frame,
@@ -136,7 +155,7 @@ def according_to_statements(
         if not matches:
             continue
         m = matches[0]
-        if m.end > b:
+        if m.end > b or _inside_attribution(seg, profile, s, m, max_tail_np):
             continue
         rule = f"rule.according_to.{m.pattern.id}"
         if (a, b) != seg.sentences[s]:
@@ -269,7 +288,11 @@ def according_sources(seg: Segmented, profile: LangProfile, drafts: list[Draft])
 def propose_according_to(w: Work) -> None:
     """Statements with an according-to phrase ("Laut Polizei …", "according to officials")."""
     w.drafts += according_to_statements(
-        w.seg, w.profile, w.drafts, w.settings.according_min_confidence
+        w.seg,
+        w.profile,
+        w.drafts,
+        w.settings.according_min_confidence,
+        w.settings.extract.max_tail_np,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sayso.extract import according
 from sayso.extract.anaphoric_shapes import REPORTED_RULE, closing_apposition, passive_attribution
+from sayso.extract.clauses import has_infinitive
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -97,7 +98,7 @@ def _closing_attribution(
             return comma, sp, [i for i in m.cue if seg.words[i] != ","], m.pattern.medium
     if "verb_first" not in profile.postposed_attribution:
         return None
-    got = _postposed_tail(seg, profile, a, b, max_tail_np)
+    got = postposed_tail(seg, profile, a, b, max_tail_np)
     if got is None:
         return None
     entry = profile.cue(seg.words[got[2][0]].lower())
@@ -126,7 +127,7 @@ def postposed_attributions(
     words = seg.words
     new: list[Draft] = []
     for s, (a, b) in enumerate(seg.sentences):
-        got = _postposed_tail(seg, profile, a, b, max_tail_np)
+        got = postposed_tail(seg, profile, a, b, max_tail_np)
         if got is None:
             continue
         comma, (sp_lo, sp_hi), cue_toks = got
@@ -312,7 +313,7 @@ def _anaphoric(
     )
 
 
-def _postposed_tail(
+def postposed_tail(
     seg: Segmented, profile: LangProfile, a: int, b: int, max_tail_np: int
 ) -> tuple[int, tuple[int, int], list[int]] | None:
     """(boundary, speaker range, cue verb) of a sentence-final ", NP said" / ", said NP";
@@ -391,10 +392,57 @@ def verb_first_tail(
     entry = profile.cue(w.lower()) if finite_cue(profile, w) else None
     if entry is None and w[:1].islower():
         entry = profile.cue_with_particle(w.lower(), words[end - 1].lower())
-    # only verbs that take a bare clause ("sagte", "teilte … mit"), not an object
-    # ("…, kritisierte die Pläne")
-    if entry is None or "v2" not in entry.frames:
+    # verbs that take a bare clause ("sagte", "teilte … mit"); one that takes only a
+    # quotation or an object ("…, kritisierte die Pläne") where the language allows it
+    # and a person follows ("…, kritisierte Kammerpräsident Karl Huber.", see _person)
+    if entry is None:
         return None
+    quoting = "v2" not in entry.frames
+    if quoting and not (
+        "direct" in entry.frames and "direct_frame" in profile.postposed_attribution
+    ):
+        return None
+    got = _verb_first_speaker(seg, profile, first, lo, end)
+    if got is None or not quoting:
+        return got
+    if not _person(seg, profile, *got[0]) or end - got[0][1] > QUOTING_TAIL:
+        return None  # "…, kritisierte er im Essay den Politikstil": an object follows
+    cc = profile.content_clause
+    if cc is not None and has_infinitive(seg.words, lo + 1, end, cc.infinitive):
+        return None  # ", empfiehlt Berger Reisenden, Kissen mitzunehmen": content after it
+    return got
+
+
+#: words a quoting verb's attribution may have after its speaker ("am Montag in Wien")
+QUOTING_TAIL = 3
+
+
+def _person(seg: Segmented, profile: LangProfile, lo: int, hi: int) -> bool:
+    """A speaker phrase that names a person, so that it is the subject of a verb that
+    could also take it as object: a role noun ("Kammerpräsident Karl Huber", "die
+    Sprecherin"), a lone speaker pronoun ("er") or a name without a determiner ("Anna
+    Berg"; "die Pläne", "die Opposition" are not)."""
+    words = seg.words[lo:hi]
+    cut = next((k for k, x in enumerate(words) if x in (",", "(")), len(words))
+    words = words[:cut]  # the name before an apposition or a party label
+    if not words:
+        return False
+    if any(profile.is_role_noun(x) for x in words):
+        return True
+    readings = profile.pronoun(words[0]) if len(words) == 1 else ()
+    if readings:
+        # "er", "sie"; not "ihr", which is also a dative ("…, droht ihr eine Strafe")
+        return words[0][:1].islower() and all(p.speaker and p.person == 3 for p in readings)
+    return all(x[:1].isupper() or x == "-" for x in words) and not any(
+        x.lower() in profile.determiners or profile.actor_kind_hint(x) is not None for x in words
+    )
+
+
+def _verb_first_speaker(
+    seg: Segmented, profile: LangProfile, first: int, lo: int, end: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    words = seg.words
+    w = words[first]
     if not finite_cue(profile, w):
         # a separable verb whose particle closes the sentence: the speaker runs up to it
         hi = end - 1
@@ -402,14 +450,17 @@ def verb_first_tail(
             return None
         if any(profile.cue(words[i].lower()) is not None for i in range(lo, hi)):
             return None
+        while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
+            hi -= 1  # ", stellten die Forscher außerdem fest."
         return (lo, hi), [first, end - 1]
     hi = lo
     while (
         hi < end
         and words[hi] not in profile.clause_breaks
         and (hi == lo or words[hi].lower() not in profile.prepositions)
+        and not (hi > lo and profile.according_to_at(words[hi]))
     ):
-        hi += 1
+        hi += 1  # ", sagte Stöger [laut einer Aussendung]": the relay is no speaker
     while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
         hi -= 1  # ", sagte die Anwältin weiter."
     if not speaker_head(profile, words[hi - 1]):
@@ -499,7 +550,7 @@ def medial_attributions(
         for c2 in range(a + 5, end - 2):
             if words[c2] != "," or seg.quote_depth[c2]:
                 continue
-            got = _postposed_tail(seg, profile, a, c2, max_tail_np)
+            got = postposed_tail(seg, profile, a, c2, max_tail_np)
             if got is None:
                 continue
             comma, (sp_lo, sp_hi), cue_toks = got

@@ -207,6 +207,11 @@ def _infinitive_end(words: list[str], lo: int, end: int, inf: Infinitive) -> int
     return None
 
 
+def has_infinitive(words: list[str], lo: int, end: int, inf: Infinitive) -> bool:
+    """Is there a zu-infinitive clause in ``words[lo:end]`` ("…, Kissen mitzunehmen")?"""
+    return _infinitive_end(words, lo, end, inf) is not None
+
+
 def looks_like_clause(
     profile: LangProfile, words: list[str], lo: int, hi: int, max_subject: int
 ) -> bool:

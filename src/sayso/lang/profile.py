@@ -103,6 +103,9 @@ class LangProfile:
     fragment_marks: frozenset[str] = frozenset()
     fragment_not_after: frozenset[str] = frozenset()
     closing_adverbs: frozenset[str] = frozenset()
+    #: a quotation inherits a speaker only from a mention at most this many sentences
+    #: back (0: no limit)
+    inherit_reach: int = 0
     content_clause: ContentClause | None = None
     noun_phrase: NounPhrase = field(default_factory=NounPhrase)
     passive_auxiliaries: frozenset[str] = frozenset()

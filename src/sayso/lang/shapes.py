@@ -73,6 +73,9 @@ class Shapes:
     denial_adverbs: frozenset[str] = frozenset()
     #: post-modifiers of an anonymous source ("familiar with", "close to")
     source_modifiers: tuple[tuple[str, ...], ...] = ()
+    #: first-person words that make an unquoted sentence next to unquoted speech more of
+    #: it ("ich", "unser"; empty: no such continuation)
+    first_person: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, raw: Mapping[str, Any]) -> Shapes:
@@ -102,6 +105,7 @@ class Shapes:
             denial_needs_as=_words(raw.get("denial", {}), "needs_as"),
             denial_as_words=_words(raw.get("denial", {}), "as_words"),
             denial_adverbs=_words(raw.get("denial", {}), "adverbs"),
+            first_person=_words(raw.get("continued", {}), "first_person"),
         )
 
 
