@@ -26,7 +26,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from sayso.evidence.embedded import embedded_speaker
-from sayso.evidence.phrases import phrase_at, phrase_opening
+from sayso.evidence.phrases import attributed_phrase, phrase_at, phrase_opening
 from sayso.extract import according
 from sayso.lang import LangProfile
 from sayso.model import Evidence, Span, Spans, Statement
@@ -110,7 +110,7 @@ def _cited(
     """(cited source, citing words) in tokens ``[a, b)``: "unter Berufung auf Kreise"."""
     out = []
     for i, j in phrase_at(seg, profile.evidence.citing, a, b, covered):
-        np_ = noun_phrase(seg, profile, j, b)
+        np_ = attributed_phrase(seg, profile, j, b) or noun_phrase(seg, profile, j, b)
         if np_ is not None:
             out.append((_span(seg, *np_), _span(seg, i, j)))
     return out

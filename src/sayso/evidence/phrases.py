@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sayso.extract.according import noun_phrase_end
+from sayso.lang import LangProfile
 from sayso.text.segment import Segmented
+
+#: words an extended attribute may span before its noun ("mit den Plänen vertraute")
+ATTRIBUTE_SPAN = 6
 
 #: id of a phrase list -> (the list, its first words, whether it holds an empty phrase)
 _OPENERS: dict[int, tuple[Sequence[tuple[str, ...]], frozenset[str], bool]] = {}
@@ -63,3 +68,25 @@ def phrase_opening(
 def starts(words: Sequence[str], a: int, b: int, phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return a + n <= b and all(words[a + k].lower() == phrase[k] for k in range(n))
+
+
+def attributed_phrase(
+    seg: Segmented, profile: LangProfile, j: int, b: int
+) -> tuple[int, int] | None:
+    """A noun phrase opening with an extended attribute: a preposition, its object and an
+    inflected participle or adjective (``attribute_endings`` in ``evidence.json``) before
+    the noun ("unter Berufung auf *mit den Plänen vertraute Personen*", "*mit der Sache
+    befasste Kreise*"): tokens ``(j, end)`` of the whole phrase, or None when token ``j``
+    opens no such phrase (languages without ``attribute_endings`` have none)."""
+    words = seg.words
+    endings = profile.evidence.attribute_endings
+    if not endings or j >= b or seg.lows[j] not in profile.prepositions:
+        return None
+    for k in range(j + 2, min(b - 1, j + ATTRIBUTE_SPAN)):
+        w = words[k]
+        if not w[:1].isalpha():
+            return None  # a comma or a quotation mark: no attribute
+        if w[:1].islower() and w.endswith(endings) and words[k + 1][:1].isupper():
+            end = noun_phrase_end(seg, profile, k + 1, b)
+            return (j, end) if end > k + 1 else None
+    return None

@@ -149,6 +149,7 @@ class EvidenceLexicon:
     """What the evidence layer reads from ``evidence.json`` (see its ``_doc``)."""
 
     citing: tuple[Phrase, ...] = ()
+    attribute_endings: tuple[str, ...] = ()  # "mit den Plänen vertraute Personen"
     backward_scope: tuple[Phrase, ...] = ()
     forward_scope: tuple[Phrase, ...] = ()
     hearsay_modals: frozenset[str] = frozenset()

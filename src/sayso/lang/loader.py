@@ -46,6 +46,7 @@ def _evidence(raw: Mapping[str, Any]) -> EvidenceLexicon:
     expl = raw.get("competing_explanations", {})
     return EvidenceLexicon(
         citing=_phrases(raw.get("citing", ())),
+        attribute_endings=tuple(x.lower() for x in raw.get("attribute_endings", ())),
         backward_scope=_phrases(raw.get("backward_scope", ())),
         forward_scope=_phrases(raw.get("forward_scope", ())),
         hearsay_modals=_lower_set(raw.get("hearsay_modals", ())),
