@@ -159,15 +159,23 @@ def same_actor(
         return None
     if not (person and corroborated):
         return None
-    # imported here: a query command that only reads the ledger does not load rapidfuzz
-    from rapidfuzz.distance import Levenshtein
-
-    if len(ka) >= typo_min and len(kb) >= typo_min and Levenshtein.distance(ka, kb) <= 1:
+    distance = _levenshtein()
+    if len(ka) >= typo_min and len(kb) >= typo_min and distance(ka, kb) <= 1:
         return Match("identity.typo", 0.85)
-    surname_typo = len(wa[-1]) >= typo_min and Levenshtein.distance(wa[-1], wb[-1]) <= 1
+    surname_typo = len(wa[-1]) >= typo_min and distance(wa[-1], wb[-1]) <= 1
     if surname_typo and (len(wa) == 1 or len(wb) == 1 or wa[0][:1] == wb[0][:1]):
         return Match("identity.typo", 0.75)
     return None
+
+
+@cache
+def _levenshtein() -> Any:
+    """rapidfuzz's edit distance, imported on first use (a command that only reads the
+    ledger does not load rapidfuzz) and once: an import statement in ``same_actor`` cost
+    a tenth of a speaker query's name matching."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance
 
 
 #: kinds that are never the same actor in two documents: "officials" here are not

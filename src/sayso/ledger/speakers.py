@@ -93,22 +93,25 @@ def match(conn: Connection, name: str, settings: LedgerSettings = _DEFAULT) -> S
     for hit in conn.execute(select(*cols, a.key).where(exact)):
         same = hit.key in keys or hit.key.split("#")[0] == local
         found[hit.id] = (hit.name, "identity.key" if same else "identity.surname", hit.merged_into)
-    for row in conn.execute(_candidates(wanted, settings.typo_min_letters)):
-        if row.id in found:
+    known = titles()
+    # rows by position: a Row's attribute access is a Python call, on ~300 rows a query
+    for actor_id, actor_name, actor_kind, merged_into in conn.execute(
+        _candidates(wanted, settings.typo_min_letters)
+    ):
+        if actor_id in found:
             continue
-        kind = _KINDS.get(row.kind, ActorKind.UNKNOWN)
         m = identity.same_actor(
             name,
-            row.name,
+            actor_name,
             ActorKind.UNKNOWN,
-            kind,
-            titles=titles(),
+            _KINDS.get(actor_kind, ActorKind.UNKNOWN),
+            titles=known,
             surname_min=settings.surname_min_letters,
             typo_min=settings.typo_min_letters,
             corroborated=True,  # a query is a search: a near spelling is worth showing
         )
         if m is not None:
-            found[row.id] = (row.name, m.rule, row.merged_into)
+            found[actor_id] = (actor_name, m.rule, merged_into)
     if not found:  # a part of a name: "lind" finds "Lindner" (scans the actors' keys)
         part = a.key.contains(wanted, autoescape=True)
         for row in conn.execute(select(*cols).where(part)):
