@@ -3,7 +3,7 @@
 
     python benchmarks/web_load.py [--db URL | --statements N --keep DIR] [--clients 20]
         [--requests 600] [--port 8765] [--workers 1] [--threads N] [--cache N] [--pg-keep DIR]
-        [--client aiohttp|httpx]
+        [--client aiohttp|httpx] [--think SECONDS]
 
 The ledger is ``--db URL``, or the synthetic ledger of ``benchmarks/ledger_scale.py``
 (``DIR/ledger-N.db``, built with ``ledger_scale.py --keep DIR --skip-ingest`` when absent).
@@ -17,7 +17,9 @@ prints figures, not a test; client and server share the machine's cores.
 ``--cache N`` is ``sayso serve --cache N`` (0: every request computed; the share answered
 from the response cache is printed). ``--pg-keep DIR`` serves the PostgreSQL ledger that
 ``ledger_scale.py --backend postgresql --keep DIR`` left (its server started for the run).
-The machine's load average is printed before and after each kind.
+The machine's load average is printed before and after each kind. ``--think S``: each
+client pauses S seconds on average after each answer, as a reader between two pages
+(the goals are judged back to back, ``--think 0``, the default: the server saturated).
 """
 
 from __future__ import annotations
@@ -104,12 +106,14 @@ def workload(base: str, n: int, seed: int = 7) -> dict[str, list[str]]:
 
 
 async def load(
-    base: str, paths: list[str], clients: int, client: str = "aiohttp"
+    base: str, paths: list[str], clients: int, client: str = "aiohttp", think: float = 0.0
 ) -> tuple[list[float], int, float, int]:
     """Latencies (ms) of every request, the number of failed ones, the wall time and the
     number answered from the response cache. ``client`` "aiohttp" (0.2 ms of CPU per
     request) or "httpx" (2.2-2.7 ms: on two shared cores the clients, not the server, then
-    set the pace — a server answering from its cache sat idle 93 % of the time)."""
+    set the pace — a server answering from its cache sat idle 93 % of the time). ``think``:
+    each client pauses a random time of that mean (seconds, exponential) after each
+    answer, as a reader does; 0: back to back, the server saturated."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for p in paths:
         queue.put_nowait(p)
@@ -119,7 +123,10 @@ async def load(
     async def run(get: Any) -> float:
         async def worker() -> None:
             nonlocal failed, hits
+            pause = random.Random(len(latencies))
             while not queue.empty():
+                if think > 0:
+                    await asyncio.sleep(pause.expovariate(1 / think))
                 path = queue.get_nowait()
                 t0 = time.perf_counter()
                 status, headers = await get(path)
@@ -167,6 +174,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="sayso serve --workers N")
     ap.add_argument("--cache", type=int, default=None, help="sayso serve --cache N (0: off)")
     ap.add_argument("--threads", type=int, default=None, help="sayso serve --threads N")
+    ap.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause of a client after each answer, seconds (default 0: back to back)",
+    )
     ap.add_argument("--pg-keep", type=Path, help="the kept PostgreSQL of ledger_scale.py")
     ap.add_argument(
         "--client",
@@ -191,7 +204,8 @@ def main() -> int:
 
 def measure(args: argparse.Namespace, url: str) -> int:
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
-          f"(other jobs may share the cores); ledger {url}; client {args.client}, "
+          f"(other jobs may share the cores); ledger {url}; client {args.client} (think "
+          f"{args.think:g} s), "
           f"{args.clients} at once, sayso serve --workers {args.workers} --threads "
           f"{'default' if args.threads is None else args.threads} --cache "
           f"{'default' if args.cache is None else args.cache}")  # fmt: skip
@@ -201,9 +215,10 @@ def measure(args: argparse.Namespace, url: str) -> int:
         kinds = workload(base, args.requests)
         for kind, paths in kinds.items():
             warm = paths[: args.clients * 2]
-            asyncio.run(load(base, warm, args.clients, args.client))  # warm up
+            asyncio.run(load(base, warm, args.clients, args.client, args.think))  # warm up
             before = os.getloadavg()[0]
-            times, failed, wall, hits = asyncio.run(load(base, paths, args.clients, args.client))
+            run = load(base, paths, args.clients, args.client, args.think)
+            times, failed, wall, hits = asyncio.run(run)
             cuts = statistics.quantiles(times, n=100)
             p50, p95 = cuts[49], cuts[94]
             goal = GOALS[kind]
