@@ -192,15 +192,17 @@ class WebSettings:
     #: the bodies kept per process take at most this many bytes (an article page is
     #: 20-300 kB)
     cache_bytes: int = 200_000_000
-    #: requests to the ledger a server process computes at once (its threads). Two: the
-    #: SQLite driver releases the interpreter lock at every row it steps, and the 40
-    #: threads of the ASGI stack handing it back and forth spent as much CPU in the
-    #: hand-over as in the requests (20 clients on a million statements: 20 ms of CPU an
-    #: API request, half in the kernel, against 10 on one thread); one thread leaves the
-    #: second core idle while SQLite ranks a full-text query. Measured on two cores with
+    #: requests to the ledger a server process computes at once (its threads); None: 2 on
+    #: SQLite, 8 on PostgreSQL. SQLite's driver releases the interpreter lock at every row
+    #: it steps, and the 40 threads of the ASGI stack handing it back and forth spent as
+    #: much CPU in the hand-over as in the requests (20 clients on a million statements:
+    #: 20 ms of CPU an API request, half in the kernel, against 10 on one thread); one
+    #: thread leaves the second core idle while SQLite ranks a full-text query. Two cores,
     #: ``benchmarks/web_load.py --threads``: API 250-280 requests a second on two threads,
-    #: 125-150 on 40, 130 on one. More cores: more processes (``sayso serve --workers``)
-    threads: int = 2
+    #: 125-150 on 40, 130 on one. On PostgreSQL the queries run in the server's processes,
+    #: and two threads left them waiting (search p95 465 ms against 270-340 on 8-40).
+    #: More cores: more processes (``sayso serve --workers``)
+    threads: int | None = None
     #: analyses (Analyze, adding a document) run at once per process, beside the reads
     analysis_threads: int = 2
 

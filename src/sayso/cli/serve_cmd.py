@@ -57,7 +57,7 @@ def register(sub: Any) -> None:
         "--threads",
         type=types.count("--threads"),
         default=None,
-        help="requests each server process computes at once (default 2: see the README)",
+        help="requests each server process computes at once (default 2 on SQLite, 8 on PostgreSQL)",
     )
     p.add_argument(
         "--cache",

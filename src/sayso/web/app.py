@@ -91,7 +91,7 @@ def create_app(
     app.state.ledger = ledger or Ledger.open(ledger_url, settings=settings)
     app.state.config = WebConfig(token, max_body, allow_private_hosts, public_read)
     app.state.settings = settings
-    app.state.threads = settings.web.threads if threads is None else threads
+    app.state.threads = threads or settings.web.threads or _threads(app.state.ledger)
     app.mount("/static", StaticFiles(packages=[("sayso.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -106,6 +106,12 @@ def create_app(
     )
     app.add_middleware(Guard, max_body=max_body)  # outermost: its headers on cached pages too
     return app
+
+
+def _threads(ledger: Ledger) -> int:
+    """Reads computed at once by default (``WebSettings.threads``): 2 on SQLite, whose
+    queries run in this process, 8 on PostgreSQL, whose run in the server's."""
+    return 2 if ledger.db.dialect == "sqlite" else 8
 
 
 @asynccontextmanager

@@ -1,7 +1,8 @@
 """Where a server process computes its requests.
 
-Reads of the ledger run on ``WebSettings.threads`` threads (two by default), not on the
-40 of the ASGI stack: SQLite's driver releases the interpreter lock at every row it
+Reads of the ledger run on ``WebSettings.threads`` threads (by default two on SQLite, eight
+on PostgreSQL, whose queries run in the server's processes), not on the 40 of the ASGI
+stack: SQLite's driver releases the interpreter lock at every row it
 steps, and many threads handing it back and forth spent as much CPU in the hand-over as
 in the requests (20 clients on a million statements: 20 ms of CPU an API request, half
 of it in the kernel, against 10 ms on one thread). Two threads keep the hand-over rare
