@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import sayso
-from sayso.evidence.actors import describe, resolve
+from sayso.evidence.actors import resolve
+from sayso.evidence.naming import describe
 from sayso.lang import LangProfile, load
 from sayso.model import ActorKind, Form, Span, Statement
 from sayso.text.segment import segment
@@ -56,7 +57,7 @@ def test_actors_describe_bare_role_noun(de: LangProfile) -> None:
     [
         ("de", "Reuters", "Reuters"),
         ("de", "die New York Times", "New York Times"),
-        ("de", "der Spiegel", "Spiegel"),
+        ("de", "der Spiegel", "Der Spiegel"),  # the outlet's own name
         ("de", "dpa", "dpa"),
         ("en", "Reuters", "Reuters"),
         ("en", "The New York Times", "New York Times"),

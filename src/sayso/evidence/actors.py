@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from sayso.evidence import entities, naming
 from sayso.lang import LangProfile
-from sayso.lang.reporting import framing_words
 from sayso.model import Actor, ActorKind, Span, Statement
 from sayso.text.segment import Segmented
 
@@ -51,99 +50,6 @@ def _words(seg: Segmented, span: Span) -> list[str]:
     a = bisect.bisect_left(seg.starts, span.start)
     b = bisect.bisect_left(seg.starts, span.end)
     return seg.words[a:b]
-
-
-def describe(words: list[str], profile: LangProfile) -> tuple[str, ActorKind, str | None, str]:
-    """(canonical name, kind, role, rule id) of a speaker mention's words."""
-    # a possessive outlet is the outlet: "told CNN's Jake Tapper"
-    owner = profile.possessive_base(words[0]) if len(words) == 1 else None
-    if owner is not None and profile.is_outlet(owner):
-        words = [owner]
-    # an apposition is not part of the name: "Anna Berger, a political scientist in Berlin"
-    if "," in words[1:]:
-        cut = words.index(",", 1)
-        if any(w[:1].isupper() for w in words[:cut]):
-            words = words[:cut]
-    # drop determiners and punctuation: "die Politologin Anna Berger" -> Politologin Anna Berger
-    content = [
-        w
-        for w in words
-        if w[:1].isalnum()
-        and w.lower() not in profile.determiners
-        and not profile.pronoun(w.lower())
-    ]
-    if not content:
-        content = words
-    # the readable phrase: the mention without leading determiners or punctuation
-    k = 0
-    while k < len(words) - 1 and (
-        words[k].lower() in profile.determiners or not words[k][:1].isalnum()
-    ):
-        k += 1
-    phrase = _join(words[k:])
-    if len(words) == 1 and profile.is_speaker_pronoun(words[0].lower()):
-        return words[0], ActorKind.UNKNOWN, None, "actor.pronoun.v1"
-    kinds = [k for k in (profile.actor_kind_hint(w) for w in words) if k is not None]
-    # an outlet heads the phrase ("die Washington Post", "die französische Zeitung Le
-    # Monde"); "Coeure der Zeitung Le Monde" names a person and the outlet he spoke to
-    head = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if w[:1].isupper() and w.lower() not in profile.determiners
-        ),
-        None,
-    )
-    if head is not None and profile.is_document_head(words[head]):
-        # "der Bericht der New York Times", "a report by Politico": the outlet's own report
-        # is the outlet speaking
-        for j in range(head + 1, len(words)):
-            got = profile.match_outlet(words, j)
-            if got is not None:
-                return got[0], ActorKind.OUTLET, None, "actor.kind.outlet_report.v1"
-    if head is not None and (
-        profile.match_outlet(words, head) or words[head].lower() in profile.evidence.outlet_heads
-    ):
-        kinds.insert(0, ActorKind.OUTLET)  # no single word of "Washington Post" says so
-    role_idx = [i for i, w in enumerate(content) if profile.is_role_noun(w)]
-    role = content[role_idx[-1]] if role_idx else None
-    # the name: capitalised words after the last role noun ("Sprecher Steffen Hebestreit")
-    start = role_idx[-1] + 1 if role_idx else 0
-    name_words = [
-        w
-        for w in content[start:]
-        if w[:1].isupper() and profile.actor_kind_hint(w) is None and not profile.is_role_noun(w)
-    ]
-    if ActorKind.OUTLET in kinds:
-        return phrase, ActorKind.OUTLET, role, "actor.kind.outlet.v1"
-    if ActorKind.ANONYMOUS in kinds and not name_words:
-        return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
-    if role is not None and name_words and len(name_words) == len(content[start:]):
-        return _join(name_words), ActorKind.PERSON, role, "actor.kind.role_name.v1"
-    if role is not None and not name_words and words[0].lower() in _indefinite(profile):
-        # "ein Sprecher der Polizei", "a spokeswoman": an unnamed member, anonymous
-        return phrase, ActorKind.ANONYMOUS, role, "actor.kind.anonymous.v1"
-    if kinds:
-        return phrase, kinds[0], role, f"actor.kind.{kinds[0].value}.v1"
-    if role is not None:
-        return phrase, ActorKind.PERSON, role, "actor.kind.role.v1"
-    if name_words and len(name_words) == len(content) and len(content) <= 4:
-        return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
-    return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
-
-
-def _indefinite(profile: LangProfile) -> frozenset[str]:
-    return framing_words(profile.lang).indefinite_articles
-
-
-def _join(words: list[str]) -> str:
-    """Words as text: no space before closing punctuation or after an opening bracket."""
-    out = ""
-    for w in words:
-        if out and not (w in ",.;:!?)]" or out.endswith(("(", "["))):
-            out += " "
-        out += w
-    return out
 
 
 def resolve(
