@@ -298,3 +298,30 @@ def test_actors_english_role_and_name_in_an_analysed_article() -> None:
         ActorKind.PERSON,
         "spokesman",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "mention", "name"),
+    [
+        ("de", "Anna Berger vom Institut für Energieforschung", "Anna Berger"),
+        ("de", "Jonas Weber von der Stadtverwaltung", "Jonas Weber"),
+        ("en", "Linda Hart of the Brookings Institute", "Linda Hart"),
+    ],
+)
+def test_actors_a_person_named_with_the_body_they_belong_to_is_the_person(
+    lang: str, mention: str, name: str
+) -> None:
+    got_name, kind, _, rule = describe(mention.split(), profile(lang))
+    assert (got_name, kind, rule) == (name, ActorKind.PERSON, "actor.kind.name_of.v1")
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Ursula von der Leyen",  # a name particle: a name follows
+        "Aktienkurse von Banken",  # one capitalised word: a German common noun
+        "Sprecher von der Polizei",  # a role noun heads it
+    ],
+)
+def test_actors_name_of_needs_a_full_name_and_a_body_after_it(mention: str) -> None:
+    assert describe(mention.split(), profile("de"))[3] != "actor.kind.name_of.v1"

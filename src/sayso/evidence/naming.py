@@ -118,6 +118,9 @@ def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None)
             kind = ActorKind.ORGANIZATION  # "Pressestelle LKH Graz": the office's body
         if kind is not ActorKind.UNKNOWN:
             return name, kind, role, inner[1]
+    named = _named_from([w for w in content if not _det(w, profile)], profile, nw)
+    if named is not None:  # before the cut, which ends a name at "of the"
+        return named, ActorKind.PERSON, None, "actor.kind.name_of.v1"
     got = _core(_cut(tokens, profile, nw), profile, nw)
     if got[1] is ActorKind.PERSON and got[3].endswith(("name.v1", "role_name.v1")) and seg:
         last = got[0].rsplit(" ", 1)[-1]
@@ -375,6 +378,29 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     if whole and len(tail) <= 4:
         return _join(name_words), ActorKind.PERSON, None, "actor.kind.name.v1"
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
+
+
+def _named_from(content: list[str], profile: LangProfile, nw: NameWords) -> str | None:
+    """The name of a person named with the body they belong to: "Anna Berger vom Institut
+    für Energie", "John Smith of the Brookings Institute" — two to four name words before
+    the phrase's first continuation ("von", "of") followed by an organisation, outlet or
+    document word. The body says where the person is from; it does not speak. ("Ursula von
+    der Leyen": a name follows the particle, and the name stays whole.)"""
+    cut = next(
+        (i for i, w in enumerate(content) if w.lower() in profile.noun_phrase.continuations),
+        None,
+    )
+    # a full name (given name and surname): one capitalised word before "von" is as often
+    # a German common noun ("Aktienkurse von Banken")
+    if cut is None or not 2 <= cut <= 4 or cut + 1 >= len(content):
+        return None
+    head = content[:cut]
+    if not all(_is_name_word(w, profile, nw) and not profile.is_role_noun(w) for w in head):
+        return None
+    body = content[cut + 1 :]
+    if not any(_hint(w, profile, nw) or _outlet_noun(w, profile, nw) for w in body):
+        return None
+    return _join(head)
 
 
 def _common_noun(words: list[str], word: str, profile: LangProfile) -> bool:
