@@ -26,6 +26,8 @@ class NameWords:
     stops: frozenset[str]
     parties: frozenset[str]
     particles: frozenset[str]
+    #: the particles that open a name's particles after a given name ("von der Leyen")
+    lead_particles: frozenset[str]
     source_of: frozenset[str]
     voice_of: frozenset[str]
     document_heads: frozenset[str]
@@ -130,6 +132,7 @@ def name_words(lang: str) -> NameWords:
         stops=_words(raw, "stops"),
         parties=_words(raw, "parties"),
         particles=_words(raw, "particles"),
+        lead_particles=_words(raw, "lead_particles"),
         source_of=_words(raw, "source_of"),
         voice_of=_words(raw, "voice_of"),
         document_heads=_words(raw, "document_heads"),
