@@ -79,3 +79,12 @@ def test_interview_passage_poll_of_a_broadcaster_is_no_interview() -> None:
         '"Nobody has ever won here without the base," Lee said.'
     )
     assert "outlet" not in kinds(text, "Nobody has ever won")
+
+
+def test_interview_passage_other_statements_words_are_no_occasion() -> None:
+    # "email" belongs to the first statement's content, not to the denial's frame
+    text = (
+        ANCHOR + "Walsh said it was a mistake to use private email, but she denied that she "
+        "broke the rules."
+    )
+    assert kinds(text, "broke the rules") == ["outlet", "person"]

@@ -159,21 +159,28 @@ def _other_occasion(
     s: Statement,
     words: frozenset[str],
     anchor_dates: AbstractSet[str],
+    contents: AbstractSet[int] = frozenset(),
+    carried: str = "",
 ) -> bool:
-    """Does the statement's frame (its sentences outside the content) name another
-    occasion, a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur") or a
-    date the interview's sentence does not name ("said in August")?"""
+    """Does the statement's frame (its sentences outside every statement's content) name
+    another occasion, a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur";
+    not the interview's own outlet, ``carried``) or a date the interview's sentence does
+    not name ("said in August")?"""
     heads = profile.evidence.outlet_heads
-    frame = _frame(seg, s)
+    frame = [i for i in _frame(seg, s) if i not in contents]
+    own: set[int] = set()  # the words of the interview's own outlet ("NBC News")
     for i in frame:
         low = seg.lows[i]
-        if low in words or low in heads or low.replace("-", "") in heads:
+        if i not in own and (low in words or low in heads or low.replace("-", "") in heads):
             return True
-        if seg.words[i][:1].isupper() and (
-            profile.match_outlet(seg.words, i) is not None
-            or low.removesuffix("'s").removesuffix("’s") in profile.outlets
-        ):
+        if not seg.words[i][:1].isupper():
+            continue
+        hit = profile.match_outlet(seg.words, i)
+        name = hit[0] if hit else profile.outlets.get(low.removesuffix("'s").removesuffix("’s"))
+        if name is not None and name != carried:
             return True  # "Tapper said on NBC's show": a medium of its own
+        if name is not None:
+            own.update(range(i, i + (hit[1] if hit else 1)))
     return not dates_in(seg, profile, frame) <= anchor_dates
 
 
@@ -277,9 +284,10 @@ def carry(
             statements, min(at, k), max(at, k), actor, kind_of
         ):
             continue
-        if _other_occasion(seg, profile, s, words, dates):
+        carried = name_by_id.get(outlet, "")
+        if _other_occasion(seg, profile, s, words, dates, contents, carried):
             continue
-        if not within(seg, profile, statements, at, k, name_by_id.get(outlet, ""), words, contents):
+        if not within(seg, profile, statements, at, k, carried, words, contents):
             continue  # English: beyond the interview's passage (interview_passage)
         ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
         out[k] = replace(s, chain=(outlet, actor), evidence=(*s.evidence, ev))
