@@ -287,6 +287,29 @@ def _interview(
         np_ = _outlet_np(seg, profile, k, b) if k < b else None
         if np_ is not None:
             return Hop(seg.token_span(*np_), True, INTERVIEW_HOP_RULE, seg.token_span(i, np_[1]))
+    return _outlet_piece(seg, profile, a, b, content)
+
+
+def _outlet_piece(
+    seg: Segmented, profile: LangProfile, a: int, b: int, content: frozenset[int]
+) -> Hop | None:
+    """ "In a Wall Street Journal essay, Ivanka Trump wrote …", "in a CNN interview": a
+    preposition and an article, an outlet's name and a piece noun (``outlet_pieces``)
+    outside the content — the outlet is where the speaker wrote or spoke."""
+    pieces = framing_words(profile.lang).outlet_pieces
+    if not pieces:
+        return None
+    for i in range(a, b - 3):
+        if seg.lows[i] != "in" or i in content or seg.lows[i + 1] not in profile.determiners:
+            continue
+        named = profile.match_outlet(seg.words, i + 2)
+        if named is None or not seg.words[i + 2][:1].isupper():
+            continue
+        end = i + 2 + named[1]
+        if end < b and seg.lows[end] in pieces:
+            return Hop(
+                seg.token_span(i + 2, end), True, INTERVIEW_HOP_RULE, seg.token_span(i, end + 1)
+            )
     return None
 
 

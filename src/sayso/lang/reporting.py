@@ -38,6 +38,9 @@ class FramingWords:
     sourceless_markers: frozenset[str] = frozenset()
     #: phrases before an outlet the speaker spoke to ("in an interview with")
     interview: tuple[Phrase, ...] = ()
+    #: nouns of a piece an outlet published, after the outlet's name ("In a Wall Street
+    #: Journal essay, X wrote"): the outlet is where the speaker wrote or spoke
+    outlet_pieces: frozenset[str] = frozenset()
     #: words saying a document is held by an outlet ("die der Zeitung vorliegen")
     held_by: tuple[Phrase, ...] = ()
     #: indefinite articles ("einer Mitteilung": a document whose author the text gave before)
@@ -127,6 +130,7 @@ class FramingWords:
             indefinite_articles=_words(raw, "indefinite_articles"),
             held_by=_phrases(raw.get("held_by", ())),
             interview=_phrases(raw.get("interview", ())),
+            outlet_pieces=_words(raw, "outlet_pieces"),
             sourceless_markers=_words(raw, "sourceless_markers"),
             verify_stems=tuple(w.lower() for w in raw.get("verify_stems", ())),
             verify_nouns=_words(raw, "verify_nouns"),
