@@ -113,3 +113,14 @@ def test_source_chains_outlet_before_another_noun_is_no_piece() -> None:
     a = sayso.analyze(text, "en")
     for s in a.statements:
         assert all(e.rule != "chain.interview.v1" for e in s.evidence)
+
+
+def test_source_chains_broadcasters_forum_is_an_outlet_hop_and_carries() -> None:
+    # a broadcaster's forum is an outlet hop for what is said there (guidelines 11)
+    text = (
+        "Walsh, appearing after Lee at the NBC/MSNBC forum, cited problems in the region.\n\n"
+        '"We need change," the senator said.'
+    )
+    a = sayso.analyze(text, "en")
+    assert chain(a, by_content(a, "problems"))[0][1] == "outlet"
+    assert chain(a, by_content(a, "need change"))[0][1] == "outlet"

@@ -247,7 +247,8 @@ def carry(
     name_by_id = name_of or {}
     for k, s in enumerate(statements):
         outlet = _interview_outlet(seg, profile, s, kind_of)
-        if only and name_by_id.get(outlet or "") not in only:
+        parts = {x.strip() for x in name_by_id.get(outlet or "", "").split("/")}
+        if only and only.isdisjoint(parts):  # "NBC / MSNBC": either network
             continue  # English: broadcasters only (docs/evidence-framing.md, fourth round)
         if outlet is not None and s.actor is not None:
             frame = _frame(seg, s)
