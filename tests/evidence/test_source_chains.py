@@ -88,3 +88,39 @@ def test_source_chains_english_brief_is_a_document() -> None:
     a = sayso.analyze(text, "en")
     actor = a.actor(by_content(a, "recordings").actor or "")
     assert actor is not None and actor.kind.value == "document"
+
+
+def test_source_chains_outlet_piece_before_the_noun() -> None:
+    for text, words in (
+        ("In a Wall Street Journal essay last week, Senator Walsh acknowledged the cost.", "cost"),
+        ("In an AP interview Monday, Senator Walsh said the vote could be close.", "close"),
+    ):
+        assert kinds(text, "en", words) == ["outlet", "person"], text
+
+
+def test_source_chains_outlet_piece_after_the_noun_german() -> None:
+    text = (
+        "Die Reform sei überfällig, schrieb die Ministerin Anna Berg in einem Gastbeitrag "
+        "für die Süddeutsche Zeitung."
+    )
+    a = sayso.analyze(text, "de")
+    assert chain(a, by_content(a, "überfällig"))[0][1] == "outlet"
+
+
+def test_source_chains_outlet_before_another_noun_is_no_piece() -> None:
+    # a poll of the outlet is no place where the speaker spoke
+    text = "In a CNN poll released Monday, Senator Walsh led the race by ten points, she said."
+    a = sayso.analyze(text, "en")
+    for s in a.statements:
+        assert all(e.rule != "chain.interview.v1" for e in s.evidence)
+
+
+def test_source_chains_broadcasters_forum_is_an_outlet_hop_and_carries() -> None:
+    # a broadcaster's forum is an outlet hop for what is said there (guidelines 11)
+    text = (
+        "Walsh, appearing after Lee at the NBC/MSNBC forum, cited problems in the region.\n\n"
+        '"We need change," the senator said.'
+    )
+    a = sayso.analyze(text, "en")
+    assert chain(a, by_content(a, "problems"))[0][1] == "outlet"
+    assert chain(a, by_content(a, "need change"))[0][1] == "outlet"

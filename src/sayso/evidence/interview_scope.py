@@ -20,6 +20,11 @@ interview's outlet as its outer hop (``chain.interview_scope.v1``) when
   a date the interview's own sentence does not name ("Trump said in August"), nor an
   addressee of its own that the interview's sentence does not name ("told O'Reilly").
 
+Languages may narrow it in ``occasions.json``: ``carry`` a list of outlets (English:
+broadcasters), ``carry_paragraphs`` and ``carry_media`` the interview's passage
+(:mod:`sayso.evidence.interview_passage`); an outlet followed by a document noun ("the
+CNN/WMUR poll") is no interview.
+
 Runs after :func:`sayso.evidence.chains.assemble`; adds hops, never removes one.
 """
 
@@ -31,6 +36,7 @@ from dataclasses import replace
 from functools import cache
 
 from sayso.evidence.chains import sentences_of, tokens_of
+from sayso.evidence.interview_passage import statement_contents, within
 from sayso.lang import LangProfile
 from sayso.lang.loader import _read
 from sayso.model import ActorKind, Evidence, Statement
@@ -61,6 +67,15 @@ def carries(lang: str) -> bool:
     language (``carry`` in ``occasions.json``; off where samples of unseen text found it
     less than 85 % right)?"""
     return bool(_read(lang, "occasions.json", required=False).get("carry", True))
+
+
+@cache
+def carried_outlets(lang: str) -> frozenset[str]:
+    """The outlets whose interviews carry when ``carry`` in ``occasions.json`` lists
+    canonical outlet names (English: broadcasters, whose shows an article quotes at
+    length; a print outlet told something is often the article's own); empty: all."""
+    raw = _read(lang, "occasions.json", required=False).get("carry", True)
+    return frozenset(raw) if isinstance(raw, list) else frozenset()
 
 
 @cache
@@ -124,11 +139,17 @@ def _interview_outlet(
     if not speaker or (len(speaker) == 1 and seg.lows[speaker[0]] in profile.pronouns):
         return None
     if hop.span is not None:
-        first = min(tokens_of(seg, (hop.span,)), default=None)
+        toks = tokens_of(seg, (hop.span,))
+        first, last = min(toks, default=None), max(toks, default=-1)
         if first is not None and any(
             profile.is_document_head(seg.words[j]) for j in range(max(0, first - 3), first)
         ):
             return None
+        after = range(last + 1, min(len(seg.words), last + 4))
+        if any(
+            seg.words[j][:1].isalpha() and profile.is_document_head(seg.words[j]) for j in after
+        ):
+            return None  # "which conducted the CNN/WMUR poll": a poll, no interview
     return s.chain[0]
 
 
@@ -138,21 +159,28 @@ def _other_occasion(
     s: Statement,
     words: frozenset[str],
     anchor_dates: AbstractSet[str],
+    contents: AbstractSet[int] = frozenset(),
+    carried: str = "",
 ) -> bool:
-    """Does the statement's frame (its sentences outside the content) name another
-    occasion, a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur") or a
-    date the interview's sentence does not name ("said in August")?"""
+    """Does the statement's frame (its sentences outside every statement's content) name
+    another occasion, a medium of its own ("auf Twitter", "der Deutschen Presse-Agentur";
+    not the interview's own outlet, ``carried``) or a date the interview's sentence does
+    not name ("said in August")?"""
     heads = profile.evidence.outlet_heads
-    frame = _frame(seg, s)
+    frame = [i for i in _frame(seg, s) if i not in contents]
+    own: set[int] = set()  # the words of the interview's own outlet ("NBC News")
     for i in frame:
         low = seg.lows[i]
-        if low in words or low in heads or low.replace("-", "") in heads:
+        if i not in own and (low in words or low in heads or low.replace("-", "") in heads):
             return True
-        if seg.words[i][:1].isupper() and (
-            profile.match_outlet(seg.words, i) is not None
-            or profile.without_possessive(low) in profile.outlets
-        ):
+        if not seg.words[i][:1].isupper():
+            continue
+        hit = profile.match_outlet(seg.words, i)
+        name = hit[0] if hit else profile.outlets.get(profile.without_possessive(low))
+        if name is not None and name != carried:
             return True  # "Tapper said on NBC's show": a medium of its own
+        if name is not None:
+            own.update(range(i, i + (hit[1] if hit else 1)))
     return not dates_in(seg, profile, frame) <= anchor_dates
 
 
@@ -207,6 +235,7 @@ def carry(
     statements: Sequence[Statement],
     kind_of: Mapping[str, ActorKind],
     windows: EvidenceSettings = DEFAULT.evidence_windows,
+    name_of: Mapping[str, str] | None = None,
 ) -> list[Statement]:
     """The statements with the interview outlet carried to the same speaker's other
     statements (see the module docstring)."""
@@ -214,8 +243,13 @@ def carry(
     interviews: dict[str, list[tuple[int, str, str, frozenset[str], frozenset[str]]]] = {}
     if not carries(profile.lang):
         return list(statements)
+    only = carried_outlets(profile.lang)
+    name_by_id = name_of or {}
     for k, s in enumerate(statements):
         outlet = _interview_outlet(seg, profile, s, kind_of)
+        parts = {x.strip() for x in name_by_id.get(outlet or "", "").split("/")}
+        if only and only.isdisjoint(parts):  # "NBC / MSNBC": either network
+            continue  # English: broadcasters only (docs/evidence-framing.md, fourth round)
         if outlet is not None and s.actor is not None:
             frame = _frame(seg, s)
             dates = frozenset(dates_in(seg, profile, frame))
@@ -227,6 +261,7 @@ def carry(
     first = {a: min(x[0] for x in xs) for a, xs in interviews.items()}
     main = _main_sources(statements, kind_of, first, windows)
     out = list(statements)
+    contents = statement_contents(seg, statements)
     for k, s in enumerate(statements):
         actor = s.actor
         if actor is None or actor not in interviews or s.chain != (actor,) or s.parent:
@@ -250,8 +285,11 @@ def carry(
             statements, min(at, k), max(at, k), actor, kind_of
         ):
             continue
-        if _other_occasion(seg, profile, s, words, dates):
+        carried = name_by_id.get(outlet, "")
+        if _other_occasion(seg, profile, s, words, dates, contents, carried):
             continue
+        if not within(seg, profile, statements, at, k, carried, words, contents):
+            continue  # English: beyond the interview's passage (interview_passage)
         ev = Evidence(RULE, None, None, f"the same speaker's interview ({sid})", CONFIDENCE)
         out[k] = replace(s, chain=(outlet, actor), evidence=(*s.evidence, ev))
     return out

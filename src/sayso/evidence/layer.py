@@ -46,7 +46,12 @@ def evidence_chains(w: Work) -> None:
     statements, cut = chains.assemble(statements, hops, scopes, forward, actor_of, unknown.id)
     kind_of = {a.id: a.kind for a in actors}
     statements = interview_scope.carry(
-        seg, profile, statements, kind_of, w.settings.evidence_windows
+        seg,
+        profile,
+        statements,
+        kind_of,
+        w.settings.evidence_windows,
+        {a.id: a.name for a in actors},
     )
     statements = document_authors.attach(statements, authors, actor_of, kind_of)
     statements = cited_sources.promote(statements, kind_of)

@@ -288,6 +288,40 @@ def _interview(
         np_ = _outlet_np(seg, profile, k, b) if k < b else None
         if np_ is not None:
             return Hop(seg.token_span(*np_), True, INTERVIEW_HOP_RULE, seg.token_span(i, np_[1]))
+    return _outlet_piece(seg, profile, a, b, content)
+
+
+def _outlet_piece(
+    seg: Segmented, profile: LangProfile, a: int, b: int, content: frozenset[int]
+) -> Hop | None:
+    """ "In a Wall Street Journal essay, Ivanka Trump wrote …", "in a CNN interview", "at
+    the NBC forum": a preposition (``piece_prepositions``) and an article, an outlet's name
+    and a piece or broadcast noun (``outlet_pieces``) outside the content — the outlet is
+    where the speaker wrote or spoke (a broadcaster's forum or town hall: guidelines
+    section 11)."""
+    fw = framing_words(profile.lang)
+    pieces = fw.outlet_pieces
+    if not pieces:
+        return None
+    first = min(content, default=b)
+    for i in range(a, b - 3):
+        if seg.lows[i] not in fw.piece_prepositions or (i in content and i > first + 2):
+            continue  # inside someone's words (not swallowed at the content's start)
+        if seg.lows[i + 1] not in profile.determiners:
+            continue
+        named = profile.match_outlet(seg.words, i + 2)
+        if named is None or not seg.words[i + 2][:1].isupper():
+            continue
+        end = i + 2 + named[1]
+        while end + 1 < b and seg.words[end] == "/":  # "the NBC/MSNBC forum"
+            also = profile.match_outlet(seg.words, end + 1)
+            if also is None:
+                break
+            end += 1 + also[1]
+        if end < b and seg.lows[end] in pieces:
+            return Hop(
+                seg.token_span(i + 2, end), True, INTERVIEW_HOP_RULE, seg.token_span(i, end + 1)
+            )
     return None
 
 
