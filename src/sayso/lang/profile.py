@@ -103,6 +103,9 @@ class LangProfile:
     fragment_marks: frozenset[str] = frozenset()
     fragment_not_after: frozenset[str] = frozenset()
     closing_adverbs: frozenset[str] = frozenset()
+    #: what rules out a tagged speaker run when a statement has several (see
+    #: ``clause.json`` ``speaker_choice``)
+    speaker_choice: frozenset[str] = frozenset()
     #: a quotation inherits a speaker only from a mention at most this many sentences
     #: back (0: no limit)
     inherit_reach: int = 0
