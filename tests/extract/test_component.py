@@ -65,6 +65,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.anonymous.extend.v1",
         "extract.direct.nested.v1",
         "extract.free_indirect.previous_sentence.v1",
+        "extract.continued.konjunktiv.v1",
         "extract.free_indirect.inherit.v1",
         "extract.free_indirect.first_person.v1",
         "evidence.framing.unknown_hearsay_source.v1",

@@ -1,0 +1,66 @@
+"""Continued reported speech the taggers miss: a Konjunktiv I sentence right after a
+statement of a named speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from sayso.extract.component import Stage, Work, component
+from sayso.extract.draft import FINAL, Draft, Seg, konjunktiv_in
+from sayso.model import Form
+from sayso.text.quotes import MARK_RE
+from sayso.text.segment import Segmented
+
+RULE = "rule.continued.konjunktiv.v1"
+
+
+def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
+    """Sentences no statement covers whose first clause holds a Konjunktiv I verb ("Die
+    Ausgangssperre komme einem Todesurteil gleich.") right after a sentence with a
+    statement that has a speaker, in the same paragraph, are more of that speech: they
+    become speakerless free indirect statements, which then inherit the speaker before
+    them (``group.speaker.inherit.v1``). A sentence with a quotation mark or a colon (a
+    label, "Frage: …") is left to the other rules; each new statement lets the next
+    sentence continue it in turn. Returns the new drafts."""
+    words, depth = seg.words, seg.quote_depth
+    para_starts = [a for a, _ in seg.paragraphs]
+
+    def para(s: int) -> int:
+        return bisect.bisect_right(para_starts, seg.starts[seg.sentences[s][0]]) - 1
+
+    spoken: set[int] = set()
+    covered: set[int] = set()
+    for d in drafts:
+        sents = {p.sent for p in d.parts}
+        covered |= sents
+        if d.speaker or d.speaker_spans:
+            spoken |= sents
+    new: list[Draft] = []
+    for s in range(1, len(seg.sentences)):
+        if s in covered or s - 1 not in spoken or para(s) != para(s - 1):
+            continue
+        a, b = seg.sentences[s]
+        if any(depth[i] or MARK_RE.fullmatch(words[i]) or words[i] == ":" for i in range(a, b)):
+            continue
+        if not konjunktiv_in(words, a, b, clause=True):
+            continue
+        end = b
+        while end > a + 1 and words[end - 1] in FINAL:
+            end -= 1
+        d = Draft(
+            parts=[Seg(a, end, "indirect_free_indirect", s)], form=Form.INDIRECT_FREE_INDIRECT
+        )
+        d.rules.append(RULE)
+        new.append(d)
+        spoken.add(s)
+    return new
+
+
+@component("extract.continued.konjunktiv.v1", Stage.REFINE)
+def refine_konjunktiv(w: Work) -> None:
+    """A Konjunktiv I sentence right after a speaker's statement continues it."""
+    new = konjunktiv_continuations(w.seg, w.drafts)
+    if new:
+        w.drafts += new
+        w.drafts.sort(key=lambda d: (d.a, d.b))
