@@ -22,7 +22,7 @@ def _new(text: str, spoken: int = 0) -> list[str]:
     d.speaker = [Seg(a, a + 2, "S", spoken)]
     new = konjunktiv_continuations(seg, [d])
     assert all(RULE in n.rules and not n.speaker for n in new)
-    return [" ".join(seg.words[n.a : n.b]) for n in new]
+    return [" | ".join(" ".join(seg.words[p.a : p.b]) for p in n.parts) for n in new]
 
 
 def test_konjunktiv_sentences_after_a_statement_continue_it() -> None:
@@ -30,7 +30,8 @@ def test_konjunktiv_sentences_after_a_statement_continue_it() -> None:
         "Der Minister sagte, die Lage sei ernst. Die Ausgangssperre komme einem Urteil "
         "gleich. Man müsse jetzt handeln. Die Regierung tagt morgen."
     )
-    assert _new(text) == ["Die Ausgangssperre komme einem Urteil gleich", "Man müsse jetzt handeln"]
+    # one continued stretch is one statement with a part per sentence
+    assert _new(text) == ["Die Ausgangssperre komme einem Urteil gleich | Man müsse jetzt handeln"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
 
 RULE = "rule.continued.konjunktiv.v1"
+_JOINED = frozenset((Form.INDIRECT_FREE_INDIRECT, Form.FREE_INDIRECT))
 
 
 def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
@@ -20,7 +21,9 @@ def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]
     Ausgangssperre komme einem Todesurteil gleich.") right after a sentence with a
     statement that has a speaker, in the same paragraph, are more of that speech: they
     become speakerless free indirect statements, which then inherit the speaker before
-    them (``group.speaker.inherit.v1``). A sentence with a quotation mark or a colon (a
+    them (``group.speaker.inherit.v1``), or a further part of a free indirect statement
+    that ends the sentence before (one continued stretch is one statement, as the tagger
+    and wikinews-de have it). A sentence with a quotation mark or a colon (a
     label, "Frage: …") is left to the other rules; each new statement lets the next
     sentence continue it in turn. Returns the new drafts."""
     words, depth = seg.words, seg.quote_depth
@@ -31,11 +34,16 @@ def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]
 
     spoken: set[int] = set()
     covered: set[int] = set()
+    #: a continuation that ends its sentence, by sentence: the next one joins it
+    open_end: dict[int, Draft] = {}
     for d in drafts:
         sents = {p.sent for p in d.parts}
         covered |= sents
         if d.speaker or d.speaker_spans:
             spoken |= sents
+        last = d.parts[-1]
+        if d.form in _JOINED and seg.sentences[last.sent][1] - last.b <= 1:
+            open_end[last.sent] = d
     new: list[Draft] = []
     for s in range(1, len(seg.sentences)):
         if s in covered or s - 1 not in spoken or para(s) != para(s - 1):
@@ -48,12 +56,20 @@ def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]
         end = b
         while end > a + 1 and words[end - 1] in FINAL:
             end -= 1
-        d = Draft(
-            parts=[Seg(a, end, "indirect_free_indirect", s)], form=Form.INDIRECT_FREE_INDIRECT
-        )
-        d.rules.append(RULE)
-        new.append(d)
+        part = Seg(a, end, "indirect_free_indirect", s)
+        prev = open_end.pop(s - 1, None)
+        if prev is not None:
+            # continued speech runs on in one statement, as the tagger joins it
+            prev.parts.append(part)
+            prev.rules.append(RULE)
+            d = prev
+        else:
+            d = Draft(parts=[part], form=Form.INDIRECT_FREE_INDIRECT)
+            d.rules.append(RULE)
+            new.append(d)
         spoken.add(s)
+        if end >= b - 1:
+            open_end[s] = d
     return new
 
 
