@@ -389,32 +389,6 @@ def _inherited(s: Statement) -> bool:
     return any(r.startswith("group.speaker.inherit") for r in s.rules)
 
 
-def forward_openers(
-    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
-) -> dict[str, Span]:
-    """Statements in sentences opening with "Demnach", "Dem Bericht zufolge", "The report
-    said", or whose cue is such a phrase ("…, heißt es weiter."): statement id -> the
-    opener's words."""
-    words = seg.words
-    out: dict[str, Span] = {}
-    for s in statements:
-        sents = sentences_of(seg, s)
-        if not sents:
-            continue
-        a, b = seg.sentences[sents[0]]
-        ph = phrase_opening(words, a, b, profile.evidence.forward_scope)
-        if ph is not None:
-            out[s.id] = _span(seg, a, a + len(ph))
-            continue
-        # or its cue is one ("…, heißt es weiter.")
-        cue = sorted(tokens_of(seg, s.cue))
-        if cue:
-            ph = phrase_opening(words, cue[0], cue[-1] + 1, profile.evidence.forward_scope)
-            if ph is not None:
-                out[s.id] = _span(seg, cue[0], cue[0] + len(ph))
-    return out
-
-
 def paragraph_index(seg: Segmented) -> list[int]:
     """Paragraph number of every sentence."""
     ends = [e for _, e in seg.paragraphs]
