@@ -49,3 +49,14 @@ def test_konjunktiv_sentences_after_a_statement_continue_it() -> None:
 )
 def test_no_continuation(text: str) -> None:
     assert _new(text) == []
+
+
+def test_a_first_person_word_of_the_speech_before_is_no_speaker() -> None:
+    import sayso
+
+    text = "Wir haben zu viele Arbeitslose, gab Huber zu bedenken. Man brauche neue Wege."
+    a = sayso.analyze(text, lang="de")
+    last = a.statements[-1]
+    assert "group.speaker.continued.v1" in last.rules
+    actor = a.actor(last.chain[-1])
+    assert actor is not None and actor.name == "Huber"

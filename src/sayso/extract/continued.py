@@ -8,6 +8,7 @@ import bisect
 
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import FINAL, Draft, Seg, konjunktiv_in
+from sayso.lang.shapes import shapes
 from sayso.model import Form
 from sayso.text.quotes import MARK_RE
 from sayso.text.segment import Segmented
@@ -76,7 +77,34 @@ def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]
 @component("extract.continued.konjunktiv.v1", Stage.REFINE)
 def refine_konjunktiv(w: Work) -> None:
     """A Konjunktiv I sentence right after a speaker's statement continues it."""
+    continued_speakers(w.seg, shapes(w.profile.lang).first_person, w.drafts)
     new = konjunktiv_continuations(w.seg, w.drafts)
     if new:
         w.drafts += new
         w.drafts.sort(key=lambda d: (d.a, d.b))
+
+
+SPEAKER_RULE = "group.speaker.continued.v1"
+
+
+def continued_speakers(seg: Segmented, first_person: frozenset[str], drafts: list[Draft]) -> None:
+    """A statement without a cue of its own whose tagged speaker lies in an earlier
+    sentence that holds another statement with a speaker continues that statement: it
+    gives up the tagged phrase ("…, gab Stöger laut einer Aussendung der Kammer zu
+    bedenken. Man brauche neue Wege." is Stöger's, not the press release's; "Wir haben …,
+    sagte er. Man brauche …" is not "Wir"'s) and inherits the statement's speaker."""
+    spoken: dict[int, Draft] = {}
+    for d in drafts:
+        if d.speaker or d.speaker_spans:
+            for p in d.parts:
+                spoken[p.sent] = d
+    for d in drafts:
+        if d.cue or not d.speaker:
+            continue
+        if not all(seg.lows[i] in first_person for r in d.speaker for i in range(r.a, r.b)):
+            continue
+        own = d.parts[0].sent
+        sents = {r.sent for r in d.speaker}
+        if all(s < own and s in spoken and spoken[s] is not d for s in sents):
+            d.speaker = []
+            d.rules.append(SPEAKER_RULE)

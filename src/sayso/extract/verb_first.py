@@ -8,6 +8,7 @@ from __future__ import annotations
 from sayso.extract.clauses import has_infinitive
 from sayso.extract.draft import finite_cue, speaker_head
 from sayso.lang import LangProfile
+from sayso.lang.shapes import shapes
 from sayso.text.segment import Segmented
 
 
@@ -34,6 +35,8 @@ def verb_first_tail(
     entry = profile.cue(w.lower()) if finite_cue(profile, w) else None
     if entry is None and w[:1].islower():
         entry = profile.cue_with_particle(w.lower(), words[end - 1].lower())
+    if entry is None:
+        return _phrase_tail(seg, profile, first, lo, end)
     # verbs that take a bare clause ("sagte", "teilte … mit"); one that takes only a
     # quotation or an object ("…, kritisierte die Pläne") where the language allows it
     # and a person follows ("…, kritisierte Kammerpräsident Karl Huber.", see _person)
@@ -117,3 +120,28 @@ def _verb_first_speaker(
     if any(profile.cue(words[i].lower()) is not None for i in range(lo, end)):
         return None
     return (lo, hi), [first]
+
+
+def _phrase_tail(
+    seg: Segmented, profile: LangProfile, first: int, lo: int, end: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    """ ", gab Stöger zu bedenken.": a multi-word cue of ``shapes.json`` ``intro.phrases``
+    whose verb stands first and whose other words close the sentence; a person between
+    them is the speaker."""
+    lows = seg.lows
+    for phrase in shapes(profile.lang).intro_phrases:
+        rest = len(phrase) - 1
+        if not rest or lows[first] != phrase[0] or end - rest <= lo + 0:
+            continue
+        if tuple(lows[end - rest : end]) != phrase[1:]:
+            continue
+        hi = end - rest
+        while hi - 1 > lo and lows[hi - 1] in profile.closing_adverbs:
+            hi -= 1
+        stop = next(
+            (i for i in range(lo + 1, hi) if profile.according_to_at(seg.words[i])), hi
+        )  # ", gab Stöger [laut einer Aussendung] zu bedenken": a relay
+        if stop - lo > QUOTING_TAIL + 3 or not _person(seg, profile, lo, stop):
+            return None
+        return (lo, stop), [first, *range(end - rest, end)]
+    return None
