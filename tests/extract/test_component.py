@@ -57,6 +57,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.indirect.semicolon.v1",
         "extract.direct.colon_quotations.v1",
         "extract.intros.colon_speakers.v1",
+        "extract.headline_label.v1",
         "extract.indirect.stubs.v1",
         "extract.indirect.prepositional_relatives.v1",
         "extract.speakers.trim.v1",

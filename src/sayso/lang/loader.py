@@ -357,6 +357,7 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         closing_adverbs=_lower_set(clause.get("closing_adverbs", ())),
         inherit_reach=int(clause.get("inherit_reach", 0)),
         speaker_choice=frozenset(clause.get("speaker_choice", ())),
+        headline_label=bool(clause.get("headline_label", False)),
         content_clause=ContentClause.read(clause.get("content_clause", {})),
         noun_phrase=NounPhrase.read(clause.get("noun_phrase", {})),
         passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),
