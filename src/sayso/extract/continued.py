@@ -50,9 +50,9 @@ def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]
         if s in covered or s - 1 not in spoken or para(s) != para(s - 1):
             continue
         a, b = seg.sentences[s]
-        if any(depth[i] or MARK_RE.fullmatch(words[i]) or words[i] == ":" for i in range(a, b)):
+        if any(depth[a:b]) or ":" in words[a:b] or not konjunktiv_in(words, a, b, clause=True):
             continue
-        if not konjunktiv_in(words, a, b, clause=True):
+        if any(MARK_RE.fullmatch(w) for w in words[a:b]):
             continue
         end = b
         while end > a + 1 and words[end - 1] in FINAL:
