@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sayso.extract import verb_second
+from sayso.extract import according, verb_second
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -88,6 +88,24 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         d.rules.append(rule)
 
 
+def _quoted_speech(seg: Segmented, a: int, b: int) -> set[int]:
+    """Tokens of ``[a, b)`` inside quotations, but for quoted names ("der „Deutsche
+    Fußball-Bund“ verkündete"), which may be part of a subject."""
+    out: set[int] = set()
+    i = a
+    while i < b:
+        if not seg.quote_depth[i]:
+            i += 1
+            continue
+        k = according.quoted_name_end(seg, i, b)
+        if k is not None:
+            i = k
+            continue
+        out.add(i)
+        i += 1
+    return out
+
+
 def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """Speakers the tagger left out, from the shape of the cue's clause (German, English
     word order alike), for statements with a cue verb but no speaker:
@@ -115,7 +133,7 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if not words[c][:1].islower() or low in profile.determiners or profile.according_to_at(low):
             continue
         blocked = content_tokens(d) | {i for r in d.cue for i in range(r.a, r.b)}
-        blocked |= {i for i in range(a, b) if seg.quote_depth[i]}
+        blocked |= _quoted_speech(seg, a, b)
         free = partial(is_free, blocked)
         got = _apposed_subject(seg, profile, a, c, free)
         if got is None:
