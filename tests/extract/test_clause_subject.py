@@ -198,3 +198,15 @@ def test_attribution_after_a_quotation_with_its_comma_inside() -> None:
     )
     speakers.clause_subject(seg, profile, [d])
     assert [words[i] for r in d.speaker for i in range(r.a, r.b)] == ["sie"]
+
+
+def test_a_quoted_name_may_be_part_of_the_subject() -> None:
+    text = "Ende Januar verkündete der „Deutsche Fußball-Bund“, dass man sich bewerben werde."
+    speaker, _, _ = speaker_of(text, ["verkündete"], "dass")
+    assert speaker == "der „ Deutsche Fußball-Bund “"
+
+
+def test_a_quoted_sentence_is_no_subject() -> None:
+    text = "Ende Januar verkündete „Wir bewerben uns jetzt doch“, dass man sich bewerben werde."
+    speaker, _, _ = speaker_of(text, ["verkündete"], "dass")
+    assert speaker == ""

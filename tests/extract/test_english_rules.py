@@ -320,7 +320,7 @@ def test_attribution_after_a_question_or_exclamation() -> None:
 
 def test_speaker_takes_the_comma_closing_its_apposition() -> None:
     from sayso.extract.draft import Draft, Seg
-    from sayso.extract.speakers import speaker_closing_comma
+    from sayso.extract.speaker_phrases import speaker_closing_comma
     from sayso.model import Form
 
     profile = load("en")

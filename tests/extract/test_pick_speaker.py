@@ -50,3 +50,32 @@ def test_a_dative_source_of_an_according_to_cue_stays_possible() -> None:
     )
     best = roles._pick_speaker(seg, profile, d)
     assert seg.words[best.a : best.b] == ["Dem", "Zeugen"]
+
+
+def _pick(text: str, cue: str, runs: list[tuple[str, str]], lang: str = "de") -> list[str]:
+    """The words of the run chosen among ``runs`` (first and last word of each)."""
+    profile = load(lang)
+    seg = segment(text, profile.abbreviations, profile.months)
+    w = seg.words
+    k = w.index(cue)
+    d = draft.Draft(
+        parts=[draft.Seg(len(w) - 3, len(w) - 1, "indirect", 0)],
+        form=Form.INDIRECT,
+        cue=[draft.Seg(k, k + 1, "C", 0)],
+        speaker=[draft.Seg(w.index(a), w.index(b) + 1, "S", 0) for a, b in runs],
+    )
+    best = roles._pick_speaker(seg, profile, d)
+    return w[best.a : best.b]
+
+
+def test_an_adverb_or_a_date_loses_to_a_name() -> None:
+    text = "Weiterhin erklärte die Ministerin Anna Berger, die Lage sei ernst."
+    assert _pick(text, "erklärte", [("Weiterhin", "Weiterhin"), ("die", "Berger")])[-1] == "Berger"
+    text = "Anfang Juli hatte der Sender Radio Nord berichtet, die Lage sei ernst."
+    got = _pick(text, "berichtet", [("Anfang", "Juli"), ("der", "Nord")])
+    assert got == ["der", "Sender", "Radio", "Nord"]
+
+
+def test_a_phrase_after_a_preposition_loses_to_the_subject() -> None:
+    text = "Nach der Sitzung sagte Minister Karl Berg, die Lage sei ernst."
+    assert _pick(text, "sagte", [("der", "Sitzung"), ("Minister", "Berg")])[-1] == "Berg"

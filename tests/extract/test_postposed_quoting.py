@@ -75,3 +75,11 @@ def test_an_according_to_phrase_in_the_attribution_is_a_relay() -> None:
     assert _speaker(a, s) == "Minister Karl Berger"
     names = [a.actor(c).name for c in s.chain]  # type: ignore[union-attr]
     assert names == ["Arbeiterkammer", "Karl Berger"]
+
+
+def test_a_multi_word_cue_closes_the_attribution() -> None:
+    text = "Wir haben zu viele Arbeitslose im Land, gab Minister Karl Berg zu bedenken."
+    a, s = _one(text)
+    assert s is not None
+    assert _speaker(a, s) == "Minister Karl Berg"
+    assert [a.text[x.start : x.end] for x in s.cue] == ["gab", "zu bedenken"]

@@ -387,24 +387,6 @@ def _inherited(s: Statement) -> bool:
     return any(r.startswith("group.speaker.inherit") for r in s.rules)
 
 
-def forward_openers(
-    seg: Segmented, profile: LangProfile, statements: Sequence[Statement]
-) -> dict[str, Span]:
-    """Statements in sentences opening with "Demnach", "Dem Bericht zufolge", "The report
-    said": statement id -> the opener's words."""
-    words = seg.words
-    out: dict[str, Span] = {}
-    for s in statements:
-        sents = sentences_of(seg, s)
-        if not sents:
-            continue
-        a, b = seg.sentences[sents[0]]
-        ph = phrase_opening(words, a, b, profile.evidence.forward_scope)
-        if ph is not None:
-            out[s.id] = _span(seg, a, a + len(ph))
-    return out
-
-
 def paragraph_index(seg: Segmented) -> list[int]:
     """Paragraph number of every sentence."""
     ends = [e for _, e in seg.paragraphs]

@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from sayso import errors
 from sayso.evidence import actors as actor_mod
-from sayso.evidence import chains, cited_sources, disputes, document_authors, interview_scope
+from sayso.evidence import (
+    chains,
+    cited_sources,
+    disputes,
+    document_authors,
+    forward_scope,
+    interview_scope,
+)
 from sayso.extract.component import Stage, Work, component
 from sayso.model import Actor, ActorKind, Relation, RelationKind, Statement, Warning
 
@@ -28,7 +35,7 @@ def evidence_chains(w: Work) -> None:
     scopes = chains.find_scopes(
         seg, profile, statements, w.settings.evidence_windows.chain_scope_sentences
     )
-    forward = chains.forward_openers(seg, profile, statements)
+    forward = forward_scope.forward_openers(seg, profile, statements)
     mentions = [h.mention for hs in hops.values() for h in hs]
     mentions += [sc.mention for sc in scopes] + [sc.cited for sc in scopes if sc.cited]
     mentions += disputes.owner_mentions(seg, profile, statements)

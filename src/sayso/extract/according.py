@@ -53,7 +53,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     modifier = False  # a lowercase word before the head, read as an adjective
     while j < end and j - i < max_source:
         if seg.quote_depth[j]:
-            k = _quoted_name_end(seg, j, end)
+            k = quoted_name_end(seg, j, end)
             if k is None:
                 break
             seen_head, j = True, k  # a quoted name: "laut „BBC News“"
@@ -111,7 +111,7 @@ def noun_phrase_end(seg: Segmented, profile: LangProfile, i: int, end: int) -> i
     return j if seen_head else i
 
 
-def _quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
+def quoted_name_end(seg: Segmented, j: int, end: int) -> int | None:
     """The index after a quoted name opening at ``j`` („BBC News“, „Die Zeit“): a
     quotation of at most four words, each capitalised or a number; None otherwise."""
     base = seg.quote_depth[j] - 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from sayso.extract.attributions import subject_first_attribution, verb_first_tail
+from sayso.extract.attributions import subject_first_attribution
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -20,6 +20,7 @@ from sayso.extract.draft import (
     tok_at,
 )
 from sayso.extract.roles import attach_roles
+from sayso.extract.verb_first import verb_first_tail
 from sayso.lang import LangProfile
 from sayso.model import Form
 from sayso.text.quotes import MARK_RE

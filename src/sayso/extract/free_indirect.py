@@ -19,6 +19,7 @@ from sayso.extract.draft import (
     spans_of_speaker,
     tok_at,
 )
+from sayso.extract.headline_label import RULE as HEADLINE_RULE
 from sayso.lang import LangProfile
 from sayso.lang.shapes import shapes
 from sayso.model import Form, Span
@@ -37,6 +38,8 @@ def inherit_speakers(seg: Segmented, drafts: list[Draft], window: int = 3, reach
 
     prev: Draft | None = None
     for d in drafts:
+        if HEADLINE_RULE in d.rules:
+            continue  # the article after a labelled headline starts afresh
         # indirect speech names its own speaker in its clause; measured on wikinews-de
         # dev, an inherited one was never right
         if d.form is Form.INDIRECT and d.parent is None:

@@ -275,7 +275,8 @@ _RULE_COL = FEATURES.index("rule")
 
 
 def _take(w: Work, d: Draft, c: Candidate) -> None:
-    from sayso.extract.speakers import speaker_closing_comma, trim_speakers
+    from sayso.extract.speaker_phrases import speaker_closing_comma
+    from sayso.extract.speakers import trim_speakers
 
     if c.spans is not None:
         d.speaker, d.speaker_spans = [], c.spans

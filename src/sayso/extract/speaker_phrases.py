@@ -3,7 +3,7 @@
 Small helpers the speaker rules share: whether a cue verb is coordinated with the main
 verb (and so shares its subject), whether a phrase holds an embedded clause that a
 trailing time phrase belongs to, and where a speaker phrase that runs on into its clause's
-verb should end.
+verb should end, and whether a speaker with an apposition takes the comma that closes it.
 """
 
 from __future__ import annotations
@@ -89,3 +89,33 @@ def cut_at_clause(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
 def refine_clause_cut(w: Work) -> None:
     """A speaker that ran on into its clause's verb ends with the subject."""
     cut_at_clause(w.seg, w.profile, w.drafts)
+
+
+def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
+    """A speaker phrase that holds an apposition set off by commas takes the comma that
+    closes it ("[Anna Berg, the mayor,] said"), one without an inner comma does not
+    ("[Trump], speaking in Ohio, said") — the corpus convention (``clause.json``
+    ``speaker_extension``: ``closing_comma``; PolNeAR train and dev alike, 9 to 1)."""
+    if "closing_comma" not in profile.speaker_extension:
+        return
+    words = seg.words
+    for d in drafts:
+        if len(d.speaker) != 1:
+            continue
+        r = d.speaker[0]
+        a, b = r.a, r.b
+        while b - a > 1 and words[b - 1] == ",":
+            b -= 1
+        inner = any(words[i] == "," and not seg.quote_depth[i] for i in range(a + 1, b))
+        _, sent_end = seg.sentences[r.sent]
+        if inner and b < sent_end and words[b] == ",":
+            b += 1
+        if (a, b) != (r.a, r.b):
+            d.speaker = [Seg(a, b, r.tag, r.sent)]
+            d.rules.append("group.speaker.closing_comma.v1")
+
+
+@component("extract.speakers.closing_comma.v1", Stage.REFINE)
+def refine_closing_comma(w: Work) -> None:
+    """A speaker ends before a comma that closes its noun phrase."""
+    speaker_closing_comma(w.seg, w.profile, w.drafts)

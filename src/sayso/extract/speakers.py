@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sayso.extract import verb_second
+from sayso.extract import according, verb_second
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -88,6 +88,24 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
         d.rules.append(rule)
 
 
+def _quoted_speech(seg: Segmented, a: int, b: int) -> set[int]:
+    """Tokens of ``[a, b)`` inside quotations, but for quoted names ("der „Deutsche
+    Fußball-Bund“ verkündete"), which may be part of a subject."""
+    out: set[int] = set()
+    i = a
+    while i < b:
+        if not seg.quote_depth[i]:
+            i += 1
+            continue
+        k = according.quoted_name_end(seg, i, b)
+        if k is not None:
+            i = k
+            continue
+        out.add(i)
+        i += 1
+    return out
+
+
 def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
     """Speakers the tagger left out, from the shape of the cue's clause (German, English
     word order alike), for statements with a cue verb but no speaker:
@@ -118,7 +136,7 @@ def clause_subject(seg: Segmented, profile: LangProfile, drafts: list[Draft]) ->
         if not words[c][:1].islower() or low in profile.determiners or profile.according_to_at(low):
             continue
         blocked = content_tokens(d) | {i for r in d.cue for i in range(r.a, r.b)}
-        blocked |= {i for i in range(a, b) if seg.quote_depth[i]}
+        blocked |= _quoted_speech(seg, a, b)
         free = partial(is_free, blocked)
         got = _apposed_subject(seg, profile, a, c, free)
         if got is None:
@@ -396,30 +414,6 @@ def trim_speakers(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
             d.rules.append("group.speaker.trim.v1")
 
 
-def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """A speaker phrase that holds an apposition set off by commas takes the comma that
-    closes it ("[Anna Berg, the mayor,] said"), one without an inner comma does not
-    ("[Trump], speaking in Ohio, said") — the corpus convention (``clause.json``
-    ``speaker_extension``: ``closing_comma``; PolNeAR train and dev alike, 9 to 1)."""
-    if "closing_comma" not in profile.speaker_extension:
-        return
-    words = seg.words
-    for d in drafts:
-        if len(d.speaker) != 1:
-            continue
-        r = d.speaker[0]
-        a, b = r.a, r.b
-        while b - a > 1 and words[b - 1] == ",":
-            b -= 1
-        inner = any(words[i] == "," and not seg.quote_depth[i] for i in range(a + 1, b))
-        _, sent_end = seg.sentences[r.sent]
-        if inner and b < sent_end and words[b] == ",":
-            b += 1
-        if (a, b) != (r.a, r.b):
-            d.speaker = [Seg(a, b, r.tag, r.sent)]
-            d.rules.append("group.speaker.closing_comma.v1")
-
-
 def extend_speaker_to_cue(
     seg: Segmented,
     profile: LangProfile,
@@ -572,12 +566,6 @@ def refine_extend_to_cue(w: Work) -> None:
 def refine_trim(w: Work) -> None:
     """A speaker loses leading time phrases, relative pronouns and trailing verbs."""
     trim_speakers(w.seg, w.profile, w.drafts)
-
-
-@component("extract.speakers.closing_comma.v1", Stage.REFINE)
-def refine_closing_comma(w: Work) -> None:
-    """A speaker ends before a comma that closes its noun phrase."""
-    speaker_closing_comma(w.seg, w.profile, w.drafts)
 
 
 def _nonfinite_suffixes(profile: LangProfile) -> tuple[str, ...]:

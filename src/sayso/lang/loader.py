@@ -358,6 +358,8 @@ def _clause_fields(lang: str) -> dict[str, Any]:
         fragment_not_after=_lower_set(clause.get("fragment_not_after", ())),
         closing_adverbs=_lower_set(clause.get("closing_adverbs", ())),
         inherit_reach=int(clause.get("inherit_reach", 0)),
+        speaker_choice=frozenset(clause.get("speaker_choice", ())),
+        headline_label=bool(clause.get("headline_label", False)),
         content_clause=ContentClause.read(clause.get("content_clause", {})),
         noun_phrase=NounPhrase.read(clause.get("noun_phrase", {})),
         passive_auxiliaries=_lower_set(clause.get("passive_auxiliaries", ())),

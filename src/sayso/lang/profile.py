@@ -103,6 +103,12 @@ class LangProfile:
     fragment_marks: frozenset[str] = frozenset()
     fragment_not_after: frozenset[str] = frozenset()
     closing_adverbs: frozenset[str] = frozenset()
+    #: a source label before a colon that opens the text names the speaker of what
+    #: follows ("Huber: „…“", German headlines)
+    headline_label: bool = False
+    #: what rules out a tagged speaker run when a statement has several (see
+    #: ``clause.json`` ``speaker_choice``)
+    speaker_choice: frozenset[str] = frozenset()
     #: a quotation inherits a speaker only from a mention at most this many sentences
     #: back (0: no limit)
     inherit_reach: int = 0
