@@ -247,25 +247,6 @@ def _plain(q: StatementQuery) -> bool:
     return q.about is not None and q.limit is not None and all(x is None for x in others)
 
 
-def _pg_newest(q: StatementQuery, match: Any, rank: Any, candidates: int) -> Any:
-    """PostgreSQL ranks with ts_rank, which reads every match's tsvector: a common word
-    matches 50k+ statements. A plain text query ranks the newest stored matches only: for
-    a common word the planner walks the primary key backwards testing each row (1 ms for
-    "Sanktionen", in 194k statements), for a rare one the GIN index finds them all.
-    (Newest *published* first read and sorted every match: 400-600 ms.) They are ranked
-    among themselves (statements only), and only the page is joined."""
-    s = t.statements.c
-    assert q.limit is not None
-    newest = select(s.id).where(match).order_by(s.id.desc()).limit(candidates)
-    return (
-        select(s.id.label("sid"), rank.label("score"))
-        .where(s.id.in_(newest.scalar_subquery()))
-        .order_by(rank)
-        .limit(q.limit + q.offset)
-        .subquery()
-    )
-
-
 def _sqlite_newest(q: StatementQuery, expr: str, candidates: int) -> Any:
     """A plain text query on SQLite: the newest matches inside the FTS index, ranked by
     bm25, and only those joined — a common stem ("sanktion*") matches 50k+ statements,
@@ -312,8 +293,10 @@ def statement_rows(
     if plain and db.dialect == "sqlite" and q.about is not None:
         expr = fulltext.fts5_query(q.about, q.lang)
     top: Any = None
+    params: dict[str, Any] = {}
     if plain and db.dialect == "postgresql" and match is not None:
-        top = _pg_newest(q, match, rank, candidates)
+        assert q.about is not None and q.limit is not None
+        top, params = fulltext.postgresql_newest(q.about, q.lang, q.limit + q.offset, candidates)
         columns[-1] = top.c.score.label("rank")
         rank, match = top.c.score, None
     if expr is not None:
@@ -362,7 +345,7 @@ def statement_rows(
     # Core rows: the columns are plain, and the ORM's statement compilation and result
     # wrapping cost more than the query on a page of an unfiltered list
     with db.engine.connect() as conn:
-        return list(conn.execute(query))
+        return list(conn.execute(query, params))
 
 
 def _speaker_ids(db: Database, speaker: str | int, settings: LedgerSettings) -> list[int]:
