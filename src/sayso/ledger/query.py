@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
+    Connection,
     Integer,
     bindparam,
     func,
@@ -325,8 +326,26 @@ def statement_rows(
         query = query.where(match)
     # the filters on statement columns: for the query, and for a speaker's candidates
     conds = statement_conditions(q)
+    # one connection for the speaker's actors and the rows, in autocommit on PostgreSQL
+    with db.lookup() as conn:
+        return _rows(db, conn, q, query, conds, rank, settings, params)
+
+
+def _rows(
+    db: Database,
+    conn: Connection,
+    q: StatementQuery,
+    query: Any,
+    conds: list[ColumnElement[bool]],
+    rank: Any,
+    settings: LedgerSettings,
+    params: dict[str, Any],
+) -> list[Any]:
+    """The speaker, outlet and statement filters on ``query``, its order and page, and its
+    rows."""
+    s, d = t.statements.c, t.documents.c
     if q.speaker is not None:
-        ids = _speaker_ids(db, q.speaker, settings)
+        ids = _speaker_ids(conn, q.speaker, settings)
         if ids and rank is None and q.outlet is None and q.document_id is None and q.limit:
             newest = _newest_of(db, ids, q.limit + q.offset, conds, settings.speaker_union)
             query = query.where(s.id.in_(newest))
@@ -344,19 +363,17 @@ def statement_rows(
     query = query.offset(q.offset).limit(q.limit)
     # Core rows: the columns are plain, and the ORM's statement compilation and result
     # wrapping cost more than the query on a page of an unfiltered list
-    with db.engine.connect() as conn:
-        return list(conn.execute(query, params))
+    return list(conn.execute(query, params))
 
 
-def _speaker_ids(db: Database, speaker: str | int, settings: LedgerSettings) -> list[int]:
+def _speaker_ids(conn: Connection, speaker: str | int, settings: LedgerSettings) -> list[int]:
     """The actors first (what the identity rule would merge: see sayso.ledger.speakers;
     E210 naming the nearest when none), then their statements by their actor_id index:
     as one join the planners walked every statement by date testing the name on each
     (2.5 s on a million statements on SQLite)."""
     if isinstance(speaker, int):
         return [speaker]
-    with db.read() as conn:
-        return speaker_query.ids(conn, speaker, settings)
+    return speaker_query.ids(conn, speaker, settings)
 
 
 def _newest_of(
