@@ -109,7 +109,7 @@ def listed(
     query = select(t.corrections).order_by(c.id.desc()).limit(limit)
     if document_ids is not None:
         query = query.where(c.document_id.in_(list(document_ids)))
-    with db.read() as conn:
+    with db.lookup() as conn:
         return [
             CorrectionRecord(
                 id=r.id,

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
+    Connection,
     Integer,
     bindparam,
     func,
@@ -247,25 +248,6 @@ def _plain(q: StatementQuery) -> bool:
     return q.about is not None and q.limit is not None and all(x is None for x in others)
 
 
-def _pg_newest(q: StatementQuery, match: Any, rank: Any, candidates: int) -> Any:
-    """PostgreSQL ranks with ts_rank, which reads every match's tsvector: a common word
-    matches 50k+ statements. A plain text query ranks the newest stored matches only: for
-    a common word the planner walks the primary key backwards testing each row (1 ms for
-    "Sanktionen", in 194k statements), for a rare one the GIN index finds them all.
-    (Newest *published* first read and sorted every match: 400-600 ms.) They are ranked
-    among themselves (statements only), and only the page is joined."""
-    s = t.statements.c
-    assert q.limit is not None
-    newest = select(s.id).where(match).order_by(s.id.desc()).limit(candidates)
-    return (
-        select(s.id.label("sid"), rank.label("score"))
-        .where(s.id.in_(newest.scalar_subquery()))
-        .order_by(rank)
-        .limit(q.limit + q.offset)
-        .subquery()
-    )
-
-
 def _sqlite_newest(q: StatementQuery, expr: str, candidates: int) -> Any:
     """A plain text query on SQLite: the newest matches inside the FTS index, ranked by
     bm25, and only those joined — a common stem ("sanktion*") matches 50k+ statements,
@@ -312,8 +294,10 @@ def statement_rows(
     if plain and db.dialect == "sqlite" and q.about is not None:
         expr = fulltext.fts5_query(q.about, q.lang)
     top: Any = None
+    params: dict[str, Any] = {}
     if plain and db.dialect == "postgresql" and match is not None:
-        top = _pg_newest(q, match, rank, candidates)
+        assert q.about is not None and q.limit is not None
+        top, params = fulltext.postgresql_newest(q.about, q.lang, q.limit + q.offset, candidates)
         columns[-1] = top.c.score.label("rank")
         rank, match = top.c.score, None
     if expr is not None:
@@ -342,8 +326,26 @@ def statement_rows(
         query = query.where(match)
     # the filters on statement columns: for the query, and for a speaker's candidates
     conds = statement_conditions(q)
+    # one connection for the speaker's actors and the rows, in autocommit on PostgreSQL
+    with db.lookup() as conn:
+        return _rows(db, conn, q, query, conds, rank, settings, params)
+
+
+def _rows(
+    db: Database,
+    conn: Connection,
+    q: StatementQuery,
+    query: Any,
+    conds: list[ColumnElement[bool]],
+    rank: Any,
+    settings: LedgerSettings,
+    params: dict[str, Any],
+) -> list[Any]:
+    """The speaker, outlet and statement filters on ``query``, its order and page, and its
+    rows."""
+    s, d = t.statements.c, t.documents.c
     if q.speaker is not None:
-        ids = _speaker_ids(db, q.speaker, settings)
+        ids = _speaker_ids(conn, q.speaker, settings)
         if ids and rank is None and q.outlet is None and q.document_id is None and q.limit:
             newest = _newest_of(db, ids, q.limit + q.offset, conds, settings.speaker_union)
             query = query.where(s.id.in_(newest))
@@ -361,19 +363,17 @@ def statement_rows(
     query = query.offset(q.offset).limit(q.limit)
     # Core rows: the columns are plain, and the ORM's statement compilation and result
     # wrapping cost more than the query on a page of an unfiltered list
-    with db.engine.connect() as conn:
-        return list(conn.execute(query))
+    return list(conn.execute(query, params))
 
 
-def _speaker_ids(db: Database, speaker: str | int, settings: LedgerSettings) -> list[int]:
+def _speaker_ids(conn: Connection, speaker: str | int, settings: LedgerSettings) -> list[int]:
     """The actors first (what the identity rule would merge: see sayso.ledger.speakers;
     E210 naming the nearest when none), then their statements by their actor_id index:
     as one join the planners walked every statement by date testing the name on each
     (2.5 s on a million statements on SQLite)."""
     if isinstance(speaker, int):
         return [speaker]
-    with db.read() as conn:
-        return speaker_query.ids(conn, speaker, settings)
+    return speaker_query.ids(conn, speaker, settings)
 
 
 def _newest_of(

@@ -29,19 +29,23 @@ from sayso.ledger.rows import actor_key
 from sayso.model import Analysis, framing_labels
 from sayso.settings import LedgerSettings
 
+#: a document's columns but its analysis (a DocumentRecord does not hold it, and decoding
+#: its JSON was half of what reading a document cost)
+RECORD = [c for c in t.documents.c if c.name != "analysis"]
+
 
 def get_document(db: Database, document_id: str) -> DocumentRecord | None:
     d = t.documents
-    with db.read() as conn:
-        row = conn.execute(select(d).where(d.c.id == document_id)).first()
+    with db.lookup() as conn:
+        row = conn.execute(select(*RECORD).where(d.c.id == document_id)).first()
         return None if row is None else document_record(row, with_text=True)
 
 
 def find_document(db: Database, ref: str) -> DocumentRecord:
     """A stored document by id, unique id prefix (at least 6 characters) or URL (its
     latest version); ``SaysoError(E202)`` when none or several match."""
-    d, every = t.documents.c, select(t.documents)
-    with db.read() as conn:
+    d, every = t.documents.c, select(*RECORD)
+    with db.lookup() as conn:
         row = conn.execute(every.where(d.id == ref)).first()
         if row is None and "://" in ref:
             row = conn.execute(
@@ -57,7 +61,7 @@ def find_document(db: Database, ref: str) -> DocumentRecord:
 
 def analysis(db: Database, document_id: str) -> Analysis:
     d = t.documents.c
-    with db.read() as conn:
+    with db.lookup() as conn:
         row = conn.execute(select(d.analysis, d.text).where(d.id == document_id)).first()
     if row is None:
         raise SaysoError(errors.E202, id=document_id)
@@ -79,7 +83,7 @@ def documents(
     offset: int,
 ) -> list[DocumentRecord]:
     d = t.documents.c
-    query = select(t.documents)
+    query = select(*RECORD)
     if url is not None:
         query = query.where(d.url == url)
     if site is not None:

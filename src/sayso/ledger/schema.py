@@ -591,4 +591,6 @@ CHANGE_TABLES_BULK = ("statements", "relations", "claims", "document_actors")
 ONE_BACKEND_INDEXES = frozenset({"ix_statements_published_date_id"})
 
 #: tables that exist only on one backend and are created by the migration, not declared here
-FULLTEXT_OBJECTS = frozenset({"statements_fts", "search", "ix_statements_search"})
+FULLTEXT_OBJECTS = frozenset(
+    {"statements_fts", "search", "ix_statements_search", "ix_statements_search_by_age"}
+)
