@@ -103,7 +103,7 @@ PIPELINE: tuple[Component, ...] = (
     indirect.filter_prepositional_relatives,
     speakers.refine_trim,
     speaker_phrases.refine_clause_cut,
-    speaker_phrases.refine_closing_comma,
+    speakers.refine_closing_comma,
     name_particles.refine_name_particles,
     anonymous.refine_extend,
     direct.filter_nested,

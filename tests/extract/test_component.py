@@ -63,6 +63,7 @@ def test_component_pipeline_names_and_order_are_pinned() -> None:
         "extract.speakers.trim.v1",
         "extract.speaker_phrases.clause_cut.v1",
         "extract.speakers.closing_comma.v1",
+        "extract.name_particles.extend.v1",
         "extract.anonymous.extend.v1",
         "extract.direct.nested.v1",
         "extract.free_indirect.previous_sentence.v1",

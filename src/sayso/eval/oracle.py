@@ -45,7 +45,7 @@ STEPS: frozenset[str] = frozenset(
         "extract.speakers.extend_to_cue.v1",
         "extract.speakers.trim.v1",
         "extract.speakers.closing_comma.v1",
-        "extract.speakers.name_particles.v1",
+        "extract.name_particles.extend.v1",
         "extract.free_indirect.previous_sentence.v1",
         "extract.free_indirect.inherit.v1",
         "evidence.framing.unknown_hearsay_source.v1",

@@ -91,7 +91,7 @@ def initial_names(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> 
         d.rules.append("group.speaker.name_particles.v1")
 
 
-@component("extract.speakers.name_particles.v1", Stage.REFINE)
+@component("extract.name_particles.extend.v1", Stage.REFINE)
 def refine_name_particles(w: Work) -> None:
     """Speakers named with lowercase particles ("von der", "van", "al") keep the whole
     name, also as a sentence-initial subject."""

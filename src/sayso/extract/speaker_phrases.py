@@ -113,9 +113,3 @@ def speaker_closing_comma(seg: Segmented, profile: LangProfile, drafts: list[Dra
         if (a, b) != (r.a, r.b):
             d.speaker = [Seg(a, b, r.tag, r.sent)]
             d.rules.append("group.speaker.closing_comma.v1")
-
-
-@component("extract.speakers.closing_comma.v1", Stage.REFINE)
-def refine_closing_comma(w: Work) -> None:
-    """A speaker ends before a comma that closes its noun phrase."""
-    speaker_closing_comma(w.seg, w.profile, w.drafts)

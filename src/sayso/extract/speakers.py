@@ -21,7 +21,11 @@ from sayso.extract.draft import (
     np_start,
     speaker_head,
 )
-from sayso.extract.speaker_phrases import coordinated_verb, embedded_clause
+from sayso.extract.speaker_phrases import (
+    coordinated_verb,
+    embedded_clause,
+    speaker_closing_comma,
+)
 from sayso.lang import LangProfile, NonfiniteCue
 from sayso.model import Form
 from sayso.settings import DEFAULT
@@ -566,6 +570,12 @@ def refine_extend_to_cue(w: Work) -> None:
 def refine_trim(w: Work) -> None:
     """A speaker loses leading time phrases, relative pronouns and trailing verbs."""
     trim_speakers(w.seg, w.profile, w.drafts)
+
+
+@component("extract.speakers.closing_comma.v1", Stage.REFINE)
+def refine_closing_comma(w: Work) -> None:
+    """A speaker ends before a comma that closes its noun phrase."""
+    speaker_closing_comma(w.seg, w.profile, w.drafts)
 
 
 def _nonfinite_suffixes(profile: LangProfile) -> tuple[str, ...]:
