@@ -127,6 +127,8 @@ async def load(
             while not queue.empty():
                 if think > 0:
                     await asyncio.sleep(pause.expovariate(1 / think))
+                    if queue.empty():
+                        break
                 path = queue.get_nowait()
                 t0 = time.perf_counter()
                 status, headers = await get(path)
