@@ -13,7 +13,6 @@ from sayso.ingest.document import Document, IngestError
 from sayso.ingest.encoding import (
     charset_of,
     declared_charset,
-    decode_bytes,
     decode_bytes_report,
     warning_meta,
 )
@@ -47,12 +46,6 @@ def lang_tag(value: str | None) -> str | None:
     value = value.strip()
     m = _LANG_TAG.match(value)
     return m.group(1).lower() if m else value
-
-
-def decode_html(data: bytes, content_type: str | None = None) -> str:
-    """Raises ``SaysoError(E001)`` for binary data."""
-    declared = charset_of(content_type) or declared_charset(data[:8192])
-    return decode_bytes(data, declared)
 
 
 def html_to_text(fragment: str) -> str:

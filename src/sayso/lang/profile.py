@@ -207,10 +207,6 @@ class LangProfile:
         """Patterns whose anchor word is ``token`` ("laut", "zufolge", "according")."""
         return self.according_to_triggers.get(token.lower(), ())
 
-    def markers_at(self, token: str) -> tuple[Marker, ...]:
-        """Markers (longest first) whose first word is ``token``."""
-        return self.markers.get(token.lower(), ())
-
     def marker(self, token: str) -> MarkerKind | None:
         """The kind of a single-word marker ("angeblich", "reportedly"), else None."""
         for m in self.markers.get(token.lower(), ()):

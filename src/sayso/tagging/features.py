@@ -107,10 +107,6 @@ class FeatureCache:
             self._base[word] = out
         return out
 
-    def context_at(self, word: str, offset: int) -> list[str]:
-        """Context features of ``word`` seen from ``offset`` tokens away, prefixed once."""
-        return self.contexts(word)[_CONTEXT.index(offset)]
-
     def contexts(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
         """The context features of ``word`` seen from offsets -2, -1, 1 and 2 at once."""
         got = self._ctx4.get(word)
