@@ -129,15 +129,27 @@ def _candidates(wanted: str, typo_min: int) -> Any:
     cols = (a.id, a.name, a.kind, a.merged_into)
     words = wanted.split()
     surname = words[-1] if words else ""
+    # each range in its index's order: a LIMIT without an order kept whichever rows the
+    # plan met first, so the same query could match other actors under another plan
+    by_surname = (a.surname, a.id)
     parts = []
     if surname:
-        parts.append(select(*cols).where(a.surname == surname).limit(CANDIDATES))
+        parts.append(
+            select(*cols).where(a.surname == surname).order_by(*by_surname).limit(CANDIDATES)
+        )
     if len(surname) >= typo_min:
         lo, hi = _prefix(surname[:3])
-        parts.append(select(*cols).where(a.surname >= lo, a.surname < hi).limit(CANDIDATES))
+        parts.append(
+            select(*cols)
+            .where(a.surname >= lo, a.surname < hi)
+            .order_by(*by_surname)
+            .limit(CANDIDATES)
+        )
     if len(wanted) >= 4:
         lo, hi = _prefix(wanted[:4])
-        parts.append(select(*cols).where(a.key >= lo, a.key < hi).limit(CANDIDATES))
+        parts.append(
+            select(*cols).where(a.key >= lo, a.key < hi).order_by(a.key, a.kind).limit(CANDIDATES)
+        )
     if not parts:
         return select(*cols).where(a.id.is_(None))
     return union(*(select(p.subquery()) for p in parts))
