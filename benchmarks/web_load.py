@@ -121,9 +121,9 @@ async def load(
     failed = hits = 0
 
     async def run(get: Any) -> float:
-        async def worker() -> None:
+        async def worker(k: int) -> None:
             nonlocal failed, hits
-            pause = random.Random(len(latencies))
+            pause = random.Random(k)  # each client its own pauses, not in step
             while not queue.empty():
                 if think > 0:
                     await asyncio.sleep(pause.expovariate(1 / think))
@@ -137,7 +137,7 @@ async def load(
                 hits += headers.get("x-sayso-cache") == "hit"
 
         t0 = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
+        await asyncio.gather(*(worker(k) for k in range(clients)))
         return time.perf_counter() - t0
 
     if client == "aiohttp":

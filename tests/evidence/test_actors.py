@@ -325,3 +325,11 @@ def test_actors_a_person_named_with_the_body_they_belong_to_is_the_person(
 )
 def test_actors_name_of_needs_a_full_name_and_a_body_after_it(mention: str) -> None:
     assert describe(mention.split(), profile("de"))[3] != "actor.kind.name_of.v1"
+
+
+def test_actors_name_of_is_no_title_case_phrase_the_article_writes_in_lowercase() -> None:
+    import sayso
+
+    text = "The criticism was harsh. Prices will rise, said Harsh Criticism of the Institute."
+    a = sayso.analyze(text, "en")
+    assert all(x.name != "Harsh Criticism" for x in a.actors)

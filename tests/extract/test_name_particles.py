@@ -35,6 +35,11 @@ def test_name_particles_keep_the_whole_name(text: str, lang: str, name: str) -> 
     [
         ("Die Preise steigen, sagte Gabor Lindner von Greenpeace.", "Gabor Lindner"),
         ("Die Preise steigen, sagte Hecht vom Autoclub.", "Hecht"),
+        # German "zu" and "von" alone are prepositions after a surname (found in review)
+        ("Die Preise steigen, sagte Merkel zu Beginn der Sitzung.", "Merkel"),
+        ("„Das stimmt nicht“, sagte Huber zu Hause.", "Huber"),
+        ("Die Preise steigen, sagte Müller von Anfang an.", "Müller"),
+        ("„Wir haben gewonnen“, sagte Anna zu Tom.", "Anna"),
     ],
 )
 def test_name_particles_after_a_full_name_or_vom_are_an_affiliation(

@@ -43,6 +43,7 @@ def test_the_server_process_computes_as_many_reads_at_once_as_the_settings_say(
     anyio.run(main)
     assert seen == {"reads": 3, "analyses": 2}
     assert _app(tmp_path, threads=5).state.threads == 5  # `sayso serve --threads 5`
+    assert _app(tmp_path, threads=0).state.threads == 1  # never none
     assert WebSettings().threads is None  # by backend: two threads on SQLite
     assert _app(tmp_path).state.threads == 2
 

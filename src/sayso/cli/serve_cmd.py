@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--threads",
-        type=types.count("--threads"),
+        type=types.positive("--threads"),
         default=None,
         help="requests each server process computes at once (default 2 on SQLite, 8 on PostgreSQL)",
     )

@@ -118,7 +118,7 @@ def _describe(words: Sequence[str], profile: LangProfile, seg: Segmented | None)
             kind = ActorKind.ORGANIZATION  # "Pressestelle LKH Graz": the office's body
         if kind is not ActorKind.UNKNOWN:
             return name, kind, role, inner[1]
-    named = _named_from([w for w in content if not _det(w, profile)], profile, nw)
+    named = _named_from([w for w in content if not _det(w, profile)], profile, nw, seg)
     if named is not None:  # before the cut, which ends a name at "of the"
         return named, ActorKind.PERSON, None, "actor.kind.name_of.v1"
     got = _core(_cut(tokens, profile, nw), profile, nw)
@@ -380,7 +380,9 @@ def _core(words: list[str], profile: LangProfile, nw: NameWords) -> Description:
     return phrase, ActorKind.UNKNOWN, None, "actor.kind.unknown.v1"
 
 
-def _named_from(content: list[str], profile: LangProfile, nw: NameWords) -> str | None:
+def _named_from(
+    content: list[str], profile: LangProfile, nw: NameWords, seg: Segmented | None
+) -> str | None:
     """The name of a person named with the body they belong to: "Anna Berger vom Institut
     für Energie", "John Smith of the Brookings Institute" — two to four name words before
     the phrase's first continuation ("von", "of") followed by an organisation, outlet or
@@ -397,6 +399,12 @@ def _named_from(content: list[str], profile: LangProfile, nw: NameWords) -> str 
     head = content[:cut]
     if not all(_is_name_word(w, profile, nw) and not profile.is_role_noun(w) for w in head):
         return None
+    if seg is not None and profile.lang != "de":
+        # a title-case phrase ("Harsh Criticism of the Institute") is made of words the
+        # article also writes in lowercase; names are not (German nouns always are capital)
+        lowered = _lowercase_words(seg)
+        if any(w.lower() in lowered for w in head):
+            return None
     body = content[cut + 1 :]
     if not any(_hint(w, profile, nw) or _outlet_noun(w, profile, nw) for w in body):
         return None

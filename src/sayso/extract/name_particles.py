@@ -5,17 +5,27 @@ The tagger and the rules that read a speaker as a run of capitalised words stopp
 particle: "…, sagte Ursula von der Leyen." gave the speaker "Ursula", and "Ursula von der
 Leyen sagte, …" none at all (the sentence-initial subject must be capitalised words and
 determiners). A name's particles follow a lone given name and open with one of ``names.json``
-``lead_particles``, then any of its ``particles`` (not its coordinators: "Anna und Tom" are
+``lead_particles`` (not German "von" or "zu" alone: "sagte Merkel zu Beginn"), then any of
+its ``particles`` (not its coordinators: "Anna und Tom" are
 two speakers), then the surname; after a full name "von Greenpeace" is an affiliation.
 """
 
 from __future__ import annotations
+
+import functools
 
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import Draft, Seg, content_tokens
 from sayso.lang import LangProfile
 from sayso.lang.names import name_words
 from sayso.text.segment import Segmented
+
+
+@functools.cache
+def _leads(lang: str) -> tuple[tuple[str, ...], ...]:
+    """``names.json`` ``lead_particles`` as word tuples, longest first."""
+    leads = {tuple(p.split()) for p in name_words(lang).lead_particles}
+    return tuple(sorted(leads, key=len, reverse=True))
 
 
 def _surname_end(seg: Segmented, profile: LangProfile, at: int, end: int) -> int | None:
@@ -25,9 +35,10 @@ def _surname_end(seg: Segmented, profile: LangProfile, at: int, end: int) -> int
     role word ("von Greenpeace" is an affiliation)."""
     nw = name_words(profile.lang)
     words = seg.words
-    if at >= end or words[at] not in nw.lead_particles:
+    lead = next((len(p) for p in _leads(profile.lang) if tuple(words[at : at + len(p)]) == p), 0)
+    if at >= end or not lead:
         return None
-    j = at + 1
+    j = at + lead
     while j < end and words[j] in nw.particles and words[j] not in nw.coordinators:
         j += 1
     if j >= end or not words[j][:1].isupper() or seg.quote_depth[j]:

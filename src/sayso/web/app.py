@@ -91,7 +91,9 @@ def create_app(
     app.state.ledger = ledger or Ledger.open(ledger_url, settings=settings)
     app.state.config = WebConfig(token, max_body, allow_private_hosts, public_read)
     app.state.settings = settings
-    app.state.threads = threads or settings.web.threads or _threads(app.state.ledger)
+    if threads is None:
+        threads = settings.web.threads
+    app.state.threads = _threads(app.state.ledger) if threads is None else max(1, threads)
     app.mount("/static", StaticFiles(packages=[("sayso.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -10,7 +10,8 @@ and still let SQLite rank one full-text query on the second core while Python re
 another page: on two cores the API answered 250-280 requests a second, against 125-150
 on 40 threads and 130 on one. More cores serve more readers as more processes
 (``sayso serve --workers N``). The event loop stays free: answers from the response
-cache and the static files are never queued behind a computed page.
+cache are never queued behind a computed page (static files are: Starlette looks them up
+on the same threads, a stat call each).
 
 Analyses (Analyze, adding a document) take a second of CPU each: they run on threads of
 their own (``WebSettings.analysis_threads``), so a reader's search is not queued behind
@@ -38,9 +39,12 @@ def configure(app: FastAPI) -> None:
 
 
 async def analysis(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """``fn(*args, **kwargs)`` on an analysis thread."""
+    """``fn(*args, **kwargs)`` on an analysis thread. (A URL's fetch holds one too, up to
+    ingest's timeout.)"""
     limiter = getattr(request.app.state, "analysis_limiter", None)
-    if limiter is None:  # an application served without its lifespan (a test client)
-        configure(request.app)
-        limiter = request.app.state.analysis_limiter
+    if limiter is None:  # served without its lifespan (a test client, a mounted sub-app):
+        # its own analysis threads, and the loop's read threads left as the host has them
+        limiter = request.app.state.analysis_limiter = CapacityLimiter(
+            max(1, request.app.state.settings.web.analysis_threads)
+        )
     return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs), limiter=limiter)
