@@ -76,6 +76,14 @@ def test_cache_drops_everything_after_a_write_through_the_server(cached: Any) ->
     assert _state(after) == "miss" and len(after.json()["items"]) == 1
 
 
+def test_cache_stays_after_an_analysis_that_stores_nothing(cached: Any) -> None:
+    client, _, _ = cached
+    assert _state(client.get("/api/v1/statements")) == "miss"
+    r = client.post("/api/v1/analyze", json={"text": "Eva Lind sagte, es schneie."})
+    assert r.status_code == 200
+    assert _state(client.get("/api/v1/statements")) == "hit"
+
+
 def test_cache_sees_a_write_by_another_process(cached: Any) -> None:
     client, url, _ = cached
     assert _state(client.get("/api/v1/statements?speaker=Busch")) == "miss"

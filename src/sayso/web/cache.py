@@ -36,6 +36,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 HEADER = b"x-sayso-cache"
 #: paths never kept (files have their own caching; /lang sets a cookie)
 SKIP = ("/static/", "/lang/")
+#: POSTs that store nothing (Analyze): the cache stays; any other POST may write
+READ_ONLY_POSTS = frozenset(("/analyze", "/api/v1/analyze"))
 
 Entry = tuple[int, list[tuple[bytes, bytes]], bytes]
 
@@ -59,6 +61,9 @@ class ResponseCache:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.entries <= 0:
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "POST" and scope["path"] in READ_ONLY_POSTS:
             await self.app(scope, receive, send)
             return
         if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
