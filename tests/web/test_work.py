@@ -85,3 +85,28 @@ def test_a_read_is_answered_while_an_analysis_is_running(
     finally:
         release.set()
     assert (read_status, analysis_status, still_running) == (200, 200, True)
+
+
+def test_analyze_page_stores_with_the_token_only(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    text = "Die Brücke wird gesperrt. Bürgermeisterin Eva Lind sagte, die Sanierung dauere."
+    writable = _app(tmp_path, threads=1)
+    with TestClient(writable) as client:
+        assert 'formaction="/analyze/store"' in client.get("/analyze").text
+        denied = client.post("/analyze/store", data={"text": text, "token": "wrong"})
+        assert denied.status_code == 401 and "E220" in denied.text
+        assert client.get("/api/v1/documents").json()["items"] == []  # nothing stored
+        stored = client.post(
+            "/analyze/store", data={"text": text, "token": TOKEN}, follow_redirects=False
+        )
+        assert stored.status_code == 303
+        doc = stored.headers["location"].removeprefix("/documents/")
+        got = client.get(f"/api/v1/documents/{doc}").json()
+        assert got["analysis"]["statements"] and "Eva Lind" in client.get(f"/documents/{doc}").text
+    from sayso.web import create_app
+
+    readonly = create_app(f"sqlite:///{tmp_path / 'work.db'}")
+    with TestClient(readonly) as client:
+        assert "/analyze/store" not in client.get("/analyze").text
+        assert client.post("/analyze/store", data={"text": text, "token": TOKEN}).status_code == 403

@@ -36,7 +36,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 HEADER = b"x-sayso-cache"
 #: paths never kept (files have their own caching; /lang sets a cookie)
 SKIP = ("/static/", "/lang/")
-#: POSTs that store nothing (Analyze): the cache stays; any other POST may write
+#: POSTs that store nothing (Analyze; its "store" is /analyze/store): the cache stays; any
+#: other POST may write
 READ_ONLY_POSTS = frozenset(("/analyze", "/api/v1/analyze"))
 
 Entry = tuple[int, list[tuple[bytes, bytes]], bytes]

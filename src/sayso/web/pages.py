@@ -209,6 +209,32 @@ def _analyze(request: Request, text: str, url: str) -> Response:
     return render(request, "analyze.html", context)
 
 
+@router.post("/analyze/store")
+async def analyze_store(
+    request: Request,
+    text: Annotated[str, Form(max_length=1_000_000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    token: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    """Analyze's "store" (write access): the analysis goes into the ledger and the reader
+    to its article page; the token is a form field, checked like the API's."""
+    return await work.analysis(request, _store, request, text, url, token)
+
+
+def _store(request: Request, text: str, url: str, token: str) -> Response:
+    from sayso.web.app import STATUS
+
+    fields: dict[str, Any] = {"text": text} if text.strip() else {"url": url.strip()}
+    try:
+        security.check_token(request.app.state.config.token, f"Bearer {token}" if token else None)
+        analysis = service.analysis_of(request, fields)
+        stored = _ledger(request).add(None, analysis, **service.metadata(fields, analysis))
+    except SaysoError as err:
+        context = {"error": err, "url": url}
+        return render(request, "analyze.html", context, status=STATUS.get(err.code, 400))
+    return RedirectResponse(f"/documents/{stored.document_id}", status_code=303)
+
+
 @router.get("/runs")
 def runs(request: Request) -> Response:
     ledger = _ledger(request)
