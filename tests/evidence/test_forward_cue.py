@@ -40,3 +40,25 @@ def test_hiess_es_with_an_adverb_names_the_source_after_it() -> None:
     (s,) = a.statements
     assert "rule.according_to.de.hiess_es_adv_aus" in s.rules
     assert a.text[s.speaker[0].start : s.speaker[-1].end] == "dem Büro des Premiers"
+
+
+def test_a_document_named_again_by_its_head_keeps_its_author() -> None:
+    text = (
+        "Verstimmung löst ein Brief von Kandidatin Anna Berger an zahlreiche Schulsprecher "
+        "aus. Der Schulsprecher kritisiert den Brief. Ich möchte dich über unsere Kampagne "
+        "informieren, heißt es im Brief."
+    )
+    a = sayso.analyze(text, lang="de")
+    s = a.statements[-1]
+    names = [a.actor(c).name for c in s.chain]  # type: ignore[union-attr]
+    assert names[0] == "Brief" and names[-1].endswith("Anna Berger")
+
+
+def test_a_document_without_a_named_author_stays_the_source() -> None:
+    text = (
+        "Der Schulsprecher kritisiert den Brief. Ich möchte dich über unsere Kampagne "
+        "informieren, heißt es im Brief."
+    )
+    a = sayso.analyze(text, lang="de")
+    s = a.statements[-1]
+    assert [a.actor(c).name for c in s.chain] == ["Brief"]  # type: ignore[union-attr]
