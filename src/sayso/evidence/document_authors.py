@@ -107,9 +107,9 @@ ANTECEDENT_SENTENCES = 3
 
 
 def _antecedent_author(seg: Segmented, profile: LangProfile, toks: Sequence[int]) -> Span | None:
-    """The author of a document named by its head noun alone ("heißt es im Brief") that
-    an earlier mention of that noun, a few sentences back, names ("ein Brief von Kandidatin
-    Anna Berger an die Schulsprecher"; the nearest such mention)."""
+    """The author of a document named by its head noun alone ("heißt es im Schreiben") that
+    an earlier mention of that noun, a few sentences back, names ("ein Schreiben von Stadträtin
+    Anna Berger an die Vereine"; the nearest such mention)."""
     from sayso.extract.according import noun_phrase_end
 
     heads = [i for i in toks if profile.is_document_head(seg.words[i])]
