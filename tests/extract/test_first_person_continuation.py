@@ -25,28 +25,28 @@ def _by_rule(text: str, rule: str = RULE) -> tuple[Analysis, list[tuple[str, str
 
 def test_sentences_before_and_after_the_attributed_one_continue_it() -> None:
     text = (
-        "Der Sieger wirkte danach sichtlich bewegt. Ich war selbst überrascht. Aber er hat "
-        "sich mit dem Start verspekuliert, gestand Huber. Wir feiern heute mit der ganzen "
-        "Mannschaft. Die Feier fand in einem Lokal in Wien statt."
+        "Die Bäckerin stand am Sonntag in der Backstube. Ich hatte wenig Mehl. Aber der "
+        "Kuchen ist gelungen, lobte Huber. Wir verkaufen ihn heute auf dem ganzen "
+        "Markt. Der Markt fand in einer Halle in Graz statt."
     )
     _, got = _by_rule(text)
     assert got == [
-        ("Ich war selbst überrascht", "Huber"),
-        ("Wir feiern heute mit der ganzen Mannschaft", "Huber"),
+        ("Ich hatte wenig Mehl", "Huber"),
+        ("Wir verkaufen ihn heute auf dem ganzen Markt", "Huber"),
     ]
 
 
 def test_a_first_person_speaker_inside_the_speech_is_the_speaker() -> None:
-    text = "Ich hatte gehofft, dass es für Platz zwei reicht. Aber er war stärker, gestand Huber."
+    text = "Ich hatte gehofft, dass der Teig aufgeht. Aber er blieb flach, gestand Huber."
     _, got = _by_rule(text, "group.speaker.first_person.v1")
-    assert got == [("dass es für Platz zwei reicht", "Huber")]
+    assert got == [("dass der Teig aufgeht", "Huber")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # quoted speech marks its own extent
-        "„Aber er hat sich verspekuliert“, gestand Huber. Wir feiern heute mit allen.",
+        "„Aber der Kuchen ist gelungen“, lobte Huber. Wir verkaufen ihn heute.",
         # the author's sentence introducing the next speaker
         "Das war ein Fehler, gestand Huber. Für unseren Verein sprach dann Präsidentin Anna Berg.",
         # a sentence with an attribution of its own

@@ -29,7 +29,7 @@ def _speaker(a: Analysis, s: Statement) -> str:
     ("text", "speaker"),
     [
         (
-            "Wer jetzt die Arbeitszeit kürzt, gefährdet tausende Stellen, kritisierte "
+            "Wer jetzt die Brücke sperrt, schneidet drei Dörfer ab, kritisierte "
             "Kammerpräsident Karl Huber.",
             "Kammerpräsident Karl Huber",
         ),
@@ -38,7 +38,7 @@ def _speaker(a: Analysis, s: Statement) -> str:
             "Die Gefahr ist bei Kindern noch größer, stellten die Forscher zudem fest.",
             "die Forscher",
         ),
-        ("Wir werden diesen Angriff auf die Löhne nicht hinnehmen, kritisierte er.", "er"),
+        ("Wir werden diese Sperre der Brücke nicht hinnehmen, kritisierte er.", "er"),
     ],
 )
 def test_a_person_after_a_quoting_verb_is_the_speaker(text: str, speaker: str) -> None:
@@ -54,11 +54,11 @@ def test_a_person_after_a_quoting_verb_is_the_speaker(text: str, speaker: str) -
         # an object: the subject of "kritisierte" is the one of the first clause
         "Die Opposition lehnte den Haushalt im Ausschuss ab, kritisierte die Pläne.",
         # a dative pronoun and a subject after it
-        "Auch wenn sie im Verfahren als Jugendliche gilt, droht ihr eine lange Haftstrafe.",
+        "Auch wenn die Bäckerin früh aufsteht, droht ihr ein langer Arbeitstag.",
         # an object after the pronoun speaker
-        "In einem Essay zu seinem Geburtstag, kritisierte er im Jahr davor den Politikstil.",
+        "In seinem Bericht über den Markt, lobte er im Jahr davor den Bäcker.",
         # the content follows the verb as a zu-infinitive
-        "Um den Stress zu lindern, empfiehlt Berger Reisenden, eigene Kissen mitzunehmen.",
+        "Um nass zu bleiben, empfiehlt Berger Gästen, eigene Schirme mitzubringen.",
     ],
 )
 def test_no_person_or_more_after_the_verb_is_no_attribution(text: str) -> None:
@@ -67,18 +67,19 @@ def test_no_person_or_more_after_the_verb_is_no_attribution(text: str) -> None:
 
 def test_an_according_to_phrase_in_the_attribution_is_a_relay() -> None:
     text = (
-        "Wir haben zu viele Arbeitslose im Land, sagte Minister Karl Berger laut einer "
+        "Die Kassen der Gemeinden sind leer, sagte Minister Karl Berger laut einer "
         "Aussendung der Arbeiterkammer."
     )
-    a, s = _one(text)
-    assert s is not None
+    # the tagger or the rule makes the statement; either way the minister speaks
+    a = sayso.analyze(text, lang="de")
+    (s,) = a.statements
     assert _speaker(a, s) == "Minister Karl Berger"
     names = [a.actor(c).name for c in s.chain]  # type: ignore[union-attr]
     assert names == ["Arbeiterkammer", "Karl Berger"]
 
 
 def test_a_multi_word_cue_closes_the_attribution() -> None:
-    text = "Wir haben zu viele Arbeitslose im Land, gab Minister Karl Berg zu bedenken."
+    text = "Die Kassen der Gemeinden sind leer, gab Minister Karl Berg zu bedenken."
     a, s = _one(text)
     assert s is not None
     assert _speaker(a, s) == "Minister Karl Berg"

@@ -259,7 +259,7 @@ def find_hops(
                 # Reuters" is Reuters relaying him
                 relays = any(profile.match_outlet(seg.words, k) for k in src)
                 # after an attribution that follows its content it relays the speech act
-                # ("…, sagte Stöger laut einer Aussendung der Kammer")
+                # ("…, sagte Berg laut einer Aussendung der Kammer")
                 postposed = bool(content) and bool(cue) and content[-1] < min(cue) < m.start
                 hops.append(
                     Hop(

@@ -95,9 +95,37 @@ def author_mentions(
         if not toks:
             continue
         span = _author_in(seg, profile, toks)
+        if span is None:
+            span = _antecedent_author(seg, profile, toks)
         if span is not None:
             out[s.id] = span
     return out
+
+
+#: how many sentences back a document named by its head alone is looked for
+ANTECEDENT_SENTENCES = 3
+
+
+def _antecedent_author(seg: Segmented, profile: LangProfile, toks: Sequence[int]) -> Span | None:
+    """The author of a document named by its head noun alone ("heißt es im Schreiben") that
+    an earlier mention of that noun, a few sentences back, names ("ein Schreiben von Stadträtin
+    Anna Berger an die Vereine"; the nearest such mention)."""
+    from sayso.extract.according import noun_phrase_end
+
+    heads = [i for i in toks if profile.is_document_head(seg.words[i])]
+    if len(heads) != 1 or len(toks) > 3:
+        return None
+    head = seg.lows[heads[0]]
+    s0 = seg.sentence_of[toks[0]]
+    lo = seg.sentences[max(0, s0 - ANTECEDENT_SENTENCES)][0]
+    for i in range(toks[0] - 1, lo - 1, -1):
+        if seg.lows[i] != head or seg.quote_depth[i]:
+            continue
+        e = noun_phrase_end(seg, profile, i, seg.sentences[seg.sentence_of[i]][1])
+        got = _author_in(seg, profile, list(range(i, e))) if e > i + 1 else None
+        if got is not None:
+            return got
+    return None
 
 
 def attach(

@@ -124,7 +124,7 @@ def _inside_attribution(
     seg: Segmented, profile: LangProfile, s: int, m: according.Match, max_tail_np: int
 ) -> bool:
     """The construction sits in a sentence-final attribution after its cue verb ("…, gab
-    Stöger laut einer Aussendung der Kammer zu bedenken."): the attribution's speaker made
+    Berg laut einer Aussendung der Kammer zu bedenken."): the attribution's speaker made
     the statement and the construction names its relay, so
     :func:`~sayso.extract.attributions.postposed_attributions` makes the statement."""
     from sayso.extract.attributions import postposed_tail

@@ -208,7 +208,7 @@ def _infinitive_end(words: list[str], lo: int, end: int, inf: Infinitive) -> int
 
 
 def has_infinitive(words: list[str], lo: int, end: int, inf: Infinitive) -> bool:
-    """Is there a zu-infinitive clause in ``words[lo:end]`` ("…, Kissen mitzunehmen")?"""
+    """Is there a zu-infinitive clause in ``words[lo:end]`` ("…, Schirme mitzubringen")?"""
     return _infinitive_end(words, lo, end, inf) is not None
 
 

@@ -19,7 +19,7 @@ _JOINED = frozenset((Form.INDIRECT_FREE_INDIRECT, Form.FREE_INDIRECT))
 
 def konjunktiv_continuations(seg: Segmented, drafts: list[Draft]) -> list[Draft]:
     """Sentences no statement covers whose first clause holds a Konjunktiv I verb ("Die
-    Ausgangssperre komme einem Todesurteil gleich.") right after a sentence with a
+    Brücke werde im Mai wieder befahrbar.") right after a sentence with a
     statement that has a speaker, in the same paragraph, are more of that speech: they
     become speakerless free indirect statements, which then inherit the speaker before
     them (``group.speaker.inherit.v1``), or a further part of a free indirect statement
@@ -90,8 +90,8 @@ SPEAKER_RULE = "group.speaker.continued.v1"
 def continued_speakers(seg: Segmented, first_person: frozenset[str], drafts: list[Draft]) -> None:
     """A statement without a cue of its own whose tagged speaker lies in an earlier
     sentence that holds another statement with a speaker continues that statement: it
-    gives up the tagged phrase ("…, gab Stöger laut einer Aussendung der Kammer zu
-    bedenken. Man brauche neue Wege." is Stöger's, not the press release's; "Wir haben …,
+    gives up the tagged phrase ("…, gab Berg laut einer Aussendung der Kammer zu
+    bedenken. Man müsse rasch handeln." is Berg's, not the press release's; "Wir haben …,
     sagte er. Man brauche …" is not "Wir"'s) and inherits the statement's speaker."""
     spoken: dict[int, Draft] = {}
     for d in drafts:

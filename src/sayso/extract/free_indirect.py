@@ -221,10 +221,10 @@ def first_person_continuations(
 ) -> list[Draft]:
     """Sentences in the first person next to unquoted speech of a named speaker are more
     of that speech: news texts that drop quotation marks (gnad) leave "Ich war überrascht.
-    Aber er hat sich verspekuliert, gestand Huber." with only the second sentence
+    Aber der Kuchen ist gelungen, lobte Huber." with only the second sentence
     attributed. A sentence before or after such a statement (and the next one on, while
     each qualifies) becomes a direct statement of its speaker when it holds no quotation
-    mark or colon (a label "Kelly: Ich …" names its own speaker), has a first-person word
+    mark or colon (a label "Berg: Ich …" names its own speaker), has a first-person word
     (``first_person``) and no cue verb but one of the first person ("Ich glaube, …", "Ich
     hatte gehofft, …"; "…,
     sagte Trainer X" is an attribution of its own) and no role noun before a name, lies in
@@ -263,7 +263,7 @@ def first_person_continuations(
 
     def introduced(i: int, b: int) -> bool:
         # a role noun before a name is the author introducing someone ("Für den Verband
-        # reagierte Vizepräsidentin Anna Berg"), not the speaker's voice
+        # sprach dann Kassierin Anna Berg"), not the speaker's voice
         return i + 1 < b and profile.is_role_noun(words[i]) and words[i + 1][:1].isupper()
 
     def other_cue(i: int) -> bool:

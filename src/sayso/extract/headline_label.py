@@ -3,7 +3,7 @@
 its first sentence before a colon (speaker guidelines, section 5: "a source label before a
 colon"). The speaker-label rule of transcripts (:mod:`sayso.extract.direct`) takes the
 rest of the paragraph; a headline's content ends with its sentence or at a dash
-("Obama: „Sieg für die Sicherheit“ – Republikaner kündigen Widerstand an.").
+("Berger: „Die Brücke kommt“ – Opposition kündigt Widerstand an.").
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ DASHES = frozenset(("–", "—", "-"))
 
 def _label(seg: Segmented, profile: LangProfile, colon: int) -> bool:
     """Is ``words[0:colon]`` a source: capitalised words, one of them a role noun or an
-    actor head ("Landeshauptmann", "ZTE-Chef Schuster", "EU-Kommission", "Zeitung"), or a
-    name the text repeats after a capitalised word ("Obama" … "Barack Obama")? A topic
-    ("Massenflucht", "Literaturprojekt Crowd") is none."""
+    actor head ("Stadträtin", "Vereinschef Berg", "Landesregierung", "Zeitung"), or a
+    name the text repeats after a capitalised word ("Berger" … "Anna Berger")? A topic
+    ("Hochwasser", "Kunstprojekt Nord") is none."""
     words = seg.words
     label = words[:colon]
     if not 1 <= len(label) <= MAX_LABEL or not all(w[:1].isupper() for w in label):

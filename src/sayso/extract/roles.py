@@ -90,7 +90,7 @@ def _pick_speaker(seg: Segmented, profile: LangProfile, d: Draft) -> Seg:
     def rank(x: Seg) -> tuple[bool, bool, bool, int]:
         before = seg.words[x.a - 1].lower() if x.a > 0 else ""
         # a phrase after a preposition is an adverbial ("Nach [der Sitzung] sagte
-        # Schily") unless it is an according-to source ("nach [Angaben der Polizei]")
+        # Berg") unless it is an according-to source ("nach [Angaben der Polizei]")
         governed = seg.words[x.a].lower() in profile.prepositions or (
             "after_preposition" in choice and before in profile.prepositions and not source(x)
         )

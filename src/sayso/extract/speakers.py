@@ -93,8 +93,8 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
 
 
 def _quoted_speech(seg: Segmented, a: int, b: int) -> set[int]:
-    """Tokens of ``[a, b)`` inside quotations, but for quoted names ("der „Deutsche
-    Fußball-Bund“ verkündete"), which may be part of a subject."""
+    """Tokens of ``[a, b)`` inside quotations, but for quoted names ("der „Verband
+    Alpiner Imker“ verkündete"), which may be part of a subject."""
     out: set[int] = set()
     i = a
     while i < b:

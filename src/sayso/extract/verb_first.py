@@ -51,10 +51,10 @@ def verb_first_tail(
     if got is None or not quoting:
         return got
     if not _person(seg, profile, *got[0]) or end - got[0][1] > QUOTING_TAIL:
-        return None  # "…, kritisierte er im Essay den Politikstil": an object follows
+        return None  # "…, lobte er im Bericht den Bäcker": an object follows
     cc = profile.content_clause
     if cc is not None and has_infinitive(seg.words, lo + 1, end, cc.infinitive):
-        return None  # ", empfiehlt Berger Reisenden, Kissen mitzunehmen": content after it
+        return None  # ", empfiehlt Berger Gästen, Schirme mitzubringen": content after it
     return got
 
 
@@ -105,7 +105,7 @@ def _verb_first_speaker(
         and (hi == lo or words[hi].lower() not in profile.prepositions)
         and not (hi > lo and profile.according_to_at(words[hi]))
     ):
-        hi += 1  # ", sagte Stöger [laut einer Aussendung]": the relay is no speaker
+        hi += 1  # ", sagte Berg [laut einer Aussendung]": the relay is no speaker
     while hi - 1 > lo and words[hi - 1].lower() in profile.closing_adverbs:
         hi -= 1  # ", sagte die Anwältin weiter."
     if not speaker_head(profile, words[hi - 1]):
@@ -125,7 +125,7 @@ def _verb_first_speaker(
 def _phrase_tail(
     seg: Segmented, profile: LangProfile, first: int, lo: int, end: int
 ) -> tuple[tuple[int, int], list[int]] | None:
-    """ ", gab Stöger zu bedenken.": a multi-word cue of ``shapes.json`` ``intro.phrases``
+    """ ", gab Berg zu bedenken.": a multi-word cue of ``shapes.json`` ``intro.phrases``
     whose verb stands first and whose other words close the sentence; a person between
     them is the speaker."""
     lows = seg.lows
@@ -140,7 +140,7 @@ def _phrase_tail(
             hi -= 1
         stop = next(
             (i for i in range(lo + 1, hi) if profile.according_to_at(seg.words[i])), hi
-        )  # ", gab Stöger [laut einer Aussendung] zu bedenken": a relay
+        )  # ", gab Berg [laut einer Aussendung] zu bedenken": a relay
         if stop - lo > QUOTING_TAIL + 3 or not _person(seg, profile, lo, stop):
             return None
         return (lo, stop), [first, *range(end - rest, end)]
