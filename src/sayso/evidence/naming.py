@@ -11,7 +11,7 @@
   (A lemmatiser was measured for this: simplemma's German dictionary took 3–9 s to load
   on the first call, more than analysing dozens of articles; the endings and the article's
   own spellings do the job without it.)
-- **glued words cut**: a party ("Alois Stöger SPÖ", "(SPÖ)"), a weekday or adverbial
+- **glued words cut**: a party ("Anna Huber SPÖ", "(SPÖ)"), a weekday or adverbial
   ("am Dienstag", "in Anspielung"), an addressee after a name ("Lena Kurz der APA"), a
   possessive ending ("Trump's"), quotation marks ("Kurier“");
 - **canonical form**: nominative singular where German inflects ("Kanzleramts" →
@@ -226,7 +226,7 @@ def _tidy(words: list[str], profile: LangProfile, nw: NameWords) -> list[str]:
                 w = w[: -len(ending)]
                 break
         out.append(w)
-    # "NBC's Dante Chinni": the affiliation is not the name
+    # "NBC's Anna Berg": the affiliation is not the name
     for k, w in enumerate(words[:-1]):
         owner = profile.possessive_base(w)
         if owner is not None and words[k + 1][:1].isupper():
