@@ -168,6 +168,13 @@ E209 = Code(
     "Check that the folder of the file exists and that you may write to the file and its "
     "folder (SQLite writes a -wal file next to it).",
 )
+E213 = Code(
+    "E213",
+    "The ledger {url} was written by a newer sayso (its schema revision {revision} is "
+    "unknown to this one).",
+    "Upgrade sayso (pip install -U sayso) to read it; this version never changes a "
+    "ledger it does not know.",
+)
 E205 = Code(
     "E205",
     "Cannot merge or split actors: {detail}.",

@@ -72,6 +72,19 @@ def test_ledger_migrations_match_the_declared_schema(db_url: str) -> None:
         assert compare_metadata(ctx, schema.metadata) == []
 
 
+def test_ledger_written_by_a_newer_sayso_is_a_coded_error_and_left_alone(db_url: str) -> None:
+    Ledger.open(db_url).close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(SaysoError) as got:
+        Ledger.open(db_url)
+    assert got.value.code == "E213" and "9999" in got.value.message
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "9999"
+    engine.dispose()
+
+
 def test_ledger_migrations_downgrade_and_upgrade_again(db_url: str) -> None:
     with Ledger.open(db_url) as ledger:
         add(ledger, EN_1)

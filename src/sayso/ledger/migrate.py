@@ -74,11 +74,30 @@ def at_head(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision``, in one transaction (a no-op when it is there)."""
+    """Bring the database to ``revision``, in one transaction (a no-op when it is there).
+    A ledger at a revision this sayso does not know (written by a newer one) raises
+    ``SaysoError(E213)``; alembic's own error was a traceback."""
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    from sayso import errors
+    from sayso.errors import SaysoError
+    from sayso.ledger.engine import safe_url
 
     with engine.begin() as conn:
-        command.upgrade(config(conn), revision)
+        cfg = config(conn)
+        found = MigrationContext.configure(conn).get_current_revision()
+        if found is not None:
+            try:
+                known = ScriptDirectory.from_config(cfg).get_revision(found) is not None
+            except CommandError:
+                known = False
+            if not known:
+                url = safe_url(engine.url.render_as_string(hide_password=True))
+                raise SaysoError(errors.E213, url=url, revision=found)
+        command.upgrade(cfg, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
