@@ -1,13 +1,14 @@
 """Names with lowercase particles as speakers: "Ursula von der Leyen", "Ludwig van
-Beethoven", "Abu Bakr al Baghdadi".
+Beethoven", "Jean de la Fontaine".
 
 The tagger and the rules that read a speaker as a run of capitalised words stopped at the
 particle: "…, sagte Ursula von der Leyen." gave the speaker "Ursula", and "Ursula von der
 Leyen sagte, …" none at all (the sentence-initial subject must be capitalised words and
-determiners). A name's particles follow a lone given name and open with one of ``names.json``
-``lead_particles`` (not German "von" or "zu" alone: "sagte Merkel zu Beginn"), then any of
-its ``particles`` (not its coordinators: "Anna und Tom" are
-two speakers), then the surname; after a full name "von Greenpeace" is an affiliation.
+determiners). A name's particles follow a lone given name and open with one of
+``names.json`` ``lead_particles`` (not German "von" or "zu" alone: "sagte Merkel zu
+Beginn"), then any of its ``particles`` (not its coordinators: "Anna und Tom" are two
+speakers), then one surname; after a full name "von Greenpeace" is an affiliation. Names
+whose given name has two words ("Abu Bakr al …") are not read.
 """
 
 from __future__ import annotations
