@@ -2,10 +2,10 @@
 
 Reads of the ledger run on ``WebSettings.threads`` threads (by default two on SQLite, eight
 on PostgreSQL, whose queries run in the server's processes), not on the 40 of the ASGI
-stack: SQLite's driver releases the interpreter lock at every row it
-steps, and many threads handing it back and forth spent as much CPU in the hand-over as
-in the requests (20 clients on a million statements: 20 ms of CPU an API request, half
-of it in the kernel, against 10 ms on one thread). Two threads keep the hand-over rare
+stack: SQLite's driver releases the interpreter lock at every row it steps, and many
+threads handing it back and forth spent as much CPU in the hand-over as in the requests
+(20 clients on a million statements: 20 ms of CPU an API request, half of it in the
+kernel, against 10 ms on one thread). Two threads keep the hand-over rare
 and still let SQLite rank one full-text query on the second core while Python renders
 another page: on two cores the API answered 250-280 requests a second, against 125-150
 on 40 threads and 130 on one. More cores serve more readers as more processes
