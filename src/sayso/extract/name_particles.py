@@ -82,30 +82,17 @@ def extend_names(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> N
         d.rules.append("group.speaker.name_particles.v1")
 
 
-def initial_names(seg: Segmented, profile: LangProfile, drafts: list[Draft]) -> None:
-    """A speakerless statement whose cue verb follows a given name, its particles and
-    surname at the start of the sentence ("Ursula von der Leyen sagte, …") takes that name
-    as speaker."""
-    words = seg.words
-    for d in drafts:
-        if d.speaker or d.speaker_spans is not None or not d.cue:
-            continue
-        c = d.cue[0].a
-        s = seg.sentence_of[c]
-        a = seg.sentences[s][0]
-        if not 2 < c - a <= 6 or profile.cue(words[c].lower()) is None:
-            continue
-        if any(seg.quote_depth[i] or i in content_tokens(d) for i in range(a, c)):
-            continue
-        if not _given_name(seg, profile, a, a) or _surname_end(seg, profile, a + 1, c) != c:
-            continue
-        d.speaker = [Seg(a, c, "S", s)]
-        d.rules.append("group.speaker.name_particles.v1")
+def particle_name(seg: Segmented, profile: LangProfile, a: int, b: int) -> bool:
+    """Tokens ``a``..``b`` are one name with particles: a lone given name, its particles
+    and surname ("Ursula von der Leyen"); the sentence-initial subject rule takes such a
+    run as a speaker (``sayso.extract.speakers.sentence_initial_subject``)."""
+    return (
+        b - a > 2 and _given_name(seg, profile, a, a) and _surname_end(seg, profile, a + 1, b) == b
+    )
 
 
 @component("extract.name_particles.extend.v1", Stage.REFINE)
 def refine_name_particles(w: Work) -> None:
-    """Speakers named with lowercase particles ("von der", "van", "al") keep the whole
-    name, also as a sentence-initial subject."""
-    initial_names(w.seg, w.profile, w.drafts)
+    """A speaker cut before the particles of its name ("von der", "van") grows over them
+    (the sentence-initial subject rule reads such a name whole itself)."""
     extend_names(w.seg, w.profile, w.drafts)

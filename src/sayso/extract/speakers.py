@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sayso.extract import according, verb_second
+from sayso.extract import according, name_particles, verb_second
 from sayso.extract.component import Stage, Work, component
 from sayso.extract.draft import (
     FINAL,
@@ -84,7 +84,9 @@ def sentence_initial_subject(seg: Segmented, profile: LangProfile, drafts: list[
             words[i][:1].isupper() or words[i].lower() in profile.determiners or words[i] == "-"
             for i in run
         ):
-            continue
+            if not name_particles.particle_name(seg, profile, a, c):  # "Ursula von der Leyen"
+                continue
+            rule = "group.speaker.name_particles.v1"
         first = words[a].lower()
         if profile.is_speaker_pronoun(first) and first not in profile.determiners and c - a > 1:
             continue
